@@ -1,0 +1,46 @@
+"""jieba, loaded lazily and once, with the domain dictionary from ``resources/`` and its cache
+in the application's cache directory (never the current directory or a shared temp folder)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+
+from reviewer import paths
+
+_lock = threading.Lock()
+_tokenizer = None
+load_seconds: float | None = None
+
+
+def tokenizer():
+    """The initialised jieba tokenizer (the first call costs about half a second)."""
+    global _tokenizer, load_seconds
+    if _tokenizer is not None:
+        return _tokenizer
+    with _lock:
+        if _tokenizer is None:
+            started = time.perf_counter()
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            tok = jieba.Tokenizer()
+            tok.tmp_dir = str(paths.cache_dir())
+            tok.cache_file = str(paths.cache_dir() / "jieba.cache")
+            tok.initialize()
+            user_dict = paths.resource("dictionaries", "domain_dict.txt")
+            if user_dict.is_file():
+                tok.load_userdict(str(user_dict))
+            _tokenizer = tok
+            load_seconds = time.perf_counter() - started
+    return _tokenizer
+
+
+def cut(text: str) -> list[str]:
+    return tokenizer().lcut(text, HMM=True)
+
+
+def cut_with_spans(text: str) -> list[tuple[str, int, int]]:
+    """Words with their code-point spans in ``text``."""
+    return [(word, start, end) for word, start, end in tokenizer().tokenize(text, HMM=True)]
