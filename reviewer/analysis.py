@@ -15,11 +15,11 @@ def analyze(document: Document) -> Analysis:
     cites = citations.find_citations(document)
     meta = metadata.find_metadata(document, sections)
     figs = figures.find_figures(document, sections, cites, meta)
-    checks = outline_checks.find_outline_checks(document, meta, sections)
+    checks, advisories = outline_checks.find_outline_checks(document, meta, sections)
     checks += figure_checks.find_figure_checks(document, sections, figs)
-    for number, check in enumerate(checks, start=1):
+    for number, check in enumerate(checks + advisories, start=1):
         check.id = number
     for number, citation in enumerate(cites, start=1):
         citation.id = number
     return Analysis(document=document, metadata=meta, sections=sections, figures=figs,
-                    citations=cites, checks=checks)
+                    citations=cites, checks=checks, advisories=advisories)

@@ -106,6 +106,11 @@ class Analysis:
     figures: list[Figure]
     citations: list[Citation]
     checks: list[Check]
+    # Structure advisories that are not inconsistencies between figures: required parts of the
+    # report type that the outline lacks ("missing_part"), a level used without its parent
+    # ("orphan_level").  Shown beside the checks; kept apart so ``checks`` lists only real
+    # disagreements, as the gold README defines them.
+    advisories: list[Check] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The dict of ../shared/eval/CONTRACT.md (schema reviewer.analysis/1)."""
@@ -120,6 +125,7 @@ class Analysis:
             "figures": [asdict(f) for f in self.figures],
             "citations": [asdict(c) for c in self.citations],
             "checks": [asdict(c) for c in self.checks],
+            "advisories": [asdict(c) for c in self.advisories],
             "warnings": list(doc.warnings),
         }
 
@@ -136,4 +142,5 @@ def error_json(path: str, message: str) -> dict[str, Any]:
         "figures": [],
         "citations": [],
         "checks": [],
+        "advisories": [],
     }
