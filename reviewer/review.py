@@ -1,0 +1,168 @@
+"""The reviewer's layer over an analysis, as plain dataclasses.
+
+This is what the store hands out and what the exporter and the GUI read: callers never see a
+database row.  An item's analysed values stay as produced (``original``); the effective values a
+reviewer sees are the corrected ones.  Every entity carries a stable UUID, and every thing a
+person made carries the reviewer's name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from reviewer.model import Check, Citation, Document, Figure, Metadata, Section
+
+ITEM_TYPES = ("document", "metadata", "section", "figure", "citation", "check", "annotation")
+STATUSES = ("unreviewed", "confirmed", "corrected", "rejected")
+ANCHOR_STATES = ("exact", "fuzzy", "orphan")
+
+
+@dataclass
+class Tag:
+    uuid: str
+    name: str
+    color: str = "#888888"  # "#RRGGBB"
+    parent: str | None = None  # uuid of the parent tag
+    description: str = ""
+    path: str = ""  # "问题/数据不一致": names from the root, for display and export
+
+
+@dataclass
+class Comment:
+    uuid: str
+    item_type: str
+    item_uuid: str
+    body: str
+    reviewer: str
+    created_at: str  # ISO 8601, UTC
+    updated_at: str | None = None
+
+
+@dataclass
+class HistoryEntry:
+    """One append-only change record; ``old``/``new`` are JSON-able values."""
+
+    id: int
+    uuid: str
+    at: str
+    reviewer: str
+    action: str  # "correct", "status", "tag", "untag", "comment", "add", "delete", "undo", ...
+    item_type: str
+    item_uuid: str
+    field: str | None = None
+    old: Any = None
+    new: Any = None
+    undone: bool = False
+
+
+@dataclass
+class ItemReview:
+    """The review state of one item (section, figure, citation, check, annotation, metadata)."""
+
+    uuid: str
+    status: str = "unreviewed"
+    tags: list[Tag] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    original: dict[str, Any] = field(default_factory=dict)  # field -> analysed value, where corrected
+    user_added: bool = False
+    reviewer: str | None = None  # who changed it last
+    changed_at: str | None = None
+
+    @property
+    def corrected_fields(self) -> list[str]:
+        return sorted(self.original)
+
+
+@dataclass
+class ReviewedSection:
+    section: Section  # effective values (corrections applied)
+    review: ItemReview
+
+
+@dataclass
+class ReviewedFigure:
+    figure: Figure
+    review: ItemReview
+
+
+@dataclass
+class ReviewedCitation:
+    citation: Citation
+    review: ItemReview
+
+
+@dataclass
+class ReviewedCheck:
+    check: Check
+    review: ItemReview
+
+
+@dataclass
+class Annotation:
+    """A free text-span annotation, anchored like a W3C Web Annotation: position plus quote with
+    prefix/suffix, so it can be re-anchored when the report's text changes."""
+
+    uuid: str
+    doc_uuid: str
+    start: int | None  # None while orphaned
+    end: int | None
+    quote: str
+    prefix: str
+    suffix: str
+    note: str
+    reviewer: str
+    created_at: str
+    anchor_state: str = "exact"  # exact | fuzzy | orphan
+    review: ItemReview | None = None
+
+
+@dataclass
+class DocumentSummary:
+    """One row of the library list."""
+
+    doc_uuid: str
+    path: str
+    title: str | None
+    issuer: str | None
+    report_year: int | None
+    published: str | None
+    doc_number: str | None
+    imported_at: str
+    items_total: int
+    items_reviewed: int
+    open_checks: int
+    last_change: str | None = None
+    last_reviewer: str | None = None
+
+    @property
+    def reviewed_share(self) -> float:
+        return self.items_reviewed / self.items_total if self.items_total else 0.0
+
+
+@dataclass
+class DocumentReview:
+    """Everything about one report in a library: the document, the effective analysis and the
+    review layer.  The exporter and the GUI are built on this."""
+
+    doc_uuid: str
+    document: Document
+    metadata: Metadata  # effective
+    metadata_review: ItemReview
+    imported_at: str
+    sections: list[ReviewedSection] = field(default_factory=list)
+    figures: list[ReviewedFigure] = field(default_factory=list)
+    citations: list[ReviewedCitation] = field(default_factory=list)
+    checks: list[ReviewedCheck] = field(default_factory=list)
+    advisories: list[ReviewedCheck] = field(default_factory=list)
+    annotations: list[Annotation] = field(default_factory=list)
+
+    def reviewable(self) -> list[ItemReview]:
+        items = [x.review for x in (*self.sections, *self.figures, *self.citations, *self.checks)]
+        return items
+
+    @property
+    def reviewed_share(self) -> float:
+        items = self.reviewable()
+        done = sum(1 for item in items if item.status != "unreviewed")
+        return done / len(items) if items else 0.0
