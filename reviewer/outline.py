@@ -1,9 +1,332 @@
-"""Section outline by the heading layers of GB/T 9704 (placeholder; built in its own change)."""
+"""Section outline by the heading layers of GB/T 9704-2012 §7.3.3.
+
+Layers: ``一、`` (level 1), ``(一)`` (level 2), ``1.`` / ``1、`` / ``⒈`` (level 3), ``(1)`` / ``⑴``
+(level 4); ``第一章`` / ``第一节`` / ``第一部分`` sit above them when a report uses them.
+
+A heading is a numbering marker at the start of a line, or one glued by a bad copy right after
+the end of a sentence.  Markers are accepted by sequence: the first item of a level (一, 1) or
+the continuation of that level's numbering.  That rejects most false positives (a ``(2)`` inside
+a sentence, a list after a colon) without a list of exceptions.  Line-start markers that skip or
+repeat a number are still kept (with a lower confidence) so the outline checks can report them.
+
+Detection reads ``document.analysis_text`` (Simplified); titles and spans come from
+``document.text``, which has the same length.
+"""
 
 from __future__ import annotations
 
+import functools
+import re
+from dataclasses import dataclass
+
 from reviewer.model import Document, Section
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+             "七": 7, "八": 8, "九": 9}
+CN_NUM = "一二三四五六七八九十百零〇"
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+# Horizontal white space as it appears in web copies (nbsp, en space, ideographic space …).
+SPACE = "[ \t\u00a0\u2002\u2003\u2009\u3000\u200b]"
+SENTENCE_END = "。!?！？;；"
+TITLE_STOP = re.compile(f"[{SENTENCE_END}]")
+
+# (pattern, level, style).  Each pattern matches at the marker's position; group "n" is the
+# numeral.  Chapter-like levels are given 0 here and placed above the GB/T layers later.
+MARKERS: list[tuple[re.Pattern[str], int, str]] = [
+    (re.compile(f"第(?P<n>[{CN_NUM}]{{1,4}}|[0-9]{{1,2}})(?P<kind>章|部分){SPACE}*[、.．:：]?"), -1, "第章"),
+    (re.compile(f"第(?P<n>[{CN_NUM}]{{1,4}}|[0-9]{{1,2}})节{SPACE}*[、.．:：]?"), 0, "第节"),
+    (re.compile(f"(?P<n>[{CN_NUM}]{{1,4}}){SPACE}*(?:、|[.．](?![0-9]))"), 1, "一、"),
+    (re.compile(f"[(（]{SPACE}*(?P<n>[{CN_NUM}]{{1,4}}){SPACE}*[)）]{SPACE}*[、.．]?"), 2, "(一)"),
+    (re.compile(f"(?P<n>[0-9０-９]{{1,3}}){SPACE}*[.．、](?![0-9０-９])"), 3, "1."),
+    (re.compile("(?P<n>[\u2488-\u249b])"), 3, "⒈"),
+    (re.compile(f"[(（]{SPACE}*(?P<n>[0-9０-９]{{1,3}}){SPACE}*[)）]{SPACE}*[、.．]?"), 4, "(1)"),
+    (re.compile("(?P<n>[\u2474-\u2487])"), 4, "⑴"),
+]
+
+# Words that open a new clause of body text; a heading that runs into its body with no
+# punctuation (``规范权责清单全面梳理权责清单517项``) is cut before one of them.
+CLAUSE_OPENERS = ("全面", "积极", "认真", "严格", "深入", "进一步", "不断", "切实", "大力", "扎实",
+                  "持续", "着力", "努力", "及时", "先后", "累计", "共计", "我局", "我市", "我区",
+                  "今年", "本年", "《")
+RUN_ON_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:年|月|日|项|件|个|家|户|人|名|次|余|多|万|%)")
+
+
+def cn_to_int(numeral: str) -> int | None:
+    """Value of a Chinese numeral up to 999 (``十一`` → 11, ``二十`` → 20)."""
+    if not numeral:
+        return None
+    if all(ch in CN_DIGITS for ch in numeral):
+        value = 0
+        for ch in numeral:
+            value = value * 10 + CN_DIGITS[ch]
+        return value
+    total, current = 0, 0
+    for ch in numeral:
+        if ch in CN_DIGITS:
+            current = CN_DIGITS[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def numeral_value(raw: str) -> tuple[str, int | None]:
+    """(bare numeral as a reader writes it, its value) for any marker numeral."""
+    if len(raw) == 1 and "\u2474" <= raw <= "\u2487":
+        value = ord(raw) - 0x2474 + 1
+        return str(value), value
+    if len(raw) == 1 and "\u2488" <= raw <= "\u249b":
+        value = ord(raw) - 0x2488 + 1
+        return str(value), value
+    ascii_digits = raw.translate(FULLWIDTH_DIGITS)
+    if ascii_digits.isdigit():
+        return str(int(ascii_digits)), int(ascii_digits)
+    return raw, cn_to_int(raw)
+
+
+@dataclass
+class Candidate:
+    """A numbering marker that may open a heading."""
+
+    start: int  # marker start
+    body: int  # first character after the marker
+    level: int  # GB/T layer, or -1/0 for chapter/节
+    style: str
+    number: str
+    value: int
+    at_line_start: bool
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _is_line_start(text: str, pos: int) -> bool:
+    return re.fullmatch(f"{SPACE}*", text[_line_start(text, pos):pos]) is not None
+
+
+def _after_sentence_end(text: str, pos: int) -> bool:
+    """True when ``pos`` follows a sentence end on the same line (a heading glued by a bad copy)."""
+    back = pos
+    while back > 0 and re.match(SPACE, text[back - 1]):
+        back -= 1
+    if back > 0 and text[back - 1] in "”’\"":
+        back -= 1
+    return back > 0 and text[back - 1] in "。!?！？"
+
+
+def _candidates(text: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    for pattern, level, style in MARKERS:
+        for match in pattern.finditer(text):
+            pos = match.start()
+            if pos > 0 and (text[pos - 1].isdigit() or text[pos - 1] in CN_NUM + "第"):
+                continue
+            at_start = _is_line_start(text, pos)
+            if not at_start and not _after_sentence_end(text, pos):
+                continue
+            number, value = numeral_value(match.group("n"))
+            if value is None or value == 0:
+                continue
+            body = match.end()
+            rest = text[body:body + 2]
+            if not rest.strip() or rest[0] == "\n":
+                continue  # a marker with nothing after it on its line is not a heading
+            kind_style = style
+            if style == "第章" and match.group("kind") == "部分":
+                kind_style = "第部分"
+            written = "1、" if style == "1." and "、" in match.group(0) else kind_style
+            found.append(Candidate(pos, body, level, written, number, value, at_start))
+    found.sort(key=lambda c: (c.start, -(c.body - c.start)))
+    unique: list[Candidate] = []
+    for cand in found:
+        if unique and cand.start < unique[-1].body:
+            continue
+        unique.append(cand)
+    return unique
+
+
+def _title_span(text: str, analysis: str, body: int) -> tuple[int, int, str]:
+    """(title start, title end, joined title) for a heading whose marker ends at ``body``.
+
+    The title runs to the first sentence end or the end of the line; a line that stops inside
+    an open quotation mark or bracket, or on a comma, goes on in the next line.
+    """
+    start = body
+    while start < len(text) and re.match(SPACE, text[start]):
+        start += 1
+    pos = start
+    end = start
+    for _ in range(3):  # a heading broken across at most a few lines
+        stop = TITLE_STOP.search(analysis, pos)
+        newline = analysis.find("\n", pos)
+        if newline == -1:
+            newline = len(analysis)
+        if stop and stop.start() < newline:
+            end = stop.start()
+            break
+        end = newline
+        piece = analysis[start:end].rstrip()
+        if not piece or not _continues(piece):
+            break
+        nxt = newline
+        while nxt < len(analysis) and analysis[nxt] in "\n \t\u00a0\u2002\u2003\u3000":
+            nxt += 1
+        if nxt >= len(analysis) or nxt - newline > 4 or _starts_with_marker(analysis, nxt):
+            break
+        pos = nxt
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ":：,，、\u200b"):
+        end -= 1
+    joined = re.sub(r"\s+", "", text[start:end]) if "\n" in text[start:end] else text[start:end]
+    return start, end, joined
+
+
+def _continues(piece: str) -> bool:
+    """A heading line that visibly stops mid-phrase: an open quote or bracket, a comma."""
+    if piece[-1] in ",，、“(（《":
+        return True
+    pairs = (("“", "”"), ("(", ")"), ("（", "）"), ("《", "》"))
+    return any(piece.count(a) > piece.count(b) for a, b in pairs)
+
+
+def _starts_with_marker(text: str, pos: int) -> bool:
+    return any(pattern.match(text, pos) for pattern, _, _ in MARKERS)
+
+
+def _run_on_cut(analysis: str, start: int, end: int) -> int | None:
+    """Where a heading that runs into its body with no punctuation ends, or None.
+
+    Only the first clause is examined, and only when the heading line goes on as a paragraph:
+    the cut falls before a clause-opening word or a counted number, at least four characters in.
+    """
+    clause_end = end
+    comma = re.search("[,，:：]", analysis[start:end])
+    if comma:
+        clause_end = start + comma.start()
+    clause = analysis[start:clause_end]
+    line_end = analysis.find("\n", start)
+    line_end = len(analysis) if line_end == -1 else line_end
+    if len(clause) < 10 or clause_end >= end or line_end - end < 2:
+        return None  # short clause, a one-clause heading, or nothing after it on this line
+    best: int | None = None
+    number = RUN_ON_NUMBER.search(clause, 4)
+    if number:
+        best = number.start()
+    for word in CLAUSE_OPENERS:
+        at = clause.find(word, 4)
+        if at != -1 and (best is None or at < best) and len(clause) - at >= 4:
+            if word == "《" or _word_starts(clause, at):
+                best = at
+    if best is None or best < 4 or _ends_with_verb(clause[:best]):
+        return None
+    return start + best
+
+
+def _word_starts(clause: str, at: int) -> bool:
+    """True when jieba starts a word at ``at`` (so ``全面`` inside ``安全面`` does not count)."""
+    from reviewer import segmenter
+
+    return at in {s for _, s, _ in segmenter.cut_with_spans(clause)}
+
+
+def _ends_with_verb(phrase: str) -> bool:
+    """A phrase ending in a verb (``大力推进``) still lacks its object: not a whole heading."""
+    words = list(_pos_tagger().cut(phrase))
+    return bool(words) and words[-1].flag.startswith("v") and words[-1].flag != "vn"
+
+
+@functools.lru_cache(maxsize=1)
+def _pos_tagger():
+    """jieba's part-of-speech tagger over the shared tokenizer (built on first need only)."""
+    import jieba.posseg
+
+    from reviewer import segmenter
+
+    return jieba.posseg.POSTokenizer(segmenter.tokenizer())
 
 
 def find_sections(document: Document) -> list[Section]:
-    return []
+    """The heading hierarchy in document order (see the module docstring for the rules)."""
+    text, analysis = document.text, document.analysis_text
+    if len(analysis) != len(text):
+        analysis = text
+    candidates = _candidates(analysis)
+    has_chapter = any(c.level == -1 for c in candidates if c.at_line_start and c.value == 1)
+    has_jie = any(c.level == 0 for c in candidates if c.at_line_start and c.value == 1)
+
+    last: dict[int, int] = {}  # level → last accepted number in the current run
+    accepted: list[tuple[Candidate, float]] = []
+    for cand in candidates:
+        level = cand.level
+        if level <= 0 and not cand.at_line_start:
+            continue
+        if level == -1 and not has_chapter or level == 0 and not has_jie:
+            continue
+        previous = last.get(level)
+        confidence = 0.95 if cand.at_line_start else 0.6
+        if cand.value == 1:
+            ok = True
+        elif previous is not None and cand.value == previous + 1:
+            ok = True
+        elif cand.at_line_start and previous is not None and previous <= cand.value <= previous + 3:
+            ok = True  # a skipped or repeated number: kept so the checks can report it
+            confidence = 0.5
+        else:
+            ok = False
+        if not ok:
+            continue
+        if not cand.at_line_start and level >= 3 and previous is None:
+            continue
+        last[level] = cand.value
+        # A run of level L restarts under a new heading two or more levels up; level-3
+        # numbering running on across level-2 sections is normal.
+        for other in list(last):
+            if other > level + 1:
+                del last[other]
+        accepted.append((cand, confidence))
+
+    offset = (1 if has_chapter else 0) + (1 if has_jie else 0)
+    sections: list[Section] = []
+    for cand, confidence in accepted:
+        if cand.level == -1:
+            level = 1
+        elif cand.level == 0:
+            level = 2 if has_chapter else 1
+        else:
+            level = cand.level + offset
+        t_start, t_end, title = _title_span(text, analysis, cand.body)
+        cut = _run_on_cut(analysis, t_start, t_end)
+        if cut is not None:
+            t_end = cut
+            title = re.sub(r"\s+", "", text[t_start:t_end])
+            confidence = min(confidence, 0.6)
+        if not title:
+            continue
+        sections.append(Section(id=0, parent=None, level=level, number=cand.number, title=title,
+                                start=cand.start, end=len(text), heading_start=cand.start,
+                                heading_end=t_end, confidence=confidence, style=cand.style))
+    _link(sections, len(text))
+    return sections
+
+
+def _link(sections: list[Section], text_length: int) -> None:
+    """Ids, parents and body ends, from document order and levels."""
+    stack: list[Section] = []
+    for number, section in enumerate(sections, start=1):
+        section.id = number
+        while stack and stack[-1].level >= section.level:
+            stack.pop()
+        section.parent = stack[-1].id if stack else None
+        stack.append(section)
+    for index, section in enumerate(sections):
+        section.end = text_length
+        for later in sections[index + 1:]:
+            if later.level <= section.level:
+                section.end = later.start
+                break
