@@ -1,0 +1,73 @@
+"""Long work (import, analysis, export) off the GUI thread, with progress and cancel.
+
+A ``Job`` wraps a plain function ``fn(progress, cancelled)`` from the core; its signals arrive on
+the GUI thread.  ``SyncPool`` runs a job at once in the caller's thread (as Picard's test thread
+pool does) so tests are deterministic.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from ui.qt import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class JobSignals(QObject):
+    progress = Signal(int, int, str)  # done, total, what
+    finished = Signal(object)  # the function's result
+    failed = Signal(object)  # the exception
+
+
+class Job(QRunnable):
+    """One unit of background work.  ``fn(progress, cancelled)`` receives a progress callback
+    ``progress(done, total, label)`` and a ``cancelled()`` predicate."""
+
+    def __init__(self, fn: Callable[[Callable, Callable[[], bool]], Any]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # Python keeps the reference; Qt must not delete it under us
+        self.fn = fn
+        self.signals = JobSignals()
+        self._cancel = threading.Event()
+        self.done = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def _progress(self, done: int = 0, total: int = 0, label: str = "") -> None:
+        self.signals.progress.emit(int(done), int(total), str(label or ""))
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self._progress, self.cancelled)
+        except BaseException as exc:  # reported to the GUI, never lost in a thread
+            if not isinstance(exc, Exception):
+                raise
+            log.error("background job failed:\n%s", traceback.format_exc())
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(result)
+        finally:
+            self.done.set()
+
+
+class SyncPool:
+    """A stand-in for QThreadPool whose ``start`` runs the job immediately (tests)."""
+
+    def start(self, job: QRunnable) -> None:
+        job.run()
+
+    def waitForDone(self, msecs: int = -1) -> bool:  # noqa: N802 (Qt's name)
+        return True
+
+
+def default_pool() -> QThreadPool:
+    return QThreadPool.globalInstance()
