@@ -28,7 +28,20 @@ CATALOG: dict[str, tuple[str, str]] = {
     "bad_pdf": ("PDF 文件已损坏,无法打开:{path}", "The PDF file is damaged: {path}"),
     "scanned_pdf": ("这是扫描版 PDF,没有文字层,无法分析:{path}。请先进行文字识别(OCR)。",
                     "Scanned PDF, no text layer: {path}. Run text recognition (OCR) on it first."),
+    "legacy_office": ("这是旧版 Office 文件(.doc/.wps 等),无法直接读取:{path}。请在 Word 或 WPS 中另存为 .docx 后重试。",
+                      "This is an old Office file (.doc/.wps): {path}. Save it as .docx in Word or WPS and try again."),
+    "encrypted_pdf": ("PDF 文件有密码保护,无法读取文字:{path}", "The PDF is password-protected; its text cannot be read: {path}"),
     "no_text": ("文件中没有可审阅的文字:{path}", "The file contains no text to review: {path}"),
+    # Excel export (reviewer/export_xlsx.py)
+    "export_folder_missing": ("导出失败:文件夹不存在:{path}", "Export failed: the folder does not exist: {path}"),
+    "export_folder_unwritable": ("导出失败:没有权限写入文件夹:{path}",
+                                 "Export failed: no permission to write in the folder: {path}"),
+    "export_locked": ("文件被其他程序(如 Excel)占用,请关闭后重试:{path}",
+                      "The file is in use by another program (such as Excel) or read-only; close it and try again: {path}"),
+    "export_failed": ("导出失败:{path}({reason}),原有文件未改动。",
+                      "Export failed: {path} ({reason}); the existing file was not changed."),
+    "export_cancelled": ("导出已取消,原有文件未改动。", "Export cancelled; the existing file was not changed."),
+    "export_nothing": ("没有可导出的报告。", "There are no reports to export."),
 }
 
 
