@@ -1,13 +1,297 @@
 """Turn extracted text into the one normalised text every offset points into.
 
-Placeholder pipeline (NFC, LF line ends); the full cleaning is built in its own change.
+Whatever the source (a scraped web page, a Word file, a PDF text layer), the reviewer sees and
+the finders read the same shape of text: Unicode NFC, ``\\n`` line ends, one paragraph per line,
+no blank lines, no web-page furniture, no stray line breaks inside a sentence.  ``normalise`` is
+idempotent, so text that was normalised once (and stored) never shifts when cleaned again.
+
+The furniture patterns are data (``resources/cleaning/junk_lines.txt``) so that a reviewer's
+office can add the boilerplate of its own sites without touching code.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
+from dataclasses import dataclass
+
+from reviewer.paths import resource
+
+# ---------------------------------------------------------------------------------------------
+# Characters
+
+# Everything that ends a line in any source: CR LF, CR, vertical tab, form feed, file/group/record
+# separators, NEL, Unicode line and paragraph separators.
+_LINE_BREAKS = re.compile("\r\n|[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# Control and invisible format characters that carry nothing a reader sees.
+_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u00ad\u200b\u200e\u200f"
+                        "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]")
+# Horizontal spaces of every width, including no-break and ideographic spaces.
+_SPACES = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+_CJK_RANGES = (
+    ("\u2e80", "\u2fdf"),  # radicals
+    ("\u3000", "\u303f"),  # CJK symbols and punctuation
+    ("\u3040", "\u30ff"),  # kana
+    ("\u3100", "\u31ff"),  # bopomofo, strokes
+    ("\u3200", "\u9fff"),  # enclosed CJK, compatibility, extension A, unified ideographs
+    ("\uac00", "\ud7af"),  # hangul
+    ("\uf900", "\ufaff"),  # compatibility ideographs
+    ("\ufe30", "\ufe4f"),  # compatibility forms
+    ("\uff00", "\uffef"),  # full-width and half-width forms
+    ("\U00020000", "\U0003ffff"),  # extensions B and later
+)
+# Punctuation commonly typed in its ASCII form inside Chinese text; a space next to it and to a
+# CJK character is a layout artefact.
+_CJK_ADJACENT = set("“”‘’—…·•《》〈〉「」『』【】〔〕")
+
+
+def is_cjk(ch: str) -> bool:
+    return any(lo <= ch <= hi for lo, hi in _CJK_RANGES) or ch in _CJK_ADJACENT
+
+
+# "来源:X 发布日期:Y": a space before a short "label:" separates two fields; keep it.
+_FIELD_LABEL = re.compile("[\u4e00-\u9fff]{2,6}[:\uff1a]")
+
+
+def tidy_spaces(line: str) -> str:
+    """Collapse runs of spaces to one; drop a space that touches a CJK character, except before
+    a "label:" field of a metadata line.  Spaces between Latin words and digits stay."""
+    line = _SPACES.sub(" ", line).strip(" ")
+    if " " not in line:
+        return line
+    out: list[str] = []
+    parts = line.split(" ")
+    for i, part in enumerate(parts):
+        if i == 0:
+            out.append(part)
+            continue
+        prev_ch = out[-1][-1] if out and out[-1] else ""
+        next_ch = part[:1]
+        if (is_cjk(prev_ch) or is_cjk(next_ch)) and not _FIELD_LABEL.match(part):
+            out.append(part)
+        else:
+            out.append(" " + part)
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _radical_table() -> dict[int, str]:
+    """Kangxi radicals by their compatibility decomposition, the supplement from resources."""
+    table: dict[int, str] = {}
+    for cp in range(0x2F00, 0x2FE0):
+        mapped = unicodedata.normalize("NFKC", chr(cp))
+        if len(mapped) == 1 and mapped != chr(cp):
+            table[cp] = mapped
+    path = resource("cleaning", "radicals.txt")
+    if path.is_file():
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            fields = raw.split("#", 1)[0].split()
+            if len(fields) >= 2:
+                table[int(fields[0], 16)] = chr(int(fields[1], 16))
+    return table
+
+
+def _characters(text: str) -> str:
+    """Code-point level clean-up: surrogates, invisibles, radicals, NFC, line ends."""
+    text = _SURROGATE.sub("\ufffd", text)
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _INVISIBLE.sub("", text)
+    text = text.translate(_radical_table())
+    return unicodedata.normalize("NFC", text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Furniture (patterns from resources/cleaning/junk_lines.txt)
+
+_SEPARATORS = "[\\s|/\\\\\\[\\]()\uff5c\uff0f\uff08\uff09\u3010\u3011\u00b7\u2022\u30fb\u3001,\uff0c]"
+
+
+@dataclass(frozen=True)
+class JunkRules:
+    keep: re.Pattern[str] | None
+    tokens: re.Pattern[str] | None
+    line: re.Pattern[str] | None
+    trailing: re.Pattern[str] | None
+    prefix: re.Pattern[str] | None
+
+    def strip_prefix(self, line: str) -> str:
+        if self.prefix is None:
+            return line
+        return self.prefix.sub("", line, count=1).lstrip(" ")
+
+    def is_junk(self, line: str) -> bool:
+        if self.keep is not None and self.keep.search(line):
+            return False
+        if self.tokens is not None and self.tokens.fullmatch(line):
+            return True
+        return self.line is not None and self.line.fullmatch(line) is not None
+
+    def is_trailing_junk(self, line: str) -> bool:
+        return self.trailing is not None and self.trailing.fullmatch(line) is not None
+
+
+def parse_junk_rules(text: str) -> JunkRules:
+    """Read the sectioned pattern file format described at the top of junk_lines.txt."""
+    sections: dict[str, list[str]] = {}
+    current = "line"
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]") and line[1:-1].isalpha():
+            current = line[1:-1].lower()
+            continue
+        re.compile(line)  # a bad pattern fails here, naming itself
+        sections.setdefault(current, []).append(line)
+
+    def alternation(name: str) -> str | None:
+        patterns = sections.get(name)
+        return "|".join(f"(?:{p})" for p in patterns) if patterns else None
+
+    keep, tokens, line_p = alternation("keep"), alternation("token"), alternation("line")
+    trailing, prefix = alternation("trailing"), alternation("prefix")
+    return JunkRules(
+        keep=re.compile(keep) if keep else None,
+        tokens=re.compile(rf"(?:{_SEPARATORS}*(?:{tokens}))+{_SEPARATORS}*") if tokens else None,
+        line=re.compile(line_p) if line_p else None,
+        trailing=re.compile(trailing) if trailing else None,
+        prefix=re.compile(rf"^(?:{prefix})[ ]*") if prefix else None,
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def junk_rules() -> JunkRules:
+    path = resource("cleaning", "junk_lines.txt")
+    return parse_junk_rules(path.read_text(encoding="utf-8") if path.is_file() else "")
+
+
+# ---------------------------------------------------------------------------------------------
+# Line joining
+
+# A line that ends a sentence or a paragraph.
+_FINAL = set("\u3002!?;:\u2026\u201d\u2019\u300d\u300f\uff01\uff1f\uff1b\uff1a.\uff0e")
+# A line cannot begin with these: they close or continue something the previous line opened.
+_CONTINUATION_START = set("\u201d\u2019\u300d\u300f\u300b\u3009\u3011\u3015)\uff09,\uff0c\u3001\u3002.\uff0e;\uff1b:\uff1a!\uff01?\uff1f\u2026%\uff05\u2030\u2103")
+# A line ending with these is certainly cut in the middle of a sentence.
+_OPEN_END = set("\u3001,\uff0c\u201c\u2018\u300a\u3008\u3010\u300c\u300e\u3014(\uff08")
+_PAIRS = {"\u201c": "\u201d", "\u2018": "\u2019", "\u300a": "\u300b", "\u3008": "\u3009", "\u300c": "\u300d",
+          "\u300e": "\u300f", "\u3010": "\u3011", "\u3014": "\u3015", "(": ")", "\uff08": "\uff09"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
+
+_CN = "一二三四五六七八九十百零〇两"
+HEADING_START = re.compile(
+    rf"(?:[{_CN}]+[\u3001.\uff0e,\uff0c]"
+    rf"|[(\uff08][{_CN}]+[)\uff09]"
+    "|\\d{1,3}\\s*[.\uff0e\u3001,\uff0c](?!\\d)"
+    "|[(\uff08]\\d{1,3}[)\uff09]"
+    r"|[⑴-⒇①-⑳㈠-㈩]"
+    rf"|第[{_CN}\d]+[章节節条條部篇编編款项項]"
+    rf"|[{_CN}]+是"
+    "|首先|其次|再次|最后|最後|此外|另外|附件|附[:\uff1a]"
+    r"|[A-Za-z][.、)]\S)"
+)
+_DATE_LINE = re.compile(
+    r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+    r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+)
+_ORG_END = re.compile(r"(?:局|委|会|會|府|院|办|辦|室|厅|廳|部|处|處|所|队|隊|站|中心|公司|小组|小組|办公室)$")
+_PUNCT = re.compile("[,\uff0c\u3002;\uff1b:\uff1a !\uff01?\uff1f\u3001]")
+
+
+def is_heading_start(line: str) -> bool:
+    return HEADING_START.match(line) is not None
+
+
+def is_date_line(line: str) -> bool:
+    return _DATE_LINE.fullmatch(line.strip()) is not None
+
+
+def is_signature_line(line: str) -> bool:
+    """A short issuer line of a letterhead or a signature block (right-aligned in the original)."""
+    return len(line) <= 30 and not _PUNCT.search(line) and _ORG_END.search(line) is not None
+
+
+def _last_unclosed_opener(line: str) -> str | None:
+    stack: list[str] = []
+    for ch in line:
+        if ch in _PAIRS:
+            stack.append(ch)
+        elif ch in _CLOSERS and stack:
+            # Close the nearest matching opener (quotes and brackets nest in practice).
+            opener = _CLOSERS[ch]
+            for i in range(len(stack) - 1, -1, -1):
+                if stack[i] == opener:
+                    del stack[i:]
+                    break
+    return stack[-1] if stack else None
+
+
+def _closes(line: str, opener: str) -> bool:
+    closer = _PAIRS[opener]
+    first_close = line.find(closer)
+    if first_close < 0:
+        return False
+    first_open = line.find(opener)
+    return first_open < 0 or first_close < first_open
+
+
+def should_join(prev: str, nxt: str) -> bool:
+    """Whether ``nxt`` continues the sentence that ``prev`` breaks off; conservative, because a
+    wrong join destroys a heading."""
+    if not prev or not nxt or prev[-1] in _FINAL:
+        return False
+    if is_heading_start(nxt) or is_date_line(nxt) or is_signature_line(nxt) or is_date_line(prev):
+        return False
+    if nxt[0] in _CONTINUATION_START:
+        return True
+    if prev[-1] in _OPEN_END:
+        return True
+    opener = _last_unclosed_opener(prev)
+    if opener is not None and _closes(nxt, opener):
+        return True
+    # A Latin word wrapped onto the next line.
+    return prev[-1].isascii() and prev[-1].isalpha() and nxt[0].isascii() and nxt[0].islower()
+
+
+def _joined(prev: str, nxt: str) -> str:
+    if prev[-1].isascii() and prev[-1].isalnum() and nxt[0].isascii() and nxt[0].isalnum():
+        return prev + " " + nxt
+    return prev + nxt
+
+
+# ---------------------------------------------------------------------------------------------
+# The pipeline
+
+
+def _lines_pass(text: str) -> str:
+    rules = junk_rules()
+    lines: list[str] = []
+    for raw in text.split("\n"):
+        line = tidy_spaces(raw)
+        if not line:
+            continue
+        line = rules.strip_prefix(line)
+        if not line or rules.is_junk(line):
+            continue
+        if lines and should_join(lines[-1], line):
+            lines[-1] = tidy_spaces(_joined(lines[-1], line))
+        else:
+            lines.append(line)
+    while lines and rules.is_trailing_junk(lines[-1]):
+        lines.pop()
+    return "\n".join(lines)
 
 
 def normalise(raw: str) -> str:
-    text = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    return unicodedata.normalize("NFC", text)
+    """The normalised text: NFC, LF, no BOM, one trimmed paragraph per line, no blank lines,
+    spaces tidied, web furniture removed, broken sentences re-joined.  Idempotent."""
+    text = _characters(raw)
+    for _ in range(6):
+        cleaned = unicodedata.normalize("NFC", _lines_pass(text))
+        if cleaned == text:
+            break
+        text = cleaned
+    return text
