@@ -180,6 +180,11 @@ def _title_span(text: str, analysis: str, body: int) -> tuple[int, int, str]:
             nxt += 1
         if nxt >= len(analysis) or nxt - newline > 4 or _starts_with_marker(analysis, nxt):
             break
+        rest = TITLE_STOP.search(analysis, nxt)
+        rest_end = analysis.find("\n", nxt)
+        rest_end = len(analysis) if rest_end == -1 else rest_end
+        if min(rest.start() if rest else rest_end, rest_end) - nxt > 40:
+            break  # the next line is body text, not the rest of a broken heading
         pos = nxt
     while end > start and (text[end - 1].isspace() or text[end - 1] in ":：,，、\u200b"):
         end -= 1
@@ -261,6 +266,7 @@ def find_sections(document: Document) -> list[Section]:
     has_jie = any(c.level == 0 for c in candidates if c.at_line_start and c.value == 1)
 
     last: dict[int, int] = {}  # level → last accepted number in the current run
+    higher_since: dict[int, bool] = {}  # level → a higher heading came after its last one
     accepted: list[tuple[Candidate, float]] = []
     for cand in candidates:
         level = cand.level
@@ -269,24 +275,24 @@ def find_sections(document: Document) -> list[Section]:
         if level == -1 and not has_chapter or level == 0 and not has_jie:
             continue
         previous = last.get(level)
-        confidence = 0.95 if cand.at_line_start else 0.6
-        if cand.value == 1:
-            ok = True
-        elif previous is not None and cand.value == previous + 1:
-            ok = True
-        elif cand.at_line_start and previous is not None and previous <= cand.value <= previous + 3:
-            ok = True  # a skipped or repeated number: kept so the checks can report it
-            confidence = 0.5
+        if not cand.at_line_start:
+            # Glued to a sentence end: only the next number of a sibling under the same parent.
+            if previous is None or cand.value != previous + 1 or higher_since.get(level):
+                continue
+            confidence = 0.6
+        elif cand.value == 1 or previous is not None and cand.value == previous + 1:
+            confidence = 0.95
+        elif previous is not None and previous <= cand.value <= previous + 3:
+            confidence = 0.5  # a skipped or repeated number: kept so the checks can report it
         else:
-            ok = False
-        if not ok:
-            continue
-        if not cand.at_line_start and level >= 3 and previous is None:
             continue
         last[level] = cand.value
+        higher_since[level] = False
         # A run of level L restarts under a new heading two or more levels up; level-3
         # numbering running on across level-2 sections is normal.
         for other in list(last):
+            if other > level:
+                higher_since[other] = True
             if other > level + 1:
                 del last[other]
         accepted.append((cand, confidence))
