@@ -68,6 +68,9 @@ class ItemReview:
     user_added: bool = False
     reviewer: str | None = None  # who changed it last
     changed_at: str | None = None
+    # field -> [(reviewer, value), ...] where reviewers' merged corrections disagree; the newest
+    # value is the one shown until someone corrects the field again (store.Library.conflicts()).
+    conflicts: dict[str, list[tuple[str, Any]]] = field(default_factory=dict)
 
     @property
     def corrected_fields(self) -> list[str]:

@@ -1,0 +1,1282 @@
+"""The review library: one SQLite file holding reports, their analysis and the reviewers' work.
+
+A review is worth only what survives, so every edit is one transaction committed before the
+method returns (WAL journal, ``synchronous=NORMAL``, foreign keys on, a 5 s busy timeout so a
+second process waits instead of failing).  The analysis is stored as produced and never
+overwritten by an edit: corrections live in their own table and the effective value of a field
+is the newest correction that has not been undone or superseded.  Every change is appended to
+``history`` with the reviewer and time, and any change can be undone (the undo is a new entry).
+
+Callers get dataclasses (``reviewer.review``), never rows.  The API::
+
+    lib = Library(path=None, reviewer="")          # None: paths.default_library_path(); creates,
+                                                   # checks and migrates (backup first)
+    lib.path, lib.reviewer (settable), lib.read_only; lib.close(); with Library(...) as lib: ...
+    lib.import_file(path) -> ImportResult          # same sha256: no duplicate; same path with new
+                                                   # text: re-analysed, review layer re-anchored
+    lib.import_folder(folder, progress=None, cancelled=None) -> list[ImportResult]
+    lib.import_analysis(analysis) -> ImportResult  # an analysis made elsewhere (GUI worker thread)
+    lib.list_documents() -> list[DocumentSummary]; lib.load_review(doc_uuid) -> DocumentReview
+    lib.remove_document(doc_uuid)
+    lib.correct(item_type, item_uuid, field, new_value) -> HistoryEntry
+        section: title level number | figure: value unit kind label text | citation: text kind |
+        metadata (item_uuid = doc_uuid): title issuer published report_year doc_number |
+        annotation: note
+    lib.set_status(item_type, item_uuid, status) -> HistoryEntry   # unreviewed confirmed corrected rejected
+    lib.add_section(doc_uuid, level, number, title, heading_start, heading_end) -> uuid
+    lib.add_figure(doc_uuid, start, end, value, unit, kind, label) -> uuid
+    lib.add_annotation(doc_uuid, start, end, note="") -> Annotation
+    lib.tags(); create_tag(name, color, parent) -> Tag; update_tag(uuid, **fields); delete_tag(uuid)
+    lib.tag_item(item_type, item_uuid, tag_uuid) / untag_item(...) -> HistoryEntry
+    lib.add_comment(item_type, item_uuid, body) -> Comment; edit_comment(uuid, body); delete_comment(uuid)
+    lib.history(item_uuid=None, doc_uuid=None) -> list[HistoryEntry]; lib.undo(history_id) -> HistoryEntry
+    lib.conflicts(doc_uuid=None) -> list[Conflict]  # fields two reviewers corrected differently
+    lib.search(query, limit=200) -> list[SearchHit]
+    lib.merge_from(other_path) -> MergeReport       # see reviewer.merge
+
+Bad input raises ``ReviewerError`` (zh/en message) and leaves the data as it was: a file that is
+not SQLite or not a library, a damaged database, a library made by a newer version, a read-only
+library (opened for reading; edits refused).
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sqlite3
+import threading
+import uuid as uuid_module
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from reviewer import paths, store_schema
+from reviewer.anchoring import Anchor, AnchorReport, Placement, PositionMap, make_anchor, place
+from reviewer.messages import ReviewerError
+from reviewer.model import FIGURE_KINDS, Analysis, Check, Citation, Document, Figure, Metadata, Section
+from reviewer.review import (
+    STATUSES,
+    Annotation,
+    Comment,
+    DocumentReview,
+    DocumentSummary,
+    HistoryEntry,
+    ItemReview,
+    ReviewedCheck,
+    ReviewedCitation,
+    ReviewedFigure,
+    ReviewedSection,
+    Tag,
+)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
+BUSY_TIMEOUT_S = 5.0
+CONTEXT = 32
+
+# item type -> table holding its row (metadata and document live on the documents row)
+ITEM_TABLES = {"section": "sections", "figure": "figures", "citation": "citations", "check": "checks",
+               "annotation": "annotations", "metadata": "documents", "document": "documents"}
+
+# item type -> field -> validator/normaliser of a corrected value
+def _text(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError
+    return value.strip()
+
+
+def _optional_text(value: Any) -> str | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if not isinstance(value, str):
+        raise ValueError
+    return value.strip()
+
+
+def _level(value: Any) -> int:
+    level = int(value)
+    if not 1 <= level <= 9 or (isinstance(value, float) and value != level):
+        raise ValueError
+    return level
+
+
+def _figure_value(value: Any) -> float | int | str | None:
+    if value is None or isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        stripped = value.strip().replace(",", "")
+        for cast in (int, float):
+            try:
+                return cast(stripped)
+            except ValueError:
+                pass
+        return value.strip() or None
+    raise ValueError
+
+
+def _figure_kind(value: Any) -> str:
+    if value not in FIGURE_KINDS:
+        raise ValueError
+    return value
+
+
+def _citation_kind(value: Any) -> str:
+    if value not in ("title", "doc_number"):
+        raise ValueError
+    return value
+
+
+def _date(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    datetime.strptime(str(value), "%Y-%m-%d")
+    return str(value)
+
+
+def _year(value: Any) -> int | None:
+    if value is None or value == "":
+        return None
+    year = int(value)
+    if not 1900 <= year <= 2200:
+        raise ValueError
+    return year
+
+
+def _note(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError
+    return value
+
+
+EDITABLE_FIELDS: dict[str, dict[str, Callable[[Any], Any]]] = {
+    "section": {"title": _text, "level": _level, "number": _optional_text},
+    "figure": {"value": _figure_value, "unit": _optional_text, "kind": _figure_kind,
+               "label": _optional_text, "text": _text},
+    "citation": {"text": _text, "kind": _citation_kind},
+    "metadata": {"title": _optional_text, "issuer": _optional_text, "published": _date,
+                 "report_year": _year, "doc_number": _optional_text},
+    "annotation": {"note": _note},
+}
+STATUS_ITEM_TYPES = ("section", "figure", "citation", "check", "annotation", "metadata")
+
+
+@dataclass
+class ImportResult:
+    doc_uuid: str | None
+    path: str
+    created: bool = False
+    error: str | None = None
+    anchoring: AnchorReport | None = None  # set when a changed report was re-imported
+    unchanged: bool = False  # the same text was already in the library
+
+
+@dataclass
+class SearchHit:
+    doc_uuid: str
+    item_type: str  # "document" (report text), "figure" (label), "comment"
+    item_uuid: str
+    snippet: str
+    start: int | None = None  # span in the report text, for text hits
+    end: int | None = None
+    title: str | None = None  # the report's effective title
+    path: str = ""
+
+
+@dataclass
+class Conflict:
+    """A field that two reviewers corrected differently (found after a merge).  Both corrections
+    are kept; the newest is shown until someone corrects the field again, which resolves it."""
+
+    doc_uuid: str
+    item_type: str
+    item_uuid: str
+    field: str
+    values: list[tuple[str, Any, str]]  # (reviewer, value, at), oldest first
+
+
+def now() -> str:
+    """ISO 8601 UTC with microseconds: sorts as text, and edits in one second stay ordered."""
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def new_uuid() -> str:
+    return str(uuid_module.uuid4())
+
+
+def default_reviewer() -> str:
+    name = os.environ.get("REVIEWER_NAME", "")
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (some service accounts)
+        return "reviewer"
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def loads(text: str | None) -> Any:
+    return None if text is None else json.loads(text)
+
+
+def corrections_heads(rows: list[dict]) -> list[dict]:
+    """The corrections of one field that no later correction superseded (undone ones ignored),
+    oldest first.  One head: the effective value; several: a conflict; none: the original."""
+    active = [r for r in rows if not r["undone"]]
+    superseded: set[str] = set()
+    for r in active:
+        superseded.update(loads(r["supersedes"]) or [])
+    heads = [r for r in active if r["uuid"] not in superseded]
+    heads.sort(key=lambda r: (r["at"], r["uuid"]))
+    return heads
+
+
+class Library:
+    """One review library file.  See the module docstring for the API."""
+
+    def __init__(self, path: str | Path | None = None, reviewer: str = "") -> None:
+        self.path = Path(path) if path is not None else paths.default_library_path()
+        self.reviewer = reviewer or default_reviewer()
+        self.read_only = False
+        self.backup_path: Path | None = None  # set when opening migrated the file
+        self._lock = threading.RLock()
+        self._conn: sqlite3.Connection | None = None
+        self._open()
+        self.db = sqlite_utils.Database(self._conn, execute_plugins=False)
+
+    # ------------------------------------------------------------------ opening and closing
+    def _open(self) -> None:
+        p = self.path
+        if p.is_dir():
+            raise ReviewerError("library_is_directory", path=str(p))
+        exists = p.exists() and p.stat().st_size > 0
+        if exists:
+            try:
+                with open(p, "rb") as fh:
+                    header = fh.read(16)
+            except OSError as exc:
+                raise ReviewerError("library_unreadable", path=str(p), reason=str(exc)) from None
+            if header != SQLITE_HEADER:
+                raise ReviewerError("library_not_sqlite", path=str(p))
+        elif not p.parent.is_dir():
+            raise ReviewerError("library_folder_missing", path=str(p))
+        folder_writable = os.access(p.parent, os.W_OK)
+        self.read_only = (exists and not os.access(p, os.W_OK)) or not folder_writable
+        if self.read_only and not exists:
+            raise ReviewerError("library_cannot_create", path=str(p))
+        try:
+            self._conn = self._connect(p)
+            self._check_and_migrate()
+        except sqlite3.DatabaseError as exc:
+            self.close()
+            raise ReviewerError("library_damaged", path=str(p), reason=str(exc)) from None
+        except BaseException:
+            self.close()
+            raise
+
+    def _connect(self, p: Path) -> sqlite3.Connection:
+        uri = p.resolve().as_uri()
+        if self.read_only:
+            try:
+                conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S,
+                                       isolation_level=None, check_same_thread=False)
+                conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            except sqlite3.OperationalError:
+                # A WAL library in a read-only folder cannot create its -shm file: read it as an
+                # immutable snapshot instead.
+                conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None,
+                                       check_same_thread=False)
+        else:
+            conn = sqlite3.connect(str(p), timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                                   check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        return conn
+
+    def _check_and_migrate(self) -> None:
+        conn = self._conn
+        assert conn is not None
+        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise ReviewerError("library_damaged", path=str(self.path), reason=check)
+        version = store_schema.current_version(conn)
+        if version == 0 and store_schema.user_tables(conn):
+            raise ReviewerError("library_not_reviewer", path=str(self.path))
+        if version > store_schema.CURRENT_VERSION:
+            raise ReviewerError("library_newer", path=str(self.path), version=version,
+                                supported=store_schema.CURRENT_VERSION)
+        if not self.read_only:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        if version < store_schema.CURRENT_VERSION:
+            if self.read_only:
+                raise ReviewerError("library_read_only_old", path=str(self.path))
+            if version > 0:
+                self.backup_path = self._backup(version)
+            with self._tx():
+                # Another process may have migrated it while we waited for the write lock.
+                if store_schema.current_version(conn) < store_schema.CURRENT_VERSION:
+                    fresh = store_schema.current_version(conn) == 0
+                    store_schema.migrate(conn, store_schema.CURRENT_VERSION, now())
+                    if fresh:
+                        self._seed()
+
+    def _backup(self, version: int) -> Path:
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+        target = self.path.with_name(f"{self.path.stem}.bak-v{version}-{stamp}.db")
+        dest = sqlite3.connect(str(target))
+        try:
+            with dest:
+                self._conn.backup(dest)
+        finally:
+            dest.close()
+        return target
+
+    def _seed(self) -> None:
+        at = now()
+        self._conn.executemany("INSERT INTO library_info (key, value) VALUES (?, ?)",
+                               [("library_uuid", new_uuid()), ("created_at", at)])
+        for tag in default_tags():
+            self._conn.execute(
+                "INSERT OR IGNORE INTO tags (uuid, name, color, parent, description, reviewer, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (tag.uuid, tag.name, tag.color, tag.parent, tag.description, "", at))
+
+    def close(self) -> None:
+        if self._conn is not None:
+            try:
+                self._conn.close()
+            finally:
+                self._conn = None
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise ReviewerError("library_closed", path=str(self.path))
+        return self._conn
+
+    @property
+    def library_uuid(self) -> str:
+        row = self.conn.execute("SELECT value FROM library_info WHERE key = 'library_uuid'").fetchone()
+        return row[0] if row else ""
+
+    @property
+    def schema_version(self) -> int:
+        return store_schema.current_version(self.conn)
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken with BEGIN IMMEDIATE so a second writer waits for the lock
+        at the start (busy_timeout) instead of failing half-way."""
+        if self.read_only:
+            raise ReviewerError("library_read_only", path=str(self.path))
+        conn = self.conn
+        with self._lock:
+            if conn.in_transaction:  # nested: part of the caller's transaction
+                yield conn
+                return
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise _operational_error(exc, self.path) from None
+            try:
+                yield conn
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            try:
+                conn.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise _operational_error(exc, self.path) from None
+
+    def _rows(self, sql: str, params: tuple | list = ()) -> list[dict]:
+        with self._lock:
+            cursor = self.conn.execute(sql, params)
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def _row(self, sql: str, params: tuple | list = ()) -> dict | None:
+        rows = self._rows(sql, params)
+        return rows[0] if rows else None
+
+    # ------------------------------------------------------------------ importing
+    def import_file(self, path: str | Path) -> ImportResult:
+        """Load, analyse and store one report.  Problems with the file come back in
+        ``ImportResult.error``; problems with the library raise."""
+        from reviewer.analysis import analyze
+        from reviewer.loading import load_document
+
+        p = Path(path)
+        try:
+            document = load_document(p)
+            document.path = str(p.resolve())
+            analysis = analyze(document)
+        except ReviewerError as exc:
+            return ImportResult(None, str(p), error=exc.message())
+        except Exception as exc:  # a finder's bug must not stop a folder import
+            return ImportResult(None, str(p), error=f"{p}: {type(exc).__name__}: {exc}")
+        return self.import_analysis(analysis)
+
+    def import_folder(self, folder: str | Path, progress: Callable[[int, int, str], None] | None = None,
+                      cancelled: Callable[[], bool] | None = None) -> list[ImportResult]:
+        """Import every supported file under ``folder``; a bad file is reported, not fatal."""
+        root = Path(folder)
+        if not root.is_dir():
+            raise ReviewerError("folder_missing", path=str(root))
+        files = sorted(p for p in root.rglob("*")
+                       if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith("~$"))
+        results: list[ImportResult] = []
+        for done, p in enumerate(files):
+            if cancelled is not None and cancelled():
+                break
+            results.append(self.import_file(p))
+            if progress is not None:
+                progress(done + 1, len(files), str(p))
+        return results
+
+    def import_analysis(self, analysis: Analysis) -> ImportResult:
+        doc = analysis.document
+        with self._tx():
+            same = self._row("SELECT uuid FROM documents WHERE sha256 = ?", (doc.sha256,))
+            if same:
+                return ImportResult(same["uuid"], doc.path, created=False, unchanged=True)
+            earlier = self._row("SELECT uuid FROM documents WHERE path = ? ORDER BY imported_at DESC",
+                                (doc.path,))
+            if earlier:
+                report = self._reimport(earlier["uuid"], analysis)
+                return ImportResult(earlier["uuid"], doc.path, created=False, anchoring=report)
+            doc_uuid = new_uuid()
+            at = now()
+            self.conn.execute(
+                "INSERT INTO documents (uuid, path, sha256, format, encoding, script, metadata, warnings,"
+                " text, analysis_text, imported_at, reviewer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc_uuid, doc.path, doc.sha256, doc.format, doc.encoding, doc.script,
+                 dumps(asdict(analysis.metadata)), dumps(list(doc.warnings)), doc.text, doc.analysis_text,
+                 at, self.reviewer))
+            for table, rows in analysis_rows(analysis, doc_uuid).items():
+                self._insert_rows(table, rows)
+            self._log("import", "document", doc_uuid, doc_uuid, new={"path": doc.path, "sha256": doc.sha256},
+                      at=at)
+        return ImportResult(doc_uuid, doc.path, created=True)
+
+    def _insert_rows(self, table: str, rows: list[dict]) -> None:
+        if not rows:
+            return
+        columns = list(rows[0])
+        sql = (f"INSERT INTO {table} ({', '.join(_q(c) for c in columns)}) "
+               f"VALUES ({', '.join('?' for _ in columns)})")
+        self.conn.executemany(sql, [tuple(r[c] for c in columns) for r in rows])
+
+    def _reimport(self, doc_uuid: str, analysis: Analysis) -> AnchorReport:
+        """The report at a known path changed: store the new text and analysis, carry every
+        reviewed item and annotation over to the new text, orphan (never drop) what cannot be
+        placed."""
+        doc = analysis.document
+        old = self._row("SELECT text, sha256 FROM documents WHERE uuid = ?", (doc_uuid,))
+        old_text, new_text = old["text"], doc.text
+        mapping = PositionMap(old_text, new_text)
+        report = AnchorReport()
+        new_rows = analysis_rows(analysis, doc_uuid)
+        reviewed = self._reviewed_item_uuids(doc_uuid)
+        for table in ("sections", "figures", "citations", "checks"):
+            old_rows = self._rows(f"SELECT * FROM {table} WHERE doc_uuid = ? ORDER BY ordinal", (doc_uuid,))
+            keep, kept, orphaned = carry_items(table, old_rows, new_rows[table], old_text, new_text,
+                                               mapping, reviewed)
+            report.items_kept += kept
+            report.items_orphaned += orphaned
+            self.conn.execute(f"DELETE FROM {table} WHERE doc_uuid = ?", (doc_uuid,))
+            self._insert_rows(table, keep)
+        for ann in self._rows("SELECT uuid, start, \"end\", quote, prefix, suffix FROM annotations"
+                              " WHERE doc_uuid = ? AND deleted = 0", (doc_uuid,)):
+            anchor = Anchor(ann["start"], ann["end"], ann["quote"], ann["prefix"], ann["suffix"])
+            expected = mapping(ann["start"]) if ann["start"] is not None else None
+            placed = place(anchor, new_text, expected)
+            report.count(placed.state)
+            if placed.state == "orphan":
+                report.orphans.append(ann["quote"])
+                self.conn.execute("UPDATE annotations SET start = NULL, \"end\" = NULL, anchor_state = ?"
+                                  " WHERE uuid = ?", ("orphan", ann["uuid"]))
+            else:
+                self.conn.execute(
+                    "UPDATE annotations SET start = ?, \"end\" = ?, anchor_state = ?, prefix = ?, suffix = ?"
+                    " WHERE uuid = ?",
+                    (placed.start, placed.end, placed.state, new_text[max(0, placed.start - CONTEXT):placed.start],
+                     new_text[placed.end:placed.end + CONTEXT], ann["uuid"]))
+        self.conn.execute(
+            "UPDATE documents SET sha256 = ?, format = ?, encoding = ?, script = ?, metadata = ?, warnings = ?,"
+            " text = ?, analysis_text = ? WHERE uuid = ?",
+            (doc.sha256, doc.format, doc.encoding, doc.script, dumps(asdict(analysis.metadata)),
+             dumps(list(doc.warnings)), doc.text, doc.analysis_text, doc_uuid))
+        self._log("reimport", "document", doc_uuid, doc_uuid, old={"sha256": old["sha256"]},
+                  new={"sha256": doc.sha256, "exact": report.exact, "fuzzy": report.fuzzy,
+                       "orphaned": report.orphaned})
+        return report
+
+    def _reviewed_item_uuids(self, doc_uuid: str) -> set[str]:
+        """Items that carry a reviewer's work (so must not vanish on re-import)."""
+        found: set[str] = set()
+        for sql in ("SELECT item_uuid FROM corrections WHERE doc_uuid = ?",
+                    "SELECT item_uuid FROM tag_links WHERE doc_uuid = ? AND removed = 0",
+                    "SELECT item_uuid FROM comments WHERE doc_uuid = ? AND deleted = 0"):
+            found.update(r[0] for r in self.conn.execute(sql, (doc_uuid,)))
+        for table in ("sections", "figures", "citations", "checks"):
+            found.update(r[0] for r in self.conn.execute(
+                f"SELECT uuid FROM {table} WHERE doc_uuid = ? AND (status != 'unreviewed' OR user_added = 1)",
+                (doc_uuid,)))
+        return found
+
+    def remove_document(self, doc_uuid: str) -> None:
+        with self._tx():
+            if not self._row("SELECT 1 AS x FROM documents WHERE uuid = ?", (doc_uuid,)):
+                raise ReviewerError("document_missing", uuid=doc_uuid)
+            for table in ("corrections", "tag_links", "comments"):
+                self.conn.execute(f"DELETE FROM {table} WHERE doc_uuid = ?", (doc_uuid,))
+            self.conn.execute("DELETE FROM documents WHERE uuid = ?", (doc_uuid,))
+            self._log("remove", "document", doc_uuid, doc_uuid)
+
+    # ------------------------------------------------------------------ reading
+    def list_documents(self) -> list[DocumentSummary]:
+        counts = {r["doc_uuid"]: r for r in self._rows(
+            "WITH items AS ("
+            " SELECT doc_uuid, status, 0 AS is_check FROM sections WHERE deleted = 0 AND orphaned = 0"
+            " UNION ALL SELECT doc_uuid, status, 0 FROM figures WHERE deleted = 0 AND orphaned = 0"
+            " UNION ALL SELECT doc_uuid, status, 0 FROM citations WHERE deleted = 0 AND orphaned = 0"
+            " UNION ALL SELECT doc_uuid, status, 1 FROM checks WHERE deleted = 0 AND orphaned = 0"
+            "  AND advisory = 0)"
+            " SELECT doc_uuid, COUNT(*) AS total, SUM(status != 'unreviewed') AS reviewed,"
+            " SUM(is_check AND status = 'unreviewed') AS open_checks FROM items GROUP BY doc_uuid")}
+        last = {r["doc_uuid"]: r for r in self._rows(
+            "SELECT doc_uuid, MAX(at) AS at, reviewer FROM history WHERE doc_uuid IS NOT NULL"
+            " GROUP BY doc_uuid")}
+        meta_fixes = self._metadata_corrections(None)
+        result = []
+        for r in self._rows("SELECT uuid, path, metadata, imported_at FROM documents ORDER BY imported_at, path"):
+            meta = _metadata(loads(r["metadata"]))
+            for name, value in meta_fixes.get(r["uuid"], {}).items():
+                setattr(meta, name, value)
+            c = counts.get(r["uuid"], {})
+            h = last.get(r["uuid"], {})
+            result.append(DocumentSummary(
+                doc_uuid=r["uuid"], path=r["path"], title=meta.title, issuer=meta.issuer,
+                report_year=meta.report_year, published=meta.published, doc_number=meta.doc_number,
+                imported_at=r["imported_at"], items_total=c.get("total") or 0,
+                items_reviewed=c.get("reviewed") or 0, open_checks=c.get("open_checks") or 0,
+                last_change=h.get("at"), last_reviewer=h.get("reviewer")))
+        return result
+
+    def _metadata_corrections(self, doc_uuid: str | None) -> dict[str, dict[str, Any]]:
+        sql = "SELECT * FROM corrections WHERE item_type = 'metadata'"
+        params: tuple = ()
+        if doc_uuid:
+            sql += " AND doc_uuid = ?"
+            params = (doc_uuid,)
+        grouped: dict[tuple[str, str], list[dict]] = {}
+        for r in self._rows(sql, params):
+            grouped.setdefault((r["item_uuid"], r["field"]), []).append(r)
+        fixes: dict[str, dict[str, Any]] = {}
+        for (item, name), rows in grouped.items():
+            heads = corrections_heads(rows)
+            if heads:
+                fixes.setdefault(item, {})[name] = loads(heads[-1]["new_value"])
+        return fixes
+
+    def load_review(self, doc_uuid: str) -> DocumentReview:
+        with self._lock:
+            return self._load_review(doc_uuid)
+
+    def _load_review(self, doc_uuid: str) -> DocumentReview:
+        d = self._row("SELECT * FROM documents WHERE uuid = ?", (doc_uuid,))
+        if d is None:
+            raise ReviewerError("document_missing", uuid=doc_uuid)
+        document = Document(path=d["path"], sha256=d["sha256"], format=d["format"], encoding=d["encoding"],
+                            text=d["text"], analysis_text=d["analysis_text"], script=d["script"] or "simplified",
+                            warnings=loads(d["warnings"]) or [])
+        tag_index = {t.uuid: t for t in self.tags()}
+        item_tags: dict[str, list[Tag]] = {}
+        for r in self.conn.execute("SELECT item_uuid, tag_uuid FROM tag_links WHERE doc_uuid = ? AND removed = 0"
+                                   " ORDER BY at", (doc_uuid,)):
+            if r[1] in tag_index:
+                item_tags.setdefault(r[0], []).append(tag_index[r[1]])
+        item_comments: dict[str, list[Comment]] = {}
+        for r in self._rows("SELECT * FROM comments WHERE doc_uuid = ? AND deleted = 0 ORDER BY created_at",
+                            (doc_uuid,)):
+            item_comments.setdefault(r["item_uuid"], []).append(_comment(r))
+        fixes: dict[str, dict[str, list[dict]]] = {}
+        for r in self._rows("SELECT * FROM corrections WHERE doc_uuid = ?", (doc_uuid,)):
+            fixes.setdefault(r["item_uuid"], {}).setdefault(r["field"], []).append(r)
+
+        def review(uuid: str, status: str, reviewer: str | None, changed_at: str | None,
+                   user_added: bool, target: Any) -> ItemReview:
+            item = ItemReview(uuid=uuid, status=status, tags=item_tags.get(uuid, []),
+                              comments=item_comments.get(uuid, []), user_added=user_added,
+                              reviewer=reviewer, changed_at=changed_at)
+            for name, rows in fixes.get(uuid, {}).items():
+                heads = corrections_heads(rows)
+                if not heads:
+                    continue
+                item.original[name] = getattr(target, name)
+                setattr(target, name, loads(heads[-1]["new_value"]))
+                if len({h["new_value"] for h in heads}) > 1:
+                    item.conflicts[name] = [(h["reviewer"], loads(h["new_value"])) for h in heads]
+                last = max(rows, key=lambda r: r["at"])
+                if not item.changed_at or last["at"] > item.changed_at:
+                    item.changed_at, item.reviewer = last["at"], last["reviewer"]
+            return item
+
+        metadata = _metadata(loads(d["metadata"]))
+        metadata_review = review(doc_uuid, d["status"], d["status_reviewer"], d["changed_at"], False, metadata)
+        result = DocumentReview(doc_uuid=doc_uuid, document=document, metadata=metadata,
+                                metadata_review=metadata_review, imported_at=d["imported_at"])
+        live = "doc_uuid = ? AND deleted = 0 AND orphaned = 0"
+        for r in self._rows(f"SELECT * FROM sections WHERE {live} ORDER BY heading_start, ordinal", (doc_uuid,)):
+            s = _section(r)
+            result.sections.append(ReviewedSection(s, review(r["uuid"], r["status"], r["reviewer"],
+                                                             r["changed_at"], bool(r["user_added"]), s)))
+        for r in self._rows(f"SELECT * FROM figures WHERE {live} ORDER BY start, ordinal", (doc_uuid,)):
+            f = _figure(r)
+            result.figures.append(ReviewedFigure(f, review(r["uuid"], r["status"], r["reviewer"],
+                                                           r["changed_at"], bool(r["user_added"]), f)))
+        for r in self._rows(f"SELECT * FROM citations WHERE {live} ORDER BY start, ordinal", (doc_uuid,)):
+            c = _citation(r)
+            result.citations.append(ReviewedCitation(c, review(r["uuid"], r["status"], r["reviewer"],
+                                                               r["changed_at"], False, c)))
+        for r in self._rows(f"SELECT * FROM checks WHERE {live} ORDER BY ordinal", (doc_uuid,)):
+            c = _check(r)
+            reviewed = ReviewedCheck(c, review(r["uuid"], r["status"], r["reviewer"], r["changed_at"], False, c))
+            (result.advisories if r["advisory"] else result.checks).append(reviewed)
+        for r in self._rows("SELECT * FROM annotations WHERE doc_uuid = ? AND deleted = 0"
+                            " ORDER BY start IS NULL, start, created_at", (doc_uuid,)):
+            a = _annotation(r)
+            a.review = review(r["uuid"], r["status"], r["status_reviewer"], r["changed_at"], True, a)
+            result.annotations.append(a)
+        return result
+
+    def history(self, item_uuid: str | None = None, doc_uuid: str | None = None) -> list[HistoryEntry]:
+        sql, params = "SELECT * FROM history", []
+        conditions = []
+        if item_uuid:
+            conditions.append("item_uuid = ?")
+            params.append(item_uuid)
+        if doc_uuid:
+            conditions.append("doc_uuid = ?")
+            params.append(doc_uuid)
+        if conditions:
+            sql += " WHERE " + " AND ".join(conditions)
+        return [_history(r) for r in self._rows(sql + " ORDER BY id", params)]
+
+    def conflicts(self, doc_uuid: str | None = None) -> list[Conflict]:
+        """Fields corrected differently by two reviewers whose work was merged."""
+        sql, params = "SELECT * FROM corrections WHERE undone = 0", ()
+        if doc_uuid:
+            sql, params = sql + " AND doc_uuid = ?", (doc_uuid,)
+        grouped: dict[tuple[str, str], list[dict]] = {}
+        for r in self._rows(sql + " ORDER BY at", params):
+            grouped.setdefault((r["item_uuid"], r["field"]), []).append(r)
+        found = []
+        for (item, name), rows in grouped.items():
+            heads = corrections_heads(rows)
+            if len({h["new_value"] for h in heads}) > 1:
+                found.append(Conflict(heads[0]["doc_uuid"], heads[0]["item_type"], item, name,
+                                      [(h["reviewer"], loads(h["new_value"]), h["at"]) for h in heads]))
+        return found
+
+    def search(self, query: str, limit: int = 200) -> list[SearchHit]:
+        """Find ``query`` in report texts (Simplified and Traditional alike), figure labels and
+        comments, each hit with a short snippet."""
+        from reviewer.script import to_simplified
+
+        query = query.strip()
+        if not query:
+            return []
+        hits: list[SearchHit] = []
+        needle = to_simplified(query)
+        titles = {d.doc_uuid: (d.title, d.path) for d in self.list_documents()}
+        for r in self._rows("SELECT uuid, text, analysis_text FROM documents"
+                            " WHERE instr(analysis_text, ?) > 0 OR instr(text, ?) > 0", (needle, query)):
+            text, simplified = r["text"], r["analysis_text"]
+            start = simplified.find(needle)
+            key = simplified if start >= 0 else text
+            if start < 0:
+                start = text.find(query)
+            while start >= 0 and len(hits) < limit:
+                end = start + len(query)
+                snippet = text[max(0, start - 20):end + 20].replace("\n", " ")
+                title, path = titles.get(r["uuid"], (None, ""))
+                hits.append(SearchHit(r["uuid"], "document", r["uuid"], snippet, start, end, title, path))
+                start = key.find(needle if key is simplified else query, end)
+            if len(hits) >= limit:
+                return hits
+        pattern = f"%{_like_escape(query)}%"
+        for r in self._rows("SELECT uuid, doc_uuid, label, text, start, \"end\" FROM figures"
+                            " WHERE deleted = 0 AND label LIKE ? ESCAPE '\\' LIMIT ?", (pattern, limit)):
+            title, path = titles.get(r["doc_uuid"], (None, ""))
+            hits.append(SearchHit(r["doc_uuid"], "figure", r["uuid"], f"{r['label']}: {r['text']}",
+                                  r["start"], r["end"], title, path))
+        for r in self._rows("SELECT uuid, doc_uuid, body FROM comments WHERE deleted = 0 AND body LIKE ?"
+                            " ESCAPE '\\' LIMIT ?", (pattern, limit)):
+            title, path = titles.get(r["doc_uuid"], (None, ""))
+            hits.append(SearchHit(r["doc_uuid"], "comment", r["uuid"], r["body"][:80], None, None, title, path))
+        return hits[:limit]
+
+    # ------------------------------------------------------------------ edits
+    def _item(self, item_type: str, item_uuid: str) -> dict:
+        if item_type not in ITEM_TABLES:
+            raise ReviewerError("bad_item_type", item_type=item_type)
+        table = ITEM_TABLES[item_type]
+        row = self._row(f"SELECT * FROM {table} WHERE uuid = ?", (item_uuid,))
+        if row is None or row.get("deleted"):
+            raise ReviewerError("item_missing", item_type=item_type, uuid=item_uuid)
+        row["doc_uuid"] = row["uuid"] if table == "documents" else row["doc_uuid"]
+        return row
+
+    def _set_status_row(self, item_type: str, item_uuid: str, status: str, at: str) -> None:
+        table = ITEM_TABLES[item_type]
+        who = "status_reviewer" if table in ("documents", "annotations") else "reviewer"
+        self.conn.execute(f"UPDATE {table} SET status = ?, {who} = ?, changed_at = ? WHERE uuid = ?",
+                          (status, self.reviewer, at, item_uuid))
+
+    def _log(self, action: str, item_type: str, item_uuid: str, doc_uuid: str | None, field: str | None = None,
+             old: Any = None, new: Any = None, ref: str | None = None, extra: dict | None = None,
+             at: str | None = None) -> HistoryEntry:
+        entry_uuid, at = new_uuid(), at or now()
+        cursor = self.conn.execute(
+            "INSERT INTO history (uuid, at, reviewer, action, item_type, item_uuid, doc_uuid, field, old, new,"
+            " ref, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (entry_uuid, at, self.reviewer, action, item_type, item_uuid, doc_uuid, field, dumps(old),
+             dumps(new), ref, dumps(extra) if extra else None))
+        return HistoryEntry(id=cursor.lastrowid, uuid=entry_uuid, at=at, reviewer=self.reviewer, action=action,
+                            item_type=item_type, item_uuid=item_uuid, field=field, old=old, new=new)
+
+    def _effective(self, item_type: str, row: dict, field_name: str) -> tuple[Any, list[dict]]:
+        """The value a reviewer now sees for one field, and the heads that make it."""
+        rows = self._rows("SELECT * FROM corrections WHERE item_uuid = ? AND field = ?", (row["uuid"], field_name))
+        heads = corrections_heads(rows)
+        if heads:
+            return loads(heads[-1]["new_value"]), heads
+        if item_type == "metadata":
+            return (loads(row["metadata"]) or {}).get(field_name), heads
+        if item_type == "figure" and field_name == "value":
+            return loads(row["value"]), heads
+        return row[field_name], heads
+
+    def correct(self, item_type: str, item_uuid: str, field: str, new_value: Any) -> HistoryEntry:
+        """Record a corrected value; the analysed value stays as it was.  Correcting a field that
+        is in conflict resolves the conflict (the new correction supersedes every head)."""
+        fields = EDITABLE_FIELDS.get(item_type)
+        if fields is None:
+            raise ReviewerError("bad_item_type", item_type=item_type)
+        if field not in fields:
+            raise ReviewerError("bad_field", item_type=item_type, field=field, allowed=", ".join(fields))
+        try:
+            value = fields[field](new_value)
+        except (ValueError, TypeError):
+            raise ReviewerError("bad_value", field=field, value=new_value) from None
+        with self._tx():
+            row = self._item(item_type, item_uuid)
+            old, heads = self._effective(item_type, row, field)
+            correction_uuid, at = new_uuid(), now()
+            self.conn.execute(
+                "INSERT INTO corrections (uuid, doc_uuid, item_type, item_uuid, field, old_value, new_value,"
+                " supersedes, reviewer, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (correction_uuid, row["doc_uuid"], item_type, item_uuid, field, dumps(old), dumps(value),
+                 dumps([h["uuid"] for h in heads]), self.reviewer, at))
+            previous_status = row["status"]
+            if previous_status != "rejected":
+                self._set_status_row(item_type, item_uuid, "corrected", at)
+            return self._log("correct", item_type, item_uuid, row["doc_uuid"], field, old, value,
+                             ref=correction_uuid, extra={"status": previous_status}, at=at)
+
+    def set_status(self, item_type: str, item_uuid: str, status: str) -> HistoryEntry:
+        if status not in STATUSES:
+            raise ReviewerError("bad_status", status=status, allowed=", ".join(STATUSES))
+        if item_type not in STATUS_ITEM_TYPES:
+            raise ReviewerError("bad_item_type", item_type=item_type)
+        with self._tx():
+            row = self._item(item_type, item_uuid)
+            at = now()
+            self._set_status_row(item_type, item_uuid, status, at)
+            return self._log("status", item_type, item_uuid, row["doc_uuid"], "status", row["status"], status, at=at)
+
+    def _doc_text(self, doc_uuid: str) -> str:
+        row = self._row("SELECT text FROM documents WHERE uuid = ?", (doc_uuid,))
+        if row is None:
+            raise ReviewerError("document_missing", uuid=doc_uuid)
+        return row["text"]
+
+    @staticmethod
+    def _check_span(text: str, start: int, end: int) -> None:
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+            raise ReviewerError("bad_span", start=start, end=end, length=len(text))
+
+    def add_section(self, doc_uuid: str, level: int, number: str, title: str, heading_start: int,
+                    heading_end: int) -> str:
+        """A heading the analysis missed.  Its body runs to the next heading of the same or a
+        higher level; its parent is the nearest earlier heading of a higher level."""
+        try:
+            level, title = _level(level), _text(title)
+        except (ValueError, TypeError):
+            raise ReviewerError("bad_value", field="level/title", value=f"{level}/{title}") from None
+        with self._tx():
+            text = self._doc_text(doc_uuid)
+            self._check_span(text, heading_start, heading_end)
+            rows = self._rows("SELECT local_id, level, heading_start, ordinal FROM sections WHERE doc_uuid = ?"
+                              " AND deleted = 0 AND orphaned = 0 ORDER BY heading_start", (doc_uuid,))
+            ids = self._rows("SELECT MAX(local_id) AS m, MAX(ordinal) AS o FROM sections WHERE doc_uuid = ?",
+                             (doc_uuid,))[0]
+            parent = None
+            for r in rows:
+                if r["heading_start"] < heading_start and r["level"] < level:
+                    parent = r["local_id"]
+            end = next((r["heading_start"] for r in rows
+                        if r["heading_start"] > heading_start and r["level"] <= level), len(text))
+            item_uuid, at = new_uuid(), now()
+            self._insert_rows("sections", [{
+                "uuid": item_uuid, "doc_uuid": doc_uuid, "ordinal": (ids["o"] or 0) + 1,
+                "local_id": (ids["m"] or 0) + 1, "parent_id": parent, "level": level, "number": number or "",
+                "title": title, "start": heading_start, "end": end, "heading_start": heading_start,
+                "heading_end": heading_end, "confidence": 1.0, "style": "", "user_added": 1,
+                "status": "confirmed", "reviewer": self.reviewer, "changed_at": at}])
+            self._log("add", "section", item_uuid, doc_uuid, new={"level": level, "number": number, "title": title,
+                                                                   "heading_start": heading_start,
+                                                                   "heading_end": heading_end}, at=at)
+        return item_uuid
+
+    def add_figure(self, doc_uuid: str, start: int, end: int, value: Any, unit: str | None, kind: str,
+                   label: str | None) -> str:
+        """A figure the analysis missed, over ``text[start:end]``."""
+        try:
+            value, unit, kind, label = _figure_value(value), _optional_text(unit), _figure_kind(kind), \
+                _optional_text(label)
+        except (ValueError, TypeError):
+            raise ReviewerError("bad_value", field="value/unit/kind/label", value=f"{value}/{unit}/{kind}") from None
+        with self._tx():
+            text = self._doc_text(doc_uuid)
+            self._check_span(text, start, end)
+            section = self._row("SELECT local_id FROM sections WHERE doc_uuid = ? AND deleted = 0 AND orphaned = 0"
+                                " AND start <= ? AND \"end\" > ? ORDER BY level DESC LIMIT 1",
+                                (doc_uuid, start, start))
+            ids = self._rows("SELECT MAX(local_id) AS m, MAX(ordinal) AS o FROM figures WHERE doc_uuid = ?",
+                             (doc_uuid,))[0]
+            item_uuid, at = new_uuid(), now()
+            self._insert_rows("figures", [{
+                "uuid": item_uuid, "doc_uuid": doc_uuid, "ordinal": (ids["o"] or 0) + 1,
+                "local_id": (ids["m"] or 0) + 1, "text": text[start:end], "value": dumps(value), "unit": unit,
+                "kind": kind, "label": label, "qualifier": None, "start": start, "end": end,
+                "section_id": section["local_id"] if section else None, "low": None, "high": None,
+                "label_start": None, "label_end": None, "user_added": 1, "status": "confirmed",
+                "reviewer": self.reviewer, "changed_at": at}])
+            self._log("add", "figure", item_uuid, doc_uuid, new={"start": start, "end": end, "value": value,
+                                                                  "unit": unit, "kind": kind, "label": label}, at=at)
+        return item_uuid
+
+    def add_annotation(self, doc_uuid: str, start: int, end: int, note: str = "") -> Annotation:
+        with self._tx():
+            text = self._doc_text(doc_uuid)
+            self._check_span(text, start, end)
+            anchor = make_anchor(text, start, end, CONTEXT)
+            item_uuid, at = new_uuid(), now()
+            self.conn.execute(
+                "INSERT INTO annotations (uuid, doc_uuid, start, \"end\", quote, prefix, suffix, note, anchor_state,"
+                " reviewer, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'exact', ?, ?)",
+                (item_uuid, doc_uuid, start, end, anchor.quote, anchor.prefix, anchor.suffix, note or "",
+                 self.reviewer, at))
+            self._log("add", "annotation", item_uuid, doc_uuid, new={"start": start, "end": end,
+                                                                      "quote": anchor.quote, "note": note}, at=at)
+        return Annotation(uuid=item_uuid, doc_uuid=doc_uuid, start=start, end=end, quote=anchor.quote,
+                          prefix=anchor.prefix, suffix=anchor.suffix, note=note or "", reviewer=self.reviewer,
+                          created_at=at, anchor_state="exact", review=ItemReview(uuid=item_uuid, user_added=True))
+
+    # ------------------------------------------------------------------ tags
+    def tags(self) -> list[Tag]:
+        rows = self._rows("SELECT uuid, name, color, parent, description FROM tags")
+        tags = {r["uuid"]: Tag(**r) for r in rows}
+        for tag in tags.values():
+            names, seen, current = [], set(), tag
+            while current is not None and current.uuid not in seen:
+                seen.add(current.uuid)
+                names.append(current.name)
+                current = tags.get(current.parent) if current.parent else None
+            tag.path = "/".join(reversed(names))
+        return sorted(tags.values(), key=lambda t: t.path)
+
+    def _tag(self, tag_uuid: str) -> Tag:
+        for tag in self.tags():
+            if tag.uuid == tag_uuid:
+                return tag
+        raise ReviewerError("tag_missing", uuid=tag_uuid)
+
+    def create_tag(self, name: str, color: str = "#888888", parent: str | None = None,
+                   description: str = "") -> Tag:
+        try:
+            name, color = _text(name), _color(color)
+        except (ValueError, TypeError):
+            raise ReviewerError("bad_value", field="name/color", value=f"{name}/{color}") from None
+        with self._tx():
+            if parent is not None:
+                self._tag(parent)
+            if self._row("SELECT 1 AS x FROM tags WHERE name = ? AND parent IS ?", (name, parent)):
+                raise ReviewerError("tag_exists", name=name)
+            tag_uuid = new_uuid()
+            self.conn.execute("INSERT INTO tags (uuid, name, color, parent, description, reviewer, created_at)"
+                              " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                              (tag_uuid, name, color, parent, description or "", self.reviewer, now()))
+        return self._tag(tag_uuid)
+
+    def update_tag(self, uuid: str, **fields: Any) -> Tag:
+        allowed = {"name", "color", "parent", "description"}
+        unknown = set(fields) - allowed
+        if unknown:
+            raise ReviewerError("bad_field", item_type="tag", field=", ".join(sorted(unknown)),
+                                allowed=", ".join(sorted(allowed)))
+        try:
+            if "name" in fields:
+                fields["name"] = _text(fields["name"])
+            if "color" in fields:
+                fields["color"] = _color(fields["color"])
+        except (ValueError, TypeError):
+            raise ReviewerError("bad_value", field="name/color", value=str(fields)) from None
+        with self._tx():
+            tag = self._tag(uuid)
+            parent = fields.get("parent", tag.parent)
+            if parent is not None:
+                ancestor: str | None = parent
+                by_uuid = {t.uuid: t for t in self.tags()}
+                while ancestor is not None:
+                    if ancestor == uuid or ancestor not in by_uuid:
+                        raise ReviewerError("bad_tag_parent", name=tag.name)
+                    ancestor = by_uuid[ancestor].parent
+            if fields:
+                sets = ", ".join(f"{k} = ?" for k in fields)
+                self.conn.execute(f"UPDATE tags SET {sets} WHERE uuid = ?", (*fields.values(), uuid))
+        return self._tag(uuid)
+
+    def delete_tag(self, uuid: str) -> None:
+        """Remove a tag from the vocabulary and from every item; its children move up a level."""
+        with self._tx():
+            tag = self._tag(uuid)
+            self.conn.execute("UPDATE tags SET parent = ? WHERE parent = ?", (tag.parent, uuid))
+            self.conn.execute("DELETE FROM tags WHERE uuid = ?", (uuid,))
+
+    def tag_item(self, item_type: str, item_uuid: str, tag_uuid: str) -> HistoryEntry:
+        with self._tx():
+            row = self._item(item_type, item_uuid)
+            tag = self._tag(tag_uuid)
+            link = self._row("SELECT * FROM tag_links WHERE tag_uuid = ? AND item_type = ? AND item_uuid = ?",
+                             (tag_uuid, item_type, item_uuid))
+            at = now()
+            if link is None:
+                link_uuid = new_uuid()
+                self.conn.execute(
+                    "INSERT INTO tag_links (uuid, tag_uuid, doc_uuid, item_type, item_uuid, reviewer, at,"
+                    " changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (link_uuid, tag_uuid, row["doc_uuid"], item_type, item_uuid, self.reviewer, at, at))
+            else:
+                link_uuid = link["uuid"]
+                self.conn.execute("UPDATE tag_links SET removed = 0, reviewer = ?, changed_at = ? WHERE uuid = ?",
+                                  (self.reviewer, at, link_uuid))
+            return self._log("tag", item_type, item_uuid, row["doc_uuid"], "tags", None, tag.path,
+                             ref=link_uuid, extra={"tag": tag_uuid}, at=at)
+
+    def untag_item(self, item_type: str, item_uuid: str, tag_uuid: str) -> HistoryEntry:
+        with self._tx():
+            row = self._item(item_type, item_uuid)
+            tag = self._tag(tag_uuid)
+            link = self._row("SELECT * FROM tag_links WHERE tag_uuid = ? AND item_type = ? AND item_uuid = ?"
+                             " AND removed = 0", (tag_uuid, item_type, item_uuid))
+            if link is None:
+                raise ReviewerError("not_tagged", name=tag.path)
+            at = now()
+            self.conn.execute("UPDATE tag_links SET removed = 1, reviewer = ?, changed_at = ? WHERE uuid = ?",
+                              (self.reviewer, at, link["uuid"]))
+            return self._log("untag", item_type, item_uuid, row["doc_uuid"], "tags", tag.path, None,
+                             ref=link["uuid"], extra={"tag": tag_uuid}, at=at)
+
+    # ------------------------------------------------------------------ comments
+    def add_comment(self, item_type: str, item_uuid: str, body: str) -> Comment:
+        if not isinstance(body, str) or not body.strip():
+            raise ReviewerError("empty_comment")
+        with self._tx():
+            row = self._item(item_type, item_uuid)
+            comment_uuid, at = new_uuid(), now()
+            self.conn.execute(
+                "INSERT INTO comments (uuid, doc_uuid, item_type, item_uuid, body, reviewer, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (comment_uuid, row["doc_uuid"], item_type, item_uuid, body, self.reviewer, at))
+            self._log("comment", item_type, item_uuid, row["doc_uuid"], "comment", None, body, ref=comment_uuid, at=at)
+        return Comment(comment_uuid, item_type, item_uuid, body, self.reviewer, at)
+
+    def _comment_row(self, uuid: str) -> dict:
+        row = self._row("SELECT * FROM comments WHERE uuid = ? AND deleted = 0", (uuid,))
+        if row is None:
+            raise ReviewerError("comment_missing", uuid=uuid)
+        return row
+
+    def edit_comment(self, uuid: str, body: str) -> Comment:
+        if not isinstance(body, str) or not body.strip():
+            raise ReviewerError("empty_comment")
+        with self._tx():
+            row = self._comment_row(uuid)
+            at = now()
+            self.conn.execute("UPDATE comments SET body = ?, updated_at = ? WHERE uuid = ?", (body, at, uuid))
+            self._log("comment_edit", row["item_type"], row["item_uuid"], row["doc_uuid"], "comment", row["body"],
+                      body, ref=uuid, at=at)
+            row.update(body=body, updated_at=at)
+        return _comment(row)
+
+    def delete_comment(self, uuid: str) -> None:
+        with self._tx():
+            row = self._comment_row(uuid)
+            at = now()
+            self.conn.execute("UPDATE comments SET deleted = 1, updated_at = ? WHERE uuid = ?", (at, uuid))
+            self._log("comment_delete", row["item_type"], row["item_uuid"], row["doc_uuid"], "comment", row["body"],
+                      None, ref=uuid, at=at)
+
+    # ------------------------------------------------------------------ undo
+    def undo(self, history_id: int) -> HistoryEntry:
+        """Revert one change; the revert is itself a history entry (and the original is marked
+        undone).  Imports and removals cannot be undone this way."""
+        with self._tx():
+            h = self._row("SELECT * FROM history WHERE id = ?", (history_id,))
+            if h is None:
+                raise ReviewerError("history_missing", id=history_id)
+            if h["undone"]:
+                raise ReviewerError("already_undone", id=history_id)
+            action, ref, at = h["action"], h["ref"], now()
+            extra = loads(h["extra"]) or {}
+            if action == "correct":
+                self.conn.execute("UPDATE corrections SET undone = 1 WHERE uuid = ?", (ref,))
+                row = self._item(h["item_type"], h["item_uuid"])
+                still = [r for r in self._rows("SELECT * FROM corrections WHERE item_uuid = ? AND undone = 0",
+                                               (h["item_uuid"],))]
+                if row["status"] == "corrected" and not still:
+                    self._set_status_row(h["item_type"], h["item_uuid"], extra.get("status", "unreviewed"), at)
+            elif action == "status":
+                self._item(h["item_type"], h["item_uuid"])
+                self._set_status_row(h["item_type"], h["item_uuid"], loads(h["old"]), at)
+            elif action in ("tag", "untag"):
+                self.conn.execute("UPDATE tag_links SET removed = ?, reviewer = ?, changed_at = ? WHERE uuid = ?",
+                                  (1 if action == "tag" else 0, self.reviewer, at, ref))
+            elif action in ("comment", "comment_delete"):
+                self.conn.execute("UPDATE comments SET deleted = ?, updated_at = ? WHERE uuid = ?",
+                                  (1 if action == "comment" else 0, at, ref))
+            elif action == "comment_edit":
+                self.conn.execute("UPDATE comments SET body = ?, updated_at = ? WHERE uuid = ?",
+                                  (loads(h["old"]), at, ref))
+            elif action == "add":
+                table = ITEM_TABLES[h["item_type"]]
+                self.conn.execute(f"UPDATE {table} SET deleted = 1 WHERE uuid = ?", (h["item_uuid"],))
+            else:
+                raise ReviewerError("cannot_undo", action=action)
+            self.conn.execute("UPDATE history SET undone = 1 WHERE id = ?", (history_id,))
+            return self._log("undo", h["item_type"], h["item_uuid"], h["doc_uuid"], h["field"], loads(h["new"]),
+                             loads(h["old"]), ref=h["uuid"], extra={"action": action, "history_id": history_id},
+                             at=at)
+
+    # ------------------------------------------------------------------ merge
+    def merge_from(self, other_path: str | Path):
+        from reviewer.merge import merge_libraries
+
+        return merge_libraries(self, other_path)
+
+
+# ---------------------------------------------------------------------- rows <-> dataclasses
+def _q(column: str) -> str:
+    return f'"{column}"'
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _color(value: Any) -> str:
+    if not (isinstance(value, str) and len(value) == 7 and value[0] == "#"):
+        raise ValueError
+    int(value[1:], 16)
+    return value.upper()
+
+
+def _operational_error(exc: sqlite3.OperationalError, path: Path) -> ReviewerError:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return ReviewerError("library_busy", path=str(path))
+    if "readonly" in text or "read-only" in text:
+        return ReviewerError("library_read_only", path=str(path))
+    return ReviewerError("library_damaged", path=str(path), reason=str(exc))
+
+
+def _metadata(data: dict | None) -> Metadata:
+    data = dict(data or {})
+    known = Metadata.__dataclass_fields__
+    return Metadata(**{k: v for k, v in data.items() if k in known})
+
+
+def _section(r: dict) -> Section:
+    return Section(id=r["local_id"], parent=r["parent_id"], level=r["level"], number=r["number"] or "",
+                   title=r["title"] or "", start=r["start"], end=r["end"], heading_start=r["heading_start"],
+                   heading_end=r["heading_end"], confidence=r["confidence"] if r["confidence"] is not None else 1.0,
+                   style=r["style"] or "")
+
+
+def _figure(r: dict) -> Figure:
+    return Figure(id=r["local_id"], text=r["text"], value=loads(r["value"]), unit=r["unit"], kind=r["kind"],
+                  label=r["label"], qualifier=r["qualifier"], start=r["start"], end=r["end"],
+                  section=r["section_id"], low=r["low"], high=r["high"], label_start=r["label_start"],
+                  label_end=r["label_end"])
+
+
+def _citation(r: dict) -> Citation:
+    return Citation(text=r["text"], kind=r["kind"], start=r["start"], end=r["end"], id=r["local_id"])
+
+
+def _check(r: dict) -> Check:
+    return Check(kind=r["kind"], severity=r["severity"], message=r["message"], figures=loads(r["figures"]) or [],
+                 sections=loads(r["sections"]) or [], id=r["local_id"], detail=loads(r["detail"]) or {})
+
+
+def _annotation(r: dict) -> Annotation:
+    return Annotation(uuid=r["uuid"], doc_uuid=r["doc_uuid"], start=r["start"], end=r["end"], quote=r["quote"],
+                      prefix=r["prefix"], suffix=r["suffix"], note=r["note"], reviewer=r["reviewer"],
+                      created_at=r["created_at"], anchor_state=r["anchor_state"])
+
+
+def _comment(r: dict) -> Comment:
+    return Comment(uuid=r["uuid"], item_type=r["item_type"], item_uuid=r["item_uuid"], body=r["body"],
+                   reviewer=r["reviewer"], created_at=r["created_at"], updated_at=r["updated_at"])
+
+
+def _history(r: dict) -> HistoryEntry:
+    return HistoryEntry(id=r["id"], uuid=r["uuid"], at=r["at"], reviewer=r["reviewer"], action=r["action"],
+                        item_type=r["item_type"], item_uuid=r["item_uuid"], field=r["field"], old=loads(r["old"]),
+                        new=loads(r["new"]), undone=bool(r["undone"]))
+
+
+def analysis_rows(analysis: Analysis, doc_uuid: str) -> dict[str, list[dict]]:
+    """The analysed items as rows (fresh uuids), by table."""
+    sections = [{
+        "uuid": new_uuid(), "doc_uuid": doc_uuid, "ordinal": i, "local_id": s.id, "parent_id": s.parent,
+        "level": s.level, "number": s.number, "title": s.title, "start": s.start, "end": s.end,
+        "heading_start": s.heading_start, "heading_end": s.heading_end, "confidence": s.confidence,
+        "style": s.style} for i, s in enumerate(analysis.sections)]
+    figures = [{
+        "uuid": new_uuid(), "doc_uuid": doc_uuid, "ordinal": i, "local_id": f.id, "text": f.text,
+        "value": dumps(f.value), "unit": f.unit, "kind": f.kind, "label": f.label, "qualifier": f.qualifier,
+        "start": f.start, "end": f.end, "section_id": f.section, "low": f.low, "high": f.high,
+        "label_start": f.label_start, "label_end": f.label_end} for i, f in enumerate(analysis.figures)]
+    citations = [{
+        "uuid": new_uuid(), "doc_uuid": doc_uuid, "ordinal": i, "local_id": c.id or i + 1, "text": c.text,
+        "kind": c.kind, "start": c.start, "end": c.end} for i, c in enumerate(analysis.citations)]
+    checks = [{
+        "uuid": new_uuid(), "doc_uuid": doc_uuid, "ordinal": i, "local_id": c.id or i + 1, "advisory": advisory,
+        "kind": c.kind, "severity": c.severity, "message": c.message, "figures": dumps(list(c.figures)),
+        "sections": dumps(list(c.sections)), "detail": dumps(c.detail or {})}
+        for i, (c, advisory) in enumerate([(c, 0) for c in analysis.checks] + [(c, 1) for c in analysis.advisories])]
+    return {"sections": sections, "figures": figures, "citations": citations, "checks": checks}
+
+
+# Where an item's words are (for carrying it across a re-analysis) and what must agree for two
+# items to be the same one.
+_SPAN = {"sections": ("heading_start", "heading_end"), "figures": ("start", "end"),
+         "citations": ("start", "end")}
+_KEYS = {"sections": ("level", "number", "title"), "figures": ("kind", "text"), "citations": ("kind", "text"),
+         "checks": ("kind", "message", "advisory")}
+_REVIEW_FIELDS = ("status", "user_added", "reviewer", "changed_at")
+
+
+def carry_items(table: str, old_rows: list[dict], new_rows: list[dict], old_text: str, new_text: str,
+                mapping: PositionMap, reviewed: set[str]) -> tuple[list[dict], int, int]:
+    """Match the new analysis' items to the old ones so each keeps its uuid (and with it the
+    reviewer's corrections, tags and comments).  Old items with a reviewer's work that match
+    nothing are kept, marked orphaned or, if the user added them, re-anchored; others go.
+    Returns (rows to store, items kept, items orphaned)."""
+    span = _SPAN.get(table)
+    keys = _KEYS[table]
+    by_key: dict[tuple, list[dict]] = {}
+    for row in new_rows:
+        by_key.setdefault(tuple(row[k] for k in keys), []).append(row)
+    taken: set[int] = set()
+    kept = orphaned = 0
+    result = list(new_rows)
+    # User-added items are the reviewer's own: re-anchor their span rather than look for a match.
+    for old in old_rows:
+        if old["deleted"]:
+            continue
+        if old["user_added"] and span:
+            start, end = old[span[0]], old[span[1]]
+            placed = (Placement(None, None, "orphan") if old["orphaned"]
+                      else place(make_anchor(old_text, start, end), new_text, mapping(start)))
+            row = dict(old)
+            if placed.state == "orphan":
+                row["orphaned"] = 1
+                orphaned += 1
+            else:
+                shift = placed.start - start
+                for name in ("start", "end", "heading_start", "heading_end", "label_start", "label_end"):
+                    if name in row and row[name] is not None:
+                        row[name] = min(max(row[name] + shift, 0), len(new_text))
+                row[span[0]], row[span[1]] = placed.start, placed.end
+                kept += 1
+            result.append(row)
+            continue
+        candidates = [r for r in by_key.get(tuple(old[k] for k in keys), []) if id(r) not in taken]
+        match = None
+        if candidates:
+            if span:
+                expected = mapping(old[span[0]]) if old[span[0]] is not None else 0
+                match = min(candidates, key=lambda r: abs((r[span[0]] or 0) - expected))
+            else:
+                match = candidates[0]
+        if match is not None:
+            taken.add(id(match))
+            match["uuid"] = old["uuid"]
+            for name in _REVIEW_FIELDS:
+                match[name] = old[name]
+            kept += 1
+        elif old["uuid"] in reviewed:
+            row = dict(old)
+            row["orphaned"] = 1
+            result.append(row)
+            orphaned += 1
+    return result, kept, orphaned
+
+
+def default_tags() -> list[Tag]:
+    """The tag vocabulary a new library starts with (resources/tags/default_tags.json).  Their
+    uuids derive from their names, so two libraries' defaults are the same tags when merged."""
+    path = paths.resource("tags", "default_tags.json")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = {"tags": []}
+    result: list[Tag] = []
+
+    def walk(items: list[dict], parent: Tag | None) -> None:
+        for item in items:
+            tag_path = f"{parent.path}/{item['name']}" if parent else item["name"]
+            tag = Tag(uuid=str(uuid_module.uuid5(TAG_NAMESPACE, tag_path)), name=item["name"],
+                      color=item.get("color", "#888888").upper(), parent=parent.uuid if parent else None,
+                      description=item.get("description", ""), path=tag_path)
+            result.append(tag)
+            walk(item.get("children", []), tag)
+
+    walk(data.get("tags", []), None)
+    return result
+
+
+TAG_NAMESPACE = uuid_module.UUID("6f1c2a8e-4b1d-4c52-9d0e-7a3b5c9e2f10")
