@@ -1,10 +1,452 @@
-"""Every stated quantity with value, unit, kind and label (placeholder; built in its own change)."""
+"""Every quantity a report states: counts, money, percentages, durations, measures, ratios, ages
+and dates that name a day — each with its value in base units, unit, kind, label and qualifier.
+
+The finder reads ``document.analysis_text`` (Simplified, same length as the shown text) and
+reports spans and texts from ``document.text``.  A number is a figure only when a measure word
+or unit follows it (``1170件``, ``347.39万元``, ``98%``) or it is a date or a fraction; that alone
+keeps hotline numbers, years and heading numbers out.  What is left to exclude — ordinals
+(``第一``), words that merely contain a numeral (``统一``, ``一次性``, ``十分``), names in short
+quotes (``“七五”``, ``“16条”``), anything inside a citation — is decided with jieba's segmentation
+of the clause around the number, never of the whole text.
+
+Choices the contract leaves open:
+- a range (``1-2次``, ``3至5天``) has ``value`` = its low end, with ``low`` and ``high`` set;
+- ``个百分点`` is kind ``percent`` with unit ``个百分点`` (kept apart from ``%`` by its unit);
+- a fraction (``五分之一``) is kind ``ratio`` with unit ``None``; ``倍`` is a ratio with unit ``倍``;
+- a qualifier (余, 多, 以上, 约 …) stays in ``text`` as written and is repeated in ``qualifier``.
+"""
 
 from __future__ import annotations
 
+import bisect
+import datetime
+import functools
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from reviewer import labels, numerals, paths
 from reviewer.model import Citation, Document, Figure, Metadata, Section
+
+KINDS_IN_ORDER = ("money", "percent", "duration", "measure", "age", "ratio", "count")
+
+
+@dataclass(frozen=True)
+class UnitTable:
+    """The measure words of ``resources/dictionaries/units.json``, ready for matching."""
+
+    kind_of: dict[str, str]
+    by_first_char: dict[str, tuple[str, ...]]  # longest first
+    arabic_only: frozenset[str]
+    vague_words: frozenset[str]
+    ambiguous: frozenset[str]
+
+    def match(self, text: str, pos: int) -> str | None:
+        """The longest unit that starts at ``pos``."""
+        if pos >= len(text):
+            return None
+        for unit in self.by_first_char.get(text[pos], ()):
+            if text.startswith(unit, pos):
+                return unit
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def unit_table() -> UnitTable:
+    with open(paths.resource("dictionaries", "units.json"), encoding="utf-8") as fh:
+        data = json.load(fh)
+    kind_of: dict[str, str] = {}
+    for kind in KINDS_IN_ORDER:
+        for unit in data.get(kind, []):
+            kind_of.setdefault(unit, kind)
+    by_first: dict[str, list[str]] = {}
+    for unit in kind_of:
+        by_first.setdefault(unit[0], []).append(unit)
+    return UnitTable(
+        kind_of=kind_of,
+        by_first_char={k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()},
+        arabic_only=frozenset(data.get("chinese_only_after_arabic", [])),
+        vague_words=frozenset(data.get("vague_words", [])),
+        ambiguous=frozenset(data.get("ambiguous_units", [])),
+    )
+
+
+# Full-width digits and signs, mapped one to one so offsets do not move.
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，％－～：／", "0123456789.,%-~:/")
+
+_AR = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CN_START = "一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾"
+_CN_BODY = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
+_CN = f"[{_CN_START}][{_CN_BODY}]*"
+_RANGE_SEP = r"\s*(?:-|—|–|~|～|至|到)\s*"
+_PRE_QUALIFIERS = ("不少于", "不低于", "不超过", "不高于", "不足", "不到", "超过", "大约", "将近",
+                   "接近", "约", "近", "逾", "超")
+_POST_QUALIFIERS = ("以上", "以下", "以内", "左右", "之多", "多", "余")
+
+_NUMBER = re.compile(
+    rf"(?P<a>{_AR}|{_CN}|半)(?:{_RANGE_SEP}(?P<b>{_AR}|{_CN}))?")
+_PERCENT_WORDS = re.compile(rf"百分之(?P<a>{_AR}|[{_CN_BODY}]+)")
+_FRACTION = re.compile(rf"(?P<d>[{_CN_BODY}]+)分之(?P<n>[{_CN_BODY}]+)")
+_DATE_FULL = re.compile(
+    r"(?P<y>\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
+    r"\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]")
+_DATE_NUMERIC = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)(?P<s>[-./])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d.])")
+_DATE_MONTH_DAY = re.compile(
+    r"(?<![\d年〇零一二三四五六七八九十])(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})月"
+    r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})[日号]")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
+_DOC_NUMBER = re.compile(r"[〔\[［(（【]\s*(?:19|20)\d\d\s*[〕\]］)）】]\s*\d+\s*号")
+_TITLE = re.compile(r"《[^《》\n]{1,120}》")
+_QUOTES = {"“": "”", "\"": "\"", "‘": "’", "「": "」", "『": "』"}
+_QUOTED = re.compile(r"“[^“”\n]{1,14}”|\"[^\"\n]{1,14}\"|‘[^‘’\n]{1,14}’|「[^「」\n]{1,14}」|『[^『』\n]{1,14}』")
+_ORDINAL_BEFORE = ("第", "初", "周", "星期", "礼拜", "其")
+_TIME_OF_DAY_BEFORE = re.compile(r"(\d{1,2}\s*[时点:]|\d{1,2}\s*时\s*\d{1,2})\s*$")
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    value: float | int | str | None
+    unit: str | None
+    kind: str
+    qualifier: str | None
+    low: float | None = None
+    high: float | None = None
+    number_start: int = 0
+    number_end: int = 0
+    chinese: bool = False
 
 
 def find_figures(document: Document, sections: list[Section], citations: list[Citation],
                  metadata: Metadata) -> list[Figure]:
-    return []
+    """Figures in document order, each with its label and the innermost section holding it."""
+    text = document.text
+    a = (document.analysis_text or text).translate(_FULLWIDTH)
+    if len(a) != len(text):  # never trust offsets from a copy of another length
+        a = text.translate(_FULLWIDTH)
+    blocked = _blocked_spans(a, citations, sections)
+    found = _find_dates(a, metadata, blocked)
+    taken = sorted((f.start, f.end) for f in found)
+    found += _find_quantities(a, blocked, taken)
+    found.sort(key=lambda f: f.start)
+    found = [f for f in found if not _inside(f.start, f.end, blocked) and _stands_alone(a, f)]
+    figures: list[Figure] = []
+    section_index = _SectionIndex(sections)
+    finder = labels.LabelFinder(text, a)
+    for number, f in enumerate(found, start=1):
+        figures.append(Figure(
+            id=number, text=text[f.start:f.end], value=f.value, unit=f.unit, kind=f.kind,
+            label=None, qualifier=f.qualifier, start=f.start, end=f.end,
+            section=section_index.innermost(f.start), low=f.low, high=f.high))
+    finder.label_all(figures)
+    return figures
+
+
+# ---------------------------------------------------------------- exclusions
+
+
+def _blocked_spans(a: str, citations: list[Citation], sections: list[Section]) -> list[tuple[int, int]]:
+    """Spans no figure may overlap: citations (given, and 《》 / 〔2018〕118号 found here too, so
+    the finder is right even before the citation finder runs), short quoted names and the
+    numbers of headings."""
+    spans = [(c.start, c.end) for c in citations]
+    spans += [m.span() for m in _TITLE.finditer(a)]
+    for m in _DOC_NUMBER.finditer(a):
+        start = m.start()
+        while start > 0 and "\u4e00" <= a[start - 1] <= "\u9fff" and m.start() - start < 12:
+            start -= 1
+        spans.append((start, m.end()))
+    spans += [m.span() for m in _QUOTED.finditer(a)]
+    for s in sections:
+        # the heading's own number: from the heading start to where the title begins
+        head = a[s.heading_start:s.heading_end]
+        cut = head.find(s.title[:4]) if s.title else -1
+        if cut > 0:
+            spans.append((s.heading_start, s.heading_start + cut))
+    spans.sort()
+    return spans
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    # spans may nest or overlap: look back over a few
+    for j in range(max(0, i - 8), min(len(spans), i + 2)):
+        s, e = spans[j]
+        if s < end and start < e:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- dates
+
+
+def _find_dates(a: str, metadata: Metadata, blocked: list[tuple[int, int]]) -> list[_Found]:
+    found: list[_Found] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, y: int, m: int, d: int) -> None:
+        try:
+            iso = datetime.date(y, m, d).isoformat()
+        except ValueError:
+            return
+        if any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        found.append(_Found(start, end, iso, None, "date", None))
+
+    for m in _DATE_FULL.finditer(a):
+        y, mo, d = _date_part(m.group("y")), _date_part(m.group("m")), _date_part(m.group("d"))
+        if y and mo and d:
+            add(m.start(), m.end(), y, mo, d)
+    for m in _DATE_NUMERIC.finditer(a):
+        add(m.start(), m.end(), int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(a)]
+    fallback_year = _report_year(a, metadata, years)
+    for m in _DATE_MONTH_DAY.finditer(a):
+        mo, d = _date_part(m.group("m")), _date_part(m.group("d"))
+        if not (mo and d) or a[max(0, m.start() - 2):m.start()] in ("每月",) or a[m.start() - 1:m.start()] == "每":
+            continue
+        year = _context_year(a, m.start(), years, fallback_year)
+        if year:
+            add(m.start(), m.end(), year, mo, d)
+    return found
+
+
+def _date_part(text: str) -> int | None:
+    try:
+        value = numerals.parse_number(text)
+    except numerals.NumeralError:
+        return None
+    return int(value) if isinstance(value, int) else None
+
+
+def _report_year(a: str, metadata: Metadata, years: list[tuple[int, int]]) -> int | None:
+    """The year the report covers: the metadata's, else the year in its first line, else the
+    year the text names most often."""
+    if metadata.report_year:
+        return int(metadata.report_year)
+    first_line = a.lstrip().split("\n", 1)[0][:120]
+    m = _YEAR.search(first_line)
+    if m:
+        return int(m.group(1))
+    if years:
+        return Counter(y for _, y in years).most_common(1)[0][0]
+    if metadata.published:
+        return int(metadata.published[:4])
+    return None
+
+
+def _context_year(a: str, pos: int, years: list[tuple[int, int]], fallback: int | None) -> int | None:
+    """A month-day date takes the nearest year written earlier in its own paragraph, else the
+    year the report covers."""
+    paragraph_start = a.rfind("\n", 0, pos) + 1
+    i = bisect.bisect_left(years, (pos, 0)) - 1
+    if i >= 0 and years[i][0] >= paragraph_start:
+        return years[i][1]
+    return fallback
+
+
+# ---------------------------------------------------------------- quantities
+
+
+def _find_quantities(a: str, blocked: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[_Found]:
+    units = unit_table()
+    found: list[_Found] = []
+    covered = list(taken)
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in covered)
+
+    for m in _PERCENT_WORDS.finditer(a):
+        if not free(m.start(), m.end()):
+            continue
+        try:
+            value = numerals.parse_number(m.group("a"))
+        except numerals.NumeralError:
+            continue
+        f = _Found(m.start(), m.end(), value, "%", "percent", None,
+                   number_start=m.start(), number_end=m.end(), chinese=True)
+        _extend_qualifiers(a, f)
+        found.append(f)
+        covered.append((f.start, f.end))
+    for m in _FRACTION.finditer(a):
+        if not free(m.start(), m.end()) or a[m.start() - 1:m.start()] == "第":
+            continue
+        try:
+            value = numerals.parse_number(m.group(0))
+        except (numerals.NumeralError, ZeroDivisionError):
+            continue
+        f = _Found(m.start(), m.end(), value, None, "ratio", None,
+                   number_start=m.start(), number_end=m.end(), chinese=True)
+        _extend_qualifiers(a, f)
+        found.append(f)
+        covered.append((f.start, f.end))
+
+    pos = 0
+    while True:
+        m = _NUMBER.search(a, pos)
+        if not m:
+            break
+        pos = m.end()
+        if not free(m.start(), m.end()):
+            pos = max(pos, m.start() + 1)
+            continue
+        f = _quantity_at(a, m, units)
+        if f is None:
+            # a range that is not one ("3至5"): try the first number alone
+            if m.group("b") is not None:
+                pos = m.end("a")
+            continue
+        if not free(f.start, f.end) or _inside(f.number_start, f.number_end, blocked):
+            continue
+        found.append(f)
+        covered.append((f.start, f.end))
+        pos = f.end
+    return found
+
+
+def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
+    first, second = m.group("a"), m.group("b")
+    start = m.start()
+    chinese = not first[0].isdigit()
+    before = a[max(0, start - 2):start]
+    # glued to letters or other digits (G20, 5G, version 1.2.3) or an ordinal (第三)
+    if start > 0 and (a[start - 1].isascii() and a[start - 1].isalnum() or a[start - 1] in "._/"):
+        return None
+    if any(before.endswith(w) for w in _ORDINAL_BEFORE):
+        return None
+    if chinese and len(first) > 1 and all(ch in numerals.CN_DIGITS for ch in first):
+        return None  # 二〇二〇, 一二: years and codes, not quantities
+    try:
+        low = numerals.parse_number(first)
+        high = numerals.parse_number(second) if second else None
+    except numerals.NumeralError:
+        return None
+    p = m.end()
+    magnitude = 1
+    qualifier_parts: list[str] = []
+
+    def take_magnitude(p: int) -> tuple[int, int]:
+        if chinese or p >= len(a) or a[p] not in "十百千万亿":
+            return p, 1
+        unit = units.match(a, p)
+        if unit is not None and a[p] == unit[0]:
+            return p, 1  # 千米, 千克: the 千 belongs to the unit
+        mult = 1
+        while p < len(a) and a[p] in "十百千万亿" and mult < 10**12:
+            mult *= numerals.MAGNITUDES[a[p]]
+            p += 1
+        return p, mult
+
+    p, magnitude = take_magnitude(p)
+    if p < len(a) and a[p] in "余多":
+        qualifier_parts.append(a[p])
+        p += 1
+        if magnitude == 1:
+            p, magnitude = take_magnitude(p)
+    if p < len(a) and a[p] in "%‰":
+        unit = a[p]
+    else:
+        unit = units.match(a, p)
+    if unit is None:
+        return None
+    kind = units.kind_of[unit]
+    if chinese and unit in units.arabic_only:
+        return None
+    unit_end = p + len(unit)
+    if unit == "元" and kind == "money":
+        pass
+    value = numerals.tidy(low * magnitude)
+    high_value = numerals.tidy(high * magnitude) if high is not None else None
+    if unit == "年" and not chinese and (isinstance(low, float) or low >= 1000 or (high or 0) >= 1000):
+        return None  # 2020年, 2015-2020年: years
+    if unit in ("年",) and a.startswith(("度", "级", "代", "初", "底", "末"), unit_end):
+        return None
+    if kind == "duration" and unit == "日" and (start > 0 and a[start - 1] in "月"):
+        return None
+    if unit == "分" and _TIME_OF_DAY_BEFORE.search(a[max(0, start - 6):start]):
+        return None  # 8时30分
+    end = unit_end
+    for q in _POST_QUALIFIERS[:5]:
+        if a.startswith(q, end):
+            qualifier_parts.append(q)
+            end += len(q)
+            break
+    f = _Found(start, end, value, unit, kind, None, number_start=start, number_end=unit_end,
+               chinese=chinese)
+    if high_value is not None:
+        f.low, f.high = float(value), float(high_value)
+    if qualifier_parts:
+        f.qualifier = "".join(qualifier_parts)
+    _extend_prefix(a, f)
+    return f
+
+
+def _extend_qualifiers(a: str, f: _Found) -> None:
+    for q in _POST_QUALIFIERS[:5]:
+        if a.startswith(q, f.end):
+            f.end += len(q)
+            f.qualifier = q
+            break
+    _extend_prefix(a, f)
+
+
+def _extend_prefix(a: str, f: _Found) -> None:
+    """约90%, 超过300人: a qualifier written before the number joins the span."""
+    for q in _PRE_QUALIFIERS:
+        if a.startswith(q, f.start - len(q)):
+            if q in ("近", "超") and f.kind in ("duration",):
+                return  # 近3年 is "the last three years", not "nearly"
+            f.start -= len(q)
+            f.qualifier = q + (f.qualifier or "")
+            return
+
+
+_ARTICLE_BEFORE = ("是", "作为", "成为", "属于", "这", "那", "每", "哪", "某", "任何", "同")
+
+
+def _stands_alone(a: str, f: _Found) -> bool:
+    """Whether the number and its unit are words of their own in jieba's segmentation, so
+    that 统一, 进一步, 一次性, 十分 (very), 一批 and "是一项重要制度" (an article, not a count)
+    are not taken for quantities."""
+    units = unit_table()
+    if f.unit is None or f.kind in ("date", "ratio") or f.unit in "%‰":
+        return True
+    unit_end = f.number_end
+    unit_start = unit_end - len(f.unit)
+    if f.chinese:
+        numeral = a[f.number_start:unit_end]
+        if numeral in units.vague_words:
+            return False
+        if numeral[0] == "一" and a[max(0, f.number_start - 2):f.number_start].endswith(_ARTICLE_BEFORE):
+            return False
+    elif f.unit not in units.ambiguous:
+        return True
+    lo = a.rfind("\n", 0, f.number_start) + 1
+    lo = max(lo, f.number_start - 6)
+    hi = a.find("\n", unit_end)
+    hi = min(hi if hi >= 0 else len(a), unit_end + 6)
+    for _word, start, end in labels.words(a, lo, hi):
+        if f.chinese and start < f.number_start < end:
+            return False  # 统一, 唯一, 进一步
+        if start < unit_end < end and (f.chinese or start >= unit_start):
+            return False  # 一次性, 一部分; 3分局
+    return True
+
+
+class _SectionIndex:
+    """The innermost section containing an offset."""
+
+    def __init__(self, sections: list[Section]):
+        self.sections = sorted(sections, key=lambda s: (s.start, -s.end))
+
+    def innermost(self, pos: int) -> int | None:
+        best = None
+        for s in self.sections:
+            if s.start > pos:
+                break
+            if s.start <= pos < s.end and (best is None or s.level >= best.level):
+                best = s
+        return best.id if best else None
