@@ -20,9 +20,12 @@ DOC_NUMBER = re.compile(
     r"(?P<prefix>[\u4e00-\u9fff]{1,12})"
     r"[〔\[【(（]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]】)）]\s*第?\s*(?P<serial>\d{1,5})\s*号")
 # Words that end the running text before a document number's agency prefix
-# (``印发了津政办发〔2019〕16号`` → ``津政办发〔2019〕16号``).
-PREFIX_BREAKERS = re.compile("印发了?|根据|依据|按照|参照|转发|执行|落实|通过|以及|关于|和|及|与|的|了|是|为|即|见|据")
-
+# (``印发了津政办发〔2019〕16号`` → ``津政办发〔2019〕16号``).  A candidate counts only where jieba
+# makes it a word of its own, so the 和 of 和平区 stays part of the prefix.
+PREFIX_BREAKERS = frozenset({"印发", "根据", "依据", "按照", "参照", "转发", "执行", "落实", "通过",
+                             "以及", "关于", "通知", "文件", "要求", "精神", "和", "及", "与", "的",
+                             "了", "是", "为", "即", "见", "据", "按", "经", "在"})
+BREAKER_CHARS = re.compile("[印根依按参转执落通以关知文要精和及与的了是为即见据经在]")
 
 def find_citations(document: Document) -> list[Citation]:
     """Titles and document numbers, in document order, with spans into ``document.text``."""
@@ -74,13 +77,22 @@ def _doc_numbers(text: str, analysis: str) -> list[Citation]:
     for match in DOC_NUMBER.finditer(analysis):
         start = match.start("prefix")
         prefix = match.group("prefix")
-        last_break = None
-        for breaker in PREFIX_BREAKERS.finditer(prefix):
-            last_break = breaker
-        if last_break is not None:
-            start += last_break.end()
+        start += _prefix_start(prefix)
         if start >= match.start("prefix") + len(prefix):
             continue  # no agency abbreviation left: a bare year in brackets, not a 文号
         end = match.end()
         found.append(Citation(text=text[start:end], kind="doc_number", start=start, end=end))
     return found
+
+
+def _prefix_start(prefix: str) -> int:
+    """Offset in ``prefix`` where the agency abbreviation begins (after the last breaker word)."""
+    if not BREAKER_CHARS.search(prefix):
+        return 0
+    from reviewer import segmenter
+
+    cut = 0
+    for word, _, end in segmenter.cut_with_spans(prefix):
+        if word in PREFIX_BREAKERS:
+            cut = end
+    return cut
