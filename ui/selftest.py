@@ -1,0 +1,170 @@
+"""``report-reviewer --self-test``: run every self-test step, print one line per step and return 0
+only if all passed.
+
+The core steps are in ``reviewer/selftest.py`` (Qt-free); this module adds the Qt steps (the
+translations load, the main window renders and can be grabbed to an image) and the output.
+
+A windowed Windows program has no console, so the lines go to ``<data dir>/self-test.log``
+as well as to stdout when there is one; the console companion ``ReportReviewer-cli.exe`` in the
+same folder shows them directly.  With no display (Linux CI) Qt runs offscreen.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import TextIO
+
+from reviewer import __version__, paths
+from reviewer.selftest import Context, StepFailed, StepResult, frozen_root, run_core_steps, run_step
+
+LOG_NAME = "self-test.log"
+# What the main window must at least be: the packaged application is unusable below this.
+MIN_WINDOW_SIZE = (400, 300)
+
+
+def _ensure_qapplication():
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "report-reviewer"])
+
+
+def step_translations(ctx: Context) -> str:
+    """Qt's own Chinese strings and the application's compiled catalogues load."""
+    _ensure_qapplication()
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_translator = QTranslator()
+    if not qt_translator.load("qtbase_zh_CN", qt_dir):
+        raise StepFailed(f"Qt's qtbase_zh_CN.qm does not load from {qt_dir}")
+    folder = paths.resource("translations")
+    catalogues = sorted(folder.glob("*.qm")) if folder.is_dir() else []
+    if not catalogues:
+        raise StepFailed(f"no compiled translations (*.qm) in {folder}")
+    for qm in catalogues:
+        if not QTranslator().load(str(qm)):
+            raise StepFailed(f"{qm.name} does not load")
+    return "qtbase_zh_CN + " + ", ".join(qm.name for qm in catalogues)
+
+
+def create_main_window():
+    """The application's main window, built the way ``ui.app`` builds it."""
+    from ui import app
+
+    factory = getattr(app, "create_main_window", None)
+    if factory is not None:
+        return factory()
+    from ui.main_window import MainWindow
+
+    return MainWindow()
+
+
+def step_main_window(ctx: Context) -> str:
+    qapp = _ensure_qapplication()
+    window = create_main_window()
+    try:
+        window.show()
+        qapp.processEvents()
+        image = window.grab()
+        if image.isNull() or image.width() < MIN_WINDOW_SIZE[0] or image.height() < MIN_WINDOW_SIZE[1]:
+            raise StepFailed(f"the main window rendered as {image.width()}×{image.height()} pixels")
+        shot = ctx.tmp / "main-window.png"
+        if not image.save(str(shot)):
+            raise StepFailed(f"could not save the window image to {shot}")
+        title = window.windowTitle()
+        return f"{image.width()}×{image.height()} px, title {title!r}, {qapp.platformName()}"
+    finally:
+        window.close()
+        window.deleteLater()
+        qapp.processEvents()
+
+
+GUI_STEPS = [("translations", step_translations), ("main window", step_main_window)]
+
+
+class _Output:
+    """Lines to stdout (when the process has one) and to the log file, each flushed at once."""
+
+    def __init__(self, stream: TextIO | None, log_file: Path | None) -> None:
+        self.stream = stream
+        if stream is not None:
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (AttributeError, ValueError):
+                pass
+        self.log = None
+        if log_file is not None:
+            try:
+                self.log = open(log_file, "w", encoding="utf-8")  # noqa: SIM115 - closed in close()
+            except OSError:
+                self.log = None
+
+    def __call__(self, line: str) -> None:
+        for target in (self.stream, self.log):
+            if target is not None:
+                try:
+                    target.write(line + "\n")
+                    target.flush()
+                except (OSError, ValueError):
+                    pass
+
+    def close(self) -> None:
+        if self.log is not None:
+            self.log.close()
+
+
+def run_self_test(stream: TextIO | None = None, log_file: Path | None = None) -> int:
+    """Run every step; 0 if all passed, 1 otherwise.  Never raises for a failing step."""
+    started = time.perf_counter()
+    if log_file is None:
+        try:
+            log_file = paths.data_dir() / LOG_NAME
+        except OSError:
+            log_file = None
+    out = _Output(stream if stream is not None else sys.stdout, log_file)
+    tmp = Path(tempfile.mkdtemp(prefix="ReportReviewer-self-test-"))
+    build = f"frozen in {frozen_root()}" if frozen_root() else "from source"
+    out(f"报告审阅 Report Reviewer {__version__} self-test ({build}); Python {platform.python_version()}, "
+        f"{platform.platform()}")
+    ctx = Context(tmp=tmp)
+    results: list[StepResult] = []
+    saved_data_dir = os.environ.get("REVIEWER_DATA_DIR")
+    try:
+        # The steps work in the temporary folder: nothing they open may touch the user's library.
+        os.environ["REVIEWER_DATA_DIR"] = str(tmp / "data")
+        for result in run_core_steps(ctx):
+            results.append(result)
+            out(result.line())
+        for name, step in GUI_STEPS:
+            result = run_step(name, step, ctx)
+            results.append(result)
+            out(result.line())
+    finally:
+        if saved_data_dir is None:
+            os.environ.pop("REVIEWER_DATA_DIR", None)
+        else:
+            os.environ["REVIEWER_DATA_DIR"] = saved_data_dir
+    failed = [r for r in results if not r.ok]
+    seconds = time.perf_counter() - started
+    if failed:
+        out(f"self-test FAILED: {len(failed)} of {len(results)} steps ({seconds:.1f} s); "
+            f"files kept in {tmp}")
+    else:
+        shutil.rmtree(tmp, ignore_errors=True)
+        out(f"self-test passed: all {len(results)} steps ({seconds:.1f} s)")
+    if log_file is not None:
+        out(f"log: {log_file}")
+    out.close()
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(run_self_test())
