@@ -100,7 +100,9 @@ _DOC_NUMBER = re.compile(r"[〔\[［(（【]\s*(?:19|20)\d\d\s*[〕\]］)）】]
 _TITLE = re.compile(r"《[^《》\n]{1,120}》")
 _QUOTES = {"“": "”", "\"": "\"", "‘": "’", "「": "」", "『": "』"}
 _QUOTED = re.compile(r"“[^“”\n]{1,14}”|\"[^\"\n]{1,14}\"|‘[^‘’\n]{1,14}’|「[^「」\n]{1,14}」|『[^『』\n]{1,14}』")
-_ORDINAL_BEFORE = ("第", "初", "周", "星期", "礼拜", "其")
+_ORDINAL_BEFORE = ("第", "初", "周", "星期", "礼拜", "其", "前")
+# A duration followed by one of these names a campaign or a plan (三年行动, 五年规划).
+_PLAN_AFTER = ("行动", "计划", "规划", "攻坚", "工程", "纲要", "方案")
 _TIME_OF_DAY_BEFORE = re.compile(r"(\d{1,2}\s*[时点:]|\d{1,2}\s*时\s*\d{1,2})\s*$")
 
 
@@ -317,6 +319,8 @@ def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
         return None
     if any(before.endswith(w) for w in _ORDINAL_BEFORE):
         return None
+    if start > 0 and a[start - 1] in "”\"’」』" and _short_quote_before(a, start):
+        return None  # “六稳”16条: the number belongs to the name
     if chinese and len(first) > 1 and all(ch in numerals.CN_DIGITS for ch in first):
         return None  # 二〇二〇, 一二: years and codes, not quantities
     try:
@@ -366,6 +370,8 @@ def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
         return None
     if kind == "duration" and unit == "日" and (start > 0 and a[start - 1] in "月"):
         return None
+    if kind == "duration" and a.startswith(_PLAN_AFTER, unit_end):
+        return None
     if unit == "分" and _TIME_OF_DAY_BEFORE.search(a[max(0, start - 6):start]):
         return None  # 8时30分
     end = unit_end
@@ -382,6 +388,15 @@ def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
         f.qualifier = "".join(qualifier_parts)
     _extend_prefix(a, f)
     return f
+
+
+def _short_quote_before(a: str, end: int) -> bool:
+    """Whether the quotation closing at ``end`` is short, like a name (“六稳”), rather than a
+    list of items that the number then counts (“…、…、…”三条措施)."""
+    closing = a[end - 1]
+    opening = {"”": "“", "’": "‘", "」": "「", "』": "『"}.get(closing, closing)
+    start = a.rfind(opening, max(0, end - 12), end - 1)
+    return start >= 0 and end - 1 - start - 1 <= 8
 
 
 def _extend_qualifiers(a: str, f: _Found) -> None:
@@ -422,18 +437,29 @@ def _stands_alone(a: str, f: _Found) -> bool:
             return False
         if numeral[0] == "一" and a[max(0, f.number_start - 2):f.number_start].endswith(_ARTICLE_BEFORE):
             return False
+        if numeral[0] == "一" and len(numeral) == 1 + len(f.unit):
+            after = labels.tokens(a, unit_end, min(len(a), unit_end + 4))
+            if after and after[0].flag in ("a", "ad", "z"):
+                return False  # 一项重要制度: "an important system", not a count
     elif f.unit not in units.ambiguous:
         return True
     lo = a.rfind("\n", 0, f.number_start) + 1
     lo = max(lo, f.number_start - 6)
     hi = a.find("\n", unit_end)
     hi = min(hi if hi >= 0 else len(a), unit_end + 6)
-    for _word, start, end in labels.words(a, lo, hi):
-        if f.chinese and start < f.number_start < end:
-            return False  # 统一, 唯一, 进一步
-        if start < unit_end < end and (f.chinese or start >= unit_start):
-            return False  # 一次性, 一部分; 3分局
+    # dictionary words only: HMM would glue a measure word to the next character (62条且)
+    for word, start, end in labels.words(a, lo, hi, hmm=False):
+        if f.chinese and start < f.number_start < end and word[:f.number_start - start] not in _PREFIXES:
+            return False  # 统一, 唯一, 进一步 (but 每半年)
+        if f.chinese and start <= f.number_start and unit_end < end:
+            return False  # 一次性, 一部分
+        if start == unit_start and unit_end < end and f.unit in units.ambiguous:
+            return False  # 3分局, 一期工程
     return True
+
+
+# Characters that jieba may glue before a numeral without making it part of another word.
+_PREFIXES = frozenset("每近约逾共达计仅另再各满超")
 
 
 class _SectionIndex:

@@ -78,9 +78,10 @@ def tokens(a: str, start: int, end: int) -> list[Token]:
     return out
 
 
-def words(a: str, start: int, end: int) -> list[tuple[str, int, int]]:
+def words(a: str, start: int, end: int, hmm: bool = True) -> list[tuple[str, int, int]]:
     """Plain segmentation (no tags) of ``a[start:end]`` with absolute offsets."""
-    return [(w, start + s, start + e) for w, s, e in segmenter.cut_with_spans(a[start:end])]
+    return [(w, start + s, start + e)
+            for w, s, e in segmenter.tokenizer().tokenize(a[start:end], HMM=hmm)]
 
 
 class LabelFinder:
