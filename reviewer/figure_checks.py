@@ -1,9 +1,27 @@
-"""Checks on figures: sums, rates, conflicting repeats (placeholder; built in its own change)."""
+"""Checks on figures: breakdowns that do not add up, rates that are not their quotient,
+and one indicator stated twice with different values.
+
+Each kind lives in its own module (``checks_sum``, ``checks_rate``, ``checks_repeat``); this one
+places the figures in their sentences once and runs them in order.  Precision comes first: a
+check is emitted only where the structure of the sentence is unambiguous.
+"""
 
 from __future__ import annotations
 
+from reviewer.checks_rate import find_rate_mismatches
+from reviewer.checks_repeat import find_conflicting_repeats
+from reviewer.checks_sum import find_sum_mismatches
+from reviewer.figure_context import place_figures
 from reviewer.model import Check, Document, Figure, Section
 
 
 def find_figure_checks(document: Document, sections: list[Section], figures: list[Figure]) -> list[Check]:
-    return []
+    """Every disagreement between the figures of ``document``, in the order of their first figure."""
+    text = document.analysis_text
+    placed = place_figures(text, figures)
+    sums, parts = find_sum_mismatches(text, placed)
+    checks = sums + find_rate_mismatches(text, placed, parts)
+    checks += find_conflicting_repeats(text, placed, sections)
+    starts = {f.id: f.start for f in figures}
+    checks.sort(key=lambda c: min((starts.get(i, 0) for i in c.figures), default=0))
+    return checks

@@ -1,0 +1,115 @@
+"""Stated rates that are not the quotient of their own figures (``rate_mismatch``).
+
+"调解案件2672件,调解成功2354件,调解成功率88.09%": 2354/2672 = 88.0988 %, which a careful
+writer rounds to 88.10 %.  The rule pairs a rate (…率 x%) with a numerator in the same
+sentence whose words name what the rate measures (成功率 ↔ 调解成功, 办结率 ↔ 办结), and with
+the nearest figure of the same unit before it as the denominator (never a part of a breakdown).
+A rate that equals the rounded quotient is fine; a truncated one is a warning; anything else is
+an error.  Growth rates (同比增长…) need last year's figure and are left alone.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from reviewer.figure_context import CLAUSE_END, LIST_SEPARATORS, Placed, own_label
+from reviewer.model import Check
+
+RATE_WORD = re.compile(r"率(?:为|是|达|达到|提高到|提升到|保持|保持在|稳定在|均为)?[::]?\s*$")
+GROWTH = re.compile(r"同比|环比|增长|下降|提高|提升|增幅|降幅|上年|去年|上升|减少|增加|较")
+STEM_PREFIX = re.compile(r"^(?:其中|全年|综合|总体|整体|平均|实际|全局|全区|全县|全市)+")
+# Beyond this gap the pairing is more likely wrong than the report.
+MAX_PLAUSIBLE_GAP = 10.0
+
+
+def find_rate_mismatches(text: str, placed: Sequence[Placed], parts: set[int]) -> list[Check]:
+    """Rate checks of ``text``; ``parts`` are ids of breakdown parts (never a denominator)."""
+    checks = []
+    for n, rate in enumerate(placed):
+        if rate.key != ("percent", "%") or rate.in_parens:
+            continue
+        floor = placed[n - 1].end if n else 0
+        label = own_label(text, rate, floor)
+        match = RATE_WORD.search(label)
+        if not match or GROWTH.search(label):
+            continue
+        stem = STEM_PREFIX.sub("", label[:match.start()].strip())
+        if len(stem) < 2:
+            continue
+        check = _rate_check(text, placed, n, stem, parts)
+        if check is not None:
+            checks.append(check)
+    return checks
+
+
+def _rate_check(text: str, placed: Sequence[Placed], n: int, stem: str,
+                parts: set[int]) -> Check | None:
+    rate = placed[n]
+    before = [p for p in placed[:n] if p.sentence == rate.sentence and not p.in_parens
+              and p.key[0] == "count"]
+    numerator = None
+    for index in range(len(before) - 1, -1, -1):
+        candidate = before[index]
+        floor = before[index - 1].end if index else 0
+        if _names(stem, own_label(text, candidate, floor)):
+            numerator = candidate
+            break
+    if numerator is None or _separated(text, numerator, rate):
+        return None
+    denominators = [p for p in before if p.end <= numerator.start and p.key == numerator.key
+                    and p.id not in parts]
+    if not denominators or denominators[-1].value <= 0:
+        return None
+    denominator = denominators[-1]
+    quotient = numerator.value / denominator.value * 100
+    stated = rate.value
+    decimals = _decimals(rate.figure.text)
+    scale = 10 ** decimals
+    rounded = math.floor(quotient * scale + 0.5) / scale
+    if abs(stated - rounded) < 0.5 / scale or quotient > 100 + 1e-9:
+        return None
+    if abs(stated - quotient) > MAX_PLAUSIBLE_GAP:
+        return None
+    truncated = math.floor(quotient * scale + 1e-9) / scale
+    shown = f"{quotient:.{decimals + 2}f}%"
+    expected = f"{rounded:.{decimals}f}%"
+    if abs(stated - truncated) < 0.5 / scale:
+        severity, how = "warning", "truncation"
+        message = (f"{numerator.figure.text}÷{denominator.figure.text}={shown},"
+                   f"四舍五入应为{expected},所述{rate.figure.text}是截断而非四舍五入")
+    else:
+        severity, how = "error", "mismatch"
+        message = (f"{numerator.figure.text}÷{denominator.figure.text}={shown},"
+                   f"应为{expected},与所述{rate.figure.text}不符")
+    sections = sorted({p.figure.section for p in (denominator, numerator, rate)
+                       if p.figure.section is not None})
+    return Check(kind="rate_mismatch", severity=severity, message=message,
+                 figures=[denominator.id, numerator.id, rate.id], sections=sections,
+                 detail={"expected": rounded, "actual": stated,
+                         "difference": round(stated - quotient, 6), "quotient": round(quotient, 6),
+                         "decimals": decimals, "difference_kind": how})
+
+
+def _names(stem: str, label: str) -> bool:
+    """True when the numerator's words name what the rate measures (成功率 ↔ 调解成功)."""
+    tail = stem[-2:]
+    position = 0
+    for ch in tail:
+        position = label.find(ch, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
+
+
+def _separated(text: str, numerator: Placed, rate: Placed) -> bool:
+    """True when a clause boundary (;) or a whole new list stands between numerator and rate."""
+    between = text[numerator.end:rate.start]
+    return any(c in between for c in CLAUSE_END) or sum(between.count(c) for c in LIST_SEPARATORS) > 2
+
+
+def _decimals(text: str) -> int:
+    match = re.search(r"\d+(?:\.(\d+))?", text)
+    return len(match.group(1) or "") if match else 0

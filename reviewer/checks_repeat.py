@@ -1,0 +1,76 @@
+"""One indicator stated twice with different values (``conflicting_repeat``).
+
+Reports often repeat a key figure: once in a summary, once in the detail.  When "受理案件552件"
+becomes "受理案件525件" a few pages later, one of them is wrong.  The rule is strict, since
+legitimate repeats with other values are common (each 所 reports its own 检查企业): the two
+figures must share their whole normalised label (at least four characters, not a generic word),
+their kind and unit, the period the sentence names, and both must be exact (no 余/约/以上).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reviewer.checks_sum import format_amount
+from reviewer.figure_context import Placed, own_label, sentence_starts
+from reviewer.model import Check, Section
+
+LEAD = re.compile(
+    r"^(?:其中|另外|此外|同时|全年|年内|共|共计|合计|总计|累计|一共|我局|全局|本局|全区|全县|全市|"
+    r"依法|先后|已|均|还|并|又|再|有|现有|目前|截至|截止|到|至|在|对|为|以|和|与|及|了|各类|各项)+")
+TIME = re.compile(r"\d{4}年(?:度)?|\d{1,2}月(?:份|底|末|初)?|\d{1,2}日|上半年|下半年|全年|年底|年初|以来")
+PERIOD = re.compile(r"(\d{4})年")
+GENERIC = re.compile(r"^(?:企业|单位|事项|部门|人员|案件|问题|次数|人次|项目|活动|资料|家|户|件|个)$")
+SKIP = re.compile(r"同比|环比|增长|下降|增加|减少|提高|上年|去年|较|比|占|平均|人均|每")
+MIN_LABEL = 4
+
+
+def find_conflicting_repeats(text: str, placed: Sequence[Placed], sections: Sequence[Section]) -> list[Check]:
+    """Pairs of figures that state the same indicator for the same period with different values."""
+    starts = sentence_starts(text)
+    seen: dict[tuple[str, str, str, tuple[str, ...]], Placed] = {}
+    checks = []
+    reported: set[tuple[str, str, str, tuple[str, ...]]] = set()
+    for n, fig in enumerate(placed):
+        if fig.in_parens or fig.key[0] not in ("count", "money", "measure", "duration"):
+            continue
+        floor = placed[n - 1].end if n and placed[n - 1].sentence == fig.sentence else starts[fig.sentence]
+        raw = own_label(text, fig, floor)
+        label = _normalise(raw)
+        if len(label) < MIN_LABEL or GENERIC.match(label) or SKIP.search(raw):
+            continue
+        period = tuple(sorted(set(PERIOD.findall(text[starts[fig.sentence]:fig.start]))))
+        key = (label, fig.key[0], fig.key[1], period)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = fig
+            continue
+        if key in reported or first.sentence == fig.sentence:
+            continue
+        if abs(first.value - fig.value) <= first.precision + fig.precision:
+            continue
+        reported.add(key)
+        checks.append(_check(first, fig, label))
+    return checks
+
+
+def _normalise(raw: str) -> str:
+    label = TIME.sub("", raw.strip())
+    label = re.sub(r"[\s“”\"'‘’]", "", label)
+    previous = None
+    while previous != label:
+        previous = label
+        label = LEAD.sub("", label)
+    return label
+
+
+def _check(first: Placed, second: Placed, label: str) -> Check:
+    difference = second.value - first.value
+    message = (f"“{label}”先写{first.figure.text},后写{second.figure.text},"
+               f"同一指标前后相差{format_amount(abs(difference), first)}")
+    sections = sorted({p.figure.section for p in (first, second) if p.figure.section is not None})
+    return Check(kind="conflicting_repeat", severity="warning", message=message,
+                 figures=[first.id, second.id], sections=sections,
+                 detail={"expected": first.value, "actual": second.value,
+                         "difference": round(difference, 6), "label": label})

@@ -1,0 +1,254 @@
+"""Breakdowns whose parts do not add up to the stated total (``sum_mismatch``).
+
+A reviewer trusts a report less when "受理552件,其中…" lists parts that add up to 588.  The
+rule fires only on unambiguous shapes, because every false alarm costs the reviewer time:
+
+- a total, then 其中/分别/包括 and a list of parts of the same unit (forward);
+- a list of parts, then 合计/共计/总计 and the total (backward);
+- a remainder total (其余66件…) running straight into a list that ends with 另外/其他 (implicit);
+- a total with its breakdown in brackets: 21件(甲17件,乙4件);
+- a list at the start of a sentence or paragraph (其中,…; after "…情况如下:") whose total is
+  in the sentence before.
+
+Parts that exceed every possible total are always a contradiction.  Parts that fall short are
+one only when the list claims to be complete (其他/其余/另外 among the parts, or 分别为 right
+after a single total): "其中" often names only some of the parts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reviewer.figure_context import (
+    CLAUSE_END,
+    LIST_SEPARATORS,
+    OPEN_PARENS,
+    Placed,
+    own_label,
+    sentence_starts,
+)
+from reviewer.model import Check
+
+FORWARD = re.compile(r"其中|分别为|分别是|分别有|分别|包括|包含|具体为|具体是")
+EXHAUSTIVE_CONNECTOR = re.compile(r"分别为|分别是|分别有|分别|具体为|具体是")
+PARTIAL_HINT = re.compile(r"前[一二三四五六七八九十\d]+|主要|重点|部分|较多|较大|排名|典型")
+TOTAL_AFTER = re.compile(
+    r"[,,、]\s*(?:以上|上述)?[^,,、;;。]{0,4}(?:合计|共计|总计|总共|一共|共)[^,,、;;。]{0,6}$")
+REMAINDER = re.compile(r"其他|其它|其余|另外|剩余|余下|剩下")
+LIST_BREAK = re.compile(r"其中|分别|合计|共计|总计|总共|一共|累计|(?<!公)共(?![享建同治创])|此外|同时|另有")
+MAX_GAP = 40
+
+
+def find_sum_mismatches(text: str, placed: Sequence[Placed]) -> tuple[list[Check], set[int]]:
+    """The sum checks of ``text``, and the ids of every figure read as a part of a breakdown.
+
+    The rate check uses the parts to avoid taking a category count for a denominator.
+    """
+    outer = [p for p in placed if p.key[0] in ("count", "money", "measure") and not p.in_parens]
+    starts = sentence_starts(text)
+    checks: list[Check] = []
+    parts_ids: set[int] = set()
+    seen: set[tuple[int, ...]] = set()
+
+    def judge(parts: list[Placed], candidates: list[Placed], exhaustive: bool) -> None:
+        ids = tuple(p.id for p in parts)
+        parts_ids.update(ids)
+        if not candidates or ids in seen:
+            return
+        seen.add(ids)
+        check = _judge(parts, candidates, exhaustive)
+        if check is not None:
+            checks.append(check)
+
+    for k, first in enumerate(outer):
+        prev = outer[k - 1] if k and outer[k - 1].sentence == first.sentence else None
+        between = text[prev.end if prev else starts[first.sentence]:first.start]
+        connector = _last(FORWARD, between)
+        if connector is not None:
+            at = (prev.end if prev else starts[first.sentence]) + connector.start()
+            parts = _run_from(text, outer, k)
+            candidates = [p for p in outer[:k] if p.sentence == first.sentence
+                          and p.key == first.key and p.end <= at]
+            nearest = candidates[-1] if candidates else None
+            if not candidates:
+                candidates = _prior_totals(text, starts, outer, first)
+            exhaustive = _has_remainder(text, outer, parts)
+            if nearest is not None and EXHAUSTIVE_CONNECTOR.match(connector.group()):
+                lead = text[nearest.end:first.start]
+                exhaustive = exhaustive or not PARTIAL_HINT.search(lead)
+            if nearest is not None and exhaustive and len(re.sub(r"[,,\s]", "", text[nearest.end:at])) <= 2:
+                candidates = [nearest]
+            judge(parts, candidates, exhaustive)
+            continue
+        # implicit: "其余66件一审案件驳回起诉10件,…,另外19件" (total runs into its first part)
+        if prev is not None and prev.key == first.key and _joined(between):
+            parts = _run_from(text, outer, k)
+            floor = outer[k - 2].end if k >= 2 else starts[prev.sentence]
+            if len(parts) >= 2 and (REMAINDER.search(own_label(text, prev, floor))
+                                    or _has_remainder(text, outer, parts)):
+                judge(parts, [prev], True)
+                continue
+        # backward: "A件,B件,C件,合计X件"
+        if prev is not None and prev.key == first.key and TOTAL_AFTER.search(between):
+            parts = _run_back(text, outer, k - 1)
+            if len(parts) >= 2:
+                judge(parts, [first], True)
+    # headless: a list opening its clause under a colon heading ("…情况如下:\n投诉举报类324件,…")
+    for k, first in enumerate(outer):
+        prev = outer[k - 1] if k else None
+        if prev is not None and prev.sentence == first.sentence and not any(
+                c in text[prev.end:first.start] for c in CLAUSE_END):
+            continue
+        parts = _run_from(text, outer, k)
+        if len(parts) >= 3:
+            judge(parts, _prior_totals(text, starts, outer, first, after_colon=True),
+                  _has_remainder(text, outer, parts))
+    for total, parts in _bracketed(text, placed, starts):
+        judge(parts, [total], False)
+    return checks, parts_ids
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    matches = list(pattern.finditer(text))
+    return matches[-1] if matches else None
+
+
+def _joined(between: str) -> bool:
+    """True when two figures stand in one clause with only words between them."""
+    return (len(between) <= 25 and not any(c in between for c in LIST_SEPARATORS + CLAUSE_END)
+            and not any(c in between for c in OPEN_PARENS) and not LIST_BREAK.search(between))
+
+
+def _continues(text: str, left: Placed, right: Placed) -> bool:
+    """True when ``right`` is the next item of a list that ``left`` belongs to."""
+    if right.key != left.key or right.sentence != left.sentence:
+        return False
+    between = text[left.end:right.start]
+    return (len(between) <= MAX_GAP and any(c in between for c in LIST_SEPARATORS)
+            and not any(c in between for c in CLAUSE_END) and not LIST_BREAK.search(between))
+
+
+def _run_from(text: str, outer: Sequence[Placed], k: int) -> list[Placed]:
+    run = [outer[k]]
+    for nxt in outer[k + 1:]:
+        if not _continues(text, run[-1], nxt):
+            break
+        run.append(nxt)
+    return run
+
+
+def _run_back(text: str, outer: Sequence[Placed], k: int) -> list[Placed]:
+    run = [outer[k]]
+    for j in range(k - 1, -1, -1):
+        if not _continues(text, outer[j], run[0]):
+            break
+        run.insert(0, outer[j])
+    return run
+
+
+def _has_remainder(text: str, outer: Sequence[Placed], parts: list[Placed]) -> bool:
+    """True when one of the parts is 其他/其余/另外: the list then claims to be complete."""
+    index = {p.id: n for n, p in enumerate(outer)}
+    for part in parts:
+        n = index[part.id]
+        floor = outer[n - 1].end if n else 0
+        if REMAINDER.search(own_label(text, part, floor)[-8:]):
+            return True
+    return False
+
+
+def _prior_totals(text: str, starts: list[int], outer: Sequence[Placed], first: Placed,
+                  after_colon: bool = False) -> list[Placed]:
+    """Totals for a list that opens its sentence: the figures of the sentence before.
+
+    A heading-like sentence that ends with a colon ("具体情况如下:") passes on to the one before
+    it; with ``after_colon`` (a list with no connector of its own) such a heading is required.
+    """
+    sentence = first.sentence - 1
+    colon = False
+    for _ in range(3):
+        if sentence < 0:
+            break
+        body = text[starts[sentence]:starts[sentence + 1] if sentence + 1 < len(starts) else len(text)]
+        same = [p for p in outer if p.sentence == sentence and p.key == first.key]
+        if same:
+            return same if colon or not after_colon else []
+        stripped = body.strip()
+        if stripped.endswith((":", ":")):
+            colon = True
+        elif stripped:
+            return []
+        sentence -= 1
+    return []
+
+
+def _bracketed(text: str, placed: Sequence[Placed], starts: list[int]) -> list[tuple[Placed, list[Placed]]]:
+    """Totals followed at once by a bracketed breakdown: ``21件(甲17件,乙4件)``."""
+    groups: dict[int, list[Placed]] = {}
+    for p in placed:
+        if not p.in_parens:
+            continue
+        opening = _opening(text, starts[p.sentence], p.start)
+        if opening is not None:
+            groups.setdefault(opening, []).append(p)
+    found = []
+    by_end = {p.end: p for p in placed if not p.in_parens}
+    for opening, members in groups.items():
+        total = by_end.get(opening)
+        if total is None or len(members) < 2 or any(m.key != total.key for m in members):
+            continue
+        found.append((total, members))
+    return found
+
+
+def _opening(text: str, floor: int, pos: int) -> int | None:
+    depth = 0
+    for i in range(pos - 1, floor - 1, -1):
+        if text[i] in "))":
+            depth += 1
+        elif text[i] in "((":
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
+
+
+def _judge(parts: list[Placed], candidates: list[Placed], exhaustive: bool) -> Check | None:
+    total_of_parts = sum(p.value for p in parts)
+    slack = sum(p.precision for p in parts)
+    if any(abs(c.value - total_of_parts) <= slack + c.precision for c in candidates):
+        return None
+    biggest = max(candidates, key=lambda c: c.value)
+    if total_of_parts > biggest.value + slack + biggest.precision:
+        return _check(biggest, parts, total_of_parts, "error")
+    if exhaustive and len(candidates) == 1 and len(parts) >= 2:
+        return _check(candidates[0], parts, total_of_parts, "warning")
+    return None
+
+
+def _check(total: Placed, parts: list[Placed], total_of_parts: float, severity: str) -> Check:
+    difference = total_of_parts - total.value
+    more = "多" if difference > 0 else "少"
+    message = (f"分项合计{format_amount(total_of_parts, total)},与所述{total.figure.text}不符"
+               f"({more}{format_amount(abs(difference), total)})")
+    sections = sorted({p.figure.section for p in [total, *parts] if p.figure.section is not None})
+    return Check(kind="sum_mismatch", severity=severity, message=message,
+                 figures=[total.id, *[p.id for p in parts]], sections=sections,
+                 detail={"expected": total.value, "actual": _tidy(total_of_parts),
+                         "difference": _tidy(difference), "unit": total.key[1]})
+
+
+def _tidy(value: float) -> float | int:
+    rounded = round(value, 6)
+    return int(rounded) if rounded == int(rounded) else rounded
+
+
+def format_amount(value: float, like: Placed) -> str:
+    """``value`` written the way ``like`` writes its figure (万元 stays 万元)."""
+    unit = like.key[1]
+    text = like.figure.text
+    for word, size in (("亿", 100_000_000), ("万", 10_000)):
+        if word + unit in text or (word in text and unit == "元"):
+            return f"{_tidy(value / size)}{word}{unit}"
+    return f"{_tidy(value)}{unit}"

@@ -1,0 +1,139 @@
+"""Where a figure sits in its sentence: the shared reading that the figure checks rely on.
+
+The checks must not trust ``Figure.label`` alone (labels come from another finder and may be
+imperfect), so they read the text between figures: separators (、,), clause and sentence
+boundaries (;。), parentheses and connector words (其中、分别、合计).  All positions are
+code-point offsets into ``Document.analysis_text``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reviewer.model import Figure
+
+SENTENCE_END = "。!?!?\n"
+CLAUSE_END = SENTENCE_END + ";;"
+LIST_SEPARATORS = ",,、"
+OPEN_PARENS = "((〔["
+CLOSE_PARENS = "))〕]"
+
+# Qualifiers that make a figure approximate: such a figure never takes part in a check.
+_APPROX_TEXT = re.compile(r"余|多|约|近|左右|以上|以下|超过|不少于|不低于|不足|将近|上下|逾")
+_MAGNITUDE = {"万": 10_000, "亿": 100_000_000, "千": 1_000, "百": 100}
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A numeric figure with the facts about its position that the checks use."""
+
+    figure: Figure
+    value: float
+    key: tuple[str, str]  # (kind, unit): figures compare only within the same key
+    sentence: int  # index of the sentence (。!?\n) it stands in
+    in_parens: bool
+    precision: float  # half a unit of the last written digit, in base units
+
+    @property
+    def start(self) -> int:
+        return self.figure.start
+
+    @property
+    def end(self) -> int:
+        return self.figure.end
+
+    @property
+    def id(self) -> int:
+        return self.figure.id
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Start offsets of the sentences of ``text`` (split after 。!? and line breaks)."""
+    starts = [0]
+    for i, ch in enumerate(text):
+        if ch in SENTENCE_END and i + 1 < len(text):
+            starts.append(i + 1)
+    return starts
+
+
+def _sentence_index(starts: list[int], pos: int) -> int:
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _inside_parens(text: str, sentence_start: int, pos: int) -> bool:
+    depth = 0
+    for ch in text[sentence_start:pos]:
+        if ch in OPEN_PARENS:
+            depth += 1
+        elif ch in CLOSE_PARENS and depth:
+            depth -= 1
+    return depth > 0
+
+
+def is_approximate(figure: Figure) -> bool:
+    """True for ``2万余份``, ``98%以上``, ``约46.8万元``: such values cannot contradict a sum."""
+    if figure.qualifier:
+        return True
+    return bool(_APPROX_TEXT.search(figure.text))
+
+
+def _precision(figure: Figure) -> float:
+    """Half a unit of the last digit the text states, in base units (347.39万元 -> 50 元)."""
+    text = figure.text
+    match = re.search(r"\d+(?:\.(\d+))?", text)
+    if not match:
+        return 0.5
+    decimals = len(match.group(1) or "")
+    magnitude = 1
+    for ch in text[match.end():match.end() + 2]:
+        magnitude *= _MAGNITUDE.get(ch, 1)
+    return 0.5 * magnitude / (10 ** decimals)
+
+
+def place_figures(text: str, figures: list[Figure]) -> list[Placed]:
+    """The exact numeric figures of ``text`` in order, with their sentence and bracket depth.
+
+    Dates and approximate figures are left out: they cannot take part in an arithmetic check.
+    """
+    starts = sentence_starts(text)
+    placed = []
+    for figure in sorted(figures, key=lambda f: f.start):
+        value = figure.value
+        if figure.kind == "date" or isinstance(value, str) or value is None:
+            continue
+        if not figure.unit or is_approximate(figure):
+            continue
+        if figure.low is not None and figure.high is not None and figure.low != figure.high:
+            continue
+        index = _sentence_index(starts, figure.start)
+        placed.append(Placed(
+            figure=figure, value=float(value), key=(figure.kind, figure.unit), sentence=index,
+            in_parens=_inside_parens(text, starts[index], figure.start),
+            precision=_precision(figure)))
+    return placed
+
+
+def gap(text: str, left: Placed | None, right: Placed, sentence_start: int = 0) -> str:
+    """The text between two figures (from the sentence start when ``left`` is None)."""
+    begin = left.end if left is not None else sentence_start
+    return text[begin:right.start]
+
+
+def own_label(text: str, figure: Placed, floor: int = 0) -> str:
+    """The words right before a figure, back to the previous separator or boundary.
+
+    This is the checks' own reading of what a figure counts, independent of ``Figure.label``.
+    """
+    begin = figure.start
+    stops = LIST_SEPARATORS + CLAUSE_END + OPEN_PARENS + CLOSE_PARENS + "::"
+    while begin > floor and text[begin - 1] not in stops:
+        begin -= 1
+    return text[begin:figure.start]
