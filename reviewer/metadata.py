@@ -89,7 +89,7 @@ def find_metadata(document: Document, sections: list[Section]) -> Metadata:
     published = _published(lines, header)
     return Metadata(
         title=title,
-        issuer=_issuer(document, lines, header, title_analysis),
+        issuer=_issuer(document, lines, header, title, title_analysis),
         published=published,
         report_year=_report_year(document, title_analysis, body_start, published),
         doc_number=_doc_number(header),
@@ -147,7 +147,7 @@ def _joins_title(prev: Line, line: Line) -> bool:
 # --- issuer ------------------------------------------------------------------------------------
 
 def _issuer(document: Document, lines: list[Line], header: list[Line],
-            title: str | None) -> str | None:
+            title: str | None, title_analysis: str | None) -> str | None:
     names: list[str] = []  # in order of trust
     for line in header[:40] + lines[:15]:
         for match in ISSUER_LABEL.finditer(line.analysis):
@@ -162,10 +162,11 @@ def _issuer(document: Document, lines: list[Line], header: list[Line],
         if match:
             names.append(line.shown[:match.end("v")])
     names += _signatures(lines)
-    if title:
-        match = re.match(f"[\u4e00-\u9fff]{{2,30}}?{ORG_SUFFIX}(?=(?:19|20)\\d{{2}}|关于)", title)
-        if match:
-            names.append(match.group(0))
+    if title and title_analysis and len(title) == len(title_analysis):
+        match = re.match(f"[\u4e00-\u9fff]{{2,30}}?{ORG_SUFFIX}(?=(?:19|20)\\d{{2}}|关于|[\u4e00-\u9fff]{{4}})",
+                         title_analysis)
+        if match and re.search("[省市区县州旗镇乡]", match.group(0)):
+            names.append(title[:match.end()])
     for line in header[:5]:
         if ORG_LINE.fullmatch(line.analysis):
             names.append(line.shown)

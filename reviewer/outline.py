@@ -34,8 +34,8 @@ TITLE_STOP = re.compile(f"[{SENTENCE_END}]")
 # (pattern, level, style).  Each pattern matches at the marker's position; group "n" is the
 # numeral.  Chapter-like levels are given 0 here and placed above the GB/T layers later.
 MARKERS: list[tuple[re.Pattern[str], int, str]] = [
-    (re.compile(f"第(?P<n>[{CN_NUM}]{{1,4}}|[0-9]{{1,2}})(?P<kind>章|部分){SPACE}*[、.．:：]?"), -1, "第章"),
-    (re.compile(f"第(?P<n>[{CN_NUM}]{{1,4}}|[0-9]{{1,2}})节{SPACE}*[、.．:：]?"), 0, "第节"),
+    (re.compile(f"第(?P<n>[{CN_NUM}]{{1,4}}|[0-9]{{1,2}})(?P<kind>章|部分){SPACE}*[、.．:：]?"), -1, "第一章"),
+    (re.compile(f"第(?P<n>[{CN_NUM}]{{1,4}}|[0-9]{{1,2}})节{SPACE}*[、.．:：]?"), 0, "第一节"),
     (re.compile(f"(?P<n>[{CN_NUM}]{{1,4}}){SPACE}*(?:、|[.．](?![0-9]))"), 1, "一、"),
     (re.compile(f"[(（]{SPACE}*(?P<n>[{CN_NUM}]{{1,4}}){SPACE}*[)）]{SPACE}*[、.．]?"), 2, "(一)"),
     (re.compile(f"(?P<n>[0-9０-９]{{1,3}}){SPACE}*[.．、](?![0-9０-９])"), 3, "1."),
@@ -139,8 +139,8 @@ def _candidates(text: str) -> list[Candidate]:
             if not rest.strip() or rest[0] == "\n":
                 continue  # a marker with nothing after it on its line is not a heading
             kind_style = style
-            if style == "第章" and match.group("kind") == "部分":
-                kind_style = "第部分"
+            if style == "第一章" and match.group("kind") == "部分":
+                kind_style = "第一部分"
             written = "1、" if style == "1." and "、" in match.group(0) else kind_style
             found.append(Candidate(pos, body, level, written, number, value, at_start))
     found.sort(key=lambda c: (c.start, -(c.body - c.start)))
@@ -217,12 +217,16 @@ def _run_on_cut(analysis: str, start: int, end: int) -> int | None:
     clause = analysis[start:clause_end]
     line_end = analysis.find("\n", start)
     line_end = len(analysis) if line_end == -1 else line_end
-    if len(clause) < 10 or clause_end >= end or line_end - end < 2:
-        return None  # short clause, a one-clause heading, or nothing after it on this line
-    best: int | None = None
+    if len(clause) < 10 or clause_end >= end:
+        return None  # a short clause, or a heading of one clause
+    # A counted number (``517项``, ``2019年``) never belongs to a heading phrase: it marks the body
+    # even when nothing follows on the line; a clause-opening word alone needs the line to go on.
     number = RUN_ON_NUMBER.search(clause, 4)
-    if number:
-        best = number.start()
+    line_end = analysis.find("\n", start)
+    line_end = len(analysis) if line_end == -1 else line_end
+    if number is None and line_end - end < 2:
+        return None
+    best: int | None = number.start() if number else None
     for word in CLAUSE_OPENERS:
         at = clause.find(word, 4)
         if at != -1 and (best is None or at < best) and len(clause) - at >= 4:
