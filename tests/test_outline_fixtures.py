@@ -35,3 +35,17 @@ def load(name: str, layout: str = "web") -> Document:
 
 def span_ok(text: str, start: int, end: int, value: str) -> bool:
     return 0 <= start <= end <= len(text) and text[start:end] == value
+
+
+def test_cleaned_layout_rejoins_a_line_broken_inside_quotes_and_drops_blank_lines():
+    raw = "  一、总体情况\n\n(1)落实“证\n\n照分离”改革。\n\n正文。\n"
+    assert compact(raw) == "一、总体情况\n(1)落实“证照分离”改革。\n正文。"
+
+
+def test_every_fixture_loads_in_both_layouts():
+    names = sorted(p.name for p in OUTLINE_FIXTURES.glob("*.txt"))
+    assert names
+    for name in names:
+        for layout in LAYOUTS:
+            document = load(name, layout)
+            assert document.text and len(document.text) == len(document.analysis_text)
