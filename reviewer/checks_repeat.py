@@ -2,9 +2,11 @@
 
 Reports often repeat a key figure: once in a summary, once in the detail.  When "受理案件552件"
 becomes "受理案件525件" a few pages later, one of them is wrong.  The rule is strict, since
-legitimate repeats with other values are common (each 所 reports its own 检查企业): the two
-figures must share their whole normalised label (at least four characters, not a generic word),
-their kind and unit, the period the sentence names, and both must be exact (no 余/约/以上).
+legitimate repeats with other values are common (each campaign reports its own 出动执法人员):
+the two figures must share their whole normalised label (at least four characters, not a
+generic word), their kind and unit, the period the sentence names, and both must be exact (no
+余/约/以上).  And the two sentences must be the same statement: they share another figure with
+the same label and value (an anchor), as a summary and its detail do.
 """
 
 from __future__ import annotations
@@ -29,29 +31,38 @@ MIN_LABEL = 4
 def find_conflicting_repeats(text: str, placed: Sequence[Placed], sections: Sequence[Section]) -> list[Check]:
     """Pairs of figures that state the same indicator for the same period with different values."""
     starts = sentence_starts(text)
-    seen: dict[tuple[str, str, str, tuple[str, ...]], Placed] = {}
+    labels: dict[int, str] = {}
+    raws: dict[int, str] = {}
+    statements: dict[int, set[tuple[str, str, float]]] = {}
+    for n, fig in enumerate(placed):
+        floor = placed[n - 1].end if n and placed[n - 1].sentence == fig.sentence else starts[fig.sentence]
+        raws[fig.id] = own_label(text, fig, floor)
+        labels[fig.id] = _normalise(raws[fig.id])
+        if len(labels[fig.id]) >= 2 and not fig.in_parens:
+            statements.setdefault(fig.sentence, set()).add((labels[fig.id], fig.key[1], fig.value))
+    seen: dict[tuple[str, str, str, tuple[str, ...]], list[Placed]] = {}
     checks = []
     reported: set[tuple[str, str, str, tuple[str, ...]]] = set()
-    for n, fig in enumerate(placed):
+    for fig in placed:
+        label = labels[fig.id]
         if fig.in_parens or fig.key[0] not in ("count", "money", "measure", "duration"):
             continue
-        floor = placed[n - 1].end if n and placed[n - 1].sentence == fig.sentence else starts[fig.sentence]
-        raw = own_label(text, fig, floor)
-        label = _normalise(raw)
-        if len(label) < MIN_LABEL or GENERIC.match(label) or SKIP.search(raw):
+        if len(label) < MIN_LABEL or GENERIC.match(label) or SKIP.search(raws[fig.id]):
             continue
         period = tuple(sorted(set(PERIOD.findall(text[starts[fig.sentence]:fig.start]))))
         key = (label, fig.key[0], fig.key[1], period)
-        first = seen.get(key)
-        if first is None:
-            seen[key] = fig
-            continue
-        if key in reported or first.sentence == fig.sentence:
-            continue
-        if abs(first.value - fig.value) <= first.precision + fig.precision:
-            continue
-        reported.add(key)
-        checks.append(_check(first, fig, label))
+        earlier = seen.setdefault(key, [])
+        for first in earlier:
+            if key in reported or first.sentence == fig.sentence:
+                continue
+            if abs(first.value - fig.value) <= first.precision + fig.precision:
+                continue
+            own = {(label, fig.key[1], first.value), (label, fig.key[1], fig.value)}
+            anchors = (statements.get(first.sentence, set()) & statements.get(fig.sentence, set())) - own
+            if anchors:
+                reported.add(key)
+                checks.append(_check(first, fig, label))
+        earlier.append(fig)
     return checks
 
 

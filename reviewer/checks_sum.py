@@ -248,7 +248,7 @@ def format_amount(value: float, like: Placed) -> str:
     """``value`` written the way ``like`` writes its figure (万元 stays 万元)."""
     unit = like.key[1]
     text = like.figure.text
-    for word, size in (("亿", 100_000_000), ("万", 10_000)):
-        if word + unit in text or (word in text and unit == "元"):
-            return f"{_tidy(value / size)}{word}{unit}"
+    for words, size in (("亿億", 100_000_000), ("万萬", 10_000)):
+        if any(word in text for word in words):
+            return f"{_tidy(value / size)}{words[0]}{unit}"
     return f"{_tidy(value)}{unit}"

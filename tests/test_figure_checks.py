@@ -172,11 +172,18 @@ def test_rate_without_a_numerator_named_like_it_is_silent():
 
 
 def test_same_indicator_stated_twice_with_different_values_conflicts():
-    text = ("一、工作成效\n全年受理投诉举报1200件,办结率98.5%。\n"
-            "二、具体做法\n依托12315平台,全年受理投诉举报1230件,为消费者挽回损失20万元。")
+    text = ("一、工作成效\n全年受理投诉举报1200件,挽回经济损失20万元。\n"
+            "二、具体做法\n依托12315平台,全年受理投诉举报1230件,挽回经济损失20万元。")
     checks, texts = run_checks(text)
     assert [c.kind for c in checks] == ["conflicting_repeat"]
     assert figure_texts(checks[0], texts) == ["1200件", "1230件"]
+
+
+def test_same_label_in_two_unrelated_statements_does_not_conflict():
+    text = ("开展药品专项检查,出动执法人员1086人次,查办违法案件108件。"
+            "开展食品专项检查,出动执法人员763人次,查办违法案件160件。")
+    checks, _ = run_checks(text)
+    assert checks == []
 
 
 def test_generic_labels_and_different_periods_do_not_conflict():
