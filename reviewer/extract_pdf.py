@@ -1,0 +1,143 @@
+"""Text layer of a PDF report, with the page furniture and hard line wraps of print undone.
+
+A PDF stores lines, not paragraphs: every printed line ends in a break, each page repeats a
+running header or footer and a page number ("- 3 -").  Here the page numbers and repeated
+headers/footers are dropped and lines that fill the text width are re-joined with the next
+line, unless that line starts a heading.  Radical code points that some fonts emit (U+2EC4 for
+西) and the space PDF producers put between digits and Chinese ("2023 年") are handled by
+``cleaning`` for every source.  A PDF with no text layer is a scan: it gets its own message.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import unicodedata
+from collections import Counter
+
+from reviewer.cleaning import is_heading_start
+from reviewer.messages import ReviewerError
+
+# Fewer visible characters than this per page on average: the PDF is a scan (or only images).
+_MIN_CHARS_PER_PAGE = 20
+
+_PAGE_NUMBER = re.compile(
+    r"[-\u2010-\u2015\u2212\uff0d\s]*\d{1,4}[-\u2010-\u2015\u2212\uff0d\s]*"
+    r"|第\s*\d{1,4}\s*页(?:\s*[,\uff0c/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|共\s*\d{1,4}\s*页\s*[,\uff0c]?\s*第\s*\d{1,4}\s*页"
+    r"|\d{1,4}\s*/\s*\d{1,4}"
+    r"|(?:Page|page|PAGE)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"
+)
+_FINAL = set("\u3002!?;:\u2026\u201d\u2019\uff01\uff1f\uff1b\uff1a")
+# Layers of furniture peeled off the top and the bottom of each page (header, page number).
+_EDGE = 2
+
+
+def pdf_text(data: bytes, path: str = "") -> str:
+    """The report's text from the PDF's text layer (not yet normalised)."""
+    pages = _extract_pages(data, path)
+    visible = sum(len("".join(page.split())) for page in pages)
+    if visible < _MIN_CHARS_PER_PAGE * max(1, len(pages)) / 4 or visible < 10:
+        raise ReviewerError("scanned_pdf", path=path)
+    return pages_to_text(pages)
+
+
+def _extract_pages(data: bytes, path: str) -> list[str]:
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.ERROR)  # pypdf warns about every small syntax slip of producers
+    try:
+        from pypdf import PdfReader
+
+        try:
+            reader = PdfReader(io.BytesIO(data), strict=False)
+            if reader.is_encrypted:
+                try:
+                    if not reader.decrypt(""):
+                        raise ReviewerError("encrypted_pdf", path=path)
+                except ReviewerError:
+                    raise
+                except Exception:  # pypdf needs an extra package for AES; the password is unknown
+                    raise ReviewerError("encrypted_pdf", path=path) from None
+            pages = []
+            for page in reader.pages:
+                try:
+                    pages.append(page.extract_text() or "")
+                except Exception:  # one broken page does not hide the others
+                    pages.append("")
+        except ReviewerError:
+            raise
+        except Exception:
+            raise ReviewerError("bad_pdf", path=path) from None
+        if not reader.pages:
+            raise ReviewerError("bad_pdf", path=path)
+        return pages
+    finally:
+        logger.setLevel(level)
+
+
+def pages_to_text(pages: list[str]) -> str:
+    """Join extracted pages into paragraphs: furniture out, wrapped lines re-joined."""
+    page_lines = [[line.strip() for line in page.split("\n") if line.strip()] for page in pages]
+    page_lines = _drop_furniture(page_lines)
+    lines = [line for page in page_lines for line in page]
+    width = _body_width(lines)
+    out: list[str] = []
+    for line in lines:
+        if out and _continues(out[-1], line, width):
+            latin = out[-1][-1].isascii() and out[-1][-1].isalnum() and line[0].isascii() and line[0].isalnum()
+            out[-1] = out[-1] + (" " if latin else "") + line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _shape(line: str) -> str:
+    """A running header or footer line with its page number blanked out."""
+    return re.sub(r"\d+", "#", "".join(line.split()))
+
+
+def _drop_furniture(pages: list[list[str]]) -> list[list[str]]:
+    """Peel page numbers and running headers/footers off the top and bottom of each page.
+
+    A line counts as running furniture when the same line (page numbers blanked) stands at the
+    same edge of at least half of the pages (and of three), is short and ends no sentence.
+    """
+    pages = [list(lines) for lines in pages]
+    threshold = max(3, (len(pages) + 1) // 2)
+    for _ in range(_EDGE):
+        tops = Counter(_shape(lines[0]) for lines in pages if lines)
+        bottoms = Counter(_shape(lines[-1]) for lines in pages if lines)
+        for lines in pages:
+            if lines and _is_furniture(lines[0], tops, threshold):
+                lines.pop(0)
+            if lines and _is_furniture(lines[-1], bottoms, threshold):
+                lines.pop()
+    return pages
+
+
+def _is_furniture(line: str, counts: Counter[str], threshold: int) -> bool:
+    if _PAGE_NUMBER.fullmatch(line):
+        return True
+    return counts[_shape(line)] >= threshold and len(line) <= 40 and line[-1] not in _FINAL
+
+
+def display_width(text: str) -> float:
+    """Width in full-width character cells: Chinese characters 1, Latin letters and digits ½."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in text)
+
+
+def _body_width(lines: list[str]) -> float:
+    """The width of a full line of body text: a high percentile of the line widths."""
+    widths = sorted(display_width(line) for line in lines if display_width(line) >= 8)
+    if len(widths) < 3:
+        return float("inf")  # too little text to tell wrapped lines from short paragraphs
+    return widths[int(len(widths) * 0.8)]
+
+
+def _continues(prev: str, line: str, width: float) -> bool:
+    """Whether ``line`` is the wrapped continuation of ``prev`` (which filled the text width)."""
+    if prev[-1] in _FINAL or is_heading_start(line):
+        return False
+    return display_width(prev) >= width - 1.5

@@ -1,0 +1,173 @@
+"""PDF reports: text layer with Chinese, page furniture dropped, wrapped lines re-joined, radicals
+mapped, scanned and damaged files refused with a clear message.
+
+The PDFs are written by hand below (a Type0 font with a ToUnicode map, no embedded glyphs):
+pypdf reads the text exactly as it reads a PDF printed from Word or WPS.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.extract_pdf import pages_to_text
+from reviewer.loading import load_document
+from reviewer.messages import ReviewerError
+
+
+def _pdf(objects: list[bytes]) -> bytes:
+    """Serialise numbered objects (1-based) with a correct cross-reference table."""
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _stream(data: bytes, extra: bytes = b"") -> bytes:
+    return b"<< /Length %d %s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+def text_pdf(pages: list[list[str]], code_points: dict[str, int] | None = None) -> bytes:
+    """A PDF whose pages show ``pages`` (lists of lines).  ``code_points`` lets a character be
+    mapped to another code point in the ToUnicode table, as some producers do (西 → U+2EC4)."""
+    chars = sorted({ch for page in pages for line in page for ch in line})
+    cid = {ch: i + 1 for i, ch in enumerate(chars)}
+    code_points = code_points or {}
+    entries = [b"<%04X> <%04X>" % (cid[ch], code_points.get(ch, ord(ch))) for ch in chars]
+    blocks = b""
+    for start in range(0, len(entries), 100):
+        chunk = entries[start:start + 100]
+        blocks += b"%d beginbfchar\n" % len(chunk) + b"\n".join(chunk) + b"\nendbfchar\n"
+    cmap = (b"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+            b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            b"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+            b"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n" + blocks +
+            b"endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend")
+    n_pages = len(pages)
+    # 1 catalog, 2 pages, 3 font, 4 descendant, 5 tounicode, then (page, content) pairs.
+    kids = b" ".join(b"%d 0 R" % (6 + 2 * i) for i in range(n_pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, n_pages),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /Identity-H "
+        b"/DescendantFonts [4 0 R] /ToUnicode 5 0 R >>",
+        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /DW 1000 >>",
+        _stream(cmap),
+    ]
+    for i, lines in enumerate(pages):
+        ops = [b"BT", b"/F1 12 Tf", b"14 TL", b"60 780 Td"]
+        for line in lines:
+            ops.append(b"<" + b"".join(b"%04X" % cid[ch] for ch in line) + b"> Tj T*")
+        ops.append(b"ET")
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+                       b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (7 + 2 * i))
+        objects.append(_stream(b"\n".join(ops)))
+    return _pdf(objects)
+
+
+def image_only_pdf() -> bytes:
+    """One page that paints a 1×1 grey image and has no text: what a scanner produces."""
+    return _pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>",
+        _stream(b"q 595 0 0 842 0 0 cm /Im1 Do Q"),
+        _stream(b"\x80", b"/Type /XObject /Subtype /Image /Width 1 /Height 1 "
+                         b"/ColorSpace /DeviceGray /BitsPerComponent 8"),
+    ])
+
+
+FC = "\uff0c"  # ，
+FP = "\u3002"  # 。
+PAGE_1 = [
+    "西城区司法局2022年法治政府建设情况报告",
+    f"2022年{FC}我局坚持以法治思维统领各项工作{FC}全年办理行政复议案件",
+    f"36件{FC}纠正违法或不当行政行为4件{FP}",
+    "一、主要举措和成效",
+    f"（一）深化行政执法改革{FC}全面推行行政执法三项制度{FC}执法公示",
+    f"率达到100%{FP}",
+    "- 1 -",
+]
+PAGE_2 = [
+    "西城区司法局",
+    f"二、存在的不足{FP}",
+    f"基层执法力量仍然不足{FP}",
+    "- 2 -",
+]
+
+
+def test_text_layer_is_read_with_page_numbers_dropped_and_wrapped_lines_joined(tmp_path):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(text_pdf([PAGE_1, PAGE_2]))
+    doc = load_document(path)
+    lines = doc.text.split("\n")
+    assert doc.format == "pdf"
+    assert lines[0] == "西城区司法局2022年法治政府建设情况报告"
+    assert f"2022年{FC}我局坚持以法治思维统领各项工作{FC}全年办理行政复议案件36件{FC}纠正违法或不当行政行为4件{FP}" in lines
+    assert "一、主要举措和成效" in lines  # a heading is never glued to the line before it
+    assert "- 1 -" not in doc.text and "- 2 -" not in doc.text
+    assert f"二、存在的不足{FP}" in lines
+
+
+def test_cjk_radical_code_points_from_the_font_become_ordinary_characters(tmp_path):
+    path = tmp_path / "radical.pdf"
+    path.write_bytes(text_pdf([PAGE_1], code_points={"西": 0x2EC4}))
+    doc = load_document(path)
+    assert "\u2ec4" not in doc.text
+    assert doc.text.startswith("西城区司法局")
+
+
+def test_running_header_repeated_on_every_page_is_dropped():
+    pages = [f"某市市场监督管理局文件\n第{n}段正文内容{FP}\n第 {n} 页 共 3 页" for n in (1, 2, 3)]
+    text = pages_to_text(pages)
+    assert "某市市场监督管理局文件" not in text
+    assert "共 3 页" not in text
+    assert text.split("\n") == [f"第{n}段正文内容{FP}" for n in (1, 2, 3)]
+
+
+def test_full_width_line_before_a_heading_stays_separate():
+    body = "我局持续推进依法行政工作各项任务全面落实到位" * 1
+    pages = ["\n".join([body, body, body, "（二）完善制度体系", body + FP])]
+    lines = pages_to_text(pages).split("\n")
+    assert "（二）完善制度体系" in lines
+
+
+def test_digit_and_chinese_split_by_the_producer_are_joined_again(tmp_path):
+    path = tmp_path / "spaced.pdf"
+    path.write_bytes(text_pdf([[f"截至 2023 年底{FC}共受理 12 件{FP}", "一、工作情况"]]))
+    assert load_document(path).text.split("\n")[0] == f"截至2023年底{FC}共受理12件{FP}"
+
+
+def test_pdf_without_text_layer_is_reported_as_scanned(tmp_path):
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(image_only_pdf())
+    with pytest.raises(ReviewerError) as excinfo:
+        load_document(path)
+    assert excinfo.value.code == "scanned_pdf"
+
+
+@pytest.mark.parametrize("data", [b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog", b"%PDF-1.7\n" + b"\x00\xff" * 50,
+                                  b"not a pdf at all"])
+def test_damaged_pdf_is_reported_clearly(tmp_path, data):
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(data)
+    with pytest.raises(ReviewerError) as excinfo:
+        load_document(path)
+    assert excinfo.value.code in ("bad_pdf", "scanned_pdf")
+
+
+def test_truncated_text_pdf_is_reported_clearly(tmp_path):
+    data = text_pdf([PAGE_1])
+    path = tmp_path / "truncated.pdf"
+    path.write_bytes(data[: len(data) // 3])
+    with pytest.raises(ReviewerError) as excinfo:
+        load_document(path)
+    assert excinfo.value.code in ("bad_pdf", "scanned_pdf")
