@@ -1,0 +1,348 @@
+"""The annotated Excel workbook: one file a legal office can file, filter and hand on.
+
+Built on ``DocumentReview`` objects (what the store hands out), so the exporter does not depend
+on how the store keeps them.  Every sheet is streamed with openpyxl's write-only mode: memory stays
+flat for 100,000 figure rows, and column widths, frozen header and autofilter are set through the
+write-only API (widths and freeze before the first row, the filter after the last).
+
+The file is written to a temporary file in the target folder and moved into place with
+``os.replace``, so a failed or cancelled export leaves the previous workbook as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from copy import copy
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
+
+from reviewer.messages import ReviewerError
+from reviewer.paths import resource
+from reviewer.review import DocumentReview
+from reviewer.spreadsheet_safety import clean_text, needs_quote_prefix
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+# How often (in rows) progress is reported and cancellation is checked.
+PROGRESS_EVERY = 1000
+# Rows sampled at the start of a sheet to size its columns.
+WIDTH_SAMPLE = 300
+
+FILLS = {
+    "corrected_cell": "FFF2CC",  # light yellow: a value a reviewer changed
+    "unreviewed": None,
+    "confirmed": "C6EFCE",
+    "corrected": "FFE699",
+    "rejected": "FFC7CE",
+    "differs": "FCE4D6",  # comparison: a report states the indicator with different values
+    "header": "DDEBF7",
+}
+
+
+NUMBER_FORMATS = {"date": "yyyy-mm-dd", "datetime": "yyyy-mm-dd hh:mm", "share": "0.0%"}
+
+
+class ExportCancelled(ReviewerError):
+    """The user cancelled the export; the target file was not touched."""
+
+    def __init__(self) -> None:
+        super().__init__("export_cancelled")
+
+
+@lru_cache(maxsize=1)
+def _texts() -> dict[str, Any]:
+    with open(resource("templates", "export_headers.json"), encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+class Labels:
+    """Sheet names, headers and value labels in one language (data in export_headers.json)."""
+
+    def __init__(self, language: str = "zh") -> None:
+        self.language = "en" if str(language).lower().startswith("en") else "zh"
+        self.data = _texts()
+
+    def sheet(self, key: str) -> str:
+        return self.data["sheets"][key][self.language]
+
+    def columns(self, sheet: str) -> list[tuple[str, str]]:
+        return [(c["key"], c[self.language]) for c in self.data["columns"][sheet]]
+
+    def value(self, group: str, key: str | None) -> str:
+        if key is None:
+            return ""
+        entry = self.data.get(group, {}).get(key)
+        return entry[self.language] if entry else str(key)
+
+    def phrase(self, key: str, **params: object) -> str:
+        return self.data["phrases"][key][self.language].format(**params)
+
+
+def display_width(value: Any) -> int:
+    """Width of a value in Excel's character units; CJK and full-width characters count double."""
+    if value is None:
+        return 0
+    if isinstance(value, float):
+        text = f"{value:,.2f}"
+    elif isinstance(value, int):
+        text = f"{value:,}"
+    elif isinstance(value, datetime):
+        text = "2024-01-01 00:00"
+    elif isinstance(value, date):
+        text = "2024-01-01"
+    else:
+        text = str(value).split("\n", 1)[0]
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+class C:
+    """A value with how to show it: number format kind, fill, indent, internal link."""
+
+    __slots__ = ("value", "fmt", "fill", "indent", "link")
+
+    def __init__(self, value: Any, fmt: str | None = None, fill: str | None = None, indent: int = 0,
+                 link: str | None = None) -> None:
+        self.value = value
+        self.fmt = fmt
+        self.fill = fill
+        self.indent = indent
+        self.link = link
+
+
+def number_format_for(value: Any) -> str:
+    """Thousands separators; as many decimals as the report wrote (up to four)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return "General"
+    if isinstance(value, int) or float(value).is_integer():
+        return "#,##0"
+    decimals = len(repr(float(value)).split(".")[1].rstrip("0"))
+    return "#,##0." + "0" * max(1, min(decimals, 4))
+
+
+class SheetWriter:
+    """Streams rows into one write-only sheet: bold frozen header, widths, filter, safe text."""
+
+    def __init__(self, workbook: Workbook, title: str, columns: list[tuple[str, str]],
+                 formats: dict[str, str], caps: dict[str, int] | None = None) -> None:
+        self.ws = workbook.create_sheet(title)
+        self.title = title
+        self.keys = [key for key, _ in columns]
+        self.headers = [header for _, header in columns]
+        self.formats = [formats.get(key) for key in self.keys]
+        self.caps = caps or {}
+        self.rows_written = 0
+        self._styles: dict[tuple, Any] = {}
+        self._started = False
+
+    # -- styles -------------------------------------------------------------------------------
+    def _style(self, fmt: str | None, fill: str | None, indent: int, quote: bool, link: bool):
+        key = (fmt, fill, indent, quote, link)
+        style = self._styles.get(key)
+        if style is None:
+            probe = WriteOnlyCell(self.ws)
+            wrap = fmt == "wrap" or fmt == "header"
+            if fmt == "header":
+                probe.font = Font(bold=True)
+                probe.alignment = Alignment(wrap_text=True, vertical="center")
+            elif wrap or indent:
+                probe.alignment = Alignment(wrap_text=wrap, vertical="top", indent=min(indent, 15))
+            else:
+                probe.alignment = Alignment(vertical="top")
+            if fmt in NUMBER_FORMATS:
+                probe.number_format = NUMBER_FORMATS[fmt]
+            elif fmt and fmt not in ("wrap", "header"):
+                probe.number_format = fmt  # an explicit Excel number format such as "#,##0.00"
+            colour = FILLS.get(fill) if fill else None
+            if colour:
+                probe.fill = PatternFill("solid", start_color=colour, end_color=colour)
+            if link:
+                probe.font = Font(color="0563C1", underline="single")
+            if quote:
+                probe.quotePrefix = True
+            style = self._styles[key] = probe._style
+        return style
+
+    def cell(self, spec: Any, column: int) -> Any:
+        """The write-only cell (or plain value, when no style is needed) for one value."""
+        if isinstance(spec, C):
+            value, fmt, fill, indent, link = spec.value, spec.fmt, spec.fill, spec.indent, spec.link
+        else:
+            value, fmt, fill, indent, link = spec, None, None, 0, None
+        if fmt is None:
+            fmt = self.formats[column]
+        quote = False
+        if isinstance(value, str):
+            value = clean_text(value)
+            quote = needs_quote_prefix(value)
+            if not (quote or fill or indent or link or value in ERROR_CODES or fmt == "wrap"):
+                return value
+        elif isinstance(value, bool):
+            value = str(value)
+        elif isinstance(value, (int, float)):
+            if fmt in (None, "wrap"):
+                fmt = number_format_for(value)
+        elif isinstance(value, datetime):
+            fmt = fmt if fmt in ("date", "datetime") else "datetime"
+        elif isinstance(value, date):
+            fmt = "date"
+        elif value is not None:
+            value = clean_text(str(value))
+        if value is None and not fill:
+            return None
+        cell = WriteOnlyCell(self.ws, value=value)
+        if isinstance(value, str):
+            cell.data_type = "s"  # never a formula or an error code, whatever the text says
+        cell._style = copy(self._style(fmt, fill, indent, quote, bool(link)))
+        if link:
+            cell.hyperlink = Hyperlink(ref="", location=link)
+        return cell
+
+    # -- rows ---------------------------------------------------------------------------------
+    def _start(self, sample: list[list[Any]]) -> None:
+        for index, header in enumerate(self.headers):
+            widest = display_width(header)
+            for row in sample:
+                if index < len(row):
+                    spec = row[index]
+                    widest = max(widest, display_width(spec.value if isinstance(spec, C) else spec))
+            cap = self.caps.get(self.keys[index], 50 if self.formats[index] == "wrap" else 40)
+            width = max(6, min(widest + 2, cap))
+            self.ws.column_dimensions[get_column_letter(index + 1)].width = width
+        self.ws.freeze_panes = "A2"
+        self.ws.append([self.cell(C(h, fmt="header", fill="header"), i) for i, h in enumerate(self.headers)])
+        self._started = True
+
+    def write(self, rows: Iterable[list[Any]], tick: Callable[[int], None]) -> None:
+        """Write every row; ``tick(n)`` is called with the number of rows since the last call."""
+        iterator: Iterator[list[Any]] = iter(rows)
+        sample: list[list[Any]] = []
+        for row in iterator:
+            sample.append(row)
+            if len(sample) >= WIDTH_SAMPLE:
+                break
+        self._start(sample)
+        pending = 0
+        for row in _chain(sample, iterator):
+            self.ws.append([self.cell(spec, i) for i, spec in enumerate(row)])
+            self.rows_written += 1
+            pending += 1
+            if pending >= PROGRESS_EVERY:
+                tick(pending)
+                pending = 0
+        if pending:
+            tick(pending)
+        last = get_column_letter(len(self.headers))
+        self.ws.auto_filter.ref = f"A1:{last}{self.rows_written + 1}"
+
+
+def _chain(first: list[list[Any]], rest: Iterator[list[Any]]) -> Iterator[list[Any]]:
+    yield from first
+    yield from rest
+
+
+def build_workbook(reviews: list[DocumentReview], language: str = "zh", reviewer: str | None = None,
+                   progress: Progress | None = None, cancelled: Cancelled | None = None) -> Workbook:
+    """A write-only workbook holding every sheet for ``reviews``, ready to be saved once."""
+    from reviewer.export_sheets import WorkbookBuilder
+
+    return WorkbookBuilder(reviews, Labels(language), reviewer, progress, cancelled).build()
+
+
+def write_workbook(reviews: list[DocumentReview], out_path: str | os.PathLike[str], language: str = "zh",
+                   progress: Progress | None = None, cancelled: Cancelled | None = None,
+                   reviewer: str | None = None) -> Path:
+    """Build and save the workbook atomically; the old file stays intact on any failure."""
+    target = Path(out_path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ReviewerError("export_folder_missing", path=str(folder))
+    if target.is_dir():
+        raise ReviewerError("is_directory", path=str(target))
+    _check_target_writable(target)
+    workbook = build_workbook(reviews, language, reviewer, progress, cancelled)
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=".~" + target.stem[:40] + "-", suffix=".xlsx.tmp",
+                                             dir=folder)
+    except PermissionError as exc:
+        raise ReviewerError("export_folder_unwritable", path=str(folder)) from exc
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        workbook.save(temp)
+        _replace(temp, target)
+    except BaseException:
+        discard_workbook(workbook)
+        temp.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def discard_workbook(workbook: Workbook) -> None:
+    """Close a write-only workbook that will not be saved and delete its temporary sheet files."""
+    for ws in workbook.worksheets:
+        writer = getattr(ws, "_writer", None)
+        if writer is None:
+            continue
+        if not ws.closed:
+            try:
+                ws.close()
+            except Exception:
+                for stream in (getattr(ws, "_rows", None), writer.xf):
+                    try:
+                        if stream is not None:
+                            stream.close()
+                    except Exception:
+                        pass
+        if isinstance(writer.out, str) and os.path.exists(writer.out):
+            try:
+                writer.cleanup()
+            except (OSError, ValueError):
+                pass
+
+
+def _check_target_writable(target: Path) -> None:
+    """Fail before the work, not after it, when the old file is open in Excel or read-only."""
+    if not target.exists():
+        return
+    try:
+        with open(target, "r+b"):
+            pass
+    except PermissionError as exc:
+        raise ReviewerError("export_locked", path=str(target)) from exc
+
+
+def _replace(temp: Path, target: Path) -> None:
+    try:
+        os.replace(temp, target)
+    except PermissionError as exc:  # Windows: the target is open in Excel
+        raise ReviewerError("export_locked", path=str(target)) from exc
+    except OSError as exc:
+        raise ReviewerError("export_failed", path=str(target), reason=exc.strerror or str(exc)) from exc
+
+
+def export_workbook(library: Any, out_path: str | os.PathLike[str], doc_uuids: list[str] | None = None,
+                    language: str = "zh", progress: Progress | None = None,
+                    cancelled: Cancelled | None = None) -> Path:
+    """Export reports of a ``Library`` (all of them by default) to ``out_path``."""
+    if doc_uuids is None:
+        doc_uuids = [summary.doc_uuid for summary in library.list_documents()]
+    if not doc_uuids:
+        raise ReviewerError("export_nothing")
+    reviews = [library.load_review(doc_uuid) for doc_uuid in doc_uuids]
+    reviewer = getattr(library, "reviewer", None) or None
+    return write_workbook(reviews, out_path, language=language, progress=progress,
+                          cancelled=cancelled, reviewer=reviewer)
