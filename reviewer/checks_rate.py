@@ -63,12 +63,16 @@ def _rate_check(text: str, placed: Sequence[Placed], n: int, stem: str,
     if not denominators or denominators[-1].value <= 0:
         return None
     denominator = denominators[-1]
-    quotient = numerator.value / denominator.value * 100
     stated = rate.value
     decimals = _decimals(rate.figure.text)
     scale = 10 ** decimals
-    rounded = math.floor(quotient * scale + 0.5) / scale
-    if abs(stated - rounded) < 0.5 / scale or quotient > 100 + 1e-9:
+    # Some reading of the sentence gives the stated rate: then the nearest pairing was a guess.
+    for other in denominators:
+        if other.value > 0 and abs(stated - _round(numerator.value / other.value * 100, scale)) < 0.5 / scale:
+            return None
+    quotient = numerator.value / denominator.value * 100
+    rounded = _round(quotient, scale)
+    if quotient > 100 + 1e-9:
         return None
     if abs(stated - quotient) > MAX_PLAUSIBLE_GAP:
         return None
@@ -90,6 +94,11 @@ def _rate_check(text: str, placed: Sequence[Placed], n: int, stem: str,
                  detail={"expected": rounded, "actual": stated,
                          "difference": round(stated - quotient, 6), "quotient": round(quotient, 6),
                          "decimals": decimals, "difference_kind": how})
+
+
+def _round(value: float, scale: int) -> float:
+    """Half-up rounding, as people round by hand (Python's round() is half-even)."""
+    return math.floor(value * scale + 0.5 + 1e-9) / scale
 
 
 def _names(stem: str, label: str) -> bool:

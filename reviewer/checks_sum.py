@@ -34,7 +34,8 @@ FORWARD = re.compile(r"其中|分别为|分别是|分别有|分别|包括|包含
 EXHAUSTIVE_CONNECTOR = re.compile(r"分别为|分别是|分别有|分别|具体为|具体是")
 PARTIAL_HINT = re.compile(r"前[一二三四五六七八九十\d]+|主要|重点|部分|较多|较大|排名|典型")
 TOTAL_AFTER = re.compile(
-    r"[,,、]\s*(?:以上|上述)?[^,,、;;。]{0,4}(?:合计|共计|总计|总共|一共|共)[^,,、;;。]{0,6}$")
+    r"[,,、]\s*(?:以上|上述)?[^,,、;;。]{0,4}"
+    r"(?:(?:合计|共计|总计|总共|一共)[^,,、;;。]{0,6}|(?<!公)共[^,,、;;。]{0,2})$")
 REMAINDER = re.compile(r"其他|其它|其余|另外|剩余|余下|剩下")
 LIST_BREAK = re.compile(r"其中|分别|合计|共计|总计|总共|一共|累计|(?<!公)共(?![享建同治创])|此外|同时|另有")
 MAX_GAP = 40
@@ -57,7 +58,7 @@ def find_sum_mismatches(text: str, placed: Sequence[Placed]) -> tuple[list[Check
         if not candidates or ids in seen:
             return
         seen.add(ids)
-        check = _judge(parts, candidates, exhaustive)
+        check = _judge(text, parts, candidates, exhaustive)
         if check is not None:
             checks.append(check)
 
@@ -71,7 +72,7 @@ def find_sum_mismatches(text: str, placed: Sequence[Placed]) -> tuple[list[Check
             candidates = [p for p in outer[:k] if p.sentence == first.sentence
                           and p.key == first.key and p.end <= at]
             nearest = candidates[-1] if candidates else None
-            if not candidates:
+            if not candidates and not text[starts[first.sentence]:at].strip():
                 candidates = _prior_totals(text, starts, outer, first)
             exhaustive = _has_remainder(text, outer, parts)
             if nearest is not None and EXHAUSTIVE_CONNECTOR.match(connector.group()):
@@ -92,7 +93,7 @@ def find_sum_mismatches(text: str, placed: Sequence[Placed]) -> tuple[list[Check
         # backward: "A件,B件,C件,合计X件"
         if prev is not None and prev.key == first.key and TOTAL_AFTER.search(between):
             parts = _run_back(text, outer, k - 1)
-            if len(parts) >= 2:
+            if len(parts) >= 2 and first.value >= max(p.value for p in parts):
                 judge(parts, [first], True)
     # headless: a list opening its clause under a colon heading ("…情况如下:\n投诉举报类324件,…")
     for k, first in enumerate(outer):
@@ -101,9 +102,9 @@ def find_sum_mismatches(text: str, placed: Sequence[Placed]) -> tuple[list[Check
                 c in text[prev.end:first.start] for c in CLAUSE_END):
             continue
         parts = _run_from(text, outer, k)
-        if len(parts) >= 3:
-            judge(parts, _prior_totals(text, starts, outer, first, after_colon=True),
-                  _has_remainder(text, outer, parts))
+        candidates = _prior_totals(text, starts, outer, first, after_colon=True)
+        if len(parts) >= 3 and candidates and max(c.value for c in candidates) >= max(p.value for p in parts):
+            judge(parts, candidates, _has_remainder(text, outer, parts))
     for total, parts in _bracketed(text, placed, starts):
         judge(parts, [total], False)
     return checks, parts_ids
@@ -130,12 +131,26 @@ def _continues(text: str, left: Placed, right: Placed) -> bool:
 
 
 def _run_from(text: str, outer: Sequence[Placed], k: int) -> list[Placed]:
+    """The list that starts at ``outer[k]``.
+
+    A list joined by 、 ends at the first comma: "其中食品120件、药品80件,办结200件" lists two parts.
+    """
     run = [outer[k]]
+    enumerated = False
     for nxt in outer[k + 1:]:
         if not _continues(text, run[-1], nxt):
             break
+        between = _outside_brackets(text[run[-1].end:nxt.start])
+        if len(run) == 1:
+            enumerated = "、" in between and not any(c in between for c in ",,")
+        elif enumerated and any(c in between for c in ",,"):
+            break
         run.append(nxt)
     return run
+
+
+def _outside_brackets(text: str) -> str:
+    return re.sub(r"[((][^()()]*[))]", "", text)
 
 
 def _run_back(text: str, outer: Sequence[Placed], k: int) -> list[Placed]:
@@ -214,11 +229,24 @@ def _opening(text: str, floor: int, pos: int) -> int | None:
     return None
 
 
-def _judge(parts: list[Placed], candidates: list[Placed], exhaustive: bool) -> Check | None:
+def _judge(text: str, parts: list[Placed], candidates: list[Placed], exhaustive: bool) -> Check | None:
+    """The check for one breakdown, or None when some reading of it is consistent.
+
+    A comma list that adds up to a possible total after its first few parts was read too far
+    (the next clause states a sibling indicator), so it is consistent too.
+    """
     total_of_parts = sum(p.value for p in parts)
     slack = sum(p.precision for p in parts)
     if any(abs(c.value - total_of_parts) <= slack + c.precision for c in candidates):
         return None
+    running, running_slack = 0.0, 0.0
+    for count, part in enumerate(parts, start=1):
+        running += part.value
+        running_slack += part.precision
+        cut = count < len(parts) and any(c in text[part.end:parts[count].start] for c in ",,")
+        if cut and count >= 2 and any(abs(c.value - running) <= running_slack + c.precision
+                                      for c in candidates):
+            return None
     biggest = max(candidates, key=lambda c: c.value)
     if total_of_parts > biggest.value + slack + biggest.precision:
         return _check(biggest, parts, total_of_parts, "error")

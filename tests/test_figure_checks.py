@@ -6,6 +6,7 @@ pin the checks' own logic whatever the figure finder does.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -202,3 +203,14 @@ def test_fazhi_sample_has_exactly_its_two_planted_inconsistencies():
 def test_traditional_sample_is_consistent():
     checks, _ = run_checks((SAMPLES / "sample_zhifa_2022_traditional.txt").read_text(encoding="utf-8"))
     assert checks == []
+
+
+def test_near_miss_table():
+    cases = json.loads((FIXTURES / "near_misses.json").read_text(encoding="utf-8"))["cases"]
+    failures = []
+    for case in cases:
+        checks, _ = run_checks(case["text"])
+        kinds = [c.kind for c in checks]
+        if kinds != case["expect"]:
+            failures.append((case["name"], kinds, [c.message for c in checks]))
+    assert failures == []
