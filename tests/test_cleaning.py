@@ -1,0 +1,185 @@
+"""The one normalised text: furniture out, metadata kept, broken sentences re-joined, headings
+never glued, spaces tidied; idempotent for any input."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reviewer.cleaning import normalise, parse_junk_rules, should_join, tidy_spaces
+
+# Full-width punctuation, written as escapes so that no editor folds it to ASCII.
+C, P, COLON, SEMI = "\uff0c", "\u3002", "\uff1a", "\uff1b"
+LP, RP = "\uff08", "\uff09"
+LQ, RQ = "\u201c", "\u201d"
+IDEO_SPACE, NBSP = "\u3000", "\u00a0"
+
+WEB_PAGE = f"""\ufeff某县市场监督管理局2021年法治政府建设情况报告\r
+来源{COLON}某县市场监督管理局 发布日期{COLON}2022-01-12 09:30\r
+【字体{COLON}大 中 小】【打印本页】【关闭窗口】\r
+\r
+{IDEO_SPACE}{IDEO_SPACE}2021年{C}我局深入推进{LQ}放管服{RQ}改革{C}全面深化{LQ}证\r
+\r
+\r
+照分离{RQ}改革{C}持续优化营商环境{P}\r
+一、主要举措和成效\r
+{LP}一{RP}依法全面履行政府职能\r
+1.深化商事制度改革\r
+全年新登记市场主体3056户{C}同比增长12.5%{P}\r
+• 發布單位{COLON}某县人民政府\r
+分享到{COLON}微信 微博\r
+扫一扫在手机打开当前页\r
+责任编辑{COLON}张三\r
+相关链接\r
+繁体中文\r
+附件{COLON}\r
+"""
+
+
+def lines(text: str) -> list[str]:
+    return normalise(text).split("\n")
+
+
+def test_web_page_furniture_is_removed_and_metadata_kept():
+    out = lines(WEB_PAGE)
+    assert out[0] == "某县市场监督管理局2021年法治政府建设情况报告"
+    assert out[1] == f"来源{COLON}某县市场监督管理局 发布日期{COLON}2022-01-12 09:30"
+    joined = "\n".join(out)
+    for junk in ("打印本页", "关闭窗口", "字体", "分享到", "扫一扫", "责任编辑", "相关链接", "繁体中文"):
+        assert junk not in joined
+    assert out[-1] != f"附件{COLON}"
+
+
+def test_bullet_glyph_is_removed_but_the_line_kept():
+    assert f"發布單位{COLON}某县人民政府" in lines(WEB_PAGE)
+
+
+def test_sentence_broken_inside_a_quotation_is_rejoined_across_blank_lines():
+    assert (f"2021年{C}我局深入推进{LQ}放管服{RQ}改革{C}全面深化{LQ}证照分离{RQ}改革{C}持续优化营商环境{P}"
+            in lines(WEB_PAGE))
+
+
+def test_headings_keep_their_own_lines():
+    out = lines(WEB_PAGE)
+    assert "一、主要举措和成效" in out
+    assert f"{LP}一{RP}依法全面履行政府职能" in out
+    assert "1.深化商事制度改革" in out
+
+
+def test_no_blank_lines_no_carriage_returns_no_bom():
+    text = normalise(WEB_PAGE)
+    assert "\r" not in text and "\n\n" not in text and "\ufeff" not in text
+    assert not text.startswith("\n") and not text.endswith("\n")
+
+
+def test_line_ending_with_enumeration_comma_continues():
+    text = f"{LP}三{RP}推进行政决策科学化、\n民主化、法治化\n我局坚持集体讨论决定{P}"
+    assert lines(text)[0] == f"{LP}三{RP}推进行政决策科学化、民主化、法治化"
+
+
+def test_next_line_starting_with_closing_punctuation_is_joined():
+    assert lines(f"开展{LQ}双随机、一公开\n{RQ}监管{P}") == [f"开展{LQ}双随机、一公开{RQ}监管{P}"]
+    assert lines(f"办结率达到98\n%{C}同比提高2个百分点{P}") == [f"办结率达到98%{C}同比提高2个百分点{P}"]
+
+
+@pytest.mark.parametrize("heading", ["二、存在的不足", f"{LP}二{RP}完善制度", "(二)完善制度", "2.完善制度",
+                                     "2、完善制度", "(2)完善制度", "⑵完善制度", "第二章 总则", "二是加强学习"])
+def test_never_joins_onto_a_heading_even_inside_an_open_quotation(heading):
+    text = f"全面深化{LQ}证\n{heading}{RQ}改革"
+    assert heading.replace(" ", "") in "\n".join(lines(text))
+    assert lines(text)[0] == f"全面深化{LQ}证"
+
+
+def test_paragraph_without_final_punctuation_is_not_joined_to_the_next():
+    text = "全年行政检查信息归集4471件\n下一步我局将继续加强监管"
+    assert lines(text) == ["全年行政检查信息归集4471件", "下一步我局将继续加强监管"]
+
+
+def test_signature_and_date_lines_stay_separate():
+    text = f"为法治政府建设添砖加瓦{P}\n                    某区市场监管局\n\n                     2021年1月8日\n"
+    assert lines(text) == [f"为法治政府建设添砖加瓦{P}", "某区市场监管局", "2021年1月8日"]
+
+
+def test_spaces_between_chinese_dropped_between_latin_words_kept():
+    assert tidy_spaces(f"  法 治{IDEO_SPACE}政{NBSP}府  ") == "法治政府"
+    assert tidy_spaces("截至 2023 年底 Windows 10 系统") == "截至2023年底Windows 10系统"
+    assert tidy_spaces("发布日期:2021-01-08   17:00") == "发布日期:2021-01-08 17:00"
+
+
+def test_space_before_a_field_label_on_a_metadata_line_is_kept():
+    assert tidy_spaces(f"来源{COLON}某区司法局  发布日期{COLON}2023-02-10") == \
+        f"来源{COLON}某区司法局 发布日期{COLON}2023-02-10"
+
+
+def test_invisible_characters_and_control_codes_are_removed():
+    assert normalise("法治\u200b政府\x07建设\u00ad") == "法治政府建设"
+
+
+def test_kangxi_and_supplement_radicals_become_ordinary_characters():
+    assert normalise("\u2ec4城区\u2f08民") == "西城区人民"
+
+
+def test_decomposed_characters_are_composed_nfc():
+    assert normalise("Cafe\u0301") == "Caf\u00e9"
+
+
+def test_junk_in_the_middle_of_the_text_that_is_real_content_is_kept():
+    text = f"分享经验做法{C}推广典型案例{P}\n打印机采购项目3个{P}\n中"
+    out = lines(text)
+    assert out[:2] == [f"分享经验做法{C}推广典型案例{P}", f"打印机采购项目3个{P}"]
+
+
+def test_junk_rules_file_format():
+    rules = parse_junk_rules("[keep]\n来源[:\\uff1a]\n[token]\n打印\n关闭\n[line]\n编辑[:\\uff1a].*\n"
+                             "[trailing]\n附件\n[prefix]\n[•]\n")
+    assert rules.is_junk("【打印】 | 【关闭】")
+    assert rules.is_junk("编辑:李四")
+    assert not rules.is_junk("编辑:李四 来源:某局")
+    assert rules.is_trailing_junk("附件")
+    assert rules.strip_prefix("• 内容") == "内容"
+
+
+def test_should_join_is_conservative_about_short_title_lines():
+    assert not should_join("河西区市场监管局", "2021年1月8日")
+    assert not should_join("2020年度法治政府建设情况报告", "发布日期:2021-03-04")
+
+
+def test_cleaning_a_30kb_report_takes_milliseconds_and_5mb_well_under_a_second():
+    paragraph = (f"2021年{C}我局共办理行政许可事项1256件{C}按时办结率100%{C}"
+                 f"开展{LQ}双随机、一公开{RQ}抽查312次{P}\n")
+    small = ("一、主要举措\n" + paragraph * 12) * 8
+    started = time.perf_counter()
+    normalise(small)
+    small_time = time.perf_counter() - started
+    big = small * (5_000_000 // len(small.encode("utf-8")) + 1)
+    started = time.perf_counter()
+    normalise(big)
+    big_time = time.perf_counter() - started
+    assert small_time < 0.1
+    assert big_time < 5.0  # measured ≈ 0.5 s here; generous for a loaded CI machine
+
+
+text_strategy = st.text(alphabet=st.sampled_from(
+    list("一二三四五六七八九十、。,，:：;；“”‘’《》()（）【】〔〕 \u3000\u00a0\t\r\n\ufeff\u200b•·")
+    + list("法治政府建设主要举措成效发布日期来源编辑打印附件是第章12390abcXYZ.%-")
+    + ["\u2ec4", "\u2f08", "\ud800", "\x00", "\u0301", "e"]), max_size=300)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text_strategy)
+def test_normalise_never_crashes_and_is_idempotent(raw):
+    once = normalise(raw)
+    assert normalise(once) == once
+    assert "\r" not in once and "\n\n" not in once
+    assert all(line == line.strip() and line for line in once.split("\n")) or once == ""
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_normalise_handles_any_unicode(raw):
+    once = normalise(raw)
+    assert normalise(once) == once
+    assert "\r" not in once and "\n\n" not in once

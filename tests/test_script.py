@@ -1,0 +1,62 @@
+"""Traditional-script reports: a Simplified copy of the same length, and a robust verdict."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reviewer.script import detect_script, to_simplified
+
+TRADITIONAL = "2020年靜海區堅持依法行政，發布單位：天津市靜海區人民政府。區政府每年第一季度向區人大常委會報告。"
+SIMPLIFIED = "2020年，我区坚持依法行政，发布单位：某区人民政府。区政府每年第一季度向区人大常委会报告。"
+
+
+def test_traditional_text_is_converted_char_for_char():
+    simplified = to_simplified(TRADITIONAL)
+    assert len(simplified) == len(TRADITIONAL)
+    assert "静海区" in simplified and "发布单位" in simplified
+
+
+def test_offsets_found_in_the_simplified_copy_point_at_the_same_words():
+    simplified = to_simplified(TRADITIONAL)
+    start = simplified.index("人民政府")
+    assert TRADITIONAL[start:start + 4] == "人民政府"
+    start = simplified.index("发布单位")
+    assert TRADITIONAL[start:start + 4] == "發布單位"
+
+
+def test_phrase_conversions_that_change_length_fall_back_to_characters():
+    # OpenCC converts some phrases to a different number of characters; the length must hold.
+    for text in ("乾隆年間的文獻", "著作權法與於是", "瞭解後，他們裡外", "\U00020000字"):
+        assert len(to_simplified(text)) == len(text)
+
+
+def test_detects_traditional_and_simplified_reports():
+    assert detect_script(TRADITIONAL) == "traditional"
+    assert detect_script(SIMPLIFIED) == "simplified"
+
+
+def test_short_texts():
+    assert detect_script("") == "simplified"
+    assert detect_script("2020") == "simplified"
+    assert detect_script("報告") == "traditional"
+    assert detect_script("报告") == "simplified"
+    assert detect_script("法治") == "simplified"  # the same in both scripts: default
+
+
+def test_mixed_text_follows_the_majority():
+    quote = "《國務院關於印發》"
+    assert detect_script(SIMPLIFIED * 3 + quote) == "simplified"
+    assert detect_script(TRADITIONAL * 3 + "发展") == "traditional"
+
+
+def test_ambiguous_characters_do_not_flip_a_traditional_text():
+    # 台, 里, 干 have Traditional variants under s2t but are also written in Traditional text.
+    assert detect_script("臺灣與台中的鄉里幹部發展") == "traditional"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_to_simplified_keeps_length_for_any_text(text):
+    assert len(to_simplified(text)) == len(text)
+    assert detect_script(text) in ("simplified", "traditional")
