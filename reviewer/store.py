@@ -9,8 +9,8 @@ is the newest correction that has not been undone or superseded.  Every change i
 
 Callers get dataclasses (``reviewer.review``), never rows.  The API::
 
-    lib = Library(path=None, reviewer="")          # None: paths.default_library_path(); creates,
-                                                   # checks and migrates (backup first)
+    lib = Library(path=None, reviewer="", read_only=False)  # None: paths.default_library_path();
+                                                   # creates, checks and migrates (backup first)
     lib.path, lib.reviewer (settable), lib.read_only; lib.close(); with Library(...) as lib: ...
     lib.import_file(path) -> ImportResult          # same sha256: no duplicate; same path with new
                                                    # text: re-analysed, review layer re-anchored
@@ -242,10 +242,10 @@ def corrections_heads(rows: list[dict]) -> list[dict]:
 class Library:
     """One review library file.  See the module docstring for the API."""
 
-    def __init__(self, path: str | Path | None = None, reviewer: str = "") -> None:
+    def __init__(self, path: str | Path | None = None, reviewer: str = "", read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else paths.default_library_path()
         self.reviewer = reviewer or default_reviewer()
-        self.read_only = False
+        self.read_only = read_only  # also set when the file or its folder cannot be written
         self.backup_path: Path | None = None  # set when opening migrated the file
         self._lock = threading.RLock()
         self._conn: sqlite3.Connection | None = None
@@ -269,7 +269,7 @@ class Library:
         elif not p.parent.is_dir():
             raise ReviewerError("library_folder_missing", path=str(p))
         folder_writable = os.access(p.parent, os.W_OK)
-        self.read_only = (exists and not os.access(p, os.W_OK)) or not folder_writable
+        self.read_only = self.read_only or (exists and not os.access(p, os.W_OK)) or not folder_writable
         if self.read_only and not exists:
             raise ReviewerError("library_cannot_create", path=str(p))
         try:
