@@ -1,17 +1,24 @@
 """What each figure counts: the short phrase a reviewer would write beside ``1170件`` (``立案``).
 
-A label is the phrase just before the number inside its clause (``全年共立案1170件`` -> ``立案``),
-with function words at its edges removed (共, 累计, 达到, 为, 全年, 其中 …).  When the number
-modifies a noun written after it (``为198户企业``, ``配备两名专业法律顾问``) the noun is the
-label, joined to a verb or a ``…的`` phrase just before the number.  A figure in a clause that
-only says "…changed to N" (``由40个工作日缩短至5日``) shares the label of the figure before it.
+Chinese states a quantity in three shapes, and the label follows the shape:
 
-Only the few characters around each number are segmented (jieba with part-of-speech tags),
-never the whole report: that is what keeps analysis of a 30 KB report within milliseconds.
+- *phrase, number* — ``全年共立案1170件``: the phrase just before the number in its clause,
+  with linking words at its edges removed (共, 累计, 达到, 为, 全年, 其中 …) -> ``立案``;
+- *number, noun* — ``为198户企业``, ``等三家金融机构``, ``在用的488千米燃气管道``: the noun
+  written after the number, joined to a lone verb (``抽取2777户企业`` -> ``抽取企业``) or to the
+  ``…的`` phrase before it (``失联的1405户企业`` -> ``失联的企业``);
+- *number, predicate* — ``其中27件已结``: the predicate after the number (``已结``).
+
+A figure in a clause that only says "…changed to N" (``由40个工作日缩短至5日``) shares the label of
+the figure before it; a date after ``发布日期:`` takes the field name.
+
+Only the few characters around each number are segmented (jieba with part-of-speech tags), never
+the whole report: that is what keeps analysis of a 30 KB report within milliseconds.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -19,32 +26,44 @@ from dataclasses import dataclass
 from reviewer import segmenter
 from reviewer.model import Figure
 
-MAX_LABEL = 16  # characters; longer phrases are cut at a word boundary from the front
-BEFORE_WINDOW = 26
-AFTER_WINDOW = 14
+MAX_LABEL = 16  # characters; longer phrases keep their end, cut at a word boundary
+BEFORE_WINDOW = 28
+AFTER_WINDOW = 20
 
-# Clause boundaries: a label never crosses one.
-_DELIMITERS = re.compile(r"[,,;;。!?!?::\n()()【】\[\]]")
+# Clause boundaries: a label never crosses one.  Brackets count only around long asides.
+_DELIMITERS = re.compile(r"[,,;;。!?!?::\n]|[((][^()()\n]{7,}[))]")
+_SENTENCE_END = re.compile(r"[。;;!?!?\n]")
 
 # Words at the end of the phrase before a number that only link it to the number.
 TAIL_WORDS = frozenset("""共 共计 累计 合计 总计 计 达 达到 高达 多达 为 是 有 共有 约 近 了 从 由 已 已经 均
 都 分别 各 总共 一共 至 到 对 将 把 给 向 在 仅 只 就 也 还 再 又 即 亦 去年 上年 同期 全年 今年 年内
-其中 其 超过 超 逾 不少于 不低于 不足 不到 大约 将近 接近 约为 分别为 依次 依次为 共为 数 总数
-数量 人数 个数 次数 的 了 等 等等 及 和 与 或 同比 全部 全 再次 先后 相继 等共 共达 累计达""".split())
+其中 其 超过 超 逾 不少于 不低于 不足 不到 大约 将近 接近 约为 分别为 依次 依次为 共为 的 了 等 等等 及
+和 与 或 全部 全 再次 先后 相继 共达 累计达 总计达 合计达 分别达到 均为 均达 均达到 另外 另有""".split())
+# Verbs that say little about what is counted: ``开展23项抽查`` is labelled ``抽查``, while
+# ``抽取2777户企业`` keeps its verb (``抽取企业``).
+LIGHT_VERBS = frozenset("""开展 举办 组织 建立 建成 确定 组成 成立 设立 推动 完成 实现 形成 制定 出台 打造 培育
+创建 建设 派驻 购买 发放 深入 走进 覆盖 包括 涉及 达成 召开 举行 设置 新增 新建 印发 发布 下发 进行 开设
+设有 拥有 具有 涉 共有 帮助 协调 指导 接待 服务 担任 分发 组建 引进 推出 打通 提供""".split())
 # Words at the start of a phrase that are not part of what is counted.
 LEAD_WORDS = frozenset("""同时 其中 此外 另外 并 并且 而 且 以及 还 也 共 累计 全年 今年 去年 年内
 目前 截至 截止 截止目前 截至目前 至今 以来 疫情 期间 疫情期间 疫情以来 全局 全区 全市 全县 全省 我局
-我区 我市 我县 我委 我院 本局 本单位 我单位 我们 先后 相继 累计 共计 一年来 今年以来 上半年 下半年
-通过 为 对 在 向 经 将 把 按照 根据 依据 围绕 针对 其 该 此 这 那 已 已经 均 都 分别 又 再 进一步 积极
-主动 全面 深入 有效 切实 不断 持续 新 另 另有 有 共有 是 即""".split())
+我区 我市 我县 我委 我院 本局 本单位 我单位 我们 先后 相继 共计 一年来 今年以来 上半年 下半年
+通过 为 对 在 向 经 将 把 按照 根据 依据 围绕 针对 其 该 此 这 那 已 已经 均 都 分别 又 再 积极
+主动 全面 深入 有效 切实 不断 持续 另 另有 有 共有 是 即 其余 剩余 合计 总计 其他""".split())
 _LEAD_POS = frozenset({"c", "p", "d", "r", "t", "m", "q", "x", "u", "uj", "ul", "uz", "ug", "ud", "uv",
                        "y", "e", "f", "zg"})
-_TAIL_POS = frozenset({"c", "p", "d", "x", "u", "uj", "ul", "uz", "ug", "ud", "uv", "y", "e", "m",
-                       "q", "zg"})
-_NOUN_POS = ("n", "vn", "j", "an", "nz", "nr", "ns", "nt", "ng", "b", "l", "i")
+_TAIL_POS = frozenset({"c", "p", "d", "x", "u", "uj", "ul", "uz", "ug", "ud", "uv", "y", "e", "m"})
+_NOUN_POS = ("n", "vn", "j", "an", "nz", "nr", "ns", "nt", "ng", "l", "i", "s", "eng")
+_MODIFIER_POS = ("v", "a", "b", "vn", "ad", "z", "f", "s")
+_STOP_AFTER_POS = frozenset({"p", "d", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "m", "q", "r", "y",
+                             "e", "zg", "x"})
 _CHANGE_VERBS = frozenset("""提升 提高 压缩 缩短 降低 下降 减少 增加 增长 上升 增至 降至 扩大 缩减 调整 延长
 增 降 减 升""".split())
-_PREPOSITIONS = frozenset("为 对 向 将 把 给 与 从 由 在 按 以 被 让 替 帮 比 较".split())
+_PREPOSITIONS = frozenset("为 对 向 将 把 给 与 从 由 在 按 以 被 让 替 帮 比 较 到 至 于 等 等等".split())
+_PLACE_WORDS = frozenset("""辖区 全区 全市 全县 全省 全镇 区内 市内 县内 城区 本区 本市 本县 镇 乡 街道 乡镇
+村 社区 区域 范围 境内 当地 各地 全国 全局 系统 全系统""".split())
+_GENERIC_NOUNS = frozenset("单位 人 人员 人民币 左右 方面".split())
+_QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "\"": "\""}
 _LEADING_SUBJECT = re.compile(r"^(我|本|全|该|各)(局|区|市|县|委|院|厅|办|所|队|中心|单位|部门|系统)")
 
 
@@ -63,7 +82,7 @@ def _pos_tokenizer():
     return jieba.posseg.POSTokenizer(segmenter.tokenizer())
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=8192)
 def _tag(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((p.word, p.flag) for p in _pos_tokenizer().cut(text))
 
@@ -84,92 +103,113 @@ def words(a: str, start: int, end: int, hmm: bool = True) -> list[tuple[str, int
             for w, s, e in segmenter.tokenizer().tokenize(a[start:end], HMM=hmm)]
 
 
+Label = tuple[str | None, tuple[int, int] | None]
+
+
 class LabelFinder:
     """Labels for the figures of one document (``text`` shown, ``a`` its Simplified copy)."""
 
     def __init__(self, text: str, a: str):
         self.text = text
         self.a = a
-        self.delims = [m.start() for m in _DELIMITERS.finditer(a)]
+        bounds = []
+        for m in _DELIMITERS.finditer(a):
+            if m.end() - m.start() == 1:
+                bounds.append(m.start())
+            else:  # a long aside in brackets: both brackets are boundaries
+                bounds += [m.start(), m.end() - 1]
+        self.delims = sorted(bounds)
+        self.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(a)]
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
-        import bisect
-
         i = bisect.bisect_left(self.delims, start)
         floor = self.delims[i - 1] + 1 if i > 0 else 0
         j = bisect.bisect_left(self.delims, end)
         ceiling = self.delims[j] if j < len(self.delims) else len(self.a)
         return floor, ceiling
 
+    def same_sentence(self, x: int, y: int) -> bool:
+        i = bisect.bisect_left(self.sentence_ends, x)
+        return i >= len(self.sentence_ends) or self.sentence_ends[i] >= y
+
     def label_all(self, figures: list[Figure]) -> None:
         previous: Figure | None = None
         for n, f in enumerate(figures):
             floor, ceiling = self.clause(f.start, f.end)
-            same_clause = previous is not None and previous.end > floor and previous.end <= f.start
+            same_clause = previous is not None and floor < previous.end <= f.start
             if same_clause:
                 floor = previous.end
+                if previous.label_start == previous.end and previous.label_end is not None:
+                    # 106个单位3763人: 单位 is what the figure before counts
+                    floor = max(floor, min(previous.label_end, f.start))
             nxt = figures[n + 1] if n + 1 < len(figures) else None
             if nxt is not None and nxt.start < ceiling:
                 ceiling = nxt.start
-            label, span = self.label(f, floor, ceiling,
-                                     previous if same_clause else None)
-            f.label = label
-            if span is not None:
+            in_sentence = previous if previous is not None and self.same_sentence(previous.end, f.start) else None
+            label, span = self.label(f, floor, ceiling, previous if same_clause else None, in_sentence)
+            f.label = label or None
+            if span is not None and label:
                 f.label_start, f.label_end = span
             previous = f
 
-    def label(self, f: Figure, floor: int, ceiling: int, previous: Figure | None
-              ) -> tuple[str | None, tuple[int, int] | None]:
+    def label(self, f: Figure, floor: int, ceiling: int, previous: Figure | None,
+              in_sentence: Figure | None) -> Label:
         a = self.a
         lo = max(floor, f.start - BEFORE_WINDOW)
         before = tokens(a, lo, f.start) if lo < f.start else []
-        if lo > floor and before:
+        if lo > floor and len(before) > 1:
             before = before[1:]  # the window may have cut the first word
-        after = tokens(a, f.end, min(ceiling, f.end + AFTER_WINDOW)) if f.end < ceiling else []
+        hi = min(ceiling, f.end + AFTER_WINDOW)
+        after = tokens(a, f.end, hi) if f.end < hi else []
         raw_last = before[-1].word if before else ""
-        changed = False
-        # strip the words that only link the phrase to the number
-        while before:
-            last = before[-1]
-            if last.word in ("至", "到") and len(before) > 1 and before[-2].word in _CHANGE_VERBS | {"缩短至"}:
-                before = before[:-2]
-                changed = True
-                continue
-            if last.word in TAIL_WORDS or last.flag in _TAIL_POS or not last.word.strip():
-                before = before[:-1]
-                continue
-            break
+        before, changed = _strip_tail(before)
         before = _strip_lead(before)
         noun = _noun_after(after)
-        if changed and not before and previous is not None:
-            return previous.label, _span(previous)
-        if noun and (not before or raw_last in _PREPOSITIONS or raw_last == "的"):
+        if not before and floor > 0 and a[floor - 1] in "::" and f.kind == "date":
+            return self._field_name(floor - 1)
+        if noun and f.kind != "date":
             if raw_last == "的" and before:
                 return self._join(before, noun, with_de=True)
-            return self._phrase(noun)
-        if noun and before and before[-1].flag.startswith("v") and len(before) <= 2 \
-                and before[-1].word not in _CHANGE_VERBS:
-            return self._join(before, noun)
+            if (len(before) == 1 and before[0].flag.startswith("v") and raw_last == before[0].word
+                    and before[0].word not in _CHANGE_VERBS and before[0].word not in LIGHT_VERBS):
+                return self._join(before, noun)
+            generic = len(noun) == 1 and noun[0].word in _GENERIC_NOUNS
+            if not (before and generic) or raw_last in ("等", "等等"):
+                return self._phrase(noun)
+        if changed and not before and previous is not None and previous.label:
+            return previous.label, _span(previous)
         if before:
             return self._phrase(_cap(before))
-        if previous is not None and previous.label and not noun:
-            if previous.end == f.start:
+        if previous is not None and not noun:
+            if previous.end == f.start and previous.kind in ("age", "percent") and previous.qualifier:
                 # 50岁以上69人: the figure before says who is counted
                 return previous.text, (previous.start, previous.end)
+        predicate = _predicate_after(after)
+        if predicate:
+            return self._phrase(predicate if f.kind != "date" else _cap(predicate))
+        if previous is not None and previous.label:
             return previous.label, _span(previous)
-        if noun:
-            return self._phrase(noun)
+        if in_sentence is not None and in_sentence.label and f.kind == in_sentence.kind:
+            return in_sentence.label, _span(in_sentence)
         return None, None
 
-    def _phrase(self, toks: list[Token]) -> tuple[str | None, tuple[int, int] | None]:
+    def _field_name(self, colon: int) -> Label:
+        """``发布日期:2021-01-08``: the name of the field before the colon."""
+        start = colon
+        while start > 0 and colon - start < 8 and "\u4e00" <= self.a[start - 1] <= "\u9fff":
+            start -= 1
+        if start == colon:
+            return None, None
+        return self.text[start:colon], (start, colon)
+
+    def _phrase(self, toks: list[Token]) -> Label:
         if not toks:
             return None, None
         start, end = toks[0].start, toks[-1].end
         return self.text[start:end], (start, end)
 
-    def _join(self, before: list[Token], noun: list[Token], with_de: bool = False
-              ) -> tuple[str | None, tuple[int, int] | None]:
-        before = _cap(before, MAX_LABEL - sum(len(t.word) for t in noun))
+    def _join(self, before: list[Token], noun: list[Token], with_de: bool = False) -> Label:
+        before = _cap(before, max(4, MAX_LABEL - sum(len(t.word) for t in noun)))
         head = self.text[before[0].start:before[-1].end] if before else ""
         de = "的" if with_de and not head.endswith("的") else ""
         return head + de + self.text[noun[0].start:noun[-1].end], None
@@ -179,6 +219,27 @@ def _span(f: Figure) -> tuple[int, int] | None:
     if f.label_start is None or f.label_end is None:
         return None
     return f.label_start, f.label_end
+
+
+def _strip_tail(toks: list[Token]) -> tuple[list[Token], bool]:
+    """Remove linking words between the phrase and the number; say whether the phrase ended in
+    "changed to" (压缩至, 提高到), so the number is a new level of the thing named before."""
+    changed = False
+    while toks:
+        last = toks[-1]
+        if last.word in ("至", "到", "为") and len(toks) > 1 and toks[-2].word in _CHANGE_VERBS:
+            toks = toks[:-2]
+            changed = True
+            continue
+        if last.word in _CHANGE_VERBS and len(last.word) > 1 and last.word.endswith(("至", "到")):
+            toks = toks[:-1]
+            changed = True
+            continue
+        if last.word in TAIL_WORDS or last.flag in _TAIL_POS or not last.word.strip():
+            toks = toks[:-1]
+            continue
+        break
+    return toks, changed
 
 
 def _strip_lead(toks: list[Token]) -> list[Token]:
@@ -197,17 +258,15 @@ def _strip_lead(toks: list[Token]) -> list[Token]:
                 toks = toks[1:]
             continue
         break
-    # the phrase may end up starting or ending inside brackets or with 的
-    while toks and toks[-1].word in ("的", "、", "和", "及", "与"):
+    while toks and toks[-1].word in ("的", "、", "和", "及", "与", "“", "‘"):
         toks = toks[:-1]
-    while toks and toks[0].word in ("的", "、", "和", "及", "与"):
+    while toks and toks[0].word in ("的", "、", "和", "及", "与", "”", "’"):
         toks = toks[1:]
     return toks
 
 
 def _cap(toks: list[Token], limit: int = MAX_LABEL) -> list[Token]:
-    """Keep the end of a long phrase, cut at a word boundary, preferring a cut after an adverb,
-    a preposition or a verb that opens the clause."""
+    """Keep the end of a long phrase, cut at a word boundary."""
     total = sum(len(t.word) for t in toks)
     if total <= limit:
         return toks
@@ -221,18 +280,88 @@ def _cap(toks: list[Token], limit: int = MAX_LABEL) -> list[Token]:
     return _strip_lead(kept) or kept
 
 
+def _is_noun(t: Token) -> bool:
+    return t.flag.startswith(_NOUN_POS) and t.word not in ("等", "中", "内")
+
+
 def _noun_after(after: list[Token]) -> list[Token]:
-    """The noun phrase written right after the number (``户企业`` -> ``企业``)."""
+    """The noun phrase written right after the number (``户企业`` -> ``企业``): modifiers, then
+    nouns, joined by 、 and quoted names (``66名“市场秩序监督员”``); a ``的`` right after the
+    number opens it too (``0.5个工作日的审核时限``)."""
+    i = 0
+    if after and after[0].word == "的":
+        i = 1
     out: list[Token] = []
-    for i, t in enumerate(after):
-        if t.flag.startswith(_NOUN_POS) or (t.flag.startswith("v") and i + 1 < len(after)
-                                            and after[i + 1].flag.startswith(_NOUN_POS) and out == []
-                                            and len(t.word) > 1 and t.word not in _CHANGE_VERBS
-                                            and False):
-            out.append(t)
+    seen_noun = False
+    while i < len(after):
+        t = after[i]
+        closing = _QUOTE_PAIRS.get(t.word)
+        if closing:
+            j = i + 1
+            while j < len(after) and after[j].word != closing:
+                j += 1
+            if j >= len(after) or j - i > 10:
+                break
+            out.extend(after[i:j + 1])
+            seen_noun = True
+            i = j + 1
             continue
-        if t.word == "、" and out and i + 1 < len(after) and after[i + 1].flag.startswith(_NOUN_POS):
+        if t.word == "、" and out and i + 1 < len(after):
             out.append(t)
+            seen_noun = False
+            i += 1
+            continue
+        if t.word in ("(", "(") and out:
+            j = i + 1
+            while j < len(after) and after[j].word not in (")", ")"):
+                j += 1
+            if j < len(after) and j - i <= 4:
+                out.extend(after[i:j + 1])
+                i = j + 1
+                continue
+            break
+        if _is_noun(t):
+            out.append(t)
+            seen_noun = True
+            i += 1
+            continue
+        if t.flag in _STOP_AFTER_POS or t.word in ("的", "了", "进行", "开展", "予以", "纳入"):
+            break
+        nxt = after[i + 1] if i + 1 < len(after) else None
+        if seen_noun and t.flag == "f" and nxt is not None and (_is_noun(nxt) or nxt.word in _QUOTE_PAIRS):
+            out.append(t)  # 部门内“双随机”抽查
+            i += 1
+            continue
+        if (not seen_noun and not out and t.flag.startswith(_MODIFIER_POS) and nxt is not None
+                and (_is_noun(nxt) or nxt.word == "、")):
+            # one modifier before the noun: 液化燃气瓶; 超市、菜市场 (jieba tags 超市 as a verb);
+            # two verbs before any noun are a predicate (不予受理申请人), not a noun phrase
+            out.append(t)
+            seen_noun = nxt.word == "、"
+            i += 1
             continue
         break
+    while out and not (_is_noun(out[-1]) or out[-1].word in _QUOTE_PAIRS.values() or out[-1].word in (")", ")")):
+        out.pop()
+    if not any(_is_noun(t) or t.word in _QUOTE_PAIRS for t in out):
+        return []
     return out
+
+
+def _predicate_after(after: list[Token]) -> list[Token]:
+    """What the clause says of the number (``27件已结`` -> ``已结``), up to its end."""
+    out = [t for t in after if t.word.strip()]
+    while out and (out[0].word in ("为", "是", "的") or out[0].flag in ("x", "uj", "ul")):
+        out = out[1:]
+    while out and (out[-1].flag in ("x", "uj", "ul", "y") or out[-1].word in ("的",)):
+        out = out[:-1]
+    if not out:
+        return []
+    total = 0
+    kept = []
+    for t in out:
+        if total + len(t.word) > MAX_LABEL:
+            break
+        kept.append(t)
+        total += len(t.word)
+    return kept
