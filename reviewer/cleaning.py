@@ -30,6 +30,7 @@ _INVISIBLE = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u00ad\u200b\u
 # Horizontal spaces of every width, including no-break and ideographic spaces.
 _SPACES = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_RADICAL = re.compile("[\u2e80-\u2fdf]")
 
 _CJK_RANGES = (
     ("\u2e80", "\u2fdf"),  # radicals
@@ -99,7 +100,9 @@ def _characters(text: str) -> str:
     text = _SURROGATE.sub("\ufffd", text)
     text = _LINE_BREAKS.sub("\n", text)
     text = _INVISIBLE.sub("", text)
-    text = text.translate(_radical_table())
+    if _RADICAL.search(text):
+        table = _radical_table()
+        text = _RADICAL.sub(lambda m: table.get(ord(m.group()), m.group()), text)
     return unicodedata.normalize("NFC", text)
 
 
@@ -107,6 +110,10 @@ def _characters(text: str) -> str:
 # Furniture (patterns from resources/cleaning/junk_lines.txt)
 
 _SEPARATORS = "[\\s|/\\\\\\[\\]()\uff5c\uff0f\uff08\uff09\u3010\u3011\u00b7\u2022\u30fb\u3001,\uff0c]"
+
+
+# Furniture lines are short; a longer line is a paragraph and is not even tested.
+_MAX_JUNK_LINE = 300
 
 
 @dataclass(frozen=True)
@@ -123,11 +130,11 @@ class JunkRules:
         return self.prefix.sub("", line, count=1).lstrip(" ")
 
     def is_junk(self, line: str) -> bool:
-        if self.keep is not None and self.keep.search(line):
+        if len(line) > _MAX_JUNK_LINE:
             return False
-        if self.tokens is not None and self.tokens.fullmatch(line):
-            return True
-        return self.line is not None and self.line.fullmatch(line) is not None
+        junk = (self.tokens is not None and self.tokens.fullmatch(line) is not None) or (
+            self.line is not None and self.line.fullmatch(line) is not None)
+        return junk and not (self.keep is not None and self.keep.search(line))
 
     def is_trailing_junk(self, line: str) -> bool:
         return self.trailing is not None and self.trailing.fullmatch(line) is not None
