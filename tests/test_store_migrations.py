@@ -1,0 +1,146 @@
+"""Opening libraries: forward migration with a backup first, and every kind of bad file refused
+with a clear message and left exactly as it was."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+
+import pytest
+
+from reviewer import store_schema
+from reviewer.messages import ReviewerError
+from reviewer.store import Library, now
+from tests.test_store_support import SMALL_TEXT, make_analysis
+
+
+def make_v1_library(path) -> None:
+    """A library as version 1 of the schema wrote it, with one document in it."""
+    conn = sqlite3.connect(path)
+    with conn:
+        store_schema.migrate(conn, 1, now())
+        conn.execute("INSERT INTO library_info (key, value) VALUES ('library_uuid', 'old-lib')")
+        conn.execute("INSERT INTO documents (uuid, path, sha256, metadata, text, analysis_text, imported_at)"
+                     " VALUES ('d1', '/r.txt', 'abc', '{\"title\": \"旧库中的报告\"}', '正文', '正文', ?)", (now(),))
+    conn.close()
+
+
+def refused(path, code: str, **kwargs) -> ReviewerError:
+    before = path.read_bytes() if path.is_file() else None
+    with pytest.raises(ReviewerError) as err:
+        Library(path, **kwargs)
+    assert err.value.code == code
+    assert err.value.message("zh") != err.value.message("en")
+    if before is not None:
+        assert path.read_bytes() == before, "a refused library must not be changed"
+    return err.value
+
+
+def test_an_older_library_is_backed_up_then_migrated(tmp_path):
+    path = tmp_path / "lib.db"
+    make_v1_library(path)
+    with Library(path) as lib:
+        assert lib.schema_version == store_schema.CURRENT_VERSION
+        assert lib.conn.execute("SELECT COUNT(*) FROM merge_log").fetchone()[0] == 0
+        assert [d.title for d in lib.list_documents()] == ["旧库中的报告"]
+        backup = lib.backup_path
+    assert backup is not None and backup.exists()
+    assert backup.name.startswith("lib.bak-v1-") and backup.suffix == ".db"
+    old = sqlite3.connect(backup)
+    assert store_schema.current_version(old) == 1
+    assert old.execute("SELECT uuid FROM documents").fetchall() == [("d1",)]
+    old.close()
+    with Library(path) as again:  # no second migration, no second backup
+        assert again.backup_path is None
+    assert len(list(tmp_path.glob("lib.bak-*"))) == 1
+
+
+def test_a_library_from_a_newer_version_is_refused_unchanged(tmp_path):
+    path = tmp_path / "lib.db"
+    Library(path).close()
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("INSERT INTO schema_version (version, applied_at) VALUES (99, 'future')")
+    conn.close()
+    err = refused(path, "library_newer")
+    assert "99" in err.message("en") and "newer" in err.message("en")
+
+
+def test_a_file_that_is_not_sqlite_is_refused_unchanged(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("这不是数据库 " * 100, encoding="utf-8")
+    refused(path, "library_not_sqlite")
+
+
+def test_an_sqlite_file_that_is_not_a_library_is_refused_unchanged(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+    conn.close()
+    refused(path, "library_not_reviewer")
+
+
+def test_a_damaged_library_is_refused_unchanged(tmp_path):
+    path = tmp_path / "lib.db"
+    with Library(path) as lib:
+        for i in range(20):
+            lib.import_analysis(make_analysis(SMALL_TEXT, path=f"/r{i}.txt", sha256=f"{i:064x}"))
+    data = bytearray(path.read_bytes())
+    assert len(data) > 40000
+    for offset in range(8192, len(data) - 4096, 4096):  # scribble over every page's header
+        data[offset:offset + 64] = b"\xa5" * 64
+    path.write_bytes(bytes(data))
+    refused(path, "library_damaged")
+
+
+def test_a_truncated_library_is_refused(tmp_path):
+    path = tmp_path / "lib.db"
+    with Library(path) as lib:
+        for i in range(10):
+            lib.import_analysis(make_analysis(SMALL_TEXT, path=f"/r{i}.txt", sha256=f"{i:064x}"))
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+    refused(path, "library_damaged")
+
+
+def test_a_folder_given_as_library_is_refused(tmp_path):
+    refused(tmp_path, "library_is_directory")
+
+
+def test_a_library_in_a_missing_folder_is_refused(tmp_path):
+    refused(tmp_path / "nope" / "lib.db", "library_folder_missing")
+    assert not (tmp_path / "nope").exists()
+
+
+def test_an_empty_file_becomes_a_new_library(tmp_path):
+    path = tmp_path / "lib.db"
+    path.write_bytes(b"")
+    with Library(path) as lib:
+        assert lib.schema_version == store_schema.CURRENT_VERSION
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores file permissions")
+def test_a_read_only_file_is_opened_for_reading_only(tmp_path):
+    path = tmp_path / "lib.db"
+    with Library(path) as lib:
+        doc = lib.import_analysis(make_analysis(SMALL_TEXT)).doc_uuid
+    path.chmod(0o444)
+    try:
+        with Library(path) as lib:
+            assert lib.read_only and lib.load_review(doc)
+            with pytest.raises(ReviewerError) as err:
+                lib.set_status("metadata", doc, "confirmed")
+            assert err.value.code == "library_read_only"
+    finally:
+        path.chmod(0o644)
+
+
+def test_a_read_only_library_that_needs_migration_is_refused(tmp_path):
+    path = tmp_path / "lib.db"
+    make_v1_library(path)
+    refused(path, "library_read_only_old", read_only=True)
+
+
+def test_migrations_are_numbered_without_gaps():
+    assert sorted(store_schema.MIGRATIONS) == list(range(1, store_schema.CURRENT_VERSION + 1))
