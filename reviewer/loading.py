@@ -13,6 +13,8 @@ database dump, a scanned archive) from freezing the application.
 from __future__ import annotations
 
 import hashlib
+import io
+import zipfile
 from pathlib import Path
 
 from reviewer import cleaning, script
@@ -94,6 +96,8 @@ def document_from_bytes(data: bytes, path: str, kind: str, ext: str = "") -> Doc
     encoding: str | None
     if kind == "legacy":
         raise ReviewerError("legacy_office", path=path)
+    if kind == "unknown" and data.startswith(b"PK\x03\x04") and _is_word_package(data):
+        kind = "docx"  # a Word file saved under another extension
     if kind == "docx":
         from reviewer.extract_docx import docx_text
 
@@ -124,6 +128,14 @@ def document_from_bytes(data: bytes, path: str, kind: str, ext: str = "") -> Doc
     document = document_from_text(text, path, hashlib.sha256(data).hexdigest(), fmt, encoding)
     document.warnings.extend(warnings)
     return document
+
+
+def _is_word_package(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
 
 
 def document_from_text(text: str, path: str = "<text>", sha256: str | None = None,
