@@ -100,20 +100,37 @@ def find_metadata(document: Document, sections: list[Section]) -> Metadata:
 
 # --- title -------------------------------------------------------------------------------------
 
+TRAILING_NOTE = re.compile(r"[(（][^()（）]{1,12}[)）]$")  # 报告(全文), 报告(2021年)
+
+
 def _is_title_line(line: Line, suffixes: list[str]) -> bool:
-    value = line.analysis
+    value = _unquoted(line.analysis)
     if not 4 <= len(value) <= TITLE_MAX or re.search("[。:：;；!?>|]", value):
         return False
     if "《" in value and not WRAPPER.fullmatch(value):
         return False
-    return value.endswith(tuple(suffixes)) or bool(WRAPPER.fullmatch(value))
+    return TRAILING_NOTE.sub("", value).endswith(tuple(suffixes)) or bool(WRAPPER.fullmatch(value))
+
+
+def _unquoted(value: str) -> str:
+    """A title line written inside 《》 as a whole stands for the title itself."""
+    if value.startswith("《") and value.endswith("》") and value.count("《") == 1:
+        return value[1:-1]
+    return value
+
+
+def _title_score(analysis: str) -> int:
+    """How much a candidate looks like a report title rather than a column name (法治政府建设情况)."""
+    return (2 * bool(re.search(r"(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}年", analysis))
+            + (TRAILING_NOTE.sub("", analysis).endswith("报告")) + (len(analysis) >= 10))
 
 
 def _title(header: list[Line]) -> tuple[str | None, str | None]:
     """(title as written, Simplified title).  A 通知 that wraps a report yields the report's
-    own title line below it, else the wrapped title."""
+    own title line below it, else the wrapped title; among several title-like lines the one
+    that looks most like a report title (a year, 报告, a full length) wins, the first on ties."""
     suffixes = templates().get("title_suffixes", ["报告"])
-    own: tuple[str, str] | None = None
+    own: list[tuple[str, str]] = []
     wrapped: tuple[str, str] | None = None
     for index, line in enumerate(header):
         if not _is_title_line(line, suffixes):
@@ -125,12 +142,15 @@ def _title(header: list[Line]) -> tuple[str | None, str | None]:
                 wrapped = (line.shown[inner:match.end("inner")], match.group("inner"))
             continue
         shown, analysis = line.shown, line.analysis
-        if index > 0 and _joins_title(header[index - 1], line):
+        if analysis != _unquoted(analysis):
+            shown, analysis = shown[1:-1], analysis[1:-1]
+        elif index > 0 and _joins_title(header[index - 1], line):
             prev = header[index - 1]
             shown, analysis = prev.shown + shown, prev.analysis + analysis
-        own = (shown, analysis)
-    chosen = own or wrapped
-    return (chosen[0], chosen[1]) if chosen else (None, None)
+        own.append((shown, analysis))
+    if own:
+        return max(own, key=lambda pair: _title_score(pair[1]))
+    return wrapped if wrapped else (None, None)
 
 
 def _joins_title(prev: Line, line: Line) -> bool:

@@ -104,3 +104,18 @@ def test_unknown_fields_are_none_for_a_bare_text():
 def test_report_types_come_from_the_templates_data():
     ids = {t["id"] for t in templates()["report_types"]}
     assert {"law_based_government_annual", "administrative_enforcement"} <= ids
+
+
+def test_a_column_name_above_the_title_does_not_win_over_the_report_title():
+    m = meta("政务公开\n法治政府建设情况\n南湖县2022年法治政府建设情况报告\n\n一、总体情况\n")
+    assert m.title == "南湖县2022年法治政府建设情况报告"
+
+
+def test_title_line_written_inside_book_brackets_is_the_title_itself():
+    m = meta("《某县2021年法治政府建设情况报告》\n\n一、总体情况\n")
+    assert m.title == "某县2021年法治政府建设情况报告"
+
+
+def test_title_with_a_trailing_note_in_brackets_is_recognised():
+    m = meta("某县2021年法治政府建设工作报告(全文)\n\n一、总体情况\n")
+    assert m.title == "某县2021年法治政府建设工作报告(全文)"
