@@ -85,7 +85,7 @@ _PRE_QUALIFIERS = ("不少于", "不低于", "不超过", "不高于", "不足",
 _POST_QUALIFIERS = ("以上", "以下", "以内", "左右", "之多", "多", "余")
 
 _NUMBER = re.compile(
-    rf"(?P<a>{_AR}|{_CN}|半)(?:{_RANGE_SEP}(?P<b>{_AR}|{_CN}))?")
+    rf"(?P<a>{_AR}|{_CN}|半)(?:(?P<pct>%)?{_RANGE_SEP}(?P<b>{_AR}|{_CN}))?")
 _PERCENT_WORDS = re.compile(rf"百分之(?P<a>{_AR}|[{_CN_BODY}]+)")
 _FRACTION = re.compile(rf"(?P<d>[{_CN_BODY}]+)分之(?P<n>[{_CN_BODY}]+)")
 _DATE_FULL = re.compile(
@@ -371,6 +371,10 @@ def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
     if kind == "duration" and unit == "日" and (start > 0 and a[start - 1] in "月"):
         return None
     if kind == "duration" and a.startswith(_PLAN_AFTER, unit_end):
+        return None
+    if kind == "duration" and chinese and first == "一" and a.startswith(("来", "以来"), unit_end):
+        return None  # 一年来: "over the past year", not a stated period
+    if m.group("pct") and unit != "%":
         return None
     if unit == "分" and _TIME_OF_DAY_BEFORE.search(a[max(0, start - 6):start]):
         return None  # 8时30分

@@ -38,7 +38,8 @@ _SENTENCE_END = re.compile(r"[。;;!?!?\n]")
 TAIL_WORDS = frozenset("""共 共计 累计 合计 总计 计 达 达到 高达 多达 为 是 有 共有 约 近 了 从 由 已 已经 均
 都 分别 各 总共 一共 至 到 对 将 把 给 向 在 仅 只 就 也 还 再 又 即 亦 去年 上年 同期 全年 今年 年内
 其中 其 超过 超 逾 不少于 不低于 不足 不到 大约 将近 接近 约为 分别为 依次 依次为 共为 的 了 等 等等 及
-和 与 或 全部 全 再次 先后 相继 共达 累计达 总计达 合计达 分别达到 均为 均达 均达到 另外 另有""".split())
+和 与 或 全部 全 再次 先后 相继 共达 累计达 总计达 合计达 分别达到 均为 均达 均达到 另外 另有 占 仅占
+约占""".split())
 # Verbs that say little about what is counted: ``开展23项抽查`` is labelled ``抽查``, while
 # ``抽取2777户企业`` keeps its verb (``抽取企业``).
 LIGHT_VERBS = frozenset("""开展 举办 组织 建立 建成 确定 组成 成立 设立 推动 完成 实现 形成 制定 出台 打造 培育
@@ -49,7 +50,8 @@ LEAD_WORDS = frozenset("""同时 其中 此外 另外 并 并且 而 且 以及 
 目前 截至 截止 截止目前 截至目前 至今 以来 疫情 期间 疫情期间 疫情以来 全局 全区 全市 全县 全省 我局
 我区 我市 我县 我委 我院 本局 本单位 我单位 我们 先后 相继 共计 一年来 今年以来 上半年 下半年
 通过 为 对 在 向 经 将 把 按照 根据 依据 围绕 针对 其 该 此 这 那 已 已经 均 都 分别 又 再 积极
-主动 全面 深入 有效 切实 不断 持续 另 另有 有 共有 是 即 其余 剩余 合计 总计 其他""".split())
+主动 全面 深入 有效 切实 不断 持续 另 另有 有 共有 是 即 其余 剩余 合计 总计 其他 来 以来 内 以内 后 之后 中
+之内""".split())
 _LEAD_POS = frozenset({"c", "p", "d", "r", "t", "m", "q", "x", "u", "uj", "ul", "uz", "ug", "ud", "uv",
                        "y", "e", "f", "zg"})
 _TAIL_POS = frozenset({"c", "p", "d", "x", "u", "uj", "ul", "uz", "ug", "ud", "uv", "y", "e", "m"})
@@ -332,7 +334,8 @@ def _noun_after(after: list[Token]) -> list[Token]:
             out.append(t)  # 部门内“双随机”抽查
             i += 1
             continue
-        if (not seen_noun and not out and t.flag.startswith(_MODIFIER_POS) and nxt is not None
+        if (not seen_noun and not out and t.flag.startswith(_MODIFIER_POS) and t.word not in LEAD_WORDS
+                and nxt is not None
                 and (_is_noun(nxt) or nxt.word == "、")):
             # one modifier before the noun: 液化燃气瓶; 超市、菜市场 (jieba tags 超市 as a verb);
             # two verbs before any noun are a predicate (不予受理申请人), not a noun phrase
@@ -351,7 +354,8 @@ def _noun_after(after: list[Token]) -> list[Token]:
 def _predicate_after(after: list[Token]) -> list[Token]:
     """What the clause says of the number (``27件已结`` -> ``已结``), up to its end."""
     out = [t for t in after if t.word.strip()]
-    while out and (out[0].word in ("为", "是", "的") or out[0].flag in ("x", "uj", "ul")):
+    while out and (out[0].word in ("为", "是", "的", "来", "以来", "内", "以内", "后", "之后", "之内")
+                   or out[0].flag in ("x", "uj", "ul")):
         out = out[1:]
     while out and (out[-1].flag in ("x", "uj", "ul", "y") or out[-1].word in ("的",)):
         out = out[:-1]
