@@ -169,6 +169,7 @@ def _joins_title(prev: Line, line: Line) -> bool:
 def _issuer(document: Document, lines: list[Line], header: list[Line],
             title: str | None, title_analysis: str | None) -> str | None:
     names: list[str] = []  # in order of trust
+    sites: list[str] = []  # labelled sources that are not an organisation (XX政府网)
     for line in header[:40] + lines[:15]:
         for match in ISSUER_LABEL.finditer(line.analysis):
             value = match.group("v")
@@ -176,7 +177,8 @@ def _issuer(document: Document, lines: list[Line], header: list[Line],
             value = value[:cut.start()] if cut else value
             if len(value) >= 3:
                 offset = match.start("v")
-                names.append(line.shown[offset:offset + len(value)])
+                shown = line.shown[offset:offset + len(value)]
+                (names if re.search(f"{ORG_SUFFIX}$", value) else sites).append(shown)
     for line in header:
         match = re.fullmatch(f"(?P<v>[\u4e00-\u9fff]{{2,30}}{ORG_SUFFIX})\\s*文件", line.analysis)
         if match:
@@ -190,7 +192,7 @@ def _issuer(document: Document, lines: list[Line], header: list[Line],
     for line in header[:5]:
         if ORG_LINE.fullmatch(line.analysis):
             names.append(line.shown)
-    names += _names_in_titles(document)
+    names += sites + _names_in_titles(document)
     if not names:
         return None
     chosen = names[0]

@@ -119,3 +119,8 @@ def test_title_line_written_inside_book_brackets_is_the_title_itself():
 def test_title_with_a_trailing_note_in_brackets_is_recognised():
     m = meta("某县2021年法治政府建设工作报告(全文)\n\n一、总体情况\n")
     assert m.title == "某县2021年法治政府建设工作报告(全文)"
+
+
+def test_a_labelled_organisation_wins_over_a_labelled_website_name():
+    m = meta("来源:南湖县政府网 发布单位:江北省南湖县司法局\n南湖县2022年法治政府建设情况报告\n一、总体情况\n")
+    assert m.issuer == "江北省南湖县司法局"
