@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from reviewer.figure_context import CLAUSE_END, LIST_SEPARATORS, Placed, own_label
 from reviewer.model import Check
@@ -20,32 +20,58 @@ from reviewer.model import Check
 RATE_WORD = re.compile(r"率(?:为|是|达|达到|提高到|提升到|保持|保持在|稳定在|均为)?[::]?\s*$")
 GROWTH = re.compile(r"同比|环比|增长|下降|提高|提升|增幅|降幅|上年|去年|上升|减少|增加|较")
 STEM_PREFIX = re.compile(r"^(?:其中|全年|综合|总体|整体|平均|实际|全局|全区|全县|全市)+")
+SHARE_WORD = re.compile(r"^[,,]?占(?:比|比为|比达|[^,,、;;。]{0,8}(?:总数|总量|总额|总件数)的?)?$")
+WIDER_BASE = re.compile(r"全国|全省|全市|全区|全县|同比|上年")
 # Beyond this gap the pairing is more likely wrong than the report.
 MAX_PLAUSIBLE_GAP = 10.0
 
 
-def find_rate_mismatches(text: str, placed: Sequence[Placed], parts: set[int]) -> list[Check]:
-    """Rate checks of ``text``; ``parts`` are ids of breakdown parts (never a denominator)."""
+def find_rate_mismatches(text: str, placed: Sequence[Placed],
+                         totals_of: Mapping[int, list[Placed]]) -> list[Check]:
+    """Rate checks of ``text``.
+
+    ``totals_of`` maps each part of a breakdown to its possible totals: a part is never a
+    denominator, and a share right after a part ("其中甲600件,占60%") is measured against them.
+    """
     checks = []
     for n, rate in enumerate(placed):
         if rate.key != ("percent", "%") or rate.in_parens:
             continue
         floor = placed[n - 1].end if n else 0
         label = own_label(text, rate, floor)
+        share = _share_check(text, placed, n, label, totals_of)
+        if share is not None:
+            checks.append(share)
+            continue
         match = RATE_WORD.search(label)
         if not match or GROWTH.search(label):
             continue
         stem = STEM_PREFIX.sub("", label[:match.start()].strip())
         if len(stem) < 2:
             continue
-        check = _rate_check(text, placed, n, stem, parts)
+        check = _rate_check(text, placed, n, stem, totals_of)
         if check is not None:
             checks.append(check)
     return checks
 
 
+def _share_check(text: str, placed: Sequence[Placed], n: int, label: str,
+                 totals_of: Mapping[int, list[Placed]]) -> Check | None:
+    """A share stated right after a part of a breakdown: 其中投诉1425件,占66.7%."""
+    if not n or not SHARE_WORD.match(label) or WIDER_BASE.search(label):
+        return None
+    rate, part = placed[n], placed[n - 1]
+    between = text[part.end:rate.start]
+    if part.sentence != rate.sentence or part.key[0] != "count" or between not in (label, "," + label, "," + label):
+        return None
+    totals = [t for t in totals_of.get(part.id, []) if t.key == part.key and t.value > 0]
+    if not totals:
+        return None
+    return _compare(rate, part, totals)
+
+
 def _rate_check(text: str, placed: Sequence[Placed], n: int, stem: str,
-                parts: set[int]) -> Check | None:
+                parts: Mapping[int, list[Placed]]) -> Check | None:
     rate = placed[n]
     before = [p for p in placed[:n] if p.sentence == rate.sentence and not p.in_parens
               and p.key[0] == "count"]
@@ -62,11 +88,18 @@ def _rate_check(text: str, placed: Sequence[Placed], n: int, stem: str,
                     and p.id not in parts]
     if not denominators or denominators[-1].value <= 0:
         return None
+    return _compare(rate, numerator, denominators)
+
+
+def _compare(rate: Placed, numerator: Placed, denominators: list[Placed]) -> Check | None:
+    """The check for ``rate`` = ``numerator`` / the last of ``denominators``, or None.
+
+    When any of the denominators gives the stated rate, the reading was a guess: no check.
+    """
     denominator = denominators[-1]
     stated = rate.value
     decimals = _decimals(rate.figure.text)
     scale = 10 ** decimals
-    # Some reading of the sentence gives the stated rate: then the nearest pairing was a guess.
     for other in denominators:
         if other.value > 0 and abs(stated - _round(numerator.value / other.value * 100, scale)) < 0.5 / scale:
             return None

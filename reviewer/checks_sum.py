@@ -41,20 +41,23 @@ LIST_BREAK = re.compile(r"其中|分别|合计|共计|总计|总共|一共|累�
 MAX_GAP = 40
 
 
-def find_sum_mismatches(text: str, placed: Sequence[Placed]) -> tuple[list[Check], set[int]]:
-    """The sum checks of ``text``, and the ids of every figure read as a part of a breakdown.
+def find_sum_mismatches(text: str, placed: Sequence[Placed]) -> tuple[list[Check], dict[int, list[Placed]]]:
+    """The sum checks of ``text``, and for every figure read as a part of a breakdown, the
+    totals it may belong to.
 
-    The rate check uses the parts to avoid taking a category count for a denominator.
+    The rate checks use them: a part is never a denominator, and a share (其中甲600件,占60%)
+    is measured against its total.
     """
     outer = [p for p in placed if p.key[0] in ("count", "money", "measure") and not p.in_parens]
     starts = sentence_starts(text)
     checks: list[Check] = []
-    parts_ids: set[int] = set()
+    totals_of: dict[int, list[Placed]] = {}
     seen: set[tuple[int, ...]] = set()
 
     def judge(parts: list[Placed], candidates: list[Placed], exhaustive: bool) -> None:
         ids = tuple(p.id for p in parts)
-        parts_ids.update(ids)
+        for part in parts:
+            totals_of.setdefault(part.id, list(candidates))
         if not candidates or ids in seen:
             return
         seen.add(ids)
@@ -107,7 +110,8 @@ def find_sum_mismatches(text: str, placed: Sequence[Placed]) -> tuple[list[Check
             judge(parts, candidates, _has_remainder(text, outer, parts))
     for total, parts in _bracketed(text, placed, starts):
         judge(parts, [total], False)
-    return checks, parts_ids
+    checks += _share_sums(text, placed)
+    return checks, totals_of
 
 
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -280,3 +284,37 @@ def format_amount(value: float, like: Placed) -> str:
         if any(word in text for word in words):
             return f"{_tidy(value / size)}{words[0]}{unit}"
     return f"{_tidy(value)}{unit}"
+
+
+SHARE_LEAD = re.compile(r"占[^,,、;;。]{0,12}分别[为是]?$|分别占[^,,、;;。]{0,12}$")
+
+
+def _share_sums(text: str, placed: Sequence[Placed]) -> list[Check]:
+    """Shares of one whole that add up to more than 100 % ("分别占总数的84.6%、15.6%")."""
+    checks = []
+    percents = [p for p in placed if p.key == ("percent", "%") and not p.in_parens]
+    k = 0
+    while k < len(percents):
+        first = percents[k]
+        floor = percents[k - 1].end if k and percents[k - 1].sentence == first.sentence else 0
+        lead = text[max(floor, first.start - 20):first.start]
+        run = [first]
+        if SHARE_LEAD.search(lead):
+            for nxt in percents[k + 1:]:
+                between = text[run[-1].end:nxt.start]
+                if nxt.sentence != first.sentence or between.strip() not in ("、", ",", ",", "和", "及"):
+                    break
+                run.append(nxt)
+        if len(run) >= 2:
+            total = sum(p.value for p in run)
+            slack = sum(p.precision for p in run)
+            if total > 100 + slack + 1e-9:
+                excess = _tidy(total - 100)
+                sections = sorted({p.figure.section for p in run if p.figure.section is not None})
+                checks.append(Check(
+                    kind="sum_mismatch", severity="error",
+                    message=f"各部分占比合计{_tidy(total)}%,超过100%(多{excess}个百分点)",
+                    figures=[p.id for p in run], sections=sections,
+                    detail={"expected": 100, "actual": _tidy(total), "difference": excess, "unit": "%"}))
+        k += len(run)
+    return checks

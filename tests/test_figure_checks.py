@@ -214,3 +214,20 @@ def test_near_miss_table():
         if kinds != case["expect"]:
             failures.append((case["name"], kinds, [c.message for c in checks]))
     assert failures == []
+
+
+def test_share_of_a_breakdown_total_is_checked_against_that_total():
+    ok, _ = run_checks("受理投诉举报2137件,其中投诉1425件,占66.7%,举报712件,占33.3%。")
+    assert ok == []
+    bad, texts = run_checks("受理投诉举报2137件,其中投诉1425件,占68.7%,举报712件,占33.3%。")
+    assert [c.kind for c in bad] == ["rate_mismatch"]
+    assert figure_texts(bad[0], texts) == ["2137件", "1425件", "68.7%"]
+
+
+def test_shares_of_one_whole_adding_up_to_more_than_100_percent():
+    bad, _ = run_checks("居前两位的是消费维权类、治安类,分别占案件总数的84.6%、16.6%。")
+    assert [c.kind for c in bad] == ["sum_mismatch"]
+    ok, _ = run_checks("居前两位的是消费维权类、治安类,分别占案件总数的84.6%、15.5%。")
+    assert ok == []
+    growth, _ = run_checks("两市收案数同比分别增长77.76%、65.78%。")
+    assert growth == []
