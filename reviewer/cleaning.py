@@ -123,6 +123,12 @@ class JunkRules:
     line: re.Pattern[str] | None
     trailing: re.Pattern[str] | None
     prefix: re.Pattern[str] | None
+    inline: re.Pattern[str] | None = None  # a furniture token in brackets inside a kept line
+
+    def strip_inline(self, line: str) -> str:
+        if self.inline is None or ("\u3010" not in line and "[" not in line):
+            return line
+        return self.inline.sub("", line)
 
     def strip_prefix(self, line: str) -> str:
         if self.prefix is None:
@@ -166,6 +172,7 @@ def parse_junk_rules(text: str) -> JunkRules:
         line=re.compile(line_p) if line_p else None,
         trailing=re.compile(trailing) if trailing else None,
         prefix=re.compile(rf"^(?:{prefix})[ ]*") if prefix else None,
+        inline=re.compile(rf"[\u3010\[](?:{tokens})[\u3011\]]") if tokens else None,
     )
 
 
@@ -280,7 +287,7 @@ def _lines_pass(text: str) -> str:
         line = tidy_spaces(raw)
         if not line:
             continue
-        line = rules.strip_prefix(line)
+        line = tidy_spaces(rules.strip_inline(rules.strip_prefix(line)))
         if not line or rules.is_junk(line):
             continue
         if lines and should_join(lines[-1], line):

@@ -53,6 +53,11 @@ def test_web_page_furniture_is_removed_and_metadata_kept():
     assert out[-1] != f"附件{COLON}"
 
 
+def test_bracketed_furniture_inside_a_metadata_line_is_cut_out():
+    line = f"发布日期{COLON}2022-01-12 【打印】【关闭】 浏览次数{COLON}35"
+    assert lines(line) == [f"发布日期{COLON}2022-01-12 浏览次数{COLON}35"]
+
+
 def test_bullet_glyph_is_removed_but_the_line_kept():
     assert f"發布單位{COLON}某县人民政府" in lines(WEB_PAGE)
 
