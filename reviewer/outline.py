@@ -42,6 +42,9 @@ MARKERS: list[tuple[re.Pattern[str], int, str]] = [
     (re.compile("(?P<n>[\u2488-\u249b])"), 3, "⒈"),
     (re.compile(f"[(（]{SPACE}*(?P<n>[0-9０-９]{{1,3}}){SPACE}*[)）]{SPACE}*[、.．]?"), 4, "(1)"),
     (re.compile("(?P<n>[\u2474-\u2487])"), 4, "⑴"),
+    # 1) and 1） are not GB/T layers, but Word lists and some reports use them at line start
+    # where (1) would stand.
+    (re.compile(f"(?P<n>[0-9０-９]{{1,2}}){SPACE}*[)）](?![0-9０-９])"), 4, "1)"),
 ]
 
 # Words that open a new clause of body text; a heading that runs into its body with no
@@ -135,9 +138,12 @@ def _candidates(text: str) -> list[Candidate]:
             if value is None or value == 0:
                 continue
             body = match.end()
-            rest = text[body:body + 2]
-            if not rest.strip() or rest[0] == "\n":
-                continue  # a marker with nothing after it on its line is not a heading
+            if style == "1)" and not at_start:
+                continue
+            if not text[body:body + 2].strip() or text[body] == "\n":
+                body = _title_on_next_line(text, body) if at_start else -1
+                if body < 0:
+                    continue  # a marker with nothing after it is not a heading
             kind_style = style
             if style == "第一章" and match.group("kind") == "部分":
                 kind_style = "第一部分"
@@ -150,6 +156,23 @@ def _candidates(text: str) -> list[Candidate]:
             continue
         unique.append(cand)
     return unique
+
+
+def _title_on_next_line(text: str, pos: int) -> int:
+    """Where the title starts when a marker stands alone on its line (``一、`` then the title
+    below it, as some Word exports write it), or -1."""
+    line_end = text.find("\n", pos)
+    if line_end == -1 or text[pos:line_end].strip():
+        return -1
+    nxt = line_end + 1
+    while nxt < len(text) and text[nxt] in " \t\u00a0\u2002\u2003\u3000\n" and nxt - line_end < 4:
+        nxt += 1
+    end = text.find("\n", nxt)
+    end = len(text) if end == -1 else end
+    line = text[nxt:end].strip()
+    if not line or len(line) > 40 or _starts_with_marker(text, nxt) or TITLE_STOP.search(line[:-1]):
+        return -1
+    return nxt
 
 
 def _title_span(text: str, analysis: str, body: int) -> tuple[int, int, str]:

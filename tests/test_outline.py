@@ -177,3 +177,19 @@ def test_chinese_numerals_convert_up_to_the_hundreds():
 def test_empty_and_markerless_texts_have_no_sections():
     assert outline("") == []
     assert outline("只有一段正文,没有任何标题。") == []
+
+
+def test_marker_alone_on_its_line_takes_the_short_line_below_as_title():
+    document = document_from_text("前言。\n一、\n总体情况\n正文。\n二、\t主要举措\n正文。\n")
+    sections = find_sections(document)
+    assert titles(sections) == [(1, "一", "总体情况"), (1, "二", "主要举措")]
+    assert document.text[sections[0].heading_start:sections[0].heading_end] == "一、\n总体情况"
+
+
+def test_marker_alone_above_a_body_paragraph_is_not_a_heading():
+    assert outline("前言。\n一、\n今年以来,我局认真贯彻落实各项决策部署,全面推进依法行政工作,取得明显成效。\n") == []
+
+
+def test_word_style_half_bracket_numbers_at_line_start_are_level_four():
+    sections = outline("一、总体情况\n1)第一点\n2)第二点\n正文中的3)不算。\n")
+    assert titles(sections) == [(1, "一", "总体情况"), (4, "1", "第一点"), (4, "2", "第二点")]
