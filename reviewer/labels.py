@@ -52,7 +52,7 @@ LEAD_WORDS = frozenset("""同时 其中 此外 另外 并 并且 而 且 以及 
 通过 为 对 在 向 经 将 把 按照 根据 依据 围绕 针对 其 该 此 这 那 已 已经 均 都 分别 又 再 积极
 主动 全面 深入 有效 切实 不断 持续 另 另有 有 共有 是 即 其余 剩余 合计 总计 其他 来 以来 内 以内 后 之后 中
 之内""".split())
-_LEAD_POS = frozenset({"c", "p", "d", "r", "t", "m", "q", "x", "u", "uj", "ul", "uz", "ug", "ud", "uv",
+_LEAD_POS = frozenset({"c", "p", "d", "t", "m", "q", "x", "u", "uj", "ul", "uz", "ug", "ud", "uv",
                        "y", "e", "f", "zg"})
 _TAIL_POS = frozenset({"c", "p", "d", "x", "u", "uj", "ul", "uz", "ug", "ud", "uv", "y", "e", "m"})
 _NOUN_POS = ("n", "vn", "j", "an", "nz", "nr", "ns", "nt", "ng", "l", "i", "s", "eng")
@@ -66,6 +66,10 @@ _PLACE_WORDS = frozenset("""辖区 全区 全市 全县 全省 全镇 区内 市
 村 社区 区域 范围 境内 当地 各地 全国 全局 系统 全系统""".split())
 _GENERIC_NOUNS = frozenset("单位 人 人员 人民币 左右 方面".split())
 _QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "\"": "\""}
+# Pronouns dropped from the start of a phrase (jieba also tags 本科 or 各类 as pronouns).
+_PRONOUNS = frozenset("""我 我们 本 该 其 此 这 那 这些 那些 此次 这次 其中 其余 有关 相关 所有 上述 以上 前述
+我局 我区 我市 我县 本局 本区 本市 自身 自己 大家 各自 其他 其它""".split())
+_OPENING_QUOTES = frozenset("“‘「『《")
 _LEADING_SUBJECT = re.compile(r"^(我|本|全|该|各)(局|区|市|县|委|院|厅|办|所|队|中心|单位|部门|系统)")
 
 
@@ -191,7 +195,9 @@ class LabelFinder:
             return self._phrase(predicate if f.kind != "date" else _cap(predicate))
         if previous is not None and previous.label:
             return previous.label, _span(previous)
-        if in_sentence is not None and in_sentence.label and f.kind == in_sentence.kind:
+        if (in_sentence is not None and in_sentence.label and f.kind == in_sentence.kind
+                and raw_last in TAIL_WORDS and raw_last not in ("其中", "其余", "另外", "另有", "其")):
+            # 培训2期,共25堂课: a total of the same thing
             return in_sentence.label, _span(in_sentence)
         return None, None
 
@@ -247,7 +253,10 @@ def _strip_tail(toks: list[Token]) -> tuple[list[Token], bool]:
 def _strip_lead(toks: list[Token]) -> list[Token]:
     while toks:
         first = toks[0]
-        if first.word in LEAD_WORDS or first.flag in _LEAD_POS or not first.word.strip():
+        if first.word in _OPENING_QUOTES:
+            break  # “双随机、一公开”抽查: the quoted name is part of the phrase
+        if (first.word in LEAD_WORDS or first.flag in _LEAD_POS or not first.word.strip()
+                or (first.flag == "r" and first.word in _PRONOUNS)):
             toks = toks[1:]
             continue
         joined = "".join(t.word for t in toks[:2])
