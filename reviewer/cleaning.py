@@ -207,6 +207,11 @@ HEADING_START = re.compile(
     "|首先|其次|再次|最后|最後|此外|另外|附件|附[:\uff1a]"
     r"|[A-Za-z][.、)]\S)"
 )
+# A heading number standing alone on its line (the title was put on the next line).
+_BARE_NUMBER = re.compile(
+    rf"(?:[{_CN}]+[\u3001.\uff0e]|[(\uff08][{_CN}]+[)\uff09]|\d{{1,3}}[.\uff0e\u3001]"
+    rf"|[(\uff08]\d{{1,3}}[)\uff09]|[⑴-⒇①-⑳㈠-㈩]|第[{_CN}\d]+[章节節部篇编編])"
+)
 _DATE_LINE = re.compile(
     r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
     r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
@@ -255,9 +260,13 @@ def _closes(line: str, opener: str) -> bool:
 def should_join(prev: str, nxt: str) -> bool:
     """Whether ``nxt`` continues the sentence that ``prev`` breaks off; conservative, because a
     wrong join destroys a heading."""
-    if not prev or not nxt or prev[-1] in _FINAL:
+    if not prev or not nxt:
         return False
     if is_heading_start(nxt) or is_date_line(nxt) or is_signature_line(nxt) or is_date_line(prev):
+        return False
+    if _BARE_NUMBER.fullmatch(prev):
+        return True  # "一、" or "（一）" alone on its line: the heading's words follow
+    if prev[-1] in _FINAL:
         return False
     if nxt[0] in _CONTINUATION_START:
         return True

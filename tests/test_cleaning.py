@@ -98,6 +98,16 @@ def test_never_joins_onto_a_heading_even_inside_an_open_quotation(heading):
     assert lines(text)[0] == f"全面深化{LQ}证"
 
 
+@pytest.mark.parametrize("number", ["一、", f"{LP}一{RP}", "(一)", "1.", "1、", "(1)", "⑴", "第一章"])
+def test_heading_number_alone_on_its_line_is_joined_to_its_title(number):
+    assert lines(f"{number}\n依法全面履行政府职能\n{LP}二{RP}完善制度") == [
+        f"{number}依法全面履行政府职能", f"{LP}二{RP}完善制度"]
+
+
+def test_heading_number_alone_before_another_heading_is_left_alone():
+    assert lines(f"一、\n{LP}一{RP}完善制度") == ["一、", f"{LP}一{RP}完善制度"]
+
+
 def test_paragraph_without_final_punctuation_is_not_joined_to_the_next():
     text = "全年行政检查信息归集4471件\n下一步我局将继续加强监管"
     assert lines(text) == ["全年行政检查信息归集4471件", "下一步我局将继续加强监管"]
