@@ -170,8 +170,9 @@ def _title_on_next_line(text: str, pos: int) -> int:
     end = text.find("\n", nxt)
     end = len(text) if end == -1 else end
     line = text[nxt:end].strip()
-    if not line or len(line) > 40 or _starts_with_marker(text, nxt) or TITLE_STOP.search(line[:-1]):
-        return -1
+    if (not line or len(line) > 30 or _starts_with_marker(text, nxt)
+            or TITLE_STOP.search(line[:-1]) or len(re.findall("[,，]", line)) > 1):
+        return -1  # a body paragraph, not a title
     return nxt
 
 
