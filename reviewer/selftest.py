@@ -241,3 +241,22 @@ def run_core_steps(ctx: Context) -> list[StepResult]:
         return [run_step(name, step, ctx) for name, step in CORE_STEPS]
     finally:
         ctx.close()
+
+
+def main() -> int:
+    """``python -m reviewer.selftest``: the core steps alone, for an install without Qt."""
+    import shutil
+    import tempfile
+
+    ctx = Context(tmp=Path(tempfile.mkdtemp(prefix="ReportReviewer-self-test-")))
+    results = run_core_steps(ctx)
+    for result in results:
+        print(result.line(), flush=True)
+    failed = [r for r in results if not r.ok]
+    if not failed:
+        shutil.rmtree(ctx.tmp, ignore_errors=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -26,6 +26,8 @@ from reviewer.selftest import Context, StepFailed, StepResult, frozen_root, run_
 LOG_NAME = "self-test.log"
 # What the main window must at least be: the packaged application is unusable below this.
 MIN_WINDOW_SIZE = (400, 300)
+# Pointed into the temporary folder while the steps run, then restored.
+ISOLATED_ENV = ("REVIEWER_DATA_DIR", "REVIEWER_SETTINGS_DIR")
 
 
 def _ensure_qapplication():
@@ -37,50 +39,54 @@ def _ensure_qapplication():
 
 
 def step_translations(ctx: Context) -> str:
-    """Qt's own Chinese strings and the application's compiled catalogues load."""
+    """Our Chinese catalogue and Qt's own (``qtbase_zh_CN``) load, as ``ui.i18n`` loads them."""
     _ensure_qapplication()
-    from PySide6.QtCore import QLibraryInfo, QTranslator
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    from ui import i18n
 
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    qt_translator = QTranslator()
-    if not qt_translator.load("qtbase_zh_CN", qt_dir):
+    if not QTranslator().load(QLocale("zh_CN"), "qtbase", "_", qt_dir):
         raise StepFailed(f"Qt's qtbase_zh_CN.qm does not load from {qt_dir}")
-    folder = paths.resource("translations")
-    catalogues = sorted(folder.glob("*.qm")) if folder.is_dir() else []
-    if not catalogues:
-        raise StepFailed(f"no compiled translations (*.qm) in {folder}")
-    for qm in catalogues:
-        if not QTranslator().load(str(qm)):
-            raise StepFailed(f"{qm.name} does not load")
-    return "qtbase_zh_CN + " + ", ".join(qm.name for qm in catalogues)
-
-
-def create_main_window():
-    """The application's main window, built the way ``ui.app`` builds it."""
-    from ui import app
-
-    factory = getattr(app, "create_main_window", None)
-    if factory is not None:
-        return factory()
-    from ui.main_window import MainWindow
-
-    return MainWindow()
+    catalogue = i18n.catalogue_path("zh_CN")
+    ours = QTranslator()
+    if not ours.load(str(catalogue)):
+        raise StepFailed(f"the Chinese catalogue {catalogue} is missing or does not load")
+    if ours.isEmpty():
+        raise StepFailed(f"the Chinese catalogue {catalogue.name} is empty")
+    return f"{catalogue.name} + qtbase_zh_CN.qm"
 
 
 def step_main_window(ctx: Context) -> str:
+    """The main window opens on a library in the temporary folder, imports the sample report,
+    renders, and is grabbed to ``main-window.png`` there."""
+    os.environ["REVIEWER_SETTINGS_DIR"] = str(ctx.tmp / "settings")  # never the user's settings
     qapp = _ensure_qapplication()
-    window = create_main_window()
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+    from ui.workers import SyncPool
+
+    settings = Settings()
+    settings.reviewer = "self-test"
+    window = MainWindow(settings, pool=SyncPool(), library_path=str(ctx.tmp / "gui-library.db"))
     try:
+        window.resize(1200, 800)
         window.show()
-        qapp.processEvents()
+        if ctx.sample is not None:
+            window.import_paths([str(ctx.sample)])
+        for _ in range(5):
+            qapp.processEvents()
+        documents = len(window.workspace.documents())
+        if ctx.sample is not None and documents != 1:
+            raise StepFailed(f"the window's library holds {documents} documents after importing the sample")
         image = window.grab()
         if image.isNull() or image.width() < MIN_WINDOW_SIZE[0] or image.height() < MIN_WINDOW_SIZE[1]:
             raise StepFailed(f"the main window rendered as {image.width()}×{image.height()} pixels")
         shot = ctx.tmp / "main-window.png"
         if not image.save(str(shot)):
             raise StepFailed(f"could not save the window image to {shot}")
-        title = window.windowTitle()
-        return f"{image.width()}×{image.height()} px, title {title!r}, {qapp.platformName()}"
+        return (f"{image.width()}×{image.height()} px, {documents} document, "
+                f"title {window.windowTitle()!r}, {qapp.platformName()}")
     finally:
         window.close()
         window.deleteLater()
@@ -136,7 +142,7 @@ def run_self_test(stream: TextIO | None = None, log_file: Path | None = None) ->
         f"{platform.platform()}")
     ctx = Context(tmp=tmp)
     results: list[StepResult] = []
-    saved_data_dir = os.environ.get("REVIEWER_DATA_DIR")
+    saved_env = {name: os.environ.get(name) for name in ISOLATED_ENV}
     try:
         # The steps work in the temporary folder: nothing they open may touch the user's library.
         os.environ["REVIEWER_DATA_DIR"] = str(tmp / "data")
@@ -148,10 +154,11 @@ def run_self_test(stream: TextIO | None = None, log_file: Path | None = None) ->
             results.append(result)
             out(result.line())
     finally:
-        if saved_data_dir is None:
-            os.environ.pop("REVIEWER_DATA_DIR", None)
-        else:
-            os.environ["REVIEWER_DATA_DIR"] = saved_data_dir
+        for name, value in saved_env.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
     failed = [r for r in results if not r.ok]
     seconds = time.perf_counter() - started
     if failed:
