@@ -1,12 +1,143 @@
-"""Placeholder entry point; the real application is built in ui/ by its own change."""
+"""``report-reviewer``: the desktop application's entry point.
 
+    report-reviewer [FILE …] [--db LIBRARY] [--lang zh_CN|en]
+    report-reviewer --screenshot OUT.png FILE   # open FILE, render the window at 1400×900, save, exit
+    report-reviewer --self-test                 # check an installation (see ui/selftest.py)
+
+With no file and an empty library, the bundled sample report opens, so a first launch shows
+something to review.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
 import sys
+import time
+from pathlib import Path
+
+_T0 = time.perf_counter()
 
 
-def main() -> int:
-    from PySide6.QtWidgets import QApplication, QLabel
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="report-reviewer", description="报告审阅 Report Reviewer")
+    parser.add_argument("files", nargs="*", help="report files or folders to import and open")
+    parser.add_argument("--db", help="the review library file to use")
+    parser.add_argument("--lang", choices=("zh_CN", "en"), help="interface language")
+    parser.add_argument("--screenshot", metavar="OUT.png", help="save a 1400×900 picture of the window and exit")
+    parser.add_argument("--self-test", action="store_true", help="check this installation and exit")
+    parser.add_argument("--reviewer", help="reviewer name for this session")
+    return parser.parse_args(argv)
 
-    app = QApplication(sys.argv)
-    label = QLabel("报告审阅 Report Reviewer")
-    label.show()
+
+def sample_report() -> Path | None:
+    from reviewer import paths
+
+    samples = sorted(paths.resource("samples").glob("*.txt"))
+    preferred = [p for p in samples if p.name.startswith("sample_fazhi")]
+    return (preferred or samples or [None])[0]
+
+
+def create_app(argv: list[str]):
+    from ui.qt import QApplication, QCoreApplication
+
+    QCoreApplication.setOrganizationName("ReportReviewer")
+    QCoreApplication.setApplicationName("ReportReviewer")
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationDisplayName("")
+    from reviewer import __version__
+    app.setApplicationVersion(__version__)
+    if sys.platform == "win32":
+        app.setStyle("Fusion") if os.environ.get("REVIEWER_FUSION") else None
+    return app
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parse_args(argv)
+    if args.self_test:
+        try:
+            from ui.selftest import run_self_test
+        except ImportError:
+            from reviewer.selftest import main as core_self_test  # the core half still runs
+            return int(core_self_test() or 0)
+        return int(run_self_test() or 0)
+
+    app = create_app([sys.argv[0]])
+    from ui import errors, i18n, icons
+    from ui.settings import Settings
+
+    errors.install()
+    settings = Settings()
+    i18n.install(args.lang or i18n.resolve(settings.language))
+    app.setWindowIcon(icons.app_icon())
+
+    if args.reviewer:
+        settings.reviewer = args.reviewer
+    elif not settings.reviewer and not args.screenshot and not os.environ.get("REVIEWER_SKIP_FIRST_RUN"):
+        ask_reviewer_name(settings)
+
+    from ui.main_window import MainWindow
+    from ui.workers import SyncPool
+
+    pool = SyncPool() if args.screenshot else None
+    window = MainWindow(settings, pool=pool, library_path=args.db)
+    files = [str(Path(f)) for f in args.files]
+    if not files and window.workspace.library is not None and not window.workspace.documents():
+        sample = sample_report()
+        if sample is not None:
+            files = [str(sample)]
+    if args.screenshot:
+        return take_screenshot(app, window, files, args.screenshot)
+    window.show()
+    if os.environ.get("REVIEWER_STARTUP_TIMING"):
+        print(f"window shown after {time.perf_counter() - _T0:.3f} s", flush=True)
+    if files:
+        window.import_paths(files)
+    elif window.workspace.documents() and len(window.workspace.documents()) == 1:
+        window.open_document(window.workspace.documents()[0].doc_uuid)
     return app.exec()
+
+
+def ask_reviewer_name(settings) -> None:
+    from ui import prompts
+    from ui.qt import QCoreApplication
+
+    name = prompts.ask_text(None, QCoreApplication.translate("App", "Welcome to Report Reviewer"),
+                            QCoreApplication.translate(
+                                "App", "Your name is recorded with every correction, tag and comment.\n"
+                                       "Reviewer name:"))
+    if name:
+        settings.reviewer = name
+        settings.sync()
+
+
+def take_screenshot(app, window, files: list[str], out: str) -> int:
+    from ui.qt import QEventLoop, QTimer
+
+    window.resize(1400, 900)
+    window.show()
+    if files:
+        window.import_paths(files)
+    # Put something the reader would look at into view: the first check, selected.
+    review = window.workspace.review
+    if review is not None and review.checks:
+        window.go_next(kinds=("check",), unreviewed=False)
+    for _ in range(5):
+        app.processEvents()
+    loop = QEventLoop()  # app.quit() would close the window first (Qt 6)
+    QTimer.singleShot(300, loop.quit)
+    loop.exec()
+    window.resize(1400, 900)
+    app.processEvents()
+    ok = window.grab().save(out)
+    window.close()
+    if not ok:
+        print(f"could not write {out}", file=sys.stderr)
+        return 1
+    print(out)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,6 +1,7 @@
 """The one place the GUI imports Qt from (as Anki's ``aqt.qt``): a PySide6 upgrade or a switch of
 binding touches this module only.  ``from ui.qt import *`` is the intended use."""
 
+# ruff: noqa: F401  (a re-export module: every name is used elsewhere)
 from __future__ import annotations
 
 from PySide6.QtCore import (
@@ -10,6 +11,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QElapsedTimer,
     QEvent,
+    QEventLoop,
     QItemSelection,
     QItemSelectionModel,
     QLibraryInfo,

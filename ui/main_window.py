@@ -1,0 +1,1164 @@
+"""The main window: the library start page and the split review view (outline | text | inspector).
+
+It wires views to the workspace; every edit goes through a QUndoCommand (``ui.commands``), every
+long task through a worker (``ui.workers``), every question through ``ui.prompts``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import reviewer
+from reviewer import paths
+from reviewer.messages import ReviewerError
+from reviewer.store import Library
+from ui import commands, dialogs, i18n, icons, labels, prompts
+from ui.models import ItemRole
+from ui.models.outline import OutlineModel
+from ui.qt import (
+    QAbstractItemView,
+    QAction,
+    QApplication,
+    QDesktopServices,
+    QFont,
+    QItemSelectionModel,
+    QKeySequence,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QProgressDialog,
+    QSplitter,
+    QStackedWidget,
+    Qt,
+    QThreadPool,
+    QToolBar,
+    QTreeView,
+    QUrl,
+    QWidget,
+    Signal,
+)
+from ui.settings import Settings
+from ui.views.document_view import DocumentView
+from ui.views.inspector import Inspector
+from ui.views.library_page import LibraryPage
+from ui.workers import Job
+from ui.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+LEVELS = (1, 2, 3, 4, 5, 6)
+
+
+class MainWindow(QMainWindow):
+    #: a background job ended (tests and the benchmark wait on it)
+    jobFinished = Signal(str)
+
+    def __init__(self, settings: Settings | None = None, pool=None, library_path: str | None = None) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.pool = pool if pool is not None else QThreadPool.globalInstance()
+        self.workspace = Workspace(self.settings.reviewer, self)
+        self._jobs: set[Job] = set()
+        self._syncing = False
+        self._progress: QProgressDialog | None = None
+        self.setWindowIcon(icons.app_icon())
+        self.setAcceptDrops(True)
+        self.setMinimumSize(900, 600)
+
+        self._build_views()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_statusbar()
+        self._connect()
+        self.apply_font_size()
+        self._restore_layout()
+        self.retranslate_title()
+        path = library_path or self.settings.library_path
+        self.open_library(path)
+
+    # ================================================================== construction
+    def _build_views(self) -> None:
+        self.stack = QStackedWidget(self)
+        self.library_page = LibraryPage(self.stack)
+        self.stack.addWidget(self.library_page)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self.stack)
+        self.splitter.setObjectName("reviewSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.outline_model = OutlineModel(self)
+        self.outline_model.editor = self.correct_item
+        self.outline_view = QTreeView(self.splitter)
+        self.outline_view.setObjectName("outlineView")
+        self.outline_view.setModel(self.outline_model)
+        self.outline_view.setUniformRowHeights(True)
+        self.outline_view.setHeaderHidden(False)
+        self.outline_view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.outline_view.header().setStretchLastSection(False)
+        self.outline_view.header().setSectionResizeMode(0, self.outline_view.header().ResizeMode.Stretch)
+        self.outline_view.setColumnWidth(1, 64)
+        self.outline_view.setColumnWidth(2, 44)
+        self.outline_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.document_view = DocumentView(self.splitter)
+        self.inspector = Inspector(self.splitter)
+        self.splitter.addWidget(self.outline_view)
+        self.splitter.addWidget(self.document_view)
+        self.splitter.addWidget(self.inspector)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([320, 640, 440])
+        self.stack.addWidget(self.splitter)
+        self.setCentralWidget(self.stack)
+
+    def _action(self, text: str, slot, shortcut=None, icon: str | None = None, tip: str = "",
+                context: Qt.ShortcutContext | None = None) -> QAction:
+        action = QAction(text, self)
+        if icon:
+            action.setIcon(icons.icon(icon))
+        if shortcut:
+            keys = shortcut if isinstance(shortcut, (list, tuple)) else [shortcut]
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        if context is not None:
+            action.setShortcutContext(context)
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        K = QKeySequence.StandardKey  # noqa: N806
+        self.act_import = a(self.tr("&Import reports…"), self.import_files_dialog, K.Open, "import",
+                            self.tr("Import report files into the library"))
+        self.act_import_folder = a(self.tr("Import &folder…"), self.import_folder_dialog, "Ctrl+Shift+O",
+                                   "import-folder", self.tr("Import every report in a folder"))
+        self.act_open_library = a(self.tr("&Open library…"), self.open_library_dialog)
+        self.act_new_library = a(self.tr("&New library…"), self.new_library_dialog)
+        self.act_export_report = a(self.tr("&Export this report to Excel…"), self.export_current, "Ctrl+E",
+                                   "export", self.tr("Export the open report to an Excel workbook"))
+        self.act_export_selected = a(self.tr("Export &selected reports…"), self.export_selected)
+        self.act_export_library = a(self.tr("Export the &whole library…"), self.export_library, "Ctrl+Shift+E")
+        self.act_settings = a(self.tr("&Settings…"), self.show_settings, K.Preferences, "settings")
+        if not self.act_settings.shortcuts():
+            self.act_settings.setShortcut(QKeySequence("Ctrl+,"))
+        self.act_quit = a(self.tr("&Quit"), self.close, K.Quit)
+        if not self.act_quit.shortcuts():
+            self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
+
+        stack = self.workspace.undo_stack
+        self.act_undo = stack.createUndoAction(self, self.tr("&Undo"))
+        self.act_undo.setShortcuts([QKeySequence(K.Undo)])
+        self.act_undo.setIcon(icons.icon("undo"))
+        self.act_redo = stack.createRedoAction(self, self.tr("&Redo"))
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.act_redo.setIcon(icons.icon("redo"))
+        self.addAction(self.act_undo)
+        self.addAction(self.act_redo)
+
+        widget_only = Qt.ShortcutContext.WidgetShortcut
+        self.act_confirm = a(self.tr("&Confirm and go to next"), lambda: self.set_status_and_next("confirmed"),
+                             ["Return", "Enter"], "confirm", self.tr("Confirm the selected item (Enter)"),
+                             widget_only)
+        self.act_reject = a(self.tr("&Reject"), lambda: self.set_status_and_next("rejected"), "Del", "reject",
+                            self.tr("Reject the selected item: a false heading, figure or check (Del)"),
+                            widget_only)
+        self.act_reset = a(self.tr("Mark as &unreviewed"), lambda: self.set_status("unreviewed"), "Ctrl+U")
+        self.act_rename = a(self.tr("Re&name heading…"), self.rename_heading, "F2", context=widget_only)
+        self.act_promote = a(self.tr("&Promote heading"), lambda: self.change_level(-1), "Ctrl+Left",
+                             context=widget_only)
+        self.act_demote = a(self.tr("&Demote heading"), lambda: self.change_level(+1), "Ctrl+Right",
+                            context=widget_only)
+        self.act_comment = a(self.tr("Add &comment…"), self.add_comment, "Ctrl+M", "comment")
+        self.act_tag = a(self.tr("&Tag…"), self.tag_dialog, "Ctrl+T", "tag")
+        self.act_manage_tags = a(self.tr("&Manage tags…"), self.manage_tags)
+        self.act_find = a(self.tr("&Find in report…"), self.focus_find, K.Find, "search")
+        self.act_find_next = a(self.tr("Find &next"), lambda: self.find_in_report(False), K.FindNext)
+        self.act_find_previous = a(self.tr("Find pre&vious"), lambda: self.find_in_report(True), K.FindPrevious)
+        self.act_search_library = a(self.tr("&Search the library…"), self.focus_library_search, "Ctrl+Shift+F")
+
+        self.act_show_library = a(self.tr("&Library"), self.show_library, "Ctrl+L", "library",
+                                  self.tr("Show the reports in this library"))
+        self.act_show_review = a(self.tr("&Review view"), self.show_review, "Ctrl+R")
+        self.act_attention = a(self.tr("Show only what needs &attention"), self.toggle_attention, "Ctrl+Shift+A")
+        self.act_attention.setCheckable(True)
+        self.act_next_unreviewed = a(self.tr("Next &unreviewed"), lambda: self.go_next(unreviewed=True), "F8",
+                                     "next-unreviewed", self.tr("Go to the next unreviewed item (F8)"))
+        self.act_prev_unreviewed = a(self.tr("Previous unreviewed"), lambda: self.go_next(unreviewed=True,
+                                                                                          backwards=True), "Shift+F8")
+        self.act_next_check = a(self.tr("Next &check"), lambda: self.go_next(kinds=("check",), unreviewed=False),
+                                "F9", "next-check", self.tr("Go to the next inconsistency (F9)"))
+        self.act_prev_check = a(self.tr("Previous check"), lambda: self.go_next(kinds=("check",), unreviewed=False,
+                                                                                backwards=True), "Shift+F9")
+        self.act_zoom_in = a(self.tr("Larger text"), lambda: self.zoom(+1), K.ZoomIn)
+        self.act_zoom_out = a(self.tr("Smaller text"), lambda: self.zoom(-1), K.ZoomOut)
+        self.act_shortcuts = a(self.tr("&Keyboard shortcuts"), self.show_shortcuts, K.HelpContents)
+        self.act_about = a(self.tr("&About Report Reviewer"), self.show_about)
+
+        # Enter/Del act on the item views only (not in text fields and cell editors).
+        for widget in (self.outline_view, self.document_view, self.inspector.figures_view,
+                       self.inspector.checks_view, self.inspector.citations_view):
+            widget.addAction(self.act_confirm)
+            widget.addAction(self.act_reject)
+        for widget in (self.outline_view,):
+            for action in (self.act_rename, self.act_promote, self.act_demote):
+                widget.addAction(action)
+        self.review_actions = [self.act_export_report, self.act_confirm, self.act_reject, self.act_reset,
+                               self.act_rename, self.act_promote, self.act_demote, self.act_comment, self.act_tag,
+                               self.act_find, self.act_find_next, self.act_find_previous, self.act_show_review,
+                               self.act_next_unreviewed, self.act_prev_unreviewed, self.act_next_check,
+                               self.act_prev_check]
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        m = bar.addMenu(self.tr("&File"))
+        m.addActions([self.act_import, self.act_import_folder])
+        m.addSeparator()
+        m.addActions([self.act_open_library, self.act_new_library])
+        self.recent_menu = m.addMenu(self.tr("&Recent libraries"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        m.addSeparator()
+        m.addActions([self.act_export_report, self.act_export_selected, self.act_export_library])
+        m.addSeparator()
+        m.addActions([self.act_settings, self.act_quit])
+        m = bar.addMenu(self.tr("&Edit"))
+        m.addActions([self.act_undo, self.act_redo])
+        m.addSeparator()
+        m.addActions([self.act_confirm, self.act_reject, self.act_reset])
+        m.addSeparator()
+        m.addActions([self.act_rename, self.act_promote, self.act_demote])
+        m.addSeparator()
+        m.addActions([self.act_tag, self.act_comment, self.act_manage_tags])
+        m.addSeparator()
+        m.addActions([self.act_find, self.act_find_next, self.act_find_previous, self.act_search_library])
+        m = bar.addMenu(self.tr("&View"))
+        m.addActions([self.act_show_library, self.act_show_review])
+        m.addSeparator()
+        m.addActions([self.act_next_unreviewed, self.act_prev_unreviewed, self.act_next_check, self.act_prev_check])
+        m.addSeparator()
+        m.addAction(self.act_attention)
+        m.addSeparator()
+        m.addActions([self.act_zoom_in, self.act_zoom_out])
+        m = bar.addMenu(self.tr("&Help"))
+        m.addActions([self.act_shortcuts, self.act_about])
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Main toolbar"), self)
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.setIconSize(bar.iconSize().scaled(20, 20, Qt.AspectRatioMode.KeepAspectRatio))
+        self.act_show_library.setIconText(self.tr("Library"))
+        self.act_import.setIconText(self.tr("Import"))
+        self.act_export_report.setIconText(self.tr("Export"))
+        self.act_confirm.setIconText(self.tr("Confirm"))
+        self.act_reject.setIconText(self.tr("Reject"))
+        self.act_next_unreviewed.setIconText(self.tr("Next"))
+        self.act_next_check.setIconText(self.tr("Next check"))
+        bar.addActions([self.act_show_library, self.act_import, self.act_export_report])
+        bar.addSeparator()
+        bar.addActions([self.act_undo, self.act_redo])
+        bar.addSeparator()
+        bar.addActions([self.act_confirm, self.act_reject, self.act_next_unreviewed, self.act_next_check])
+        spacer = QWidget(bar)
+        spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
+        bar.addWidget(spacer)
+        self.find_line = QLineEdit(bar)
+        self.find_line.setObjectName("findLine")
+        self.find_line.setPlaceholderText(self.tr("Find in report (Ctrl+F)"))
+        self.find_line.setClearButtonEnabled(True)
+        self.find_line.setFixedWidth(240)
+        self.find_line.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.find_line.returnPressed.connect(lambda: self.find_in_report(
+            bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier)))
+        bar.addWidget(self.find_line)
+        self.addToolBar(bar)
+        self.toolbar = bar
+
+    def _build_statusbar(self) -> None:
+        status = self.statusBar()
+        self.stats_label = QLabel(status)
+        self.progress_bar = QProgressBar(status)
+        self.progress_bar.setFixedWidth(160)
+        self.progress_bar.setFormat(self.tr("Reviewed %p%"))
+        self.progress_bar.setTextVisible(True)
+        self.reviewer_label = QLabel(status)
+        status.addWidget(self.stats_label, 1)
+        status.addPermanentWidget(self.progress_bar)
+        status.addPermanentWidget(self.reviewer_label)
+
+    def _connect(self) -> None:
+        ws = self.workspace
+        ws.documentsChanged.connect(self.refresh_documents)
+        ws.reviewLoaded.connect(self._review_loaded)
+        ws.reviewUpdated.connect(self._review_updated)
+        ws.currentItemChanged.connect(self._current_item_changed)
+        ws.tagsChanged.connect(self._tags_changed)
+        ws.error.connect(self.show_error)
+        ws.libraryOpened.connect(self._library_opened)
+
+        page = self.library_page
+        page.openRequested.connect(self.open_document)
+        page.import_button.clicked.connect(self.import_files_dialog)
+        page.import_folder_button.clicked.connect(self.import_folder_dialog)
+        page.export_button.clicked.connect(self.export_selected)
+        page.remove_button.clicked.connect(self.remove_selected)
+        page.searchRequested.connect(self.search_library)
+        page.hitActivated.connect(self.open_hit)
+
+        self.outline_view.selectionModel().currentChanged.connect(self._outline_current_changed)
+        self.outline_view.clicked.connect(self._outline_clicked)
+        self.document_view.itemActivated.connect(self._document_item_activated)
+        self.document_view.topPositionChanged.connect(self._follow_scroll)
+        self.document_view.tagSelectionRequested.connect(self.tag_selection)
+        self.document_view.commentSelectionRequested.connect(self.comment_selection)
+        self.document_view.headingSelectionRequested.connect(self.heading_from_selection)
+        self.document_view.figureSelectionRequested.connect(self.figure_from_selection)
+        self.document_view.selectionChanged.connect(self._selection_stats)
+
+        ins = self.inspector
+        ins.figures_model.editor = self.correct_item
+        ins.citations_model.editor = self.correct_item
+        ins.itemSelected.connect(self._inspector_item_selected)
+        ins.checkActivated.connect(self._check_activated)
+        ins.tagToggled.connect(self._tag_toggled)
+        ins.addCommentRequested.connect(self.add_comment)
+        ins.editCommentRequested.connect(self.edit_comment)
+        ins.deleteCommentRequested.connect(self.delete_comment)
+        ins.manageTagsRequested.connect(self.manage_tags)
+        self.outline_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for action in (self.act_confirm, self.act_reject, self.act_reset, self.act_rename, self.act_promote,
+                       self.act_demote, self.act_tag, self.act_comment):
+            self.outline_view.addAction(action)
+
+    # ================================================================== layout and look
+    def _restore_layout(self) -> None:
+        geometry = self.settings.layout_value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        splitter = self.settings.layout_value("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def save_layout(self) -> None:
+        self.settings.set_layout_value("geometry", self.saveGeometry())
+        self.settings.set_layout_value("splitter", self.splitter.saveState())
+        self.settings.sync()
+
+    def apply_font_size(self) -> None:
+        font = QFont(self.document_view.font())
+        font.setFamilies(["Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
+                          "PingFang SC", "WenQuanYi Micro Hei", font.family()])
+        size = self.settings.font_size or max(11, QApplication.font().pointSize() + 2)
+        font.setPointSize(size)
+        self.document_view.setFont(font)
+
+    def zoom(self, step: int) -> None:
+        size = max(8, min(32, self.document_view.font().pointSize() + step))
+        self.settings.font_size = size
+        self.apply_font_size()
+
+    def retranslate_title(self) -> None:
+        title = self.tr("Report Reviewer")
+        review = self.workspace.review
+        if review is not None:
+            name = review.metadata.title or Path(review.document.path).stem
+            self.setWindowTitle(f"{name} — {title}")
+        else:
+            self.setWindowTitle(title)
+
+    # ================================================================== library
+    def open_library(self, path: str) -> bool:
+        try:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            self.workspace.open_library(path)
+        except ReviewerError as exc:
+            self.show_error(exc.message(i18n.core_language()))
+            return False
+        except OSError as exc:
+            self.show_error(self.tr("Cannot open the library {0}: {1}").format(path, exc))
+            return False
+        self.settings.add_recent_library(str(path))
+        return True
+
+    def _library_opened(self, path: str) -> None:
+        self.library_page.set_library(self.tr("Library: {0}").format(Path(path).stem), path)
+        self.show_library()
+        self._update_status()
+
+    def open_library_dialog(self) -> None:
+        path = prompts.ask_library_path(self, self.tr("Open library"), str(paths.data_dir()), create=False)
+        if path:
+            self.open_library(path)
+
+    def new_library_dialog(self) -> None:
+        path = prompts.ask_library_path(self, self.tr("New library"), str(paths.data_dir()), create=True)
+        if path:
+            self.open_library(path)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_libraries:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_library(p))
+        if not self.settings.recent_libraries:
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def refresh_documents(self) -> None:
+        self.library_page.set_documents(self.workspace.documents())
+
+    def show_library(self) -> None:
+        self.stack.setCurrentWidget(self.library_page)
+        self._update_actions()
+
+    def show_review(self) -> None:
+        if self.workspace.review is not None:
+            self.stack.setCurrentWidget(self.splitter)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        has_review = self.workspace.review is not None
+        for action in self.review_actions:
+            action.setEnabled(has_review)
+
+    def remove_selected(self) -> None:
+        uuids = self.library_page.selected_uuids()
+        if not uuids or not prompts.confirm(
+                self, self.tr("Remove reports"),
+                self.tr("Remove {0} report(s) and their review from this library? "
+                        "This cannot be undone.").format(len(uuids))):
+            return
+        for uuid in uuids:
+            if self.workspace.doc_uuid == uuid:
+                self.workspace.set_review(None)
+            self.workspace.guarded(lambda u=uuid: self.workspace.library.remove_document(u))
+        self.workspace.undo_stack.clear()  # commands on removed items cannot be replayed
+        self.refresh_documents()
+
+    # ================================================================== import (worker)
+    def import_files_dialog(self) -> None:
+        files = prompts.ask_open_files(self, self.tr("Import reports"), str(Path.home()))
+        if files:
+            self.import_paths(files)
+
+    def import_folder_dialog(self) -> None:
+        folder = prompts.ask_folder(self, self.tr("Import a folder of reports"), str(Path.home()))
+        if folder:
+            self.import_paths([folder])
+
+    def import_paths(self, paths_: list[str], open_after: bool = True) -> Job | None:
+        """Import files and folders on a worker, with a progress dialog and cancel."""
+        if self.workspace.library is None or not paths_:
+            return None
+        library_path, reviewer_name = str(self.workspace.library.path), self.workspace.reviewer
+        targets = [Path(p) for p in paths_]
+
+        def work(progress, cancelled):
+            from reviewer.store import SUPPORTED_SUFFIXES
+
+            files: list[Path] = []
+            for target in targets:
+                if target.is_dir():
+                    files += sorted(p for p in target.rglob("*") if p.is_file()
+                                    and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith("~$"))
+                else:
+                    files.append(target)
+            results = []
+            with Library(library_path, reviewer=reviewer_name) as library:
+                for done, path in enumerate(files):
+                    if cancelled():
+                        break
+                    progress(done, len(files), path.name)
+                    results.append(library.import_file(path))
+                progress(len(files), len(files), "")
+            return results
+
+        def finished(results) -> None:
+            self.refresh_documents()
+            errors = [r.error for r in results if r.error]
+            if errors:
+                self.show_error(self.tr("Some files could not be imported:") + "\n\n" + "\n".join(errors[:20]))
+            ok = [r for r in results if r.doc_uuid]
+            if open_after and len(ok) >= 1 and len(targets) == 1 and not targets[0].is_dir():
+                self.open_document(ok[-1].doc_uuid)
+            elif ok:
+                self.show_library()
+                self.statusBar().showMessage(self.tr("Imported {0} report(s).").format(len(ok)), 5000)
+
+        return self.run_job(work, self.tr("Importing reports…"), finished, "import")
+
+    def run_job(self, fn, title: str, on_finished, name: str, cancellable: bool = True) -> Job:
+        job = Job(fn)
+        self._jobs.add(job)
+        dialog = QProgressDialog(title, self.tr("Cancel") if cancellable else "", 0, 0, self)
+        dialog.setWindowTitle(self.tr("Report Reviewer"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(job.cancel)
+        self._progress = dialog
+
+        def progress(done: int, total: int, what: str) -> None:
+            dialog.setMaximum(max(total, 0))
+            dialog.setValue(min(done, total) if total else 0)
+            if what:
+                dialog.setLabelText(f"{title}\n{what}")
+
+        def close_dialog() -> None:
+            dialog.canceled.disconnect(job.cancel)  # closing a QProgressDialog emits canceled
+            dialog.close()
+            dialog.deleteLater()
+
+        def done(result) -> None:
+            close_dialog()
+            self._jobs.discard(job)
+            if not job.cancelled():
+                on_finished(result)
+            else:
+                self.statusBar().showMessage(self.tr("Cancelled."), 4000)
+                self.refresh_documents()
+            self.jobFinished.emit(name)
+
+        def failed(exc) -> None:
+            close_dialog()
+            self._jobs.discard(job)
+            if isinstance(exc, ReviewerError):
+                self.show_error(exc.message(i18n.core_language()))
+            else:
+                log.error("job %s failed: %r", name, exc)
+                self.show_error(self.tr("The task failed unexpectedly: {0}\n\nDetails were written to {1}.")
+                                .format(exc, paths.log_path()))
+            self.jobFinished.emit(name)
+
+        job.signals.progress.connect(progress)
+        job.signals.finished.connect(done)
+        job.signals.failed.connect(failed)
+        self.pool.start(job)
+        return job
+
+    # drag and drop of files and folders
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        local = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if local:
+            event.acceptProposedAction()
+            self.import_paths(local)
+
+    # ================================================================== opening a report
+    def open_document(self, doc_uuid: str) -> None:
+        if self.workspace.library is None or not doc_uuid:
+            return
+        library = self.workspace.library
+
+        def work(progress, cancelled):
+            return library.load_review(doc_uuid)
+
+        self.run_job(work, self.tr("Opening the report…"), self._set_review, "open", cancellable=False)
+
+    def _set_review(self, review) -> None:
+        self.workspace.set_review(review)
+
+    def _review_loaded(self, review) -> None:
+        self.document_view.set_tags(self.workspace.tags())
+        self.document_view.set_review(review)
+        self.outline_model.set_review(review)
+        self.outline_view.expandToDepth(0)
+        self.inspector.set_review(review)
+        self.inspector.show_item("", None, [], [])
+        self.retranslate_title()
+        self._update_status()
+        if review is not None:
+            self.stack.setCurrentWidget(self.splitter)
+            self.document_view.setFocus()
+        else:
+            self.show_library()
+        self._update_actions()
+
+    def _review_updated(self, review) -> None:
+        expanded = self._expanded_uuids()
+        self.document_view.set_review(review)
+        self.outline_model.set_review(review)
+        self._restore_expanded(expanded)
+        self.inspector.set_review(review)
+        self._show_current_item()
+        self._update_status()
+        self.retranslate_title()
+
+    def _expanded_uuids(self) -> set[str]:
+        found = set()
+        model = self.outline_model
+
+        def walk(parent):
+            for row in range(model.rowCount(parent)):
+                index = model.index(row, 0, parent)
+                if self.outline_view.isExpanded(index):
+                    found.add(index.data(ItemRole))
+                    walk(index)
+        walk(self.outline_view.rootIndex())
+        return found
+
+    def _restore_expanded(self, uuids: set[str]) -> None:
+        for uuid in uuids:
+            index = self.outline_model.index_for_uuid(uuid)
+            if index.isValid():
+                self.outline_view.setExpanded(index, True)
+        item_type, uuid = self.workspace.current
+        if item_type == "section":
+            self._select_in_outline(uuid)
+
+    def _update_status(self) -> None:
+        review = self.workspace.review
+        name = self.workspace.reviewer or self.tr("(no name)")
+        self.reviewer_label.setText(self.tr("Reviewer: {0}").format(name))
+        if review is None:
+            count = len(self.library_page.model.rows)
+            self.stats_label.setText(self.tr("{0} report(s) in the library").format(count))
+            self.progress_bar.setVisible(False)
+            return
+        open_checks = sum(1 for rc in review.checks if rc.review.status == "unreviewed")
+        self.stats_label.setText(self.tr("{0} characters · {1} headings · {2} figures · {3} citations · "
+                                         "{4} open checks").format(
+            len(review.document.text), len(review.sections), len(review.figures), len(review.citations),
+            open_checks))
+        self.progress_bar.setVisible(True)
+        self.progress_bar.setValue(round(review.reviewed_share * 100))
+
+    def _selection_stats(self) -> None:
+        selection = self.document_view.selection_cp()
+        if selection:
+            self.statusBar().showMessage(self.tr("{0} characters selected").format(selection[1] - selection[0]),
+                                         3000)
+
+    # ================================================================== selection and navigation
+    def _outline_current_changed(self, current, _previous) -> None:
+        if self._syncing or not current.isValid():
+            return
+        self._activate("section", current.data(ItemRole), scroll=True, from_outline=True)
+
+    def _outline_clicked(self, index) -> None:
+        if index.isValid():
+            self._activate("section", index.data(ItemRole), scroll=True, from_outline=True)
+
+    def _inspector_item_selected(self, item_type: str, uuid: str) -> None:
+        self._activate(item_type, uuid, scroll=True, from_inspector=True)
+
+    def _document_item_activated(self, item_type: str, uuid: str) -> None:
+        self._activate(item_type, uuid, scroll=False, from_document=True)
+
+    def _activate(self, item_type: str, uuid: str, scroll: bool, from_outline: bool = False,
+                  from_inspector: bool = False, from_document: bool = False) -> None:
+        """Make an item the current one everywhere: text, outline, inspector."""
+        self.workspace.set_current(item_type, uuid)
+        span = self._span_of(item_type, uuid)
+        if scroll and span is not None:
+            self.document_view.jump_to(span[0], span[1], (item_type, uuid))
+        elif span is not None and not from_document:
+            self.document_view.jump_to(span[0], span[1], (item_type, uuid))
+        if not from_outline:
+            if item_type == "section":
+                self._select_in_outline(uuid)
+            elif span is not None:
+                section = self.outline_model.section_at(span[0])
+                if section is not None:
+                    self._select_in_outline(section.review.uuid)
+        if not from_inspector:
+            self.inspector.select_item(item_type, uuid)
+
+    def _span_of(self, item_type: str, uuid: str) -> tuple[int, int] | None:
+        item = self.workspace.find_item(item_type, uuid)
+        if item is None:
+            return None
+        if item_type == "section":
+            return item.section.heading_start, item.section.heading_end
+        if item_type == "figure":
+            return item.figure.start, item.figure.end
+        if item_type == "citation":
+            return item.citation.start, item.citation.end
+        if item_type == "annotation":
+            return (item.start, item.end) if item.start is not None else None
+        if item_type == "check":
+            spans = [self._span_of("figure", f.review.uuid) for f in self._check_figures(item)]
+            spans = [s for s in spans if s]
+            return min(spans) if spans else None
+        return None
+
+    def _check_figures(self, reviewed_check):
+        ids = set(reviewed_check.check.figures)
+        return [rf for rf in self.workspace.review.figures if rf.figure.id in ids]
+
+    def _select_in_outline(self, uuid: str) -> None:
+        index = self.outline_model.index_for_uuid(uuid)
+        if not index.isValid():
+            return
+        self._syncing = True
+        try:
+            self.outline_view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.outline_view.scrollTo(index)
+        finally:
+            self._syncing = False
+
+    def _follow_scroll(self, position: int) -> None:
+        """The outline follows the text as the reader scrolls."""
+        section = self.outline_model.section_at(position)
+        if section is not None and self.workspace.current[0] in ("", "section"):
+            self._select_in_outline(section.review.uuid)
+
+    def _check_activated(self, uuid: str) -> None:
+        check = self.workspace.find_item("check", uuid)
+        if check is None:
+            return
+        figures = self._check_figures(check)
+        self.inspector.select_figures([rf.review.uuid for rf in figures])
+        self.document_view.update_highlights()
+
+    def go_next(self, kinds: tuple[str, ...] | None = None, unreviewed: bool = True, backwards: bool = False) -> None:
+        ws = self.workspace
+        if ws.review is None:
+            return
+        current = ws.current if ws.current[0] else None
+        position = ws.item_start(*current) if current else None
+        if position is None:
+            cursor_pos = self.document_view.offsets.to_cp(self.document_view.textCursor().position())
+            position = cursor_pos
+            current = None
+        if backwards:
+            items = [t for t in ws.ordered_items() if (kinds is None or t[1] in kinds)
+                     and (not unreviewed or t[3] == "unreviewed")]
+            if not items:
+                self.statusBar().showMessage(self.tr("Nothing left to review here."), 4000)
+                return
+            index = next((i for i, t in enumerate(items) if current and (t[1], t[2]) == current), None)
+            if index is None:
+                earlier = [i for i, t in enumerate(items) if t[0] < position]
+                index = (earlier[-1] + 1) if earlier else 0
+            _start, item_type, uuid, _ = items[(index - 1) % len(items)]
+            target = (item_type, uuid)
+        else:
+            found = ws.next_item(position, kinds=kinds, unreviewed=unreviewed, after=current)
+            if found is None:
+                self.statusBar().showMessage(self.tr("Nothing left to review here."), 4000)
+                return
+            target = found[:2]
+        self._activate(*target, scroll=True)
+        if target[0] == "check":
+            self._check_activated(target[1])
+            self.inspector.setCurrentIndex(1)
+
+    def toggle_attention(self) -> None:
+        on = self.act_attention.isChecked()
+        for bar in (self.inspector.figures_filter, self.inspector.checks_filter, self.inspector.citations_filter):
+            bar.attention.setChecked(on)
+        self.outline_proxy_attention(on)
+
+    def outline_proxy_attention(self, on: bool) -> None:
+        """In the outline, hide the rows that need no attention (confirmed or corrected headings)."""
+        model = self.outline_model
+
+        def walk(parent) -> bool:
+            any_visible = False
+            for row in range(model.rowCount(parent)):
+                index = model.index(row, 0, parent)
+                child_visible = walk(index)
+                from ui.models import AttentionRole
+                visible = (not on) or bool(index.data(AttentionRole)) or child_visible
+                self.outline_view.setRowHidden(row, parent, not visible)
+                any_visible = any_visible or visible
+            return any_visible
+        walk(self.outline_view.rootIndex())
+
+    # ================================================================== search
+    def focus_find(self) -> None:
+        self.find_line.setFocus()
+        self.find_line.selectAll()
+
+    def find_in_report(self, backwards: bool = False) -> bool:
+        needle = self.find_line.text()
+        found = self.document_view.find_text(needle, backwards)
+        if needle and not found:
+            self.statusBar().showMessage(self.tr("“{0}” was not found in this report.").format(needle), 4000)
+        return found
+
+    def focus_library_search(self) -> None:
+        self.show_library()
+        self.library_page.search_line.setFocus()
+        self.library_page.search_line.selectAll()
+
+    def search_library(self, query: str) -> list:
+        if self.workspace.library is None:
+            return []
+        hits = self.workspace.guarded(lambda: self.workspace.library.search(query, 200)) or []
+        self.library_page.show_hits(hits)
+        return hits
+
+    def open_hit(self, hit) -> None:
+        if hit is None:
+            return
+        target = hit
+
+        def when_open() -> None:
+            if target.item_type == "figure":
+                self._activate("figure", target.item_uuid, scroll=True)
+            elif target.start is not None:
+                self.document_view.jump_to(target.start, target.end)
+                self.document_view.select_cp(target.start, target.end)
+
+        if self.workspace.doc_uuid == hit.doc_uuid:
+            self.show_review()
+            when_open()
+            return
+        self._after_open = when_open
+        self.jobFinished.connect(self._run_after_open)
+        self.open_document(hit.doc_uuid)
+
+    def _run_after_open(self, name: str) -> None:
+        if name != "open":
+            return
+        self.jobFinished.disconnect(self._run_after_open)
+        callback, self._after_open = getattr(self, "_after_open", None), None
+        if callback:
+            callback()
+
+    # ================================================================== edits (all QUndoCommands)
+    def correct_item(self, item_type: str, uuid: str, field: str, value) -> bool:
+        return self.workspace.run(commands.CorrectCommand(self.workspace, self.workspace.doc_uuid, item_type,
+                                                          uuid, field, value))
+
+    def set_status(self, status: str) -> bool:
+        item_type, uuid = self.workspace.current
+        if not uuid or item_type not in ("section", "figure", "citation", "check", "annotation"):
+            self.statusBar().showMessage(self.tr("Select an item first."), 3000)
+            return False
+        return self.workspace.run(commands.StatusCommand(self.workspace, self.workspace.doc_uuid, item_type, uuid,
+                                                         status))
+
+    def set_status_and_next(self, status: str) -> None:
+        if self.set_status(status):
+            self.go_next(unreviewed=True)
+
+    def rename_heading(self) -> None:
+        item_type, uuid = self.workspace.current
+        item = self.workspace.find_item(item_type, uuid) if item_type == "section" else None
+        if item is None:
+            self.statusBar().showMessage(self.tr("Select a heading first."), 3000)
+            return
+        title = prompts.ask_text(self, self.tr("Rename heading"), self.tr("Title:"), item.section.title)
+        if title and title != item.section.title:
+            self.correct_item("section", uuid, "title", title)
+
+    def change_level(self, step: int) -> None:
+        item_type, uuid = self.workspace.current
+        item = self.workspace.find_item(item_type, uuid) if item_type == "section" else None
+        if item is None:
+            self.statusBar().showMessage(self.tr("Select a heading first."), 3000)
+            return
+        level = item.section.level + step
+        if level < 1 or level > LEVELS[-1]:
+            return
+        self.correct_item("section", uuid, "level", level)
+
+    def _tag_toggled(self, tag_uuid: str, on: bool) -> None:
+        item_type, uuid = self.workspace.current
+        if uuid:
+            self.workspace.run(commands.TagCommand(self.workspace, self.workspace.doc_uuid, item_type, uuid,
+                                                   tag_uuid, add=on))
+
+    def tag_current(self, tag_uuid: str, on: bool = True) -> bool:
+        item_type, uuid = self.workspace.current
+        if not uuid:
+            return False
+        return self.workspace.run(commands.TagCommand(self.workspace, self.workspace.doc_uuid, item_type, uuid,
+                                                      tag_uuid, add=on))
+
+    def tag_dialog(self) -> None:
+        """The tag palette: pick a tag for the selected item (or the selected text)."""
+        tags = self.workspace.tags()
+        if not tags:
+            return
+        index = prompts.ask_item(self, self.tr("Tag"), self.tr("Tag to add:"), [t.path or t.name for t in tags])
+        if index is None:
+            return
+        selection = self.document_view.selection_cp() if self.document_view.hasFocus() else None
+        if selection:
+            self.tag_selection(selection[0], selection[1], tags[index].uuid)
+        elif not self.tag_current(tags[index].uuid):
+            self.statusBar().showMessage(self.tr("Select an item first."), 3000)
+
+    def add_comment(self) -> None:
+        item_type, uuid = self.workspace.current
+        selection = self.document_view.selection_cp() if self.document_view.hasFocus() else None
+        if selection:
+            self.comment_selection(*selection)
+            return
+        if not uuid:
+            self.statusBar().showMessage(self.tr("Select an item first."), 3000)
+            return
+        body = prompts.ask_text(self, self.tr("Comment"), self.tr("Comment on {0}:").format(
+            labels.item_type(item_type)), multiline=True)
+        if body:
+            self.workspace.run(commands.AddCommentCommand(self.workspace, self.workspace.doc_uuid, item_type, uuid,
+                                                          body))
+
+    def edit_comment(self, comment_uuid: str) -> None:
+        item_type, uuid = self.workspace.current
+        review = self.workspace.item_review(item_type, uuid)
+        comment = next((c for c in (review.comments if review else []) if c.uuid == comment_uuid), None)
+        if comment is None:
+            return
+        body = prompts.ask_text(self, self.tr("Edit comment"), self.tr("Comment:"), comment.body, multiline=True)
+        if body and body != comment.body:
+            self.workspace.run(commands.EditCommentCommand(self.workspace, self.workspace.doc_uuid, item_type, uuid,
+                                                           comment_uuid, body))
+
+    def delete_comment(self, comment_uuid: str) -> None:
+        item_type, uuid = self.workspace.current
+        self.workspace.run(commands.DeleteCommentCommand(self.workspace, self.workspace.doc_uuid, item_type, uuid,
+                                                         comment_uuid))
+
+    def _annotate(self, start: int, end: int, note: str = "") -> commands.AddAnnotationCommand | None:
+        command = commands.AddAnnotationCommand(self.workspace, self.workspace.doc_uuid, start, end, note)
+        return command if self.workspace.run(command) else None
+
+    def tag_selection(self, start: int, end: int, tag_uuid: str) -> None:
+        """Tag a span of text: an annotation over it, tagged — one undo step."""
+        stack = self.workspace.undo_stack
+        stack.beginMacro(self.tr("Tag selection"))
+        try:
+            command = self._annotate(start, end)
+            if command is not None:
+                self.workspace.run(commands.TagCommand(self.workspace, self.workspace.doc_uuid, "annotation",
+                                                       command.item_uuid, tag_uuid))
+        finally:
+            stack.endMacro()
+        if command is not None:
+            self._activate("annotation", command.item_uuid, scroll=False)
+
+    def comment_selection(self, start: int, end: int) -> None:
+        body = prompts.ask_text(self, self.tr("Comment"), self.tr("Comment on the selected text:"),
+                                multiline=True)
+        if not body:
+            return
+        command = self._annotate(start, end, body)
+        if command is not None:
+            self._activate("annotation", command.item_uuid, scroll=False)
+
+    def heading_from_selection(self, start: int, end: int) -> None:
+        text = self.document_view.text[start:end]
+        number, title = split_heading_number(text)
+        section = self.outline_model.section_at(start)
+        suggested = min((section.section.level + 1) if section else 1, LEVELS[-1])
+        names = [self.tr("Level {0}").format(level) for level in LEVELS]
+        index = prompts.ask_item(self, self.tr("Mark as heading"),
+                                 self.tr("Level of “{0}”:").format(text[:40]), names, suggested - 1)
+        if index is None:
+            return
+        command = commands.AddSectionCommand(self.workspace, self.workspace.doc_uuid, LEVELS[index], number,
+                                             title or text, start, end)
+        if self.workspace.run(command):
+            self._activate("section", command.item_uuid, scroll=False)
+
+    def figure_from_selection(self, start: int, end: int) -> None:
+        text = self.document_view.text[start:end]
+        match = re.search(r"[-+]?\d[\d,,]*(?:\.\d+)?", text)
+        from ui.models.tables import parse_value
+        value = parse_value(match.group(0)) if match else None
+        unit = text[match.end():].strip() if match else ""
+        values = dialogs.ask_figure(self, text, value, unit, "")
+        if not values:
+            return
+        command = commands.AddFigureCommand(self.workspace, self.workspace.doc_uuid, start, end, values["value"],
+                                            values["unit"], values["kind"], values["label"])
+        if self.workspace.run(command):
+            self._activate("figure", command.item_uuid, scroll=False)
+
+    # ================================================================== tags
+    def _tags_changed(self) -> None:
+        self.document_view.set_tags(self.workspace.tags())
+        self._show_current_item()
+        dialog = getattr(self, "_tag_manager", None)
+        if dialog is not None:
+            dialog.set_tags(self.workspace.tags())
+
+    def manage_tags(self) -> None:
+        dialog = dialogs.TagManagerDialog(self)
+        dialog.set_tags(self.workspace.tags())
+        dialog.createRequested.connect(
+            lambda name, colour, parent: self.workspace.run(commands.CreateTagCommand(self.workspace, name, colour,
+                                                                                      parent)))
+        dialog.updateRequested.connect(
+            lambda uuid, fields: self.workspace.run(commands.UpdateTagCommand(self.workspace, uuid, **fields)))
+        dialog.deleteRequested.connect(self._delete_tag)
+        self._tag_manager = dialog
+        dialog.finished.connect(lambda _result: setattr(self, "_tag_manager", None))
+        dialog.open()
+        return dialog
+
+    def _delete_tag(self, uuid: str) -> None:
+        if self.workspace.guarded(lambda: self.workspace.library.delete_tag(uuid) or True):
+            self.workspace.undo_stack.clear()  # tag commands on the deleted tag cannot be replayed
+            self.workspace._tags_cache = None
+            self.workspace.tagsChanged.emit()
+            self.workspace.reload()
+
+    # ================================================================== inspector: the current item
+    def _current_item_changed(self, item_type: str, uuid: str) -> None:
+        self._show_current_item()
+
+    def _show_current_item(self) -> None:
+        item_type, uuid = self.workspace.current
+        review = self.workspace.item_review(item_type, uuid) if uuid else None
+        if review is None:
+            self.inspector.show_item("", None, self.workspace.tags(), [])
+            return
+        history = self.workspace.guarded(lambda: self.workspace.library.history(item_uuid=uuid)) or []
+        self.inspector.show_item(self._describe(item_type, uuid), review, self.workspace.tags(), history)
+
+    def _describe(self, item_type: str, uuid: str) -> str:
+        item = self.workspace.find_item(item_type, uuid)
+        kind = labels.item_type(item_type)
+        if item_type == "section":
+            text = f"{item.section.number} {item.section.title}".strip()
+        elif item_type == "figure":
+            text = f"{item.figure.label or ''} {item.figure.text}".strip()
+        elif item_type == "citation":
+            text = item.citation.text
+        elif item_type == "check":
+            text = item.check.message
+        elif item_type == "annotation":
+            text = f"“{item.quote}”" + (f" — {item.note}" if item.note else "")
+        else:
+            text = ""
+        status = labels.status(self.workspace.item_review(item_type, uuid).status)
+        return f"{kind} · {status}\n{text}"
+
+    # ================================================================== export (worker)
+    def export_current(self) -> None:
+        if self.workspace.doc_uuid:
+            self.export([self.workspace.doc_uuid])
+
+    def export_selected(self) -> None:
+        uuids = self.library_page.selected_uuids()
+        if not uuids and self.workspace.doc_uuid:
+            uuids = [self.workspace.doc_uuid]
+        if uuids:
+            self.export(uuids)
+        else:
+            self.statusBar().showMessage(self.tr("Select reports in the library first."), 4000)
+
+    def export_library(self) -> None:
+        self.export(None)
+
+    def export(self, doc_uuids: list[str] | None, out_path: str | None = None) -> Job | None:
+        if self.workspace.library is None:
+            return None
+        if out_path is None:
+            folder = self.settings.last_export_dir or str(Path.home())
+            name = self.tr("review") + ".xlsx"
+            if doc_uuids and len(doc_uuids) == 1 and self.workspace.review \
+                    and self.workspace.review.doc_uuid == doc_uuids[0]:
+                name = (self.workspace.review.metadata.title or Path(self.workspace.review.document.path).stem) \
+                    + ".xlsx"
+            out_path = prompts.ask_save_path(self, self.tr("Export to Excel"), str(Path(folder) / _safe_name(name)),
+                                             self.tr("Excel workbooks (*.xlsx)"))
+            if not out_path:
+                return None
+        if not out_path.lower().endswith(".xlsx"):
+            out_path += ".xlsx"
+        self.settings.last_export_dir = str(Path(out_path).parent)
+        library_path, reviewer_name = str(self.workspace.library.path), self.workspace.reviewer
+        language = "en" if i18n.current() == "en" else "zh"
+
+        def work(progress, cancelled):
+            from reviewer.export_xlsx import export_workbook
+
+            with Library(library_path, reviewer=reviewer_name) as library:
+                return export_workbook(library, out_path, doc_uuids=doc_uuids, language=language,
+                                       progress=lambda done, total: progress(done, total, ""),
+                                       cancelled=cancelled)
+
+        def finished(path) -> None:
+            self.last_export = Path(path)
+            choice = prompts.offer_open(self, self.tr("The workbook was saved:\n{0}").format(path))
+            if choice == "file":
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            elif choice == "folder":
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
+
+        return self.run_job(work, self.tr("Exporting to Excel…"), finished, "export")
+
+    # ================================================================== dialogs
+    def show_error(self, message: str) -> None:
+        prompts.show_error(self, message)
+
+    def show_settings(self) -> None:
+        dialog = dialogs.SettingsDialog(self.settings, self)
+        if dialog.exec() != dialogs.QDialog.DialogCode.Accepted:
+            return
+        self.apply_settings(dialog.apply())
+
+    def apply_settings(self, changed: dict) -> None:
+        from ui.hub import hub
+
+        if "reviewer" in changed:
+            self.workspace.set_reviewer(changed["reviewer"])
+        if "font_size" in changed:
+            self.apply_font_size()
+        if "library_path" in changed and self.workspace.library is not None \
+                and Path(changed["library_path"]) != self.workspace.library.path:
+            self.open_library(changed["library_path"])
+        self._update_status()
+        hub().settingsChanged.emit()
+        if "language" in changed:
+            language = i18n.install(i18n.resolve(changed["language"]))
+            hub().languageChanged.emit(language)
+
+    def show_shortcuts(self) -> None:
+        dialog = dialogs.ShortcutsDialog(self.actions(), self)
+        dialog.open()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Report Reviewer"), self.tr(
+            "<h3>Report Reviewer {0}</h3><p>Review Chinese government reports: outline, figures, citations "
+            "and consistency checks, with every correction, tag and comment kept in a review library and "
+            "exported to Excel.</p><p>Library: {1}<br>Data folder: {2}</p>").format(
+            reviewer.__version__, self.workspace.library.path if self.workspace.library else "-",
+            paths.data_dir()))
+
+    # ================================================================== closing
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if self._jobs:
+            for job in list(self._jobs):
+                job.cancel()
+            self.pool.waitForDone(5000)
+        self.save_layout()
+        self.workspace.close_library()
+        super().closeEvent(event)
+
+
+def split_heading_number(text: str) -> tuple[str, str]:
+    """Split a selected heading into its number and title: "(二)严格执法" -> ("(二)", "严格执法")."""
+    match = re.match(r"\s*((?:第[一二三四五六七八九十百零〇]+[章节部分条])|(?:[一二三四五六七八九十]+[、.．])|"
+                     r"(?:[((][一二三四五六七八九十\d]+[))])|(?:\d+(?:\.\d+)*[、.．]?)|[⑴-⒇①-⑳])\s*", text)
+    if not match or match.end() >= len(text):
+        return "", text.strip()
+    return match.group(1), text[match.end():].strip()
+
+
+def _safe_name(name: str) -> str:
+    return re.sub(r'[\\/:*?"<>|\n\r\t]+', "_", name)[:120]
+
+
+__all__ = ["MainWindow", "QMenu"]

@@ -1,0 +1,85 @@
+"""The library's reports as a table: title, issuer, year, review progress, open checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reviewer.review import DocumentSummary
+from ui.models import AttentionRole, ItemRole, ItemTypeRole, ObjectRole, SortRole
+from ui.qt import QAbstractTableModel, QBrush, QColor, QCoreApplication, QModelIndex, Qt
+
+
+class LibraryModel(QAbstractTableModel):
+    columns = ("title", "issuer", "year", "progress", "checks", "imported")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[DocumentSummary] = []
+
+    def set_documents(self, documents: list[DocumentSummary]) -> None:
+        if [d.doc_uuid for d in documents] == [d.doc_uuid for d in self.rows] and documents:
+            self.rows = documents
+            self.dataChanged.emit(self.index(0, 0), self.index(len(documents) - 1, len(self.columns) - 1))
+            return
+        self.beginResetModel()
+        self.rows = list(documents)
+        self.endResetModel()
+
+    def row_for_uuid(self, doc_uuid: str) -> int:
+        return next((i for i, d in enumerate(self.rows) if d.doc_uuid == doc_uuid), -1)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return {
+                "title": QCoreApplication.translate("LibraryModel", "Report"),
+                "issuer": QCoreApplication.translate("LibraryModel", "Issuer"),
+                "year": QCoreApplication.translate("LibraryModel", "Year"),
+                "progress": QCoreApplication.translate("LibraryModel", "Reviewed"),
+                "checks": QCoreApplication.translate("LibraryModel", "Open checks"),
+                "imported": QCoreApplication.translate("LibraryModel", "Imported"),
+            }[self.columns[section]]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        doc = self.rows[index.row()]
+        key = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if key == "title":
+                return doc.title or Path(doc.path).stem
+            if key == "issuer":
+                return doc.issuer or ""
+            if key == "year":
+                return str(doc.report_year) if doc.report_year else ""
+            if key == "progress":
+                return f"{doc.reviewed_share:.0%}  ({doc.items_reviewed}/{doc.items_total})"
+            if key == "checks":
+                return str(doc.open_checks)
+            if key == "imported":
+                return doc.imported_at.replace("T", " ")[:16]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return doc.path
+        if role == Qt.ItemDataRole.ForegroundRole and key == "checks" and doc.open_checks:
+            return QBrush(QColor("#b3261e"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("year", "progress", "checks"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == SortRole:
+            return {"title": doc.title or Path(doc.path).stem, "issuer": doc.issuer or "",
+                    "year": doc.report_year or 0, "progress": doc.reviewed_share,
+                    "checks": doc.open_checks, "imported": doc.imported_at}[key]
+        if role == ItemRole:
+            return doc.doc_uuid
+        if role == ItemTypeRole:
+            return "document"
+        if role == AttentionRole:
+            return doc.open_checks > 0 or doc.items_reviewed < doc.items_total
+        if role == ObjectRole:
+            return doc
+        return None

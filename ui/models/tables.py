@@ -1,0 +1,372 @@
+"""Table models over a report's figures, checks, citations and an item's history.
+
+Each keeps plain rows (the core's dataclasses) and answers roles from them; an edit in a cell is
+handed to ``editor(item_type, uuid, field, value)``, which the window wires to a QUndoCommand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from reviewer.model import FIGURE_KINDS
+from reviewer.review import DocumentReview, HistoryEntry, ReviewedCheck, ReviewedCitation, ReviewedFigure
+from ui import icons, labels
+from ui.models import AttentionRole, ItemRole, ItemTypeRole, ObjectRole, SortRole, StartRole, StatusRole
+from ui.qt import QAbstractTableModel, QBrush, QColor, QCoreApplication, QFont, QModelIndex, Qt
+
+Editor = Callable[[str, str, str, Any], bool]
+
+
+def format_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.6g}" if abs(value) < 1e15 else str(value)
+    return str(value)
+
+
+def parse_value(text: str) -> Any:
+    """What the reviewer typed into a value cell: an int, a float or the text as written."""
+    cleaned = str(text).strip().replace(",", "").replace(",", "")
+    if not cleaned:
+        return None
+    try:
+        return int(cleaned)
+    except ValueError:
+        pass
+    try:
+        return float(cleaned)
+    except ValueError:
+        return str(text).strip()
+
+
+class ReviewTableModel(QAbstractTableModel):
+    """Rows of ``(item, review)`` pairs; subclasses name columns and read cells."""
+
+    item_type = ""
+    columns: tuple[str, ...] = ()
+    editable: frozenset[str] = frozenset()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[Any] = []
+        self.editor: Editor | None = None
+        self._row_of: dict[str, int] = {}
+
+    # subclass hooks
+    def header(self, key: str) -> str:
+        return key
+
+    def cell(self, row: Any, key: str) -> Any:
+        return None
+
+    def sort_value(self, row: Any, key: str) -> Any:
+        return self.cell(row, key)
+
+    def start(self, row: Any) -> int | None:
+        return None
+
+    def attention(self, row: Any) -> bool:
+        return row.review.status == "unreviewed"
+
+    def set_rows(self, rows: list[Any]) -> None:
+        uuids = [r.review.uuid for r in rows]
+        if uuids and uuids == [r.review.uuid for r in self.rows]:
+            self.rows = rows
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.columns) - 1))
+            return
+        self.beginResetModel()
+        self.rows = rows
+        self._row_of = {uuid: i for i, uuid in enumerate(uuids)}
+        self.endResetModel()
+
+    def row_for_uuid(self, uuid: str) -> int:
+        return self._row_of.get(uuid, -1)
+
+    # Qt
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.header(self.columns[section])
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        key = self.columns[index.column()]
+        review = row.review
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if key == "tags":
+                return ", ".join(t.name for t in review.tags) if role == Qt.ItemDataRole.DisplayRole else None
+            value = self.cell(row, key)
+            return format_value(value) if role == Qt.ItemDataRole.DisplayRole else value
+        if role == Qt.ItemDataRole.DecorationRole:
+            if key == "status":
+                return icons.status_icon(review.status)
+            if key == "tags" and review.tags:
+                return icons.tag_dots(tuple(t.color for t in review.tags))
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            if review.status == "rejected":
+                font = QFont()
+                font.setStrikeOut(True)
+                return font
+            if key in review.original:
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and review.status == "rejected":
+            return QBrush(QColor("#8a8f98"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key in review.original:
+                return QCoreApplication.translate("ReviewTableModel", "Originally: {0}").format(
+                    format_value(review.original[key]))
+            text = self.cell(row, key)
+            return format_value(text) if text not in (None, "") else None
+        if role == ItemRole:
+            return review.uuid
+        if role == ItemTypeRole:
+            return self.item_type
+        if role == StatusRole:
+            return review.status
+        if role == SortRole:
+            return self.sort_value(row, key)
+        if role == StartRole:
+            return self.start(row)
+        if role == AttentionRole:
+            return self.attention(row)
+        if role == ObjectRole:
+            return row
+        return None
+
+    def flags(self, index: QModelIndex):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.columns[index.column()] in self.editable:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.editor is None:
+            return False
+        key = self.columns[index.column()]
+        if key not in self.editable:
+            return False
+        row = self.rows[index.row()]
+        new = self.convert(key, value)
+        if new == self.cell(row, key):
+            return False
+        return bool(self.editor(self.item_type, row.review.uuid, key, new))
+
+    def convert(self, key: str, value: Any) -> Any:
+        return value
+
+
+class FiguresModel(ReviewTableModel):
+    item_type = "figure"
+    columns = ("label", "text", "value", "unit", "kind", "section", "status", "tags")
+    editable = frozenset({"label", "value", "unit", "kind"})
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._section_titles: dict[int, str] = {}
+        self.check_figures: set[int] = set()
+
+    def set_review(self, review: DocumentReview | None) -> None:
+        if review is None:
+            self._section_titles = {}
+            self.check_figures = set()
+            self.set_rows([])
+            return
+        self._section_titles = {rs.section.id: f"{rs.section.number} {rs.section.title}".strip()
+                                for rs in review.sections}
+        self.check_figures = {fid for rc in review.checks if rc.review.status != "rejected"
+                              for fid in rc.check.figures}
+        self.set_rows(sorted(review.figures, key=lambda rf: rf.figure.start))
+
+    def header(self, key: str) -> str:
+        return {
+            "label": QCoreApplication.translate("FiguresModel", "Label"),
+            "text": QCoreApplication.translate("FiguresModel", "As written"),
+            "value": QCoreApplication.translate("FiguresModel", "Value"),
+            "unit": QCoreApplication.translate("FiguresModel", "Unit"),
+            "kind": QCoreApplication.translate("FiguresModel", "Kind"),
+            "section": QCoreApplication.translate("FiguresModel", "Section"),
+            "status": QCoreApplication.translate("FiguresModel", "Status"),
+            "tags": QCoreApplication.translate("FiguresModel", "Tags"),
+        }[key]
+
+    def cell(self, row: ReviewedFigure, key: str) -> Any:
+        fig = row.figure
+        if key == "kind":
+            return fig.kind
+        if key == "section":
+            return self._section_titles.get(fig.section, "") if fig.section is not None else ""
+        if key == "status":
+            return labels.status(row.review.status)
+        return getattr(fig, key, None)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if index.isValid() and role == Qt.ItemDataRole.DisplayRole and self.columns[index.column()] == "kind":
+            return labels.figure_kind(self.rows[index.row()].figure.kind)
+        if index.isValid() and role == Qt.ItemDataRole.BackgroundRole \
+                and self.rows[index.row()].figure.id in self.check_figures:
+            return QBrush(QColor("#fde2e1"))
+        return super().data(index, role)
+
+    def sort_value(self, row: ReviewedFigure, key: str) -> Any:
+        if key == "value":
+            value = row.figure.value
+            return value if isinstance(value, (int, float)) else format_value(value)
+        if key in ("text", "section"):
+            return row.figure.start
+        return format_value(self.cell(row, key))
+
+    def start(self, row: ReviewedFigure) -> int:
+        return row.figure.start
+
+    def attention(self, row: ReviewedFigure) -> bool:
+        return row.review.status == "unreviewed" or row.figure.id in self.check_figures
+
+    def convert(self, key: str, value: Any) -> Any:
+        if key == "value":
+            return parse_value(value)
+        text = str(value).strip() if value is not None else ""
+        if key == "kind" and text not in FIGURE_KINDS:
+            for code in FIGURE_KINDS:  # accept the translated name too
+                if labels.figure_kind(code) == text:
+                    return code
+        return text or None
+
+
+class ChecksModel(ReviewTableModel):
+    item_type = "check"
+    columns = ("severity", "kind", "message", "status")
+
+    def set_review(self, review: DocumentReview | None) -> None:
+        rows = [*review.checks, *review.advisories] if review else []
+        self.set_rows(rows)
+        self._advisory = {rc.review.uuid for rc in (review.advisories if review else [])}
+
+    def header(self, key: str) -> str:
+        return {
+            "severity": QCoreApplication.translate("ChecksModel", "Severity"),
+            "kind": QCoreApplication.translate("ChecksModel", "Check"),
+            "message": QCoreApplication.translate("ChecksModel", "Message"),
+            "status": QCoreApplication.translate("ChecksModel", "Status"),
+        }[key]
+
+    def cell(self, row: ReviewedCheck, key: str) -> Any:
+        check = row.check
+        if key == "severity":
+            return labels.severity(check.severity)
+        if key == "kind":
+            return labels.check_kind(check.kind)
+        if key == "message":
+            return check.message
+        return labels.status(row.review.status)
+
+    def sort_value(self, row: ReviewedCheck, key: str) -> Any:
+        if key == "severity":
+            return {"error": 0, "warning": 1}.get(row.check.severity, 2)
+        return format_value(self.cell(row, key))
+
+    def is_advisory(self, row: ReviewedCheck) -> bool:
+        return row.review.uuid in getattr(self, "_advisory", set())
+
+
+class CitationsModel(ReviewTableModel):
+    item_type = "citation"
+    columns = ("text", "kind", "status", "tags")
+
+    def set_review(self, review: DocumentReview | None) -> None:
+        self.set_rows(sorted(review.citations, key=lambda rc: rc.citation.start) if review else [])
+
+    def header(self, key: str) -> str:
+        return {
+            "text": QCoreApplication.translate("CitationsModel", "Citation"),
+            "kind": QCoreApplication.translate("CitationsModel", "Kind"),
+            "status": QCoreApplication.translate("CitationsModel", "Status"),
+            "tags": QCoreApplication.translate("CitationsModel", "Tags"),
+        }[key]
+
+    def cell(self, row: ReviewedCitation, key: str) -> Any:
+        if key == "text":
+            return row.citation.text
+        if key == "kind":
+            return labels.citation_kind(row.citation.kind)
+        return labels.status(row.review.status)
+
+    def sort_value(self, row: ReviewedCitation, key: str) -> Any:
+        return row.citation.start if key == "text" else format_value(self.cell(row, key))
+
+    def start(self, row: ReviewedCitation) -> int:
+        return row.citation.start
+
+
+class HistoryModel(QAbstractTableModel):
+    """The change history of one item (newest first)."""
+
+    columns = ("at", "reviewer", "action", "field", "old", "new")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.entries: list[HistoryEntry] = []
+
+    def set_entries(self, entries: list[HistoryEntry]) -> None:
+        self.beginResetModel()
+        self.entries = sorted(entries, key=lambda e: (e.at, e.id), reverse=True)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return {
+                "at": QCoreApplication.translate("HistoryModel", "When"),
+                "reviewer": QCoreApplication.translate("HistoryModel", "Reviewer"),
+                "action": QCoreApplication.translate("HistoryModel", "Change"),
+                "field": QCoreApplication.translate("HistoryModel", "Field"),
+                "old": QCoreApplication.translate("HistoryModel", "Before"),
+                "new": QCoreApplication.translate("HistoryModel", "After"),
+            }[self.columns[section]]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        entry = self.entries[index.row()]
+        key = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if key == "at":
+                return entry.at.replace("T", " ")[:19]
+            if key == "action":
+                return labels.action(entry.action)
+            if key == "field":
+                return labels.field(entry.field)
+            if key in ("old", "new"):
+                value = getattr(entry, key)
+                if entry.field == "status" and isinstance(value, str):
+                    return labels.status(value)
+                return format_value(value) if not isinstance(value, (dict, list)) else str(value)
+            return getattr(entry, key)
+        if role == Qt.ItemDataRole.FontRole and entry.undone:
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if role == ItemRole:
+            return entry.uuid
+        return None

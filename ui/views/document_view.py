@@ -1,0 +1,383 @@
+"""The report text, read-only, with the analysis drawn over it.
+
+Highlights are ExtraSelections for the visible part of the text only (plus a margin), recomputed
+on scroll and resize: a 5 MB report with tens of thousands of figures costs no more to paint
+than a short one, and no Python loop ever walks the whole text.  Every offset from the core goes
+through ``ui.offsets.OffsetMap``.
+"""
+
+from __future__ import annotations
+
+import html
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from reviewer.review import DocumentReview
+from ui import labels
+from ui.models.tables import format_value
+from ui.offsets import OffsetMap
+from ui.qt import (
+    QColor,
+    QEvent,
+    QFont,
+    QMenu,
+    QPlainTextEdit,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextEdit,
+    QTimer,
+    QToolTip,
+    Signal,
+)
+
+MARGIN = 2000  # code points highlighted beyond the visible text, so a short scroll needs no redo
+
+
+@dataclass(slots=True)
+class Span:
+    start: int
+    end: int
+    kind: str  # heading | figure | check | citation | annotation | rejected
+    item_type: str
+    uuid: str
+
+
+# Distinct, legible colours (dark text on light backgrounds, each also readable when printed grey).
+STYLES = {
+    "heading": {"fg": "#0b3d91", "bold": True},
+    "figure": {"bg": "#dbeafe", "underline": "#2563eb"},
+    "check": {"bg": "#fde2e1", "fg": "#8b1a12", "underline": "#c9352b"},
+    "citation": {"bg": "#dcf5e3", "fg": "#14532d"},
+    "annotation": {"bg": "#fff2a8"},
+    "rejected": {"fg": "#8a8f98", "strike": True},
+    "current": {"bg": "#fbbf24", "fg": "#111111"},
+    "found": {"bg": "#f5a623", "fg": "#111111"},
+}
+
+
+def _format(style: dict) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    if "bg" in style:
+        fmt.setBackground(QColor(style["bg"]))
+    if "fg" in style:
+        fmt.setForeground(QColor(style["fg"]))
+    if style.get("bold"):
+        fmt.setFontWeight(QFont.Weight.Bold)
+    if style.get("strike"):
+        fmt.setFontStrikeOut(True)
+    if "underline" in style:
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(QColor(style["underline"]))
+    return fmt
+
+
+class DocumentView(QPlainTextEdit):
+    itemActivated = Signal(str, str)  # item_type, uuid: the reader clicked a highlighted item
+    topPositionChanged = Signal(int)  # code point at the top of the viewport (outline follows)
+    # actions on a selection (start, end in code points)
+    tagSelectionRequested = Signal(int, int, str)  # …, tag uuid
+    commentSelectionRequested = Signal(int, int)
+    headingSelectionRequested = Signal(int, int)
+    figureSelectionRequested = Signal(int, int)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(self.textInteractionFlags()
+                                     | self.textInteractionFlags().TextSelectableByKeyboard)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.document().setDocumentMargin(14)
+        self.setObjectName("documentView")
+        self.review: DocumentReview | None = None
+        self.offsets = OffsetMap("")
+        self.text = ""
+        self._spans: list[Span] = []
+        self._starts: list[int] = []
+        self._long_spans: list[Span] = []  # annotations: few, maybe long
+        self._formats = {name: _format(style) for name, style in STYLES.items()}
+        self._current: Span | None = None
+        self._found: tuple[int, int] | None = None  # UTF-16
+        self._tags: list = []
+        self._details: dict[str, object] = {}
+        self._highlighted_range = (0, -1)
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(0)
+        self._refresh.timeout.connect(self.update_highlights)
+        self._top_timer = QTimer(self)
+        self._top_timer.setSingleShot(True)
+        self._top_timer.setInterval(60)
+        self._top_timer.timeout.connect(self._emit_top)
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
+
+    # ------------------------------------------------------------------ content
+    def set_review(self, review: DocumentReview | None) -> None:
+        same_text = review is not None and self.review is not None and review.document.text == self.text
+        self.review = review
+        if not same_text:
+            self.text = review.document.text if review else ""
+            self.offsets = OffsetMap(self.text)
+            self._current = None
+            self._found = None
+            self.setPlainText(self.text)
+        self._build_spans(review)
+        self._highlighted_range = (0, -1)
+        self.update_highlights()
+
+    def set_tags(self, tags: list) -> None:
+        self._tags = list(tags)
+
+    def _build_spans(self, review: DocumentReview | None) -> None:
+        spans: list[Span] = []
+        long_spans: list[Span] = []
+        details: dict[str, object] = {}
+        if review is not None:
+            check_figures = {fid for rc in review.checks if rc.review.status != "rejected"
+                             for fid in rc.check.figures}
+            for rs in review.sections:
+                s = rs.section
+                kind = "rejected" if rs.review.status == "rejected" else "heading"
+                spans.append(Span(s.heading_start, s.heading_end, kind, "section", rs.review.uuid))
+            for rf in review.figures:
+                f = rf.figure
+                if rf.review.status == "rejected":
+                    kind = "rejected"
+                else:
+                    kind = "check" if f.id in check_figures else "figure"
+                spans.append(Span(f.start, f.end, kind, "figure", rf.review.uuid))
+                details[rf.review.uuid] = rf
+            for rc in review.citations:
+                c = rc.citation
+                kind = "rejected" if rc.review.status == "rejected" else "citation"
+                spans.append(Span(c.start, c.end, kind, "citation", rc.review.uuid))
+            for a in review.annotations:
+                if a.start is not None and a.end is not None:
+                    long_spans.append(Span(a.start, a.end, "annotation", "annotation", a.uuid))
+                    details[a.uuid] = a
+        spans.sort(key=lambda s: (s.start, s.end))
+        self._spans = spans
+        self._starts = [s.start for s in spans]
+        self._long_spans = long_spans
+        self._details = details
+        if self._current is not None:
+            self._current = next((s for s in spans + long_spans if s.uuid == self._current.uuid), None)
+
+    # ------------------------------------------------------------------ highlighting
+    def visible_range(self) -> tuple[int, int]:
+        """The code-point range currently on screen."""
+        block = self.firstVisibleBlock()
+        if not block.isValid():
+            return 0, 0
+        first = block.position()
+        height = self.viewport().height()
+        offset = self.contentOffset()
+        last = block
+        while block.isValid():
+            top = self.blockBoundingGeometry(block).translated(offset).top()
+            if top > height:
+                break
+            last = block
+            block = block.next()
+        end = last.position() + last.length()
+        return self.offsets.to_cp(first), self.offsets.to_cp(end)
+
+    def spans_between(self, start: int, end: int) -> list[Span]:
+        i = bisect_left(self._starts, max(0, start - 500))  # headings/figures are short
+        found = []
+        spans = self._spans
+        while i < len(spans) and spans[i].start < end:
+            if spans[i].end > start:
+                found.append(spans[i])
+            i += 1
+        found += [s for s in self._long_spans if s.start < end and s.end > start]
+        return found
+
+    def _selection(self, u_start: int, u_end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(u_start)
+        cursor.setPosition(u_end, QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor
+        sel.format = fmt
+        return sel
+
+    def update_highlights(self) -> None:
+        if not self.text:
+            self.setExtraSelections([])
+            return
+        start, end = self.visible_range()
+        lo, hi = max(0, start - MARGIN), min(len(self.text), end + MARGIN)
+        self._highlighted_range = (lo, hi)
+        to16 = self.offsets.to_utf16
+        selections = []
+        # annotations first, so figures drawn later stay visible inside them
+        spans = sorted(self.spans_between(lo, hi), key=lambda s: s.kind != "annotation")
+        for span in spans:
+            selections.append(self._selection(to16(span.start), to16(span.end), self._formats[span.kind]))
+        if self._current is not None:
+            selections.append(self._selection(to16(self._current.start), to16(self._current.end),
+                                              self._formats["current"]))
+        if self._found is not None:
+            selections.append(self._selection(*self._found, self._formats["found"]))
+        self.setExtraSelections(selections)
+
+    def highlighted_spans(self) -> list[Span]:
+        """The spans drawn at the moment (for tests and the status bar)."""
+        lo, hi = self._highlighted_range
+        return self.spans_between(lo, hi) if hi >= lo else []
+
+    def _scrolled(self, _value: int) -> None:
+        start, end = self.visible_range()
+        lo, hi = self._highlighted_range
+        if start < lo + MARGIN // 4 or end > hi - MARGIN // 4:
+            self._refresh.start()
+        self._top_timer.start()
+
+    def _emit_top(self) -> None:
+        block = self.firstVisibleBlock()
+        if block.isValid():
+            self.topPositionChanged.emit(self.offsets.to_cp(block.position()))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._refresh.start()
+
+    # ------------------------------------------------------------------ navigation
+    def jump_to(self, start: int, end: int | None = None, item: tuple[str, str] | None = None) -> None:
+        """Scroll ``start`` into view (near the top third) and mark the item as current."""
+        end = start if end is None else end
+        self._current = None
+        if item is not None:
+            self._current = next((s for s in self._spans + self._long_spans
+                                  if s.item_type == item[0] and s.uuid == item[1]), None)
+            if self._current is None and end > start:
+                self._current = Span(start, end, "current", item[0], item[1])
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_utf16(start))
+        self.setTextCursor(cursor)
+        self.centerCursor()
+        self.update_highlights()
+
+    def current_span(self) -> Span | None:
+        return self._current
+
+    def find_text(self, needle: str, backwards: bool = False) -> bool:
+        """Find ``needle`` from the cursor (wrapping round); marks the match."""
+        if not needle:
+            self._found = None
+            self.update_highlights()
+            return False
+        flags = QTextDocumentFindFlags(backwards)
+        found = self.find(needle, flags)
+        if not found:
+            cursor = self.textCursor()
+            cursor.movePosition(QTextCursor.MoveOperation.End if backwards else QTextCursor.MoveOperation.Start)
+            self.setTextCursor(cursor)
+            found = self.find(needle, flags)
+        if found:
+            cursor = self.textCursor()
+            self._found = (cursor.selectionStart(), cursor.selectionEnd())
+            self.centerCursor()
+        else:
+            self._found = None
+        self.update_highlights()
+        return found
+
+    def selection_cp(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start, end = self.offsets.span_to_cp(cursor.selectionStart(), cursor.selectionEnd())
+        # Trim surrounding white space: the reviewer rarely means it.
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return (start, end) if end > start else None
+
+    def select_cp(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_utf16(start))
+        cursor.setPosition(self.offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def span_at(self, position: int) -> Span | None:
+        candidates = [s for s in self.spans_between(position, position + 1) if s.start <= position < s.end]
+        if not candidates:
+            return None
+        # the innermost (shortest) wins: a figure inside an annotation
+        return min(candidates, key=lambda s: s.end - s.start)
+
+    # ------------------------------------------------------------------ mouse, tooltips, menu
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if self.textCursor().hasSelection():
+            return
+        position = self.offsets.to_cp(self.cursorForPosition(event.position().toPoint()).position())
+        span = self.span_at(position)
+        if span is not None:
+            self._current = span
+            self.update_highlights()
+            self.itemActivated.emit(span.item_type, span.uuid)
+
+    def viewportEvent(self, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip:
+            position = self.offsets.to_cp(self.cursorForPosition(event.pos()).position())
+            tip = self.tooltip_at(position)
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def tooltip_at(self, position: int) -> str:
+        span = self.span_at(position)
+        if span is None:
+            return ""
+        detail = self._details.get(span.uuid)
+        if span.item_type == "figure" and detail is not None:
+            fig, review = detail.figure, detail.review
+            rows = [
+                (self.tr("Value"), format_value(fig.value)),
+                (self.tr("Unit"), fig.unit or ""),
+                (self.tr("Label"), fig.label or ""),
+                (self.tr("Kind"), labels.figure_kind(fig.kind)),
+                (self.tr("Status"), labels.status(review.status)),
+            ]
+            if review.tags:
+                rows.append((self.tr("Tags"), ", ".join(t.name for t in review.tags)))
+            if span.kind == "check":
+                rows.append((self.tr("Check"), self.tr("Involved in an inconsistency")))
+            body = "".join(f"<tr><td><b>{html.escape(k)}</b>&nbsp;</td><td>{html.escape(str(v))}</td></tr>"
+                           for k, v in rows)
+            return f"<b>{html.escape(fig.text)}</b><table>{body}</table>"
+        if span.item_type == "annotation" and detail is not None:
+            note = detail.note or self.tr("(no note)")
+            return f"<b>{html.escape(self.tr('Annotation'))}</b>: {html.escape(note)}"
+        return f"{labels.item_type(span.item_type)}"
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        menu = self.createStandardContextMenu(event.pos())
+        selection = self.selection_cp()
+        if selection is not None and self.review is not None:
+            start, end = selection
+            menu.addSeparator()
+            tag_menu = QMenu(self.tr("Tag selection"), menu)
+            for tag in self._tags:
+                action = tag_menu.addAction(tag.path or tag.name)
+                action.triggered.connect(lambda _=False, t=tag.uuid: self.tagSelectionRequested.emit(start, end, t))
+            tag_menu.setEnabled(bool(self._tags))
+            menu.addMenu(tag_menu)
+            menu.addAction(self.tr("Comment on selection…"),
+                           lambda: self.commentSelectionRequested.emit(start, end))
+            menu.addAction(self.tr("Mark as heading…"), lambda: self.headingSelectionRequested.emit(start, end))
+            menu.addAction(self.tr("Mark as figure…"), lambda: self.figureSelectionRequested.emit(start, end))
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
+def QTextDocumentFindFlags(backwards: bool):  # noqa: N802
+    return QTextDocument.FindFlag.FindBackward if backwards else QTextDocument.FindFlag(0)

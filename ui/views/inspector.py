@@ -1,0 +1,334 @@
+"""The inspector beside the text: figures, checks, citations, tags and comments, history."""
+
+from __future__ import annotations
+
+from reviewer.model import FIGURE_KINDS
+from reviewer.review import DocumentReview, HistoryEntry, ItemReview, Tag
+from ui import icons, labels
+from ui.models import ItemRole, ItemTypeRole
+from ui.models.proxy import ReviewFilterProxy
+from ui.models.tables import ChecksModel, CitationsModel, FiguresModel, HistoryModel
+from ui.qt import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QIcon,
+    QItemSelection,
+    QItemSelectionModel,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QModelIndex,
+    QPushButton,
+    QStyledItemDelegate,
+    Qt,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+
+class KindDelegate(QStyledItemDelegate):
+    """A combo box of the figure kinds for the Kind column."""
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        combo = QComboBox(parent)
+        for code in FIGURE_KINDS:
+            combo.addItem(labels.figure_kind(code), code)
+        return combo
+
+    def setEditorData(self, editor, index):  # noqa: N802
+        code = index.data(Qt.ItemDataRole.EditRole)
+        i = editor.findData(code)
+        editor.setCurrentIndex(max(0, i))
+
+    def setModelData(self, editor, model, index):  # noqa: N802
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+def _table(model, parent) -> tuple[QTableView, ReviewFilterProxy]:
+    proxy = ReviewFilterProxy(parent)
+    proxy.setSourceModel(model)
+    view = QTableView(parent)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.horizontalHeader().setHighlightSections(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                         | QAbstractItemView.EditTrigger.EditKeyPressed
+                         | QAbstractItemView.EditTrigger.SelectedClicked)
+    return view, proxy
+
+
+class FilterBar(QWidget):
+    """A filter line plus "needs attention only" for one table."""
+
+    def __init__(self, proxy: ReviewFilterProxy, parent=None) -> None:
+        super().__init__(parent)
+        self.proxy = proxy
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.line = QLineEdit(self)
+        self.line.setPlaceholderText(self.tr("Filter…"))
+        self.line.setClearButtonEnabled(True)
+        self.line.textChanged.connect(proxy.setFilterFixedString)
+        self.attention = QCheckBox(self.tr("Needs attention only"), self)
+        self.attention.toggled.connect(proxy.set_attention_only)
+        layout.addWidget(self.line, 1)
+        layout.addWidget(self.attention)
+
+
+class Inspector(QTabWidget):
+    itemSelected = Signal(str, str)  # item_type, uuid
+    checkActivated = Signal(str)  # check uuid
+    tagToggled = Signal(str, bool)  # tag uuid, on
+    addCommentRequested = Signal()
+    editCommentRequested = Signal(str)
+    deleteCommentRequested = Signal(str)
+    manageTagsRequested = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setDocumentMode(True)
+        self.figures_model = FiguresModel(self)
+        self.checks_model = ChecksModel(self)
+        self.citations_model = CitationsModel(self)
+        self.history_model = HistoryModel(self)
+        self._syncing = False
+
+        # Figures
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.figures_view, self.figures_proxy = _table(self.figures_model, page)
+        self.figures_view.setItemDelegateForColumn(FiguresModel.columns.index("kind"), KindDelegate(self))
+        self.figures_filter = FilterBar(self.figures_proxy, page)
+        layout.addWidget(self.figures_filter)
+        layout.addWidget(self.figures_view)
+        widths = {"label": 130, "text": 90, "value": 70, "unit": 44, "kind": 56, "section": 120, "status": 72}
+        for key, width in widths.items():
+            self.figures_view.setColumnWidth(FiguresModel.columns.index(key), width)
+        self.addTab(page, self.tr("Figures"))
+
+        # Checks
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.checks_view, self.checks_proxy = _table(self.checks_model, page)
+        self.checks_view.setWordWrap(True)
+        self.checks_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.checks_view.setColumnWidth(0, 56)
+        self.checks_view.setColumnWidth(1, 90)
+        self.checks_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.checks_view.horizontalHeader().setStretchLastSection(False)
+        self.checks_view.setColumnWidth(3, 72)
+        self.checks_filter = FilterBar(self.checks_proxy, page)
+        layout.addWidget(self.checks_filter)
+        layout.addWidget(self.checks_view)
+        self.addTab(page, self.tr("Checks"))
+
+        # Citations
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.citations_view, self.citations_proxy = _table(self.citations_model, page)
+        self.citations_view.setColumnWidth(0, 260)
+        self.citations_filter = FilterBar(self.citations_proxy, page)
+        layout.addWidget(self.citations_filter)
+        layout.addWidget(self.citations_view)
+        self.addTab(page, self.tr("Citations"))
+
+        # Tags & comments of the selected item
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.item_label = QLabel(self.tr("Select a heading, figure, check or citation."), page)
+        self.item_label.setWordWrap(True)
+        self.item_label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.item_label)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Tags"), page))
+        row.addStretch(1)
+        self.manage_tags_button = QPushButton(self.tr("Manage tags…"), page)
+        self.manage_tags_button.clicked.connect(self.manageTagsRequested)
+        row.addWidget(self.manage_tags_button)
+        layout.addLayout(row)
+        self.tags_list = QListWidget(page)
+        self.tags_list.itemChanged.connect(self._tag_item_changed)
+        layout.addWidget(self.tags_list, 2)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Comments"), page))
+        row.addStretch(1)
+        self.add_comment_button = QPushButton(self.tr("Add…"), page)
+        self.edit_comment_button = QPushButton(self.tr("Edit…"), page)
+        self.delete_comment_button = QPushButton(self.tr("Delete"), page)
+        self.add_comment_button.clicked.connect(self.addCommentRequested)
+        self.edit_comment_button.clicked.connect(self._edit_comment)
+        self.delete_comment_button.clicked.connect(self._delete_comment)
+        for button in (self.add_comment_button, self.edit_comment_button, self.delete_comment_button):
+            row.addWidget(button)
+        layout.addLayout(row)
+        self.comments_list = QListWidget(page)
+        self.comments_list.setWordWrap(True)
+        self.comments_list.itemDoubleClicked.connect(lambda _item: self._edit_comment())
+        layout.addWidget(self.comments_list, 3)
+        self.notes_page = page
+        self.addTab(page, self.tr("Tags && comments"))
+
+        # History
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.history_view = QTableView(page)
+        self.history_view.setModel(self.history_model)
+        self.history_view.verticalHeader().setVisible(False)
+        self.history_view.horizontalHeader().setStretchLastSection(True)
+        self.history_view.setColumnWidth(0, 140)
+        self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        layout.addWidget(self.history_view)
+        self.addTab(page, self.tr("History"))
+
+        for view in (self.figures_view, self.checks_view, self.citations_view):
+            view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.checks_view.clicked.connect(self._check_clicked)
+        self._set_notes_enabled(False)
+
+    # ------------------------------------------------------------------ content
+    def set_review(self, review: DocumentReview | None) -> None:
+        self._syncing = True
+        try:
+            self.figures_model.set_review(review)
+            self.checks_model.set_review(review)
+            self.citations_model.set_review(review)
+            if review is not None:
+                self.setTabText(0, self.tr("Figures ({0})").format(len(review.figures)))
+                open_checks = sum(1 for rc in review.checks if rc.review.status == "unreviewed")
+                self.setTabText(1, self.tr("Checks ({0})").format(open_checks) if open_checks
+                                else self.tr("Checks"))
+                self.setTabText(2, self.tr("Citations ({0})").format(len(review.citations)))
+        finally:
+            self._syncing = False
+
+    def show_item(self, description: str, review: ItemReview | None, tags: list[Tag],
+                  history: list[HistoryEntry]) -> None:
+        """Tags, comments and history of the selected item."""
+        self._syncing = True
+        try:
+            self.item_label.setText(description or self.tr("Select a heading, figure, check or citation."))
+            self.tags_list.clear()
+            on = {t.uuid for t in review.tags} if review else set()
+            for tag in tags:
+                item = QListWidgetItem(tag.path or tag.name)
+                item.setData(Qt.ItemDataRole.UserRole, tag.uuid)
+                item.setIcon(QIcon(icons.tag_dots((tag.color,), 14)))
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if tag.uuid in on else Qt.CheckState.Unchecked)
+                if tag.description:
+                    item.setToolTip(tag.description)
+                self.tags_list.addItem(item)
+            self.comments_list.clear()
+            for comment in (review.comments if review else []):
+                when = comment.created_at.replace("T", " ")[:16]
+                item = QListWidgetItem(f"{comment.body}\n— {comment.reviewer}, {when}")
+                item.setData(Qt.ItemDataRole.UserRole, comment.uuid)
+                self.comments_list.addItem(item)
+            self.history_model.set_entries(history)
+            self._set_notes_enabled(review is not None)
+        finally:
+            self._syncing = False
+
+    def _set_notes_enabled(self, enabled: bool) -> None:
+        for widget in (self.tags_list, self.add_comment_button, self.edit_comment_button,
+                       self.delete_comment_button, self.comments_list):
+            widget.setEnabled(enabled)
+
+    # ------------------------------------------------------------------ selection
+    def select_item(self, item_type: str, uuid: str) -> None:
+        """Show ``uuid`` selected in its table (without emitting itemSelected)."""
+        views = {"figure": (self.figures_view, self.figures_model, self.figures_proxy),
+                 "check": (self.checks_view, self.checks_model, self.checks_proxy),
+                 "citation": (self.citations_view, self.citations_model, self.citations_proxy)}
+        if item_type not in views:
+            return
+        view, model, proxy = views[item_type]
+        row = model.row_for_uuid(uuid)
+        if row < 0:
+            return
+        index = proxy.mapFromSource(model.index(row, 0))
+        if not index.isValid():
+            return
+        self._syncing = True
+        try:
+            view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            view.scrollTo(index)
+        finally:
+            self._syncing = False
+
+    def select_figures(self, uuids: list[str]) -> None:
+        """Select several figures (those a check involves) and show the Figures tab."""
+        selection = QItemSelection()
+        first = QModelIndex()
+        for uuid in uuids:
+            row = self.figures_model.row_for_uuid(uuid)
+            if row < 0:
+                continue
+            index = self.figures_proxy.mapFromSource(self.figures_model.index(row, 0))
+            if index.isValid():
+                selection.select(index, index.siblingAtColumn(self.figures_model.columnCount() - 1))
+                if not first.isValid():
+                    first = index
+        self._syncing = True
+        try:
+            model = self.figures_view.selectionModel()
+            model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            if first.isValid():
+                self.figures_view.scrollTo(first)
+        finally:
+            self._syncing = False
+
+    def selected_figure_uuids(self) -> list[str]:
+        rows = self.figures_view.selectionModel().selectedRows()
+        return [index.data(ItemRole) for index in rows]
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._syncing or not current.isValid():
+            return
+        self.itemSelected.emit(current.data(ItemTypeRole), current.data(ItemRole))
+
+    def _check_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.checkActivated.emit(index.data(ItemRole))
+
+    # ------------------------------------------------------------------ tags and comments
+    def _tag_item_changed(self, item: QListWidgetItem) -> None:
+        if self._syncing:
+            return
+        self.tagToggled.emit(item.data(Qt.ItemDataRole.UserRole), item.checkState() == Qt.CheckState.Checked)
+
+    def _selected_comment(self) -> str | None:
+        item = self.comments_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _edit_comment(self) -> None:
+        uuid = self._selected_comment()
+        if uuid:
+            self.editCommentRequested.emit(uuid)
+
+    def _delete_comment(self) -> None:
+        uuid = self._selected_comment()
+        if uuid:
+            self.deleteCommentRequested.emit(uuid)

@@ -1,0 +1,213 @@
+"""The session's state behind the window: the open library, the report under review, the undo
+stack and the selected item.  Widgets talk to the core only through here (and the commands).
+
+Reading a report back after an edit is cheap for an ordinary report; the window shows what the
+store holds after every command, never a locally patched copy.
+"""
+
+from __future__ import annotations
+
+import logging
+from bisect import bisect_right
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from reviewer.messages import ReviewerError
+from reviewer.review import DocumentReview, DocumentSummary, ItemReview
+from reviewer.store import Library
+from ui import i18n
+from ui.commands import StoreCommand
+from ui.hub import hub
+from ui.qt import QObject, QUndoStack, Signal
+
+log = logging.getLogger(__name__)
+
+
+class Workspace(QObject):
+    libraryOpened = Signal(str)  # path
+    documentsChanged = Signal()  # the library's list of reports (or their progress) changed
+    reviewLoaded = Signal(object)  # DocumentReview of a newly opened report (or None)
+    reviewUpdated = Signal(object)  # the same report after an edit
+    tagsChanged = Signal()
+    currentItemChanged = Signal(str, str)  # item_type, uuid ("" when none)
+    error = Signal(str)  # a message for the user, in their language
+
+    def __init__(self, reviewer: str = "", parent=None) -> None:
+        super().__init__(parent)
+        self.reviewer = reviewer
+        self.library: Library | None = None
+        self.review: DocumentReview | None = None
+        self.undo_stack = QUndoStack(self)
+        self.current: tuple[str, str] = ("", "")
+        self._tags_cache = None
+
+    # ------------------------------------------------------------------ library
+    def open_library(self, path: str | Path) -> None:
+        """Open (or create) a library file; raises ReviewerError when it cannot be used."""
+        library = Library(Path(path), reviewer=self.reviewer)
+        self.close_library()
+        self.library = library
+        self._tags_cache = None
+        self.libraryOpened.emit(str(library.path))
+        hub().libraryChanged.emit(str(library.path))
+        self.documentsChanged.emit()
+        self.tagsChanged.emit()
+
+    def close_library(self) -> None:
+        self.undo_stack.clear()
+        self.set_review(None)
+        if self.library is not None:
+            self.library.close()
+            self.library = None
+
+    def set_reviewer(self, name: str) -> None:
+        self.reviewer = name
+        if self.library is not None and name:
+            self.library.reviewer = name
+
+    def documents(self) -> list[DocumentSummary]:
+        return self.library.list_documents() if self.library else []
+
+    def tags(self):
+        if self.library is None:
+            return []
+        if self._tags_cache is None:
+            self._tags_cache = self.library.tags()
+        return self._tags_cache
+
+    # ------------------------------------------------------------------ the report under review
+    def open_document(self, doc_uuid: str) -> DocumentReview:
+        review = self.library.load_review(doc_uuid)
+        self.set_review(review)
+        return review
+
+    def set_review(self, review: DocumentReview | None) -> None:
+        self.review = review
+        self.current = ("", "")
+        self.reviewLoaded.emit(review)
+        self.currentItemChanged.emit("", "")
+
+    @property
+    def doc_uuid(self) -> str | None:
+        return self.review.doc_uuid if self.review else None
+
+    def reload(self) -> None:
+        if self.review is None or self.library is None:
+            return
+        try:
+            self.review = self.library.load_review(self.review.doc_uuid)
+        except ReviewerError as exc:  # removed meanwhile (another window, a merge)
+            self.error.emit(exc.message(i18n.core_language()))
+            self.set_review(None)
+            return
+        self.reviewUpdated.emit(self.review)
+
+    # ------------------------------------------------------------------ edits
+    def guarded(self, fn: Callable[[], Any]) -> Any:
+        """Run a core call; a ReviewerError becomes a message for the user."""
+        try:
+            return fn()
+        except ReviewerError as exc:
+            self.error.emit(exc.message(i18n.core_language()))
+            return None
+
+    def run(self, command: StoreCommand) -> bool:
+        """Execute ``command`` now; if the store accepted it, push it on the undo stack."""
+        if self.library is None:
+            return False
+        try:
+            command.execute()
+        except ReviewerError as exc:
+            self.error.emit(exc.message(i18n.core_language()))
+            return False
+        self.undo_stack.push(command)  # its first redo is skipped: the work is done
+        self.command_applied(command)
+        return True
+
+    def command_applied(self, command: StoreCommand) -> None:
+        """Refresh what the command changed."""
+        if command.doc_uuid is None:  # tag vocabulary
+            self._tags_cache = None
+            self.tagsChanged.emit()
+            if self.review is not None:
+                self.reload()
+            return
+        if self.review is not None and command.doc_uuid == self.review.doc_uuid:
+            self.reload()
+        self.documentsChanged.emit()
+        hub().documentChanged.emit(command.doc_uuid)
+
+    # ------------------------------------------------------------------ the selected item
+    def set_current(self, item_type: str, uuid: str) -> None:
+        if (item_type, uuid) != self.current:
+            self.current = (item_type, uuid)
+            self.currentItemChanged.emit(item_type, uuid)
+
+    def find_item(self, item_type: str, uuid: str):
+        """The reviewed object (ReviewedFigure, …, Annotation) for ``uuid`` in the open report."""
+        review = self.review
+        if review is None:
+            return None
+        pools = {"section": review.sections, "figure": review.figures, "citation": review.citations,
+                 "check": [*review.checks, *review.advisories], "annotation": review.annotations}
+        for item in pools.get(item_type, []):
+            if _review_of(item).uuid == uuid:
+                return item
+        if item_type in ("metadata", "document") and uuid == review.doc_uuid:
+            return review
+        return None
+
+    def item_review(self, item_type: str, uuid: str) -> ItemReview | None:
+        item = self.find_item(item_type, uuid)
+        if item is None:
+            return None
+        if isinstance(item, DocumentReview):
+            return item.metadata_review
+        return _review_of(item)
+
+    # ------------------------------------------------------------------ navigation
+    def ordered_items(self) -> list[tuple[int, str, str, str]]:
+        """Every reviewable item as (start, item_type, uuid, status), in reading order."""
+        review = self.review
+        if review is None:
+            return []
+        figure_start = {rf.figure.id: rf.figure.start for rf in review.figures}
+        section_start = {rs.section.id: rs.section.heading_start for rs in review.sections}
+        items = [(rs.section.heading_start, "section", rs.review.uuid, rs.review.status) for rs in review.sections]
+        items += [(rf.figure.start, "figure", rf.review.uuid, rf.review.status) for rf in review.figures]
+        items += [(rc.citation.start, "citation", rc.review.uuid, rc.review.status) for rc in review.citations]
+        for rc in review.checks:
+            starts = [figure_start[f] for f in rc.check.figures if f in figure_start]
+            starts += [section_start[s] for s in rc.check.sections if s in section_start]
+            items.append((min(starts) if starts else 0, "check", rc.review.uuid, rc.review.status))
+        items.sort(key=lambda t: (t[0], t[1]))
+        return items
+
+    def item_start(self, item_type: str, uuid: str) -> int | None:
+        for start, kind, item_uuid, _status in self.ordered_items():
+            if kind == item_type and item_uuid == uuid:
+                return start
+        return None
+
+    def next_item(self, position: int, *, kinds: tuple[str, ...] | None = None, unreviewed: bool = True,
+                  after: tuple[str, str] | None = None) -> tuple[str, str, int] | None:
+        """The next item after ``position`` (wrapping round), optionally only unreviewed ones."""
+        items = [t for t in self.ordered_items()
+                 if (kinds is None or t[1] in kinds) and (not unreviewed or t[3] == "unreviewed")]
+        if not items:
+            return None
+        starts = [t[0] for t in items]
+        i = bisect_right(starts, position)
+        if after is not None:
+            # Skip the current item itself (several items may start at the same position).
+            for j, t in enumerate(items):
+                if (t[1], t[2]) == after:
+                    i = j + 1
+                    break
+        start, item_type, uuid, _ = items[i % len(items)]
+        return item_type, uuid, start
+
+
+def _review_of(item) -> ItemReview:
+    return item.review
