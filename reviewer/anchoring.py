@@ -21,7 +21,8 @@ from difflib import SequenceMatcher
 CONTEXT = 32  # characters of prefix/suffix kept with a quote
 MAX_OCCURRENCES = 200  # occurrences of one key examined; a key more common than this says little
 MIN_QUOTE_SIMILARITY = 0.72  # below this a fuzzy candidate is not the same words
-MIN_SCORE = 0.7  # overall confidence bound for a fuzzy placement
+MIN_SCORE = 0.72  # overall confidence bound for a fuzzy placement
+MIN_CONTEXT_CHARS = 6  # intact context on one side that counts as evidence of the same spot
 
 
 @dataclass
@@ -165,12 +166,27 @@ def place(anchor: Anchor, text: str, expected: int | None = None) -> Placement:
     if expected is None:
         expected = anchor.start if anchor.start is not None else 0
     hits = _occurrences(text, quote)
-    if len(hits) == 1:
-        return Placement(hits[0], hits[0] + len(quote), "exact", 1.0)
     if hits:
         best = max(hits, key=lambda h: _context_score(anchor, text, h, h + len(quote), expected))
-        return Placement(best, best + len(quote), "exact", 1.0)
+        if _supported(anchor, text, best, best + len(quote), expected) or (len(hits) == 1 and len(quote) >= 24):
+            return Placement(best, best + len(quote), "exact", 1.0)
+        # The same words, but neither their context nor their place agrees: they may be other
+        # words that happen to read alike.  Let the fuzzy search weigh the context.
     return _place_fuzzy(anchor, text, expected)
+
+
+def _supported(anchor: Anchor, text: str, start: int, end: int, expected: int, near_counts: bool = True) -> bool:
+    """Is there evidence besides the quote that this is the same spot: a few characters of
+    context intact on either side, or (for the exact words) the place where the spot should now
+    be?  Nearness alone does not vouch for similar words: the sentence after a deleted one sits
+    right where the deleted one was, and reports repeat their phrasing."""
+    before = text[max(0, start - len(anchor.prefix)):start]
+    after = text[end:end + len(anchor.suffix)]
+    prefix_chars = _tail_match(anchor.prefix, before) * len(anchor.prefix) if anchor.prefix else CONTEXT
+    suffix_chars = _head_match(anchor.suffix, after) * len(anchor.suffix) if anchor.suffix else CONTEXT
+    if max(prefix_chars, suffix_chars) >= MIN_CONTEXT_CHARS:
+        return True
+    return near_counts and abs(start - expected) <= max(2 * len(anchor.quote), 12)
 
 
 def _context_score(anchor: Anchor, text: str, start: int, end: int, expected: int) -> float:
@@ -217,11 +233,11 @@ def _place_fuzzy(anchor: Anchor, text: str, expected: int) -> Placement:
         if 2 * min(n, e - s) / (n + e - s) < MIN_QUOTE_SIMILARITY:
             continue
         quote_sim = _similarity(quote, candidate)
-        if quote_sim < MIN_QUOTE_SIMILARITY:
+        if quote_sim < MIN_QUOTE_SIMILARITY or not _supported(anchor, text, s, e, expected, near_counts=False):
             continue
         prefix = _similarity(anchor.prefix, text[max(0, s - len(anchor.prefix)):s]) if anchor.prefix else 1.0
         suffix = _similarity(anchor.suffix, text[e:e + len(anchor.suffix)]) if anchor.suffix else 1.0
-        score = 0.6 * quote_sim + 0.15 * prefix + 0.15 * suffix + 0.1 * _nearness(s, expected, len(text))
+        score = 0.55 * quote_sim + 0.15 * prefix + 0.15 * suffix + 0.15 * _nearness(s, expected, len(text))
         if score > best.score:
             best = Placement(s, e, "fuzzy", score)
     if best.score < MIN_SCORE:

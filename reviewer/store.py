@@ -1187,7 +1187,11 @@ def analysis_rows(analysis: Analysis, doc_uuid: str) -> dict[str, list[dict]]:
         "kind": c.kind, "severity": c.severity, "message": c.message, "figures": dumps(list(c.figures)),
         "sections": dumps(list(c.sections)), "detail": dumps(c.detail or {})}
         for i, (c, advisory) in enumerate([(c, 0) for c in analysis.checks] + [(c, 1) for c in analysis.advisories])]
-    return {"sections": sections, "figures": figures, "citations": citations, "checks": checks}
+    tables = {"sections": sections, "figures": figures, "citations": citations, "checks": checks}
+    for rows in tables.values():
+        for row in rows:
+            row.update(status="unreviewed", user_added=0, orphaned=0, deleted=0, reviewer=None, changed_at=None)
+    return tables
 
 
 # Where an item's words are (for carrying it across a re-analysis) and what must agree for two
