@@ -104,6 +104,7 @@ class Candidate:
     number: str
     value: int
     at_line_start: bool
+    loose: bool = False  # neither at a line start nor after a sentence end: only fills a gap
 
 
 def _line_start(text: str, pos: int) -> int:
@@ -132,7 +133,8 @@ def _candidates(text: str) -> list[Candidate]:
             if pos > 0 and (text[pos - 1].isdigit() or text[pos - 1] in CN_NUM + "第"):
                 continue
             at_start = _is_line_start(text, pos)
-            if not at_start and not _after_sentence_end(text, pos):
+            loose = not at_start and not _after_sentence_end(text, pos)
+            if loose and (level not in (1, 2, 4) or style == "1)" or _inside_quote(text, pos)):
                 continue
             number, value = numeral_value(match.group("n"))
             if value is None or value == 0:
@@ -148,7 +150,7 @@ def _candidates(text: str) -> list[Candidate]:
             if style == "第一章" and match.group("kind") == "部分":
                 kind_style = "第一部分"
             written = "1、" if style == "1." and "、" in match.group(0) else kind_style
-            found.append(Candidate(pos, body, level, written, number, value, at_start))
+            found.append(Candidate(pos, body, level, written, number, value, at_start, loose))
     found.sort(key=lambda c: (c.start, -(c.body - c.start)))
     unique: list[Candidate] = []
     for cand in found:
@@ -156,6 +158,23 @@ def _candidates(text: str) -> list[Candidate]:
             continue
         unique.append(cand)
     return unique
+
+
+def _inside_quote(text: str, pos: int) -> bool:
+    """True inside 《》 or “” on the marker's line (a cited title, a quoted phrase)."""
+    before = text[_line_start(text, pos):pos]
+    return before.count("《") > before.count("》") or before.count("“") > before.count("”")
+
+
+def _fills_gap(candidates: list[Candidate], index: int) -> bool:
+    """A loose marker is a heading glued without punctuation only when the next line-start
+    heading of its level or above is its own next sibling (``…公开(六)依法…`` before ``(七)``)."""
+    cand = candidates[index]
+    for later in candidates[index + 1:]:
+        if later.loose or not later.at_line_start or later.level > cand.level:
+            continue
+        return later.level == cand.level and later.value == cand.value + 1
+    return False
 
 
 def _title_on_next_line(text: str, pos: int) -> int:
@@ -296,9 +315,11 @@ def find_sections(document: Document) -> list[Section]:
     last: dict[int, int] = {}  # level → last accepted number in the current run
     higher_since: dict[int, bool] = {}  # level → a higher heading came after its last one
     accepted: list[tuple[Candidate, float]] = []
-    for cand in candidates:
+    for index, cand in enumerate(candidates):
         level = cand.level
         if level <= 0 and not cand.at_line_start:
+            continue
+        if cand.loose and not _fills_gap(candidates, index):
             continue
         if level == -1 and not has_chapter or level == 0 and not has_jie:
             continue
@@ -307,7 +328,7 @@ def find_sections(document: Document) -> list[Section]:
             # Glued to a sentence end: only the next number of a sibling under the same parent.
             if previous is None or cand.value != previous + 1 or higher_since.get(level):
                 continue
-            confidence = 0.6
+            confidence = 0.4 if cand.loose else 0.6
         elif cand.value == 1 or previous is not None and cand.value == previous + 1:
             confidence = 0.95
         elif previous is not None and previous <= cand.value <= previous + 3:

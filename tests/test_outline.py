@@ -193,3 +193,15 @@ def test_marker_alone_above_a_body_paragraph_is_not_a_heading():
 def test_word_style_half_bracket_numbers_at_line_start_are_level_four():
     sections = outline("一、总体情况\n1)第一点\n2)第二点\n正文中的3)不算。\n")
     assert titles(sections) == [(1, "一", "总体情况"), (4, "1", "第一点"), (4, "2", "第二点")]
+
+
+def test_heading_glued_without_punctuation_is_recovered_only_when_it_fills_a_gap():
+    sections = outline("一、总体\n(一)甲\n正文。\n(二)乙\n推进政务公开”(三)丙\n1.子项\n(四)丁\n")
+    assert [(s.number, s.title) for s in sections if s.level == 2] == [
+        ("一", "甲"), ("二", "乙"), ("三", "丙"), ("四", "丁")]
+    assert sections[3].confidence < 0.5
+
+
+def test_inline_list_inside_a_paragraph_does_not_fill_a_gap():
+    sections = outline("一、总体\n(一)甲\n(二)乙\n主要包括:(一)a;(二)b;(三)c。\n(三)丙\n")
+    assert [(s.number, s.title) for s in sections if s.level == 2] == [("一", "甲"), ("二", "乙"), ("三", "丙")]
