@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reviewer.review import DocumentReview
 
@@ -35,8 +36,9 @@ def _simplified(text: str) -> str:
     return to_simplified(text)
 
 
+@lru_cache(maxsize=65536)
 def normalise_label(label: str | None) -> str:
-    """The comparison key of an indicator label ("" for no label)."""
+    """The comparison key of an indicator label ("" for no label); labels repeat, so cached."""
     if not label:
         return ""
     text = unicodedata.normalize("NFKC", label)

@@ -382,3 +382,40 @@ def test_dates_that_are_not_iso_stay_text(tmp_path):
     a.review.metadata.published = "二〇二四年一月"
     wb = export(tmp_path, [a.review])
     assert rows_by_id(wb["概览"])["doc-a"]["发布日期"] == "二〇二四年一月"
+
+
+def sheet_snapshot(path):
+    wb = openpyxl.load_workbook(path)
+    snapshot = {}
+    for ws in wb.worksheets:
+        cells = []
+        for row in ws.iter_rows():
+            for c in row:
+                if c.value is None and not c.has_style:
+                    continue
+                if ws.title == "说明" and isinstance(c.value, datetime):
+                    continue  # the export time differs between the two exports
+                link = c.hyperlink.location if c.hyperlink else None
+                cells.append((c.coordinate, c.value, c.data_type, c.number_format, c.fill.fgColor.rgb,
+                              c.quotePrefix, c.alignment.wrap_text, c.alignment.indent, c.font.b, link))
+        widths = {k: d.width for k, d in ws.column_dimensions.items()}
+        snapshot[ws.title] = (cells, widths, ws.freeze_panes, ws.auto_filter.ref)
+    return snapshot
+
+
+def test_fast_row_path_writes_what_openpyxl_cells_would(tmp_path, reviewed, monkeypatch):
+    reviews = [reviewed.review, district_b().review]
+    reviewed.figures["apply"].figure.label = "=SUM(A1) "
+    fast = write_workbook(reviews, tmp_path / "fast.xlsx")
+    monkeypatch.setattr(export_xlsx, "FAST_ROWS", False)
+    portable = write_workbook(reviews, tmp_path / "portable.xlsx")
+    assert sheet_snapshot(fast) == sheet_snapshot(portable)
+
+
+@pytest.mark.parametrize("text", ["甲\r\n乙 & <丙> \"丁\"", "  前后空格  ", "&amp; 不是实体", "第1项\t第2项"])
+def test_report_text_survives_exactly(tmp_path, text):
+    a = district_a()
+    fig = a.figures["apply"]
+    fig.figure.qualifier = text
+    wb = export(tmp_path, [a.review])
+    assert rows_by_id(wb["数据"])[fig.review.uuid]["限定"] == text
