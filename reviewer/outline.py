@@ -333,6 +333,9 @@ def find_sections(document: Document) -> list[Section]:
             confidence = 0.95
         elif previous is not None and previous <= cand.value <= previous + 3:
             confidence = 0.5  # a skipped or repeated number: kept so the checks can report it
+        elif previous is not None and cand.value < previous and higher_since.get(level) \
+                and cand.value <= 3:
+            confidence = 0.5  # a new run under a new parent whose first heading was lost
         else:
             continue
         last[level] = cand.value

@@ -205,3 +205,8 @@ def test_heading_glued_without_punctuation_is_recovered_only_when_it_fills_a_gap
 def test_inline_list_inside_a_paragraph_does_not_fill_a_gap():
     sections = outline("一、总体\n(一)甲\n(二)乙\n主要包括:(一)a;(二)b;(三)c。\n(三)丙\n")
     assert [(s.number, s.title) for s in sections if s.level == 2] == [("一", "甲"), ("二", "乙"), ("三", "丙")]
+
+
+def test_a_run_under_a_new_parent_that_lost_its_first_heading_is_still_found():
+    sections = outline("一、总体\n(一)甲\n1.子一\n2.子二\n3.子三\n(二)乙\n2.子二\n3.子三\n")
+    assert [(s.number, s.title) for s in sections if s.level == 3][-2:] == [("2", "子二"), ("3", "子三")]
