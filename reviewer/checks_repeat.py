@@ -55,7 +55,7 @@ def find_conflicting_repeats(text: str, placed: Sequence[Placed], sections: Sequ
         for first in earlier:
             if key in reported or first.sentence == fig.sentence:
                 continue
-            if abs(first.value - fig.value) <= first.precision + fig.precision:
+            if abs(first.value - fig.value) <= first.precision + fig.precision + 1e-6:
                 continue
             own = {(label, fig.key[1], first.value), (label, fig.key[1], fig.value)}
             anchors = (statements.get(first.sentence, set()) & statements.get(fig.sentence, set())) - own

@@ -39,6 +39,10 @@ TOTAL_AFTER = re.compile(
 REMAINDER = re.compile(r"其他|其它|其余|另外|剩余|余下|剩下")
 LIST_BREAK = re.compile(r"其中|分别|合计|共计|总计|总共|一共|累计|(?<!公)共(?![享建同治创])|此外|同时|另有")
 MAX_GAP = 40
+# Sentences that break a total down under a "…如下:" heading: 按类别划分,… / 从案件来源看,…
+BREAKDOWN_OPENER = re.compile(
+    r"^(?:其中|按照?[^,,。;;]{1,12}(?:划分|分类|统计|区分|来分|分)|从[^,,。;;]{1,12}(?:看|分析|来看|上看)"
+    r"|分[^,,。;;]{1,8}(?:看|统计))")
 
 
 def find_sum_mismatches(text: str, placed: Sequence[Placed]) -> tuple[list[Check], dict[int, list[Placed]]]:
@@ -54,14 +58,14 @@ def find_sum_mismatches(text: str, placed: Sequence[Placed]) -> tuple[list[Check
     totals_of: dict[int, list[Placed]] = {}
     seen: set[tuple[int, ...]] = set()
 
-    def judge(parts: list[Placed], candidates: list[Placed], exhaustive: bool) -> None:
+    def judge(parts: list[Placed], candidates: list[Placed], exhaustive: bool, stated: bool = False) -> None:
         ids = tuple(p.id for p in parts)
         for part in parts:
             totals_of.setdefault(part.id, list(candidates))
         if not candidates or ids in seen:
             return
         seen.add(ids)
-        check = _judge(text, parts, candidates, exhaustive)
+        check = _judge(text, parts, candidates, exhaustive, stated)
         if check is not None:
             checks.append(check)
 
@@ -97,7 +101,7 @@ def find_sum_mismatches(text: str, placed: Sequence[Placed]) -> tuple[list[Check
         if prev is not None and prev.key == first.key and TOTAL_AFTER.search(between):
             parts = _run_back(text, outer, k - 1)
             if len(parts) >= 2 and first.value >= max(p.value for p in parts):
-                judge(parts, [first], True)
+                judge(parts, [first], True, stated=True)
     # headless: a list opening its clause under a colon heading ("…情况如下:\n投诉举报类324件,…")
     for k, first in enumerate(outer):
         prev = outer[k - 1] if k else None
@@ -182,18 +186,27 @@ def _prior_totals(text: str, starts: list[int], outer: Sequence[Placed], first: 
     """Totals for a list that opens its sentence: the figures of the sentence before.
 
     A heading-like sentence that ends with a colon ("具体情况如下:") passes on to the one before
-    it; with ``after_colon`` (a list with no connector of its own) such a heading is required.
+    it, and so do the breakdown sentences under such a heading ("按类别划分,…。按金额划分,…");
+    with ``after_colon`` (a list with no connector of its own) such a heading is required.
     """
+    def body(index: int) -> str:
+        return text[starts[index]:starts[index + 1] if index + 1 < len(starts) else len(text)]
+
+    own_opener = bool(BREAKDOWN_OPENER.match(body(first.sentence).strip()))
     sentence = first.sentence - 1
-    colon = False
-    for _ in range(3):
+    colon = skipped = False
+    for _ in range(8):
         if sentence < 0:
             break
-        body = text[starts[sentence]:starts[sentence + 1] if sentence + 1 < len(starts) else len(text)]
+        stripped = body(sentence).strip()
+        if not colon and own_opener and BREAKDOWN_OPENER.match(stripped) and not stripped.endswith(
+                (":", ":")):
+            skipped = True
+            sentence -= 1
+            continue
         same = [p for p in outer if p.sentence == sentence and p.key == first.key]
         if same:
-            return same if colon or not after_colon else []
-        stripped = body.strip()
+            return same if colon or not (after_colon or skipped) else []
         if stripped.endswith((":", ":")):
             colon = True
         elif stripped:
@@ -233,17 +246,20 @@ def _opening(text: str, floor: int, pos: int) -> int | None:
     return None
 
 
-def _judge(text: str, parts: list[Placed], candidates: list[Placed], exhaustive: bool) -> Check | None:
+def _judge(text: str, parts: list[Placed], candidates: list[Placed], exhaustive: bool,
+           stated: bool = False) -> Check | None:
     """The check for one breakdown, or None when some reading of it is consistent.
 
     A comma list that adds up to a possible total after its first few parts was read too far
-    (the next clause states a sibling indicator), so it is consistent too.
+    (the next clause states a sibling indicator), so it is consistent too.  Parts beyond the
+    total, or short of a total the text states as their sum (合计), are an error; short of a
+    total whose list only claims completeness (其他类…) is a warning.
     """
     total_of_parts = sum(p.value for p in parts)
-    slack = sum(p.precision for p in parts)
+    slack = sum(p.precision for p in parts) + 1e-6
     if any(abs(c.value - total_of_parts) <= slack + c.precision for c in candidates):
         return None
-    running, running_slack = 0.0, 0.0
+    running, running_slack = 0.0, 1e-6
     for count, part in enumerate(parts, start=1):
         running += part.value
         running_slack += part.precision
@@ -255,7 +271,7 @@ def _judge(text: str, parts: list[Placed], candidates: list[Placed], exhaustive:
     if total_of_parts > biggest.value + slack + biggest.precision:
         return _check(biggest, parts, total_of_parts, "error")
     if exhaustive and len(candidates) == 1 and len(parts) >= 2:
-        return _check(candidates[0], parts, total_of_parts, "warning")
+        return _check(candidates[0], parts, total_of_parts, "error" if stated else "warning")
     return None
 
 

@@ -86,15 +86,20 @@ def is_approximate(figure: Figure) -> bool:
 
 
 def _precision(figure: Figure) -> float:
-    """Half a unit of the last digit the text states, in base units (347.39万元 -> 50 元)."""
+    """How far the written value may be from the true one, in base units.
+
+    A whole count (71件) is exact; a rounded one (347.39万元, 54万元, 88.09%) may be off by half
+    a unit of its last digit (50 元, 5000 元, 0.005 %).
+    """
     text = figure.text
     match = re.search(r"\d+(?:\.(\d+))?", text)
-    if not match:
-        return 0.5
-    decimals = len(match.group(1) or "")
+    decimals = len(match.group(1) or "") if match else 0
     magnitude = 1
-    for ch in text[match.end():match.end() + 2]:
-        magnitude *= _MAGNITUDE.get(ch, 1)
+    if match:
+        for ch in text[match.end():match.end() + 2]:
+            magnitude *= _MAGNITUDE.get(ch, 1)
+    if decimals == 0 and magnitude == 1 and figure.kind != "percent":
+        return 0.0
     return 0.5 * magnitude / (10 ** decimals)
 
 

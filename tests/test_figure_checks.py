@@ -231,3 +231,13 @@ def test_shares_of_one_whole_adding_up_to_more_than_100_percent():
     assert ok == []
     growth, _ = run_checks("两市收案数同比分别增长77.76%、65.78%。")
     assert growth == []
+
+
+def test_invented_reports_give_exactly_their_expected_checks():
+    expected = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
+    for name, wanted in expected.items():
+        if name == "about":
+            continue
+        checks, texts = run_checks((FIXTURES / name).read_text(encoding="utf-8"))
+        found = [{"kind": c.kind, "severity": c.severity, "figures": figure_texts(c, texts)} for c in checks]
+        assert found == wanted, name
