@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from reviewer.checks_sum import format_amount
 from reviewer.figure_context import Placed, own_label, sentence_starts
-from reviewer.model import Check, Section
+from reviewer.model import Check
 
 LEAD = re.compile(
     r"^(?:其中|另外|此外|同时|全年|年内|共|共计|合计|总计|累计|一共|我局|全局|本局|全区|全县|全市|"
@@ -28,7 +28,7 @@ SKIP = re.compile(r"同比|环比|增长|下降|增加|减少|提高|上年|去�
 MIN_LABEL = 4
 
 
-def find_conflicting_repeats(text: str, placed: Sequence[Placed], sections: Sequence[Section]) -> list[Check]:
+def find_conflicting_repeats(text: str, placed: Sequence[Placed]) -> list[Check]:
     """Pairs of figures that state the same indicator for the same period with different values."""
     starts = sentence_starts(text)
     labels: dict[int, str] = {}

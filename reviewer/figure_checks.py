@@ -21,7 +21,7 @@ def find_figure_checks(document: Document, sections: list[Section], figures: lis
     placed = place_figures(text, figures)
     sums, parts = find_sum_mismatches(text, placed)
     checks = sums + find_rate_mismatches(text, placed, parts)
-    checks += find_conflicting_repeats(text, placed, sections)
+    checks += find_conflicting_repeats(text, placed)
     starts = {f.id: f.start for f in figures}
     checks.sort(key=lambda c: min((starts.get(i, 0) for i in c.figures), default=0))
     return checks

@@ -20,7 +20,7 @@ OPEN_PARENS = "((〔["
 CLOSE_PARENS = "))〕]"
 
 # Qualifiers that make a figure approximate: such a figure never takes part in a check.
-_APPROX_TEXT = re.compile(r"余|多|约|近|左右|以上|以下|超过|不少于|不低于|不足|将近|上下|逾")
+_APPROX_TEXT = re.compile(r"余|多|约|近|左右|以上|以下|以内|之内|超过|超|不少于|不低于|不足|不到|未满|将近|上下|逾|大约")
 _MAGNITUDE = {"万": 10_000, "亿": 100_000_000, "千": 1_000, "百": 100}
 
 
