@@ -57,6 +57,9 @@ def is_cjk(ch: str) -> bool:
 _FIELD_LABEL = re.compile("[\u4e00-\u9fff]{2,6}[:\uff1a]")
 
 
+_ASCII_CLOSING = set(",.;:!?)")
+
+
 def tidy_spaces(line: str) -> str:
     """Collapse runs of spaces to one; drop a space that touches a CJK character, except before
     a "label:" field of a metadata line.  Spaces between Latin words and digits stay."""
@@ -69,7 +72,10 @@ def tidy_spaces(line: str) -> str:
         if i == 0:
             out.append(part)
             continue
-        prev_ch = out[-1][-1] if out and out[-1] else ""
+        prev = out[-1]
+        prev_ch = prev[-1] if prev else ""
+        if prev_ch in _ASCII_CLOSING and len(prev) >= 2 and is_cjk(prev[-2]):
+            prev_ch = "\u3002"  # "案件, 2020年": ASCII punctuation typed in Chinese text
         next_ch = part[:1]
         if (is_cjk(prev_ch) or is_cjk(next_ch)) and not _FIELD_LABEL.match(part):
             out.append(part)

@@ -141,7 +141,7 @@ def _is_word_package(data: bytes) -> bool:
 def document_from_text(text: str, path: str = "<text>", sha256: str | None = None,
                        fmt: str = "txt", encoding: str | None = "utf-8") -> Document:
     """A Document over already-normalised text (tests, pasted text, the GUI's samples)."""
-    simplified = script.to_simplified(text)
+    simplified = script.analysis_form(text)
     return Document(path=path, sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
                     format=fmt, encoding=encoding, text=text, analysis_text=simplified,
                     script=script.detect_script(text, simplified))

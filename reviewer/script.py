@@ -50,6 +50,21 @@ def to_simplified(text: str) -> str:
     return _convert_same_length(text, "t2s")
 
 
+# Full-width forms of ASCII (U+FF01–U+FF5E) fold one-to-one onto ASCII: "（一）" reads as "(一)",
+# "１２３" as "123", "，" as ",".  The shown text keeps the forms as written.
+_FOLD_FULL_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+
+
+def analysis_form(text: str) -> str:
+    """The copy of ``text`` that the rules read: Simplified script, full-width ASCII forms folded
+    to ASCII, and exactly the same length, so every offset found in it is valid in ``text``.
+
+    Reports mix both punctuation widths (often within one file); folding lets every rule match
+    one form while the reviewer still sees the report as written.
+    """
+    return to_simplified(text).translate(_FOLD_FULL_WIDTH)
+
+
 def detect_script(text: str, simplified: str | None = None) -> str:
     """'traditional' when more Han characters are distinctly Traditional than distinctly
     Simplified, else 'simplified'.
@@ -66,8 +81,8 @@ def detect_script(text: str, simplified: str | None = None) -> str:
     traditional_view = _convert_same_length(sample, "s2t")
     traditional = simple = 0
     for ch, s_ch, t_ch in zip(sample, simple_sample, traditional_view):
-        if ch < "\u3400":
-            continue
+        if not ("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch >= "\U00020000"):
+            continue  # only Han characters have a script
         if s_ch != ch:
             traditional += 1  # the character has a Simplified form: it is written Traditional
         elif t_ch != ch:

@@ -124,6 +124,11 @@ def test_spaces_between_chinese_dropped_between_latin_words_kept():
     assert tidy_spaces("发布日期:2021-01-08   17:00") == "发布日期:2021-01-08 17:00"
 
 
+def test_space_after_ascii_punctuation_in_chinese_text_is_dropped():
+    assert tidy_spaces("审理行政案件, 2020年,我局") == "审理行政案件,2020年,我局"
+    assert tidy_spaces("in 2020, 12 cases") == "in 2020, 12 cases"
+
+
 def test_space_before_a_field_label_on_a_metadata_line_is_kept():
     assert tidy_spaces(f"来源{COLON}某区司法局  发布日期{COLON}2023-02-10") == \
         f"来源{COLON}某区司法局 发布日期{COLON}2023-02-10"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reviewer.script import detect_script, to_simplified
+from reviewer.script import analysis_form, detect_script, to_simplified
 
 TRADITIONAL = "2020年靜海區堅持依法行政，發布單位：天津市靜海區人民政府。區政府每年第一季度向區人大常委會報告。"
 SIMPLIFIED = "2020年，我区坚持依法行政，发布单位：某区人民政府。区政府每年第一季度向区人大常委会报告。"
@@ -60,3 +60,15 @@ def test_ambiguous_characters_do_not_flip_a_traditional_text():
 def test_to_simplified_keeps_length_for_any_text(text):
     assert len(to_simplified(text)) == len(text)
     assert detect_script(text) in ("simplified", "traditional")
+
+
+def test_analysis_form_folds_full_width_forms_and_keeps_length():
+    text = "\uff08一\uff09發布日期\uff1a\uff12\uff10\uff12\uff11年\uff0c共\uff11\uff12件\uff05。"
+    folded = analysis_form(text)
+    assert folded == "(一)发布日期:2021年,共12件%。"
+    assert len(folded) == len(text)
+
+
+def test_full_width_punctuation_does_not_make_a_text_traditional():
+    text = "\uff08一\uff09发布日期\uff1a2021年\uff0c共12件\uff1b" * 3
+    assert detect_script(text, analysis_form(text)) == "simplified"
