@@ -463,7 +463,7 @@ def _stands_alone(a: str, f: _Found) -> bool:
 
 
 # Characters that jieba may glue before a numeral without making it part of another word.
-_PREFIXES = frozenset("每近约逾共达计仅另再各满超")
+_PREFIXES = frozenset("每近约逾共达计仅另再各满超分")
 
 
 class _SectionIndex:

@@ -255,18 +255,17 @@ def _strip_lead(toks: list[Token]) -> list[Token]:
         first = toks[0]
         if first.word in _OPENING_QUOTES:
             break  # “双随机、一公开”抽查: the quoted name is part of the phrase
-        if (first.word in LEAD_WORDS or first.flag in _LEAD_POS or not first.word.strip()
-                or (first.flag == "r" and first.word in _PRONOUNS)):
-            toks = toks[1:]
-            continue
-        joined = "".join(t.word for t in toks[:2])
-        m = _LEADING_SUBJECT.match(joined)
-        if m and len(toks) > 2:
+        m = _LEADING_SUBJECT.match("".join(t.word for t in toks[:3]))
+        if m and sum(len(t.word) for t in toks) > len(m.group(0)):
             # 我局 / 全区 as the subject of the clause
             cut = len(m.group(0))
             while toks and cut > 0:
                 cut -= len(toks[0].word)
                 toks = toks[1:]
+            continue
+        if (first.word in LEAD_WORDS or first.flag in _LEAD_POS or not first.word.strip()
+                or (first.flag == "r" and first.word in _PRONOUNS)):
+            toks = toks[1:]
             continue
         break
     while toks and toks[-1].word in ("的", "、", "和", "及", "与", "“", "‘"):

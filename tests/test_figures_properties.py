@@ -1,0 +1,52 @@
+"""Hypothesis: figures never crash and every span (figure and label) is valid, for any text."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reviewer.analysis import analyze
+from reviewer.figures import find_figures
+from reviewer.loading import document_from_text
+from reviewer.model import FIGURE_KINDS, Metadata
+
+# Pieces that exercise the rules: numerals, magnitudes, units, qualifiers, dates, quotes,
+# brackets, traditional characters, punctuation and line breaks.
+PIECES = st.sampled_from([
+    "1", "2", "0", "9", ".", ",", "一", "两", "十", "百", "千", "万", "亿", "〇", "半", "分之", "百分之",
+    "件", "户", "人次", "个工作日", "元", "萬元", "%", "个百分点", "年", "月", "日", "天", "岁", "分",
+    "余", "多", "以上", "约", "不少于", "-", "至", "第", "“", "”", "《", "》", "〔", "〕", "号", "(", ")",
+    "(", ")", "、", ",", "。", ";", ":", "\n", " ", "立案", "罚没款", "企业", "其中", "共", "达到", "的",
+    "為", "戶", "個", "项", "是", "统一", "一次性", "发布日期", "2020", "2021-01-08", "17:00", "12345",
+])
+TEXTS = st.one_of(st.lists(PIECES, max_size=60).map("".join), st.text(max_size=200))
+
+
+def check_figures(text: str, figures) -> None:
+    last = -1
+    for f in figures:
+        assert text[f.start:f.end] == f.text
+        assert f.start >= last
+        last = f.start
+        assert f.kind in FIGURE_KINDS
+        if f.kind == "date":
+            assert isinstance(f.value, str) and f.unit is None
+        else:
+            assert isinstance(f.value, (int, float))
+        if f.label_start is not None:
+            assert text[f.label_start:f.label_end] == f.label
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_find_figures_never_crashes_and_spans_are_valid(text):
+    doc = document_from_text(text)
+    check_figures(doc.text, find_figures(doc, [], [], Metadata()))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_full_analysis_keeps_figure_spans_valid(text):
+    doc = document_from_text(text)
+    result = analyze(doc)
+    check_figures(doc.text, result.figures)

@@ -1,0 +1,91 @@
+"""Labels: the short phrase that says what a figure counts.  Invented sentences only."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.figures import find_figures
+from reviewer.loading import document_from_text
+from reviewer.model import Metadata
+
+
+def labelled(text: str) -> list[tuple[str, str | None]]:
+    doc = document_from_text(text)
+    figs = find_figures(doc, [], [], Metadata(report_year=2022))
+    for f in figs:
+        if f.label_start is not None:
+            assert doc.text[f.label_start:f.label_end] == f.label
+    return [(f.text, f.label) for f in figs]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("全年共立案236件,结案221件,罚没款186.45万元。",
+     [("236件", "立案"), ("221件", "结案"), ("186.45万元", "罚没款")]),
+    ("累计出动执法人员1400余人次。", [("1400余人次", "出动执法人员")]),
+    ("我局受理消费者投诉1025件。", [("1025件", "受理消费者投诉")]),
+    ("重大行政决策集体讨论率达到100%。", [("100%", "重大行政决策集体讨论率")]),
+])
+def test_label_is_the_phrase_before_the_number_without_linking_words(sentence, expected):
+    assert labelled(sentence) == expected
+
+
+def test_listed_figures_each_take_their_own_phrase():
+    assert labelled("移出经营异常名录的企业310户、个体工商户205户。") == [
+        ("310户", "移出经营异常名录的企业"), ("205户", "个体工商户")]
+
+
+@pytest.mark.parametrize("sentence, figure, label", [
+    ("通过网上办理为156户企业完成了变更登记。", "156户", "企业"),
+    ("协调银行等三家金融机构提供贷款。", "三家", "金融机构"),
+    ("为商户协调购买300把测温枪。", "300把", "测温枪"),
+    ("全区1200台电梯纳入监管。", "1200台", "电梯"),
+    ("派驻48名“市场秩序监督员”。", "48名", "“市场秩序监督员”"),
+])
+def test_noun_after_the_number_is_the_label(sentence, figure, label):
+    assert (figure, label) in labelled(sentence)
+
+
+def test_a_lone_verb_before_the_number_joins_the_noun_after_it():
+    assert labelled("随机抽取85户企业。") == [("85户", "抽取企业")]
+
+
+def test_a_de_phrase_before_the_number_joins_the_noun_after_it():
+    assert labelled("对确认失联的260户企业暂不列入名录。") == [("260户", "确认失联的企业")]
+
+
+def test_a_new_level_shares_the_label_of_the_figure_before():
+    assert labelled("办理时限由20个工作日缩短至3个工作日。") == [
+        ("20个工作日", "办理时限"), ("3个工作日", "办理时限")]
+
+
+def test_verbs_of_change_before_a_rate_stay_in_the_label():
+    assert labelled("市场主体同比增长7.25%。") == [("7.25%", "市场主体同比增长")]
+
+
+def test_date_after_a_field_name_takes_the_field_name():
+    assert labelled("发布日期:2022-01-10") == [("2022-01-10", "发布日期")]
+
+
+@pytest.mark.parametrize("sentence, figure, label", [
+    ("共受理复议申请15件,其中12件已审结。", "12件", "已审结"),
+    ("另有3件尚未办结。", "3件", "尚未办结"),
+])
+def test_predicate_after_the_number_labels_a_subset(sentence, figure, label):
+    assert (figure, label) in labelled(sentence)
+
+
+def test_a_figure_right_before_names_the_group_counted():
+    assert labelled("其中55岁以上38人。") == [("55岁以上", None), ("38人", "55岁以上")]
+
+
+def test_a_total_later_in_the_sentence_shares_the_label():
+    assert labelled("举办法治讲座3期,共18堂课。") == [("3期", "举办法治讲座"), ("18堂课", "举办法治讲座")]
+
+
+def test_labels_of_a_traditional_report_are_written_as_in_its_text():
+    assert labelled("全年共立案1,170件,罰沒款28.6萬元。") == [("1,170件", "立案"), ("28.6萬元", "罰沒款")]
+
+
+def test_long_phrases_are_cut_to_their_end():
+    (_, label), = labelled("在区政府门户网站信息公开平台主动向社会公开涉及重大行政决策的文件42件。")
+    assert label is not None and len(label) <= 16 and label.endswith("文件")
