@@ -39,6 +39,9 @@ TOTAL_AFTER = re.compile(
 REMAINDER = re.compile(r"其他|其它|其余|另外|剩余|余下|剩下")
 LIST_BREAK = re.compile(r"其中|分别|合计|共计|总计|总共|一共|累计|(?<!公)共(?![享建同治创])|此外|同时|另有")
 MAX_GAP = 40
+STAGE = re.compile(
+    r"^(?:已|共|累计|全部|均|依法)?(?:结案|办结|审结|按期办结|按时办结|立案|受理|检查|出动|挽回|罚没|"
+    r"移送|发放|开展|组织|培训|办理|完成|整改|处理|回复|答复|化解|查处|查办|抽检|抽查|收到)")
 # Sentences that break a total down under a "…如下:" heading: 按类别划分,… / 从案件来源看,…
 BREAKDOWN_OPENER = re.compile(
     r"^(?:其中|按照?[^,,。;;]{1,12}(?:划分|分类|统计|区分|来分|分)|从[^,,。;;]{1,12}(?:看|分析|来看|上看)"
@@ -130,10 +133,16 @@ def _joined(between: str) -> bool:
 
 
 def _continues(text: str, left: Placed, right: Placed) -> bool:
-    """True when ``right`` is the next item of a list that ``left`` belongs to."""
+    """True when ``right`` is the next item of a list that ``left`` belongs to.
+
+    A clause that opens with a stage of the work (结案、办结、移送…) states a sibling indicator,
+    not one more category: "其中食品类224件,结案383件".
+    """
     if right.key != left.key or right.sentence != left.sentence:
         return False
     between = text[left.end:right.start]
+    if STAGE.match(own_label(text, right, left.end)) and "类" not in between:
+        return False
     return (len(between) <= MAX_GAP and any(c in between for c in LIST_SEPARATORS)
             and not any(c in between for c in CLAUSE_END) and not LIST_BREAK.search(between))
 
