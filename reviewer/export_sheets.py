@@ -66,6 +66,21 @@ def parse_date(value: str | None) -> date | str | None:
         return value
 
 
+def section_marker(section: Section) -> str:
+    """The heading's number as the report writes it: 一 with style "(一)" is "(一)", 3 with "1." is "3."."""
+    number = (section.number or "").strip()
+    style = section.style or ""
+    if not number or not style or not number[-1].isalnum() or not number[0].isalnum():
+        return number  # no style known, or the number already carries its brackets/punctuation
+    if style[0] in "((" and style[-1] in "))":
+        return f"{style[0]}{number}{style[-1]}"
+    if style.startswith("第") and len(style) > 2:
+        return f"第{number}{style[2:]}"
+    if style[-1] in "))、.．":
+        return number + style[-1]
+    return number
+
+
 def report_name(review: DocumentReview) -> str:
     """How a report is named in every sheet: its title, else its issuer, else its file name."""
     meta = review.metadata
@@ -98,7 +113,7 @@ class DocIndex:
         while current is not None and current in self.sections and current not in seen:
             seen.add(current)
             section = self.sections[current]
-            number = _NUMBER_TAIL.sub("", section.number or "") or section.title[:12]
+            number = _NUMBER_TAIL.sub("", section_marker(section)) or section.title[:12]
             parts.append(number)
             current = section.parent
         path = self._paths[section_id] = " > ".join(reversed(parts))
@@ -274,7 +289,7 @@ class WorkbookBuilder:
                 yield [
                     name,
                     self.mark(s.level, r, "level"),
-                    self.mark(s.number, r, "number"),
+                    self.mark(section_marker(s), r, "number"),
                     self.mark(s.title, r, "title", indent=max(s.level - 1, 0)),
                     self.status(r),
                     self.tags(r),

@@ -7,6 +7,7 @@ found in the text, so every span really is ``text[start:end]``.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 
 from reviewer.model import Check, Citation, Document, Figure, Metadata, Section
@@ -89,9 +90,12 @@ def build(text: str, doc_uuid: str, title: str, issuer: str, published: str,
             if headings[later][1] <= level:
                 end = starts[later]
                 break
-        section = Section(id=ids[key], parent=ids[parent] if parent else None, level=level, number=num,
+        # As the outline finder gives them: the bare number, and how it was written as the style.
+        bare = re.sub(r"[、.()()]", "", num)
+        style = "一、" if num.endswith("、") else "(一)" if num.startswith("(") else "1."
+        section = Section(id=ids[key], parent=ids[parent] if parent else None, level=level, number=bare,
                           title=heading, start=start, end=end, heading_start=start,
-                          heading_end=start + len(num + heading), confidence=0.9)
+                          heading_end=start + len(num + heading), confidence=0.9, style=style)
         item = ReviewedSection(section, ItemReview(uuid=uid("sec")))
         built.sections[key] = item
         built.review.sections.append(item)

@@ -166,6 +166,8 @@ def test_outline_is_indented_by_level(tmp_path, reviewed):
     cells = cells_by_id(wb["目录"])
     assert cells[reviewed.sections["one"].review.uuid]["标题"].alignment.indent == 0
     assert cells[reviewed.sections["fuyi"].review.uuid]["标题"].alignment.indent == 1
+    assert cells[reviewed.sections["one"].review.uuid]["编号"].value == "一、"
+    assert cells[reviewed.sections["fuyi"].review.uuid]["编号"].value == "(一)"
 
 
 def test_comparison_lines_up_an_indicator_across_reports(tmp_path):
