@@ -247,6 +247,8 @@ class _Merge:
                 for row in _rows(self.theirs, f"SELECT * FROM {table} WHERE doc_uuid = ?", (doc["uuid"],)):
                     _insert(self.ours, table, row)
                     self.item_map[row["uuid"]] = row["uuid"]
+                    if table == "annotations":
+                        self.report.annotations_added += 1
 
     def _items(self, their_doc: str, our_doc: str) -> None:
         for table in ITEM_TABLES:
