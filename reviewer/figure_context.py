@@ -21,6 +21,8 @@ CLOSE_PARENS = "))〕]"
 
 # Qualifiers that make a figure approximate: such a figure never takes part in a check.
 _APPROX_TEXT = re.compile(r"余|多|约|近|左右|以上|以下|以内|之内|超过|超|不少于|不低于|不足|不到|未满|将近|上下|逾|大约")
+# Measure words that count the same thing: 1394名调解员 breaks down into 54人 + 407人 + 933人.
+SAME_UNIT = {"名": "人", "位": "人"}
 _MAGNITUDE = {"万": 10_000, "亿": 100_000_000, "千": 1_000, "百": 100}
 
 
@@ -120,7 +122,7 @@ def place_figures(text: str, figures: list[Figure]) -> list[Placed]:
             continue
         index = _sentence_index(starts, figure.start)
         placed.append(Placed(
-            figure=figure, value=float(value), key=(figure.kind, figure.unit), sentence=index,
+            figure=figure, value=float(value), key=(figure.kind, SAME_UNIT.get(figure.unit, figure.unit)), sentence=index,
             in_parens=_inside_parens(text, starts[index], figure.start),
             precision=_precision(figure)))
     return placed
