@@ -289,18 +289,38 @@ def _word_starts(clause: str, at: int) -> bool:
 
 def _ends_with_verb(phrase: str) -> bool:
     """A phrase ending in a verb (``大力推进``) still lacks its object: not a whole heading."""
-    words = list(_pos_tagger().cut(phrase))
-    return bool(words) and words[-1].flag.startswith("v") and words[-1].flag != "vn"
+    from reviewer import segmenter
+
+    words = segmenter.cut(phrase)
+    return bool(words) and words[-1] in _verbs()
 
 
 @functools.lru_cache(maxsize=1)
-def _pos_tagger():
-    """jieba's part-of-speech tagger over the shared tokenizer (built on first need only)."""
-    import jieba.posseg
+def _verbs() -> frozenset[str]:
+    """Words jieba's dictionary tags as verbs (not verbal nouns).  Parsing the dictionary takes
+    ~0.4 s, so the set is kept in the cache directory after the first time."""
+    import jieba
 
-    from reviewer import segmenter
+    from reviewer import paths, segmenter
 
-    return jieba.posseg.POSTokenizer(segmenter.tokenizer())
+    cache = paths.cache_dir() / f"jieba_verbs_{getattr(jieba, '__version__', 'x')}.txt"
+    try:
+        return frozenset(cache.read_text(encoding="utf-8").split())
+    except OSError:
+        pass
+    verbs = set()
+    with segmenter.tokenizer().get_dict_file() as dictionary:
+        for raw in dictionary:
+            parts = (raw.decode("utf-8") if isinstance(raw, bytes) else raw).split()
+            if len(parts) == 3 and parts[2].startswith("v") and parts[2] != "vn":
+                verbs.add(parts[0])
+    try:
+        tmp = cache.with_suffix(".tmp")
+        tmp.write_text("\n".join(sorted(verbs)), encoding="utf-8")
+        tmp.replace(cache)
+    except OSError:
+        pass  # a read-only cache directory only costs the parse next time
+    return frozenset(verbs)
 
 
 def find_sections(document: Document) -> list[Section]:
