@@ -285,10 +285,13 @@ def should_join(prev: str, nxt: str) -> bool:
     return prev[-1].isascii() and prev[-1].isalpha() and nxt[0].isascii() and nxt[0].islower()
 
 
-def _joined(prev: str, nxt: str) -> str:
-    if prev[-1].isascii() and prev[-1].isalnum() and nxt[0].isascii() and nxt[0].isalnum():
-        return prev + " " + nxt
-    return prev + nxt
+def join_broken_line(prev: str, nxt: str) -> str:
+    """``prev`` and its continuation ``nxt`` as one line: a space only where a Latin word ends at
+    the break (digits split by a break belong to one number: "44" + "71件" is "4471件")."""
+    a, b = prev[-1:], nxt[:1]
+    latin_word_break = a.isascii() and b.isascii() and (
+        (a.isalpha() and b.isalnum()) or (a.isdigit() and b.isalpha()))
+    return prev + " " + nxt if latin_word_break else prev + nxt
 
 
 # ---------------------------------------------------------------------------------------------
@@ -306,7 +309,7 @@ def _lines_pass(text: str) -> str:
         if not line or rules.is_junk(line):
             continue
         if lines and should_join(lines[-1], line):
-            lines[-1] = tidy_spaces(_joined(lines[-1], line))
+            lines[-1] = tidy_spaces(join_broken_line(lines[-1], line))
         else:
             lines.append(line)
     while lines and rules.is_trailing_junk(lines[-1]):

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from reviewer.cleaning import is_heading_start
+from reviewer.cleaning import is_date_line, is_heading_start, is_signature_line, join_broken_line
 from reviewer.messages import ReviewerError
 
 # Fewer visible characters than this per page on average: the PDF is a scan (or only images).
@@ -30,6 +30,8 @@ _PAGE_NUMBER = re.compile(
     r"|(?:Page|page|PAGE)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?"
 )
 _FINAL = set("\u3002!?;:\u2026\u201d\u2019\uff01\uff1f\uff1b\uff1a")
+_QUOTE_CLOSE = set("\u201d\u2019")
+_SENTENCE_END = set("\u3002!?\uff01\uff1f\u2026")
 # Layers of furniture peeled off the top and the bottom of each page (header, page number).
 _EDGE = 2
 
@@ -86,8 +88,7 @@ def pages_to_text(pages: list[str]) -> str:
     out: list[str] = []
     for line in lines:
         if out and _continues(out[-1], line, width):
-            latin = out[-1][-1].isascii() and out[-1][-1].isalnum() and line[0].isascii() and line[0].isalnum()
-            out[-1] = out[-1] + (" " if latin else "") + line
+            out[-1] = join_broken_line(out[-1], line)
         else:
             out.append(line)
     return "\n".join(out)
@@ -137,7 +138,15 @@ def _body_width(lines: list[str]) -> float:
 
 
 def _continues(prev: str, line: str, width: float) -> bool:
-    """Whether ``line`` is the wrapped continuation of ``prev`` (which filled the text width)."""
-    if prev[-1] in _FINAL or is_heading_start(line):
+    """Whether ``line`` is the wrapped continuation of ``prev``: ``prev`` fills the text width
+    and ends no sentence, and ``line`` does not start a heading, a date or a signature.
+
+    A full line that ends a sentence is left as a paragraph end: splitting a paragraph costs
+    less than gluing two together (measured on re-printed reports: merged paragraphs hid
+    figures from the checks).  A closing quote ends a sentence only after 。!?.
+    """
+    if is_heading_start(line) or is_date_line(line) or is_signature_line(line):
+        return False
+    if prev[-1] in _FINAL and not (prev[-1] in _QUOTE_CLOSE and prev[-2:-1] not in _SENTENCE_END):
         return False
     return display_width(prev) >= width - 1.5
