@@ -323,12 +323,38 @@ def _verbs() -> frozenset[str]:
     return frozenset(verbs)
 
 
+SIGNING_DATE = re.compile(
+    f"{SPACE}*(?:(?:19|20)[0-9]{{2}}|[〇零一二三四五六七八九]{{4}}){SPACE}*年{SPACE}*[0-9一二三四五六七八九十]{{1,3}}"
+    f"{SPACE}*月{SPACE}*[0-9一二三四五六七八九十]{{1,3}}{SPACE}*日{SPACE}*")
+
+
+def _after_signature_dropped(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Numbered lines after the report's signing date (related links, page footers) are not
+    its outline, unless a new document starts there with its own ``一、``."""
+    line_starts = [c for c in candidates if c.at_line_start]
+    if not line_starts:
+        return candidates
+    for match in re.finditer("(?m)^.*$", text[line_starts[0].start:]):
+        if not SIGNING_DATE.fullmatch(match.group(0)):
+            continue
+        cut = line_starts[0].start + match.end()
+        later = [c for c in candidates if c.start >= cut]
+        if not later:
+            return candidates
+        restart = next((c for c in later if c.at_line_start and c.level <= 1 and c.value == 1), None)
+        kept = [c for c in candidates if c.start < cut]
+        if restart is None:
+            return kept
+        return kept + _after_signature_dropped(text, [c for c in later if c.start >= restart.start])
+    return candidates
+
+
 def find_sections(document: Document) -> list[Section]:
     """The heading hierarchy in document order (see the module docstring for the rules)."""
     text, analysis = document.text, document.analysis_text
     if len(analysis) != len(text):
         analysis = text
-    candidates = _candidates(analysis)
+    candidates = _after_signature_dropped(analysis, _candidates(analysis))
     has_chapter = any(c.level == -1 for c in candidates if c.at_line_start and c.value == 1)
     has_jie = any(c.level == 0 for c in candidates if c.at_line_start and c.value == 1)
 

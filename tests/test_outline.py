@@ -210,3 +210,13 @@ def test_inline_list_inside_a_paragraph_does_not_fill_a_gap():
 def test_a_run_under_a_new_parent_that_lost_its_first_heading_is_still_found():
     sections = outline("一、总体\n(一)甲\n1.子一\n2.子二\n3.子三\n(二)乙\n2.子二\n3.子三\n")
     assert [(s.number, s.title) for s in sections if s.level == 3][-2:] == [("2", "子二"), ("3", "子三")]
+
+
+def test_numbered_links_after_the_signing_date_are_not_sections():
+    sections = outline("一、总体\n1.甲\n2.乙\n某局\n2021年1月8日\n相关文章\n3.某报告\n4.某通知\n")
+    assert titles(sections) == [(1, "一", "总体"), (3, "1", "甲"), (3, "2", "乙")]
+
+
+def test_a_new_document_after_a_signing_date_keeps_its_outline():
+    sections = outline("通知正文。\n一、请认真执行\n二、及时报送\n    2021年1月8日\n某报告\n一、主要举措\n二、存在问题\n")
+    assert [s.title for s in sections] == ["请认真执行", "及时报送", "主要举措", "存在问题"]
