@@ -233,10 +233,12 @@ class WorkbookBuilder:
     def comments(self, comments: list[Comment]) -> str:
         return "\n".join(f"{c.reviewer}:{c.body}" if c.reviewer else c.body for c in comments)
 
-    def corrections(self, review: ItemReview) -> str:
+    def corrections(self, review: ItemReview, show_added: bool = False) -> str:
+        """What a reviewer changed: each corrected field with its original, disputes, additions."""
         was = self.labels.phrase("was")
-        parts = [f"{self.labels.value('field', name)} {was} {_show(review.original[name])}"
-                 for name in review.corrected_fields]
+        parts = [self.labels.phrase("added")] if show_added and review.user_added else []
+        parts += [f"{self.labels.value('field', name)} {was} {_show(review.original[name])}"
+                  for name in review.corrected_fields]
         for name, heads in sorted(getattr(review, "conflicts", {}).items()):
             values = ", ".join(f"{who}={_show(value)}" for who, value in heads)
             parts.append(self.labels.phrase("conflict", field=self.labels.value("field", name), values=values))
@@ -294,7 +296,7 @@ class WorkbookBuilder:
                     self.status(r),
                     self.tags(r),
                     self.comments(r.comments),
-                    self.corrections(r),
+                    self.corrections(r, show_added=True),
                     r.original.get("title"),
                     s.confidence,
                     figure_counts.get(s.id, 0),
@@ -327,7 +329,7 @@ class WorkbookBuilder:
                     index.sentence(f.start, f.end),
                     self.status(r),
                     original if not isinstance(original, (dict, list)) else _show(original),
-                    self.corrections(r),
+                    self.corrections(r, show_added=True),
                     self.tags(r),
                     self.comments(r.comments),
                     r.reviewer,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from copy import copy
@@ -45,6 +46,9 @@ WIDTH_SAMPLE = 300
 # Serialise rows directly into openpyxl's write-only stream (see SheetWriter); False forces the
 # portable path through openpyxl's cells.
 FAST_ROWS = True
+# os.replace is retried this often on PermissionError before the target is called locked.
+REPLACE_ATTEMPTS = 3
+REPLACE_DELAY_S = 0.2
 
 
 def _escape(text: str) -> str:
@@ -370,19 +374,26 @@ def write_workbook(reviews: list[DocumentReview], out_path: str | os.PathLike[st
     if target.is_dir():
         raise ReviewerError("is_directory", path=str(target))
     _check_target_writable(target)
-    workbook = build_workbook(reviews, language, reviewer, progress, cancelled)
     try:
         handle, temp_name = tempfile.mkstemp(prefix=".~" + target.stem[:40] + "-", suffix=".xlsx.tmp",
                                              dir=folder)
     except PermissionError as exc:
         raise ReviewerError("export_folder_unwritable", path=str(folder)) from exc
+    except OSError as exc:
+        raise ReviewerError("export_failed", path=str(target), reason=exc.strerror or str(exc)) from exc
     os.close(handle)
     temp = Path(temp_name)
+    workbook = None
     try:
-        workbook.save(temp)
+        workbook = build_workbook(reviews, language, reviewer, progress, cancelled)
+        try:
+            workbook.save(temp)
+        except OSError as exc:  # disk full, folder gone, network share dropped ...
+            raise ReviewerError("export_failed", path=str(target), reason=exc.strerror or str(exc)) from exc
         _replace(temp, target)
     except BaseException:
-        discard_workbook(workbook)
+        if workbook is not None:
+            discard_workbook(workbook)
         temp.unlink(missing_ok=True)
         raise
     return target
@@ -423,12 +434,18 @@ def _check_target_writable(target: Path) -> None:
 
 
 def _replace(temp: Path, target: Path) -> None:
-    try:
-        os.replace(temp, target)
-    except PermissionError as exc:  # Windows: the target is open in Excel
-        raise ReviewerError("export_locked", path=str(target)) from exc
-    except OSError as exc:
-        raise ReviewerError("export_failed", path=str(target), reason=exc.strerror or str(exc)) from exc
+    """Move the finished file into place, retrying briefly: on Windows a virus scanner or the
+    search indexer may hold the new file for a moment; Excel holding the target does not let go."""
+    for attempt in range(REPLACE_ATTEMPTS):
+        try:
+            os.replace(temp, target)
+            return
+        except PermissionError as exc:  # Windows: the target is open in Excel
+            if attempt + 1 == REPLACE_ATTEMPTS:
+                raise ReviewerError("export_locked", path=str(target)) from exc
+            time.sleep(REPLACE_DELAY_S)
+        except OSError as exc:
+            raise ReviewerError("export_failed", path=str(target), reason=exc.strerror or str(exc)) from exc
 
 
 def export_workbook(library: Any, out_path: str | os.PathLike[str], doc_uuids: list[str] | None = None,

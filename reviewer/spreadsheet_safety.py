@@ -16,8 +16,9 @@ import re
 # Leading characters that Excel, LibreOffice or a CSV re-import would read as a formula or DDE.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 
-# XML 1.0 forbids these; openpyxl raises IllegalCharacterError on them.
-_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# XML 1.0 forbids these (and lone surrogates, left by a lenient decoder, cannot be encoded);
+# openpyxl raises IllegalCharacterError on them.
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 # Excel's limit for the text of one cell.
 MAX_CELL_CHARS = 32767

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from openpyxl.worksheet._writer import ALL_TEMP_FILES
 
-from reviewer import export_xlsx
+from reviewer import export_sheets, export_xlsx
 from reviewer.export_xlsx import ExportCancelled, build_workbook, write_workbook
 from reviewer.messages import ReviewerError
 from tests.export_factory import comment, correct, district_a, district_b, district_c, tag
@@ -224,7 +224,7 @@ def test_formula_like_report_text_stays_exact_text(tmp_path, text):
 
 def test_illegal_control_characters_are_removed(tmp_path):
     a = district_a()
-    a.figures["apply"].figure.label = "行政\x07复议\x00申请"
+    a.figures["apply"].figure.label = "行政\x07复议\x00申\udc80请"
     wb = export(tmp_path, [a.review])
     assert rows_by_id(wb["数据"])[a.figures["apply"].review.uuid]["指标"] == "行政复议申请"
 
@@ -284,6 +284,7 @@ def no_temp_files(folder) -> bool:
 
 def test_failure_while_saving_leaves_the_old_workbook(tmp_path, monkeypatch):
     target, before = old_workbook(tmp_path)
+    temp_sheets = len(ALL_TEMP_FILES)
 
     def broken_save(self, filename):
         with open(filename, "wb") as handle:
@@ -291,10 +292,60 @@ def test_failure_while_saving_leaves_the_old_workbook(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(openpyxl.Workbook, "save", broken_save)
-    with pytest.raises(OSError):
+    with pytest.raises(ReviewerError) as info:
+        write_workbook([district_a().review], target)
+    assert info.value.code == "export_failed"
+    assert "No space left on device" in info.value.message("en")
+    assert "原有文件未改动" in info.value.message("zh")
+    assert target.read_bytes() == before
+    assert no_temp_files(tmp_path)
+    assert len(ALL_TEMP_FILES) == temp_sheets
+
+
+def test_unexpected_error_while_building_leaves_no_trace(tmp_path, monkeypatch):
+    target, before = old_workbook(tmp_path)
+    temp_sheets = len(ALL_TEMP_FILES)
+
+    def broken_rows(self):
+        yield ["a row"]
+        raise RuntimeError("a bug in a sheet")
+
+    monkeypatch.setattr(export_sheets.WorkbookBuilder, "check_rows", broken_rows)
+    with pytest.raises(RuntimeError):
         write_workbook([district_a().review], target)
     assert target.read_bytes() == before
     assert no_temp_files(tmp_path)
+    assert len(ALL_TEMP_FILES) == temp_sheets
+
+
+def test_unwritable_folder_gives_a_clear_message(tmp_path, monkeypatch):
+    def refused(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(export_xlsx.tempfile, "mkstemp", refused)
+    with pytest.raises(ReviewerError) as info:
+        write_workbook([district_a().review], tmp_path / "x.xlsx")
+    assert info.value.code == "export_folder_unwritable"
+    assert str(tmp_path) in info.value.message("zh")
+
+
+def test_replace_is_retried_when_the_new_file_is_briefly_held(tmp_path, monkeypatch):
+    target, _ = old_workbook(tmp_path)
+    real_replace = os.replace
+    calls = []
+
+    def held_once(src, dst):
+        calls.append(src)
+        if len(calls) == 1:
+            raise PermissionError(13, "held by a virus scanner")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(export_xlsx, "REPLACE_DELAY_S", 0)
+    monkeypatch.setattr(export_xlsx.os, "replace", held_once)
+    write_workbook([district_a().review], target)
+    assert len(calls) == 2
+    assert "对比" not in openpyxl.load_workbook(target).sheetnames
+    assert rows_by_id(openpyxl.load_workbook(target)["概览"])["doc-a"]
 
 
 def test_cancelled_export_leaves_the_old_workbook(tmp_path):
@@ -340,6 +391,7 @@ def test_target_locked_by_excel_gives_a_clear_message(tmp_path, monkeypatch):
     def locked(src, dst):
         raise PermissionError(13, "The process cannot access the file because it is being used")
 
+    monkeypatch.setattr(export_xlsx, "REPLACE_DELAY_S", 0)
     monkeypatch.setattr(export_xlsx.os, "replace", locked)
     with pytest.raises(ReviewerError) as info:
         write_workbook([district_a().review], target)
@@ -421,3 +473,15 @@ def test_report_text_survives_exactly(tmp_path, text):
     fig.figure.qualifier = text
     wb = export(tmp_path, [a.review])
     assert rows_by_id(wb["数据"])[fig.review.uuid]["限定"] == text
+
+
+def test_disputed_corrections_and_reviewer_additions_are_marked(tmp_path):
+    a = district_a()
+    fig = a.figures["apply"]
+    correct(fig.review, fig.figure, "value", 362)
+    fig.review.conflicts["value"] = [("王审阅", 362), ("李审阅", 360)]
+    a.figures["checks"].review.user_added = True
+    wb = export(tmp_path, [a.review])
+    rows = rows_by_id(wb["数据"])
+    assert "数值 存在分歧:王审阅=362, 李审阅=360" in rows[fig.review.uuid]["更正"]
+    assert rows[a.figures["checks"].review.uuid]["更正"] == "审阅人添加"
