@@ -154,14 +154,15 @@ def _title(header: list[Line]) -> tuple[str | None, str | None]:
 
 
 def _joins_title(prev: Line, line: Line) -> bool:
-    """A title broken over two lines: a short unpunctuated line naming the issuer (or opening
-    with 关于) right above a line that starts with the year."""
+    """A title broken over two lines: a short unpunctuated line naming the issuer right above a
+    line that starts with the year or 关于, or a first line that opens or ends with 关于."""
     value = prev.analysis
     if len(value) > 30 or not re.fullmatch("[\u4e00-\u9fff]+", value) or value.endswith("文件"):
         return False
-    if value.startswith("关于"):
+    if value.startswith("关于") or value.endswith("关于"):
         return True
-    return bool(re.match(r"(?:19|20)\d{2}", line.analysis)) and bool(re.search(f"{ORG_SUFFIX}$", value))
+    starts_title = bool(re.match(r"(?:19|20)\d{2}|关于", line.analysis))
+    return starts_title and bool(re.search(f"{ORG_SUFFIX}$", value))
 
 
 # --- issuer ------------------------------------------------------------------------------------

@@ -124,3 +124,10 @@ def test_title_with_a_trailing_note_in_brackets_is_recognised():
 def test_a_labelled_organisation_wins_over_a_labelled_website_name():
     m = meta("来源:南湖县政府网 发布单位:江北省南湖县司法局\n南湖县2022年法治政府建设情况报告\n一、总体情况\n")
     assert m.issuer == "江北省南湖县司法局"
+
+
+def test_title_broken_after_the_issuer_before_guanyu_is_joined():
+    m = meta("南湖县人民政府\n关于2022年法治政府建设情况的报告\n\n一、总体情况\n")
+    assert m.title == "南湖县人民政府关于2022年法治政府建设情况的报告"
+    m = meta("南湖县人民政府关于\n2022年法治政府建设情况的报告\n\n一、总体情况\n")
+    assert m.title == "南湖县人民政府关于2022年法治政府建设情况的报告"
