@@ -256,10 +256,12 @@ def _context_year(a: str, pos: int, years: list[tuple[int, int]], fallback: int 
 def _find_quantities(a: str, blocked: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[_Found]:
     units = unit_table()
     found: list[_Found] = []
-    covered = list(taken)
+    covered = _Coverage(len(a))
+    for start, end in taken:
+        covered.append((start, end))
 
     def free(start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in covered)
+        return covered.free(start, end)
 
     for m in _PERCENT_WORDS.finditer(a):
         if not free(m.start(), m.end()):
@@ -317,7 +319,7 @@ def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
     # glued to letters or other digits (G20, 5G, version 1.2.3) or an ordinal (第三)
     if start > 0 and (a[start - 1].isascii() and a[start - 1].isalnum() or a[start - 1] in "._/"):
         return None
-    if any(before.endswith(w) for w in _ORDINAL_BEFORE):
+    if before.endswith(_ORDINAL_BEFORE):
         return None
     if start > 0 and a[start - 1] in "”\"’」』" and _short_quote_before(a, start):
         return None  # “六稳”16条: the number belongs to the name
@@ -464,6 +466,20 @@ def _stands_alone(a: str, f: _Found) -> bool:
 
 # Characters that jieba may glue before a numeral without making it part of another word.
 _PREFIXES = frozenset("每近约逾共达计仅另再各满超分")
+
+
+class _Coverage:
+    """Which characters already belong to a figure (one byte per character: fast to test)."""
+
+    def __init__(self, size: int):
+        self.mask = bytearray(size + 1)
+
+    def append(self, span: tuple[int, int]) -> None:
+        start, end = span
+        self.mask[start:end] = b"\x01" * (end - start)
+
+    def free(self, start: int, end: int) -> bool:
+        return self.mask.find(1, start, end) < 0
 
 
 class _SectionIndex:

@@ -31,7 +31,8 @@ BEFORE_WINDOW = 28
 AFTER_WINDOW = 20
 
 # Clause boundaries: a label never crosses one.  Brackets count only around long asides.
-_DELIMITERS = re.compile(r"[,,;;。!?!?::\n]|[((][^()()\n]{7,}[))]")
+_DELIMITERS = re.compile(r"[,,;;。!?!?::\n]")
+_LONG_ASIDE = re.compile(r"[((][^()()\n]{7,}[))]")
 _SENTENCE_END = re.compile(r"[。;;!?!?\n]")
 
 # Words at the end of the phrase before a number that only link it to the number.
@@ -90,7 +91,7 @@ def _pos_tokenizer():
 
 @functools.lru_cache(maxsize=8192)
 def _tag(text: str) -> tuple[tuple[str, str], ...]:
-    return tuple((p.word, p.flag) for p in _pos_tokenizer().cut(text))
+    return tuple((p.word, p.flag) for p in _pos_tokenizer().cut(text, HMM=False))
 
 
 def tokens(a: str, start: int, end: int) -> list[Token]:
@@ -118,12 +119,9 @@ class LabelFinder:
     def __init__(self, text: str, a: str):
         self.text = text
         self.a = a
-        bounds = []
-        for m in _DELIMITERS.finditer(a):
-            if m.end() - m.start() == 1:
-                bounds.append(m.start())
-            else:  # a long aside in brackets: both brackets are boundaries
-                bounds += [m.start(), m.end() - 1]
+        bounds = [m.start() for m in _DELIMITERS.finditer(a)]
+        for m in _LONG_ASIDE.finditer(a):  # a long aside in brackets: both brackets are boundaries
+            bounds += [m.start(), m.end() - 1]
         self.delims = sorted(bounds)
         self.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(a)]
 

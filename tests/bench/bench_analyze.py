@@ -1,0 +1,176 @@
+"""Benchmark of the analysis core: run ``python tests/bench/bench_analyze.py`` from the project root.
+
+Prints
+- jieba's first-load time (``reviewer.segmenter.load_seconds``), the part-of-speech table's load
+  time, and which call loaded them;
+- the median time of ``analyze(load_document(...))`` for one ~30 KB report after warm-up, with
+  the label cache cleared before every run so repeated runs do not flatter the number
+  (targets: ≤ 50 ms);
+- the time to analyse 1,000 reports with a process pool on all cores (target ≤ 60 s on 2 cores).
+
+The 1,000 reports are generated in a temporary directory from the shared reports (or, without
+them, from the fixture reports in ``tests/fixtures``) by shuffling paragraphs and changing digits,
+so that no two texts are the same.  Not collected by pytest (the file name does not start with
+``test_``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+import traceback
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+SHARED_REPORTS = ROOT.parent / "shared" / "reports"
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def base_reports() -> list[Path]:
+    shared = sorted(SHARED_REPORTS.glob("*.txt")) if SHARED_REPORTS.is_dir() else []
+    return shared or sorted(FIXTURES.rglob("*.txt"))
+
+
+def report_of_about(size: int, reports: list[Path]) -> Path:
+    return min(reports, key=lambda p: abs(p.stat().st_size - size))
+
+
+def first_load(path: Path) -> dict[str, object]:
+    """Analyse once in this fresh process and record where jieba was first loaded."""
+    from reviewer import labels, segmenter
+
+    callers: list[str] = []
+    original = segmenter.tokenizer
+
+    def spy():
+        if segmenter._tokenizer is None and not callers:
+            frames = traceback.extract_stack()[:-1]
+            callers.extend(f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in frames
+                           if "reviewer" in f.filename)
+        return original()
+
+    segmenter.tokenizer = spy
+    try:
+        from reviewer.analysis import analyze
+        from reviewer.loading import load_document
+
+        started = time.perf_counter()
+        analyze(load_document(path))
+        first = time.perf_counter() - started
+    finally:
+        segmenter.tokenizer = original
+    started = time.perf_counter()
+    labels._pos_tokenizer()  # already loaded by the first analysis: this only reads the cache
+    return {"first_analysis": first, "jieba_load": segmenter.load_seconds,
+            "loaded_from": " <- ".join(reversed(callers[-4:])) or "(not loaded)",
+            "pos_cached": time.perf_counter() - started}
+
+
+def median_analysis(path: Path, runs: int) -> tuple[float, float, float, int]:
+    from reviewer import labels
+    from reviewer.analysis import analyze
+    from reviewer.loading import load_document
+
+    times, warm, cpu = [], [], []
+    figures = 0
+    for _ in range(runs):
+        labels._tag.cache_clear()
+        started, cpu_started = time.perf_counter(), time.process_time()
+        result = analyze(load_document(path))
+        times.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - cpu_started)
+        figures = len(result.figures)
+    for _ in range(runs):
+        started = time.perf_counter()
+        analyze(load_document(path))
+        warm.append(time.perf_counter() - started)
+    return statistics.median(times), statistics.median(warm), statistics.median(cpu), figures
+
+
+def generate(reports: list[Path], count: int, directory: Path, seed: int = 7) -> list[Path]:
+    """``count`` different report texts: body paragraphs shuffled, some digits changed."""
+    rng = random.Random(seed)
+    texts = [p.read_text(encoding="utf-8") for p in reports]
+    out = []
+    for n in range(count):
+        lines = texts[n % len(texts)].split("\n")
+        head, body = lines[:3], lines[3:]
+        rng.shuffle(body)
+        text = "\n".join(head + body)
+        text = "".join(rng.choice("0123456789") if ch.isdigit() and rng.random() < 0.2 else ch
+                       for ch in text)
+        path = directory / f"report_{n:04d}.txt"
+        path.write_text(text, encoding="utf-8")
+        out.append(path)
+    return out
+
+
+def _analyse_one(path: str) -> int:
+    from reviewer.analysis import analyze
+    from reviewer.loading import load_document
+
+    return len(analyze(load_document(path)).figures)
+
+
+def throughput(paths: list[Path], workers: int) -> tuple[float, int]:
+    started = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        figures = sum(pool.map(_analyse_one, [str(p) for p in paths], chunksize=20))
+    return time.perf_counter() - started, figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    ap.add_argument("--runs", type=int, default=15, help="timed runs of the single report")
+    ap.add_argument("--reports", type=int, default=1000, help="reports for the throughput run (0: skip)")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--cold-cache", action="store_true",
+                    help="use an empty cache directory, as on the very first start")
+    args = ap.parse_args(argv)
+
+    if args.cold_cache:
+        os.environ["REVIEWER_CACHE_DIR"] = tempfile.mkdtemp(prefix="bench-cache-")
+    os.environ.setdefault("REVIEWER_DATA_DIR", tempfile.mkdtemp(prefix="bench-data-"))
+    from reviewer import paths as app_paths
+
+    cached = (app_paths.cache_dir() / "jieba.cache").is_file()
+    reports = base_reports()
+    if not reports:
+        print("no reports to benchmark", file=sys.stderr)
+        return 1
+    one = report_of_about(30_000, reports)
+    size_kb = one.stat().st_size / 1024
+
+    load = first_load(one)
+    print(f"jieba first load: {load['jieba_load']:.3f} s (reviewer.segmenter.load_seconds, "
+          f"{'with' if cached else 'without'} its cache file), "
+          f"loaded from: {load['loaded_from']}")
+    print(f"first analysis in a fresh process (jieba + POS table load included): "
+          f"{load['first_analysis']:.3f} s")
+
+    cold, warm, cpu, figures = median_analysis(one, args.runs)
+    print(f"median analyze(load_document()) of {one.name} ({size_kb:.1f} KB, {figures} figures) "
+          f"over {args.runs} runs: {cold * 1000:.1f} ms wall / {cpu * 1000:.1f} ms CPU with the "
+          f"label cache cleared, {warm * 1000:.1f} ms wall with it warm (target <= 50 ms)")
+
+    if args.reports:
+        with tempfile.TemporaryDirectory(prefix="bench-reports-") as tmp:
+            paths = generate(reports, args.reports, Path(tmp))
+            total_kb = sum(p.stat().st_size for p in paths) / 1024
+            seconds, figures = throughput(paths, args.workers)
+        print(f"{len(paths)} reports ({total_kb / 1024:.1f} MB, {figures} figures) with "
+              f"{args.workers} worker processes: {seconds:.1f} s, {len(paths) / seconds:.1f} reports/s "
+              f"(target <= 60 s on 2 cores)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
