@@ -326,6 +326,7 @@ class WorkbookBuilder:
                     self.mark(f.unit, r, "unit"),
                     self.mark(self.labels.value("figure_kind", f.kind), r, "kind"),
                     self.mark(f.qualifier, r, "qualifier"),
+                    f"{_show(f.low)}–{_show(f.high)}" if f.low is not None and f.high is not None else None,
                     index.sentence(f.start, f.end),
                     self.status(r),
                     original if not isinstance(original, (dict, list)) else _show(original),

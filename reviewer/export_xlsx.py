@@ -236,10 +236,10 @@ class SheetWriter:
             value = f"{to_excel(value, self._epoch):.16g}"
         elif value is not None:
             kind, value = "s", clean_text(str(value))
-        if value is None and not fill:
-            return None
         if value == "":
             value = None
+        if value is None and not fill:
+            return None
         return kind, value, self._style(fmt, fill, indent, quote, bool(link)), link
 
     # -- rows ---------------------------------------------------------------------------------

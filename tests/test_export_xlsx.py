@@ -80,7 +80,9 @@ def test_every_figure_is_in_the_figures_sheet_with_its_value(tmp_path, reviewed)
 
 
 def test_values_are_numbers_with_thousands_separators(tmp_path, reviewed):
+    reviewed.figures["fines"].figure.low, reviewed.figures["fines"].figure.high = 80.5, 90.0
     wb = export(tmp_path, [reviewed.review])
+    assert rows_by_id(wb["数据"])[reviewed.figures["fines"].review.uuid]["范围"] == "80.5–90"
     cells = cells_by_id(wb["数据"])
     checks = cells[reviewed.figures["checks"].review.uuid]["数值"]
     assert checks.data_type == "n" and checks.value == 1250 and checks.number_format == "#,##0"
@@ -157,6 +159,8 @@ def test_figures_link_to_their_section_row_in_the_outline(tmp_path, reviewed):
     target = outline[link.location.split("!")[1]]
     assert outline.cell(target.row, 4).value == "执法监督"
     assert outline.cell(target.row, 1).value == "乙县2023年法治政府建设工作报告"
+    summary_link = wb["概览"]["A3"].hyperlink
+    assert outline[summary_link.location.split("!")[1]].offset(0, 3).value == "工作成效"
     check_link = next(wb["核查"].iter_rows(min_row=2))[5].hyperlink
     assert figures[check_link.location.split("!")[1]].offset(0, 3).value == "326件"
 
