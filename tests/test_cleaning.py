@@ -58,6 +58,11 @@ def test_bracketed_furniture_inside_a_metadata_line_is_cut_out():
     assert lines(line) == [f"发布日期{COLON}2022-01-12 浏览次数{COLON}35"]
 
 
+def test_navigation_bar_line_is_removed_but_a_numbered_heading_with_the_same_words_kept():
+    out = lines("首页 | 政务公开 | 办事服务 | 互动交流\n（六）政务公开\n全面推行政务公开。")
+    assert out == ["（六）政务公开", "全面推行政务公开。"]
+
+
 def test_bullet_glyph_is_removed_but_the_line_kept():
     assert f"發布單位{COLON}某县人民政府" in lines(WEB_PAGE)
 
