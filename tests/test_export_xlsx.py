@@ -8,11 +8,14 @@ from datetime import datetime
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl.worksheet._writer import ALL_TEMP_FILES
 
 from reviewer import export_sheets, export_xlsx
 from reviewer.export_xlsx import ExportCancelled, build_workbook, write_workbook
 from reviewer.messages import ReviewerError
+from reviewer.spreadsheet_safety import clean_text, needs_quote_prefix
 from tests.export_factory import comment, correct, district_a, district_b, district_c, tag
 
 
@@ -489,3 +492,19 @@ def test_disputed_corrections_and_reviewer_additions_are_marked(tmp_path):
     rows = rows_by_id(wb["数据"])
     assert "数值 存在分歧:王审阅=362, 李审阅=360" in rows[fig.review.uuid]["更正"]
     assert rows[a.figures["checks"].review.uuid]["更正"] == "审阅人添加"
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(min_size=1, max_size=40))
+def test_any_report_text_comes_back_as_the_same_text(tmp_path, text):
+    """Whatever a report says, the cell holds exactly that text (less XML-illegal characters)."""
+    a = district_a()
+    fig = a.figures["apply"]
+    fig.figure.label = text
+    path = write_workbook([a.review], tmp_path / "any.xlsx")
+    cell = cells_by_id(openpyxl.load_workbook(path)["数据"])[fig.review.uuid]["指标"]
+    expected = clean_text(text)
+    assert (cell.value or "") == expected
+    if expected:
+        assert cell.data_type == "s"
+        assert bool(cell.quotePrefix) == needs_quote_prefix(expected)
