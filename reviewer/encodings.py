@@ -29,6 +29,7 @@ _MAX_NUL_SHARE = 0.01
 # Share of control characters (other than tab/newline/carriage return/form feed) above which a
 # decoded "text" is really binary data.
 _MAX_CONTROL_SHARE = 0.02
+_CONTROL_BYTES = bytes(b for b in range(1, 32) if b not in (9, 10, 12, 13, 27))
 
 
 @dataclass
@@ -60,6 +61,12 @@ def decode_text(data: bytes, path: str = "", hint: str | None = None) -> Decoded
     utf16 = _decode_bomless_utf16(data)
     if utf16 is not None:
         return _checked(utf16, path)
+    # Outside UTF-16, multi-byte Chinese encodings never use bytes below 0x20 inside a character,
+    # so control bytes in the raw data mean binary data, whatever the encoding.
+    sample = data[:200_000]
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    if controls > max(4, len(sample) * _MAX_CONTROL_SHARE):
+        raise ReviewerError("binary_file", path=path)
     nuls = data.count(0)
     if nuls:
         if nuls > max(8, len(data) * _MAX_NUL_SHARE):

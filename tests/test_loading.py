@@ -136,6 +136,7 @@ def png_bytes() -> bytes:
     ("archive.txt", b"PK\x03\x04" + bytes(range(256)) * 4),
     ("mostly_nul.txt", b"\x00" * 500 + "法治".encode()),
     ("noise.txt", bytes(range(0, 32)) * 40),
+    ("random.txt", bytes((i * 7919 + 13) % 251 for i in range(3000))),
 ])
 def test_binary_file_given_as_text(tmp_path, name, data):
     assert error_code(write(tmp_path, name, data)) in ("binary_file", "unsupported_format")
