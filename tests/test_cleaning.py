@@ -63,6 +63,11 @@ def test_navigation_bar_line_is_removed_but_a_numbered_heading_with_the_same_wor
     assert out == ["（六）政务公开", "全面推行政务公开。"]
 
 
+def test_page_numbers_copied_from_print_are_removed():
+    text = "一、工作情况\n- 3 -\n\u2014 4 \u2014\n第 5 页 共 12 页\n全年办理案件12件。\n3"
+    assert lines(text) == ["一、工作情况", "全年办理案件12件。", "3"]
+
+
 def test_bullet_glyph_is_removed_but_the_line_kept():
     assert f"發布單位{COLON}某县人民政府" in lines(WEB_PAGE)
 
