@@ -61,6 +61,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "library_folder_missing": ("审阅库所在的文件夹不存在:{path}", "The folder of the review library does not exist: {path}"),
     "library_busy": ("审阅库正被另一个程序长时间占用,请稍后重试:{path}",
                      "The review library is busy in another program; try again shortly: {path}"),
+    "library_write_failed": ("无法写入审阅库:{path}({reason})。这次修改没有保存,已有内容完好。",
+                             "Cannot write to the review library: {path} ({reason}). This change was not saved; "
+                             "the existing data is intact."),
     "library_closed": ("审阅库已关闭:{path}", "The review library is closed: {path}"),
     "document_missing": ("库中没有这份报告:{uuid}", "No such report in the library: {uuid}"),
     "document_ambiguous": ("“{key}”对应多份报告,请写出更完整的编号:{matches}",

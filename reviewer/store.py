@@ -395,22 +395,29 @@ class Library:
                 raise _operational_error(exc, self.path) from None
             try:
                 yield conn
-            except BaseException:
+            except BaseException as exc:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.IntegrityError):
+                    raise _operational_error(exc, self.path) from exc
                 raise
             try:
                 conn.execute("COMMIT")
-            except sqlite3.OperationalError as exc:
+            except sqlite3.DatabaseError as exc:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise _operational_error(exc, self.path) from None
 
     def _rows(self, sql: str, params: tuple | list = ()) -> list[dict]:
         with self._lock:
-            cursor = self.conn.execute(sql, params)
-            names = [d[0] for d in cursor.description]
-            return [dict(zip(names, row)) for row in cursor.fetchall()]
+            try:
+                cursor = self.conn.execute(sql, params)
+                names = [d[0] for d in cursor.description]
+                return [dict(zip(names, row)) for row in cursor.fetchall()]
+            except sqlite3.DatabaseError as exc:
+                if isinstance(exc, sqlite3.IntegrityError) or self.conn.in_transaction:
+                    raise  # inside a write: _tx rolls back and explains
+                raise _operational_error(exc, self.path) from exc
 
     def _row(self, sql: str, params: tuple | list = ()) -> dict | None:
         rows = self._rows(sql, params)
@@ -602,7 +609,10 @@ class Library:
 
     def load_review(self, doc_uuid: str) -> DocumentReview:
         with self._lock:
-            return self._load_review(doc_uuid)
+            try:
+                return self._load_review(doc_uuid)
+            except sqlite3.DatabaseError as exc:
+                raise _operational_error(exc, self.path) from exc
 
     def _load_review(self, doc_uuid: str) -> DocumentReview:
         d = self._row("SELECT * FROM documents WHERE uuid = ?", (doc_uuid,))
@@ -1115,13 +1125,16 @@ def _color(value: Any) -> str:
     return value.upper()
 
 
-def _operational_error(exc: sqlite3.OperationalError, path: Path) -> ReviewerError:
+def _operational_error(exc: sqlite3.DatabaseError, path: Path) -> ReviewerError:
+    """An SQLite failure as a message the user can act on; the transaction was rolled back."""
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return ReviewerError("library_busy", path=str(path))
     if "readonly" in text or "read-only" in text:
         return ReviewerError("library_read_only", path=str(path))
-    return ReviewerError("library_damaged", path=str(path), reason=str(exc))
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return ReviewerError("library_damaged", path=str(path), reason=str(exc))
+    return ReviewerError("library_write_failed", path=str(path), reason=str(exc))
 
 
 def _metadata(data: dict | None) -> Metadata:

@@ -144,3 +144,23 @@ def test_a_read_only_library_that_needs_migration_is_refused(tmp_path):
 
 def test_migrations_are_numbered_without_gaps():
     assert sorted(store_schema.MIGRATIONS) == list(range(1, store_schema.CURRENT_VERSION + 1))
+
+
+def test_a_failed_write_is_rolled_back_whole_with_a_clear_message(tmp_path, monkeypatch):
+    with Library(tmp_path / "lib.db", reviewer="alice") as lib:
+        doc = lib.import_analysis(make_analysis(SMALL_TEXT)).doc_uuid
+        figure = lib.load_review(doc).figures[0]
+
+        def disk_full(*args, **kwargs):
+            raise sqlite3.OperationalError("database or disk is full")
+
+        monkeypatch.setattr(lib, "_log", disk_full)
+        with pytest.raises(ReviewerError) as err:
+            lib.correct("figure", figure.review.uuid, "value", 1)
+        assert err.value.code == "library_write_failed" and "not saved" in err.value.message("en")
+        monkeypatch.undo()
+        # the correction row written before the failure was rolled back with the rest
+        assert lib.conn.execute("SELECT COUNT(*) FROM corrections").fetchone()[0] == 0
+        after = lib.load_review(doc).figures[0]
+        assert after.figure.value == figure.figure.value and after.review.status == "unreviewed"
+        lib.correct("figure", figure.review.uuid, "value", 1)  # and the library still works
