@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import time
 from dataclasses import dataclass
 
 from reviewer import segmenter
@@ -82,11 +83,19 @@ class Token:
     end: int
 
 
+pos_load_seconds: float | None = None  # reading jieba's part-of-speech table, once per process
+
+
 @functools.lru_cache(maxsize=1)
 def _pos_tokenizer():
+    global pos_load_seconds
+    tokenizer = segmenter.tokenizer()
+    started = time.perf_counter()
     import jieba.posseg
 
-    return jieba.posseg.POSTokenizer(segmenter.tokenizer())
+    pos = jieba.posseg.POSTokenizer(tokenizer)
+    pos_load_seconds = time.perf_counter() - started
+    return pos
 
 
 @functools.lru_cache(maxsize=8192)
