@@ -315,7 +315,7 @@ def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
     first, second = m.group("a"), m.group("b")
     start = m.start()
     chinese = not first[0].isdigit()
-    before = a[max(0, start - 2):start]
+    before = a[max(0, start - 3):start].rstrip(" ")
     # glued to letters or other digits (G20, 5G, version 1.2.3) or an ordinal (第三)
     if start > 0 and (a[start - 1].isascii() and a[start - 1].isalnum() or a[start - 1] in "._/"):
         return None
@@ -323,6 +323,8 @@ def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
         return None
     if start > 0 and a[start - 1] in "”\"’」』" and _short_quote_before(a, start):
         return None  # “六稳”16条: the number belongs to the name
+    if chinese and first[0] in "十百千万" and before.endswith(("数", "几", "若干")):
+        return None  # 数十家: "dozens", not a stated number
     if chinese and len(first) > 1 and all(ch in numerals.CN_DIGITS for ch in first):
         return None  # 二〇二〇, 一二: years and codes, not quantities
     try:
@@ -331,6 +333,8 @@ def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
     except numerals.NumeralError:
         return None
     p = m.end()
+    if p + 1 < len(a) and a[p] == " " and not chinese and (a[p + 1] in "十百千万亿%" or units.match(a, p + 1)):
+        p += 1  # 12 件: a space that PDF extraction put between a digit and a Han character
     magnitude = 1
     qualifier_parts: list[str] = []
 
@@ -362,8 +366,15 @@ def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
     if chinese and unit in units.arabic_only:
         return None
     unit_end = p + len(unit)
-    if unit == "元" and kind == "money":
-        pass
+    if unit == "个" and a[unit_end:unit_end + 1] in ("多", "余"):
+        for longer in units.by_first_char["个"]:  # 3个多月: 个月 with 多 inside
+            if len(longer) > 1 and a.startswith(longer[1:], unit_end + 1):
+                qualifier_parts.append(a[unit_end])
+                unit, kind = longer, units.kind_of[longer]
+                unit_end += len(longer)
+                break
+    if chinese and first == "一" and len(unit) == 1 and a[unit_end:unit_end + 1] in ("一", "多", "双", "两"):
+        return None  # 一人一档, 一企一策, 一证多址: set phrases, not counts
     value = numerals.tidy(low * magnitude)
     high_value = numerals.tidy(high * magnitude) if high is not None else None
     if unit == "年" and not chinese and (isinstance(low, float) or low >= 1000 or (high or 0) >= 1000):
@@ -386,6 +397,11 @@ def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
             qualifier_parts.append(q)
             end += len(q)
             break
+    else:
+        if kind == "duration" and a[end:end + 1] in ("多", "余") and (
+                end + 1 >= len(a) or a[end + 1] in "时,,。;;、的来以))\n "):
+            qualifier_parts.append(a[end])  # 1年多时间
+            end += 1
     f = _Found(start, end, value, unit, kind, None, number_start=start, number_end=unit_end,
                chinese=chinese)
     if high_value is not None:

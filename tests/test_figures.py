@@ -231,3 +231,24 @@ def test_units_that_start_a_longer_word_are_not_taken():
     # 分局 is a branch office, not a score; 工作日内 is still a duration
     assert texts("设立3分局。") == []
     assert texts("均在两个工作日内处理完毕。") == ["两个工作日"]
+
+
+def test_vague_amounts_and_set_phrases_are_not_counts():
+    assert texts("深入数十家企业,走访十几家单位,建立一人一档,推行一企一策,一年一度评比。") == []
+
+
+def test_qualifier_inside_a_duration_unit():
+    f = one("整改历时3个多月。")
+    assert (f.text, f.value, f.unit, f.kind, f.qualifier) == ("3个多月", 3, "个月", "duration", "多")
+    g = one("用了1年多时间。")
+    assert (g.text, g.value, g.unit, g.qualifier) == ("1年多", 1, "年", "多")
+
+
+def test_a_space_between_digits_and_unit_from_pdf_extraction_is_tolerated():
+    f = one("共办理 12 件。")
+    assert (f.text, f.value, f.unit) == ("12 件", 12, "件")
+    assert texts("依据第 3 条规定,2023 年工作。") == []
+
+
+def test_slogans_with_numerals_are_not_counts():
+    assert texts("落实中央八项规定精神,一张蓝图绘到底,履行两个责任。") == []
