@@ -11,6 +11,7 @@ message instead of being decoded into noise.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 
 from reviewer.messages import ReviewerError
@@ -29,6 +30,7 @@ _MAX_NUL_SHARE = 0.01
 # Share of control characters (other than tab/newline/carriage return/form feed) above which a
 # decoded "text" is really binary data.
 _MAX_CONTROL_SHARE = 0.02
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _CONTROL_BYTES = bytes(b for b in range(1, 32) if b not in (9, 10, 12, 13, 27))
 
 
@@ -165,7 +167,7 @@ def _checked(decoded: DecodedText, path: str) -> DecodedText:
     text = decoded.text
     sample = text[:200_000]
     if sample:
-        controls = sum(1 for ch in sample if (ch < " " and ch not in "\t\n\r\f") or ch == "\x7f")
+        controls = len(_CONTROL_CHARS.findall(sample))
         if controls > max(4, len(sample) * _MAX_CONTROL_SHARE):
             raise ReviewerError("binary_file", path=path)
         if "\x00" in text:

@@ -4,10 +4,12 @@ text with exactly the same length, so offsets found in the copy are valid in the
 from __future__ import annotations
 
 import functools
+import re
+from collections import Counter
 
 # Script detection reads at most this many characters: enough for any report's verdict, and it
 # keeps detection on a multi-megabyte text in the milliseconds.
-_DETECT_SAMPLE = 200_000
+_DETECT_SAMPLE = 20_000
 
 
 @functools.lru_cache(maxsize=2)
@@ -52,7 +54,7 @@ def to_simplified(text: str) -> str:
 
 # Full-width forms of ASCII (U+FF01–U+FF5E) fold one-to-one onto ASCII: "（一）" reads as "(一)",
 # "１２３" as "123", "，" as ",".  The shown text keeps the forms as written.
-_FOLD_FULL_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
 
 
 def analysis_form(text: str) -> str:
@@ -62,7 +64,7 @@ def analysis_form(text: str) -> str:
     Reports mix both punctuation widths (often within one file); folding lets every rule match
     one form while the reviewer still sees the report as written.
     """
-    return to_simplified(text).translate(_FOLD_FULL_WIDTH)
+    return _FULL_WIDTH.sub(lambda m: chr(ord(m.group()) - 0xFEE0), to_simplified(text))
 
 
 def detect_script(text: str, simplified: str | None = None) -> str:
@@ -71,20 +73,35 @@ def detect_script(text: str, simplified: str | None = None) -> str:
 
     Counting both sides keeps a Simplified report that quotes a Traditional name (or a
     Traditional one with a few characters like 台 that OpenCC would also "convert") right, and
-    gives a sensible answer for a heading of three characters.
+    gives a sensible answer for a heading of three characters.  Characters are judged one by
+    one (``simplified`` is accepted for compatibility and not needed).
     """
-    sample = text[:_DETECT_SAMPLE]
-    if simplified is None or len(simplified) != len(text):
-        simple_sample = to_simplified(sample)
-    else:
-        simple_sample = simplified[:_DETECT_SAMPLE]
-    traditional_view = _convert_same_length(sample, "s2t")
-    traditional = simple = 0
-    for ch, s_ch, t_ch in zip(sample, simple_sample, traditional_view):
-        if not ("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch >= "\U00020000"):
-            continue  # only Han characters have a script
-        if s_ch != ch:
-            traditional += 1  # the character has a Simplified form: it is written Traditional
-        elif t_ch != ch:
-            simple += 1  # the character has a Traditional form: it is written Simplified
+    counts = Counter(text[:_DETECT_SAMPLE])
+    han = [ch for ch in counts if _is_han(ch)]
+    traditional = sum(counts[ch] for ch in _changed_by("t2s", han))
+    if not traditional:
+        return "simplified"
+    simple = sum(counts[ch] for ch in _changed_by("s2t", han))
     return "traditional" if traditional > simple else "simplified"
+
+
+# (config, character) -> whether OpenCC changes the character on its own.  Reports use a few
+# thousand distinct characters, so after the first documents this is a dictionary look-up.
+_CHANGED: dict[tuple[str, str], bool] = {}
+
+
+def _changed_by(config: str, chars: list[str]) -> list[str]:
+    """The characters that OpenCC ``config`` changes, each looked up on its own."""
+    unknown = sorted(ch for ch in chars if (config, ch) not in _CHANGED)
+    if unknown:
+        conv = _converter(config)
+        converted = conv.convert("\n".join(unknown)).split("\n") if conv is not None else []
+        if len(converted) != len(unknown):
+            converted = unknown  # no converter (or an odd result): no evidence either way
+        for ch, other in zip(unknown, converted):
+            _CHANGED[(config, ch)] = other != ch
+    return [ch for ch in chars if _CHANGED[(config, ch)]]
+
+
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch >= "\U00020000"
