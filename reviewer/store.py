@@ -78,6 +78,7 @@ from reviewer.review import (
 SQLITE_HEADER = b"SQLite format 3\x00"
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
 BUSY_TIMEOUT_S = 5.0
+QUICK_CHECK_LIMIT = 64 * 1024 * 1024  # bytes; bigger libraries get a lighter check on opening
 CONTEXT = 32
 
 # item type -> table holding its row (metadata and document live on the documents row)
@@ -304,7 +305,10 @@ class Library:
     def _check_and_migrate(self) -> None:
         conn = self._conn
         assert conn is not None
-        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if self.path.stat().st_size <= QUICK_CHECK_LIMIT:
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        else:
+            check = self._light_check()
         if check != "ok":
             raise ReviewerError("library_damaged", path=str(self.path), reason=check)
         version = store_schema.current_version(conn)
@@ -328,6 +332,22 @@ class Library:
                     store_schema.migrate(conn, store_schema.CURRENT_VERSION, now())
                     if fresh:
                         self._seed()
+
+    def _light_check(self) -> str:
+        """For big libraries, where ``quick_check`` reads every page (seconds): read the schema and
+        walk each table's smallest index.  Damage elsewhere is still caught when it is read (an
+        SQLite error becomes ``library_damaged``) and by ``check_integrity()``."""
+        conn = self.conn
+        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+            conn.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()
+        return "ok"
+
+    def check_integrity(self) -> str:
+        """``PRAGMA integrity_check`` of the whole file: "ok", or what is wrong.  Slow on big
+        libraries (seconds); the GUI can run it in the background."""
+        with self._lock:
+            rows = self.conn.execute("PRAGMA integrity_check").fetchall()
+        return "\n".join(r[0] for r in rows)
 
     def _backup(self, version: int) -> Path:
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
@@ -573,8 +593,8 @@ class Library:
             " SELECT doc_uuid, COUNT(*) AS total, SUM(status != 'unreviewed') AS reviewed,"
             " SUM(is_check AND status = 'unreviewed') AS open_checks FROM items GROUP BY doc_uuid")}
         last = {r["doc_uuid"]: r for r in self._rows(
-            "SELECT doc_uuid, MAX(at) AS at, reviewer FROM history WHERE doc_uuid IS NOT NULL"
-            " GROUP BY doc_uuid")}
+            "SELECT d.uuid AS doc_uuid, h.at, h.reviewer FROM documents d JOIN history h ON h.id = ("
+            " SELECT id FROM history WHERE doc_uuid = d.uuid ORDER BY at DESC LIMIT 1)")}
         meta_fixes = self._metadata_corrections(None)
         result = []
         for r in self._rows("SELECT uuid, path, metadata, imported_at FROM documents ORDER BY imported_at, path"):
@@ -674,10 +694,17 @@ class Library:
             c = _check(r)
             reviewed = ReviewedCheck(c, review(r["uuid"], r["status"], r["reviewer"], r["changed_at"], False, c))
             (result.advisories if r["advisory"] else result.checks).append(reviewed)
-        for r in self._rows("SELECT * FROM annotations WHERE doc_uuid = ? AND deleted = 0"
-                            " ORDER BY start IS NULL, start, created_at", (doc_uuid,)):
-            a = _annotation(r)
-            a.review = review(r["uuid"], r["status"], r["status_reviewer"], r["changed_at"], True, a)
+        # Tuples, not dicts: a report may carry thousands of annotations.
+        for (uuid, start, end, quote, prefix, suffix, note, state, reviewer, created_at, status, who,
+             changed_at) in self.conn.execute(
+                'SELECT uuid, start, "end", quote, prefix, suffix, note, anchor_state, reviewer, created_at,'
+                " status, status_reviewer, changed_at FROM annotations WHERE doc_uuid = ? AND deleted = 0"
+                " ORDER BY start IS NULL, start, created_at", (doc_uuid,)):
+            a = Annotation(uuid, doc_uuid, start, end, quote, prefix, suffix, note, reviewer, created_at, state)
+            if uuid in fixes or uuid in item_tags or uuid in item_comments:
+                a.review = review(uuid, status, who, changed_at, True, a)
+            else:
+                a.review = ItemReview(uuid=uuid, status=status, user_added=True, reviewer=who, changed_at=changed_at)
             result.annotations.append(a)
         return result
 
@@ -1164,12 +1191,6 @@ def _citation(r: dict) -> Citation:
 def _check(r: dict) -> Check:
     return Check(kind=r["kind"], severity=r["severity"], message=r["message"], figures=loads(r["figures"]) or [],
                  sections=loads(r["sections"]) or [], id=r["local_id"], detail=loads(r["detail"]) or {})
-
-
-def _annotation(r: dict) -> Annotation:
-    return Annotation(uuid=r["uuid"], doc_uuid=r["doc_uuid"], start=r["start"], end=r["end"], quote=r["quote"],
-                      prefix=r["prefix"], suffix=r["suffix"], note=r["note"], reviewer=r["reviewer"],
-                      created_at=r["created_at"], anchor_state=r["anchor_state"])
 
 
 def _comment(r: dict) -> Comment:

@@ -219,6 +219,14 @@ CREATE TABLE merge_log (
 """
 
 
+# Version 3: the library list asks each report for its latest change; with (doc_uuid, at) that is
+# one index seek per report instead of a scan of the whole history.
+SCHEMA_V3 = """
+CREATE INDEX history_doc_at ON history(doc_uuid, at);
+DROP INDEX history_doc;
+"""
+
+
 def _create_v1(conn: sqlite3.Connection) -> None:
     for statement in _statements(SCHEMA_V1):
         conn.execute(statement)
@@ -235,7 +243,12 @@ def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _create_v1, 2: _v1_to_v2}
+def _v2_to_v3(conn: sqlite3.Connection) -> None:
+    for statement in _statements(SCHEMA_V3):
+        conn.execute(statement)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _create_v1, 2: _v1_to_v2, 3: _v2_to_v3}
 CURRENT_VERSION = max(MIGRATIONS)
 
 

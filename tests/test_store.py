@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from reviewer import store_schema
 from reviewer.messages import ReviewerError
 from reviewer.store import Library, default_tags
 from tests.test_store_support import SMALL_TEXT, make_analysis, report_text, write_report
@@ -28,7 +29,7 @@ def test_new_library_uses_wal_foreign_keys_and_current_schema(tmp_path):
         assert lib.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert lib.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert lib.conn.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
-        assert lib.schema_version == 2
+        assert lib.schema_version == store_schema.CURRENT_VERSION
         assert lib.library_uuid
 
 

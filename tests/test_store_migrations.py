@@ -164,3 +164,29 @@ def test_a_failed_write_is_rolled_back_whole_with_a_clear_message(tmp_path, monk
         after = lib.load_review(doc).figures[0]
         assert after.figure.value == figure.figure.value and after.review.status == "unreviewed"
         lib.correct("figure", figure.review.uuid, "value", 1)  # and the library still works
+
+
+def test_a_damaged_big_library_is_refused_on_opening_or_on_reading(tmp_path, monkeypatch):
+    """Big libraries get a light check when opened; damage met later is still a clear error."""
+    import reviewer.store as store
+
+    path = tmp_path / "lib.db"
+    with Library(path) as lib:
+        for i in range(20):
+            lib.import_analysis(make_analysis(SMALL_TEXT, path=f"/r{i}.txt", sha256=f"{i:064x}"))
+    data = bytearray(path.read_bytes())
+    for offset in range(8192, len(data) - 4096, 4096):
+        data[offset:offset + 64] = b"\xa5" * 64
+    path.write_bytes(bytes(data))
+    monkeypatch.setattr(store, "QUICK_CHECK_LIMIT", 0)
+    with pytest.raises(ReviewerError) as err:
+        with Library(path) as lib:
+            for summary in lib.list_documents():
+                lib.load_review(summary.doc_uuid)
+    assert err.value.code == "library_damaged"
+
+
+def test_check_integrity_reports_ok_on_a_sound_library(tmp_path):
+    with Library(tmp_path / "lib.db") as lib:
+        lib.import_analysis(make_analysis(SMALL_TEXT))
+        assert lib.check_integrity() == "ok"
