@@ -14,7 +14,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 
-from reviewer.figure_context import CLAUSE_END, LIST_SEPARATORS, Placed, own_label
+from reviewer.figure_context import CLAUSE_END, LIST_SEPARATORS, SENTENCE_WINDOW, Placed, own_label
 from reviewer.model import Check
 
 RATE_WORD = re.compile(r"率(?:为|是|达|达到|提高到|提升到|保持|保持在|稳定在|均为)?[::]?\s*$")
@@ -73,7 +73,10 @@ def _share_check(text: str, placed: Sequence[Placed], n: int, label: str,
 def _rate_check(text: str, placed: Sequence[Placed], n: int, stem: str,
                 parts: Mapping[int, list[Placed]]) -> Check | None:
     rate = placed[n]
-    before = [p for p in placed[:n] if p.sentence == rate.sentence and not p.in_parens
+    lo = n
+    while lo > 0 and placed[lo - 1].start >= rate.start - SENTENCE_WINDOW:
+        lo -= 1
+    before = [p for p in placed[lo:n] if p.sentence == rate.sentence and not p.in_parens
               and p.key[0] == "count"]
     numerator = None
     for index in range(len(before) - 1, -1, -1):

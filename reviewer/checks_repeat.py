@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from reviewer.checks_sum import format_amount
-from reviewer.figure_context import Placed, own_label, sentence_starts
+from reviewer.figure_context import SENTENCE_WINDOW, Placed, own_label, sentence_starts
 from reviewer.model import Check
 
 LEAD = re.compile(
@@ -49,11 +49,14 @@ def find_conflicting_repeats(text: str, placed: Sequence[Placed]) -> list[Check]
             continue
         if len(label) < MIN_LABEL or GENERIC.match(label) or SKIP.search(raws[fig.id]):
             continue
-        period = tuple(sorted(set(PERIOD.findall(text[starts[fig.sentence]:fig.start]))))
+        window = text[max(starts[fig.sentence], fig.start - SENTENCE_WINDOW):fig.start]
+        period = tuple(sorted(set(PERIOD.findall(window))))
         key = (label, fig.key[0], fig.key[1], period)
-        earlier = seen.setdefault(key, [])
+        earlier = seen.setdefault(key, [])  # the first statement of each distinct value
+        if key in reported:
+            continue
         for first in earlier:
-            if key in reported or first.sentence == fig.sentence:
+            if first.sentence == fig.sentence:
                 continue
             if abs(first.value - fig.value) <= first.precision + fig.precision + 1e-6:
                 continue
@@ -62,7 +65,9 @@ def find_conflicting_repeats(text: str, placed: Sequence[Placed]) -> list[Check]
             if anchors:
                 reported.add(key)
                 checks.append(_check(first, fig, label))
-        earlier.append(fig)
+                break
+        if all(abs(e.value - fig.value) > e.precision + fig.precision + 1e-6 for e in earlier):
+            earlier.append(fig)
     return checks
 
 

@@ -24,6 +24,7 @@ from reviewer.figure_context import (
     CLAUSE_END,
     LIST_SEPARATORS,
     OPEN_PARENS,
+    SENTENCE_WINDOW,
     Placed,
     own_label,
     sentence_starts,
@@ -57,6 +58,9 @@ def find_sum_mismatches(text: str, placed: Sequence[Placed]) -> tuple[list[Check
     """
     outer = [p for p in placed if p.key[0] in ("count", "money", "measure") and not p.in_parens]
     starts = sentence_starts(text)
+    by_sentence: dict[int, list[Placed]] = {}
+    for p in outer:
+        by_sentence.setdefault(p.sentence, []).append(p)
     checks: list[Check] = []
     totals_of: dict[int, list[Placed]] = {}
     seen: set[tuple[int, ...]] = set()
@@ -79,12 +83,15 @@ def find_sum_mismatches(text: str, placed: Sequence[Placed]) -> tuple[list[Check
         if connector is not None:
             at = (prev.end if prev else starts[first.sentence]) + connector.start()
             parts = _run_from(text, outer, k)
-            candidates = [p for p in outer[:k] if p.sentence == first.sentence
+            lo = k
+            while lo > 0 and outer[lo - 1].start >= at - SENTENCE_WINDOW:
+                lo -= 1
+            candidates = [p for p in outer[lo:k] if p.sentence == first.sentence
                           and p.key == first.key and p.end <= at]
             nearest = candidates[-1] if candidates else None
             if not candidates and not text[starts[first.sentence]:at].strip():
-                candidates = _prior_totals(text, starts, outer, first)
-            exhaustive = _has_remainder(text, outer, parts)
+                candidates = _prior_totals(text, starts, by_sentence, first)
+            exhaustive = _has_remainder(text, parts)
             if nearest is not None and EXHAUSTIVE_CONNECTOR.match(connector.group()):
                 lead = text[nearest.end:first.start]
                 exhaustive = exhaustive or not PARTIAL_HINT.search(lead)
@@ -97,7 +104,7 @@ def find_sum_mismatches(text: str, placed: Sequence[Placed]) -> tuple[list[Check
             parts = _run_from(text, outer, k)
             floor = outer[k - 2].end if k >= 2 else starts[prev.sentence]
             if len(parts) >= 2 and (REMAINDER.search(own_label(text, prev, floor))
-                                    or _has_remainder(text, outer, parts)):
+                                    or _has_remainder(text, parts)):
                 judge(parts, [prev], True)
                 continue
         # backward: "A件,B件,C件,合计X件"
@@ -112,9 +119,9 @@ def find_sum_mismatches(text: str, placed: Sequence[Placed]) -> tuple[list[Check
                 c in text[prev.end:first.start] for c in CLAUSE_END):
             continue
         parts = _run_from(text, outer, k)
-        candidates = _prior_totals(text, starts, outer, first, after_colon=True)
+        candidates = _prior_totals(text, starts, by_sentence, first, after_colon=True)
         if len(parts) >= 3 and candidates and max(c.value for c in candidates) >= max(p.value for p in parts):
-            judge(parts, candidates, _has_remainder(text, outer, parts))
+            judge(parts, candidates, _has_remainder(text, parts))
     for total, parts in _bracketed(text, placed, starts):
         judge(parts, [total], False)
     checks += _share_sums(text, placed)
@@ -154,7 +161,8 @@ def _run_from(text: str, outer: Sequence[Placed], k: int) -> list[Placed]:
     """
     run = [outer[k]]
     enumerated = False
-    for nxt in outer[k + 1:]:
+    for index in range(k + 1, len(outer)):
+        nxt = outer[index]
         if not _continues(text, run[-1], nxt):
             break
         between = _outside_brackets(text[run[-1].end:nxt.start])
@@ -179,18 +187,15 @@ def _run_back(text: str, outer: Sequence[Placed], k: int) -> list[Placed]:
     return run
 
 
-def _has_remainder(text: str, outer: Sequence[Placed], parts: list[Placed]) -> bool:
+def _has_remainder(text: str, parts: list[Placed]) -> bool:
     """True when one of the parts is 其他/其余/另外: the list then claims to be complete."""
-    index = {p.id: n for n, p in enumerate(outer)}
     for part in parts:
-        n = index[part.id]
-        floor = outer[n - 1].end if n else 0
-        if REMAINDER.search(own_label(text, part, floor)[-8:]):
+        if REMAINDER.search(own_label(text, part)[-8:]):
             return True
     return False
 
 
-def _prior_totals(text: str, starts: list[int], outer: Sequence[Placed], first: Placed,
+def _prior_totals(text: str, starts: list[int], by_sentence: dict[int, list[Placed]], first: Placed,
                   after_colon: bool = False) -> list[Placed]:
     """Totals for a list that opens its sentence: the figures of the sentence before.
 
@@ -213,7 +218,7 @@ def _prior_totals(text: str, starts: list[int], outer: Sequence[Placed], first: 
             skipped = True
             sentence -= 1
             continue
-        same = [p for p in outer if p.sentence == sentence and p.key == first.key]
+        same = [p for p in by_sentence.get(sentence, ()) if p.key == first.key]
         if same:
             return same if colon or not (after_colon or skipped) else []
         if stripped.endswith((":", ":")):

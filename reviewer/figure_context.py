@@ -70,14 +70,21 @@ def _sentence_index(starts: list[int], pos: int) -> int:
     return lo
 
 
-def _inside_parens(text: str, sentence_start: int, pos: int) -> bool:
+def _bracket_depths(text: str, starts: list[int]) -> list[int]:
+    """Bracket depth at every offset, reset at each sentence start (one pass over the text)."""
+    depths = [0] * (len(text) + 1)
+    boundaries = set(starts)
     depth = 0
-    for ch in text[sentence_start:pos]:
+    for i, ch in enumerate(text):
+        if i in boundaries:
+            depth = 0
+        depths[i] = depth
         if ch in OPEN_PARENS:
             depth += 1
         elif ch in CLOSE_PARENS and depth:
             depth -= 1
-    return depth > 0
+    depths[len(text)] = depth
+    return depths
 
 
 def is_approximate(figure: Figure) -> bool:
@@ -111,6 +118,7 @@ def place_figures(text: str, figures: list[Figure]) -> list[Placed]:
     Dates and approximate figures are left out: they cannot take part in an arithmetic check.
     """
     starts = sentence_starts(text)
+    depths = _bracket_depths(text, starts)
     placed = []
     for figure in sorted(figures, key=lambda f: f.start):
         value = figure.value
@@ -123,7 +131,7 @@ def place_figures(text: str, figures: list[Figure]) -> list[Placed]:
         index = _sentence_index(starts, figure.start)
         placed.append(Placed(
             figure=figure, value=float(value), key=(figure.kind, SAME_UNIT.get(figure.unit, figure.unit)), sentence=index,
-            in_parens=_inside_parens(text, starts[index], figure.start),
+            in_parens=depths[figure.start] > 0,
             precision=_precision(figure)))
     return placed
 
@@ -134,12 +142,18 @@ def gap(text: str, left: Placed | None, right: Placed, sentence_start: int = 0) 
     return text[begin:right.start]
 
 
+LABEL_WINDOW = 40
+SENTENCE_WINDOW = 400  # how far back in a sentence a total or a denominator is looked for
+
+
 def own_label(text: str, figure: Placed, floor: int = 0) -> str:
     """The words right before a figure, back to the previous separator or boundary.
 
-    This is the checks' own reading of what a figure counts, independent of ``Figure.label``.
+    This is the checks' own reading of what a figure counts, independent of ``Figure.label``;
+    it is at most ``LABEL_WINDOW`` characters long.
     """
     begin = figure.start
+    floor = max(floor, figure.start - LABEL_WINDOW)
     stops = LIST_SEPARATORS + CLAUSE_END + OPEN_PARENS + CLOSE_PARENS + "::"
     while begin > floor and text[begin - 1] not in stops:
         begin -= 1
