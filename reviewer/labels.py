@@ -63,6 +63,8 @@ _STOP_AFTER_POS = frozenset({"p", "d", "c", "u", "uj", "ul", "uz", "ug", "ud", "
                              "e", "zg", "x"})
 _CHANGE_VERBS = frozenset("""提升 提高 压缩 缩短 降低 下降 减少 增加 增长 上升 增至 降至 扩大 缩减 调整 延长
 增 降 减 升""".split())
+_COMPARISON_MARKERS = frozenset("比 较 同比 环比 相比 相较 比上年 较上年 较去年 比去年".split())
+_SHARE_WORDS = frozenset("占 占比 约占 仅占 占到".split())
 _PREPOSITIONS = frozenset("为 对 向 将 把 给 与 从 由 在 按 以 被 让 替 帮 比 较 到 至 于 等 等等".split())
 _PLACE_WORDS = frozenset("""辖区 全区 全市 全县 全省 全镇 区内 市内 县内 城区 本区 本市 本县 镇 乡 街道 乡镇
 村 社区 区域 范围 境内 当地 各地 全国 全局 系统 全系统""".split())
@@ -176,7 +178,8 @@ class LabelFinder:
         after = tokens(a, f.end, hi) if f.end < hi else []
         raw_last = before[-1].word if before else ""
         before, changed = _strip_tail(before)
-        before = _strip_lead(before)
+        comparison = _comparison(before)
+        before = comparison or _strip_lead(before)
         noun = _noun_after(after)
         if not before and floor > 0 and a[floor - 1] in "::" and f.kind == "date":
             return self._field_name(floor - 1)
@@ -202,6 +205,9 @@ class LabelFinder:
             return self._phrase(predicate if f.kind != "date" else _cap(predicate))
         if previous is not None and previous.label:
             return previous.label, _span(previous)
+        if in_sentence is not None and in_sentence.label and raw_last in _SHARE_WORDS:
+            # 43人,占23.1%: the share of the figure before
+            return in_sentence.label, _span(in_sentence)
         if (in_sentence is not None and in_sentence.label and f.kind == in_sentence.kind
                 and raw_last in TAIL_WORDS and raw_last not in ("其中", "其余", "另外", "另有", "其")):
             # 培训2期,共25堂课: a total of the same thing
@@ -234,6 +240,16 @@ def _span(f: Figure) -> tuple[int, int] | None:
     if f.label_start is None or f.label_end is None:
         return None
     return f.label_start, f.label_end
+
+
+def _comparison(toks: list[Token]) -> list[Token]:
+    """``较上年增长``, ``比2019年提高``: a change stated against a baseline keeps the baseline."""
+    if not toks or toks[-1].word not in _CHANGE_VERBS:
+        return []
+    for i in range(len(toks) - 1, -1, -1):
+        if toks[i].word in _COMPARISON_MARKERS:
+            return toks[i:]
+    return []
 
 
 def _strip_tail(toks: list[Token]) -> tuple[list[Token], bool]:

@@ -252,3 +252,7 @@ def test_a_space_between_digits_and_unit_from_pdf_extraction_is_tolerated():
 
 def test_slogans_with_numerals_are_not_counts():
     assert texts("落实中央八项规定精神,一张蓝图绘到底,履行两个责任。") == []
+
+
+def test_compound_measure_words_with_ci():
+    assert texts("开展专项行动5轮次,抽检食品320批次,检查企业80家次。") == ["5轮次", "320批次", "80家次"]

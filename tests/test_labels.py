@@ -89,3 +89,12 @@ def test_labels_of_a_traditional_report_are_written_as_in_its_text():
 def test_long_phrases_are_cut_to_their_end():
     (_, label), = labelled("在区政府门户网站信息公开平台主动向社会公开涉及重大行政决策的文件42件。")
     assert label is not None and len(label) <= 16 and label.endswith("文件")
+
+
+def test_a_change_against_a_baseline_keeps_the_baseline():
+    assert labelled("处罚金额1,256.8万元,较上年增长15.2%。")[1] == ("15.2%", "较上年增长")
+    assert labelled("复议案件比2021年下降8%。") == [("8%", "比2021年下降")]
+
+
+def test_a_share_takes_the_label_of_the_figure_it_divides():
+    assert labelled("其中具有法律专业背景的43人,占23.1%。")[1] == ("23.1%", "具有法律专业背景")
