@@ -180,7 +180,7 @@ class ImportResult:
 @dataclass
 class SearchHit:
     doc_uuid: str
-    item_type: str  # "document" (report text), "figure" (label), "comment"
+    item_type: str  # "document" (report text), "figure" (label), "comment", "annotation" (note)
     item_uuid: str
     snippet: str
     start: int | None = None  # span in the report text, for text hits
@@ -480,6 +480,8 @@ class Library:
 
     def import_analysis(self, analysis: Analysis) -> ImportResult:
         doc = analysis.document
+        if doc.path and Path(doc.path).exists():
+            doc.path = str(Path(doc.path).resolve())  # one spelling per file, so re-imports are found
         with self._tx():
             same = self._row("SELECT uuid FROM documents WHERE sha256 = ?", (doc.sha256,))
             if same:
@@ -773,6 +775,13 @@ class Library:
                             " ESCAPE '\\' LIMIT ?", (pattern, limit)):
             title, path = titles.get(r["doc_uuid"], (None, ""))
             hits.append(SearchHit(r["doc_uuid"], "comment", r["uuid"], r["body"][:80], None, None, title, path))
+        for r in self._rows("SELECT uuid, doc_uuid, note, start, \"end\" FROM annotations WHERE deleted = 0"
+                            " AND (note LIKE ? ESCAPE '\\' OR uuid IN (SELECT item_uuid FROM corrections WHERE item_type ="
+                            " 'annotation' AND undone = 0 AND new_value LIKE ? ESCAPE '\\')) LIMIT ?",
+                            (pattern, pattern, limit)):
+            title, path = titles.get(r["doc_uuid"], (None, ""))
+            hits.append(SearchHit(r["doc_uuid"], "annotation", r["uuid"], r["note"][:80], r["start"], r["end"],
+                                  title, path))
         return hits[:limit]
 
     # ------------------------------------------------------------------ edits

@@ -6,6 +6,8 @@ import sqlite3
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reviewer import store_schema
 from reviewer.messages import ReviewerError
@@ -466,3 +468,54 @@ def test_load_review_of_a_large_report_takes_a_few_milliseconds(lib, capsys):
         print(f"\nload_review: {len(analysis.document.text.encode())} bytes, {len(analysis.figures)} figures, "
               f"{len(analysis.sections)} sections: best {best * 1000:.1f} ms")
     assert best < 0.1
+
+
+def test_search_finds_annotation_notes_including_corrected_ones(lib, doc):
+    note = lib.add_annotation(doc, 0, 4, "标题中的年份")
+    assert [(h.item_type, h.item_uuid) for h in lib.search("年份")] == [("annotation", note.uuid)]
+    lib.correct("annotation", note.uuid, "note", "改为发文日期")
+    assert [h.item_uuid for h in lib.search("发文日期")] == [note.uuid]
+
+
+EDITS = st.lists(st.tuples(st.sampled_from(["correct", "status", "tag", "untag", "comment", "annotate", "label"]),
+                           st.integers(0, 5), st.integers(0, 3)), min_size=1, max_size=12)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=EDITS)
+def test_undoing_every_change_newest_first_restores_the_review(tmp_path_factory, edits):
+    path = tmp_path_factory.mktemp("undo") / "lib.db"
+    with Library(path, reviewer="alice") as lib:
+        doc = lib.import_analysis(make_analysis(SMALL_TEXT)).doc_uuid
+        start = lib.load_review(doc)
+        figures = [f.review.uuid for f in start.figures]
+        tags = [t.uuid for t in lib.tags()]
+        for kind, i, j in edits:
+            figure, tag = figures[i % len(figures)], tags[j % len(tags)]
+            try:
+                if kind == "correct":
+                    lib.correct("figure", figure, "value", i * 10 + j)
+                elif kind == "label":
+                    lib.correct("figure", figure, "label", f"标签{j}")
+                elif kind == "status":
+                    lib.set_status("figure", figure, ("confirmed", "rejected", "unreviewed", "corrected")[j])
+                elif kind == "tag":
+                    lib.tag_item("figure", figure, tag)
+                elif kind == "untag":
+                    lib.untag_item("figure", figure, tag)
+                elif kind == "comment":
+                    lib.add_comment("figure", figure, f"批注{i}{j}")
+                else:
+                    lib.add_annotation(doc, i, i + j + 1)
+            except ReviewerError as exc:
+                assert exc.code == "not_tagged"
+        for entry in reversed(lib.history(doc_uuid=doc)):
+            if entry.action not in ("import", "undo") and not entry.undone:
+                lib.undo(entry.id)
+        end = lib.load_review(doc)
+
+        def view(review):
+            return ([(f.figure, f.review.status, f.review.tags, f.review.comments, f.review.original)
+                     for f in review.figures], review.annotations)
+
+        assert view(end) == view(start)
