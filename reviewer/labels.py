@@ -248,7 +248,7 @@ def _comparison(toks: list[Token]) -> list[Token]:
         return []
     for i in range(len(toks) - 1, -1, -1):
         if toks[i].word in _COMPARISON_MARKERS:
-            return toks[i:]
+            return _strip_lead(toks[:i]) + toks[i:]  # the subject stays: 市场主体同比增长
     return []
 
 
