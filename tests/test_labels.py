@@ -93,7 +93,7 @@ def test_long_phrases_are_cut_to_their_end():
 
 def test_a_change_against_a_baseline_keeps_the_baseline():
     assert labelled("处罚金额1,256.8万元,较上年增长15.2%。")[1] == ("15.2%", "较上年增长")
-    assert labelled("复议案件比2021年下降8%。") == [("8%", "比2021年下降")]
+    assert labelled("复议案件比2021年下降8%。") == [("8%", "复议案件比2021年下降")]
 
 
 def test_a_share_takes_the_label_of_the_figure_it_divides():
