@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 import time
 import unicodedata
@@ -29,7 +30,6 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.hyperlink import Hyperlink
-from openpyxl.xml.functions import fromstring
 
 from reviewer.messages import ReviewerError
 from reviewer.paths import resource
@@ -51,7 +51,8 @@ REPLACE_ATTEMPTS = 3
 REPLACE_DELAY_S = 0.2
 
 
-def _escape(text: str) -> str:
+def _escape(text: str, quote: bool = False) -> str:
+    """XML text (or, with ``quote``, attribute) escaping; CR as a reference so it survives parsing."""
     if "&" in text:
         text = text.replace("&", "&amp;")
     if "<" in text:
@@ -60,6 +61,8 @@ def _escape(text: str) -> str:
         text = text.replace(">", "&gt;")
     if "\r" in text:
         text = text.replace("\r", "&#13;")
+    if quote:
+        text = text.replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;")
     return text
 
 FILLS = {
@@ -157,10 +160,12 @@ class SheetWriter:
     """Streams rows into one write-only sheet: bold frozen header, widths, filter, safe text.
 
     Rows are turned into ready-to-write tuples ``(type, xml text, style id, link)``.  Where the
-    installed openpyxl has the write-only internals this was written against (3.1), those tuples
-    are serialised straight into the sheet's XML stream (``FAST_ROWS``): openpyxl's per-cell
-    objects cost about 13 µs a cell, which is 20 s for 100,000 figure rows.  Otherwise each tuple
-    becomes a ``WriteOnlyCell`` and openpyxl writes it; both paths give the same file contents.
+    installed openpyxl has the write-only internals this was written against (3.1), the rows are
+    written as SpreadsheetML text to a file of their own and spliced into the sheet openpyxl
+    writes around an empty ``sheetData`` (``FAST_ROWS``): openpyxl's per-cell objects and lxml's
+    per-element writing cost 13 µs a cell, 20-35 s for 100,000 figure rows on a busy machine.
+    Otherwise each tuple becomes a ``WriteOnlyCell`` and openpyxl writes it; a test checks that
+    both paths give the same workbook.
     """
 
     def __init__(self, workbook: Workbook, title: str, columns: list[tuple[str, str]],
@@ -256,9 +261,12 @@ class SheetWriter:
         self.ws.freeze_panes = "A2"
         self._fast = FAST_ROWS and _has_write_only_internals(self.ws)
         if self._fast:
-            # The sheet hands our tuples through unchanged and we write them (see class docstring).
-            self.ws._values_to_row = lambda values, row_idx: values
-            self.ws._writer.write_row = self._write_row
+            handle, self._rows_path = tempfile.mkstemp(prefix="reviewer-rows-", suffix=".xml")
+            self._rows_file = os.fdopen(handle, "w", encoding="utf-8", newline="")
+            self._buffer: list[str] = []
+            self.ws._reviewer_rows_path = self._rows_path  # for discard_workbook
+            self.ws._reviewer_rows_file = self._rows_file
+            self._links: list[str] = []
         self._append_header()
 
     def _append_header(self) -> None:
@@ -267,7 +275,10 @@ class SheetWriter:
 
     def _append(self, row: list[Any]) -> None:
         if self._fast:
-            self.ws.append(row)
+            self._buffer.append(self._row_xml(row, self.rows_written + 1))
+            if len(self._buffer) >= 500:
+                self._rows_file.write("".join(self._buffer))
+                self._buffer.clear()
         else:
             self.ws.append([self._to_cell(out) for out in row])
 
@@ -287,15 +298,10 @@ class SheetWriter:
             cell.hyperlink = Hyperlink(ref="", location=link)
         return cell
 
-    def _write_row(self, xf: Any, row: list[Any], row_idx: int) -> None:
-        """Serialise one row of prepared values into the sheet's XML stream.
-
-        The row is spelled out as XML text and parsed once (C speed) rather than built element by
-        element; text is escaped, and CR kept as a character reference so parsing cannot turn it
-        into LF.
-        """
+    def _row_xml(self, row: list[Any], row_idx: int) -> str:
+        """One row of prepared values as SpreadsheetML text (what openpyxl would write for it)."""
         letters = self._letters
-        links = self.ws._hyperlinks
+        links = self._links
         parts = [f'<row r="{row_idx}">']
         for column, out in enumerate(row):
             if out is None:
@@ -311,9 +317,9 @@ class SheetWriter:
             else:
                 parts.append(f'<c r="{ref}"{style} t="n"><v>{text}</v></c>')
             if link:
-                links.append(Hyperlink(ref=ref, location=link))
+                links.append(f'<hyperlink ref="{ref}" location="{_escape(link, quote=True)}"/>')
         parts.append("</row>")
-        xf.write(fromstring("".join(parts)))
+        return "".join(parts)
 
     def write(self, rows: Iterable[list[Any]], tick: Callable[[int], None]) -> None:
         """Write every row; ``tick(n)`` is called with the number of rows since the last call."""
@@ -327,8 +333,8 @@ class SheetWriter:
         pending = 0
         cell = self.cell
         for row in _chain(sample, iterator):
-            self._append([cell(spec, i) for i, spec in enumerate(row)])
             self.rows_written += 1
+            self._append([cell(spec, i) for i, spec in enumerate(row)])
             pending += 1
             if pending >= PROGRESS_EVERY:
                 tick(pending)
@@ -337,17 +343,52 @@ class SheetWriter:
             tick(pending)
         last = get_column_letter(len(self.headers))
         self.ws.auto_filter.ref = f"A1:{last}{self.rows_written + 1}"
+        if self._fast:
+            self._finish_fast()
+
+    def _finish_fast(self) -> None:
+        """Let openpyxl write the sheet around an empty ``sheetData``, then splice our rows in."""
+        self._rows_file.write("".join(self._buffer))
+        self._buffer.clear()
+        self._rows_file.close()
+        self.ws.close()
+        skeleton_path = self.ws._writer.out
+        with open(skeleton_path, "rb") as handle:
+            skeleton = handle.read()
+        for marker in (b"<sheetData/>", b"<sheetData />", b"<sheetData></sheetData>"):
+            if skeleton.count(marker) == 1:
+                break
+        else:  # pragma: no cover - only if openpyxl changes how it writes a sheet
+            raise RuntimeError("openpyxl wrote an unexpected worksheet; set export_xlsx.FAST_ROWS = False")
+        head, tail = skeleton.split(marker)
+        if self._links:
+            # Internal links need no relationships; <hyperlinks> goes before the print settings.
+            links = ("<hyperlinks>" + "".join(self._links) + "</hyperlinks>").encode("utf-8")
+            cut = min(i for i in (tail.find(b"<printOptions"), tail.find(b"<pageMargins"),
+                                   tail.find(b"<pageSetup"), tail.find(b"</worksheet>")) if i >= 0)
+            if b"<hyperlinks" in tail:  # pragma: no cover - we never give openpyxl a link here
+                raise RuntimeError("openpyxl wrote hyperlinks of its own; set export_xlsx.FAST_ROWS = False")
+            tail = tail[:cut] + links + tail[cut:]
+        with open(skeleton_path, "wb") as out:  # the skeleton is in memory: rewrite it in place
+            out.write(head)
+            out.write(b"<sheetData>")
+            with open(self._rows_path, "rb") as rows:
+                shutil.copyfileobj(rows, out, 1 << 20)
+            out.write(b"</sheetData>")
+            out.write(tail)
+        os.remove(self._rows_path)
 
 
 def _has_write_only_internals(ws: Any) -> bool:
-    """True where openpyxl's write-only sheet works as the fast row path expects (3.1)."""
+    """True where openpyxl's write-only sheet works as the fast row path expects (3.1): the
+    stream is created now (so hyperlinks added later are kept) and closing an empty sheet writes
+    an empty ``sheetData`` we can fill."""
     get_writer = getattr(ws, "_get_writer", None)
-    if get_writer is None:
+    if get_writer is None or not hasattr(ws, "close") or not hasattr(ws, "_hyperlinks"):
         return False
-    get_writer()  # creates the stream (and writes the sheet's head: widths, frozen pane)
+    get_writer()  # creates the stream (and resets the sheet's hyperlink list)
     writer = getattr(ws, "_writer", None)
-    return (hasattr(ws, "_values_to_row") and writer is not None and hasattr(writer, "write_row")
-            and hasattr(ws, "_hyperlinks"))
+    return writer is not None and isinstance(getattr(writer, "out", None), str)
 
 
 def _chain(first: list[list[Any]], rest: Iterator[list[Any]]) -> Iterator[list[Any]]:
@@ -415,6 +456,15 @@ def discard_workbook(workbook: Workbook) -> None:
                             stream.close()
                     except Exception:
                         pass
+        rows_file = getattr(ws, "_reviewer_rows_file", None)
+        if rows_file is not None:
+            rows_file.close()
+        rows_path = getattr(ws, "_reviewer_rows_path", None)
+        if rows_path and os.path.exists(rows_path):
+            try:
+                os.remove(rows_path)
+            except OSError:
+                pass
         if isinstance(writer.out, str) and os.path.exists(writer.out):
             try:
                 writer.cleanup()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import zipfile
 from datetime import datetime
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -286,7 +288,9 @@ def old_workbook(tmp_path):
 
 
 def no_temp_files(folder) -> bool:
-    return sorted(p.name for p in folder.iterdir()) == ["report.xlsx"]
+    """Neither a temporary workbook beside the target nor a streamed rows file is left behind."""
+    rows_files = list(Path(tempfile.gettempdir()).glob("reviewer-rows-*"))
+    return sorted(p.name for p in folder.iterdir()) == ["report.xlsx"] and not rows_files
 
 
 def test_failure_while_saving_leaves_the_old_workbook(tmp_path, monkeypatch):
