@@ -129,6 +129,7 @@ class JunkRules:
     line: re.Pattern[str] | None
     trailing: re.Pattern[str] | None
     prefix: re.Pattern[str] | None
+    tail_block: re.Pattern[str] | None = None
     inline: re.Pattern[str] | None = None  # a furniture token in brackets inside a kept line
 
     def strip_inline(self, line: str) -> str:
@@ -151,6 +152,22 @@ class JunkRules:
     def is_trailing_junk(self, line: str) -> bool:
         return self.trailing is not None and self.trailing.fullmatch(line) is not None
 
+    def tail_block_start(self, lines: list[str]) -> int | None:
+        """Index of a "相关链接"-style header in the second half of ``lines`` after which every
+        line is a short link title (no sentence end): that block is the page's link list."""
+        if self.tail_block is None:
+            return None
+        short_from = len(lines)  # lines[short_from:] are all short link-like lines
+        while short_from > 0 and _is_link_title(lines[short_from - 1]):
+            short_from -= 1
+        for i in range(max(len(lines) // 2, short_from - 1), len(lines)):
+            if self.tail_block.fullmatch(lines[i]) and i + 1 >= short_from:
+                return i
+        return None
+
+
+_SECTION = re.compile(r"\[(keep|token|line|trailing|prefix|tail_block)\]")
+
 
 def parse_junk_rules(text: str) -> JunkRules:
     """Read the sectioned pattern file format described at the top of junk_lines.txt."""
@@ -160,8 +177,9 @@ def parse_junk_rules(text: str) -> JunkRules:
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        if line.startswith("[") and line.endswith("]") and line[1:-1].isalpha():
-            current = line[1:-1].lower()
+        section = _SECTION.fullmatch(line)
+        if section:
+            current = section.group(1)
             continue
         re.compile(line)  # a bad pattern fails here, naming itself
         sections.setdefault(current, []).append(line)
@@ -171,6 +189,7 @@ def parse_junk_rules(text: str) -> JunkRules:
         return "|".join(f"(?:{p})" for p in patterns) if patterns else None
 
     keep, tokens, line_p = alternation("keep"), alternation("token"), alternation("line")
+    tail_block = alternation("tail_block")
     trailing, prefix = alternation("trailing"), alternation("prefix")
     return JunkRules(
         keep=re.compile(keep) if keep else None,
@@ -179,6 +198,7 @@ def parse_junk_rules(text: str) -> JunkRules:
         trailing=re.compile(trailing) if trailing else None,
         prefix=re.compile(rf"^(?:{prefix})[ ]*") if prefix else None,
         inline=re.compile(rf"[\u3010\[](?:{tokens})[\u3011\]]") if tokens else None,
+        tail_block=re.compile(rf"{_SEPARATORS}*(?:{tail_block}){_SEPARATORS}*[:\uff1a]?") if tail_block else None,
     )
 
 
@@ -298,13 +318,21 @@ def join_broken_line(prev: str, nxt: str) -> str:
 # The pipeline
 
 
+def _is_link_title(line: str) -> bool:
+    return len(line) <= _MAX_LINK_TITLE and line[-1] not in "\u3002!?\uff01\uff1f;\uff1b"
+
+
+_MAX_LINK_TITLE = 60
+
+
 def _lines_pass(text: str) -> str:
     rules = junk_rules()
+    tidied = [line for line in map(tidy_spaces, text.split("\n")) if line]
+    block = rules.tail_block_start(tidied)
+    if block is not None:
+        del tidied[block:]
     lines: list[str] = []
-    for raw in text.split("\n"):
-        line = tidy_spaces(raw)
-        if not line:
-            continue
+    for line in tidied:
         line = tidy_spaces(rules.strip_inline(rules.strip_prefix(line)))
         if not line or rules.is_junk(line):
             continue

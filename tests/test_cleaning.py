@@ -68,6 +68,19 @@ def test_page_numbers_copied_from_print_are_removed():
     assert lines(text) == ["一、工作情况", "全年办理案件12件。", "3"]
 
 
+def test_list_of_related_links_at_the_end_of_a_page_is_removed():
+    body = [f"第{n}段正文{C}全年办理案件{n}件{P}" for n in range(1, 7)]
+    links = ["相关链接", "关于印发《某市法治政府建设实施方案》的通知 2023-02-10",
+             "某区召开法治政府建设推进会 2023-01-05", "2022年度普法责任清单"]
+    assert lines("\n".join(body + links)) == body
+
+
+def test_related_links_header_followed_by_body_text_keeps_the_body():
+    body = [f"第{n}段正文{C}全年办理案件{n}件{P}" for n in range(1, 7)]
+    text = "\n".join(body[:4] + ["相关文章", body[4], body[5]])
+    assert lines(text) == body
+
+
 def test_bullet_glyph_is_removed_but_the_line_kept():
     assert f"發布單位{COLON}某县人民政府" in lines(WEB_PAGE)
 
@@ -213,3 +226,11 @@ def test_normalise_handles_any_unicode(raw):
     once = normalise(raw)
     assert normalise(once) == once
     assert "\r" not in once and "\n\n" not in once
+
+
+def test_shipped_junk_rules_have_every_section():
+    from reviewer.cleaning import junk_rules
+
+    rules = junk_rules()
+    assert None not in (rules.keep, rules.tokens, rules.line, rules.trailing, rules.prefix, rules.tail_block)
+    assert not rules.is_trailing_junk("t")  # a section header never becomes a pattern
