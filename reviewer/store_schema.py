@@ -227,6 +227,20 @@ DROP INDEX history_doc;
 """
 
 
+# Version 4: the library list counts every report's items by status; covering indexes let it
+# read small index pages instead of every item row (0.45 s -> a few ms for 160,000 figures).
+SCHEMA_V4 = """
+CREATE INDEX sections_doc_status ON sections(doc_uuid, deleted, orphaned, status);
+DROP INDEX sections_doc;
+CREATE INDEX figures_doc_status ON figures(doc_uuid, deleted, orphaned, status);
+DROP INDEX figures_doc;
+CREATE INDEX citations_doc_status ON citations(doc_uuid, deleted, orphaned, status);
+DROP INDEX citations_doc;
+CREATE INDEX checks_doc_status ON checks(doc_uuid, deleted, orphaned, advisory, status);
+DROP INDEX checks_doc;
+"""
+
+
 def _create_v1(conn: sqlite3.Connection) -> None:
     for statement in _statements(SCHEMA_V1):
         conn.execute(statement)
@@ -248,7 +262,13 @@ def _v2_to_v3(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _create_v1, 2: _v1_to_v2, 3: _v2_to_v3}
+def _v3_to_v4(conn: sqlite3.Connection) -> None:
+    for statement in _statements(SCHEMA_V4):
+        conn.execute(statement)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _create_v1, 2: _v1_to_v2, 3: _v2_to_v3, 4: _v3_to_v4}
 CURRENT_VERSION = max(MIGRATIONS)
 
 
