@@ -13,7 +13,8 @@ Choices the contract leaves open:
 - a range (``1-2次``, ``3至5天``) has ``value`` = its low end, with ``low`` and ``high`` set;
 - ``个百分点`` is kind ``percent`` with unit ``个百分点`` (kept apart from ``%`` by its unit);
 - a fraction (``五分之一``) is kind ``ratio`` with unit ``None``; ``倍`` is a ratio with unit ``倍``;
-- a qualifier (余, 多, 以上, 约 …) stays in ``text`` as written and is repeated in ``qualifier``.
+- a qualifier (余, 多, 以上, 约 …) stays in ``text`` as written and is repeated in ``qualifier`` in
+  Simplified form (``餘`` -> ``余``), so later rules compare one spelling.
 """
 
 from __future__ import annotations

@@ -256,3 +256,8 @@ def test_slogans_with_numerals_are_not_counts():
 
 def test_compound_measure_words_with_ci():
     assert texts("开展专项行动5轮次,抽检食品320批次,检查企业80家次。") == ["5轮次", "320批次", "80家次"]
+
+
+def test_qualifiers_of_a_traditional_report_are_given_in_simplified_form():
+    f = one("為群眾挽回損失120餘萬元。")
+    assert (f.text, f.value, f.unit, f.qualifier) == ("120餘萬元", 1_200_000, "元", "余")
