@@ -20,6 +20,7 @@ from reviewer.model import Check
 RATE_WORD = re.compile(r"率(?:为|是|达|达到|提高到|提升到|保持|保持在|稳定在|均为)?[::]?\s*$")
 GROWTH = re.compile(r"同比|环比|增长|下降|提高|提升|增幅|降幅|上年|去年|上升|减少|增加|较")
 STEM_PREFIX = re.compile(r"^(?:其中|全年|综合|总体|整体|平均|实际|全局|全区|全县|全市)+")
+NEGATIONS = ("不", "未", "非")
 SHARE_WORD = re.compile(r"^[,,]?占(?:比|比为|比达|[^,,、;;。]{0,8}(?:总数|总量|总额|总件数)的?)?$")
 WIDER_BASE = re.compile(r"全国|全省|全市|全区|全县|同比|上年")
 # Beyond this gap the pairing is more likely wrong than the report.
@@ -138,7 +139,12 @@ def _round(value: float, scale: int) -> float:
 
 
 def _names(stem: str, label: str) -> bool:
-    """True when the numerator's words name what the rate measures (成功率 ↔ 调解成功)."""
+    """True when the numerator's words name what the rate measures (成功率 ↔ 调解成功).
+
+    A negated label (不合格) never names a rate that is not negated (合格率), and vice versa.
+    """
+    if any(word in label for word in NEGATIONS) != any(word in stem for word in NEGATIONS):
+        return False
     tail = stem[-2:]
     position = 0
     for ch in tail:
@@ -152,7 +158,7 @@ def _names(stem: str, label: str) -> bool:
 def _separated(text: str, numerator: Placed, rate: Placed) -> bool:
     """True when a clause boundary (;) or a whole new list stands between numerator and rate."""
     between = text[numerator.end:rate.start]
-    return any(c in between for c in CLAUSE_END) or sum(between.count(c) for c in LIST_SEPARATORS) > 2
+    return any(c in between for c in CLAUSE_END) or sum(between.count(c) for c in set(LIST_SEPARATORS)) > 2
 
 
 def _decimals(text: str) -> int:

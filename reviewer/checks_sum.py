@@ -88,6 +88,8 @@ def find_sum_mismatches(text: str, placed: Sequence[Placed]) -> tuple[list[Check
                 lo -= 1
             candidates = [p for p in outer[lo:k] if p.sentence == first.sentence
                           and p.key == first.key and p.end <= at]
+            in_clause = [p for p in candidates if not any(c in text[p.end:at] for c in CLAUSE_END)]
+            candidates = in_clause or candidates
             nearest = candidates[-1] if candidates else None
             if not candidates and not text[starts[first.sentence]:at].strip():
                 candidates = _prior_totals(text, starts, by_sentence, first)

@@ -11,13 +11,13 @@ from __future__ import annotations
 from reviewer.checks_rate import find_rate_mismatches
 from reviewer.checks_repeat import find_conflicting_repeats
 from reviewer.checks_sum import find_sum_mismatches
-from reviewer.figure_context import place_figures
+from reviewer.figure_context import fold_punctuation, place_figures
 from reviewer.model import Check, Document, Figure, Section
 
 
 def find_figure_checks(document: Document, sections: list[Section], figures: list[Figure]) -> list[Check]:
     """Every disagreement between the figures of ``document``, in the order of their first figure."""
-    text = document.analysis_text
+    text = fold_punctuation(document.analysis_text)
     placed = place_figures(text, figures)
     sums, parts = find_sum_mismatches(text, placed)
     checks = sums + find_rate_mismatches(text, placed, parts)

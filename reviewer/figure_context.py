@@ -13,11 +13,14 @@ from dataclasses import dataclass
 
 from reviewer.model import Figure
 
-SENTENCE_END = "。!?!?\n"
-CLAUSE_END = SENTENCE_END + ";;"
-LIST_SEPARATORS = ",,、"
-OPEN_PARENS = "((〔["
-CLOSE_PARENS = "))〕]"
+# The checks read a copy of the text with full-width punctuation (，；：（）！？) folded to its
+# half-width form, one character for one, so offsets hold and the patterns below need one form.
+_FOLD = str.maketrans("\uff0c\uff1b\uff1a\uff08\uff09\uff01\uff1f", ",;:()!?")
+SENTENCE_END = "。!?\n"
+CLAUSE_END = SENTENCE_END + ";"
+LIST_SEPARATORS = ",、"
+OPEN_PARENS = "(〔["
+CLOSE_PARENS = ")〕]"
 
 # Qualifiers that make a figure approximate: such a figure never takes part in a check.
 _APPROX_TEXT = re.compile(r"余|多|约|近|左右|以上|以下|以内|之内|超过|超|不少于|不低于|不足|不到|未满|将近|上下|逾|大约")
@@ -48,6 +51,11 @@ class Placed:
     @property
     def id(self) -> int:
         return self.figure.id
+
+
+def fold_punctuation(text: str) -> str:
+    """``text`` with full-width ，；：（）！？ as , ; : ( ) ! ? (same length, same offsets)."""
+    return text.translate(_FOLD)
 
 
 def sentence_starts(text: str) -> list[int]:

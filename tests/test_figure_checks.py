@@ -241,3 +241,13 @@ def test_invented_reports_give_exactly_their_expected_checks():
         checks, texts = run_checks((FIXTURES / name).read_text(encoding="utf-8"))
         found = [{"kind": c.kind, "severity": c.severity, "figures": figure_texts(c, texts)} for c in checks]
         assert found == wanted, name
+
+
+def test_full_width_punctuation_reads_like_half_width():
+    text = "全年受理案件300件，其中投诉举报类180件、监督检查类90件、移送类45件、其他类15件；结案290件。"
+    text = text.replace(",", "\uff0c").replace(";", "\uff1b")
+    checks, texts = run_checks(text)
+    assert [c.kind for c in checks] == ["sum_mismatch"]
+    assert figure_texts(checks[0], texts)[0] == "300件"
+    rate, _ = run_checks("调解案件2672件\uff0c调解成功2354件\uff0c调解成功率88.09%\u3002")
+    assert [c.severity for c in rate] == ["warning"]
