@@ -382,8 +382,9 @@ def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
         return None  # 2020年, 2015-2020年: years
     if unit in ("年",) and a.startswith(("度", "级", "代", "初", "底", "末"), unit_end):
         return None
-    if kind == "duration" and unit == "日" and (start > 0 and a[start - 1] in "月"):
-        return None
+    if unit == "日" and (before.endswith(("月", "每月")) or (before[-1:] in ("-", "—", "~", "至", "到")
+                                                         and before[-2:-1] == "日")):
+        return None  # the day of a date (7月1日-10日, 每月5日前), not a number of days
     if kind == "duration" and a.startswith(_PLAN_AFTER, unit_end):
         return None
     if kind == "duration" and chinese and first == "一" and a.startswith(("来", "以来"), unit_end):

@@ -261,3 +261,8 @@ def test_compound_measure_words_with_ci():
 def test_qualifiers_of_a_traditional_report_are_given_in_simplified_form():
     f = one("為群眾挽回損失120餘萬元。")
     assert (f.text, f.value, f.unit, f.qualifier) == ("120餘萬元", 1_200_000, "元", "余")
+
+
+def test_days_of_a_date_are_not_numbers_of_days():
+    assert texts("活动于7月1日-10日举行,每月5日前报送,整改期限15日。",
+                 metadata=Metadata(report_year=2021)) == ["7月1日", "15日"]
