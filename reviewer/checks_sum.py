@@ -215,15 +215,15 @@ def _prior_totals(text: str, starts: list[int], by_sentence: dict[int, list[Plac
         if sentence < 0:
             break
         stripped = body(sentence).strip()
-        if not colon and own_opener and BREAKDOWN_OPENER.match(stripped) and not stripped.endswith(
-                (":", ":")):
+        heading = stripped.endswith(":")
+        if not colon and own_opener and BREAKDOWN_OPENER.match(stripped) and not heading:
             skipped = True
             sentence -= 1
             continue
         same = [p for p in by_sentence.get(sentence, ()) if p.key == first.key]
         if same:
-            return same if colon or not (after_colon or skipped) else []
-        if stripped.endswith((":", ":")):
+            return same if colon or heading or not (after_colon or skipped) else []
+        if heading:
             colon = True
         elif stripped:
             return []

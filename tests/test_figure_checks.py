@@ -251,3 +251,16 @@ def test_full_width_punctuation_reads_like_half_width():
     assert figure_texts(checks[0], texts)[0] == "300件"
     rate, _ = run_checks("调解案件2672件\uff0c调解成功2354件\uff0c调解成功率88.09%\u3002")
     assert [c.severity for c in rate] == ["warning"]
+
+
+def test_samples_through_the_whole_pipeline_give_their_planted_checks():
+    from reviewer.analysis import analyze
+
+    wanted = {"sample_fazhi_2023.txt": [("sum_mismatch", "4826件"), ("rate_mismatch", "4826件")],
+              "sample_zhifa_2022_traditional.txt": []}
+    for name, expected in wanted.items():
+        analysis = analyze(document_from_text((SAMPLES / name).read_text(encoding="utf-8")))
+        texts = {f.id: f.text for f in analysis.figures}
+        found = [(c.kind, texts[c.figures[0]]) for c in analysis.checks
+                 if c.kind in ("sum_mismatch", "rate_mismatch", "conflicting_repeat")]
+        assert found == expected, name
