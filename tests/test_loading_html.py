@@ -77,3 +77,50 @@ def test_html_saved_as_txt_is_read_as_html(tmp_path):
     path.write_bytes(b"<!DOCTYPE html>\n<html><body><p>\xe4\xb8\x80\xe3\x80\x81\xe6\x83\x85\xe5\x86\xb5</p></body></html>")
     doc = load_document(path)
     assert doc.format == "html" and doc.text == "一、情况"
+
+
+def test_lists_of_links_are_dropped_but_a_paragraph_with_a_link_is_kept():
+    markup = (
+        "<body><div class='side'><h3>相关文章</h3><ul>"
+        "<li><a>关于印发《某市普法规划》的通知</a> 2023-02-10</li>"
+        "<li><a>某区召开法治政府建设推进会</a> 2023-01-05</li>"
+        "<li><a>2022年度普法责任清单</a></li></ul></div>"
+        "<div class='content'><p>一、工作情况</p>"
+        "<p>按照<a href='/x'>《某省法治政府建设实施方案》</a>要求，全年办理案件12件。</p></div></body>")
+    text = html_to_text(markup)
+    assert "普法规划" not in text and "推进会" not in text and "2023-01-05" not in text
+    assert "按照《某省法治政府建设实施方案》要求，全年办理案件12件。" in text
+
+
+def test_hidden_elements_and_share_boxes_are_skipped():
+    markup = ("<body><p>一、工作情况</p><div style='display: none'>隐藏的统计代码</div>"
+              "<div class='bdsharebuttonbox'>分享到微信</div><p hidden>草稿</p><p>正文。</p></body>")
+    text = html_to_text(markup)
+    assert "隐藏" not in text and "分享" not in text and "草稿" not in text
+    assert "正文。" in text
+
+
+def test_article_in_a_layout_table_keeps_its_paragraph_lines():
+    markup = ("<table><tr><td><p>一、工作情况</p><p>全年办理案件12件。</p></td></tr>"
+              "<tr><td>项目</td><td>件数</td></tr></table>")
+    lines = [line for line in html_to_text(markup).split("\n") if line.strip()]
+    assert lines == ["一、工作情况", "全年办理案件12件。", "项目\uff5c件数"]
+
+
+def test_deeply_nested_unclosed_tags_do_not_overflow():
+    markup = "<body>" + "<font>" * 5000 + "<p>一、工作情况</p><p>正文内容。</p></body>"
+    text = html_to_text(markup)
+    assert "一、工作情况" in text and "正文内容。" in text
+
+
+def test_unclosed_paragraphs_and_list_items():
+    markup = "<body><p>第一段。<p>第二段。<ul><li>甲项<li>乙项</ul></body>"
+    lines = [line.strip() for line in html_to_text(markup).split("\n") if line.strip()]
+    assert lines == ["第一段。", "第二段。", "甲项", "乙项"]
+
+
+def test_wrapper_with_a_big_menu_and_the_article_keeps_the_article_only():
+    menu = "<ul>" + "".join(f"<li><a>栏目{n}的名称较长一些</a></li>" for n in range(40)) + "</ul>"
+    article = "<div><p>一、工作情况</p><p>" + "全年办理行政许可事项1256件，按时办结率100%。" * 10 + "</p></div>"
+    text = html_to_text(f"<body><div class='wrap'>{menu}{article}</div></body>")
+    assert "栏目" not in text and "一、工作情况" in text
