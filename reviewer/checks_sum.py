@@ -37,6 +37,7 @@ PARTIAL_HINT = re.compile(r"前[一二三四五六七八九十\d]+|主要|重点
 TOTAL_AFTER = re.compile(
     r"[,,、]\s*(?:以上|上述)?[^,,、;;。]{0,4}"
     r"(?:(?:合计|共计|总计|总共|一共)[^,,、;;。]{0,6}|(?<!公)共[^,,、;;。]{0,2})$")
+OTHER_PERIODS = re.compile(r"\d{4}年[、和与及至到-]|近[一二两三四五六七八九十\d]+年|上年|去年|前年|同期|往年|历年")
 REMAINDER = re.compile(r"其他|其它|其余|另外|剩余|余下|剩下")
 LIST_BREAK = re.compile(r"其中|分别|合计|共计|总计|总共|一共|累计|(?<!公)共(?![享建同治创])|此外|同时|另有")
 MAX_GAP = 40
@@ -91,7 +92,9 @@ def find_sum_mismatches(text: str, placed: Sequence[Placed]) -> tuple[list[Check
             in_clause = [p for p in candidates if not any(c in text[p.end:at] for c in CLAUSE_END)]
             candidates = in_clause or candidates
             nearest = candidates[-1] if candidates else None
-            if not candidates and not text[starts[first.sentence]:at].strip():
+            if nearest is not None and OTHER_PERIODS.search(text[nearest.end:first.start]):
+                candidates, nearest = [], None  # "2023年405件,2021年、2022年分别320件、360件"
+            elif not candidates and not text[starts[first.sentence]:at].strip():
                 candidates = _prior_totals(text, starts, by_sentence, first)
             exhaustive = _has_remainder(text, parts)
             if nearest is not None and EXHAUSTIVE_CONNECTOR.match(connector.group()):
