@@ -141,16 +141,17 @@ def step_modules(ctx: Context) -> str:
 def step_jieba(ctx: Context) -> str:
     from reviewer import segmenter
 
+    cache = Path(paths.cache_dir()) / "jieba.cache"
+    reused = cache.is_file()
     tok = segmenter.tokenizer()
     words = segmenter.cut("法治政府建设情况报告")
     if len(words) < 2:
         raise StepFailed(f"jieba did not segment a test phrase: {words!r}")
     if not hasattr(tok, "FREQ") or len(tok.FREQ) < 100_000:
         raise StepFailed("jieba's main dictionary is not loaded")
-    cache = Path(paths.cache_dir()) / "jieba.cache"
     if not cache.is_file():
         raise StepFailed(f"jieba's cache was not written to the user cache directory ({cache})")
-    return f"{len(tok.FREQ)} dictionary entries, cache {cache}"
+    return f"{len(tok.FREQ)} dictionary entries, cache {'reused' if reused else 'written'}: {cache}"
 
 
 def step_analyse(ctx: Context) -> str:
