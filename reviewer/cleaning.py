@@ -66,21 +66,19 @@ def tidy_spaces(line: str) -> str:
     line = _SPACES.sub(" ", line).strip(" ")
     if " " not in line:
         return line
-    out: list[str] = []
     parts = line.split(" ")
-    for i, part in enumerate(parts):
-        if i == 0:
-            out.append(part)
-            continue
-        prev = out[-1]
-        prev_ch = prev[-1] if prev else ""
-        if prev_ch in _ASCII_CLOSING and len(prev) >= 2 and is_cjk(prev[-2]):
+    out: list[str] = [parts[0]]
+    tail = parts[0][-2:]  # the last two characters written so far
+    for part in parts[1:]:
+        prev_ch = tail[-1:]
+        if prev_ch in _ASCII_CLOSING and len(tail) == 2 and is_cjk(tail[0]):
             prev_ch = "\u3002"  # "案件, 2020年": ASCII punctuation typed in Chinese text
-        next_ch = part[:1]
-        if (is_cjk(prev_ch) or is_cjk(next_ch)) and not _FIELD_LABEL.match(part):
+        if (is_cjk(prev_ch) or is_cjk(part[0])) and not _FIELD_LABEL.match(part):
             out.append(part)
+            tail = (tail + part)[-2:]
         else:
             out.append(" " + part)
+            tail = (" " + part)[-2:]
     return "".join(out)
 
 

@@ -234,3 +234,9 @@ def test_shipped_junk_rules_have_every_section():
     rules = junk_rules()
     assert None not in (rules.keep, rules.tokens, rules.line, rules.trailing, rules.prefix, rules.tail_block)
     assert not rules.is_trailing_junk("t")  # a section header never becomes a pattern
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("法治,.，。 :：ab12\u3000\u00a0案件发布日期来源()（）")), max_size=40))
+def test_tidy_spaces_is_idempotent_on_its_own(line):
+    assert tidy_spaces(tidy_spaces(line)) == tidy_spaces(line)
