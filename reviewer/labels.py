@@ -52,8 +52,8 @@ LEAD_WORDS = frozenset("""同时 其中 此外 另外 并 并且 而 且 以及 
 目前 截至 截止 截止目前 截至目前 至今 以来 疫情 期间 疫情期间 疫情以来 全局 全区 全市 全县 全省 我局
 我区 我市 我县 我委 我院 本局 本单位 我单位 我们 先后 相继 共计 一年来 今年以来 上半年 下半年
 通过 为 对 在 向 经 将 把 按照 根据 依据 围绕 针对 其 该 此 这 那 已 已经 均 都 分别 又 再 积极
-主动 全面 深入 有效 切实 不断 持续 另 另有 有 共有 是 即 其余 剩余 合计 总计 其他 来 以来 内 以内 后 之后 中
-之内""".split())
+主动 全面 深入 有效 切实 不断 持续 另 另有 有 共有 是 即 其余 剩余 合计 总计 来 以来 内 以内 后 之后 中
+之内 等 等等""".split())
 _LEAD_POS = frozenset({"c", "p", "d", "t", "m", "q", "x", "u", "uj", "ul", "uz", "ug", "ud", "uv",
                        "y", "e", "f", "zg"})
 _TAIL_POS = frozenset({"c", "p", "d", "x", "u", "uj", "ul", "uz", "ug", "ud", "uv", "y", "e", "m"})
@@ -72,7 +72,7 @@ _GENERIC_NOUNS = frozenset("单位 人 人员 人民币 左右 方面".split())
 _QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "\"": "\""}
 # Pronouns dropped from the start of a phrase (jieba also tags 本科 or 各类 as pronouns).
 _PRONOUNS = frozenset("""我 我们 本 该 其 此 这 那 这些 那些 此次 这次 其中 其余 有关 相关 所有 上述 以上 前述
-我局 我区 我市 我县 本局 本区 本市 自身 自己 大家 各自 其他 其它""".split())
+我局 我区 我市 我县 本局 本区 本市 自身 自己 大家 各自""".split())
 _OPENING_QUOTES = frozenset("“‘「『《")
 _LEADING_SUBJECT = re.compile(r"^(我|本|全|该|各)(局|区|市|县|委|院|厅|办|所|队|中心|单位|部门|系统)")
 
@@ -291,11 +291,26 @@ def _strip_lead(toks: list[Token]) -> list[Token]:
             toks = toks[1:]
             continue
         break
+    toks = _balanced(toks)
     while toks and toks[-1].word in ("的", "、", "和", "及", "与", "“", "‘"):
         toks = toks[:-1]
     while toks and toks[0].word in ("的", "、", "和", "及", "与", "”", "’"):
         toks = toks[1:]
     return toks
+
+
+_CLOSING = {"”": "“", "’": "‘", "」": "「", "』": "『", "》": "《", ")": "(", "\uff09": "\uff08"}
+
+
+def _balanced(toks: list[Token]) -> list[Token]:
+    """Drop a start that closes a quotation or bracket opened outside the phrase
+    (``宣传周”等节点开展主题宣传活动`` -> ``等节点开展主题宣传活动``)."""
+    cut = 0
+    for i, t in enumerate(toks):
+        opening = _CLOSING.get(t.word)
+        if opening and not any(u.word == opening for u in toks[cut:i]):
+            cut = i + 1
+    return toks[cut:] if cut else toks
 
 
 def _cap(toks: list[Token], limit: int = MAX_LABEL) -> list[Token]:

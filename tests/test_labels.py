@@ -98,3 +98,12 @@ def test_a_change_against_a_baseline_keeps_the_baseline():
 
 def test_a_share_takes_the_label_of_the_figure_it_divides():
     assert labelled("其中具有法律专业背景的43人,占23.1%。")[1] == ("23.1%", "具有法律专业背景")
+
+
+def test_a_label_never_starts_inside_a_quotation_opened_before_it():
+    (_, label), = labelled("围绕“3·15”国际消费者权益日、“安全生产月”、“食品安全宣传周”等节点开展主题宣传活动18场。")
+    assert label is not None and "”" not in label and label.endswith("宣传活动")
+
+
+def test_other_category_keeps_its_name():
+    assert labelled("其中价格类1207件、其他类1653件。") == [("1207件", "价格类"), ("1653件", "其他类")]
