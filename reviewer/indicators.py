@@ -16,9 +16,10 @@ from functools import lru_cache
 
 from reviewer.review import DocumentReview
 
-# Leading words that only say "this year" or "in our/the whole district" (simplified script).
+# Leading words that only say "this year", "in our/the whole district" or "carried out / in total"
+# (simplified script).  Verbs that change the meaning (收到 received vs 受理 accepted) stay.
 _LEADING = re.compile(
-    r"^(?:(?:19|20)\d{2}年度?|全年|本年度|本年|今年|年内|其中|"
+    r"^(?:(?:19|20)\d{2}年度?|全年|本年度|本年|今年|年内|其中|开展|组织|累计|共计|"
     r"全[区县市省州盟旗镇乡]|[我本][区县市省州局委办厅院])+"
 )
 # Trailing words that only say "the number of" (tried longest first, once).
@@ -112,5 +113,7 @@ def comparison_rows(reviews: list[DocumentReview]) -> list[IndicatorRow]:
                 Statement(value=figure.value, text=figure.text, figure_uuid=item.review.uuid))
     for pair, row in rows.items():
         counts = spellings[pair]
-        row.label = max(counts, key=lambda name: (counts[name], -len(name)))
+        order = {name: index for index, name in enumerate(counts)}
+        # The most frequent spelling; on a tie, the one met first (the first report's wording).
+        row.label = max(counts, key=lambda name: (counts[name], -order[name]))
     return sorted(rows.values(), key=lambda row: (-row.report_count, row.key, row.unit))

@@ -22,6 +22,7 @@ def test_ways_of_writing_one_indicator_share_a_key(label):
     ("上年行政复议申请", "行政复议申请"),  # last year's figure is another indicator
     ("行政诉讼案件", "行政应诉案件"),
     ("执法人员数", "执法人员培训"),
+    ("收到行政复议申请", "受理行政复议申请"),  # received is not accepted
 ])
 def test_different_indicators_keep_different_keys(a, b):
     assert normalise_label(a) != normalise_label(b)
@@ -57,3 +58,12 @@ def test_rejected_and_non_numeric_figures_are_not_compared():
     keys = {r.key for r in comparison_rows([a.review])}
     assert "行政复议申请" not in keys and "行政执法检查" not in keys
     assert "罚没款" in keys
+
+
+def test_shown_label_is_the_first_reports_wording_on_a_tie():
+    a, b = district_a(), district_b()
+    a.figures["checks"].figure.label = "开展行政执法检查"
+    b.figures["checks"].figure.label = "行政執法檢查"
+    row = next(r for r in comparison_rows([a.review, b.review]) if r.key == "行政执法检查")
+    assert row.report_count == 2
+    assert row.label == "开展行政执法检查"

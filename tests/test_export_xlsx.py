@@ -512,3 +512,15 @@ def test_any_report_text_comes_back_as_the_same_text(tmp_path, text):
     if expected:
         assert cell.data_type == "s"
         assert bool(cell.quotePrefix) == needs_quote_prefix(expected)
+
+
+def test_date_figures_are_real_dates(tmp_path):
+    a = district_a()
+    fig = a.figures["growth"].figure
+    fig.kind, fig.value, fig.unit = "date", "2023-12-31", None
+    a.figures["closed"].figure.kind, a.figures["closed"].figure.value = "date", "2023年"
+    wb = export(tmp_path, [a.review])
+    cells = cells_by_id(wb["数据"])
+    assert cells[a.figures["growth"].review.uuid]["数值"].is_date
+    assert cells[a.figures["growth"].review.uuid]["数值"].value == datetime(2023, 12, 31)
+    assert cells[a.figures["closed"].review.uuid]["数值"].value == "2023年"
