@@ -21,6 +21,8 @@ RATE_WORD = re.compile(r"率(?:为|是|达|达到|提高到|提升到|保持|保
 GROWTH = re.compile(r"同比|环比|增长|下降|提高|提升|增幅|降幅|上年|去年|上升|减少|增加|较")
 STEM_PREFIX = re.compile(r"^(?:其中|全年|综合|总体|整体|平均|实际|全局|全区|全县|全市)+")
 NEGATIONS = ("不", "未", "非")
+# Words for closing a case that reports use interchangeably: 结案率 over 办结 cases.
+CLOSING = ("结案", "办结", "审结")
 SHARE_WORD = re.compile(r"^[,,]?占(?:比|比为|比达|[^,,、;;。]{0,8}(?:总数|总量|总额|总件数)的?)?$")
 WIDER_BASE = re.compile(r"全国|全省|全市|全区|全县|同比|上年")
 # Beyond this gap the pairing is more likely wrong than the report.
@@ -146,6 +148,8 @@ def _names(stem: str, label: str) -> bool:
     if any(word in label for word in NEGATIONS) != any(word in stem for word in NEGATIONS):
         return False
     tail = stem[-2:]
+    if tail in CLOSING and any(word in label for word in CLOSING):
+        return True
     position = 0
     for ch in tail:
         position = label.find(ch, position)

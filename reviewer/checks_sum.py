@@ -38,6 +38,7 @@ TOTAL_AFTER = re.compile(
     r"[,,、]\s*(?:以上|上述)?[^,,、;;。]{0,4}"
     r"(?:(?:合计|共计|总计|总共|一共)[^,,、;;。]{0,6}|(?<!公)共[^,,、;;。]{0,2})$")
 OTHER_PERIODS = re.compile(r"\d{4}年[、和与及至到-]|近[一二两三四五六七八九十\d]+年|上年|去年|前年|同期|往年|历年")
+TOTAL_AFTER_ETC = re.compile(r"^[^,、;。]{0,6}?等[,、]?\s*(?:合计|共计|总计|总共|一共|共)[^,、;。]{0,6}$")
 REMAINDER = re.compile(r"其他|其它|其余|另外|剩余|余下|剩下")
 LIST_BREAK = re.compile(r"其中|分别|合计|共计|总计|总共|一共|累计|(?<!公)共(?![享建同治创])|此外|同时|另有")
 MAX_GAP = 40
@@ -113,10 +114,12 @@ def find_sum_mismatches(text: str, placed: Sequence[Placed]) -> tuple[list[Check
                 judge(parts, [prev], True)
                 continue
         # backward: "A件,B件,C件,合计X件"
-        if prev is not None and prev.key == first.key and TOTAL_AFTER.search(between):
+        if prev is not None and prev.key == first.key and (TOTAL_AFTER.search(between)
+                                                           or TOTAL_AFTER_ETC.search(between)):
             parts = _run_back(text, outer, k - 1)
+            complete = "等" not in between  # "甲120件、乙30件等共计175件" names examples only
             if len(parts) >= 2 and first.value >= max(p.value for p in parts):
-                judge(parts, [first], True, stated=True)
+                judge(parts, [first], complete, stated=complete)
     # headless: a list opening its clause under a colon heading ("…情况如下:\n投诉举报类324件,…")
     for k, first in enumerate(outer):
         prev = outer[k - 1] if k else None
