@@ -210,3 +210,25 @@ def html_text(data: bytes, path: str = "") -> tuple[str, str, list[str]]:
     hint = declared.group(1).decode("ascii", "replace") if declared else None
     decoded = decode_text(data, path, hint=hint)
     return html_to_text(decoded.text), decoded.encoding, decoded.warnings
+
+
+def mht_text(data: bytes, path: str = "") -> tuple[str, str, list[str]]:
+    """A single-file web page (.mht, "MIME HTML", saved by Word or a browser): its HTML part."""
+    import email
+    from email import policy
+
+    from reviewer.messages import ReviewerError
+
+    try:
+        message = email.message_from_bytes(data, policy=policy.compat32)
+        for part in message.walk():
+            if part.get_content_type() == "text/html":
+                payload = part.get_payload(decode=True) or b""
+                charset = part.get_content_charset()
+                decoded = decode_text(payload, path, hint=charset)
+                return html_to_text(decoded.text), decoded.encoding, decoded.warnings
+    except ReviewerError:
+        raise
+    except Exception:  # a damaged MIME structure
+        pass
+    raise ReviewerError("unsupported_format", path=path, ext=".mht")

@@ -29,7 +29,8 @@ MAX_CONTAINER_BYTES = 64 * MB
 MAX_TEXT_CHARS = MAX_TEXT_BYTES
 
 TEXT_EXTENSIONS = {".txt", ".text", ".md", ".csv", ".log", ""}
-HTML_EXTENSIONS = {".html", ".htm", ".xhtml", ".shtml", ".mht", ".mhtml"}
+HTML_EXTENSIONS = {".html", ".htm", ".xhtml", ".shtml"}
+MHT_EXTENSIONS = {".mht", ".mhtml"}
 DOCX_EXTENSIONS = {".docx", ".docm", ".dotx", ".dotm"}
 PDF_EXTENSIONS = {".pdf"}
 LEGACY_EXTENSIONS = {".doc", ".dot", ".wps", ".xls", ".et", ".ppt"}
@@ -67,13 +68,19 @@ def load_document(path: str | Path) -> Document:
 
 
 def sniff_format(head: bytes, ext: str) -> str:
-    """'txt', 'html', 'docx', 'pdf', 'legacy' or 'unknown', from the first bytes and the extension."""
+    """'txt', 'html', 'mht', 'docx', 'pdf', 'rtf', 'legacy' or 'unknown', from the first bytes
+    and the extension."""
     if b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(OLE_MAGIC):
         return "legacy"
     if head.startswith(b"PK\x03\x04"):
-        return "docx" if ext not in TEXT_EXTENSIONS | HTML_EXTENSIONS else "unknown"
+        # Word, or another zip (.odt, .xlsx, an archive): the package's contents decide.
+        return "docx" if ext in DOCX_EXTENSIONS else "unknown"
+    if head.lstrip().startswith(b"{\\rtf"):
+        return "rtf"
+    if ext in MHT_EXTENSIONS or head.lstrip()[:200].lower().startswith(b"mime-version:"):
+        return "mht"
     if ext in DOCX_EXTENSIONS:
         return "docx"  # not a zip: the reader reports it as damaged
     if ext in PDF_EXTENSIONS:
@@ -96,6 +103,8 @@ def document_from_bytes(data: bytes, path: str, kind: str, ext: str = "") -> Doc
     encoding: str | None
     if kind == "legacy":
         raise ReviewerError("legacy_office", path=path)
+    if kind == "rtf":
+        raise ReviewerError("unsupported_format", path=path, ext=ext or ".rtf")
     if kind == "unknown" and data.startswith(b"PK\x03\x04") and _is_word_package(data):
         kind = "docx"  # a Word file saved under another extension
     if kind == "docx":
@@ -110,6 +119,11 @@ def document_from_bytes(data: bytes, path: str, kind: str, ext: str = "") -> Doc
         from reviewer.extract_html import html_text
 
         raw, encoding, warnings = html_text(data, path)
+        fmt = "html"
+    elif kind == "mht":
+        from reviewer.extract_html import mht_text
+
+        raw, encoding, warnings = mht_text(data, path)
         fmt = "html"
     else:
         try:

@@ -203,3 +203,14 @@ def test_shared_reports_keep_their_publication_date_lines(shared_reports):
             text = load_document(path).text
             date_line = next(line for line in raw.split("\n") if "发布日期" in line)
             assert date_line.strip().split("发布日期")[1][:11] in text
+
+
+def test_rtf_and_other_archives_are_unsupported_formats(tmp_path):
+    assert error_code(write(tmp_path, "report.rtf", rb"{\rtf1\ansi \u27861?\u27835? }")) == "unsupported_format"
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("content.xml", "<office:document-content/>")
+    assert error_code(write(tmp_path, "report.odt", buffer.getvalue())) == "unsupported_format"

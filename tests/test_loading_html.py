@@ -124,3 +124,17 @@ def test_wrapper_with_a_big_menu_and_the_article_keeps_the_article_only():
     article = "<div><p>一、工作情况</p><p>" + "全年办理行政许可事项1256件，按时办结率100%。" * 10 + "</p></div>"
     text = html_to_text(f"<body><div class='wrap'>{menu}{article}</div></body>")
     assert "栏目" not in text and "一、工作情况" in text
+
+
+def test_single_file_web_page_mht(tmp_path):
+    html = "<html><body><p>一、工作情况</p><p>全年办理案件12件。</p></body></html>".encode("gb18030")
+    import quopri
+
+    body = quopri.encodestring(html).decode("ascii")
+    mht = ("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"B\"\r\n\r\n--B\r\n"
+           "Content-Type: text/html; charset=\"gb2312\"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+           f"{body}\r\n--B--\r\n")
+    path = tmp_path / "page.mht"
+    path.write_bytes(mht.encode("ascii"))
+    doc = load_document(path)
+    assert doc.format == "html" and doc.text == "一、工作情况\n全年办理案件12件。"
