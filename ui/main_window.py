@@ -36,6 +36,7 @@ from ui.qt import (
     QStackedWidget,
     Qt,
     QThreadPool,
+    QTimer,
     QToolBar,
     QTreeView,
     QUrl,
@@ -497,27 +498,46 @@ class MainWindow(QMainWindow):
         return self.run_job(work, self.tr("Importing reports…"), finished, "import")
 
     def run_job(self, fn, title: str, on_finished, name: str, cancellable: bool = True) -> Job:
+        """Run ``fn(progress, cancelled)`` on the pool.  A progress dialog (with Cancel) appears only
+        if the work is still running after a moment, so quick tasks never flash one."""
         job = Job(fn)
         self._jobs.add(job)
-        dialog = QProgressDialog(title, self.tr("Cancel") if cancellable else "", 0, 0, self)
-        dialog.setWindowTitle(self.tr("Report Reviewer"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(400)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(job.cancel)
-        self._progress = dialog
+        state = {"dialog": None, "progress": (0, 0, "")}
+
+        def show_dialog() -> None:
+            if job.done.is_set() or state["dialog"] is not None:
+                return
+            dialog = QProgressDialog(title, self.tr("Cancel") if cancellable else "", 0, 0, self)
+            dialog.setWindowTitle(self.tr("Report Reviewer"))
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setMinimumDuration(0)
+            dialog.setAutoClose(False)
+            dialog.setAutoReset(False)
+            if not cancellable:
+                dialog.setCancelButton(None)
+            dialog.canceled.connect(job.cancel)
+            state["dialog"] = dialog
+            self._progress = dialog
+            progress(*state["progress"])
+            dialog.show()
 
         def progress(done: int, total: int, what: str) -> None:
+            state["progress"] = (done, total, what)
+            dialog = state["dialog"]
+            if dialog is None:
+                return
             dialog.setMaximum(max(total, 0))
             dialog.setValue(min(done, total) if total else 0)
             if what:
                 dialog.setLabelText(f"{title}\n{what}")
 
         def close_dialog() -> None:
-            dialog.canceled.disconnect(job.cancel)  # closing a QProgressDialog emits canceled
-            dialog.close()
-            dialog.deleteLater()
+            dialog, state["dialog"] = state["dialog"], False  # False: never show one now
+            self._progress = None
+            if dialog:
+                dialog.canceled.disconnect(job.cancel)  # closing a QProgressDialog emits canceled
+                dialog.close()
+                dialog.deleteLater()
 
         def done(result) -> None:
             close_dialog()
@@ -544,6 +564,8 @@ class MainWindow(QMainWindow):
         job.signals.finished.connect(done)
         job.signals.failed.connect(failed)
         self.pool.start(job)
+        if not job.done.is_set():
+            QTimer.singleShot(300, show_dialog)
         return job
 
     # drag and drop of files and folders
@@ -846,7 +868,12 @@ class MainWindow(QMainWindow):
                                                          status))
 
     def set_status_and_next(self, status: str) -> None:
-        if self.set_status(status):
+        """Enter / Del: record the verdict, then go on to the next unreviewed item.  Confirming an
+        item that was corrected keeps it "corrected" (it is reviewed already)."""
+        review = self.workspace.item_review(*self.workspace.current) if self.workspace.current[1] else None
+        if status == "confirmed" and review is not None and review.status == "corrected":
+            self.go_next(unreviewed=True)
+        elif self.set_status(status):
             self.go_next(unreviewed=True)
 
     def rename_heading(self) -> None:

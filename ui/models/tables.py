@@ -106,7 +106,9 @@ class ReviewTableModel(QAbstractTableModel):
             if key == "tags":
                 return ", ".join(t.name for t in review.tags) if role == Qt.ItemDataRole.DisplayRole else None
             value = self.cell(row, key)
-            return format_value(value) if role == Qt.ItemDataRole.DisplayRole else value
+            if role == Qt.ItemDataRole.EditRole and key == "kind":
+                return value  # the kind delegate works on codes
+            return format_value(value)  # edited as text: a line edit, not a 0–99 spin box
         if role == Qt.ItemDataRole.DecorationRole:
             if key == "status":
                 return icons.status_icon(review.status)
