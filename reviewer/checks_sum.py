@@ -98,10 +98,11 @@ def find_sum_mismatches(text: str, placed: Sequence[Placed]) -> tuple[list[Check
             elif not candidates and not text[starts[first.sentence]:at].strip():
                 candidates = _prior_totals(text, starts, by_sentence, first)
             exhaustive = _has_remainder(text, parts)
-            if nearest is not None and EXHAUSTIVE_CONNECTOR.match(connector.group()):
-                lead = text[nearest.end:first.start]
-                exhaustive = exhaustive or not PARTIAL_HINT.search(lead)
-            if nearest is not None and exhaustive and len(re.sub(r"[,,\s]", "", text[nearest.end:at])) <= 2:
+            # "共受理300件,分别为…": the connector follows the total at once
+            close = nearest is not None and len(re.sub(r"[,\s]", "", text[nearest.end:at])) <= 2
+            if close and EXHAUSTIVE_CONNECTOR.match(connector.group()):
+                exhaustive = exhaustive or not PARTIAL_HINT.search(text[nearest.end:first.start])
+            if close and exhaustive:
                 candidates = [nearest]
             judge(parts, candidates, exhaustive)
             continue
