@@ -240,6 +240,36 @@ def corrections_heads(rows: list[dict]) -> list[dict]:
     return heads
 
 
+class _Checkpointer:
+    """Copies the WAL back into the library file every ``interval`` seconds from a thread of its
+    own (PASSIVE: it never blocks readers or writers).  SQLite also checkpoints when the last
+    connection closes, so a short command-line run leaves no WAL behind."""
+
+    def __init__(self, path: Path, interval: float = 2.0) -> None:
+        self._stop = threading.Event()
+        self._path, self._interval = path, interval
+        self._thread = threading.Thread(target=self._run, name="library-checkpoint", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            conn = sqlite3.connect(str(self._path), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+        except sqlite3.Error:
+            return
+        try:
+            while not self._stop.wait(self._interval):
+                try:
+                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+                except sqlite3.Error:
+                    pass  # busy or closing: the next round, or the last close, will do it
+        finally:
+            conn.close()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=10)
+
+
 class Library:
     """One review library file.  See the module docstring for the API."""
 
@@ -250,8 +280,14 @@ class Library:
         self.backup_path: Path | None = None  # set when opening migrated the file
         self._lock = threading.RLock()
         self._conn: sqlite3.Connection | None = None
+        self._checkpointer: _Checkpointer | None = None
         self._open()
         self.db = sqlite_utils.Database(self._conn, execute_plugins=False)
+        if not self.read_only:
+            # Checkpoints copy the WAL into the file and sync it; done here, in the background,
+            # an edit only appends to the WAL (the p99 of a committed edit drops accordingly).
+            self._conn.execute("PRAGMA wal_autocheckpoint = 0")
+            self._checkpointer = _Checkpointer(self.path)
 
     # ------------------------------------------------------------------ opening and closing
     def _open(self) -> None:
@@ -371,6 +407,9 @@ class Library:
                 (tag.uuid, tag.name, tag.color, tag.parent, tag.description, "", at))
 
     def close(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
+            self._checkpointer = None
         if self._conn is not None:
             try:
                 self._conn.close()
