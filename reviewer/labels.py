@@ -88,6 +88,12 @@ class Token:
 pos_load_seconds: float | None = None  # reading jieba's part-of-speech table, once per process
 
 
+def warm_up() -> None:
+    """Load jieba and its part-of-speech table now (about a second, once per process), e.g. in
+    a background thread at start-up, so that the first report does not wait for them."""
+    _pos_tokenizer()
+
+
 @functools.lru_cache(maxsize=1)
 def _pos_tokenizer():
     global pos_load_seconds
@@ -266,6 +272,8 @@ def _strip_tail(toks: list[Token]) -> tuple[list[Token], bool]:
             toks = toks[:-1]
             changed = True
             continue
+        if last.word in _CLOSING and any(t.word == _CLOSING[last.word] for t in toks[:-1]):
+            break  # 法治文化公园(广场): the bracket closes inside the phrase
         if last.word in TAIL_WORDS or last.flag in _TAIL_POS or not last.word.strip():
             toks = toks[:-1]
             continue

@@ -107,3 +107,7 @@ def test_a_label_never_starts_inside_a_quotation_opened_before_it():
 
 def test_other_category_keeps_its_name():
     assert labelled("其中价格类1207件、其他类1653件。") == [("1207件", "价格类"), ("1653件", "其他类")]
+
+
+def test_a_bracket_closed_inside_the_phrase_is_kept():
+    assert labelled("建成法治文化公园(广场)32个。") == [("32个", "建成法治文化公园(广场)")]
