@@ -34,7 +34,8 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from reviewer.messages import ReviewerError
 from reviewer.paths import resource
 from reviewer.review import DocumentReview
-from reviewer.spreadsheet_safety import clean_text, needs_quote_prefix
+from reviewer.spreadsheet_safety import FORMULA_TRIGGERS, clean_text, needs_quote_prefix
+from reviewer.spreadsheet_safety import needs_cleaning as _needs_cleaning
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -214,8 +215,23 @@ class SheetWriter:
         return style_id
 
     def cell(self, spec: Any, column: int) -> tuple[str, str | None, int, str | None] | None:
-        """One value as ``(type, xml text, style id, link)``; None for an empty plain cell."""
-        if isinstance(spec, C):
+        """One value as ``(type, xml text, style id, link)``; None for an empty plain cell.
+
+        Called for every cell of every row, so the common case (plain text) goes first and
+        the style is a single dictionary look-up once its combination has been seen.
+        """
+        if spec.__class__ is str:  # plain report text: the most common cell by far
+            if not spec:
+                return None
+            value = clean_text(spec) if _needs_cleaning(spec) else spec
+            if not value:
+                return None
+            key = (self.formats[column], None, 0, value.startswith(FORMULA_TRIGGERS), False)
+            style_id = self._style_ids.get(key)
+            if style_id is None:
+                style_id = self._style(*key)
+            return "s", value, style_id, None
+        if spec.__class__ is C:
             value, fmt, fill, indent, link = spec.value, spec.fmt, spec.fill, spec.indent, spec.link
         else:
             value, fmt, fill, indent, link = spec, None, None, 0, None
@@ -241,6 +257,7 @@ class SheetWriter:
             value = f"{to_excel(value, self._epoch):.16g}"
         elif value is not None:
             kind, value = "s", clean_text(str(value))
+            quote = needs_quote_prefix(value)
         if value == "":
             value = None
         if value is None and not fill:

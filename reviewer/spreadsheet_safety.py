@@ -34,6 +34,11 @@ def clean_text(text: str) -> str:
     return text
 
 
+def needs_cleaning(text: str) -> bool:
+    """True where ``clean_text`` would change the text (a cheap test for the common case)."""
+    return len(text) > MAX_CELL_CHARS or _ILLEGAL_XML.search(text) is not None
+
+
 def needs_quote_prefix(text: str) -> bool:
     """True where a spreadsheet program could take the text for a formula."""
     return text.startswith(FORMULA_TRIGGERS)
