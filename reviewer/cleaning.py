@@ -215,6 +215,8 @@ _FINAL = set("\u3002!?;:\u2026\u201d\u2019\u300d\u300f\uff01\uff1f\uff1b\uff1a.\
 _CONTINUATION_START = set("\u201d\u2019\u300d\u300f\u300b\u3009\u3011\u3015)\uff09,\uff0c\u3001\u3002.\uff0e;\uff1b:\uff1a!\uff01?\uff1f\u2026%\uff05\u2030\u2103")
 # A line ending with these is certainly cut in the middle of a sentence.
 _OPEN_END = set("\u3001,\uff0c\u201c\u2018\u300a\u3008\u3010\u300c\u300e\u3014(\uff08")
+# Characters that follow a number and never begin a paragraph.
+_AFTER_NUMBER_ONLY = set("年月日万亿件元余%\uff05\u2030倍户")
 _PAIRS = {"\u201c": "\u201d", "\u2018": "\u2019", "\u300a": "\u300b", "\u3008": "\u3009", "\u300c": "\u300d",
           "\u300e": "\u300f", "\u3010": "\u3011", "\u3014": "\u3015", "(": ")", "\uff08": "\uff09"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
@@ -290,6 +292,10 @@ def should_join(prev: str, nxt: str) -> bool:
         return False
     if _BARE_NUMBER.fullmatch(prev):
         return True  # "一、" or "（一）" alone on its line: the heading's words follow
+    if prev[-1].isdigit() and prev[-1].isascii() and nxt[0] in _AFTER_NUMBER_ONLY:
+        return True  # "2020" + "年" / "347.39" + "万元": a number cut from its unit
+    if prev[-1] in ".\uff0e" and prev[-2:-1].isdigit() and nxt[0].isdigit() and nxt[0].isascii():
+        return True  # "347." + "39万元": a decimal point at the break
     if prev[-1] in _FINAL:
         return False
     if nxt[0] in _CONTINUATION_START:

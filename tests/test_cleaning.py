@@ -131,6 +131,10 @@ def test_heading_number_alone_before_another_heading_is_left_alone():
     assert lines(f"一、\n{LP}一{RP}完善制度") == ["一、", f"{LP}一{RP}完善制度"]
 
 
+def test_number_cut_from_its_unit_or_at_its_decimal_point_is_rejoined():
+    assert lines(f"截至2020\n年底{C}罚没款347.\n39万元{P}") == [f"截至2020年底{C}罚没款347.39万元{P}"]
+
+
 def test_paragraph_without_final_punctuation_is_not_joined_to_the_next():
     text = "全年行政检查信息归集4471件\n下一步我局将继续加强监管"
     assert lines(text) == ["全年行政检查信息归集4471件", "下一步我局将继续加强监管"]
