@@ -225,6 +225,12 @@ def format_review(review: DocumentReview) -> str:
         lines.append(f"! {c.review.uuid[:8]} [{c.check.kind}] {c.check.message} {_marks(c.review)}")
     for c in review.advisories:
         lines.append(f"? {c.review.uuid[:8]} [{c.check.kind}] {c.check.message} {_marks(c.review)}")
+    for x in review.orphaned_items:
+        item = getattr(x, "section", None) or getattr(x, "figure", None) or getattr(x, "citation", None) \
+            or getattr(x, "check", None)
+        words = getattr(item, "title", None) or getattr(item, "text", None) or getattr(item, "message", "")
+        lines.append(f"? {x.review.uuid[:8]} " + _t("(改版后未找到原文)", "(words not found after re-import)")
+                     + f" {words} {_marks(x.review)}")
     for a in review.annotations:
         where = f"{a.start}-{a.end}" if a.start is not None else _t("未能定位", "orphaned")
         lines.append(f"@ {a.uuid[:8]} [{where}, {a.anchor_state}] “{a.quote}” {a.note} ({a.reviewer}) "

@@ -159,6 +159,10 @@ class DocumentReview:
     checks: list[ReviewedCheck] = field(default_factory=list)
     advisories: list[ReviewedCheck] = field(default_factory=list)
     annotations: list[Annotation] = field(default_factory=list)
+    # Reviewed items whose words a re-import of a changed report could not find again: kept with
+    # their review work (their offsets point into the old text), listed apart, never lost silently.
+    orphaned_items: list[ReviewedSection | ReviewedFigure | ReviewedCitation | ReviewedCheck] = field(
+        default_factory=list)
 
     def reviewable(self) -> list[ItemReview]:
         items = [x.review for x in (*self.sections, *self.figures, *self.citations, *self.checks)]

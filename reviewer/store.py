@@ -721,23 +721,26 @@ class Library:
         metadata_review = review(doc_uuid, d["status"], d["status_reviewer"], d["changed_at"], False, metadata)
         result = DocumentReview(doc_uuid=doc_uuid, document=document, metadata=metadata,
                                 metadata_review=metadata_review, imported_at=d["imported_at"])
-        live = "doc_uuid = ? AND deleted = 0 AND orphaned = 0"
+        live = "doc_uuid = ? AND deleted = 0"
         for r in self._rows(f"SELECT * FROM sections WHERE {live} ORDER BY heading_start, ordinal", (doc_uuid,)):
             s = _section(r)
-            result.sections.append(ReviewedSection(s, review(r["uuid"], r["status"], r["reviewer"],
-                                                             r["changed_at"], bool(r["user_added"]), s)))
+            item = ReviewedSection(s, review(r["uuid"], r["status"], r["reviewer"], r["changed_at"],
+                                             bool(r["user_added"]), s))
+            (result.orphaned_items if r["orphaned"] else result.sections).append(item)
         for r in self._rows(f"SELECT * FROM figures WHERE {live} ORDER BY start, ordinal", (doc_uuid,)):
             f = _figure(r)
-            result.figures.append(ReviewedFigure(f, review(r["uuid"], r["status"], r["reviewer"],
-                                                           r["changed_at"], bool(r["user_added"]), f)))
+            item = ReviewedFigure(f, review(r["uuid"], r["status"], r["reviewer"], r["changed_at"],
+                                            bool(r["user_added"]), f))
+            (result.orphaned_items if r["orphaned"] else result.figures).append(item)
         for r in self._rows(f"SELECT * FROM citations WHERE {live} ORDER BY start, ordinal", (doc_uuid,)):
             c = _citation(r)
-            result.citations.append(ReviewedCitation(c, review(r["uuid"], r["status"], r["reviewer"],
-                                                               r["changed_at"], False, c)))
+            item = ReviewedCitation(c, review(r["uuid"], r["status"], r["reviewer"], r["changed_at"], False, c))
+            (result.orphaned_items if r["orphaned"] else result.citations).append(item)
         for r in self._rows(f"SELECT * FROM checks WHERE {live} ORDER BY ordinal", (doc_uuid,)):
             c = _check(r)
-            reviewed = ReviewedCheck(c, review(r["uuid"], r["status"], r["reviewer"], r["changed_at"], False, c))
-            (result.advisories if r["advisory"] else result.checks).append(reviewed)
+            item = ReviewedCheck(c, review(r["uuid"], r["status"], r["reviewer"], r["changed_at"], False, c))
+            (result.orphaned_items if r["orphaned"] else result.advisories if r["advisory"]
+             else result.checks).append(item)
         # Tuples, not dicts: a report may carry thousands of annotations.
         for (uuid, start, end, quote, prefix, suffix, note, state, reviewer, created_at, status, who,
              changed_at) in self.conn.execute(

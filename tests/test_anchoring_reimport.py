@@ -71,6 +71,8 @@ def test_a_reviewed_item_whose_words_are_gone_is_kept_as_an_orphan(setup):
     kept = lib.conn.execute("SELECT orphaned FROM figures WHERE uuid = ?", (doomed.review.uuid,)).fetchone()
     assert kept == (1,), "the reviewed item must be kept, marked orphaned"
     assert [h.action for h in lib.history(item_uuid=doomed.review.uuid)] == ["correct"]
+    [orphan] = after.orphaned_items
+    assert orphan.review.uuid == doomed.review.uuid and orphan.figure.value == 1
     ids = [f.figure.id for f in after.figures]
     assert len(ids) == len(set(ids))
 
