@@ -6,7 +6,12 @@ flat for 100,000 figure rows, and column widths, frozen header and autofilter ar
 write-only API (widths and freeze before the first row, the filter after the last).
 
 The file is written to a temporary file in the target folder and moved into place with
-``os.replace``, so a failed or cancelled export leaves the previous workbook as it was.
+``os.replace``, so a failed or cancelled export leaves the previous workbook as it was.  Report
+text is written as text, never as a formula (see ``spreadsheet_safety``).
+
+Callers: ``export_workbook(library, path)`` (command line, GUI — run it off the GUI thread;
+``progress(done, total)`` counts rows, ``cancelled()`` is polled every ``PROGRESS_EVERY`` rows),
+``write_workbook(reviews, path)`` and ``build_workbook(reviews)`` for reviews already loaded.
 """
 
 from __future__ import annotations
@@ -44,12 +49,26 @@ Cancelled = Callable[[], bool]
 PROGRESS_EVERY = 1000
 # Rows sampled at the start of a sheet to size its columns.
 WIDTH_SAMPLE = 300
-# Serialise rows directly into openpyxl's write-only stream (see SheetWriter); False forces the
-# portable path through openpyxl's cells.
+# Write rows as SpreadsheetML text and splice them into the sheet openpyxl writes (see
+# SheetWriter); False forces the portable path through openpyxl's cells.
 FAST_ROWS = True
 # os.replace is retried this often on PermissionError before the target is called locked.
 REPLACE_ATTEMPTS = 3
 REPLACE_DELAY_S = 0.2
+
+
+FILLS = {
+    "corrected_cell": "FFF2CC",  # light yellow: a value a reviewer changed
+    "unreviewed": None,
+    "confirmed": "C6EFCE",
+    "corrected": "FFE699",
+    "rejected": "FFC7CE",
+    "differs": "FCE4D6",  # comparison: a report states the indicator with different values
+    "header": "DDEBF7",
+}
+
+
+NUMBER_FORMATS = {"date": "yyyy-mm-dd", "datetime": "yyyy-mm-dd hh:mm", "share": "0.0%"}
 
 
 def _escape(text: str, quote: bool = False) -> str:
@@ -65,19 +84,6 @@ def _escape(text: str, quote: bool = False) -> str:
     if quote:
         text = text.replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;")
     return text
-
-FILLS = {
-    "corrected_cell": "FFF2CC",  # light yellow: a value a reviewer changed
-    "unreviewed": None,
-    "confirmed": "C6EFCE",
-    "corrected": "FFE699",
-    "rejected": "FFC7CE",
-    "differs": "FCE4D6",  # comparison: a report states the indicator with different values
-    "header": "DDEBF7",
-}
-
-
-NUMBER_FORMATS = {"date": "yyyy-mm-dd", "datetime": "yyyy-mm-dd hh:mm", "share": "0.0%"}
 
 
 class ExportCancelled(ReviewerError):
