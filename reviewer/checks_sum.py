@@ -7,8 +7,8 @@ rule fires only on unambiguous shapes, because every false alarm costs the revie
 - a list of parts, then 合计/共计/总计 and the total (backward);
 - a remainder total (其余66件…) running straight into a list that ends with 另外/其他 (implicit);
 - a total with its breakdown in brackets: 21件(甲17件,乙4件);
-- a list at the start of a sentence or paragraph (其中,…; after "…情况如下:") whose total is
-  in the sentence before.
+- a list at the start of a sentence or paragraph (其中,…; or, ending in 其他/其余, after
+  "…情况如下:") whose total is in the sentence before.
 
 Parts that exceed every possible total are always a contradiction.  Parts that fall short are
 one only when the list claims to be complete (其他/其余/另外 among the parts, or 分别为 right
@@ -40,7 +40,8 @@ TOTAL_AFTER = re.compile(
 OTHER_PERIODS = re.compile(r"\d{4}年[、和与及至到-]|近[一二两三四五六七八九十\d]+年|上年|去年|前年|同期|往年|历年")
 TOTAL_AFTER_ETC = re.compile(r"^[^,、;。]{0,6}?等[,、]?\s*(?:合计|共计|总计|总共|一共|共)[^,、;。]{0,6}$")
 REMAINDER = re.compile(r"其他|其它|其余|另外|剩余|余下|剩下")
-LIST_BREAK = re.compile(r"其中|分别|合计|共计|总计|总共|一共|累计|(?<!公)共(?![享建同治创])|此外|同时|另有")
+LIST_BREAK = re.compile(
+    r"其中|分别|合计|共计|总计|总共|一共|累计|(?<!公)共(?![享建同治创])|此外|同时|另有|[一二三四五六七八九十]是")
 MAX_GAP = 40
 STAGE = re.compile(
     r"^(?:已|共|累计|全部|均|依法)?(?:结案|办结|审结|按期办结|按时办结|立案|受理|检查|出动|挽回|罚没|"
@@ -128,9 +129,15 @@ def find_sum_mismatches(text: str, placed: Sequence[Placed]) -> tuple[list[Check
                 c in text[prev.end:first.start] for c in CLAUSE_END):
             continue
         parts = _run_from(text, outer, k)
+        floor = max(0, first.start - SENTENCE_WINDOW)
+        clause_start = max(floor - 1, *(text.rfind(c, floor, first.start) for c in CLAUSE_END)) + 1
+        introduced = FORWARD.search(text[clause_start:first.start])  # "居前三位的分别是…"
+        exhaustive = _has_remainder(text, parts)
+        if len(parts) < 3 or not (exhaustive or introduced):
+            continue  # an unannounced list of figures may be anything: a list of results
         candidates = _prior_totals(text, starts, by_sentence, first, after_colon=True)
-        if len(parts) >= 3 and candidates and max(c.value for c in candidates) >= max(p.value for p in parts):
-            judge(parts, candidates, _has_remainder(text, parts))
+        if candidates and max(c.value for c in candidates) >= max(p.value for p in parts):
+            judge(parts, candidates, exhaustive)
     for total, parts in _bracketed(text, placed, starts):
         judge(parts, [total], False)
     checks += _share_sums(text, placed)
