@@ -438,6 +438,8 @@ def _extend_prefix(a: str, f: _Found) -> None:
         if a.startswith(q, f.start - len(q)):
             if q in ("近", "超") and f.kind in ("duration",):
                 return  # 近3年 is "the last three years", not "nearly"
+            if len(q) == 1 and not _word_ends_at(a, f.start, q):
+                return  # 签约3家, 最近5年: the character ends another word
             f.start -= len(q)
             f.qualifier = q + (f.qualifier or "")
             return
@@ -482,8 +484,15 @@ def _stands_alone(a: str, f: _Found) -> bool:
     return True
 
 
+def _word_ends_at(a: str, end: int, word: str) -> bool:
+    """Whether ``word`` is a word of its own right before ``end`` (约 alone, not 签约)."""
+    lo = max(0, end - len(word) - 3)
+    toks = labels.words(a, lo, end, hmm=False)
+    return bool(toks) and toks[-1][0] == word
+
+
 # Characters that jieba may glue before a numeral without making it part of another word.
-_PREFIXES = frozenset("每近约逾共达计仅另再各满超分")
+_PREFIXES = frozenset("每近约逾共达计仅另各满超分")
 
 
 class _Coverage:

@@ -266,3 +266,12 @@ def test_qualifiers_of_a_traditional_report_are_given_in_simplified_form():
 def test_days_of_a_date_are_not_numbers_of_days():
     assert texts("活动于7月1日-10日举行,每月5日前报送,整改期限15日。",
                  metadata=Metadata(report_year=2021)) == ["7月1日", "15日"]
+
+
+def test_a_qualifier_character_that_ends_another_word_is_not_a_qualifier():
+    figs = figures_of("与银行签约3家,节约5万元,实办率约90%。")
+    assert [(f.text, f.qualifier) for f in figs] == [("3家", None), ("5万元", None), ("约90%", "约")]
+
+
+def test_once_again_is_not_a_count():
+    assert texts("再一次强调纪律,又一次提醒。") == []
