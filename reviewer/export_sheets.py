@@ -17,7 +17,6 @@ from typing import Any
 from openpyxl import Workbook
 
 from reviewer.export_xlsx import (
-    PROGRESS_EVERY,
     C,
     Cancelled,
     ExportCancelled,
@@ -167,6 +166,7 @@ class WorkbookBuilder:
         self.outline_rows: dict[tuple[str, int], int] = {}
         self.figure_rows: dict[tuple[str, int], int] = {}
         self.workbook: Workbook | None = None
+        self._uuid_rows: dict[tuple[str, str], int | None] | None = None
         row = 2  # Outline rows are known before they are written: row 2 on, report by report.
         for review in reviews:
             for item in review.sections:
@@ -450,12 +450,12 @@ class WorkbookBuilder:
         writer.write(rows(), self.tick)
 
     def _figure_row_by_uuid(self, review: DocumentReview, figure_uuid: str) -> int | None:
-        cache = getattr(self, "_uuid_rows", None)
-        if cache is None:
-            cache = self._uuid_rows = {
+        """The Figures row of a figure (known once that sheet is written)."""
+        if self._uuid_rows is None:
+            self._uuid_rows = {
                 (r.doc_uuid, item.review.uuid): self.figure_rows.get((r.doc_uuid, item.figure.id))
                 for r in self.reviews for item in r.figures}
-        return cache.get((review.doc_uuid, figure_uuid))
+        return self._uuid_rows.get((review.doc_uuid, figure_uuid))
 
     def legend_sheet(self) -> None:
         assert self.workbook is not None
@@ -545,4 +545,4 @@ def _unique_names(names: list[str]) -> list[str]:
     return unique
 
 
-__all__ = ["WorkbookBuilder", "PROGRESS_EVERY"]
+__all__ = ["WorkbookBuilder", "section_marker", "report_name", "parse_time"]
