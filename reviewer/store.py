@@ -282,7 +282,7 @@ class Library:
         self._conn: sqlite3.Connection | None = None
         self._checkpointer: _Checkpointer | None = None
         self._open()
-        self.db = sqlite_utils.Database(self._conn, execute_plugins=False)
+        self._db = sqlite_utils.Database(self._conn, execute_plugins=False)
         if not self.read_only:
             # Checkpoints copy the WAL into the file and sync it; done here, in the background,
             # an edit only appends to the WAL (the p99 of a committed edit drops accordingly).
@@ -545,12 +545,9 @@ class Library:
         return ImportResult(doc_uuid, doc.path, created=True)
 
     def _insert_rows(self, table: str, rows: list[dict]) -> None:
-        if not rows:
-            return
-        columns = list(rows[0])
-        sql = (f"INSERT INTO {table} ({', '.join(_q(c) for c in columns)}) "
-               f"VALUES ({', '.join('?' for _ in columns)})")
-        self.conn.executemany(sql, [tuple(r[c] for c in columns) for r in rows])
+        """Bulk insert inside the caller's transaction (sqlite-utils nests it as a savepoint)."""
+        if rows:
+            self._db[table].insert_all(rows)
 
     def _reimport(self, doc_uuid: str, analysis: Analysis) -> AnchorReport:
         """The report at a known path changed: store the new text and analysis, carry every
@@ -1191,10 +1188,6 @@ class Library:
 
 
 # ---------------------------------------------------------------------- rows <-> dataclasses
-def _q(column: str) -> str:
-    return f'"{column}"'
-
-
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
