@@ -5,7 +5,9 @@ writer rounds to 88.10 %.  The rule pairs a rate (…率 x%) with a numerator in
 sentence whose words name what the rate measures (成功率 ↔ 调解成功, 办结率 ↔ 办结), and with
 the nearest figure of the same unit before it as the denominator (never a part of a breakdown).
 A rate that equals the rounded quotient is fine; a truncated one is a warning; anything else is
-an error.  Growth rates (同比增长…) need last year's figure and are left alone.
+an error.  A share right after a part of a breakdown (其中投诉1425件,占66.7%) is measured
+against the breakdown's total.  Growth rates (同比增长…) need last year's figure and are left
+alone.
 """
 
 from __future__ import annotations

@@ -11,8 +11,9 @@ rule fires only on unambiguous shapes, because every false alarm costs the revie
   "…情况如下:") whose total is in the sentence before.
 
 Parts that exceed every possible total are always a contradiction.  Parts that fall short are
-one only when the list claims to be complete (其他/其余/另外 among the parts, or 分别为 right
-after a single total): "其中" often names only some of the parts.
+one only when the list claims to be complete (其他/其余/另外 among the parts, 分别为 right after
+a single total, or a stated 合计 without 等): "其中" often names only some of the parts.  Shares
+of one whole (分别占…84.6%、16.6%) that add up past 100 % are a mismatch too.
 """
 
 from __future__ import annotations
