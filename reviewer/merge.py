@@ -192,6 +192,7 @@ class _Merge:
         self.tag_map: dict[str, str] = {}
         self.doc_map: dict[str, str] = {}
         self.item_map: dict[str, str] = {}
+        self.link_map: dict[str, str] = {}  # their tag link uuid -> ours, where both tagged the same item
 
     def run(self) -> MergeReport:
         self._tags()
@@ -325,7 +326,9 @@ class _Merge:
             if not local:
                 _insert(self.ours, "tag_links", dict(row, tag_uuid=tag, item_uuid=item, doc_uuid=doc))
                 self.report.tag_links_added += 1
-            elif row["changed_at"] > local[0]["changed_at"] and row["removed"] != local[0]["removed"]:
+                continue
+            self.link_map[row["uuid"]] = local[0]["uuid"]
+            if row["changed_at"] > local[0]["changed_at"] and row["removed"] != local[0]["removed"]:
                 self.ours.execute("UPDATE tag_links SET removed = ?, reviewer = ?, changed_at = ? WHERE uuid = ?",
                                   (row["removed"], row["reviewer"], row["changed_at"], local[0]["uuid"]))
                 self.report.tag_links_updated += 1
@@ -358,7 +361,8 @@ class _Merge:
             if row["doc_uuid"] and doc is None:
                 continue
             item = self.item_map.get(row["item_uuid"], row["item_uuid"])
-            _insert(self.ours, "history", dict(row, doc_uuid=doc, item_uuid=item))
+            ref = self.link_map.get(row["ref"], row["ref"])  # so undoing a merged tag finds our link
+            _insert(self.ours, "history", dict(row, doc_uuid=doc, item_uuid=item, ref=ref))
             self.report.history_added += 1
 
 

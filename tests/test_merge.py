@@ -208,3 +208,17 @@ def test_a_report_re_imported_in_one_library_is_skipped_and_listed(pair):
     report = a.merge_from(b.path)
     assert report.documents_skipped == [a.load_review(doc).document.path]
     assert report.documents_matched == 0
+
+
+def test_a_merged_tag_can_be_undone_where_both_had_tagged_the_item(tmp_path):
+    with Library(tmp_path / "a.db", reviewer="alice") as a, Library(tmp_path / "b.db", reviewer="bob") as b:
+        doc_a = a.import_analysis(make_analysis(SMALL_TEXT)).doc_uuid
+        doc_b = b.import_analysis(make_analysis(SMALL_TEXT)).doc_uuid
+        tag = a.tags()[0].uuid
+        a.tag_item("figure", a.load_review(doc_a).figures[0].review.uuid, tag)
+        b.tag_item("figure", b.load_review(doc_b).figures[0].review.uuid, tag)
+        b.untag_item("figure", b.load_review(doc_b).figures[0].review.uuid, tag)
+        a.merge_from(b.path)
+        bobs_untag = next(h for h in a.history() if h.action == "untag" and h.reviewer == "bob")
+        a.undo(bobs_untag.id)
+        assert [t.uuid for t in a.load_review(doc_a).figures[0].review.tags] == [tag]
