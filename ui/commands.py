@@ -10,15 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ui import labels
 from ui.qt import QCoreApplication, QUndoCommand
 
 if TYPE_CHECKING:
     from reviewer.store import Library
     from ui.workspace import Workspace
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Commands", text)
 
 
 class StoreCommand(QUndoCommand):
@@ -66,7 +63,7 @@ class StoreCommand(QUndoCommand):
 
 class CorrectCommand(StoreCommand):
     def __init__(self, workspace, doc_uuid, item_type: str, item_uuid: str, field: str, value: Any) -> None:
-        super().__init__(workspace, doc_uuid, _tr("Correct {0}").format(field), item_type, item_uuid)
+        super().__init__(workspace, doc_uuid, QCoreApplication.translate("Commands", "Correct {0}").format(labels.field(field)), item_type, item_uuid)
         self.field, self.value = field, value
 
     def perform(self, library: Library) -> int:
@@ -75,7 +72,7 @@ class CorrectCommand(StoreCommand):
 
 class StatusCommand(StoreCommand):
     def __init__(self, workspace, doc_uuid, item_type: str, item_uuid: str, status: str) -> None:
-        super().__init__(workspace, doc_uuid, _tr("Mark as {0}").format(status), item_type, item_uuid)
+        super().__init__(workspace, doc_uuid, QCoreApplication.translate("Commands", "Mark as {0}").format(labels.status(status)), item_type, item_uuid)
         self.status = status
 
     def perform(self, library: Library) -> int:
@@ -85,7 +82,7 @@ class StatusCommand(StoreCommand):
 class TagCommand(StoreCommand):
     def __init__(self, workspace, doc_uuid, item_type: str, item_uuid: str, tag_uuid: str,
                  add: bool = True) -> None:
-        super().__init__(workspace, doc_uuid, _tr("Tag") if add else _tr("Remove tag"), item_type, item_uuid)
+        super().__init__(workspace, doc_uuid, QCoreApplication.translate("Commands", "Tag") if add else QCoreApplication.translate("Commands", "Remove tag"), item_type, item_uuid)
         self.tag_uuid, self.add = tag_uuid, add
 
     def perform(self, library: Library) -> int:
@@ -95,7 +92,7 @@ class TagCommand(StoreCommand):
 
 class AddCommentCommand(StoreCommand):
     def __init__(self, workspace, doc_uuid, item_type: str, item_uuid: str, body: str) -> None:
-        super().__init__(workspace, doc_uuid, _tr("Comment"), item_type, item_uuid)
+        super().__init__(workspace, doc_uuid, QCoreApplication.translate("Commands", "Comment"), item_type, item_uuid)
         self.body = body
         self.comment_uuid: str | None = None
 
@@ -106,7 +103,7 @@ class AddCommentCommand(StoreCommand):
 
 class EditCommentCommand(StoreCommand):
     def __init__(self, workspace, doc_uuid, item_type: str, item_uuid: str, comment_uuid: str, body: str) -> None:
-        super().__init__(workspace, doc_uuid, _tr("Edit comment"), item_type, item_uuid)
+        super().__init__(workspace, doc_uuid, QCoreApplication.translate("Commands", "Edit comment"), item_type, item_uuid)
         self.comment_uuid, self.body = comment_uuid, body
 
     def perform(self, library: Library) -> int:
@@ -116,7 +113,7 @@ class EditCommentCommand(StoreCommand):
 
 class DeleteCommentCommand(StoreCommand):
     def __init__(self, workspace, doc_uuid, item_type: str, item_uuid: str, comment_uuid: str) -> None:
-        super().__init__(workspace, doc_uuid, _tr("Delete comment"), item_type, item_uuid)
+        super().__init__(workspace, doc_uuid, QCoreApplication.translate("Commands", "Delete comment"), item_type, item_uuid)
         self.comment_uuid = comment_uuid
 
     def perform(self, library: Library) -> int:
@@ -128,7 +125,7 @@ class AddSectionCommand(StoreCommand):
     """Mark a selection as a heading the analysis missed."""
 
     def __init__(self, workspace, doc_uuid, level: int, number: str, title: str, start: int, end: int) -> None:
-        super().__init__(workspace, doc_uuid, _tr("Add heading"), "section")
+        super().__init__(workspace, doc_uuid, QCoreApplication.translate("Commands", "Add heading"), "section")
         self.args = (level, number, title, start, end)
 
     def perform(self, library: Library) -> int:
@@ -141,7 +138,7 @@ class AddFigureCommand(StoreCommand):
 
     def __init__(self, workspace, doc_uuid, start: int, end: int, value: Any, unit: str | None, kind: str,
                  label: str | None) -> None:
-        super().__init__(workspace, doc_uuid, _tr("Add figure"), "figure")
+        super().__init__(workspace, doc_uuid, QCoreApplication.translate("Commands", "Add figure"), "figure")
         self.args = (start, end, value, unit, kind, label)
 
     def perform(self, library: Library) -> int:
@@ -153,7 +150,7 @@ class AddAnnotationCommand(StoreCommand):
     """Annotate a span of text (optionally with a note)."""
 
     def __init__(self, workspace, doc_uuid, start: int, end: int, note: str = "") -> None:
-        super().__init__(workspace, doc_uuid, _tr("Annotate"), "annotation")
+        super().__init__(workspace, doc_uuid, QCoreApplication.translate("Commands", "Annotate"), "annotation")
         self.args = (start, end, note)
 
     def perform(self, library: Library) -> int:
@@ -165,7 +162,7 @@ class CreateTagCommand(StoreCommand):
     """Add a tag to the vocabulary; undo deletes it again."""
 
     def __init__(self, workspace, name: str, color: str, parent: str | None) -> None:
-        super().__init__(workspace, None, _tr("New tag"))
+        super().__init__(workspace, None, QCoreApplication.translate("Commands", "New tag"))
         self.name, self.color, self.parent = name, color, parent
         self.tag_uuid: str | None = None
 
@@ -181,7 +178,7 @@ class UpdateTagCommand(StoreCommand):
     """Rename, recolour or move a tag; undo restores the previous fields."""
 
     def __init__(self, workspace, tag_uuid: str, **fields: Any) -> None:
-        super().__init__(workspace, None, _tr("Change tag"))
+        super().__init__(workspace, None, QCoreApplication.translate("Commands", "Change tag"))
         self.tag_uuid, self.fields = tag_uuid, fields
         self.previous: dict[str, Any] = {}
 

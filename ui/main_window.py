@@ -1151,6 +1151,23 @@ class MainWindow(QMainWindow):
         if "language" in changed:
             language = i18n.install(i18n.resolve(changed["language"]))
             hub().languageChanged.emit(language)
+            self.rebuild()
+
+    def rebuild(self) -> MainWindow:
+        """Open a fresh window in the new language on the same library and report, and close this
+        one (every string is set where the widget is built).  The undo history starts afresh;
+        the work itself is all in the library."""
+        library = str(self.workspace.library.path) if self.workspace.library else None
+        doc_uuid = self.workspace.doc_uuid
+        self.save_layout()
+        window = MainWindow(self.settings, pool=self.pool, library_path=library)
+        window.setGeometry(self.geometry())
+        if doc_uuid:
+            window.open_document(doc_uuid)
+        window.show()
+        self.replaced_by = window
+        self.close()
+        return window
 
     def show_shortcuts(self) -> None:
         dialog = dialogs.ShortcutsDialog(self.actions(), self)

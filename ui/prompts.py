@@ -6,10 +6,6 @@ from __future__ import annotations
 from ui.qt import QCoreApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Prompts", text)
-
-
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "", multiline: bool = False) -> str | None:
     if multiline:
         value, ok = QInputDialog.getMultiLineText(parent, title, label, text)
@@ -37,23 +33,23 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
 
 
 def show_error(parent: QWidget | None, text: str, title: str | None = None) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, title or _tr("Report Reviewer"), text,
+    box = QMessageBox(QMessageBox.Icon.Warning, title or QCoreApplication.translate("Prompts", "Report Reviewer"), text,
                       QMessageBox.StandardButton.Ok, parent)
     box.exec()
 
 
 def show_info(parent: QWidget | None, text: str, title: str | None = None) -> None:
-    box = QMessageBox(QMessageBox.Icon.Information, title or _tr("Report Reviewer"), text,
+    box = QMessageBox(QMessageBox.Icon.Information, title or QCoreApplication.translate("Prompts", "Report Reviewer"), text,
                       QMessageBox.StandardButton.Ok, parent)
     box.exec()
 
 
 def offer_open(parent: QWidget | None, text: str) -> str:
     """After an export: "file", "folder" or "" (close)."""
-    box = QMessageBox(QMessageBox.Icon.Information, _tr("Export finished"), text, QMessageBox.StandardButton.NoButton,
+    box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("Prompts", "Export finished"), text, QMessageBox.StandardButton.NoButton,
                       parent)
-    open_file = box.addButton(_tr("Open file"), QMessageBox.ButtonRole.AcceptRole)
-    open_folder = box.addButton(_tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
+    open_file = box.addButton(QCoreApplication.translate("Prompts", "Open file"), QMessageBox.ButtonRole.AcceptRole)
+    open_folder = box.addButton(QCoreApplication.translate("Prompts", "Open folder"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
     clicked = box.clickedButton()
@@ -65,7 +61,7 @@ def ask_open_files(parent: QWidget | None, title: str, folder: str = "") -> list
 
     files, _ = QFileDialog.getOpenFileNames(
         parent, title, folder,
-        _tr("Reports (*.txt *.docx *.pdf *.html *.htm);;All files (*)"))
+        QCoreApplication.translate("Prompts", "Reports (*.txt *.docx *.pdf *.html *.htm);;All files (*)"))
     return list(files)
 
 
@@ -85,7 +81,7 @@ def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: s
 def ask_library_path(parent: QWidget | None, title: str, folder: str, create: bool) -> str | None:
     from ui.qt import QFileDialog
 
-    filters = _tr("Review libraries (*.db *.sqlite);;All files (*)")
+    filters = QCoreApplication.translate("Prompts", "Review libraries (*.db *.sqlite);;All files (*)")
     if create:
         path, _ = QFileDialog.getSaveFileName(parent, title, folder, filters)
     else:
