@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reviewer.checks_sum import format_amount
+from reviewer.checks_sum import format_amount, tidy_number
 from reviewer.figure_context import SENTENCE_WINDOW, Placed, own_label, sentence_starts
 from reviewer.model import Check
 
@@ -89,5 +89,5 @@ def _check(first: Placed, second: Placed, label: str) -> Check:
     sections = sorted({p.figure.section for p in (first, second) if p.figure.section is not None})
     return Check(kind="conflicting_repeat", severity="warning", message=message,
                  figures=[first.id, second.id], sections=sections,
-                 detail={"expected": first.value, "actual": second.value,
-                         "difference": round(difference, 6), "label": label})
+                 detail={"expected": tidy_number(first.value), "actual": tidy_number(second.value),
+                         "difference": tidy_number(difference), "label": label})

@@ -314,11 +314,12 @@ def _check(total: Placed, parts: list[Placed], total_of_parts: float, severity: 
     sections = sorted({p.figure.section for p in [total, *parts] if p.figure.section is not None})
     return Check(kind="sum_mismatch", severity=severity, message=message,
                  figures=[total.id, *[p.id for p in parts]], sections=sections,
-                 detail={"expected": total.value, "actual": _tidy(total_of_parts),
-                         "difference": _tidy(difference), "unit": total.key[1]})
+                 detail={"expected": tidy_number(total.value), "actual": tidy_number(total_of_parts),
+                         "difference": tidy_number(difference), "unit": total.key[1]})
 
 
-def _tidy(value: float) -> float | int:
+def tidy_number(value: float) -> float | int:
+    """``value`` without float noise, as an int when it is whole (4826.0 -> 4826)."""
     rounded = round(value, 6)
     return int(rounded) if rounded == int(rounded) else rounded
 
@@ -329,8 +330,8 @@ def format_amount(value: float, like: Placed) -> str:
     text = like.figure.text
     for words, size in (("亿億", 100_000_000), ("万萬", 10_000)):
         if any(word in text for word in words):
-            return f"{_tidy(value / size)}{words[0]}{unit}"
-    return f"{_tidy(value)}{unit}"
+            return f"{tidy_number(value / size)}{words[0]}{unit}"
+    return f"{tidy_number(value)}{unit}"
 
 
 SHARE_LEAD = re.compile(r"占[^,,、;;。]{0,12}分别[为是]?$|分别占[^,,、;;。]{0,12}$")
@@ -356,12 +357,12 @@ def _share_sums(text: str, placed: Sequence[Placed]) -> list[Check]:
             total = sum(p.value for p in run)
             slack = sum(p.precision for p in run)
             if total > 100 + slack + 1e-9:
-                excess = _tidy(total - 100)
+                excess = tidy_number(total - 100)
                 sections = sorted({p.figure.section for p in run if p.figure.section is not None})
                 checks.append(Check(
                     kind="sum_mismatch", severity="error",
-                    message=f"各部分占比合计{_tidy(total)}%,超过100%(多{excess}个百分点)",
+                    message=f"各部分占比合计{tidy_number(total)}%,超过100%(多{excess}个百分点)",
                     figures=[p.id for p in run], sections=sections,
-                    detail={"expected": 100, "actual": _tidy(total), "difference": excess, "unit": "%"}))
+                    detail={"expected": 100, "actual": tidy_number(total), "difference": excess, "unit": "%"}))
         k += len(run)
     return checks
