@@ -83,7 +83,6 @@ Var OldInstallDir
 ; -- Modern UI ---------------------------------------------------------------------------------
 !define MUI_ABORTWARNING
 !define MUI_UNABORTWARNING
-!define MUI_COMPONENTSPAGE_SMALLDESC
 !if /FileExists "..\resources\icons\app.ico"
   !define MUI_ICON "..\resources\icons\app.ico"
   !define MUI_UNICON "..\resources\icons\app.ico"
@@ -92,6 +91,8 @@ Var OldInstallDir
 !define MUI_LANGDLL_REGISTRY_ROOT HKLM
 !define MUI_LANGDLL_REGISTRY_KEY "${UNINST_KEY}"
 !define MUI_LANGDLL_REGISTRY_VALUENAME "InstallerLanguage"
+!define MUI_LANGDLL_WINDOWTITLE "报告审阅 Report Reviewer"
+!define MUI_LANGDLL_INFO "请选择语言。$\r$\nPlease select a language."
 
 !insertmacro MUI_PAGE_WELCOME
 !insertmacro MUI_PAGE_DIRECTORY
@@ -124,8 +125,8 @@ LangString UnSecProgramDesc ${LANG_SIMPCHINESE} "删除程序文件、快捷方�
 LangString UnSecProgramDesc ${LANG_ENGLISH} "Remove the program files, the shortcuts and the uninstall entry."
 LangString UnSecDataName ${LANG_SIMPCHINESE} "删除我的资料库和设置"
 LangString UnSecDataName ${LANG_ENGLISH} "Remove my libraries and settings"
-LangString UnSecDataDesc ${LANG_SIMPCHINESE} "同时删除当前用户的审阅资料库、日志和设置(AppData 中的 ReportReviewer 文件夹)。保存在其他位置的资料库不受影响。此操作无法撤销。"
-LangString UnSecDataDesc ${LANG_ENGLISH} "Also delete the current user's review libraries, logs and settings (the ReportReviewer folders in AppData). Libraries saved elsewhere are not touched. This cannot be undone."
+LangString UnSecDataDesc ${LANG_SIMPCHINESE} "同时删除当前用户的审阅资料库、日志和设置。保存在其他位置的资料库不受影响。无法撤销。"
+LangString UnSecDataDesc ${LANG_ENGLISH} "Also delete the current user's review libraries, logs and settings. Libraries saved elsewhere stay. This cannot be undone."
 LangString AppRunning ${LANG_SIMPCHINESE} "报告审阅正在运行。请先关闭它,然后点“重试”。"
 LangString AppRunning ${LANG_ENGLISH} "Report Reviewer is running. Close it, then click Retry."
 LangString NeedAdmin ${LANG_SIMPCHINESE} "安装需要管理员权限。"
