@@ -34,6 +34,7 @@ AFTER_WINDOW = 20
 # Clause boundaries: a label never crosses one.  Brackets count only around long asides.
 _DELIMITERS = re.compile(r"[,,;;。!?!?::\n]")
 _LONG_ASIDE = re.compile(r"[((][^()()\n]{7,}[))]")
+_FIELD_STOP = frozenset(",;。!?:\n ()[]【】、")
 _SENTENCE_END = re.compile(r"[。;;!?!?\n]")
 
 # Words at the end of the phrase before a number that only link it to the number.
@@ -202,6 +203,8 @@ class LabelFinder:
             return previous.label, _span(previous)
         if before:
             return self._phrase(_cap(before))
+        if not noun and floor > 0 and a[floor - 1] in "::" and previous is None:
+            return self._field_name(floor - 1)  # 罚没金额:56.3万元
         if previous is not None and not noun:
             if previous.end == f.start and previous.kind in ("age", "percent") and previous.qualifier:
                 # 50岁以上69人: the figure before says who is counted
@@ -223,11 +226,12 @@ class LabelFinder:
     def _field_name(self, colon: int) -> Label:
         """``发布日期:2021-01-08``: the name of the field before the colon."""
         start = colon
-        while start > 0 and colon - start < 8 and "\u4e00" <= self.a[start - 1] <= "\u9fff":
+        while start > 0 and colon - start < MAX_LABEL and self.a[start - 1] not in _FIELD_STOP:
             start -= 1
-        if start == colon:
+        name = _strip_lead(tokens(self.a, start, colon))
+        if not name:
             return None, None
-        return self.text[start:colon], (start, colon)
+        return self._phrase(name)
 
     def _phrase(self, toks: list[Token]) -> Label:
         if not toks:

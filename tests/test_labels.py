@@ -111,3 +111,7 @@ def test_other_category_keeps_its_name():
 
 def test_a_bracket_closed_inside_the_phrase_is_kept():
     assert labelled("建成法治文化公园(广场)32个。") == [("32个", "建成法治文化公园(广场)")]
+
+
+def test_a_field_name_before_a_colon_labels_any_figure():
+    assert labelled("罚没金额:56.3万元\n持证人员:212人") == [("56.3万元", "罚没金额"), ("212人", "持证人员")]
