@@ -10,6 +10,9 @@ import json
 import re
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reviewer.figure_checks import find_figure_checks
 from reviewer.loading import document_from_text
 from reviewer.model import Check, Figure
@@ -264,3 +267,22 @@ def test_samples_through_the_whole_pipeline_give_their_planted_checks():
         found = [(c.kind, texts[c.figures[0]]) for c in analysis.checks
                  if c.kind in ("sum_mismatch", "rate_mismatch", "conflicting_repeat")]
         assert found == expected, name
+
+
+_FRAGMENTS = ["受理", "案件", "其中", "分别为", "合计", "共", "其他类", "其余", "另外", "等", "占", "率",
+              "结案", "调解成功", "如下:", ",", "、", ";", "。", "\n", "(", ")", "\uff0c", "\uff08"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_FRAGMENTS),
+                          st.builds(lambda n, u: f"{n}{u}", st.integers(0, 5000),
+                                    st.sampled_from(["件", "户", "万元", "%", "人", "名"]))),
+                max_size=40))
+def test_any_text_gives_well_formed_checks(pieces):
+    text = "".join(pieces)
+    checks, texts = run_checks(text)
+    for check in checks:
+        assert check.kind in ("sum_mismatch", "rate_mismatch", "conflicting_repeat")
+        assert check.severity in ("warning", "error")
+        assert check.message and check.figures
+        assert all(i in texts for i in check.figures)
