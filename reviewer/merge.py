@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING, Any
 
 from reviewer import store_schema
 from reviewer.messages import ReviewerError, language
-from reviewer.store import SQLITE_HEADER, Conflict, dumps, new_uuid, now
+from reviewer.store import SQLITE_HEADER, Conflict
+from reviewer.store_rows import dumps, new_uuid, now
 
 if TYPE_CHECKING:
     from reviewer.store import Library

@@ -41,7 +41,6 @@ library (opened for reading; edits refused).
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 import sqlite3
@@ -57,9 +56,10 @@ from typing import Any
 import sqlite_utils
 
 from reviewer import paths, store_schema
-from reviewer.anchoring import Anchor, AnchorReport, Placement, PositionMap, make_anchor, place
+from reviewer.anchoring import Anchor, AnchorReport, PositionMap, make_anchor, place
 from reviewer.messages import ReviewerError
-from reviewer.model import FIGURE_KINDS, Analysis, Check, Citation, Document, Figure, Metadata, Section
+from reviewer.model import Analysis, Document
+from reviewer.reimport import carry_items
 from reviewer.review import (
     STATUSES,
     Annotation,
@@ -74,6 +74,32 @@ from reviewer.review import (
     ReviewedSection,
     Tag,
 )
+from reviewer.store_fields import (
+    EDITABLE_FIELDS,
+    STATUS_ITEM_TYPES,
+    color_value,
+    figure_kind,
+    figure_value,
+    level_value,
+    optional_text,
+    text_value,
+)
+from reviewer.store_rows import (
+    analysis_rows,
+    check_from_row,
+    citation_from_row,
+    comment_from_row,
+    corrections_heads,
+    default_reviewer,
+    dumps,
+    figure_from_row,
+    history_from_row,
+    loads,
+    metadata_from_dict,
+    new_uuid,
+    now,
+    section_from_row,
+)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
@@ -84,88 +110,6 @@ CONTEXT = 32
 # item type -> table holding its row (metadata and document live on the documents row)
 ITEM_TABLES = {"section": "sections", "figure": "figures", "citation": "citations", "check": "checks",
                "annotation": "annotations", "metadata": "documents", "document": "documents"}
-
-# item type -> field -> validator/normaliser of a corrected value
-def _text(value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError
-    return value.strip()
-
-
-def _optional_text(value: Any) -> str | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if not isinstance(value, str):
-        raise ValueError
-    return value.strip()
-
-
-def _level(value: Any) -> int:
-    level = int(value)
-    if not 1 <= level <= 9 or (isinstance(value, float) and value != level):
-        raise ValueError
-    return level
-
-
-def _figure_value(value: Any) -> float | int | str | None:
-    if value is None or isinstance(value, (int, float)) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str):
-        stripped = value.strip().replace(",", "")
-        for cast in (int, float):
-            try:
-                return cast(stripped)
-            except ValueError:
-                pass
-        return value.strip() or None
-    raise ValueError
-
-
-def _figure_kind(value: Any) -> str:
-    if value not in FIGURE_KINDS:
-        raise ValueError
-    return value
-
-
-def _citation_kind(value: Any) -> str:
-    if value not in ("title", "doc_number"):
-        raise ValueError
-    return value
-
-
-def _date(value: Any) -> str | None:
-    if value is None or value == "":
-        return None
-    datetime.strptime(str(value), "%Y-%m-%d")
-    return str(value)
-
-
-def _year(value: Any) -> int | None:
-    if value is None or value == "":
-        return None
-    year = int(value)
-    if not 1900 <= year <= 2200:
-        raise ValueError
-    return year
-
-
-def _note(value: Any) -> str:
-    if not isinstance(value, str):
-        raise ValueError
-    return value
-
-
-EDITABLE_FIELDS: dict[str, dict[str, Callable[[Any], Any]]] = {
-    "section": {"title": _text, "level": _level, "number": _optional_text},
-    "figure": {"value": _figure_value, "unit": _optional_text, "kind": _figure_kind,
-               "label": _optional_text, "text": _text},
-    "citation": {"text": _text, "kind": _citation_kind},
-    "metadata": {"title": _optional_text, "issuer": _optional_text, "published": _date,
-                 "report_year": _year, "doc_number": _optional_text},
-    "annotation": {"note": _note},
-}
-STATUS_ITEM_TYPES = ("section", "figure", "citation", "check", "annotation", "metadata")
-
 
 @dataclass
 class ImportResult:
@@ -199,45 +143,6 @@ class Conflict:
     item_uuid: str
     field: str
     values: list[tuple[str, Any, str]]  # (reviewer, value, at), oldest first
-
-
-def now() -> str:
-    """ISO 8601 UTC with microseconds: sorts as text, and edits in one second stay ordered."""
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds").replace("+00:00", "Z")
-
-
-def new_uuid() -> str:
-    return str(uuid_module.uuid4())
-
-
-def default_reviewer() -> str:
-    name = os.environ.get("REVIEWER_NAME", "")
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name (some service accounts)
-        return "reviewer"
-
-
-def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
-def loads(text: str | None) -> Any:
-    return None if text is None else json.loads(text)
-
-
-def corrections_heads(rows: list[dict]) -> list[dict]:
-    """The corrections of one field that no later correction superseded (undone ones ignored),
-    oldest first.  One head: the effective value; several: a conflict; none: the original."""
-    active = [r for r in rows if not r["undone"]]
-    superseded: set[str] = set()
-    for r in active:
-        superseded.update(loads(r["supersedes"]) or [])
-    heads = [r for r in active if r["uuid"] not in superseded]
-    heads.sort(key=lambda r: (r["at"], r["uuid"]))
-    return heads
 
 
 class _Checkpointer:
@@ -639,7 +544,7 @@ class Library:
         meta_fixes = self._metadata_corrections(None)
         result = []
         for r in self._rows("SELECT uuid, path, metadata, imported_at FROM documents ORDER BY imported_at, path"):
-            meta = _metadata(loads(r["metadata"]))
+            meta = metadata_from_dict(loads(r["metadata"]))
             for name, value in meta_fixes.get(r["uuid"], {}).items():
                 setattr(meta, name, value)
             c = counts.get(r["uuid"], {})
@@ -691,7 +596,7 @@ class Library:
         item_comments: dict[str, list[Comment]] = {}
         for r in self._rows("SELECT * FROM comments WHERE doc_uuid = ? AND deleted = 0 ORDER BY created_at",
                             (doc_uuid,)):
-            item_comments.setdefault(r["item_uuid"], []).append(_comment(r))
+            item_comments.setdefault(r["item_uuid"], []).append(comment_from_row(r))
         fixes: dict[str, dict[str, list[dict]]] = {}
         for r in self._rows("SELECT * FROM corrections WHERE doc_uuid = ?", (doc_uuid,)):
             fixes.setdefault(r["item_uuid"], {}).setdefault(r["field"], []).append(r)
@@ -714,27 +619,27 @@ class Library:
                     item.changed_at, item.reviewer = last["at"], last["reviewer"]
             return item
 
-        metadata = _metadata(loads(d["metadata"]))
+        metadata = metadata_from_dict(loads(d["metadata"]))
         metadata_review = review(doc_uuid, d["status"], d["status_reviewer"], d["changed_at"], False, metadata)
         result = DocumentReview(doc_uuid=doc_uuid, document=document, metadata=metadata,
                                 metadata_review=metadata_review, imported_at=d["imported_at"])
         live = "doc_uuid = ? AND deleted = 0"
         for r in self._rows(f"SELECT * FROM sections WHERE {live} ORDER BY heading_start, ordinal", (doc_uuid,)):
-            s = _section(r)
+            s = section_from_row(r)
             item = ReviewedSection(s, review(r["uuid"], r["status"], r["reviewer"], r["changed_at"],
                                              bool(r["user_added"]), s))
             (result.orphaned_items if r["orphaned"] else result.sections).append(item)
         for r in self._rows(f"SELECT * FROM figures WHERE {live} ORDER BY start, ordinal", (doc_uuid,)):
-            f = _figure(r)
+            f = figure_from_row(r)
             item = ReviewedFigure(f, review(r["uuid"], r["status"], r["reviewer"], r["changed_at"],
                                             bool(r["user_added"]), f))
             (result.orphaned_items if r["orphaned"] else result.figures).append(item)
         for r in self._rows(f"SELECT * FROM citations WHERE {live} ORDER BY start, ordinal", (doc_uuid,)):
-            c = _citation(r)
+            c = citation_from_row(r)
             item = ReviewedCitation(c, review(r["uuid"], r["status"], r["reviewer"], r["changed_at"], False, c))
             (result.orphaned_items if r["orphaned"] else result.citations).append(item)
         for r in self._rows(f"SELECT * FROM checks WHERE {live} ORDER BY ordinal", (doc_uuid,)):
-            c = _check(r)
+            c = check_from_row(r)
             item = ReviewedCheck(c, review(r["uuid"], r["status"], r["reviewer"], r["changed_at"], False, c))
             (result.orphaned_items if r["orphaned"] else result.advisories if r["advisory"]
              else result.checks).append(item)
@@ -763,7 +668,7 @@ class Library:
             params.append(doc_uuid)
         if conditions:
             sql += " WHERE " + " AND ".join(conditions)
-        return [_history(r) for r in self._rows(sql + " ORDER BY id", params)]
+        return [history_from_row(r) for r in self._rows(sql + " ORDER BY id", params)]
 
     def conflicts(self, doc_uuid: str | None = None) -> list[Conflict]:
         """Fields corrected differently by two reviewers whose work was merged."""
@@ -921,7 +826,7 @@ class Library:
         """A heading the analysis missed.  Its body runs to the next heading of the same or a
         higher level; its parent is the nearest earlier heading of a higher level."""
         try:
-            level, title = _level(level), _text(title)
+            level, title = level_value(level), text_value(title)
         except (ValueError, TypeError):
             raise ReviewerError("bad_value", field="level/title", value=f"{level}/{title}") from None
         with self._tx():
@@ -953,8 +858,8 @@ class Library:
                    label: str | None) -> str:
         """A figure the analysis missed, over ``text[start:end]``."""
         try:
-            value, unit, kind, label = _figure_value(value), _optional_text(unit), _figure_kind(kind), \
-                _optional_text(label)
+            value, unit, kind, label = figure_value(value), optional_text(unit), figure_kind(kind), \
+                optional_text(label)
         except (ValueError, TypeError):
             raise ReviewerError("bad_value", field="value/unit/kind/label", value=f"{value}/{unit}/{kind}") from None
         with self._tx():
@@ -1016,7 +921,7 @@ class Library:
     def create_tag(self, name: str, color: str = "#888888", parent: str | None = None,
                    description: str = "") -> Tag:
         try:
-            name, color = _text(name), _color(color)
+            name, color = text_value(name), color_value(color)
         except (ValueError, TypeError):
             raise ReviewerError("bad_value", field="name/color", value=f"{name}/{color}") from None
         with self._tx():
@@ -1038,9 +943,9 @@ class Library:
                                 allowed=", ".join(sorted(allowed)))
         try:
             if "name" in fields:
-                fields["name"] = _text(fields["name"])
+                fields["name"] = text_value(fields["name"])
             if "color" in fields:
-                fields["color"] = _color(fields["color"])
+                fields["color"] = color_value(fields["color"])
         except (ValueError, TypeError):
             raise ReviewerError("bad_value", field="name/color", value=str(fields)) from None
         with self._tx():
@@ -1129,7 +1034,7 @@ class Library:
             self._log("comment_edit", row["item_type"], row["item_uuid"], row["doc_uuid"], "comment", row["body"],
                       body, ref=uuid, at=at)
             row.update(body=body, updated_at=at)
-        return _comment(row)
+        return comment_from_row(row)
 
     def delete_comment(self, uuid: str) -> None:
         with self._tx():
@@ -1192,13 +1097,6 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _color(value: Any) -> str:
-    if not (isinstance(value, str) and len(value) == 7 and value[0] == "#"):
-        raise ValueError
-    int(value[1:], 16)
-    return value.upper()
-
-
 def _operational_error(exc: sqlite3.DatabaseError, path: Path) -> ReviewerError:
     """An SQLite failure as a message the user can act on; the transaction was rolled back."""
     text = str(exc).lower()
@@ -1209,185 +1107,6 @@ def _operational_error(exc: sqlite3.DatabaseError, path: Path) -> ReviewerError:
     if "malformed" in text or "not a database" in text or "corrupt" in text:
         return ReviewerError("library_damaged", path=str(path), reason=str(exc))
     return ReviewerError("library_write_failed", path=str(path), reason=str(exc))
-
-
-def _metadata(data: dict | None) -> Metadata:
-    data = dict(data or {})
-    known = Metadata.__dataclass_fields__
-    return Metadata(**{k: v for k, v in data.items() if k in known})
-
-
-def _section(r: dict) -> Section:
-    return Section(id=r["local_id"], parent=r["parent_id"], level=r["level"], number=r["number"] or "",
-                   title=r["title"] or "", start=r["start"], end=r["end"], heading_start=r["heading_start"],
-                   heading_end=r["heading_end"], confidence=r["confidence"] if r["confidence"] is not None else 1.0,
-                   style=r["style"] or "")
-
-
-def _figure(r: dict) -> Figure:
-    return Figure(id=r["local_id"], text=r["text"], value=loads(r["value"]), unit=r["unit"], kind=r["kind"],
-                  label=r["label"], qualifier=r["qualifier"], start=r["start"], end=r["end"],
-                  section=r["section_id"], low=r["low"], high=r["high"], label_start=r["label_start"],
-                  label_end=r["label_end"])
-
-
-def _citation(r: dict) -> Citation:
-    return Citation(text=r["text"], kind=r["kind"], start=r["start"], end=r["end"], id=r["local_id"])
-
-
-def _check(r: dict) -> Check:
-    return Check(kind=r["kind"], severity=r["severity"], message=r["message"], figures=loads(r["figures"]) or [],
-                 sections=loads(r["sections"]) or [], id=r["local_id"], detail=loads(r["detail"]) or {})
-
-
-def _comment(r: dict) -> Comment:
-    return Comment(uuid=r["uuid"], item_type=r["item_type"], item_uuid=r["item_uuid"], body=r["body"],
-                   reviewer=r["reviewer"], created_at=r["created_at"], updated_at=r["updated_at"])
-
-
-def _history(r: dict) -> HistoryEntry:
-    return HistoryEntry(id=r["id"], uuid=r["uuid"], at=r["at"], reviewer=r["reviewer"], action=r["action"],
-                        item_type=r["item_type"], item_uuid=r["item_uuid"], field=r["field"], old=loads(r["old"]),
-                        new=loads(r["new"]), undone=bool(r["undone"]))
-
-
-def analysis_rows(analysis: Analysis, doc_uuid: str) -> dict[str, list[dict]]:
-    """The analysed items as rows (fresh uuids), by table."""
-    sections = [{
-        "uuid": new_uuid(), "doc_uuid": doc_uuid, "ordinal": i, "local_id": s.id, "parent_id": s.parent,
-        "level": s.level, "number": s.number, "title": s.title, "start": s.start, "end": s.end,
-        "heading_start": s.heading_start, "heading_end": s.heading_end, "confidence": s.confidence,
-        "style": s.style} for i, s in enumerate(analysis.sections)]
-    figures = [{
-        "uuid": new_uuid(), "doc_uuid": doc_uuid, "ordinal": i, "local_id": f.id, "text": f.text,
-        "value": dumps(f.value), "unit": f.unit, "kind": f.kind, "label": f.label, "qualifier": f.qualifier,
-        "start": f.start, "end": f.end, "section_id": f.section, "low": f.low, "high": f.high,
-        "label_start": f.label_start, "label_end": f.label_end} for i, f in enumerate(analysis.figures)]
-    citations = [{
-        "uuid": new_uuid(), "doc_uuid": doc_uuid, "ordinal": i, "local_id": c.id or i + 1, "text": c.text,
-        "kind": c.kind, "start": c.start, "end": c.end} for i, c in enumerate(analysis.citations)]
-    checks = [{
-        "uuid": new_uuid(), "doc_uuid": doc_uuid, "ordinal": i, "local_id": c.id or i + 1, "advisory": advisory,
-        "kind": c.kind, "severity": c.severity, "message": c.message, "figures": dumps(list(c.figures)),
-        "sections": dumps(list(c.sections)), "detail": dumps(c.detail or {})}
-        for i, (c, advisory) in enumerate([(c, 0) for c in analysis.checks] + [(c, 1) for c in analysis.advisories])]
-    tables = {"sections": sections, "figures": figures, "citations": citations, "checks": checks}
-    for rows in tables.values():
-        for row in rows:
-            row.update(status="unreviewed", user_added=0, orphaned=0, deleted=0, reviewer=None, changed_at=None)
-    return tables
-
-
-# Where an item's words are (for carrying it across a re-analysis) and what must agree for two
-# items to be the same one.
-_SPAN = {"sections": ("heading_start", "heading_end"), "figures": ("start", "end"),
-         "citations": ("start", "end")}
-_KEYS = {"sections": ("level", "number", "title"), "figures": ("kind", "text"), "citations": ("kind", "text"),
-         "checks": ("kind", "message", "advisory")}
-_KIND = {"sections": "level", "figures": "kind", "citations": "kind"}
-_REVIEW_FIELDS = ("status", "user_added", "reviewer", "changed_at")
-
-
-def carry_items(table: str, old_rows: list[dict], new_rows: list[dict], old_text: str, new_text: str,
-                mapping: PositionMap, reviewed: set[str],
-                sections: list[dict] | None = None) -> tuple[list[dict], int, int]:
-    """Match the new analysis' items to the old ones so each keeps its uuid (and with it the
-    reviewer's corrections, tags and comments): first by what they say (nearest to where the old
-    one should now be), then by re-anchoring the old item's words and taking the new item of the
-    same kind over them.  Old items with a reviewer's work that match nothing are kept, marked
-    orphaned; user-added items are re-anchored.  Returns (rows to store, kept, orphaned)."""
-    span = _SPAN.get(table)
-    keys = _KEYS[table]
-    by_key: dict[tuple, list[dict]] = {}
-    for row in new_rows:
-        by_key.setdefault(tuple(row[k] for k in keys), []).append(row)
-    taken: set[int] = set()
-    kept = orphaned = 0
-    extra: list[dict] = []  # user-added and orphaned rows kept beside the new analysis
-    unmatched: list[dict] = []
-
-    def adopt(match: dict, old: dict) -> None:
-        taken.add(id(match))
-        match["uuid"] = old["uuid"]
-        for name in _REVIEW_FIELDS:
-            match[name] = old[name]
-
-    for old in old_rows:
-        if old["deleted"]:
-            continue
-        if old["user_added"] and span:
-            # The reviewer's own item: re-anchor its words rather than look for a match.
-            start, end = old[span[0]], old[span[1]]
-            placed = (Placement(None, None, "orphan") if old["orphaned"]
-                      else place(make_anchor(old_text, start, end), new_text, mapping(start)))
-            row = dict(old)
-            if placed.state == "orphan":
-                row["orphaned"] = 1
-                orphaned += 1
-            else:
-                shift = placed.start - start
-                for name in ("start", "end", "heading_start", "heading_end", "label_start", "label_end"):
-                    if row.get(name) is not None:
-                        row[name] = min(max(row[name] + shift, 0), len(new_text))
-                row[span[0]], row[span[1]] = placed.start, placed.end
-                kept += 1
-            extra.append(row)
-            continue
-        candidates = [r for r in by_key.get(tuple(old[k] for k in keys), []) if id(r) not in taken]
-        if not candidates:
-            unmatched.append(old)
-        elif span and old[span[0]] is not None:
-            expected = mapping(old[span[0]])
-            adopt(min(candidates, key=lambda r: abs((r[span[0]] or 0) - expected)), old)
-            kept += 1
-        else:
-            adopt(candidates[0], old)
-            kept += 1
-    kind = _KIND.get(table)
-    for old in unmatched:
-        match = None
-        if span and kind and old[span[0]] is not None and not old["orphaned"]:
-            placed = place(make_anchor(old_text, old[span[0]], old[span[1]]), new_text, mapping(old[span[0]]))
-            if placed.state != "orphan":
-                overlapping = [r for r in new_rows if id(r) not in taken and r[kind] == old[kind]
-                               and min(r[span[1]], placed.end) > max(r[span[0]], placed.start)]
-                if overlapping:
-                    match = max(overlapping, key=lambda r: min(r[span[1]], placed.end) - max(r[span[0]], placed.start))
-        if match is not None:
-            adopt(match, old)
-            kept += 1
-        elif old["uuid"] in reviewed:
-            extra.append(dict(old, orphaned=1))
-            orphaned += 1
-    # Kept rows get local ids after the new analysis' ones, so ids stay unique within the report.
-    next_id = max((r["local_id"] for r in new_rows), default=0) + 1
-    next_ordinal = max((r["ordinal"] for r in new_rows), default=-1) + 1
-    for offset, row in enumerate(extra):
-        row["local_id"], row["ordinal"] = next_id + offset, next_ordinal + offset
-        if "parent_id" in row:
-            row["parent_id"] = _parent_for(row, new_rows)
-        if "section_id" in row:
-            row["section_id"] = _section_for(row["start"], sections or [])
-    return list(new_rows) + extra, kept, orphaned
-
-
-def _section_for(position: int | None, sections: list[dict]) -> int | None:
-    """The innermost live section holding ``position``."""
-    if position is None:
-        return None
-    holding = [s for s in sections if not s["orphaned"] and not s["deleted"] and s["start"] is not None
-               and s["start"] <= position < (s["end"] or 0)]
-    return max(holding, key=lambda s: s["level"])["local_id"] if holding else None
-
-
-def _parent_for(row: dict, sections: list[dict]) -> int | None:
-    """The nearest earlier section of a higher level: the parent of a user-added heading."""
-    parent = None
-    for s in sorted(sections, key=lambda s: s["heading_start"] or 0):
-        if row["heading_start"] is not None and (s["heading_start"] or 0) < row["heading_start"] \
-                and s["level"] < row["level"]:
-            parent = s["local_id"]
-    return parent
 
 
 def default_tags() -> list[Tag]:

@@ -10,7 +10,8 @@ import pytest
 
 from reviewer import store_schema
 from reviewer.messages import ReviewerError
-from reviewer.store import Library, now
+from reviewer.store import Library
+from reviewer.store_rows import now
 from tests.test_store_support import SMALL_TEXT, make_analysis
 
 

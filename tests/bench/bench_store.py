@@ -23,7 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from reviewer.store import Library, analysis_rows, dumps, new_uuid, now  # noqa: E402
+from reviewer.store import Library  # noqa: E402
+from reviewer.store_rows import analysis_rows, dumps, new_uuid, now  # noqa: E402
 from tests.test_store_support import make_analysis, report_text  # noqa: E402
 
 
