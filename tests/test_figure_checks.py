@@ -286,3 +286,17 @@ def test_any_text_gives_well_formed_checks(pieces):
         assert check.severity in ("warning", "error")
         assert check.message and check.figures
         assert all(i in texts for i in check.figures)
+
+
+def test_invented_reports_through_the_whole_pipeline():
+    from reviewer.analysis import analyze
+
+    expected = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
+    for name, wanted in expected.items():
+        if name == "about":
+            continue
+        analysis = analyze(document_from_text((FIXTURES / name).read_text(encoding="utf-8")))
+        texts = {f.id: f.text for f in analysis.figures}
+        found = [{"kind": c.kind, "severity": c.severity, "figures": figure_texts(c, texts)}
+                 for c in analysis.checks if c.kind in ("sum_mismatch", "rate_mismatch", "conflicting_repeat")]
+        assert found == wanted, name
