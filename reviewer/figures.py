@@ -374,8 +374,8 @@ def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
                 unit, kind = longer, units.kind_of[longer]
                 unit_end += len(longer)
                 break
-    if chinese and first == "一" and len(unit) == 1 and a[unit_end:unit_end + 1] in ("一", "多", "双", "两"):
-        return None  # 一人一档, 一企一策, 一证多址: set phrases, not counts
+    if chinese and first == "一" and len(unit) == 1 and a[unit_end:unit_end + 1] in ("一", "多", "双", "两", unit):
+        return None  # 一人一档, 一企一策, 一证多址, 一项项: set phrases, not counts
     value = numerals.tidy(low * magnitude)
     high_value = numerals.tidy(high * magnitude) if high is not None else None
     if unit == "年" and not chinese and (isinstance(low, float) or low >= 1000 or (high or 0) >= 1000):

@@ -275,3 +275,7 @@ def test_a_qualifier_character_that_ends_another_word_is_not_a_qualifier():
 
 def test_once_again_is_not_a_count():
     assert texts("再一次强调纪律,又一次提醒。") == []
+
+
+def test_idioms_and_reduplicated_measure_words_are_not_counts():
+    assert texts("一项项措施落地,一个个问题解决,一步一个脚印,三番五次催办,千方百计,四面八方,一分为二。") == []
