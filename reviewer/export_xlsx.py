@@ -35,6 +35,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.worksheet import Worksheet
 
 from reviewer.messages import ReviewerError
 from reviewer.paths import resource
@@ -45,6 +46,8 @@ from reviewer.spreadsheet_safety import needs_cleaning as _needs_cleaning
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
+# Excel's rows per sheet.
+EXCEL_MAX_ROWS = 1_048_576
 # How often (in rows) progress is reported and cancellation is checked.
 PROGRESS_EVERY = 1000
 # Rows sampled at the start of a sheet to size its columns.
@@ -282,6 +285,13 @@ class SheetWriter:
             width = max(6, min(widest + 2, cap))
             self.ws.column_dimensions[self._letters[index]].width = width
         self.ws.freeze_panes = "A2"
+        # Printed, as legal offices do: landscape, one page wide, the header row on every page.
+        self.ws.print_title_rows = "1:1"
+        self.ws.page_setup.orientation = "landscape"
+        self.ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+        self.ws.page_setup.fitToWidth = 1
+        self.ws.page_setup.fitToHeight = 0
+        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
         self._fast = FAST_ROWS and _has_write_only_internals(self.ws)
         if self._fast:
             handle, self._rows_path = tempfile.mkstemp(prefix="reviewer-rows-", suffix=".xml")
@@ -357,6 +367,8 @@ class SheetWriter:
         cell = self.cell
         for row in _chain(sample, iterator):
             self.rows_written += 1
+            if self.rows_written >= EXCEL_MAX_ROWS:  # the header takes one row
+                raise ReviewerError("export_too_many_rows", sheet=self.title, limit=f"{EXCEL_MAX_ROWS:,}")
             self._append([cell(spec, i) for i, spec in enumerate(row)])
             pending += 1
             if pending >= PROGRESS_EVERY:

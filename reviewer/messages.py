@@ -42,6 +42,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                       "Export failed: {path} ({reason}); the existing file was not changed."),
     "export_cancelled": ("导出已取消,原有文件未改动。", "Export cancelled; the existing file was not changed."),
     "export_nothing": ("没有可导出的报告。", "There are no reports to export."),
+    "export_too_many_rows": ("“{sheet}”表超过 Excel 的行数上限({limit} 行),请分批导出较少的报告。",
+                             "Sheet '{sheet}' exceeds Excel's row limit ({limit} rows); export fewer reports at a time."),
     # the review library (store.py, merge.py, cli_library.py)
     "library_is_directory": ("这是一个文件夹,不是审阅库文件:{path}", "This is a folder, not a review library file: {path}"),
     "library_unreadable": ("无法读取审阅库:{path}({reason})", "Cannot read the review library: {path} ({reason})"),

@@ -524,3 +524,22 @@ def test_date_figures_are_real_dates(tmp_path):
     assert cells[a.figures["growth"].review.uuid]["数值"].is_date
     assert cells[a.figures["growth"].review.uuid]["数值"].value == datetime(2023, 12, 31)
     assert cells[a.figures["closed"].review.uuid]["数值"].value == "2023年"
+
+
+def test_sheets_print_landscape_one_page_wide_with_the_header_on_every_page(tmp_path, reviewed):
+    wb = export(tmp_path, [reviewed.review])
+    ws = wb["数据"]
+    assert ws.print_title_rows in ("1:1", "$1:$1")
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+
+
+def test_more_rows_than_excel_holds_is_refused_with_a_message(tmp_path, monkeypatch):
+    target, before = old_workbook(tmp_path)
+    monkeypatch.setattr(export_xlsx, "EXCEL_MAX_ROWS", 5)
+    with pytest.raises(ReviewerError) as info:
+        write_workbook([district_a().review], target)
+    assert info.value.code == "export_too_many_rows"
+    assert "数据" in info.value.message("zh") and "5" in info.value.message("en")
+    assert target.read_bytes() == before
+    assert no_temp_files(tmp_path)
