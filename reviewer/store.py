@@ -1,8 +1,9 @@
 """The review library: one SQLite file holding reports, their analysis and the reviewers' work.
 
 A review is worth only what survives, so every edit is one transaction committed before the
-method returns (WAL journal, ``synchronous=NORMAL``, foreign keys on, a 5 s busy timeout so a
-second process waits instead of failing).  The analysis is stored as produced and never
+method returns (WAL journal, ``synchronous=NORMAL``, foreign keys on, BEGIN IMMEDIATE with a 5 s
+busy timeout so a second process waits instead of failing; the WAL is checkpointed by a background
+thread so an edit only appends to it).  The analysis is stored as produced and never
 overwritten by an edit: corrections live in their own table and the effective value of a field
 is the newest correction that has not been undone or superseded.  Every change is appended to
 ``history`` with the reviewer and time, and any change can be undone (the undo is a new entry).
@@ -31,8 +32,13 @@ Callers get dataclasses (``reviewer.review``), never rows.  The API::
     lib.add_comment(item_type, item_uuid, body) -> Comment; edit_comment(uuid, body); delete_comment(uuid)
     lib.history(item_uuid=None, doc_uuid=None) -> list[HistoryEntry]; lib.undo(history_id) -> HistoryEntry
     lib.conflicts(doc_uuid=None) -> list[Conflict]  # fields two reviewers corrected differently
-    lib.search(query, limit=200) -> list[SearchHit]
+    lib.search(query, limit=200) -> list[SearchHit]  # report text (either script), figure labels,
+                                                    # comments, annotation notes
     lib.merge_from(other_path) -> MergeReport       # see reviewer.merge
+    lib.check_integrity() -> str                    # "ok" or what is wrong (slow on big files)
+
+In a ``DocumentReview`` the lists hold live items; ``orphaned_items`` holds reviewed items that a
+re-import of a changed report could not place, and an orphaned annotation has start/end None.
 
 Bad input raises ``ReviewerError`` (zh/en message) and leaves the data as it was: a file that is
 not SQLite or not a library, a damaged database, a library made by a newer version, a read-only
