@@ -123,6 +123,8 @@ def test_import_review_undo_reopen_and_export(make_window, qtbot, tmp_path, monk
     renamed = window.workspace.find_item("section", section.review.uuid)
     assert renamed.section.level == section.section.level + 1
     assert renamed.review.status == "corrected"
+    # the outline re-nests it under the heading before it, one level up
+    assert "严格规范公正文明执法" in _outline_index(window, "已核").parent().data()
 
     # -- correct a figure in the table's cell editor
     row, figure = _find_figure_row(window, "4826件")

@@ -27,10 +27,11 @@ class Node:
 
 
 class OutlineModel(QAbstractItemModel):
-    COLUMNS = 3  # number + title, status, tags
+    COLUMNS = 2  # heading (with its status icon), tags
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self._text = ""
         self._root = Node(None, None, 0)
         self._by_uuid: dict[str, Node] = {}
         self._starts: list[int] = []
@@ -41,6 +42,7 @@ class OutlineModel(QAbstractItemModel):
         """Replace the sections; returns quietly updating rows in place when the tree's shape is
         unchanged (so expansion and selection survive a correction)."""
         sections = list(review.sections) if review else []
+        self._text = review.document.text if review else ""
         if self._same_shape(sections):
             for rs in sections:
                 self._by_uuid[rs.review.uuid].item = rs
@@ -55,31 +57,25 @@ class OutlineModel(QAbstractItemModel):
             return False
         for rs, node in zip(sections, self._ordered):
             old = node.item
-            if rs.review.uuid != old.review.uuid or rs.section.level != old.section.level \
-                    or rs.section.parent != old.section.parent:
+            if rs.review.uuid != old.review.uuid or rs.section.level != old.section.level:
                 return False
         return True
 
     def _build(self, sections: list[ReviewedSection]) -> None:
         self._root = Node(None, None, 0)
         self._by_uuid = {}
-        by_id: dict[int, Node] = {}
+        # Nest by level in reading order, so a promoted or demoted heading moves at once
+        # (the stored parent ids are the analysis's, before any correction).
         ordered = sorted(sections, key=lambda rs: (rs.section.heading_start, rs.section.level))
         stack: list[Node] = []
         for rs in ordered:
             sec = rs.section
-            parent = by_id.get(sec.parent) if sec.parent is not None else None
-            if parent is None:
-                # Fall back to nesting by level in document order (user-added headings).
-                while stack and stack[-1].item.section.level >= sec.level:
-                    stack.pop()
-                parent = stack[-1] if stack else self._root
-            node = Node(rs, parent, len(parent.children))
-            parent.children.append(node)
-            by_id[sec.id] = node
-            self._by_uuid[rs.review.uuid] = node
             while stack and stack[-1].item.section.level >= sec.level:
                 stack.pop()
+            parent = stack[-1] if stack else self._root
+            node = Node(rs, parent, len(parent.children))
+            parent.children.append(node)
+            self._by_uuid[rs.review.uuid] = node
             stack.append(node)
         self._ordered = [self._by_uuid[rs.review.uuid] for rs in sections]
         flat = sorted(self._by_uuid.values(), key=lambda n: n.item.section.heading_start)
@@ -93,6 +89,16 @@ class OutlineModel(QAbstractItemModel):
             self.dataChanged.emit(first, last)
             for child in node.children:
                 self._emit_all_changed(child)
+
+    def heading_text(self, rs: ReviewedSection) -> str:
+        """The heading as the report writes it ("(二)严格规范公正文明执法"), or number and title
+        once the reviewer corrected them."""
+        sec = rs.section
+        written = self._text[sec.heading_start:sec.heading_end].strip()
+        if written and not ({"title", "number"} & set(rs.review.original)) and written.endswith(sec.title) \
+                and len(written) - len(sec.title) <= 8:
+            return written
+        return f"{sec.number} {sec.title}".strip() if sec.number else sec.title
 
     # -- lookups for views
     def index_for_uuid(self, uuid: str, column: int = 0) -> QModelIndex:
@@ -137,7 +143,6 @@ class OutlineModel(QAbstractItemModel):
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (QCoreApplication.translate("OutlineModel", "Heading"),
-                    QCoreApplication.translate("OutlineModel", "Status"),
                     QCoreApplication.translate("OutlineModel", "Tags"))[section]
         return None
 
@@ -152,19 +157,17 @@ class OutlineModel(QAbstractItemModel):
             return sec.title if column == 0 else None
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                text = f"{sec.number} {sec.title}".strip() if sec.number else sec.title
+                text = self.heading_text(rs)
                 return f"{text} ?" if low else text
-            if column == 1:
-                return labels.status(review.status)
             return None
         if role == Qt.ItemDataRole.DecorationRole:
             if column == 0:
                 return icons.status_icon(review.status)
-            if column == 2 and review.tags:
+            if column == 1 and review.tags:
                 return icons.tag_dots(tuple(t.color for t in review.tags))
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [f"{sec.number} {sec.title}".strip(), labels.status(review.status)]
+            lines = [self.heading_text(rs), labels.status(review.status)]
             if low:
                 lines.append(QCoreApplication.translate(
                     "OutlineModel", "Low confidence ({0:.0%}): please check this heading").format(sec.confidence))
