@@ -191,3 +191,20 @@ def test_check_integrity_reports_ok_on_a_sound_library(tmp_path):
     with Library(tmp_path / "lib.db") as lib:
         lib.import_analysis(make_analysis(SMALL_TEXT))
         assert lib.check_integrity() == "ok"
+
+
+def test_a_library_the_user_cannot_write_is_opened_read_only(tmp_path, monkeypatch):
+    """What a read-only file looks like to a user without root's privileges, simulated."""
+    path = tmp_path / "lib.db"
+    with Library(path) as lib:
+        doc = lib.import_analysis(make_analysis(SMALL_TEXT)).doc_uuid
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False if mode == os.W_OK and str(p) == str(path)
+                        else real_access(p, mode))
+    before = path.read_bytes()
+    with Library(path) as lib:
+        assert lib.read_only and lib.load_review(doc).figures
+        with pytest.raises(ReviewerError) as err:
+            lib.add_comment("metadata", doc, "x")
+        assert err.value.code == "library_read_only" and "read-only" in err.value.message("en")
+    assert path.read_bytes() == before
