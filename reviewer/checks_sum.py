@@ -174,7 +174,8 @@ def _continues(text: str, left: Placed, right: Placed) -> bool:
 def _run_from(text: str, outer: Sequence[Placed], k: int) -> list[Placed]:
     """The list that starts at ``outer[k]``.
 
-    A list joined by 、 ends at the first comma: "其中食品120件、药品80件,办结200件" lists two parts.
+    A list joined by 、 ends at the first comma: "其中食品120件、药品80件,办结200件" lists two parts,
+    unless the next item is plainly one more category (其他类…, or …类 after …类).
     """
     run = [outer[k]]
     enumerated = False
@@ -185,10 +186,16 @@ def _run_from(text: str, outer: Sequence[Placed], k: int) -> list[Placed]:
         between = _outside_brackets(text[run[-1].end:nxt.start])
         if len(run) == 1:
             enumerated = "、" in between and not any(c in between for c in ",,")
-        elif enumerated and any(c in between for c in ",,"):
+        elif enumerated and any(c in between for c in ",,") and not _same_series(text, run[-1], nxt):
             break
         run.append(nxt)
     return run
+
+
+def _same_series(text: str, left: Placed, right: Placed) -> bool:
+    """True when ``right`` still reads as one more category: 其他类…, or …类 after …类."""
+    label = own_label(text, right, left.end)
+    return bool(REMAINDER.search(label)) or ("类" in label and "类" in own_label(text, left))
 
 
 def _outside_brackets(text: str) -> str:
