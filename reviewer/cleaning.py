@@ -99,7 +99,7 @@ def _radical_table() -> dict[int, str]:
     return table
 
 
-def _characters(text: str) -> str:
+def normalise_characters(text: str) -> str:
     """Code-point level clean-up: surrogates, invisibles, radicals, NFC, line ends."""
     text = _SURROGATE.sub("\ufffd", text)
     text = _LINE_BREAKS.sub("\n", text)
@@ -352,7 +352,7 @@ def _lines_pass(text: str) -> str:
 def normalise(raw: str) -> str:
     """The normalised text: NFC, LF, no BOM, one trimmed paragraph per line, no blank lines,
     spaces tidied, web furniture removed, broken sentences re-joined.  Idempotent."""
-    text = _characters(raw)
+    text = normalise_characters(raw)
     for _ in range(6):
         cleaned = unicodedata.normalize("NFC", _lines_pass(text))
         if cleaned == text:

@@ -16,7 +16,13 @@ import re
 import unicodedata
 from collections import Counter
 
-from reviewer.cleaning import is_date_line, is_heading_start, is_signature_line, join_broken_line
+from reviewer.cleaning import (
+    is_date_line,
+    is_heading_start,
+    is_signature_line,
+    join_broken_line,
+    normalise_characters,
+)
 from reviewer.messages import ReviewerError
 
 # Fewer visible characters than this per page on average: the PDF is a scan (or only images).
@@ -32,6 +38,11 @@ _PAGE_NUMBER = re.compile(
 _FINAL = set("\u3002!?;:\u2026\u201d\u2019\uff01\uff1f\uff1b\uff1a")
 _QUOTE_CLOSE = set("\u201d\u2019")
 _SENTENCE_END = set("\u3002!?\uff01\uff1f\u2026")
+# A line opening with a short label and a colon is a field of its own ("来源:", "发布日期:").
+_FIELD_START = re.compile("[\u4e00-\u9fff]{2,6}[:\uff1a]")
+# The last word of a document title, on a line without clause punctuation.
+_TITLE_END = re.compile("(?:通知|报告|報告|意见|意見|决定|決定|办法|辦法|规定|規定|方案|通报|通報|批复|批覆|函|纪要|紀要)$")
+_CLAUSE_PUNCT = re.compile("[,\uff0c\u3001;\uff1b\u3002]")
 # Layers of furniture peeled off the top and the bottom of each page (header, page number).
 _EDGE = 2
 
@@ -81,8 +92,13 @@ def _extract_pages(data: bytes, path: str) -> list[str]:
 
 def pages_to_text(pages: list[str]) -> str:
     """Join extracted pages into paragraphs: furniture out, wrapped lines re-joined."""
-    page_lines = [[line.strip() for line in page.split("\n") if line.strip()] for page in pages]
+    # Radicals and stray code points first: the heading test below must see "（一）", not "（⼀）".
+    page_lines = [[line.strip() for line in normalise_characters(page).split("\n") if line.strip()]
+                  for page in pages]
     page_lines = _drop_furniture(page_lines)
+    for previous, current in zip(page_lines, page_lines[1:]):
+        if previous and current and previous[-1] == current[0]:
+            del current[0]  # a line split by the page boundary, printed on both pages
     lines = [line for page in page_lines for line in page]
     width = _body_width(lines)
     out: list[str] = []
@@ -138,8 +154,9 @@ def _body_width(lines: list[str]) -> float:
 
 
 def _continues(prev: str, line: str, width: float) -> bool:
-    """Whether ``line`` is the wrapped continuation of ``prev``: ``prev`` fills the text width
-    and ends no sentence, and ``line`` does not start a heading, a date or a signature.
+    """Whether ``line`` is the wrapped continuation of ``prev``: ``prev`` fills the text width,
+    ends no sentence and is no title, and ``line`` starts no heading, date, signature or
+    metadata field ("来源:").
 
     A full line that ends a sentence is left as a paragraph end: splitting a paragraph costs
     less than gluing two together (measured on re-printed reports: merged paragraphs hid
@@ -147,6 +164,10 @@ def _continues(prev: str, line: str, width: float) -> bool:
     """
     if is_heading_start(line) or is_date_line(line) or is_signature_line(line):
         return False
+    if _FIELD_START.match(line):
+        return False
     if prev[-1] in _FINAL and not (prev[-1] in _QUOTE_CLOSE and prev[-2:-1] not in _SENTENCE_END):
         return False
+    if _TITLE_END.search(prev) and not _CLAUSE_PUNCT.search(prev):
+        return False  # a document title as wide as the text ("关于印发…的通知")
     return display_width(prev) >= width - 1.5

@@ -87,6 +87,7 @@ def image_only_pdf() -> bytes:
 
 FC = "\uff0c"  # ，
 FP = "\u3002"  # 。
+COLON = "\uff1a"  # ：
 PAGE_1 = [
     "西城区司法局2022年法治政府建设情况报告",
     f"2022年{FC}我局坚持以法治思维统领各项工作{FC}全年办理行政复议案件",
@@ -192,3 +193,22 @@ def test_line_ending_in_a_closing_quote_without_a_full_stop_continues():
 def test_full_line_ending_a_sentence_is_kept_as_a_paragraph_end():
     pages = ["\n".join([BODY, BODY, BODY[:-1] + FP, "下一段内容" + FP])]
     assert pages_to_text(pages).split("\n")[-1] == "下一段内容" + FP
+
+
+def test_heading_written_with_kangxi_radicals_is_still_a_heading():
+    heading = "\uff08\u2f00\uff09\u575a\u6301\u4f9d\u6cd5\u884c\u653f"  # （⼀）坚持依法行政, ⼀ = U+2F00
+    pages = ["\n".join([BODY, BODY, BODY, heading, BODY + FP])]
+    lines = pages_to_text(pages).split("\n")
+    assert "（一）坚持依法行政" in lines
+
+
+def test_wide_title_and_metadata_lines_are_not_glued_to_the_next_line():
+    title = "关于印发某市市场监督管理局年度行政执法工作报告的通知"
+    pages = ["\n".join([title, f"来源{COLON}某市市场监督管理局", BODY, BODY, BODY + FP])]
+    lines = pages_to_text(pages).split("\n")
+    assert lines[:2] == [title, f"来源{COLON}某市市场监督管理局"]
+
+
+def test_line_printed_at_the_bottom_and_top_of_two_pages_appears_once():
+    pages = ["\n".join([BODY, BODY, "跨页重复的一行文字"]), "\n".join(["跨页重复的一行文字", BODY + FP])]
+    assert pages_to_text(pages).count("跨页重复的一行文字") == 1
