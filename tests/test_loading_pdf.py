@@ -212,3 +212,29 @@ def test_wide_title_and_metadata_lines_are_not_glued_to_the_next_line():
 def test_line_printed_at_the_bottom_and_top_of_two_pages_appears_once():
     pages = ["\n".join([BODY, BODY, "跨页重复的一行文字"]), "\n".join(["跨页重复的一行文字", BODY + FP])]
     assert pages_to_text(pages).count("跨页重复的一行文字") == 1
+
+
+def _encrypted(user_password: str) -> bytes:
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(text_pdf([PAGE_1]))))
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def test_pdf_that_needs_a_password_is_reported(tmp_path):
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(_encrypted("secret"))
+    with pytest.raises(ReviewerError) as excinfo:
+        load_document(path)
+    assert excinfo.value.code == "encrypted_pdf"
+
+
+def test_pdf_with_only_an_owner_password_opens(tmp_path):
+    path = tmp_path / "restricted.pdf"
+    path.write_bytes(_encrypted(""))
+    assert load_document(path).text.startswith("西城区司法局")
