@@ -134,7 +134,7 @@ def document_from_bytes(data: bytes, path: str, kind: str, ext: str = "") -> Doc
             raise
         raw, encoding, warnings, fmt = decoded.text, decoded.encoding, decoded.warnings, "txt"
     if len(raw) > MAX_TEXT_CHARS:
-        raise ReviewerError("too_large", path=path, size=f"{len(raw.encode('utf-8')) / MB:.1f}",
+        raise ReviewerError("too_large", path=path, size=f"{len(raw.encode('utf-8', 'replace')) / MB:.1f}",
                             limit=MAX_TEXT_BYTES // MB)
     text = cleaning.normalise(raw)
     if not text.strip():
@@ -154,8 +154,12 @@ def _is_word_package(data: bytes) -> bool:
 
 def document_from_text(text: str, path: str = "<text>", sha256: str | None = None,
                        fmt: str = "txt", encoding: str | None = "utf-8") -> Document:
-    """A Document over already-normalised text (tests, pasted text, the GUI's samples)."""
+    """A Document over already-normalised text (tests, pasted text, the GUI's samples).
+
+    ``analysis_text`` is ``script.analysis_form(text)``: Simplified script with full-width ASCII
+    forms folded, the same length as ``text``."""
     simplified = script.analysis_form(text)
-    return Document(path=path, sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return Document(path=path, sha256=sha256 or digest,
                     format=fmt, encoding=encoding, text=text, analysis_text=simplified,
                     script=script.detect_script(text, simplified))
