@@ -22,7 +22,7 @@ CONTEXT = 32  # characters of prefix/suffix kept with a quote
 MAX_OCCURRENCES = 200  # occurrences of one key examined; a key more common than this says little
 MIN_QUOTE_SIMILARITY = 0.72  # below this a fuzzy candidate is not the same words
 MIN_SCORE = 0.72  # overall confidence bound for a fuzzy placement
-MIN_CONTEXT_CHARS = 6  # intact context on one side that counts as evidence of the same spot
+MIN_CONTEXT_CHARS = 12  # intact context characters (both sides together) that vouch for a spot
 
 
 @dataclass
@@ -176,15 +176,15 @@ def place(anchor: Anchor, text: str, expected: int | None = None) -> Placement:
 
 
 def _supported(anchor: Anchor, text: str, start: int, end: int, expected: int, near_counts: bool = True) -> bool:
-    """Is there evidence besides the quote that this is the same spot: a few characters of
-    context intact on either side, or (for the exact words) the place where the spot should now
-    be?  Nearness alone does not vouch for similar words: the sentence after a deleted one sits
+    """Is there evidence besides the quote that this is the same spot: a dozen characters of
+    context intact (both sides together), or (for the exact words) the place where the spot
+    should now be?  Nearness alone does not vouch for similar words: the sentence after a deleted one sits
     right where the deleted one was, and reports repeat their phrasing."""
     before = text[max(0, start - len(anchor.prefix)):start]
     after = text[end:end + len(anchor.suffix)]
     prefix_chars = _tail_match(anchor.prefix, before) * len(anchor.prefix) if anchor.prefix else CONTEXT
     suffix_chars = _head_match(anchor.suffix, after) * len(anchor.suffix) if anchor.suffix else CONTEXT
-    if max(prefix_chars, suffix_chars) >= MIN_CONTEXT_CHARS:
+    if prefix_chars + suffix_chars >= MIN_CONTEXT_CHARS:
         return True
     return near_counts and abs(start - expected) <= max(2 * len(anchor.quote), 12)
 
