@@ -10,6 +10,7 @@ from collections import Counter
 # Script detection reads at most this many characters: enough for any report's verdict, and it
 # keeps detection on a multi-megabyte text in the milliseconds.
 _DETECT_SAMPLE = 20_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @functools.lru_cache(maxsize=2)
@@ -31,6 +32,14 @@ def _convert_same_length(text: str, config: str) -> str:
     conv = _converter(config)
     if conv is None or not text:
         return text
+    if _SURROGATE.search(text):
+        # OpenCC takes UTF-8; a lone surrogate (only in text that skipped cleaning) stays as is.
+        parts = _SURROGATE.split(text)
+        marks = _SURROGATE.findall(text)
+        out = [_convert_same_length(parts[0], config)]
+        for mark, part in zip(marks, parts[1:]):
+            out += [mark, _convert_same_length(part, config)]
+        return "".join(out)
     converted = conv.convert(text)
     if len(converted) == len(text):
         return converted

@@ -56,7 +56,7 @@ def test_ambiguous_characters_do_not_flip_a_traditional_text():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(max_size=200))
+@given(st.text(alphabet=st.characters(exclude_categories=()), max_size=200))
 def test_to_simplified_keeps_length_for_any_text(text):
     assert len(to_simplified(text)) == len(text)
     assert detect_script(text) in ("simplified", "traditional")
@@ -72,3 +72,8 @@ def test_analysis_form_folds_full_width_forms_and_keeps_length():
 def test_full_width_punctuation_does_not_make_a_text_traditional():
     text = "\uff08一\uff09发布日期\uff1a2021年\uff0c共12件\uff1b" * 3
     assert detect_script(text, analysis_form(text)) == "simplified"
+
+
+def test_lone_surrogates_do_not_break_conversion():
+    assert to_simplified("發\ud800展") == "发\ud800展"
+    assert detect_script("發\ud800展報告") == "traditional"
