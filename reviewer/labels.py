@@ -34,6 +34,7 @@ AFTER_WINDOW = 20
 # Clause boundaries: a label never crosses one.  Brackets count only around long asides.
 _DELIMITERS = re.compile(r"[,,;;。!?!?::\n]")
 _LONG_ASIDE = re.compile(r"[((][^()()\n]{7,}[))]")
+_CLAUSE_END = frozenset(",;。!?\n")
 _FIELD_STOP = frozenset(",;。!?:\n ()[]【】、")
 _SENTENCE_END = re.compile(r"[。;;!?!?\n]")
 
@@ -75,6 +76,8 @@ _QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "
 _PRONOUNS = frozenset("""我 我们 本 该 其 此 这 那 这些 那些 此次 这次 其中 其余 有关 相关 所有 上述 以上 前述
 我局 我区 我市 我县 本局 本区 本市 自身 自己 大家 各自""".split())
 _OPENING_QUOTES = frozenset("“‘「『《")
+_LEADING_TIME = re.compile(r"^(?:\d{4}\s*年度?|\d{1,2}\s*月份?|\d{1,2}\s*日|[上下]半年|年初|年底|年末|年内|"
+                           r"今年|去年|全年|当年|同年|以来|至今|期间)+")
 _LEADING_SUBJECT = re.compile(r"^(我|本|全|该|各)(局|区|市|县|委|院|厅|办|所|队|中心|单位|部门|系统)")
 
 
@@ -188,6 +191,10 @@ class LabelFinder:
         comparison = _comparison(before)
         before = comparison or _strip_lead(before)
         noun = _noun_after(after)
+        if not noun and (not before or (len(before) == 1 and before[0].word in LIGHT_VERBS)):
+            # 举办11期任前法律知识考试: jieba's tags break the noun phrase, but the clause
+            # after the number is only content words ending in a noun
+            noun = _content_clause(after, hi == ceiling and ceiling < len(a) and a[ceiling] in _CLAUSE_END)
         if not before and floor > 0 and a[floor - 1] in "::" and f.kind == "date":
             return self._field_name(floor - 1)
         if noun and f.kind != "date":
@@ -221,6 +228,12 @@ class LabelFinder:
                 and raw_last in TAIL_WORDS and raw_last not in ("其中", "其余", "另外", "另有", "其")):
             # 培训2期,共25堂课: a total of the same thing
             return in_sentence.label, _span(in_sentence)
+        if f.kind == "date" and ceiling < len(a) and a[ceiling] in ",,":
+            # 2020年7月29日,某支队正式成立: what happened that day
+            _, end = self.clause(ceiling + 1, ceiling + 1)
+            event = _strip_lead(tokens(a, ceiling + 1, min(end, ceiling + 1 + 40)))
+            if event:
+                return self._phrase(_cap(event))
         return None, None
 
     def _field_name(self, colon: int) -> Label:
@@ -290,9 +303,10 @@ def _strip_lead(toks: list[Token]) -> list[Token]:
         first = toks[0]
         if first.word in _OPENING_QUOTES:
             break  # “双随机、一公开”抽查: the quoted name is part of the phrase
-        m = _LEADING_SUBJECT.match("".join(t.word for t in toks[:3]))
+        m = _LEADING_TIME.match("".join(t.word for t in toks[:4])) or _LEADING_SUBJECT.match(
+            "".join(t.word for t in toks[:3]))
         if m and sum(len(t.word) for t in toks) > len(m.group(0)):
-            # 我局 / 全区 as the subject of the clause
+            # 2020年 / 我局 / 全区: the time or the subject of the clause
             cut = len(m.group(0))
             while toks and cut > 0:
                 cut -= len(toks[0].word)
@@ -407,6 +421,20 @@ def _noun_after(after: list[Token]) -> list[Token]:
     if not any(_is_noun(t) or t.word in _QUOTE_PAIRS for t in out):
         return []
     return out
+
+
+def _content_clause(after: list[Token], complete: bool) -> list[Token]:
+    """The words after the number when they run to the end of the clause, hold no function
+    word and end in a noun (``任前法律知识考试``)."""
+    if not complete or not after:
+        return []
+    toks = [t for t in after if t.word.strip()]
+    if not toks or len(toks) > 6 or sum(len(t.word) for t in toks) > MAX_LABEL:
+        return []
+    if any((t.flag in _STOP_AFTER_POS and t.flag != "r") or t.word in TAIL_WORDS or t.word in _PRONOUNS
+           for t in toks):
+        return []
+    return toks if _is_noun(toks[-1]) else []
 
 
 def _predicate_after(after: list[Token]) -> list[Token]:

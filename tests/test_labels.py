@@ -115,3 +115,12 @@ def test_a_bracket_closed_inside_the_phrase_is_kept():
 
 def test_a_field_name_before_a_colon_labels_any_figure():
     assert labelled("罚没金额:56.3万元\n持证人员:212人") == [("56.3万元", "罚没金额"), ("212人", "持证人员")]
+
+
+def test_a_year_at_the_start_of_the_clause_is_not_part_of_the_label():
+    assert labelled("2022年举办8期任前法律知识考试。") == [("8期", "任前法律知识考试")]
+
+
+def test_a_date_is_labelled_with_what_happened_that_day():
+    assert labelled("2021年6月1日,综合行政执法支队正式挂牌成立。") == [
+        ("2021年6月1日", "综合行政执法支队正式挂牌成立")]
