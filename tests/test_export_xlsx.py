@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import os
+import shutil
+import subprocess
 import tempfile
 import zipfile
 from datetime import datetime
@@ -543,3 +546,26 @@ def test_more_rows_than_excel_holds_is_refused_with_a_message(tmp_path, monkeypa
     assert "数据" in info.value.message("zh") and "5" in info.value.message("en")
     assert target.read_bytes() == before
     assert no_temp_files(tmp_path)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_reads_the_workbook_as_written(tmp_path):
+    """A real spreadsheet program, not only openpyxl, reads the streamed sheets: text stays text."""
+    a, b = district_a(), district_b()
+    a.figures["apply"].figure.label = "=SUM(A1)"
+    a.figures["closed"].figure.qualifier = "甲 & <乙>"
+    path = write_workbook([a.review, b.review], tmp_path / "lo.xlsx")
+    env = {**os.environ, "HOME": str(tmp_path)}
+    subprocess.run(["soffice", "--headless", "--convert-to",
+                    "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+                    str(path), "--outdir", str(tmp_path)], env=env, check=True, capture_output=True,
+                   timeout=240)
+    with open(tmp_path / "lo-数据.csv", encoding="utf-8", newline="") as handle:
+        rows = {row[-1]: row for row in csv.reader(handle)}
+    first = rows[a.figures["apply"].review.uuid]
+    assert first[2] == "=SUM(A1)" and first[4] == "326"
+    assert rows[a.figures["closed"].review.uuid][7] == "甲 & <乙>"
+    with open(tmp_path / "lo-对比.csv", encoding="utf-8", newline="") as handle:
+        comparison = {row[-1]: row for row in csv.reader(handle)}
+    assert comparison["行政执法检查"][3:5] == ["1250", "960"]
