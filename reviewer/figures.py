@@ -99,9 +99,9 @@ _DATE_MONTH_DAY = re.compile(
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 _DOC_NUMBER = re.compile(r"[〔\[［(（【]\s*(?:19|20)\d\d\s*[〕\]］)）】]\s*\d+\s*号")
 _TITLE = re.compile(r"《[^《》\n]{1,120}》")
-_QUOTES = {"“": "”", "\"": "\"", "‘": "’", "「": "」", "『": "』"}
 _QUOTED = re.compile(r"“[^“”\n]{1,14}”|\"[^\"\n]{1,14}\"|‘[^‘’\n]{1,14}’|「[^「」\n]{1,14}」|『[^『』\n]{1,14}』")
-_ORDINAL_BEFORE = ("第", "初", "周", "星期", "礼拜", "其", "前")
+# Before a numeral these make it an ordinal or a rank (第三, 周一, 前五位), not a quantity.
+_ORDINAL_BEFORE = ("第", "初", "周", "星期", "礼拜", "前")
 # A duration followed by one of these names a campaign or a plan (三年行动, 五年规划).
 _PLAN_AFTER = ("行动", "计划", "规划", "攻坚", "工程", "纲要", "方案")
 _TIME_OF_DAY_BEFORE = re.compile(r"(\d{1,2}\s*[时点:]|\d{1,2}\s*时\s*\d{1,2})\s*$")
@@ -130,7 +130,7 @@ def find_figures(document: Document, sections: list[Section], citations: list[Ci
     if len(a) != len(text):  # never trust offsets from a copy of another length
         a = text.translate(_FULLWIDTH)
     blocked = _blocked_spans(a, citations, sections)
-    found = _find_dates(a, metadata, blocked)
+    found = _find_dates(a, metadata)
     taken = sorted((f.start, f.end) for f in found)
     found += _find_quantities(a, blocked, taken)
     found.sort(key=lambda f: f.start)
@@ -185,7 +185,7 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 # ---------------------------------------------------------------- dates
 
 
-def _find_dates(a: str, metadata: Metadata, blocked: list[tuple[int, int]]) -> list[_Found]:
+def _find_dates(a: str, metadata: Metadata) -> list[_Found]:
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
 
