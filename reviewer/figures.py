@@ -129,12 +129,14 @@ def find_figures(document: Document, sections: list[Section], citations: list[Ci
     a = (document.analysis_text or text).translate(_FULLWIDTH)
     if len(a) != len(text):  # never trust offsets from a copy of another length
         a = text.translate(_FULLWIDTH)
-    blocked = _blocked_spans(a, citations, sections)
+    blocked = _Coverage(len(a))
+    for span in _blocked_spans(text, a, citations, sections):
+        blocked.append(span)
     found = _find_dates(a, metadata)
     taken = sorted((f.start, f.end) for f in found)
     found += _find_quantities(a, blocked, taken)
     found.sort(key=lambda f: f.start)
-    found = [f for f in found if not _inside(f.start, f.end, blocked) and _stands_alone(a, f)]
+    found = [f for f in found if blocked.free(f.start, f.end) and _stands_alone(a, f)]
     figures: list[Figure] = []
     section_index = _SectionIndex(sections)
     finder = labels.LabelFinder(text, a)
@@ -150,7 +152,8 @@ def find_figures(document: Document, sections: list[Section], citations: list[Ci
 # ---------------------------------------------------------------- exclusions
 
 
-def _blocked_spans(a: str, citations: list[Citation], sections: list[Section]) -> list[tuple[int, int]]:
+def _blocked_spans(text: str, a: str, citations: list[Citation], sections: list[Section]
+                   ) -> list[tuple[int, int]]:
     """Spans no figure may overlap: citations (given, and 《》 / 〔2018〕118号 found here too, so
     the finder is right even before the citation finder runs), short quoted names and the
     numbers of headings."""
@@ -164,22 +167,11 @@ def _blocked_spans(a: str, citations: list[Citation], sections: list[Section]) -
     spans += [m.span() for m in _QUOTED.finditer(a)]
     for s in sections:
         # the heading's own number: from the heading start to where the title begins
-        head = a[s.heading_start:s.heading_end]
+        head = text[s.heading_start:s.heading_end]
         cut = head.find(s.title[:4]) if s.title else -1
         if cut > 0:
             spans.append((s.heading_start, s.heading_start + cut))
-    spans.sort()
-    return spans
-
-
-def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
-    # spans may nest or overlap: look back over a few
-    for j in range(max(0, i - 8), min(len(spans), i + 2)):
-        s, e = spans[j]
-        if s < end and start < e:
-            return True
-    return False
+    return [(max(0, s), min(len(a), e)) for s, e in spans if s < e]
 
 
 # ---------------------------------------------------------------- dates
@@ -254,7 +246,7 @@ def _context_year(a: str, pos: int, years: list[tuple[int, int]], fallback: int 
 # ---------------------------------------------------------------- quantities
 
 
-def _find_quantities(a: str, blocked: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[_Found]:
+def _find_quantities(a: str, blocked: _Coverage, taken: list[tuple[int, int]]) -> list[_Found]:
     units = unit_table()
     found: list[_Found] = []
     covered = _Coverage(len(a))
@@ -304,7 +296,7 @@ def _find_quantities(a: str, blocked: list[tuple[int, int]], taken: list[tuple[i
             if m.group("b") is not None:
                 pos = m.end("a")
             continue
-        if not free(f.start, f.end) or _inside(f.number_start, f.number_end, blocked):
+        if not free(f.start, f.end) or not blocked.free(f.number_start, f.number_end):
             continue
         found.append(f)
         covered.append((f.start, f.end))
