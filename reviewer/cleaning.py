@@ -322,6 +322,33 @@ def join_broken_line(prev: str, nxt: str) -> str:
 # The pipeline
 
 
+_TOC_HEADER = re.compile("(?:目\\s*[录錄]|目次|CONTENTS|Contents)[:\uff1a]?")
+# A contents entry: an optional number, the title, optional leader dots and a page number.
+_TOC_ENTRY = re.compile("(?:[\\d.]+\\s*)?(?P<title>.+?)[.\u2026\u00b7\\s]*\\d{0,4}")
+
+
+def drop_table_of_contents(lines: list[str]) -> list[str]:
+    """Remove a table of contents ("目录" and the entries after it that reappear later as the
+    headings they list): left in, every heading would be found twice."""
+    for start, line in enumerate(lines[: max(1, len(lines) // 3)]):
+        if not _TOC_HEADER.fullmatch(line):
+            continue
+        joined = "\n".join(lines)
+        offset = sum(len(x) + 1 for x in lines[: start + 1])  # where lines[start + 1] begins
+        end = start + 1
+        while end < len(lines) and len(lines[end]) <= 60:
+            match = _TOC_ENTRY.fullmatch(lines[end])
+            title = match.group("title") if match else lines[end]
+            offset += len(lines[end]) + 1
+            # The entry's title must occur again further down, as the heading it points to.
+            if len(title) < 2 or joined.find(title, offset) < 0:
+                break
+            end += 1
+        if end - start > 2:
+            return lines[:start] + lines[end:]
+    return lines
+
+
 def _is_link_title(line: str) -> bool:
     return len(line) <= _MAX_LINK_TITLE and line[-1] not in "\u3002!?\uff01\uff1f;\uff1b"
 
@@ -335,6 +362,7 @@ def _lines_pass(text: str) -> str:
     block = rules.tail_block_start(tidied)
     if block is not None:
         del tidied[block:]
+    tidied = drop_table_of_contents(tidied)
     lines: list[str] = []
     for line in tidied:
         line = tidy_spaces(rules.strip_inline(rules.strip_prefix(line)))

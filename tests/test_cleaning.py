@@ -81,6 +81,17 @@ def test_related_links_header_followed_by_body_text_keeps_the_body():
     assert lines(text) == body
 
 
+def test_table_of_contents_is_removed_and_the_headings_kept():
+    text = ("某县2022年法治政府建设情况报告\n目录\n一、主要举措和成效……1\n（一）深化改革……1\n二、存在的不足……3\n"
+            f"一、主要举措和成效\n（一）深化改革\n全年办理案件12件{P}\n二、存在的不足\n人员不足{P}")
+    assert lines(text) == ["某县2022年法治政府建设情况报告", "一、主要举措和成效", "（一）深化改革",
+                           f"全年办理案件12件{P}", "二、存在的不足", f"人员不足{P}"]
+
+
+def test_a_line_called_contents_without_entries_is_left_alone():
+    assert lines(f"目录\n这一行不在后文出现\n正文{P}") == ["目录", "这一行不在后文出现", f"正文{P}"]
+
+
 def test_bullet_glyph_is_removed_but_the_line_kept():
     assert f"發布單位{COLON}某县人民政府" in lines(WEB_PAGE)
 
