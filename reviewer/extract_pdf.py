@@ -47,13 +47,16 @@ _CLAUSE_PUNCT = re.compile("[,\uff0c\u3001;\uff1b\u3002]")
 _EDGE = 2
 
 
-def pdf_text(data: bytes, path: str = "") -> str:
-    """The report's text from the PDF's text layer (not yet normalised)."""
+def pdf_text(data: bytes, path: str = "") -> tuple[str, list[str]]:
+    """(text, warnings): the report's text from the PDF's text layer (not yet normalised), and
+    a warning naming the pages that have no text (scanned pages inside a text PDF)."""
     pages = _extract_pages(data, path)
-    visible = sum(len("".join(page.split())) for page in pages)
-    if visible < _MIN_CHARS_PER_PAGE * max(1, len(pages)) / 4 or visible < 10:
+    visible = [len("".join(page.split())) for page in pages]
+    if sum(visible) < _MIN_CHARS_PER_PAGE * max(1, len(pages)) / 4 or sum(visible) < 10:
         raise ReviewerError("scanned_pdf", path=path)
-    return pages_to_text(pages)
+    empty = [str(number) for number, count in enumerate(visible, start=1) if count < _MIN_CHARS_PER_PAGE]
+    warnings = [f"pages without a text layer (scanned?): {', '.join(empty)}"] if empty else []
+    return pages_to_text(pages), warnings
 
 
 def _extract_pages(data: bytes, path: str) -> list[str]:

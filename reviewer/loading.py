@@ -114,7 +114,7 @@ def document_from_bytes(data: bytes, path: str, kind: str, ext: str = "") -> Doc
     elif kind == "pdf":
         from reviewer.extract_pdf import pdf_text
 
-        raw, encoding, fmt = pdf_text(data, path), None, "pdf"
+        (raw, warnings), encoding, fmt = pdf_text(data, path), None, "pdf"
     elif kind == "html":
         from reviewer.extract_html import html_text
 

@@ -238,3 +238,11 @@ def test_pdf_with_only_an_owner_password_opens(tmp_path):
     path = tmp_path / "restricted.pdf"
     path.write_bytes(_encrypted(""))
     assert load_document(path).text.startswith("西城区司法局")
+
+
+def test_scanned_page_inside_a_text_pdf_is_named_in_a_warning(tmp_path):
+    path = tmp_path / "mixed.pdf"
+    path.write_bytes(text_pdf([PAGE_1, ["- 2 -"], PAGE_2]))
+    doc = load_document(path)
+    assert "二、存在的不足" in doc.text
+    assert any("2" in warning and "scanned" in warning for warning in doc.warnings)
