@@ -331,8 +331,8 @@ def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
     magnitude = 1
     qualifier_parts: list[str] = []
 
-    def take_magnitude(p: int) -> tuple[int, int]:
-        if chinese or p >= len(a) or a[p] not in "十百千万亿":
+    def take_magnitude(p: int, after_qualifier: bool = False) -> tuple[int, int]:
+        if (chinese and not after_qualifier) or p >= len(a) or a[p] not in "十百千万亿":
             return p, 1
         unit = units.match(a, p)
         if unit is not None and a[p] == unit[0]:
@@ -347,8 +347,8 @@ def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
     if p < len(a) and a[p] in "余多":
         qualifier_parts.append(a[p])
         p += 1
-        if magnitude == 1:
-            p, magnitude = take_magnitude(p)
+        p, more = take_magnitude(p, after_qualifier=True)  # 十余万元, 2千余万元
+        magnitude *= more
     if p < len(a) and a[p] in "%‰":
         unit = a[p]
     else:

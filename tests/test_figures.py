@@ -279,3 +279,13 @@ def test_once_again_is_not_a_count():
 
 def test_idioms_and_reduplicated_measure_words_are_not_counts():
     assert texts("一项项措施落地,一个个问题解决,一步一个脚印,三番五次催办,千方百计,四面八方,一分为二。") == []
+
+
+@pytest.mark.parametrize("sentence, text, value, unit", [
+    ("挽回损失十余万元。", "十余万元", 100_000, "元"),
+    ("覆盖三十多万人。", "三十多万人", 300_000, "人"),
+    ("投入2千余万元。", "2千余万元", 20_000_000, "元"),
+])
+def test_a_magnitude_after_the_qualifier(sentence, text, value, unit):
+    f = one(sentence)
+    assert (f.text, f.value, f.unit) == (text, value, unit)
