@@ -208,3 +208,13 @@ def test_a_library_the_user_cannot_write_is_opened_read_only(tmp_path, monkeypat
             lib.add_comment("metadata", doc, "x")
         assert err.value.code == "library_read_only" and "read-only" in err.value.message("en")
     assert path.read_bytes() == before
+
+
+def test_a_library_in_a_folder_with_a_chinese_name_opens_read_write_and_read_only(tmp_path):
+    folder = tmp_path / "审阅 库 #1"
+    folder.mkdir()
+    path = folder / "我的审阅库.db"
+    with Library(path) as lib:
+        doc = lib.import_analysis(make_analysis(SMALL_TEXT)).doc_uuid
+    with Library(path, read_only=True) as lib:  # opened through an SQLite URI
+        assert lib.load_review(doc).document.text == SMALL_TEXT
