@@ -88,6 +88,7 @@ _POST_QUALIFIERS = ("以上", "以下", "以内", "左右", "之多", "多", "�
 _NUMBER = re.compile(
     rf"(?P<a>{_AR}|{_CN}|半)(?:(?P<pct>%)?{_RANGE_SEP}(?P<b>{_AR}|{_CN}))?")
 _PERCENT_WORDS = re.compile(rf"百分之(?P<a>{_AR}|[{_CN_BODY}]+)")
+_ARABIC_FRACTION = re.compile(r"(?<![\d/.:-])(?P<n>\d{1,2})/(?P<d>\d{1,3})(?![\d/.:-])")
 _FRACTION = re.compile(rf"(?P<d>[{_CN_BODY}]+)分之(?P<n>[{_CN_BODY}]+)")
 _DATE_FULL = re.compile(
     r"(?P<y>\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
@@ -277,6 +278,18 @@ def _find_quantities(a: str, blocked: _Coverage, taken: list[tuple[int, int]]) -
             continue
         f = _Found(m.start(), m.end(), value, None, "ratio", None,
                    number_start=m.start(), number_end=m.end(), chinese=True)
+        _extend_qualifiers(a, f)
+        found.append(f)
+        covered.append((f.start, f.end))
+    for m in _ARABIC_FRACTION.finditer(a):
+        numerator, denominator = int(m.group("n")), int(m.group("d"))
+        # 1/3, 2/5, 3/100: small proper fractions only, so that 12/31 or 6/18 (dates) stay out
+        if not (0 < numerator < denominator and (denominator <= 10 or denominator == 100)):
+            continue
+        if not free(m.start(), m.end()):
+            continue
+        f = _Found(m.start(), m.end(), numerals.tidy(numerator / denominator), None, "ratio", None,
+                   number_start=m.start(), number_end=m.end())
         _extend_qualifiers(a, f)
         found.append(f)
         covered.append((f.start, f.end))

@@ -289,3 +289,8 @@ def test_idioms_and_reduplicated_measure_words_are_not_counts():
 def test_a_magnitude_after_the_qualifier(sentence, text, value, unit):
     f = one(sentence)
     assert (f.text, f.value, f.unit) == (text, value, unit)
+
+
+def test_small_arabic_fractions_are_ratios_but_dates_with_slashes_are_not():
+    figs = figures_of("法律专业人员占1/3,于12/31前完成,6/18开展活动。")
+    assert [(f.text, f.value, f.kind) for f in figs] == [("1/3", 0.333333, "ratio")]
