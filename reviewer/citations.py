@@ -14,6 +14,8 @@ from reviewer.model import Citation, Document
 OPEN, CLOSE = "《", "》"
 # An unclosed title ends at the end of its line or at a sentence end.
 UNCLOSED_STOP = "\n。;；!！?？"
+# No real title is longer; the bound keeps the scan linear on a line full of 《.
+TITLE_SCAN = 300
 
 # 〔2019〕 and its look-alikes; the agency prefix before it is a run of CJK characters.
 DOC_NUMBER = re.compile(
@@ -45,7 +47,11 @@ def _titles(text: str, analysis: str) -> list[Citation]:
         if start == -1:
             return found
         depth, end = 0, None
-        for index in range(start, len(analysis)):
+        limit = min(len(analysis), start + TITLE_SCAN)
+        newline = analysis.find("\n", start, limit)
+        limit = limit if newline == -1 else newline
+        has_close = analysis.find(CLOSE, start, limit) != -1
+        for index in range(start, limit if has_close else start):
             ch = analysis[index]
             if ch == OPEN:
                 depth += 1
@@ -59,7 +65,7 @@ def _titles(text: str, analysis: str) -> list[Citation]:
         if end is None:
             # Unclosed: up to the end of the line or sentence, if there is a title there at all.
             stop = start + 1
-            while stop < len(analysis) and analysis[stop] not in UNCLOSED_STOP + OPEN:
+            while stop < limit and analysis[stop] not in UNCLOSED_STOP + OPEN:
                 stop += 1
             while stop > start + 1 and text[stop - 1].isspace():
                 stop -= 1

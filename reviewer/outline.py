@@ -15,6 +15,7 @@ Detection reads ``document.analysis_text`` (Simplified); titles and spans come f
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -107,12 +108,23 @@ class Candidate:
     loose: bool = False  # neither at a line start nor after a sentence end: only fills a gap
 
 
+# Bounds that keep every step linear on pathological input (a 5 MB text on one line): a marker
+# looks back at most LOOKBACK characters for its line start, a title runs at most TITLE_SCAN.
+LOOKBACK = 300
+TITLE_SCAN = 600
+
+
 def _line_start(text: str, pos: int) -> int:
-    return text.rfind("\n", 0, pos) + 1
+    floor = max(0, pos - LOOKBACK)
+    newline = text.rfind("\n", floor, pos)
+    return newline + 1 if newline != -1 or floor == 0 else floor
 
 
 def _is_line_start(text: str, pos: int) -> bool:
-    return re.fullmatch(f"{SPACE}*", text[_line_start(text, pos):pos]) is not None
+    start = _line_start(text, pos)
+    if start > 0 and text[start - 1] != "\n":
+        return False  # no line start within reach
+    return re.fullmatch(f"{SPACE}*", text[start:pos]) is not None
 
 
 def _after_sentence_end(text: str, pos: int) -> bool:
@@ -166,15 +178,24 @@ def _inside_quote(text: str, pos: int) -> bool:
     return before.count("《") > before.count("》") or before.count("“") > before.count("”")
 
 
-def _fills_gap(candidates: list[Candidate], index: int) -> bool:
+def _fills_gap(cand: Candidate, line_heads: dict[int, tuple[list[int], list[Candidate]]]) -> bool:
     """A loose marker is a heading glued without punctuation only when the next line-start
     heading of its level or above is its own next sibling (``…公开(六)依法…`` before ``(七)``)."""
-    cand = candidates[index]
-    for later in candidates[index + 1:]:
-        if later.loose or not later.at_line_start or later.level > cand.level:
-            continue
-        return later.level == cand.level and later.value == cand.value + 1
-    return False
+    starts, heads = line_heads.get(cand.level, ([], []))
+    at = bisect.bisect_right(starts, cand.start)
+    if at == len(heads):
+        return False
+    later = heads[at]
+    return later.level == cand.level and later.value == cand.value + 1
+
+
+def _line_heads(candidates: list[Candidate]) -> dict[int, tuple[list[int], list[Candidate]]]:
+    """For each level, the line-start candidates at that level or above, in order."""
+    out: dict[int, tuple[list[int], list[Candidate]]] = {}
+    for level in {c.level for c in candidates if c.loose}:
+        heads = [c for c in candidates if c.at_line_start and c.level <= level]
+        out[level] = ([c.start for c in heads], heads)
+    return out
 
 
 def _title_on_next_line(text: str, pos: int) -> int:
@@ -206,11 +227,12 @@ def _title_span(text: str, analysis: str, body: int) -> tuple[int, int, str]:
         start += 1
     pos = start
     end = start
+    limit = min(len(analysis), start + TITLE_SCAN)
     for _ in range(3):  # a heading broken across at most a few lines
-        stop = TITLE_STOP.search(analysis, pos)
-        newline = analysis.find("\n", pos)
+        stop = TITLE_STOP.search(analysis, pos, limit)
+        newline = analysis.find("\n", pos, limit)
         if newline == -1:
-            newline = len(analysis)
+            newline = limit
         if stop and stop.start() < newline:
             end = stop.start()
             break
@@ -221,11 +243,11 @@ def _title_span(text: str, analysis: str, body: int) -> tuple[int, int, str]:
         nxt = newline
         while nxt < len(analysis) and analysis[nxt] in "\n \t\u00a0\u2002\u2003\u3000":
             nxt += 1
-        if nxt >= len(analysis) or nxt - newline > 4 or _starts_with_marker(analysis, nxt):
+        if nxt >= limit or nxt - newline > 4 or _starts_with_marker(analysis, nxt):
             break
-        rest = TITLE_STOP.search(analysis, nxt)
-        rest_end = analysis.find("\n", nxt)
-        rest_end = len(analysis) if rest_end == -1 else rest_end
+        rest = TITLE_STOP.search(analysis, nxt, limit)
+        rest_end = analysis.find("\n", nxt, limit)
+        rest_end = limit if rest_end == -1 else rest_end
         if min(rest.start() if rest else rest_end, rest_end) - nxt > 40:
             break  # the next line is body text, not the rest of a broken heading
         pos = nxt
@@ -265,8 +287,8 @@ def _run_on_cut(analysis: str, start: int, end: int) -> int | None:
     # A counted number (``517项``, ``2019年``) never belongs to a heading phrase: it marks the body
     # even when nothing follows on the line; a clause-opening word alone needs the line to go on.
     number = RUN_ON_NUMBER.search(clause, 4)
-    line_end = analysis.find("\n", start)
-    line_end = len(analysis) if line_end == -1 else line_end
+    line_end = analysis.find("\n", start, end + 2)
+    line_end = min(len(analysis), end + 2) if line_end == -1 else line_end
     if number is None and line_end - end < 2:
         return None
     best: int | None = number.start() if number else None
@@ -334,19 +356,25 @@ def _after_signature_dropped(text: str, candidates: list[Candidate]) -> list[Can
     line_starts = [c for c in candidates if c.at_line_start]
     if not line_starts:
         return candidates
-    for match in re.finditer("(?m)^.*$", text[line_starts[0].start:]):
-        if not SIGNING_DATE.fullmatch(match.group(0)):
+    restarts = [c.start for c in line_starts if c.level <= 1 and c.value == 1]
+    dropped: list[tuple[int, int]] = []  # [from, to) ranges whose candidates are dropped
+    resume = line_starts[0].start
+    for match in re.finditer("(?m)^.*$", text):
+        if match.start() < resume or not SIGNING_DATE.fullmatch(match.group(0)):
             continue
-        cut = line_starts[0].start + match.end()
-        later = [c for c in candidates if c.start >= cut]
-        if not later:
-            return candidates
-        restart = next((c for c in later if c.at_line_start and c.level <= 1 and c.value == 1), None)
-        kept = [c for c in candidates if c.start < cut]
-        if restart is None:
-            return kept
-        return kept + _after_signature_dropped(text, [c for c in later if c.start >= restart.start])
-    return candidates
+        at = bisect.bisect_left(restarts, match.end())
+        until = restarts[at] if at < len(restarts) else len(text) + 1
+        dropped.append((match.end(), until))
+        resume = until
+    if not dropped:
+        return candidates
+    froms = [a for a, _ in dropped]
+
+    def kept(cand: Candidate) -> bool:
+        at = bisect.bisect_right(froms, cand.start) - 1
+        return at < 0 or cand.start >= dropped[at][1]
+
+    return [c for c in candidates if kept(c)]
 
 
 def find_sections(document: Document) -> list[Section]:
@@ -361,11 +389,12 @@ def find_sections(document: Document) -> list[Section]:
     last: dict[int, int] = {}  # level → last accepted number in the current run
     higher_since: dict[int, bool] = {}  # level → a higher heading came after its last one
     accepted: list[tuple[Candidate, float]] = []
-    for index, cand in enumerate(candidates):
+    line_heads = _line_heads(candidates)
+    for cand in candidates:
         level = cand.level
         if level <= 0 and not cand.at_line_start:
             continue
-        if cand.loose and not _fills_gap(candidates, index):
+        if cand.loose and not _fills_gap(cand, line_heads):
             continue
         if level == -1 and not has_chapter or level == 0 and not has_jie:
             continue
@@ -428,9 +457,10 @@ def _link(sections: list[Section], text_length: int) -> None:
             stack.pop()
         section.parent = stack[-1].id if stack else None
         stack.append(section)
-    for index, section in enumerate(sections):
+    open_sections: list[Section] = []
+    for section in sections:
+        while open_sections and open_sections[-1].level >= section.level:
+            open_sections.pop().end = section.start
+        open_sections.append(section)
+    for section in open_sections:
         section.end = text_length
-        for later in sections[index + 1:]:
-            if later.level <= section.level:
-                section.end = later.start
-                break

@@ -74,15 +74,19 @@ def _numeral_like(section: Section, value: int) -> str:
 def _orphan_levels(sections: list[Section]) -> list[Check]:
     """One advisory per parent where a level appears without the level above it."""
     by_id = {s.id: s for s in sections}
+    top = min((s.level for s in sections), default=1)
+    groups: dict[tuple[int | None, int], list[int]] = {}
+    for section in sections:
+        groups.setdefault((section.parent, section.level), []).append(section.id)
     seen: set[tuple[int | None, int]] = set()
     advisories: list[Check] = []
     for section in sections:
         parent = by_id.get(section.parent) if section.parent else None
-        expected = parent.level + 1 if parent else min(s.level for s in sections)
+        expected = parent.level + 1 if parent else top
         if section.level <= expected or (section.parent, section.level) in seen:
             continue
         seen.add((section.parent, section.level))
-        members = [s.id for s in sections if s.parent == section.parent and s.level == section.level]
+        members = groups[(section.parent, section.level)]
         where = f"“{parent.title}”下" if parent else "文中"
         advisories.append(Check(
             kind="orphan_level", severity="info",

@@ -64,3 +64,16 @@ def test_finders_never_crash_and_spans_are_valid(text):
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=120).map("".join))
 def test_report_like_texts_give_valid_outlines(text):
     check_document(text)
+
+
+def test_pathological_texts_stay_fast():
+    """Quadratic scans showed up as minutes on one long line; these finish in well under a second
+    each on a laptop, so a generous bound still catches a regression."""
+    import time
+
+    samples = ["正文(1)内容。2.内容《标题(一)" * 15000, "一、总体\n(一)甲\n1.子。(2)x\n" * 5000,
+               "《" * 100000, "一、甲\n2021年1月8日\n" * 5000]
+    for text in samples:
+        started = time.perf_counter()
+        check_document(text)
+        assert time.perf_counter() - started < 20
