@@ -6,6 +6,8 @@ import hashlib
 import shutil
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reviewer.messages import ReviewerError
 from reviewer.store import Library
@@ -222,3 +224,55 @@ def test_a_merged_tag_can_be_undone_where_both_had_tagged_the_item(tmp_path):
         bobs_untag = next(h for h in a.history() if h.action == "untag" and h.reviewer == "bob")
         a.undo(bobs_untag.id)
         assert [t.uuid for t in a.load_review(doc_a).figures[0].review.tags] == [tag]
+
+
+REVIEW_EDITS = st.lists(st.tuples(st.sampled_from(["correct", "status", "tag", "untag", "comment", "annotate", "undo"]),
+                                  st.integers(0, 4), st.integers(0, 3)), max_size=8)
+
+
+def _apply(lib: Library, doc: str, edits) -> None:
+    figures = [f.review.uuid for f in lib.load_review(doc).figures]
+    tags = [t.uuid for t in lib.tags()]
+    for kind, i, j in edits:
+        figure, tag = figures[i % len(figures)], tags[j % len(tags)]
+        try:
+            if kind == "correct":
+                lib.correct("figure", figure, "value", i * 10 + j)
+            elif kind == "status":
+                lib.set_status("figure", figure, ("confirmed", "rejected", "unreviewed", "corrected")[j])
+            elif kind == "tag":
+                lib.tag_item("figure", figure, tag)
+            elif kind == "untag":
+                lib.untag_item("figure", figure, tag)
+            elif kind == "comment":
+                lib.add_comment("figure", figure, f"{lib.reviewer}{i}{j}")
+            elif kind == "annotate":
+                lib.add_annotation(doc, i, i + j + 1, lib.reviewer)
+            else:
+                open_entries = [h for h in lib.history(doc_uuid=doc) if h.action not in ("import", "undo")
+                                and not h.undone]
+                if open_entries:
+                    lib.undo(open_entries[-1].id)
+        except ReviewerError as exc:
+            assert exc.code == "not_tagged"
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(alice_edits=REVIEW_EDITS, bob_edits=REVIEW_EDITS)
+def test_any_two_reviews_merge_idempotently_and_keep_everyones_work(tmp_path_factory, alice_edits, bob_edits):
+    folder = tmp_path_factory.mktemp("merge")
+    with Library(folder / "a.db", reviewer="alice") as a:
+        doc = a.import_analysis(make_analysis(SMALL_TEXT)).doc_uuid
+    shutil.copy(folder / "a.db", folder / "b.db")
+    with Library(folder / "a.db", reviewer="alice") as a, Library(folder / "b.db", reviewer="bob") as b:
+        _apply(a, doc, alice_edits)
+        _apply(b, doc, bob_edits)
+        theirs = {h.uuid for h in b.history()}
+        their_comments = {c.uuid for f in b.load_review(doc).figures for c in f.review.comments}
+        a.merge_from(b.path)
+        once = snapshot(a)
+        assert not a.merge_from(b.path).changed and snapshot(a) == once
+        assert theirs <= {h.uuid for h in a.history()}
+        assert their_comments <= {c.uuid for f in a.load_review(doc).figures for c in f.review.comments}
+        b.merge_from(a.path)
+        assert effective(a, doc) == effective(b, doc)
