@@ -79,7 +79,8 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．，％－～：／"
 _AR = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN_START = "一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾"
 _CN_BODY = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
-_CN = f"[{_CN_START}][{_CN_BODY}]*"
+_CN_DECIMAL = "(?:点[零〇一二三四五六七八九]+[万亿]?)?"  # 九十九点五, 三点五万
+_CN = f"[{_CN_START}][{_CN_BODY}]*{_CN_DECIMAL}"
 _RANGE_SEP = r"\s*(?:-|—|–|~|～|至|到)\s*"
 _PRE_QUALIFIERS = ("不少于", "不低于", "不超过", "不高于", "不足", "不到", "超过", "大约", "将近",
                    "接近", "约", "近", "逾", "超")
@@ -87,7 +88,7 @@ _POST_QUALIFIERS = ("以上", "以下", "以内", "左右", "之多", "多", "�
 
 _NUMBER = re.compile(
     rf"(?P<a>{_AR}|{_CN}|半)(?:(?P<pct>%)?{_RANGE_SEP}(?P<b>{_AR}|{_CN}))?")
-_PERCENT_WORDS = re.compile(rf"百分之(?P<a>{_AR}|[{_CN_BODY}]+)")
+_PERCENT_WORDS = re.compile(rf"百分之(?P<a>{_AR}|[{_CN_BODY}]+{_CN_DECIMAL})")
 _ARABIC_FRACTION = re.compile(r"(?<![\d/.:-])(?P<n>\d{1,2})/(?P<d>\d{1,3})(?![\d/.:-])")
 _FRACTION = re.compile(rf"(?P<d>[{_CN_BODY}]+)分之(?P<n>[{_CN_BODY}]+)")
 _DATE_FULL = re.compile(

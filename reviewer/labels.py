@@ -221,7 +221,8 @@ class LabelFinder:
             return self._phrase(predicate if f.kind != "date" else _cap(predicate))
         if previous is not None and previous.label:
             return previous.label, _span(previous)
-        if in_sentence is not None and in_sentence.label and raw_last in _SHARE_WORDS:
+        if in_sentence is not None and in_sentence.label and a[max(floor, f.start - 3):f.start].endswith(
+                tuple(_SHARE_WORDS)):
             # 43人,占23.1%: the share of the figure before
             return in_sentence.label, _span(in_sentence)
         if (in_sentence is not None and in_sentence.label and f.kind == in_sentence.kind

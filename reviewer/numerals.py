@@ -161,7 +161,22 @@ def parse_number(text: str) -> float | int:
         for ch in match.group(2):
             base *= MAGNITUDES[ch]
         return tidy(base)
+    if "点" in text or "點" in text:
+        return parse_chinese_decimal(text)
     return parse_chinese_int(text)
+
+
+def parse_chinese_decimal(text: str) -> float | int:
+    """``九十九点五`` 99.5, ``三点五万`` 35000: digits after 点 are read one by one."""
+    whole, _, rest = text.replace("點", "点").partition("点")
+    digits = rest.rstrip("".join(CN_BIG_UNITS))
+    magnitude = rest[len(digits):]
+    if not whole or not digits or any(ch not in CN_DIGITS for ch in digits):
+        raise NumeralError(f"not a Chinese decimal: {text!r}")
+    value = float(f"{parse_chinese_int(whole)}.{''.join(str(CN_DIGITS[ch]) for ch in digits)}")
+    for ch in magnitude:
+        value *= CN_BIG_UNITS[ch]
+    return tidy(value)
 
 
 def tidy(value: float | int) -> float | int:

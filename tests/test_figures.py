@@ -294,3 +294,8 @@ def test_a_magnitude_after_the_qualifier(sentence, text, value, unit):
 def test_small_arabic_fractions_are_ratios_but_dates_with_slashes_are_not():
     figs = figures_of("法律专业人员占1/3,于12/31前完成,6/18开展活动。")
     assert [(f.text, f.value, f.kind) for f in figs] == [("1/3", 0.333333, "ratio")]
+
+
+def test_chinese_decimals_in_figures():
+    assert [(f.text, f.value, f.unit) for f in figures_of("好评率百分之九十九点五,投入三点五万元。")] == [
+        ("百分之九十九点五", 99.5, "%"), ("三点五万元", 35_000, "元")]

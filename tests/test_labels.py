@@ -124,3 +124,7 @@ def test_a_year_at_the_start_of_the_clause_is_not_part_of_the_label():
 def test_a_date_is_labelled_with_what_happened_that_day():
     assert labelled("2021年6月1日,综合行政执法支队正式挂牌成立。") == [
         ("2021年6月1日", "综合行政执法支队正式挂牌成立")]
+
+
+def test_a_share_written_zhanbi_takes_the_label_of_the_figure_before():
+    assert labelled("实现网上办理事项568项,占比百分之九十二。")[1] == ("百分之九十二", "实现网上办理事项")

@@ -69,3 +69,10 @@ def test_chinese_numerals_round_trip(value):
 @given(st.integers(min_value=0, max_value=10**9))
 def test_arabic_numbers_round_trip_with_grouping(value):
     assert parse_number(f"{value:,}") == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("九十九点五", 99.5), ("三点五万", 35_000), ("十四点三", 14.3), ("零点五", 0.5), ("一点二五亿", 125_000_000),
+])
+def test_chinese_decimals_read_the_digits_after_dian_one_by_one(text, value):
+    assert parse_number(text) == value
