@@ -137,7 +137,8 @@ def _after_sentence_end(text: str, pos: int) -> bool:
     return back > 0 and text[back - 1] in "。!?！？"
 
 
-def _candidates(text: str) -> list[Candidate]:
+def _candidates(text: str, shown: str) -> list[Candidate]:
+    """Markers found in ``text`` (the analysis form); ``shown`` gives the style as written."""
     found: list[Candidate] = []
     for pattern, level, style in MARKERS:
         for match in pattern.finditer(text):
@@ -158,10 +159,7 @@ def _candidates(text: str) -> list[Candidate]:
                 body = _title_on_next_line(text, body) if at_start else -1
                 if body < 0:
                     continue  # a marker with nothing after it is not a heading
-            kind_style = style
-            if style == "第一章" and match.group("kind") == "部分":
-                kind_style = "第一部分"
-            written = "1、" if style == "1." and "、" in match.group(0) else kind_style
+            written = _written_style(shown, match, style)
             found.append(Candidate(pos, body, level, written, number, value, at_start, loose))
     found.sort(key=lambda c: (c.start, -(c.body - c.start)))
     unique: list[Candidate] = []
@@ -170,6 +168,23 @@ def _candidates(text: str) -> list[Candidate]:
             continue
         unique.append(cand)
     return unique
+
+
+def _written_style(shown: str, match: re.Match[str], style: str) -> str:
+    """The marker as written (from the shown text) with its numeral made the first one:
+    ``（三）`` → ``（一）``, ``12、`` → ``1、``, ``第二部分`` → ``第一部分``."""
+    raw = shown[match.start("n"):match.end("n")]
+    if raw[0] in CN_NUM:
+        first = "一"
+    elif raw[0] in "0123456789":
+        first = "1"
+    elif raw[0] in "０１２３４５６７８９":
+        first = "１"
+    else:
+        return style  # ⑴, ⒈: the style name is the character itself
+    marker = shown[match.start():match.end()]
+    start, end = match.start("n") - match.start(), match.end("n") - match.start()
+    return re.sub(SPACE, "", marker[:start] + first + marker[end:]) or style
 
 
 def _inside_quote(text: str, pos: int) -> bool:
@@ -382,7 +397,7 @@ def find_sections(document: Document) -> list[Section]:
     text, analysis = document.text, document.analysis_text
     if len(analysis) != len(text):
         analysis = text
-    candidates = _after_signature_dropped(analysis, _candidates(analysis))
+    candidates = _after_signature_dropped(analysis, _candidates(analysis, text))
     has_chapter = any(c.level == -1 for c in candidates if c.at_line_start and c.value == 1)
     has_jie = any(c.level == 0 for c in candidates if c.at_line_start and c.value == 1)
 

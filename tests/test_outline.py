@@ -220,3 +220,9 @@ def test_numbered_links_after_the_signing_date_are_not_sections():
 def test_a_new_document_after_a_signing_date_keeps_its_outline():
     sections = outline("通知正文。\n一、请认真执行\n二、及时报送\n    2021年1月8日\n某报告\n一、主要举措\n二、存在问题\n")
     assert [s.title for s in sections] == ["请认真执行", "及时报送", "主要举措", "存在问题"]
+
+
+def test_style_is_the_marker_as_written_with_its_first_numeral():
+    sections = outline("第一部分 总\n一、甲\n（一）乙\n（二）乙二\n1、丙\n2 . 丁\n（1）戊\n⑵己\n１．庚\n")
+    assert [s.style for s in sections] == [
+        "第一部分", "一、", "（一）", "（一）", "1、", "1.", "（1）", "⑴", "１．"]
