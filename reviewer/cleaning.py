@@ -220,6 +220,7 @@ _AFTER_NUMBER_ONLY = set("年月日万亿件元余%\uff05\u2030倍户")
 _PAIRS = {"\u201c": "\u201d", "\u2018": "\u2019", "\u300a": "\u300b", "\u3008": "\u3009", "\u300c": "\u300d",
           "\u300e": "\u300f", "\u3010": "\u3011", "\u3014": "\u3015", "(": ")", "\uff08": "\uff09"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
+_OPENER_WINDOW = 400
 
 _CN = "一二三四五六七八九十百零〇两"
 HEADING_START = re.compile(
@@ -251,7 +252,7 @@ def is_heading_start(line: str) -> bool:
 
 
 def is_date_line(line: str) -> bool:
-    return _DATE_LINE.fullmatch(line.strip()) is not None
+    return len(line) <= 40 and _DATE_LINE.fullmatch(line.strip()) is not None
 
 
 def is_signature_line(line: str) -> bool:
@@ -260,8 +261,10 @@ def is_signature_line(line: str) -> bool:
 
 
 def _last_unclosed_opener(line: str) -> str | None:
+    """The innermost bracket or quote left open in the last ``_OPENER_WINDOW`` characters (an
+    opener further back is too far to explain a line break; bounding it keeps joining linear)."""
     stack: list[str] = []
-    for ch in line:
+    for ch in line[-_OPENER_WINDOW:]:
         if ch in _PAIRS:
             stack.append(ch)
         elif ch in _CLOSERS and stack:
@@ -309,13 +312,40 @@ def should_join(prev: str, nxt: str) -> bool:
     return prev[-1].isascii() and prev[-1].isalpha() and nxt[0].isascii() and nxt[0].islower()
 
 
-def join_broken_line(prev: str, nxt: str) -> str:
-    """``prev`` and its continuation ``nxt`` as one line: a space only where a Latin word ends at
-    the break (digits split by a break belong to one number: "44" + "71件" is "4471件")."""
+def join_separator(prev: str, nxt: str) -> str:
+    """What goes between ``prev`` and its continuation ``nxt``: a space only where a Latin word
+    ends at the break (digits split by a break belong to one number: "44" + "71件" is "4471件")."""
     a, b = prev[-1:], nxt[:1]
     latin_word_break = a.isascii() and b.isascii() and (
         (a.isalpha() and b.isalnum()) or (a.isdigit() and b.isalpha()))
-    return prev + " " + nxt if latin_word_break else prev + nxt
+    return " " if latin_word_break else ""
+
+
+def join_broken_line(prev: str, nxt: str) -> str:
+    """``prev`` and its continuation ``nxt`` as one line."""
+    return prev + join_separator(prev, nxt) + nxt
+
+
+class ParagraphBuilder:
+    """Lines joined into paragraphs in linear time: a paragraph is kept as parts, and the join
+    tests see its last ``_OPENER_WINDOW`` characters (every test looks only at a line's end,
+    or at a short line as a whole)."""
+
+    def __init__(self) -> None:
+        self.paragraphs: list[list[str]] = []
+        self.tail = ""
+
+    def add(self, line: str, join: bool) -> None:
+        if join and self.paragraphs:
+            piece = join_separator(self.tail, line) + line
+            self.paragraphs[-1].append(piece)
+            self.tail = (self.tail + piece)[-_OPENER_WINDOW:]
+        else:
+            self.paragraphs.append([line])
+            self.tail = line[-_OPENER_WINDOW:]
+
+    def lines(self) -> list[str]:
+        return ["".join(parts) for parts in self.paragraphs]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -363,15 +393,15 @@ def _lines_pass(text: str) -> str:
     if block is not None:
         del tidied[block:]
     tidied = drop_table_of_contents(tidied)
-    lines: list[str] = []
+    builder = ParagraphBuilder()
     for line in tidied:
         line = tidy_spaces(rules.strip_inline(rules.strip_prefix(line)))
         if not line or rules.is_junk(line):
             continue
-        if lines and should_join(lines[-1], line):
-            lines[-1] = tidy_spaces(join_broken_line(lines[-1], line))
-        else:
-            lines.append(line)
+        # Both parts are tidied and a join adds a space only between Latin words: the joined
+        # line needs no second tidy.
+        builder.add(line, bool(builder.paragraphs) and should_join(builder.tail, line))
+    lines = builder.lines()
     while lines and rules.is_trailing_junk(lines[-1]):
         lines.pop()
     return "\n".join(lines)

@@ -17,10 +17,10 @@ import unicodedata
 from collections import Counter
 
 from reviewer.cleaning import (
+    ParagraphBuilder,
     is_date_line,
     is_heading_start,
     is_signature_line,
-    join_broken_line,
     normalise_characters,
 )
 from reviewer.messages import ReviewerError
@@ -104,13 +104,12 @@ def pages_to_text(pages: list[str]) -> str:
             del current[0]  # a line split by the page boundary, printed on both pages
     lines = [line for page in page_lines for line in page]
     width = _body_width(lines)
-    out: list[str] = []
+    builder = ParagraphBuilder()
+    previous = ""
     for line in lines:
-        if out and _continues(out[-1], line, width):
-            out[-1] = join_broken_line(out[-1], line)
-        else:
-            out.append(line)
-    return "\n".join(out)
+        builder.add(line, bool(previous) and _continues(previous, line, width))
+        previous = line  # the width test looks at the printed line, not the paragraph so far
+    return "\n".join(builder.lines())
 
 
 def _shape(line: str) -> str:
