@@ -48,6 +48,11 @@ MARKERS: list[tuple[re.Pattern[str], int, str]] = [
     (re.compile(f"(?P<n>[0-9０-９]{{1,2}}){SPACE}*[)）](?![0-9０-９])"), 4, "1)"),
 ]
 
+# A marker followed by more numerals of a list (``1、2月份``, ``一、二季度``) opens a sentence.
+ENUMERATED_NUMERALS = re.compile(
+    f"{SPACE}*(?:[0-9]+|[{CN_NUM}]+)(?:{SPACE}*[、,，和及至-]{SPACE}*(?:[0-9]+|[{CN_NUM}]+))*"
+    f"{SPACE}*(?:月|季度|日|号|类|级|批|等奖|个月|期)")
+
 # Words that open a new clause of body text; a heading that runs into its body with no
 # punctuation (``规范权责清单全面梳理权责清单517项``) is cut before one of them.
 CLAUSE_OPENERS = ("全面", "积极", "认真", "严格", "深入", "进一步", "不断", "切实", "大力", "扎实",
@@ -159,6 +164,8 @@ def _candidates(text: str, shown: str) -> list[Candidate]:
                 body = _title_on_next_line(text, body) if at_start else -1
                 if body < 0:
                     continue  # a marker with nothing after it is not a heading
+            if ENUMERATED_NUMERALS.match(text, body):
+                continue  # "1、2月份", "一、二季度": numerals listed in a sentence
             written = _written_style(shown, match, style)
             found.append(Candidate(pos, body, level, written, number, value, at_start, loose))
     found.sort(key=lambda c: (c.start, -(c.body - c.start)))

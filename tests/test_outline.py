@@ -226,3 +226,9 @@ def test_style_is_the_marker_as_written_with_its_first_numeral():
     sections = outline("第一部分 总\n一、甲\n（一）乙\n（二）乙二\n1、丙\n2 . 丁\n（1）戊\n⑵己\n１．庚\n")
     assert [s.style for s in sections] == [
         "第一部分", "一、", "（一）", "（一）", "1、", "1.", "（1）", "⑴", "１．"]
+
+
+def test_numerals_listed_at_a_line_start_are_not_headings():
+    sections = outline("一、总体情况\n1、2月份,全局开展专项检查。\n二、2021年工作安排\n")
+    assert titles(sections) == [(1, "一", "总体情况"), (1, "二", "2021年工作安排")]
+    assert outline("一、二季度,我局开展检查。\n") == []
