@@ -31,6 +31,7 @@ Callers get dataclasses (``reviewer.review``), never rows.  The API::
     lib.tag_item(item_type, item_uuid, tag_uuid) / untag_item(...) -> HistoryEntry
     lib.add_comment(item_type, item_uuid, body) -> Comment; edit_comment(uuid, body); delete_comment(uuid)
     lib.history(item_uuid=None, doc_uuid=None) -> list[HistoryEntry]; lib.undo(history_id) -> HistoryEntry
+    lib.last_entry -> HistoryEntry | None          # the entry of this object's latest change
     lib.conflicts(doc_uuid=None) -> list[Conflict]  # fields two reviewers corrected differently
     lib.search(query, limit=200) -> list[SearchHit]  # report text (either script), figure labels,
                                                     # comments, annotation notes
@@ -189,6 +190,9 @@ class Library:
         self.reviewer = reviewer or default_reviewer()
         self.read_only = read_only  # also set when the file or its folder cannot be written
         self.backup_path: Path | None = None  # set when opening migrated the file
+        # The history entry of this library's latest change (add_comment, add_annotation … return
+        # other things; an undo stack can take the entry id from here).
+        self.last_entry: HistoryEntry | None = None
         self._lock = threading.RLock()
         self._conn: sqlite3.Connection | None = None
         self._checkpointer: _Checkpointer | None = None
@@ -763,8 +767,10 @@ class Library:
             " ref, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (entry_uuid, at, self.reviewer, action, item_type, item_uuid, doc_uuid, field, dumps(old),
              dumps(new), ref, dumps(extra) if extra else None))
-        return HistoryEntry(id=cursor.lastrowid, uuid=entry_uuid, at=at, reviewer=self.reviewer, action=action,
-                            item_type=item_type, item_uuid=item_uuid, field=field, old=old, new=new)
+        entry = HistoryEntry(id=cursor.lastrowid, uuid=entry_uuid, at=at, reviewer=self.reviewer, action=action,
+                             item_type=item_type, item_uuid=item_uuid, field=field, old=old, new=new)
+        self.last_entry = entry
+        return entry
 
     def _effective(self, item_type: str, row: dict, field_name: str) -> tuple[Any, list[dict]]:
         """The value a reviewer now sees for one field, and the heads that make it."""

@@ -520,3 +520,12 @@ def test_undoing_every_change_newest_first_restores_the_review(tmp_path_factory,
                      for f in review.figures], review.annotations)
 
         assert view(end) == view(start)
+
+
+def test_last_entry_names_the_history_entry_of_the_latest_change(lib, doc):
+    figure = lib.load_review(doc).figures[0].review.uuid
+    comment = lib.add_comment("figure", figure, "甲")
+    assert lib.last_entry.action == "comment" and lib.last_entry.item_uuid == figure
+    lib.undo(lib.last_entry.id)
+    assert lib.last_entry.action == "undo"
+    assert comment.uuid not in {c.uuid for f in lib.load_review(doc).figures for c in f.review.comments}
