@@ -6,10 +6,11 @@
 # 1. builds the PyInstaller bundle with packaging/report-reviewer.spec and reports its size;
 # 2. runs the frozen `ReportReviewer --self-test` (offscreen) and the console companion's;
 # 3. compiles packaging/installer.nsi with makensis over that bundle;
-# 4. where wine is installed: a fresh 64-bit prefix, a silent install to C:\RRCheck\ReportReviewer,
-#    checks of the files, the Start-menu and desktop shortcuts and the uninstall key; an upgrade
-#    over it (stale program files go, the user's data stays); a silent uninstall, waited for, and
-#    checks that the program, the shortcuts and the key are gone and the user's data is not.
+# 4. where wine is installed: a fresh 64-bit prefix; a silent install of a tiny "0.0.1" to
+#    C:\RRCheck\ReportReviewer, then a silent upgrade to this version: checks of the files (0.0.1's
+#    are gone), the Start-menu and desktop shortcuts, the uninstall key, and that the user's data
+#    stayed; a silent uninstall, waited for, and checks that the program, the shortcuts and the key
+#    are gone and the user's data is not.
 # The payload is the Linux build: this proves the installer's mechanics, not the Windows program
 # (.github/workflows/windows.yml does that on Windows).
 #
@@ -78,9 +79,9 @@ say "Report Reviewer $VERSION; $("$PY" -m PyInstaller --version | sed 's/^/PyIns
 build_bundle() {
   rm -rf "$BUNDLE"
   if ! "$PY" -m PyInstaller --noconfirm --clean --log-level WARN --distpath "$DIST" --workpath "$WORK" \
-      packaging/report-reviewer.spec > "$WORK.log" 2>&1; then
-    tail -n 40 "$WORK.log" >&2
-    fail "PyInstaller build (log: $WORK.log)"
+      packaging/report-reviewer.spec > "$DIST/pyinstaller.log" 2>&1; then
+    tail -n 40 "$DIST/pyinstaller.log" >&2
+    fail "PyInstaller build (log: $DIST/pyinstaller.log)"
   fi
 }
 say "building the bundle (PyInstaller, packaging/report-reviewer.spec)"
@@ -156,28 +157,37 @@ if [ "${CHECK_WINE:-1}" != 0 ] && command -v wine >/dev/null; then
     [ "$(reg_value InstallLocation)" = 'C:\RRCheck\ReportReviewer' ] || fail "InstallLocation is '$(reg_value InstallLocation)'"
     case "$(reg_value QuietUninstallString)" in *uninstall.exe*/S) ;; *) fail "QuietUninstallString: $(reg_value QuietUninstallString)" ;; esac
   }
-  run_wine() { wine "$@" >/dev/null 2>&1 || true; wineserver -w; }  # wine's exit code proves nothing
+  # wine's exit code proves nothing: the checks that follow look at files and keys.
+  run_wine() { timeout 600 wine "$@" >/dev/null 2>&1 || true; timeout 300 wineserver -w || fail "wine still busy after: $*"; }
 
   say "wine $(wine --version 2>/dev/null): fresh prefix"
   timed "wine prefix (wineboot -i)" run_wine wineboot -i
   [ -d "$C/windows" ] || fail "wineboot did not create $C"
 
-  say "silent install to C:\\RRCheck\\ReportReviewer"
-  timed "silent install (/S /D=)" run_wine "$SETUP" /S '/D=C:\RRCheck\ReportReviewer'
-  check_installed
-  echo "installed: $(find "$DIR" -type f | wc -l) files; shortcuts:"; lnks | sed "s|$C/|  C:/|"
-  echo "uninstall key: DisplayVersion $(reg_value DisplayVersion), EstimatedSize $(reg_value EstimatedSize), $(reg_value QuietUninstallString)"
-
-  say "upgrade over it (same version): stale program files go, user data stays"
+  say "an older version first: a tiny 0.0.1 installer, silently to C:\\RRCheck\\ReportReviewer"
+  OLD=$SCRATCH/old-bundle/ReportReviewer
+  mkdir -p "$OLD/_internal"
+  echo "old program" > "$OLD/ReportReviewer"; echo "old console program" > "$OLD/ReportReviewer-cli"
+  echo "a file only version 0.0.1 had" > "$OLD/_internal/only-in-0.0.1.txt"
+  makensis -V1 -DBUNDLE_DIR="$OLD" -DOUTFILE="$SCRATCH/ReportReviewer-0.0.1-setup.exe" -DVERSION=0.0.1 \
+    -DCOMPRESSOR=zlib -DEXE_NAME=ReportReviewer -DCLI_EXE_NAME=ReportReviewer-cli packaging/installer.nsi \
+    || fail "makensis (old version)"
+  timed "silent install of 0.0.1 (/S /D=)" run_wine "$SCRATCH/ReportReviewer-0.0.1-setup.exe" /S '/D=C:\RRCheck\ReportReviewer'
+  [ -f "$DIR/_internal/only-in-0.0.1.txt" ] || fail "the 0.0.1 installer did not install to $DIR"
+  [ "$(reg_value DisplayVersion)" = 0.0.1 ] || fail "0.0.1: DisplayVersion is '$(reg_value DisplayVersion)'"
+  # The user's data, which no install or silent uninstall may touch.
   mkdir -p "$DATA/Cache" "$SETTINGS"
   echo "a user's library" > "$DATA/library.db"
   echo "jieba cache" > "$DATA/Cache/jieba.cache"
   echo "[ui]" > "$SETTINGS/ReportReviewer.ini"
-  echo "left by an older version" > "$DIR/_internal/stale-old-version-file.txt"
+
+  say "silent upgrade to $VERSION (no /D: it goes where 0.0.1 is)"
   timed "silent upgrade install (/S)" run_wine "$SETUP" /S
   check_installed
-  [ ! -e "$DIR/_internal/stale-old-version-file.txt" ] || fail "upgrade left the old version's files"
-  [ -f "$DATA/library.db" ] && [ -f "$SETTINGS/ReportReviewer.ini" ] || fail "upgrade touched the user's data"
+  [ ! -e "$DIR/_internal/only-in-0.0.1.txt" ] || fail "the upgrade left the old version's files"
+  [ -f "$DATA/library.db" ] && [ -f "$SETTINGS/ReportReviewer.ini" ] || fail "the upgrade touched the user's data"
+  echo "installed: $(find "$DIR" -type f | wc -l) files; shortcuts:"; lnks | sed "s|$C/|  C:/|"
+  echo "uninstall key: DisplayVersion $(reg_value DisplayVersion), EstimatedSize $(( $(reg_value EstimatedSize) / 1024 )) MB, $(reg_value QuietUninstallString)"
 
   say "silent uninstall (QuietUninstallString), waiting for the uninstaller"
   timed "silent uninstall (/S, wineserver -w)" run_wine 'C:\RRCheck\ReportReviewer\uninstall.exe' /S
