@@ -68,6 +68,7 @@ _STOP_AFTER_POS = frozenset({"p", "d", "c", "u", "uj", "ul", "uz", "ug", "ud", "
 _CHANGE_VERBS = frozenset("""提升 提高 压缩 缩短 降低 下降 减少 增加 增长 上升 增至 降至 扩大 缩减 调整 延长
 增 降 减 升""".split())
 _COMPARISON_MARKERS = frozenset("比 较 同比 环比 相比 相较 比上年 较上年 较去年 比去年".split())
+_OBJECT_MARKERS = frozenset("对 为 将 把 向 给".split())
 _SHARE_WORDS = frozenset("占 占比 约占 仅占 占到".split())
 _PREPOSITIONS = frozenset("为 对 向 将 把 给 与 从 由 在 按 以 被 让 替 帮 比 较 到 至 于 等 等等".split())
 _GENERIC_NOUNS = frozenset("单位 人 人员 人民币 左右 方面".split())
@@ -191,6 +192,12 @@ class LabelFinder:
         comparison = _comparison(before)
         before = comparison or _strip_lead(before)
         noun = _noun_after(after)
+        if raw_last in _OBJECT_MARKERS and ceiling > hi:
+            after = tokens(a, f.end, min(ceiling, f.end + 2 * AFTER_WINDOW))
+        head = _head_after_de(after) if raw_last in _OBJECT_MARKERS else []
+        if head:
+            # 对24件违法情节显著轻微、社会危害程度不大的案件免于处罚: the noun the 的 phrase modifies
+            noun = head
         if not noun and (not before or (len(before) == 1 and before[0].word in LIGHT_VERBS)):
             # 举办11期任前法律知识考试: jieba's tags break the noun phrase, but the clause
             # after the number is only content words ending in a noun
@@ -422,6 +429,16 @@ def _noun_after(after: list[Token]) -> list[Token]:
     if not any(_is_noun(t) or t.word in _QUOTE_PAIRS for t in out):
         return []
     return out
+
+
+def _head_after_de(after: list[Token]) -> list[Token]:
+    """The noun phrase right after the first 的 of the clause (the head the number counts)."""
+    for i, t in enumerate(after):
+        if t.flag == "x" and t.word != "、":
+            return []
+        if t.word == "的":
+            return _noun_after(after[i + 1:])
+    return []
 
 
 def _content_clause(after: list[Token], complete: bool) -> list[Token]:
