@@ -214,3 +214,10 @@ def test_rtf_and_other_archives_are_unsupported_formats(tmp_path):
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("content.xml", "<office:document-content/>")
     assert error_code(write(tmp_path, "report.odt", buffer.getvalue())) == "unsupported_format"
+
+
+def test_big5_info_box_bullets_are_removed(tmp_path):
+    # Big5 has no U+2022 bullet: it round-trips as U+2027 (‧), which is a bullet glyph too.
+    text = f"某縣政府2022年法治政府建設情況報告\n\u2022 發布單位{COLON}某縣人民政府\n一、主要舉措\n"
+    doc = load_document(write(tmp_path, "report.txt", text.encode("big5")))
+    assert f"發布單位{COLON}某縣人民政府" in doc.text.split("\n")
