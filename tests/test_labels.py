@@ -128,3 +128,7 @@ def test_a_date_is_labelled_with_what_happened_that_day():
 
 def test_a_share_written_zhanbi_takes_the_label_of_the_figure_before():
     assert labelled("实现网上办理事项568项,占比百分之九十二。")[1] == ("百分之九十二", "实现网上办理事项")
+
+
+def test_after_dui_the_head_noun_of_the_de_phrase_is_counted():
+    assert labelled("对15件情节轻微并及时改正的案件不予处罚。") == [("15件", "案件")]
