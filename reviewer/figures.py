@@ -203,8 +203,8 @@ def _find_dates(a: str, metadata: Metadata) -> list[_Found]:
     fallback_year = _report_year(a, metadata, years)
     for m in _DATE_MONTH_DAY.finditer(a):
         mo, d = _date_part(m.group("m")), _date_part(m.group("d"))
-        if not (mo and d) or a[max(0, m.start() - 2):m.start()] in ("每月",) or a[m.start() - 1:m.start()] == "每":
-            continue
+        if not (mo and d) or a[m.start() - 1:m.start()] == "每":
+            continue  # 每3月1日: a recurring day, not a date
         year = _context_year(a, m.start(), years, fallback_year)
         if year:
             add(m.start(), m.end(), year, mo, d)
@@ -222,17 +222,16 @@ def _date_part(text: str) -> int | None:
 def _report_year(a: str, metadata: Metadata, years: list[tuple[int, int]]) -> int | None:
     """The year the report covers: the metadata's, else the year in its first line, else the
     year the text names most often."""
-    if metadata.report_year:
-        return int(metadata.report_year)
+    if isinstance(metadata.report_year, int) and metadata.report_year > 0:
+        return metadata.report_year
     first_line = a.lstrip().split("\n", 1)[0][:120]
     m = _YEAR.search(first_line)
     if m:
         return int(m.group(1))
     if years:
         return Counter(y for _, y in years).most_common(1)[0][0]
-    if metadata.published:
-        return int(metadata.published[:4])
-    return None
+    published = str(metadata.published or "")[:4]
+    return int(published) if published.isdigit() else None
 
 
 def _context_year(a: str, pos: int, years: list[tuple[int, int]], fallback: int | None) -> int | None:
