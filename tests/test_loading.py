@@ -221,3 +221,13 @@ def test_big5_info_box_bullets_are_removed(tmp_path):
     text = f"某縣政府2022年法治政府建設情況報告\n\u2022 發布單位{COLON}某縣人民政府\n一、主要舉措\n"
     doc = load_document(write(tmp_path, "report.txt", text.encode("big5")))
     assert f"發布單位{COLON}某縣人民政府" in doc.text.split("\n")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_a_few_damaged_bytes_are_replaced_with_a_warning(tmp_path, encoding):
+    data = (REPORT * 5).encode(encoding)
+    data = data[:101] + b"\xff" + data[101:]
+    doc = load_document(write(tmp_path, "damaged.txt", data))
+    assert doc.encoding.startswith(encoding[:3])
+    assert "罚没款86.5万元" in doc.text
+    assert any("damaged" in w for w in doc.warnings)
