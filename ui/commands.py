@@ -55,6 +55,11 @@ class StoreCommand(QUndoCommand):
     def revert(self, library: Library) -> None:
         library.undo(self.entry_id)
 
+    def patch(self, workspace: Workspace) -> bool:
+        """Show the change on the loaded review at once (big reports, before their reload
+        arrives from the worker).  Returns False where the command cannot tell."""
+        return False
+
     @staticmethod
     def _last_entry(library: Library, item_uuid: str, action: str) -> int:
         entries = [e for e in library.history(item_uuid=item_uuid) if e.action == action and not e.undone]
@@ -69,6 +74,17 @@ class CorrectCommand(StoreCommand):
     def perform(self, library: Library) -> int:
         return library.correct(self.item_type, self.item_uuid, self.field, self.value).id
 
+    def patch(self, workspace: Workspace) -> bool:
+        item = workspace.find_item(self.item_type, self.item_uuid)
+        target = getattr(item, self.item_type, None) if item is not None else None
+        if target is None or not hasattr(target, self.field):
+            return False
+        item.review.original.setdefault(self.field, getattr(target, self.field))
+        setattr(target, self.field, self.value)
+        if item.review.status != "rejected":
+            item.review.status = "corrected"
+        return True
+
 
 class StatusCommand(StoreCommand):
     def __init__(self, workspace, doc_uuid, item_type: str, item_uuid: str, status: str) -> None:
@@ -77,6 +93,13 @@ class StatusCommand(StoreCommand):
 
     def perform(self, library: Library) -> int:
         return library.set_status(self.item_type, self.item_uuid, self.status).id
+
+    def patch(self, workspace: Workspace) -> bool:
+        review = workspace.item_review(self.item_type, self.item_uuid)
+        if review is None:
+            return False
+        review.status = self.status
+        return True
 
 
 class TagCommand(StoreCommand):

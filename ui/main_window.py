@@ -14,7 +14,7 @@ import reviewer
 from reviewer import paths
 from reviewer.messages import ReviewerError
 from reviewer.store import Library
-from ui import commands, dialogs, i18n, icons, labels, prompts
+from ui import commands, dialogs, i18n, icons, labels, presentation, prompts
 from ui.models import ItemRole
 from ui.models.outline import OutlineModel
 from ui.qt import (
@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or Settings()
         self.pool = pool if pool is not None else QThreadPool.globalInstance()
-        self.workspace = Workspace(self.settings.reviewer, self)
+        self.workspace = Workspace(self.settings.reviewer, self, pool=self.pool)
         self._jobs: set[Job] = set()
         self._syncing = False
         self._progress: QProgressDialog | None = None
@@ -301,6 +301,7 @@ class MainWindow(QMainWindow):
         ws.documentsChanged.connect(self.refresh_documents)
         ws.reviewLoaded.connect(self._review_loaded)
         ws.reviewUpdated.connect(self._review_updated)
+        ws.itemPatched.connect(self._item_patched)
         ws.currentItemChanged.connect(self._current_item_changed)
         ws.tagsChanged.connect(self._tags_changed)
         ws.error.connect(self.show_error)
@@ -496,12 +497,13 @@ class MainWindow(QMainWindow):
                 self.show_library()
                 self.statusBar().showMessage(self.tr("Imported {0} report(s).").format(len(ok)), 5000)
 
-        return self.run_job(work, self.tr("Importing reports…"), finished, "import")
+        return self.run_job(work, self.tr("Importing reports…"), finished, "import", pause_gc=True)
 
-    def run_job(self, fn, title: str, on_finished, name: str, cancellable: bool = True) -> Job:
+    def run_job(self, fn, title: str, on_finished, name: str, cancellable: bool = True,
+                pause_gc: bool = False) -> Job:
         """Run ``fn(progress, cancelled)`` on the pool.  A progress dialog (with Cancel) appears only
         if the work is still running after a moment, so quick tasks never flash one."""
-        job = Job(fn)
+        job = Job(fn, pause_gc=pause_gc)
         self._jobs.add(job)
         state = {"dialog": None, "progress": (0, 0, "")}
 
@@ -584,22 +586,56 @@ class MainWindow(QMainWindow):
     def open_document(self, doc_uuid: str) -> None:
         if self.workspace.library is None or not doc_uuid:
             return
-        library = self.workspace.library
+        workspace = self.workspace
 
         def work(progress, cancelled):
-            return library.load_review(doc_uuid)
+            return workspace.load_prepared(doc_uuid)
 
-        self.run_job(work, self.tr("Opening the report…"), self._set_review, "open", cancellable=False)
+        self.run_job(work, self.tr("Opening the report…"), self._set_prepared, "open", cancellable=False,
+                     pause_gc=True)
 
-    def _set_review(self, review) -> None:
-        self.workspace.set_review(review)
+    def _set_prepared(self, prepared) -> None:
+        self.workspace.set_review(prepared.review, prepared)
+
+    def _show(self, review, then=None) -> None:
+        """Hand the review (and what a worker prepared for it) to the views.  For a big report
+        the three panes are filled in three turns of the event loop, so none of them holds it up
+        for long; ``then`` runs after the last."""
+        prepared = self.workspace.prepared if self.workspace.prepared is not None \
+            and self.workspace.prepared.review is review else None
+        steps = []
+        if prepared is not None:
+            document, prepared.document = prepared.document, None  # the view owns it now
+            steps.append(lambda: self.document_view.set_review(review, prepared.spans, document, prepared.offsets))
+            steps.append(lambda: self.outline_model.set_review(review, prepared.outline))
+            steps.append(lambda: self.inspector.set_review(review, prepared.figures))
+        else:
+            steps.append(lambda: self.document_view.set_review(review))
+            steps.append(lambda: self.outline_model.set_review(review))
+            steps.append(lambda: self.inspector.set_review(review))
+        if then is not None:
+            steps.append(then)
+        if not presentation.is_big(review):
+            for step in steps:
+                step()
+            return
+        generation = self.workspace.review
+
+        def run(remaining) -> None:
+            if self.workspace.review is not generation:  # another report or reload came meanwhile
+                return
+            remaining[0]()
+            if len(remaining) > 1:
+                QTimer.singleShot(0, lambda: run(remaining[1:]))
+        run(steps)
 
     def _review_loaded(self, review) -> None:
         self.document_view.set_tags(self.workspace.tags())
-        self.document_view.set_review(review)
-        self.outline_model.set_review(review)
-        self.outline_view.expandToDepth(0)
-        self.inspector.set_review(review)
+
+        def fold() -> None:
+            if self.outline_model.top_level_count() <= 60:  # a huge outline opens folded
+                self.outline_view.expandToDepth(0)
+        self._show(review, fold)
         self.inspector.show_item("", None, [], [])
         self.retranslate_title()
         self._update_status()
@@ -612,13 +648,23 @@ class MainWindow(QMainWindow):
 
     def _review_updated(self, review) -> None:
         expanded = self._expanded_uuids()
-        self.document_view.set_review(review)
-        self.outline_model.set_review(review)
-        self._restore_expanded(expanded)
-        self.inspector.set_review(review)
-        self._show_current_item()
+
+        def after() -> None:
+            self._restore_expanded(expanded)
+            self._show_current_item()
+        self._show(review, after)
         self._update_status()
         self.retranslate_title()
+
+    def _item_patched(self, item_type: str, uuid: str) -> None:
+        """A big report's item changed in memory; its reload follows from a worker."""
+        if item_type == "section":
+            self.outline_model.refresh_item(uuid)
+        else:
+            self.inspector.refresh_item(item_type, uuid)
+        self.document_view.refresh_item(item_type, uuid)
+        self._show_current_item()
+        self._update_status()
 
     def _expanded_uuids(self) -> set[str]:
         found = set()
@@ -1125,7 +1171,7 @@ class MainWindow(QMainWindow):
             elif choice == "folder":
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
 
-        return self.run_job(work, self.tr("Exporting to Excel…"), finished, "export")
+        return self.run_job(work, self.tr("Exporting to Excel…"), finished, "export", pause_gc=True)
 
     # ================================================================== dialogs
     def show_error(self, message: str) -> None:

@@ -1,8 +1,10 @@
 """The session's state behind the window: the open library, the report under review, the undo
 stack and the selected item.  Widgets talk to the core only through here (and the commands).
 
-Reading a report back after an edit is cheap for an ordinary report; the window shows what the
-store holds after every command, never a locally patched copy.
+After every command the window shows what the store holds: an ordinary report is read back at
+once.  A big one (``presentation.BIG_TEXT``) is read back and prepared on a worker, a moment
+after the last edit; meanwhile the edited item is patched in memory so the reviewer sees the
+change immediately.
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from typing import Any
 from reviewer.messages import ReviewerError
 from reviewer.review import DocumentReview, DocumentSummary, ItemReview
 from reviewer.store import Library
-from ui import i18n
+from ui import i18n, presentation
 from ui.commands import StoreCommand
 from ui.hub import hub
-from ui.qt import QObject, QUndoStack, Signal
+from ui.qt import QObject, QThreadPool, QTimer, QUndoStack, Signal
+from ui.workers import Job
 
 log = logging.getLogger(__name__)
 
@@ -31,13 +34,23 @@ class Workspace(QObject):
     reviewUpdated = Signal(object)  # the same report after an edit
     tagsChanged = Signal()
     currentItemChanged = Signal(str, str)  # item_type, uuid ("" when none)
+    itemPatched = Signal(str, str)  # item_type, uuid: changed in memory, the reload follows
     error = Signal(str)  # a message for the user, in their language
 
-    def __init__(self, reviewer: str = "", parent=None) -> None:
+    def __init__(self, reviewer: str = "", parent=None, pool=None) -> None:
         super().__init__(parent)
         self.reviewer = reviewer
+        self.pool = pool if pool is not None else QThreadPool.globalInstance()
         self.library: Library | None = None
         self.review: DocumentReview | None = None
+        self.prepared: presentation.Prepared | None = None
+        self._reader: Library | None = None  # the workers' own connection
+        self._generation = 0
+        self._jobs: set[Job] = set()
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(800)
+        self._reload_timer.timeout.connect(self._reload_in_background)
         self.undo_stack = QUndoStack(self)
         self.current: tuple[str, str] = ("", "")
         self._tags_cache = None
@@ -57,9 +70,23 @@ class Workspace(QObject):
     def close_library(self) -> None:
         self.undo_stack.clear()
         self.set_review(None)
+        self._reload_timer.stop()
+        self._generation += 1
+        if self._jobs:
+            self.pool.waitForDone(10000)
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
         if self.library is not None:
             self.library.close()
             self.library = None
+
+    def reader(self) -> Library:
+        """A second connection to the library for workers (so the GUI thread never waits on
+        the first one's lock while a worker reads)."""
+        if self._reader is None:
+            self._reader = Library(self.library.path, reviewer=self.reviewer)
+        return self._reader
 
     def set_reviewer(self, name: str) -> None:
         self.reviewer = name
@@ -82,8 +109,11 @@ class Workspace(QObject):
         self.set_review(review)
         return review
 
-    def set_review(self, review: DocumentReview | None) -> None:
+    def set_review(self, review: DocumentReview | None, prepared: presentation.Prepared | None = None) -> None:
+        self._generation += 1
+        self._reload_timer.stop()
         self.review = review
+        self.prepared = prepared if prepared is not None and prepared.review is review else None
         self.current = ("", "")
         self.reviewLoaded.emit(review)
         self.currentItemChanged.emit("", "")
@@ -93,15 +123,54 @@ class Workspace(QObject):
         return self.review.doc_uuid if self.review else None
 
     def reload(self) -> None:
+        """Read the open report back from the store (big reports: soon, on a worker)."""
         if self.review is None or self.library is None:
             return
+        if presentation.is_big(self.review):
+            self._reload_timer.start()
+            return
         try:
-            self.review = self.library.load_review(self.review.doc_uuid)
+            review = self.library.load_review(self.review.doc_uuid)
         except ReviewerError as exc:  # removed meanwhile (another window, a merge)
             self.error.emit(exc.message(i18n.core_language()))
             self.set_review(None)
             return
-        self.reviewUpdated.emit(self.review)
+        self._generation += 1
+        self.review, self.prepared = review, None
+        self.reviewUpdated.emit(review)
+
+    def _reload_in_background(self) -> None:
+        if self.review is None or self.library is None:
+            return
+        self._generation += 1
+        generation, doc_uuid, shown = self._generation, self.review.doc_uuid, self.review.document.text
+
+        def work(progress, cancelled):
+            review = self.reader().load_review(doc_uuid)
+            return presentation.prepare(review, shown)
+
+        job = Job(work, pause_gc=True)
+        self._jobs.add(job)
+
+        def finished(prepared) -> None:
+            self._jobs.discard(job)
+            if generation == self._generation and self.review is not None:
+                self.review, self.prepared = prepared.review, prepared
+                self.reviewUpdated.emit(prepared.review)
+
+        def failed(exc) -> None:
+            self._jobs.discard(job)
+            if isinstance(exc, ReviewerError):
+                self.error.emit(exc.message(i18n.core_language()))
+
+        job.signals.finished.connect(finished)
+        job.signals.failed.connect(failed)
+        self.pool.start(job)
+
+    def load_prepared(self, doc_uuid: str, progress=None, cancelled=None) -> presentation.Prepared:
+        """Worker side of opening a report: read it and prepare its views."""
+        review = self.reader().load_review(doc_uuid)
+        return presentation.prepare(review, self.review.document.text if self.review else None)
 
     # ------------------------------------------------------------------ edits
     def guarded(self, fn: Callable[[], Any]) -> Any:
@@ -134,6 +203,8 @@ class Workspace(QObject):
                 self.reload()
             return
         if self.review is not None and command.doc_uuid == self.review.doc_uuid:
+            if presentation.is_big(self.review) and command.item_uuid and command.patch(self):
+                self.itemPatched.emit(command.item_type, command.item_uuid)
             self.reload()
         self.documentsChanged.emit()
         hub().documentChanged.emit(command.doc_uuid)

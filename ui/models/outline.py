@@ -6,6 +6,7 @@ even for reports with thousands of headings.
 
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_right
 
 from reviewer.review import DocumentReview, ReviewedSection
@@ -14,16 +15,57 @@ from ui.models import AttentionRole, ItemRole, ItemTypeRole, ObjectRole, SortRol
 from ui.qt import QAbstractItemModel, QBrush, QColor, QCoreApplication, QFont, QModelIndex, Qt
 
 LOW_CONFIDENCE = 0.6
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
 
 
 class Node:
-    __slots__ = ("children", "item", "parent", "row")
+    """One heading; its parent is held weakly, so a replaced tree has no reference cycles and
+    is freed at once (big trees are frozen out of the garbage collector, see ``ui.workers``)."""
+
+    __slots__ = ("__weakref__", "_parent", "children", "item", "row")
 
     def __init__(self, item: ReviewedSection | None, parent: Node | None, row: int) -> None:
         self.item = item
-        self.parent = parent
+        self._parent = weakref.ref(parent) if parent is not None else None
         self.row = row
         self.children: list[Node] = []
+
+    @property
+    def parent(self) -> Node | None:
+        return self._parent() if self._parent is not None else None
+
+
+class OutlineTree:
+    """The nested nodes of an outline, built without Qt (a worker can build it)."""
+
+    __slots__ = ("by_uuid", "flat", "ordered", "root", "sections", "starts")
+
+    def __init__(self, sections: list[ReviewedSection]) -> None:
+        self.sections = sections
+        self.root = Node(None, None, 0)
+        self.by_uuid: dict[str, Node] = {}
+        # Nest by level in reading order, so a promoted or demoted heading moves at once
+        # (the stored parent ids are the analysis's, before any correction).
+        ordered = sorted(sections, key=lambda rs: (rs.section.heading_start, rs.section.level))
+        stack: list[Node] = []
+        for rs in ordered:
+            level = rs.section.level
+            while stack and stack[-1].item.section.level >= level:
+                stack.pop()
+            parent = stack[-1] if stack else self.root
+            node = Node(rs, parent, len(parent.children))
+            parent.children.append(node)
+            self.by_uuid[rs.review.uuid] = node
+            stack.append(node)
+        self.ordered = [self.by_uuid[rs.review.uuid] for rs in sections]
+        self.flat = [self.by_uuid[rs.review.uuid] for rs in ordered]
+        self.starts = [n.item.section.heading_start for n in self.flat]
+
+
+def build_outline_tree(sections: list[ReviewedSection]) -> OutlineTree:
+    return OutlineTree(sections)
 
 
 class OutlineModel(QAbstractItemModel):
@@ -36,20 +78,23 @@ class OutlineModel(QAbstractItemModel):
         self._by_uuid: dict[str, Node] = {}
         self._starts: list[int] = []
         self._ordered: list[Node] = []
+        self._flat: list[Node] = []
 
     # -- building
-    def set_review(self, review: DocumentReview | None) -> None:
-        """Replace the sections; returns quietly updating rows in place when the tree's shape is
-        unchanged (so expansion and selection survive a correction)."""
-        sections = list(review.sections) if review else []
+    def set_review(self, review: DocumentReview | None, tree: OutlineTree | None = None) -> None:
+        """Replace the sections; rows are updated in place when the tree's shape is unchanged (so
+        expansion and selection survive a correction).  ``tree`` may come prepared by a worker."""
+        sections = review.sections if review else []
         self._text = review.document.text if review else ""
         if self._same_shape(sections):
             for rs in sections:
                 self._by_uuid[rs.review.uuid].item = rs
             self._emit_all_changed(self._root)
             return
+        tree = tree if tree is not None and tree.sections is sections else build_outline_tree(sections)
         self.beginResetModel()
-        self._build(sections)
+        self._root, self._by_uuid, self._ordered = tree.root, tree.by_uuid, tree.ordered
+        self._flat, self._starts = tree.flat, tree.starts
         self.endResetModel()
 
     def _same_shape(self, sections: list[ReviewedSection]) -> bool:
@@ -61,26 +106,14 @@ class OutlineModel(QAbstractItemModel):
                 return False
         return True
 
-    def _build(self, sections: list[ReviewedSection]) -> None:
-        self._root = Node(None, None, 0)
-        self._by_uuid = {}
-        # Nest by level in reading order, so a promoted or demoted heading moves at once
-        # (the stored parent ids are the analysis's, before any correction).
-        ordered = sorted(sections, key=lambda rs: (rs.section.heading_start, rs.section.level))
-        stack: list[Node] = []
-        for rs in ordered:
-            sec = rs.section
-            while stack and stack[-1].item.section.level >= sec.level:
-                stack.pop()
-            parent = stack[-1] if stack else self._root
-            node = Node(rs, parent, len(parent.children))
-            parent.children.append(node)
-            self._by_uuid[rs.review.uuid] = node
-            stack.append(node)
-        self._ordered = [self._by_uuid[rs.review.uuid] for rs in sections]
-        flat = sorted(self._by_uuid.values(), key=lambda n: n.item.section.heading_start)
-        self._flat = flat
-        self._starts = [n.item.section.heading_start for n in flat]
+    def refresh_item(self, uuid: str) -> None:
+        node = self._by_uuid.get(uuid)
+        if node is not None:
+            self.dataChanged.emit(self.createIndex(node.row, 0, node),
+                                  self.createIndex(node.row, self.COLUMNS - 1, node))
+
+    def top_level_count(self) -> int:
+        return len(self._root.children)
 
     def _emit_all_changed(self, node: Node) -> None:
         if node.children:
@@ -113,7 +146,7 @@ class OutlineModel(QAbstractItemModel):
         return self._flat[i].item if i >= 0 else None
 
     def sections(self) -> list[ReviewedSection]:
-        return [n.item for n in getattr(self, "_flat", [])]
+        return [n.item for n in self._flat]
 
     # -- QAbstractItemModel
     def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
@@ -205,11 +238,8 @@ class OutlineModel(QAbstractItemModel):
 
     def flags(self, index: QModelIndex):
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == 0:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return _NO_FLAGS
+        return _EDITABLE if index.column() == 0 else _SELECTABLE
 
     def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         """Renaming in place asks the editor callback (a QUndoCommand) to do the work."""

@@ -1,51 +1,53 @@
-"""Sorting and filtering for every table: locale-aware, numeric-aware sorting with QCollator
-(Chinese titles and tags sort the way a Chinese reader expects) and a "needs attention" filter."""
+"""Filtering and sorting for the review tables, without Python in Qt's per-row loops.
+
+A report of 5 MB has 70,000 figures: a Python ``filterAcceptsRow`` or ``lessThan`` would be
+called hundreds of thousands of times on the GUI thread.  So "needs attention" is a second
+proxy filtering on ``AttentionRole`` in C++, the text filter is Qt's own, and sorting is done
+once in Python by the source model (``sort``), with ``QCollator`` keys so Chinese sorts by
+pinyin and "第10" after "第9".
+"""
 
 from __future__ import annotations
 
-from ui.models import AttentionRole, SortRole
-from ui.qt import QCollator, QLocale, QModelIndex, QSortFilterProxyModel, Qt
+from ui.models import AttentionRole
+from ui.qt import QModelIndex, QSortFilterProxyModel, Qt
 
 
 class ReviewFilterProxy(QSortFilterProxyModel):
+    """Text filter over all columns, on top of an attention filter, over the base model."""
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._collator = QCollator(QLocale())
-        self._collator.setNumericMode(True)
-        self._attention_only = False
-        self.setSortRole(SortRole)
+        self._attention = QSortFilterProxyModel(self)
+        self._attention.setFilterRole(AttentionRole)
+        self._attention.setFilterKeyColumn(0)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterKeyColumn(-1)
-        self.setRecursiveFilteringEnabled(True)
+        self.setDynamicSortFilter(False)
+        self._base = None
+
+    def set_base_model(self, model) -> None:
+        self._base = model
+        self._attention.setSourceModel(model)
+        self.setSourceModel(self._attention)
+
+    def base_model(self):
+        return self._base
 
     def set_attention_only(self, enabled: bool) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9
-            self.beginFilterChange()
-            self._attention_only = bool(enabled)
-            self.endFilterChange()
-        else:
-            self._attention_only = bool(enabled)
-            self.invalidateFilter()
+        self._attention.setFilterFixedString("true" if enabled else "")
 
     @property
     def attention_only(self) -> bool:
-        return self._attention_only
+        return bool(self._attention.filterRegularExpression().pattern())
 
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
-        if self._attention_only:
-            index = self.sourceModel().index(row, 0, parent)
-            if not index.data(AttentionRole):
-                return False
-        return super().filterAcceptsRow(row, parent)
+    def from_base(self, index: QModelIndex) -> QModelIndex:
+        return self.mapFromSource(self._attention.mapFromSource(index))
 
-    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:  # noqa: N802
-        a, b = left.data(SortRole), right.data(SortRole)
-        if a is None:
-            a = left.data(Qt.ItemDataRole.DisplayRole)
-        if b is None:
-            b = right.data(Qt.ItemDataRole.DisplayRole)
-        if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-            return a < b
-        if isinstance(a, (int, float)) != isinstance(b, (int, float)):
-            return isinstance(a, (int, float))  # numbers before text
-        return self._collator.compare(str(a or ""), str(b or "")) < 0
+    def to_base(self, index: QModelIndex) -> QModelIndex:
+        return self._attention.mapToSource(self.mapToSource(index))
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting happens once, in the base model (see the module docstring)."""
+        if self._base is not None and column >= 0:
+            self._base.sort(column, order)

@@ -16,6 +16,18 @@ from ui.models import AttentionRole, ItemRole, ItemTypeRole, ObjectRole, SortRol
 from ui.qt import QAbstractTableModel, QBrush, QColor, QCoreApplication, QFont, QModelIndex, Qt
 
 Editor = Callable[[str, str, str, Any], bool]
+_COLLATOR = None
+
+
+def _collator():
+    """Locale-aware, numeric-aware comparison keys (pinyin order for Chinese)."""
+    global _COLLATOR
+    if _COLLATOR is None:
+        from ui.qt import QCollator, QLocale
+
+        _COLLATOR = QCollator(QLocale())
+        _COLLATOR.setNumericMode(True)
+    return _COLLATOR
 
 
 def format_value(value: Any) -> str:
@@ -53,6 +65,7 @@ class ReviewTableModel(QAbstractTableModel):
         self.rows: list[Any] = []
         self.editor: Editor | None = None
         self._row_of: dict[str, int] = {}
+        self._sorted_by: tuple[int, Qt.SortOrder] | None = None
 
     # subclass hooks
     def header(self, key: str) -> str:
@@ -70,19 +83,47 @@ class ReviewTableModel(QAbstractTableModel):
     def attention(self, row: Any) -> bool:
         return row.review.status == "unreviewed"
 
-    def set_rows(self, rows: list[Any]) -> None:
-        uuids = [r.review.uuid for r in rows]
-        if uuids and uuids == [r.review.uuid for r in self.rows]:
+    def set_rows(self, rows: list[Any], row_of: dict[str, int] | None = None) -> None:
+        """Replace the rows; in place (selection kept) when they are the same items in the same
+        order.  ``row_of`` (uuid -> row) may come prepared by a worker."""
+        if row_of is None:
+            row_of = {r.review.uuid: i for i, r in enumerate(rows)}
+        if rows and len(rows) == len(self.rows) and row_of == self._row_of:
             self.rows = rows
             self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.columns) - 1))
             return
         self.beginResetModel()
         self.rows = rows
-        self._row_of = {uuid: i for i, uuid in enumerate(uuids)}
+        self._row_of = row_of
         self.endResetModel()
+        if self._sorted_by is not None:  # the reviewer's chosen order survives a reload
+            self.sort(*self._sorted_by)
 
     def row_for_uuid(self, uuid: str) -> int:
         return self._row_of.get(uuid, -1)
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows by a column's ``sort_value`` (numbers as numbers, text by QCollator);
+        selections survive through the persistent indexes."""
+        if not 0 <= column < len(self.columns) or not self.rows:
+            return
+        key = self.columns[column]
+        collator = _collator()
+        self._sorted_by = (column, order)
+
+        def sort_key(row):
+            value = self.sort_value(row, key) if key != "tags" else ", ".join(t.name for t in row.review.tags)
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                return (0, value, b"")
+            return (1, 0, collator.sortKey(str(value or "")))
+
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        old_uuids = [(self.rows[i.row()].review.uuid, i.column()) for i in persistent]
+        self.rows = sorted(self.rows, key=sort_key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._row_of = {row.review.uuid: i for i, row in enumerate(self.rows)}
+        self.changePersistentIndexList(persistent, [self.index(self._row_of[u], c) for u, c in old_uuids])
+        self.layoutChanged.emit()
 
     # Qt
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
@@ -173,6 +214,25 @@ class ReviewTableModel(QAbstractTableModel):
         return value
 
 
+class FigureRows:
+    """The figures table's rows and look-ups, built without Qt (a worker can build them)."""
+
+    __slots__ = ("check_figures", "figures", "row_of", "rows", "section_titles")
+
+    def __init__(self, review: DocumentReview) -> None:
+        self.figures = review.figures
+        self.section_titles = {rs.section.id: f"{rs.section.number} {rs.section.title}".strip()
+                               for rs in review.sections}
+        self.check_figures = {fid for rc in review.checks if rc.review.status != "rejected"
+                              for fid in rc.check.figures}
+        self.rows = sorted(review.figures, key=lambda rf: rf.figure.start)
+        self.row_of = {rf.review.uuid: i for i, rf in enumerate(self.rows)}
+
+
+def prepare_figure_rows(review: DocumentReview) -> FigureRows:
+    return FigureRows(review)
+
+
 class FiguresModel(ReviewTableModel):
     item_type = "figure"
     columns = ("label", "text", "value", "unit", "kind", "section", "status", "tags")
@@ -183,17 +243,17 @@ class FiguresModel(ReviewTableModel):
         self._section_titles: dict[int, str] = {}
         self.check_figures: set[int] = set()
 
-    def set_review(self, review: DocumentReview | None) -> None:
+    def set_review(self, review: DocumentReview | None, prepared: FigureRows | None = None) -> None:
         if review is None:
             self._section_titles = {}
             self.check_figures = set()
             self.set_rows([])
             return
-        self._section_titles = {rs.section.id: f"{rs.section.number} {rs.section.title}".strip()
-                                for rs in review.sections}
-        self.check_figures = {fid for rc in review.checks if rc.review.status != "rejected"
-                              for fid in rc.check.figures}
-        self.set_rows(sorted(review.figures, key=lambda rf: rf.figure.start))
+        if prepared is None or prepared.figures is not review.figures:
+            prepared = prepare_figure_rows(review)
+        self._section_titles = prepared.section_titles
+        self.check_figures = prepared.check_figures
+        self.set_rows(prepared.rows, prepared.row_of)
 
     def header(self, key: str) -> str:
         return {

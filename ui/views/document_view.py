@@ -21,6 +21,7 @@ from ui.qt import (
     QEvent,
     QFont,
     QMenu,
+    QPlainTextDocumentLayout,
     QPlainTextEdit,
     QTextCharFormat,
     QTextCursor,
@@ -112,56 +113,45 @@ class DocumentView(QPlainTextEdit):
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
 
     # ------------------------------------------------------------------ content
-    def set_review(self, review: DocumentReview | None) -> None:
+    def set_review(self, review: DocumentReview | None, spans: SpanIndex | None = None,
+                   document: QTextDocument | None = None, offsets: OffsetMap | None = None) -> None:
+        """Show ``review``; ``spans``, ``document`` and ``offsets`` may come prepared by a worker
+        (``ui.presentation``), so that a 5 MB report costs the GUI thread almost nothing."""
         same_text = review is not None and self.review is not None and review.document.text == self.text
         self.review = review
         if not same_text:
             self.text = review.document.text if review else ""
-            self.offsets = OffsetMap(self.text)
+            self.offsets = offsets or OffsetMap(self.text)
             self._current = None
             self._found = None
-            self.setPlainText(self.text)
-        self._build_spans(review)
+            if document is not None:
+                document.setDocumentLayout(QPlainTextDocumentLayout(document))
+                document.setDefaultFont(self.font())
+                document.setDocumentMargin(14)
+                previous, self._document = getattr(self, "_document", None), document
+                self.setDocument(document)
+                del previous  # the one before is no longer shown; Python owns it
+            else:
+                self.setPlainText(self.text)
+        self._adopt_spans(spans or build_span_index(review))
         self._highlighted_range = (0, -1)
         self.update_highlights()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.document().setDefaultFont(self.font())
 
     def set_tags(self, tags: list) -> None:
         self._tags = list(tags)
 
-    def _build_spans(self, review: DocumentReview | None) -> None:
-        spans: list[Span] = []
-        long_spans: list[Span] = []
-        details: dict[str, object] = {}
-        if review is not None:
-            check_figures = {fid for rc in review.checks if rc.review.status != "rejected"
-                             for fid in rc.check.figures}
-            for rs in review.sections:
-                s = rs.section
-                kind = "rejected" if rs.review.status == "rejected" else "heading"
-                spans.append(Span(s.heading_start, s.heading_end, kind, "section", rs.review.uuid))
-            for rf in review.figures:
-                f = rf.figure
-                if rf.review.status == "rejected":
-                    kind = "rejected"
-                else:
-                    kind = "check" if f.id in check_figures else "figure"
-                spans.append(Span(f.start, f.end, kind, "figure", rf.review.uuid))
-                details[rf.review.uuid] = rf
-            for rc in review.citations:
-                c = rc.citation
-                kind = "rejected" if rc.review.status == "rejected" else "citation"
-                spans.append(Span(c.start, c.end, kind, "citation", rc.review.uuid))
-            for a in review.annotations:
-                if a.start is not None and a.end is not None:
-                    long_spans.append(Span(a.start, a.end, "annotation", "annotation", a.uuid))
-                    details[a.uuid] = a
-        spans.sort(key=lambda s: (s.start, s.end))
-        self._spans = spans
-        self._starts = [s.start for s in spans]
-        self._long_spans = long_spans
-        self._details = details
+    def _adopt_spans(self, index: SpanIndex) -> None:
+        self._spans = index.spans
+        self._starts = index.starts
+        self._long_spans = index.long_spans
+        self._details = index.details
         if self._current is not None:
-            self._current = next((s for s in spans + long_spans if s.uuid == self._current.uuid), None)
+            self._current = next((s for s in index.spans + index.long_spans if s.uuid == self._current.uuid), None)
 
     # ------------------------------------------------------------------ highlighting
     def visible_range(self) -> tuple[int, int]:
@@ -181,6 +171,23 @@ class DocumentView(QPlainTextEdit):
             block = block.next()
         end = last.position() + last.length()
         return self.offsets.to_cp(first), self.offsets.to_cp(end)
+
+    def refresh_item(self, item_type: str, uuid: str) -> None:
+        """Redraw one item whose status changed in memory (a rejected item loses its colour)."""
+        item = None
+        if self.review is not None:
+            pool = {"section": self.review.sections, "figure": self.review.figures,
+                    "citation": self.review.citations}.get(item_type, [])
+            item = next((x for x in pool if x.review.uuid == uuid), None)
+        if item is None:
+            return
+        for span in self._spans:
+            if span.uuid == uuid:
+                if item.review.status == "rejected":
+                    span.kind = "rejected"
+                elif span.kind == "rejected":
+                    span.kind = {"section": "heading", "figure": "figure", "citation": "citation"}[item_type]
+        self.update_highlights()
 
     def spans_between(self, start: int, end: int) -> list[Span]:
         i = bisect_left(self._starts, max(0, start - 500))  # headings/figures are short
@@ -377,6 +384,73 @@ class DocumentView(QPlainTextEdit):
             menu.addAction(self.tr("Mark as figure…"), lambda: self.figureSelectionRequested.emit(start, end))
         menu.exec(event.globalPos())
         menu.deleteLater()
+
+
+@dataclass(slots=True)
+class SpanIndex:
+    """What the view highlights, sorted for bisection; built off the GUI thread for big reports."""
+
+    spans: list[Span]
+    starts: list[int]
+    long_spans: list[Span]
+    details: dict[str, object]
+
+
+def build_span_index(review: DocumentReview | None) -> SpanIndex:
+    spans: list[Span] = []
+    long_spans: list[Span] = []
+    details: dict[str, object] = {}
+    if review is not None:
+        check_figures = {fid for rc in review.checks if rc.review.status != "rejected"
+                         for fid in rc.check.figures}
+        for rs in review.sections:
+            s = rs.section
+            kind = "rejected" if rs.review.status == "rejected" else "heading"
+            spans.append(Span(s.heading_start, s.heading_end, kind, "section", rs.review.uuid))
+        for rf in review.figures:
+            f = rf.figure
+            if rf.review.status == "rejected":
+                kind = "rejected"
+            else:
+                kind = "check" if f.id in check_figures else "figure"
+            spans.append(Span(f.start, f.end, kind, "figure", rf.review.uuid))
+            details[rf.review.uuid] = rf
+        for rc in review.citations:
+            c = rc.citation
+            kind = "rejected" if rc.review.status == "rejected" else "citation"
+            spans.append(Span(c.start, c.end, kind, "citation", rc.review.uuid))
+        for a in review.annotations:
+            if a.start is not None and a.end is not None:
+                long_spans.append(Span(a.start, a.end, "annotation", "annotation", a.uuid))
+                details[a.uuid] = a
+    # Sorting 100,000 tuples is one long C call that keeps the GUI thread waiting for the
+    # interpreter lock; an int key sorts several times faster (ties keep reading order).
+    spans.sort(key=_span_start)
+    return SpanIndex(spans, [s.start for s in spans], long_spans, details)
+
+
+def _span_start(span: Span) -> int:
+    return span.start
+
+
+def build_text_document(text: str) -> QTextDocument:
+    """The report's text as a QTextDocument, made in a worker thread and handed to the GUI thread
+    (setting 5 MB of text takes longer than an event-loop turn may)."""
+    from ui.qt import QCoreApplication
+
+    document = QTextDocument()
+    document.setUndoRedoEnabled(False)
+    if len(text) <= CHUNK:
+        document.setPlainText(text)
+    else:  # in pieces: each call holds the interpreter lock, and with it the GUI thread
+        cursor = QTextCursor(document)
+        for start in range(0, len(text), CHUNK):
+            cursor.insertText(text[start:start + CHUNK])
+    document.moveToThread(QCoreApplication.instance().thread())
+    return document
+
+
+CHUNK = 100_000
 
 
 def QTextDocumentFindFlags(backwards: bool):  # noqa: N802

@@ -53,7 +53,7 @@ class KindDelegate(QStyledItemDelegate):
 
 def _table(model, parent) -> tuple[QTableView, ReviewFilterProxy]:
     proxy = ReviewFilterProxy(parent)
-    proxy.setSourceModel(model)
+    proxy.set_base_model(model)
     view = QTableView(parent)
     view.setModel(proxy)
     view.setSortingEnabled(True)
@@ -129,7 +129,8 @@ class Inspector(QTabWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         self.checks_view, self.checks_proxy = _table(self.checks_model, page)
         self.checks_view.setWordWrap(True)
-        self.checks_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # two lines per check message; sizing every row to its contents would ask for all of them
+        self.checks_view.verticalHeader().setDefaultSectionSize(self.checks_view.fontMetrics().lineSpacing() * 2 + 10)
         self.checks_view.setColumnWidth(0, 56)
         self.checks_view.setColumnWidth(1, 90)
         self.checks_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -207,10 +208,10 @@ class Inspector(QTabWidget):
         self._set_notes_enabled(False)
 
     # ------------------------------------------------------------------ content
-    def set_review(self, review: DocumentReview | None) -> None:
+    def set_review(self, review: DocumentReview | None, figures=None) -> None:
         self._syncing = True
         try:
-            self.figures_model.set_review(review)
+            self.figures_model.set_review(review, figures)
             self.checks_model.set_review(review)
             self.citations_model.set_review(review)
             if review is not None:
@@ -267,7 +268,7 @@ class Inspector(QTabWidget):
         row = model.row_for_uuid(uuid)
         if row < 0:
             return
-        index = proxy.mapFromSource(model.index(row, 0))
+        index = proxy.from_base(model.index(row, 0))
         if not index.isValid():
             return
         self._syncing = True
@@ -286,7 +287,7 @@ class Inspector(QTabWidget):
             row = self.figures_model.row_for_uuid(uuid)
             if row < 0:
                 continue
-            index = self.figures_proxy.mapFromSource(self.figures_model.index(row, 0))
+            index = self.figures_proxy.from_base(self.figures_model.index(row, 0))
             if index.isValid():
                 selection.select(index, index.siblingAtColumn(self.figures_model.columnCount() - 1))
                 if not first.isValid():
@@ -299,6 +300,14 @@ class Inspector(QTabWidget):
                 self.figures_view.scrollTo(first)
         finally:
             self._syncing = False
+
+    def refresh_item(self, item_type: str, uuid: str) -> None:
+        """Repaint one row whose item changed in memory."""
+        model = {"figure": self.figures_model, "check": self.checks_model,
+                 "citation": self.citations_model}.get(item_type)
+        row = model.row_for_uuid(uuid) if model is not None else -1
+        if row >= 0:
+            model.dataChanged.emit(model.index(row, 0), model.index(row, model.columnCount() - 1))
 
     def selected_figure_uuids(self) -> list[str]:
         rows = self.figures_view.selectionModel().selectedRows()

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from ui import icons, labels
-from ui.models import ItemRole
+from ui.models import ItemRole, SortRole
 from ui.models.library import LibraryModel
-from ui.models.proxy import ReviewFilterProxy
 from ui.qt import (
     QAbstractItemView,
     QHBoxLayout,
@@ -15,6 +14,7 @@ from ui.qt import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSortFilterProxyModel,
     QSplitter,
     Qt,
     QTableView,
@@ -32,8 +32,10 @@ class LibraryPage(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.model = LibraryModel(self)
-        self.proxy = ReviewFilterProxy(self)
+        self.proxy = QSortFilterProxyModel(self)  # a few hundred rows: Qt's own sorting is fine
         self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.proxy.setSortLocaleAware(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         self.heading = QLabel(self)

@@ -1,0 +1,276 @@
+"""GUI benchmark: start-up, opening an ordinary report, opening a 5 MB report.
+
+    .venv/bin/python tests/bench/bench_gui.py [--big-mb 5] [--skip-big]
+
+Prints:
+- process start to main window shown (median of 3 cold processes; target ≤ 1.5 s);
+- opening a ~30 KB report from the library, fully rendered with its highlights (target ≤ 300 ms);
+- a 5 MB report: storing it (on the worker) and opening it (loading on the worker, views on the GUI
+  thread), with a 10 ms QTimer heartbeat on the GUI thread; the longest gap between beats is the
+  worst stall of the event loop (target: total ≤ 3 s, no stall over 100 ms).
+
+The 5 MB report is the invented sample repeated; its analysis is the sample's analysis repeated
+with shifted offsets (running ``analyze`` on 5 MB is the analysis benchmark's business, not this
+one's: the GUI gets an analysis from the worker either way).  Runs offscreen unless a display
+is given; everything goes to a temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+SAMPLE = ROOT / "resources" / "samples" / "sample_fazhi_2023.txt"
+
+STARTUP_CHILD = r"""
+import os, sys, time
+t_parent = float(sys.argv[1])
+from ui import app as A
+from ui import main_window as M
+shown = M.MainWindow.show
+def show(self):
+    shown(self)
+    from ui.qt import QApplication, QTimer
+    def done():
+        print(f"SHOWN {time.time() - t_parent:.4f}", flush=True)
+        os._exit(0)
+    QTimer.singleShot(0, done)
+M.MainWindow.show = show
+A.main(["--db", sys.argv[2]])
+"""
+
+
+def bench_startup(tmp: Path, runs: int = 3) -> list[float]:
+    times = []
+    for run in range(runs):
+        env = dict(os.environ, REVIEWER_DATA_DIR=str(tmp / f"start{run}" / "data"),
+                   REVIEWER_SETTINGS_DIR=str(tmp / f"start{run}" / "settings"), REVIEWER_SKIP_FIRST_RUN="1")
+        library = tmp / f"start{run}" / "library.db"
+        started = time.time()
+        out = subprocess.run([sys.executable, "-c", STARTUP_CHILD, repr(started), str(library)], env=env,
+                             capture_output=True, text=True, cwd=ROOT, timeout=120)
+        line = next((x for x in out.stdout.splitlines() if x.startswith("SHOWN")), None)
+        if line is None:
+            raise SystemExit(f"start-up child failed:\n{out.stderr[-3000:]}")
+        times.append(float(line.split()[1]))
+    return times
+
+
+class Heartbeat:
+    """Beats every 10 ms on the GUI thread; remembers the longest gap."""
+
+    def __init__(self) -> None:
+        from ui.qt import QTimer
+
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self.beat)
+        self.last = time.perf_counter()
+        self.worst = 0.0
+        self.worst_at = ""
+        self.phase = ""
+
+    def start(self) -> None:
+        self.last = time.perf_counter()
+        self.worst = 0.0
+        self.timer.start()
+
+    def beat(self) -> None:
+        now = time.perf_counter()
+        gap = now - self.last
+        if gap > self.worst:
+            self.worst, self.worst_at = gap, self.phase
+        self.last = now
+
+    def stop(self) -> None:
+        self.beat()
+        self.timer.stop()
+
+
+def wait_for(app, condition, timeout: float = 600.0) -> None:
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        app.processEvents()
+        time.sleep(0.001)
+        if time.perf_counter() > deadline:
+            raise SystemExit("timed out")
+
+
+def render(app, window) -> None:
+    for _ in range(3):
+        app.processEvents()
+    window.repaint()
+    window.document_view.viewport().repaint()
+
+
+def big_analysis(copies: int):
+    """The sample's analysis repeated ``copies`` times with shifted offsets and ids."""
+    from reviewer.analysis import analyze
+    from reviewer.loading import document_from_text, load_document
+    from reviewer.model import Analysis
+
+    base = analyze(load_document(SAMPLE))
+    unit = base.document.text + "\n"
+    text = unit * copies
+    document = document_from_text(text, path=str(SAMPLE.with_name("big_sample.txt")))
+    sections, figures, citations, checks = [], [], [], []
+    ns, nf, nc = len(base.sections), len(base.figures), len(base.citations)
+    for k in range(copies):
+        shift = k * len(unit)
+        for s in base.sections:
+            s2 = copy.copy(s)
+            s2.id, s2.parent = s.id + k * ns, (s.parent + k * ns) if s.parent is not None else None
+            s2.start, s2.end = s.start + shift, s.end + shift
+            s2.heading_start, s2.heading_end = s.heading_start + shift, s.heading_end + shift
+            sections.append(s2)
+        for f in base.figures:
+            f2 = copy.copy(f)
+            f2.id = f.id + k * nf
+            f2.section = (f.section + k * ns) if f.section is not None else None
+            f2.start, f2.end = f.start + shift, f.end + shift
+            if f.label_start is not None:
+                f2.label_start, f2.label_end = f.label_start + shift, f.label_end + shift
+            figures.append(f2)
+        for c in base.citations:
+            c2 = copy.copy(c)
+            c2.id, c2.start, c2.end = c.id + k * nc, c.start + shift, c.end + shift
+            citations.append(c2)
+        for c in base.checks:
+            c2 = copy.deepcopy(c)
+            c2.figures = [i + k * nf for i in c.figures]
+            c2.sections = [i + k * ns for i in c.sections]
+            checks.append(c2)
+    for number, check in enumerate(checks, start=1):
+        check.id = number
+    return Analysis(document=document, metadata=base.metadata, sections=sections, figures=figures,
+                    citations=citations, checks=checks, advisories=[])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--big-mb", type=float, default=5.0)
+    parser.add_argument("--skip-big", action="store_true")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="bench_gui_"))
+    os.environ["REVIEWER_DATA_DIR"] = str(tmp / "data")
+    os.environ["REVIEWER_SETTINGS_DIR"] = str(tmp / "settings")
+
+    times = bench_startup(tmp, args.runs)
+    print(f"start-up to main window shown: median {statistics.median(times):.3f} s "
+          f"(runs: {', '.join(f'{t:.3f}' for t in times)}; target ≤ 1.5 s)")
+
+    from reviewer.store import Library
+    from ui import i18n, prompts
+    from ui.main_window import MainWindow
+    from ui.qt import QApplication, QThreadPool
+    from ui.workers import SyncPool
+
+    prompts.show_error = lambda parent, text, title=None: print("ERROR:", text)
+    app = QApplication.instance() or QApplication([])
+    i18n.install("zh_CN")
+
+    # -- an ordinary report (~30 KB): import once, then time opening it
+    report = tmp / "report_30k.txt"
+    report.write_text("\n".join([SAMPLE.read_text(encoding="utf-8")] * 4), encoding="utf-8")
+    library_path = tmp / "library.db"
+    started = time.perf_counter()
+    with Library(library_path, reviewer="bench") as library:
+        result = library.import_file(report)
+    import_s = time.perf_counter() - started
+    window = MainWindow(pool=SyncPool(), library_path=str(library_path))
+    window.resize(1400, 900)
+    window.show()
+    render(app, window)
+    samples = []
+    for _ in range(5):
+        window.workspace.set_review(None)
+        render(app, window)
+        started = time.perf_counter()
+        window.open_document(result.doc_uuid)
+        render(app, window)
+        samples.append(time.perf_counter() - started)
+    review = window.workspace.review
+    drawn = len(window.document_view.extraSelections())
+    print(f"open a {report.stat().st_size / 1024:.0f} KB report, rendered with highlights: median "
+          f"{statistics.median(samples) * 1000:.0f} ms (runs: {', '.join(f'{s * 1000:.0f}' for s in samples)}; "
+          f"target ≤ 300 ms) — {len(review.sections)} headings, {len(review.figures)} figures, "
+          f"{drawn} highlights drawn; its import (load + analysis + store) took {import_s:.2f} s")
+    window.close()
+
+    if args.skip_big:
+        return 0
+
+    # -- a 5 MB report, on the real thread pool, with the heartbeat running
+    copies = max(1, round(args.big_mb * 1024 * 1024 / len(SAMPLE.read_bytes())))
+    started = time.perf_counter()
+    analysis = big_analysis(copies)
+    built_s = time.perf_counter() - started
+    size_mb = len(analysis.document.text.encode("utf-8")) / 1024 / 1024
+    big_path = tmp / "big.db"
+    window = MainWindow(pool=QThreadPool.globalInstance(), library_path=str(big_path))
+    window.resize(1400, 900)
+    window.show()
+    render(app, window)
+    beat = Heartbeat()
+    beat.start()
+
+    # storing it: the same worker path as an import, given the analysis
+    beat.phase = "store"
+    store_done = []
+
+    def store(progress, cancelled):
+        with Library(big_path, reviewer="bench") as library:
+            return library.import_analysis(analysis)
+
+    started = time.perf_counter()
+    window.run_job(store, "store", lambda r: store_done.append(r), "store", pause_gc=True)  # as an import
+    wait_for(app, lambda: store_done)
+    store_s = time.perf_counter() - started
+    window.refresh_documents()
+    stall_store = beat.worst
+
+    beat.start()
+    beat.phase = "open"
+    started = time.perf_counter()
+    window.open_document(store_done[0].doc_uuid)
+    wait_for(app, lambda: window.workspace.review is not None)
+    render(app, window)
+    open_s = time.perf_counter() - started
+    beat.phase = "scroll"
+    view = window.document_view
+    for fraction in (0.25, 0.5, 0.75, 1.0):
+        view.verticalScrollBar().setValue(int(view.verticalScrollBar().maximum() * fraction))
+        render(app, window)
+    beat.phase = "edit"
+    figure = window.workspace.review.figures[len(window.workspace.review.figures) // 2]
+    started_edit = time.perf_counter()
+    window.correct_item("figure", figure.review.uuid, "value", 1)
+    render(app, window)
+    edit_s = time.perf_counter() - started_edit
+    beat.stop()
+    review = window.workspace.review
+    print(f"{size_mb:.1f} MB report ({len(analysis.document.text):,} characters, {len(review.sections):,} headings, "
+          f"{len(review.figures):,} figures; analysis built in {built_s:.1f} s):")
+    print(f"  storing it on the worker: {store_s:.2f} s, longest event-loop stall {stall_store * 1000:.0f} ms")
+    print(f"  opening it (load on the worker, views on the GUI thread, rendered): {open_s:.2f} s "
+          f"(target ≤ 3 s)")
+    print(f"  one correction (committed, views refreshed): {edit_s * 1000:.0f} ms")
+    print(f"  longest event-loop stall while opening, scrolling and correcting: {beat.worst * 1000:.0f} ms "
+          f"(in '{beat.worst_at}'; target ≤ 100 ms)")
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
