@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -93,8 +94,14 @@ def sniff_format(head: bytes, ext: str) -> str:
 
 
 def _looks_like_html(head: bytes) -> bool:
+    """An HTML page, or a fragment of one saved as text (many block tags at the start)."""
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:200].lower()
-    return start.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in head.lower()
+    if start.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in head.lower():
+        return True
+    return len(_HTML_TAG.findall(head)) >= 5
+
+
+_HTML_TAG = re.compile(rb"<(?:p|br|div|span|td|tr|table|li|a|strong|font)\b[^<>]{0,200}>", re.I)
 
 
 def document_from_bytes(data: bytes, path: str, kind: str, ext: str = "") -> Document:

@@ -138,3 +138,18 @@ def test_single_file_web_page_mht(tmp_path):
     path.write_bytes(mht.encode("ascii"))
     doc = load_document(path)
     assert doc.format == "html" and doc.text == "一、工作情况\n全年办理案件12件。"
+
+
+def test_html_fragment_saved_as_txt_is_read_as_html(tmp_path):
+    fragment = ("<p>一、工作情况</p><p>全年办理案件12件。</p><p>二、存在问题</p>"
+                "<p>人员不足。<br>装备不足。</p><div>三、下一步打算</div>")
+    path = tmp_path / "fragment.txt"
+    path.write_bytes(fragment.encode("utf-8"))
+    assert load_document(path).text.split("\n") == ["一、工作情况", "全年办理案件12件。", "二、存在问题",
+                                                      "人员不足。", "装备不足。", "三、下一步打算"]
+
+
+def test_text_with_angle_brackets_is_not_html(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_bytes("落实《方案<2021-2025年>》要求。\n一、工作情况".encode())
+    assert load_document(path).format == "txt"
