@@ -92,6 +92,12 @@ def test_a_line_called_contents_without_entries_is_left_alone():
     assert lines(f"目录\n这一行不在后文出现\n正文{P}") == ["目录", "这一行不在后文出现", f"正文{P}"]
 
 
+@pytest.mark.parametrize("junk", ["扫一扫在手机上查看当前页面", "（撰稿：李四 审核：王五）", "回到顶部", "加入書籤",
+                                  "【收藏】【打印】【关闭】", "上一篇：关于开展普法工作的通知", "网站标识码1200000001 津ICP备05000000号"])
+def test_more_site_furniture_lines(junk):
+    assert lines(f"一、工作情况\n{junk}\n全年办理案件12件{P}") == ["一、工作情况", f"全年办理案件12件{P}"]
+
+
 def test_bullet_glyph_is_removed_but_the_line_kept():
     assert f"發布單位{COLON}某县人民政府" in lines(WEB_PAGE)
 
