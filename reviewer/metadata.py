@@ -18,7 +18,8 @@ from reviewer.citations import DOC_NUMBER
 from reviewer.model import Document, Metadata, Section
 from reviewer.outline import cn_to_int
 
-ORG_SUFFIX = "(?:监督管理局|管理局|局|委员会|人民政府|政府|办公室|办公厅|厅|委|司法所|中心|院)"
+ORG_SUFFIX = ("(?:监督管理局|管理局|局|委员会|管理委员会|管委会|人民政府|政府|办公室|办公厅|办事处|厅|委"
+              "|党工委|司法所|中心|院|公署)")
 ORG_LINE = re.compile(f"[\u4e00-\u9fff（）()]{{2,30}}{ORG_SUFFIX}")
 # A value after a page label stops at the next label run in without a space.
 NEXT_LABEL = re.compile("(?:发布|日期|作者|时间|浏览|点击|字号|关键词|访问|来源|责任编辑|分享)")

@@ -131,3 +131,9 @@ def test_title_broken_after_the_issuer_before_guanyu_is_joined():
     assert m.title == "南湖县人民政府关于2022年法治政府建设情况的报告"
     m = meta("南湖县人民政府关于\n2022年法治政府建设情况的报告\n\n一、总体情况\n")
     assert m.title == "南湖县人民政府关于2022年法治政府建设情况的报告"
+
+
+def test_street_office_issuer_from_the_signature_expands_the_title_prefix():
+    m = meta("东湖街道办事处2023年度法治政府建设工作情况报告\n\n一、总体情况\n正文。\n\n"
+             "南江市东城区东湖街道办事处\n2024年1月12日\n")
+    assert m.issuer == "南江市东城区东湖街道办事处"
