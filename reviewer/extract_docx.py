@@ -146,11 +146,23 @@ class Numbering:
             root = document.part.numbering_part.element
         except (NotImplementedError, KeyError, AttributeError):
             return numbering
+        # A list defined through a numbering style: the abstractNum with ``numStyleLink`` has no
+        # levels; the one with the matching ``styleLink`` holds them (Word's multilevel lists).
+        style_link: dict[str, str] = {}
+        linked_to: dict[str, str] = {}
         for abstract in root.iter(f"{W}abstractNum"):
+            abstract_id = abstract.get(f"{W}abstractNumId")
             levels: dict[int, Level] = {}
             for lvl in abstract.iter(f"{W}lvl"):
                 levels[_int(lvl.get(f"{W}ilvl"), 0)] = _level(lvl)
-            numbering.abstract[abstract.get(f"{W}abstractNumId")] = levels
+            numbering.abstract[abstract_id] = levels
+            link = abstract.find(f"{W}styleLink")
+            if link is not None:
+                style_link[link.get(f"{W}val")] = abstract_id
+            link = abstract.find(f"{W}numStyleLink")
+            if link is not None:
+                linked_to[abstract_id] = link.get(f"{W}val")
+        alias = {a: style_link[name] for a, name in linked_to.items() if name in style_link}
         for num in root.iter(f"{W}num"):
             ref = num.find(f"{W}abstractNumId")
             if ref is None:
@@ -169,7 +181,7 @@ class Numbering:
                     ref_id = abstract_id
                     break
             else:
-                ref_id = ref.get(f"{W}val")
+                ref_id = alias.get(ref.get(f"{W}val"), ref.get(f"{W}val"))
             numbering.nums[num.get(f"{W}numId")] = (ref_id, starts)
         numbering.styles = _style_numbering(document)
         return numbering

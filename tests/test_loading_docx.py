@@ -201,3 +201,23 @@ def test_other_zip_archive_given_as_text_is_unsupported(tmp_path):
     path = tmp_path / "archive.txt"
     path.write_bytes(buffer.getvalue())
     assert error_code(path) in ("unsupported_format", "binary_file")
+
+
+def test_list_defined_through_a_numbering_style(tmp_path):
+    """Word's multilevel lists: the list's abstractNum only names a numbering style; the levels
+    live in the abstractNum that the style links to."""
+    document = Document()
+    numbering = document.part.numbering_part.element
+    first_num = numbering.find(qn("w:num"))
+    first_num.addprevious(parse_xml(
+        f'<w:abstractNum {W_NS} w:abstractNumId="70"><w:styleLink w:val="ReportOutline"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'))
+    first_num.addprevious(parse_xml(
+        f'<w:abstractNum {W_NS} w:abstractNumId="71"><w:numStyleLink w:val="ReportOutline"/></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {W_NS} w:numId="71"><w:abstractNumId w:val="71"/></w:num>'))
+    numbered(document, "工作情况", 0, num_id=71)
+    numbered(document, "存在问题", 0, num_id=71)
+    path = tmp_path / "style_linked.docx"
+    path.write_bytes(docx_bytes(document))
+    assert load_document(path).text.split("\n") == ["一、工作情况", "二、存在问题"]
