@@ -447,6 +447,8 @@ def find_sections(document: Document) -> list[Section]:
         accepted.append((cand, confidence))
 
     offset = (1 if has_chapter else 0) + (1 if has_jie else 0)
+    if offset and not any(c.level == 1 for c, _ in accepted):
+        offset -= 1  # ``第一部分`` then ``(一)``: the part stands where ``一、`` would
     sections: list[Section] = []
     for cand, confidence in accepted:
         if cand.level == -1:

@@ -1,0 +1,23 @@
+"""General rules found by running the analyser on the held-out corpus (tests/fixtures/heldout),
+each checked on an invented sentence."""
+
+from __future__ import annotations
+
+from reviewer.loading import document_from_text
+from reviewer.outline import find_sections
+
+
+def outline(text: str):
+    return [(s.level, s.number, s.title) for s in find_sections(document_from_text(text))]
+
+
+def test_parts_above_bracketed_headings_stand_where_yi_would():
+    text = ("第一部分 工作成效\n（一）健全制度\n1．完善机制。正文。\n2．加强培训。正文。\n"
+            "第二部分 存在问题\n部分单位重视不够。\n")
+    assert outline(text) == [(1, "一", "工作成效"), (2, "一", "健全制度"), (3, "1", "完善机制"),
+                             (3, "2", "加强培训"), (1, "二", "存在问题")]
+
+
+def test_parts_above_yi_still_push_the_layers_down():
+    text = "第一部分 工作成效\n一、健全制度\n（一）完善机制\n正文。\n"
+    assert [level for level, _, _ in outline(text)] == [1, 2, 3]
