@@ -260,7 +260,7 @@ def _title_span(text: str, analysis: str, body: int) -> tuple[int, int, str]:
             break
         end = newline
         piece = analysis[start:end].rstrip()
-        if not piece or not _continues(piece):
+        if not piece or not (_continues(piece) or _title_tail(analysis, newline, limit)):
             break
         nxt = newline
         while nxt < len(analysis) and analysis[nxt] in "\n \t\u00a0\u2002\u2003\u3000":
@@ -277,6 +277,25 @@ def _title_span(text: str, analysis: str, body: int) -> tuple[int, int, str]:
         end -= 1
     joined = re.sub(r"\s+", "", text[start:end]) if "\n" in text[start:end] else text[start:end]
     return start, end, joined
+
+
+def _title_tail(analysis: str, newline: int, limit: int) -> bool:
+    """True when the line after a heading line is the heading's broken-off end: a few words with
+    no punctuation at all (``2．法律援助和人民调解`` / ``工作监督``), followed by a paragraph
+    (not by a signing date: ``某局`` / ``2021年1月8日`` is a signature)."""
+    nxt = newline + 1
+    if nxt >= limit or analysis[newline:nxt] != "\n":
+        return False
+    end = analysis.find("\n", nxt, limit)
+    if end == -1:
+        return False
+    line = analysis[nxt:end].strip()
+    if not line or len(line) > 10 or re.search(r"[\W0-9_]", line) or _starts_with_marker(line, 0):
+        return False
+    after = analysis.find("\n", end + 1, limit)
+    after = limit if after == -1 else after
+    body = analysis[end + 1:after].strip()
+    return len(body) > 2 * len(line) and re.search("[。，,;；]", body) is not None
 
 
 def _continues(piece: str) -> bool:

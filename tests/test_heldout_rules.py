@@ -21,3 +21,13 @@ def test_parts_above_bracketed_headings_stand_where_yi_would():
 def test_parts_above_yi_still_push_the_layers_down():
     text = "第一部分 工作成效\n一、健全制度\n（一）完善机制\n正文。\n"
     assert [level for level, _, _ in outline(text)] == [1, 2, 3]
+
+
+def test_a_heading_broken_before_its_last_words_is_joined():
+    text = "一、总体情况\n1．行政复议和应诉\n案件办理\n全年办理行政复议案件20件,同比增长5%。\n"
+    assert outline(text)[1] == (3, "1", "行政复议和应诉案件办理")
+
+
+def test_a_short_line_before_a_signing_date_is_not_joined_to_a_heading():
+    text = "一、总体\n1.甲项工作\n某某局\n2022年3月1日\n"
+    assert outline(text)[-1] == (3, "1", "甲项工作")
