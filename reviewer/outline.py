@@ -57,7 +57,7 @@ ENUMERATED_NUMERALS = re.compile(
 # punctuation (``规范权责清单全面梳理权责清单517项``) is cut before one of them.
 CLAUSE_OPENERS = ("全面", "积极", "认真", "严格", "深入", "进一步", "不断", "切实", "大力", "扎实",
                   "持续", "着力", "努力", "及时", "先后", "累计", "共计", "我局", "我市", "我区",
-                  "今年", "本年", "《")
+                  "今年", "本年", "严厉", "坚决", "广泛", "主动", "《")
 RUN_ON_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:年|月|日|项|件|个|家|户|人|名|次|余|多|万|%)")
 
 
@@ -330,8 +330,8 @@ def _run_on_cut(analysis: str, start: int, end: int) -> int | None:
     number = RUN_ON_NUMBER.search(clause, 4)
     line_end = analysis.find("\n", start, end + 2)
     line_end = min(len(analysis), end + 2) if line_end == -1 else line_end
-    if number is None and line_end - end < 2:
-        return None
+    if number is None and line_end - end < 2 and not RUN_ON_NUMBER.search(analysis, clause_end, end):
+        return None  # (counted numbers in a later clause show the sentence is body text)
     best: int | None = number.start() if number else None
     for word in CLAUSE_OPENERS:
         at = clause.find(word, 4)

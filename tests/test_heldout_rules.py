@@ -31,3 +31,9 @@ def test_a_heading_broken_before_its_last_words_is_joined():
 def test_a_short_line_before_a_signing_date_is_not_joined_to_a_heading():
     text = "一、总体\n1.甲项工作\n某某局\n2022年3月1日\n"
     assert outline(text)[-1] == (3, "1", "甲项工作")
+
+
+def test_a_run_on_heading_is_cut_before_an_adverb_opening_the_body():
+    text = ("一、主要工作\n1、加强执法队伍建设严厉整治执法不规范问题,全年对35个执法单位开展督查,"
+            "发现问题12个。\n")
+    assert outline(text)[1] == (3, "1", "加强执法队伍建设")
