@@ -8,8 +8,9 @@ tag links, comments, corrections and history are united; nothing is overwritten 
   field is listed as a conflict (``Library.conflicts()``, ``ItemReview.conflicts``) until someone
   corrects it again;
 - a status set differently by both is listed too (the later one is shown);
-- a document that exists in both under the same id but with different text (re-imported in one
-  of them) is skipped and listed, not mixed.
+- a report that exists in both under the same id but with different text (re-imported in one of
+  them) has their work carried onto our text as a re-import would: items matched by what they say
+  and where, annotations re-anchored, what cannot be placed kept as a visible orphan.
 
 The other file is opened read-only and never changed.  Merging the same library twice changes
 nothing the second time: every row it would bring is already there.
@@ -24,7 +25,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reviewer import store_schema
+from reviewer.anchoring import CONTEXT, Anchor, AnchorReport, Placement, PositionMap, place
 from reviewer.messages import ReviewerError, language
+from reviewer.reimport import counterpart, moved
 from reviewer.store import SQLITE_HEADER, Conflict
 from reviewer.store_rows import dumps, new_uuid, now
 
@@ -53,7 +56,8 @@ class MergeReport:
     other_path: str
     documents_added: int = 0
     documents_matched: int = 0
-    documents_skipped: list[str] = field(default_factory=list)  # paths: same id, different text
+    documents_reanchored: list[str] = field(default_factory=list)  # same report, text changed in one
+    anchoring: AnchorReport = field(default_factory=AnchorReport)  # their annotations on our changed text
     items_added: int = 0
     statuses_updated: int = 0
     corrections_added: int = 0
@@ -97,9 +101,12 @@ class MergeReport:
         lines += [f"  {e if en else z}: {n}" for e, z, n in rows]
         if not self.changed:
             lines.append("  Nothing new: the libraries were already merged." if en else "  没有新内容:两个库此前已合并。")
-        for path in self.documents_skipped:
-            lines.append(("  skipped (same report id, different text): " if en else "  跳过(同一报告编号但文字不同):")
-                         + path)
+        for path in self.documents_reanchored:
+            lines.append(("  text differs, review work re-anchored: " if en else "  文字有变,审阅内容已重新定位:") + path)
+        if self.anchoring.total:
+            a = self.anchoring
+            lines.append(f"  annotations placed exactly {a.exact}, fuzzily {a.fuzzy}, not found (kept as orphans) {a.orphaned}"
+                         if en else f"  标注 精确定位 {a.exact}、模糊定位 {a.fuzzy}、未能定位(保留){a.orphaned}")
         if self.conflicts:
             lines.append(f"  Conflicts to resolve: {len(self.conflicts)}" if en else f"  待处理的冲突:{len(self.conflicts)}")
             for c in self.conflicts:
@@ -238,8 +245,18 @@ class _Merge:
                 self._items(doc["uuid"], local[0]["uuid"])
                 self._annotations(doc["uuid"], local[0]["uuid"])
                 continue
-            if _rows(self.ours, "SELECT 1 AS x FROM documents WHERE uuid = ?", (doc["uuid"],)):
-                self.report.documents_skipped.append(doc["path"])
+            same_id = _rows(self.ours, "SELECT uuid, text, status, status_reviewer, changed_at FROM documents"
+                                       " WHERE uuid = ?", (doc["uuid"],))
+            if same_id:
+                # The same report, re-imported with changed text in one of the libraries: carry
+                # their work onto our text as a re-import would.
+                ours = same_id[0]
+                self.report.documents_reanchored.append(doc["path"])
+                self.doc_map[doc["uuid"]] = self.item_map[doc["uuid"]] = ours["uuid"]
+                self._merge_status("documents", "metadata", ours, doc, ours["uuid"], "status_reviewer")
+                moved_text = (doc["text"], ours["text"], PositionMap(doc["text"], ours["text"]))
+                self._items(doc["uuid"], ours["uuid"], moved_text)
+                self._annotations(doc["uuid"], ours["uuid"], moved_text)
                 continue
             _insert(self.ours, "documents", doc)
             self.doc_map[doc["uuid"]] = doc["uuid"]
@@ -252,35 +269,54 @@ class _Merge:
                     if table == "annotations":
                         self.report.annotations_added += 1
 
-    def _items(self, their_doc: str, our_doc: str) -> None:
+    def _items(self, their_doc: str, our_doc: str, moved_text: tuple[str, str, PositionMap] | None = None) -> None:
+        """Map their items to ours.  Same text: by uuid, else by what they say and where.  Changed
+        text (``moved_text`` = their text, ours, a position map): by uuid, else as a re-import
+        matches; their reviewed items that match nothing come over, orphaned if their words are gone."""
+        reviewed = _reviewed(self.theirs, their_doc) if moved_text else set()
         for table in ITEM_TABLES:
             keys = ITEM_KEYS[table]
             ours = _rows(self.ours, f"SELECT * FROM {table} WHERE doc_uuid = ?", (our_doc,))
             by_uuid = {r["uuid"]: r for r in ours}
             by_key = {tuple(r[k] for k in keys): r for r in ours if not r["user_added"]}
+            taken: set[str] = set()
+            next_id = max((r["local_id"] for r in ours), default=0) + 1
             for row in _rows(self.theirs, f"SELECT * FROM {table} WHERE doc_uuid = ?", (their_doc,)):
                 local = by_uuid.get(row["uuid"])
                 if local is None and not row["user_added"]:
-                    local = by_key.get(tuple(row[k] for k in keys))
+                    if moved_text:
+                        local = counterpart(table, row, ours, moved_text[0], moved_text[1], moved_text[2], taken)
+                    else:
+                        local = by_key.get(tuple(row[k] for k in keys))
                 if local is None:
+                    if moved_text:
+                        if row["uuid"] not in reviewed and not row["user_added"]:
+                            continue  # an unreviewed item of their analysis: ours stands for it
+                        row = moved(table, row, moved_text[0], moved_text[1], moved_text[2])
+                        row.update(local_id=next_id, ordinal=next_id)
+                        next_id += 1
                     row = dict(row, doc_uuid=our_doc)
                     _insert(self.ours, table, row)
                     by_uuid[row["uuid"]] = row
                     self.item_map[row["uuid"]] = row["uuid"]
                     self.report.items_added += 1
                     continue
+                taken.add(local["uuid"])
                 self.item_map[row["uuid"]] = local["uuid"]
                 self._merge_status(table, table[:-1], local, row, our_doc, "reviewer")
                 if row["deleted"] and not local["deleted"]:
                     self.ours.execute(f"UPDATE {table} SET deleted = 1 WHERE uuid = ?", (local["uuid"],))
                     self.report.statuses_updated += 1
 
-    def _annotations(self, their_doc: str, our_doc: str) -> None:
+    def _annotations(self, their_doc: str, our_doc: str,
+                     moved_text: tuple[str, str, PositionMap] | None = None) -> None:
         ours = {r["uuid"]: r for r in _rows(self.ours, "SELECT * FROM annotations WHERE doc_uuid = ?", (our_doc,))}
         for row in _rows(self.theirs, "SELECT * FROM annotations WHERE doc_uuid = ?", (their_doc,)):
             local = ours.get(row["uuid"])
             self.item_map[row["uuid"]] = row["uuid"]
             if local is None:
+                if moved_text:
+                    row = self._reanchored(row, *moved_text)
                 _insert(self.ours, "annotations", dict(row, doc_uuid=our_doc))
                 self.report.annotations_added += 1
                 continue
@@ -288,6 +324,19 @@ class _Merge:
             if row["deleted"] and not local["deleted"]:
                 self.ours.execute("UPDATE annotations SET deleted = 1 WHERE uuid = ?", (local["uuid"],))
                 self.report.statuses_updated += 1
+
+    def _reanchored(self, row: dict, their_text: str, our_text: str, mapping: PositionMap) -> dict:
+        """Their annotation placed on our text: exact, fuzzy, or a visible orphan."""
+        anchor = Anchor(row["start"], row["end"], row["quote"], row["prefix"], row["suffix"])
+        placed = (place(anchor, our_text, mapping(row["start"])) if row["start"] is not None
+                  else Placement(None, None, "orphan"))
+        self.report.anchoring.count(placed.state)
+        if placed.state == "orphan":
+            self.report.anchoring.orphans.append(row["quote"])
+            return dict(row, start=None, end=None, anchor_state="orphan")
+        start, end = placed.start, placed.end
+        return dict(row, start=start, end=end, anchor_state=placed.state,
+                    prefix=our_text[max(0, start - CONTEXT):start], suffix=our_text[end:end + CONTEXT])
 
     def _merge_status(self, table: str, item_type: str, local: dict, row: dict, doc_uuid: str, who: str) -> None:
         """The later status is shown; two different deliberate statuses are reported."""
@@ -365,6 +414,19 @@ class _Merge:
             ref = self.link_map.get(row["ref"], row["ref"])  # so undoing a merged tag finds our link
             _insert(self.ours, "history", dict(row, doc_uuid=doc, item_uuid=item, ref=ref))
             self.report.history_added += 1
+
+
+def _reviewed(conn: sqlite3.Connection, doc_uuid: str) -> set[str]:
+    """Items of one report that carry a reviewer's work in that library."""
+    found: set[str] = set()
+    for sql in ("SELECT item_uuid FROM corrections WHERE doc_uuid = ?",
+                "SELECT item_uuid FROM tag_links WHERE doc_uuid = ? AND removed = 0",
+                "SELECT item_uuid FROM comments WHERE doc_uuid = ? AND deleted = 0"):
+        found.update(r[0] for r in conn.execute(sql, (doc_uuid,)))
+    for table in ITEM_TABLES:
+        found.update(r[0] for r in conn.execute(
+            f"SELECT uuid FROM {table} WHERE doc_uuid = ? AND status != 'unreviewed'", (doc_uuid,)))
+    return found
 
 
 def _tag_path(tags: dict[str, dict], uuid: str) -> str:

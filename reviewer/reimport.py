@@ -12,11 +12,12 @@ from reviewer.anchoring import Placement, PositionMap, make_anchor, place
 
 # Where an item's words are (for carrying it across a re-analysis) and what must agree for two
 # items to be the same one.
-_SPAN = {"sections": ("heading_start", "heading_end"), "figures": ("start", "end"),
+SPAN = {"sections": ("heading_start", "heading_end"), "figures": ("start", "end"),
          "citations": ("start", "end")}
-_KEYS = {"sections": ("level", "number", "title"), "figures": ("kind", "text"), "citations": ("kind", "text"),
+KEYS = {"sections": ("level", "number", "title"), "figures": ("kind", "text"), "citations": ("kind", "text"),
          "checks": ("kind", "message", "advisory")}
-_KIND = {"sections": "level", "figures": "kind", "citations": "kind"}
+NEAR = 200  # characters: how far from its expected place an item with the same words may be
+KIND = {"sections": "level", "figures": "kind", "citations": "kind"}
 _REVIEW_FIELDS = ("status", "user_added", "reviewer", "changed_at")
 
 
@@ -28,8 +29,8 @@ def carry_items(table: str, old_rows: list[dict], new_rows: list[dict], old_text
     one should now be), then by re-anchoring the old item's words and taking the new item of the
     same kind over them.  Old items with a reviewer's work that match nothing are kept, marked
     orphaned; user-added items are re-anchored.  Returns (rows to store, kept, orphaned)."""
-    span = _SPAN.get(table)
-    keys = _KEYS[table]
+    span = SPAN.get(table)
+    keys = KEYS[table]
     by_key: dict[tuple, list[dict]] = {}
     for row in new_rows:
         by_key.setdefault(tuple(row[k] for k in keys), []).append(row)
@@ -66,16 +67,20 @@ def carry_items(table: str, old_rows: list[dict], new_rows: list[dict], old_text
             extra.append(row)
             continue
         candidates = [r for r in by_key.get(tuple(old[k] for k in keys), []) if id(r) not in taken]
+        if span and old[span[0]] is not None:
+            # The same words far from where the item should be are more likely other words
+            # that read alike; re-anchoring (below) finds a paragraph that really moved.
+            expected = mapping(old[span[0]])
+            candidates = [r for r in candidates if abs((r[span[0]] or 0) - expected) <= NEAR]
         if not candidates:
             unmatched.append(old)
         elif span and old[span[0]] is not None:
-            expected = mapping(old[span[0]])
             adopt(min(candidates, key=lambda r: abs((r[span[0]] or 0) - expected)), old)
             kept += 1
         else:
             adopt(candidates[0], old)
             kept += 1
-    kind = _KIND.get(table)
+    kind = KIND.get(table)
     for old in unmatched:
         match = None
         if span and kind and old[span[0]] is not None and not old["orphaned"]:
@@ -120,3 +125,49 @@ def _parent_for(row: dict, sections: list[dict]) -> int | None:
                 and s["level"] < row["level"]:
             parent = s["local_id"]
     return parent
+
+
+def counterpart(table: str, row: dict, candidates: list[dict], old_text: str, new_text: str,
+                mapping: PositionMap, taken: set[str]) -> dict | None:
+    """The item among ``candidates`` (analysed over ``new_text``) that is ``row`` (analysed over
+    ``old_text``): the same words nearest to where ``row`` should now be, else the item of the
+    same kind over ``row``'s re-anchored words.  ``taken`` holds uuids already matched."""
+    span, keys, kind = SPAN.get(table), KEYS[table], KIND.get(table)
+    free = [c for c in candidates if c["uuid"] not in taken and not c["user_added"]]
+    same = [c for c in free if all(c[k] == row[k] for k in keys)]
+    if same and (not span or row[span[0]] is None):
+        return same[0]
+    if same:
+        expected = mapping(row[span[0]])
+        near = [c for c in same if abs((c[span[0]] or 0) - expected) <= NEAR]
+        if near:
+            return min(near, key=lambda c: abs((c[span[0]] or 0) - expected))
+    if not span or not kind or row[span[0]] is None:
+        return None
+    placed = place(make_anchor(old_text, row[span[0]], row[span[1]]), new_text, mapping(row[span[0]]))
+    if placed.state == "orphan":
+        return None
+    overlapping = [c for c in free if c[kind] == row[kind] and c[span[0]] is not None
+                   and min(c[span[1]], placed.end) > max(c[span[0]], placed.start)]
+    if not overlapping:
+        return None
+    return max(overlapping, key=lambda c: min(c[span[1]], placed.end) - max(c[span[0]], placed.start))
+
+
+def moved(table: str, row: dict, old_text: str, new_text: str, mapping: PositionMap) -> dict:
+    """``row`` (a reviewer's own item) with its positions carried into ``new_text``, or marked
+    orphaned where its words are gone."""
+    span = SPAN.get(table)
+    row = dict(row)
+    if not span or row[span[0]] is None or row["orphaned"]:
+        return dict(row, orphaned=1)
+    start, end = row[span[0]], row[span[1]]
+    placed = place(make_anchor(old_text, start, end), new_text, mapping(start))
+    if placed.state == "orphan":
+        return dict(row, orphaned=1)
+    shift = placed.start - start
+    for name in ("start", "end", "heading_start", "heading_end", "label_start", "label_end"):
+        if row.get(name) is not None:
+            row[name] = min(max(row[name] + shift, 0), len(new_text))
+    row[span[0]], row[span[1]] = placed.start, placed.end
+    return row

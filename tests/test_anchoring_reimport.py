@@ -132,3 +132,20 @@ def test_reimporting_a_changed_file_from_disk_re_anchors(tmp_path):
         assert second.error is None and not second.created and second.doc_uuid == first.doc_uuid
         assert (second.anchoring.exact, second.anchoring.orphaned) == (1, 0)
         assert len(lib.list_documents()) == 1
+
+
+def test_a_deleted_figure_does_not_hand_its_review_to_a_far_away_twin(tmp_path):
+    filler = "".join(f"第{i}项工作按计划推进,各项任务均已完成。" for i in range(40))
+    text = (f"一、复议\n全年收到行政复议申请12件,均已办结。\n{filler}\n"
+            f"二、应诉\n{filler}\n本年度行政应诉案件12件,同比持平。\n")
+    path = "/reports/twin.txt"
+    with Library(tmp_path / "lib.db", reviewer="alice") as lib:
+        doc = lib.import_analysis(make_analysis(text, path=path)).doc_uuid
+        first, second = [f for f in lib.load_review(doc).figures if f.figure.text == "12件"]
+        lib.correct("figure", first.review.uuid, "value", 13)
+        result = lib.import_analysis(make_analysis(text.replace("全年收到行政复议申请12件,均已办结。", ""), path=path))
+        assert result.anchoring.items_orphaned == 1
+        review = lib.load_review(doc)
+        twin = next(f for f in review.figures if f.review.uuid == second.review.uuid)
+        assert twin.figure.value == 12 and twin.review.original == {}
+        assert [x.review.uuid for x in review.orphaned_items] == [first.review.uuid]

@@ -204,12 +204,49 @@ def test_merge_refuses_itself_and_files_that_are_not_libraries(pair, tmp_path):
     assert err.value.code == "file_missing"
 
 
-def test_a_report_re_imported_in_one_library_is_skipped_and_listed(pair):
-    a, b, doc = pair
-    b.conn.execute("UPDATE documents SET sha256 = 'changed', text = text || '补充' WHERE uuid = ?", (doc,))
-    report = a.merge_from(b.path)
-    assert report.documents_skipped == [a.load_review(doc).document.path]
-    assert report.documents_matched == 0
+def test_work_on_a_report_re_imported_in_the_other_library_is_carried_onto_our_text(tmp_path):
+    """Alice re-imported a revised report; Bob kept reviewing the old text.  Merging Bob's
+    library puts his work on Alice's revised text, as a re-import would have."""
+    path = "/reports/甲区.txt"
+    old_text = report_text(sections=2, paragraphs=2, sentences=4, seed=61)
+    with Library(tmp_path / "alice.db", reviewer="alice") as a:
+        doc = a.import_analysis(make_analysis(old_text, path=path)).doc_uuid
+    shutil.copy(tmp_path / "alice.db", tmp_path / "bob.db")
+    first_body = next(line for line in old_text.splitlines() if line.count("。") > 3)
+    doomed = first_body.split("。")[1] + "。"  # a sentence the revision deletes
+    new_text = "修订说明:本版补充了第四季度数据。\n" + old_text.replace("现将有关情况报告如下。", "现报告如下。") \
+        .replace(doomed, "")
+    with Library(tmp_path / "alice.db", reviewer="alice") as a, Library(tmp_path / "bob.db", reviewer="bob") as b:
+        assert a.import_analysis(make_analysis(new_text, path=path)).anchoring is not None
+        old = b.load_review(doc)
+        figure = [f for f in old.figures if f.figure.kind == "count"][-1]
+        doomed_figure = next(f for f in old.figures if f.figure.start > old_text.index(doomed))
+        b.set_status("figure", doomed_figure.review.uuid, "confirmed")
+        b.correct("figure", figure.review.uuid, "value", 4242)
+        b.tag_item("citation", old.citations[0].review.uuid, b.tags()[0].uuid)
+        b.add_comment("section", old.sections[-1].review.uuid, "乙的意见")
+        start = old_text.index(figure.figure.text, figure.figure.start)
+        note = b.add_annotation(doc, start - 4, start + 4, "乙的标注")
+        gone = b.add_annotation(doc, old_text.index("现将"), old_text.index("现将") + 6, "这句改了")
+        report = a.merge_from(b.path)
+        assert report.documents_reanchored == [path] and report.documents_matched == 0
+        assert (report.anchoring.exact, report.anchoring.orphaned) == (1, 1)
+        merged = a.load_review(doc)
+        assert merged.document.text == new_text  # our text stays
+        moved_figure = next(f for f in merged.figures if f.review.uuid == figure.review.uuid)
+        assert moved_figure.figure.value == 4242
+        assert new_text[moved_figure.figure.start:moved_figure.figure.end] == figure.figure.text
+        assert moved_figure.figure.start == figure.figure.start + len(new_text) - len(old_text)
+        assert [t.uuid for c in merged.citations for t in c.review.tags] == [b.tags()[0].uuid]
+        [orphan] = merged.orphaned_items  # Bob's confirmed figure: its sentence is gone, his work is not
+        assert orphan.review.uuid == doomed_figure.review.uuid and orphan.review.status == "confirmed"
+        assert [c.body for s in merged.sections for c in s.review.comments] == ["乙的意见"]
+        annotations = {x.uuid: x for x in merged.annotations}
+        assert new_text[annotations[note.uuid].start:annotations[note.uuid].end] == note.quote
+        assert annotations[gone.uuid].start is None and annotations[gone.uuid].anchor_state == "orphan"
+        assert "re-anchored" in report.format("en")
+        before = snapshot(a)
+        assert not a.merge_from(b.path).changed and snapshot(a) == before
 
 
 def test_a_merged_tag_can_be_undone_where_both_had_tagged_the_item(tmp_path):
