@@ -440,8 +440,10 @@ class Library:
             same = self._row("SELECT uuid FROM documents WHERE sha256 = ?", (doc.sha256,))
             if same:
                 return ImportResult(same["uuid"], doc.path, created=False, unchanged=True)
-            earlier = self._row("SELECT uuid FROM documents WHERE path = ? ORDER BY imported_at DESC",
-                                (doc.path,))
+            # A changed file at a known path is the same report in a new version; pasted texts
+            # ("<text>") and the like share a placeholder, not an identity.
+            earlier = None if doc.path.startswith("<") else self._row(
+                "SELECT uuid FROM documents WHERE path = ? ORDER BY imported_at DESC", (doc.path,))
             if earlier:
                 report = self._reimport(earlier["uuid"], analysis)
                 return ImportResult(earlier["uuid"], doc.path, created=False, anchoring=report)

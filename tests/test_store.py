@@ -529,3 +529,9 @@ def test_last_entry_names_the_history_entry_of_the_latest_change(lib, doc):
     lib.undo(lib.last_entry.id)
     assert lib.last_entry.action == "undo"
     assert comment.uuid not in {c.uuid for f in lib.load_review(doc).figures for c in f.review.comments}
+
+
+def test_pasted_texts_are_separate_reports_not_versions_of_one(lib):
+    first = lib.import_analysis(make_analysis(SMALL_TEXT, path="<text>"))
+    second = lib.import_analysis(make_analysis(report_text(sections=1, seed=77), path="<text>"))
+    assert first.created and second.created and first.doc_uuid != second.doc_uuid
