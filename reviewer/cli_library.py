@@ -1,4 +1,5 @@
-"""Library subcommands: ``import``, ``list``, ``show``, ``export``, ``merge``, each with ``--db``.
+"""Library subcommands: ``import``, ``reanalyse``, ``list``, ``show``, ``export``, ``merge``, each
+with ``--db``.
 
 Results go to stdout, messages to stderr; bad input gives a clear message and a non-zero exit
 code, never a traceback (1: a problem with the input or the library, 2: usage).
@@ -43,6 +44,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", type=Path)
     _library_options(p, reviewer=True)
     p.set_defaults(handler=_guard(run_import))
+
+    p = sub.add_parser("reanalyse", help="analyse stored reports again, keeping the review work",
+                       description="Run this version's analysis again over reports already in the library "
+                                   "(all, or those given). Corrections, tags, comments and annotations are kept.")
+    p.add_argument("docs", nargs="*", metavar="DOC", help="number from `list`, id prefix or path (default: all)")
+    _library_options(p, reviewer=True)
+    p.set_defaults(handler=_guard(run_reanalyse))
 
     p = sub.add_parser("list", help="list the reports in a review library",
                        description="List the reports in the library with their review progress.")
@@ -133,6 +141,17 @@ def run_import(args: argparse.Namespace) -> int:
                 else:
                     print(f"= {r.doc_uuid[:8]} {r.path}  " + _t("已在库中,未重复导入", "already in the library"))
     return 1 if failed else 0
+
+
+def run_reanalyse(args: argparse.Namespace) -> int:
+    with _open(args) as lib:
+        targets = ([resolve_document(lib, key) for key in args.docs] if args.docs
+                   else [d.doc_uuid for d in lib.list_documents()])
+        for doc_uuid in targets:
+            a = lib.reanalyse(doc_uuid)
+            print(f"~ {doc_uuid[:8]}  " + _t(f"已重新分析;条目 保留 {a.items_kept}、失去位置 {a.items_orphaned}",
+                                            f"re-analysed; items kept {a.items_kept}, orphaned {a.items_orphaned}"))
+    return 0
 
 
 def run_list(args: argparse.Namespace) -> int:

@@ -17,6 +17,8 @@ Callers get dataclasses (``reviewer.review``), never rows.  The API::
                                                    # text: re-analysed, review layer re-anchored
     lib.import_folder(folder, progress=None, cancelled=None) -> list[ImportResult]
     lib.import_analysis(analysis) -> ImportResult  # an analysis made elsewhere (GUI worker thread)
+    lib.reanalyse(doc_uuid, analysis=None) -> AnchorReport  # newer finders over the stored text,
+                                                   # review work kept
     lib.list_documents() -> list[DocumentSummary]; lib.load_review(doc_uuid) -> DocumentReview
     lib.remove_document(doc_uuid)
     lib.correct(item_type, item_uuid, field, new_value) -> HistoryEntry
@@ -509,10 +511,25 @@ class Library:
             " text = ?, analysis_text = ? WHERE uuid = ?",
             (doc.sha256, doc.format, doc.encoding, doc.script, dumps(asdict(analysis.metadata)),
              dumps(list(doc.warnings)), doc.text, doc.analysis_text, doc_uuid))
-        self._log("reimport", "document", doc_uuid, doc_uuid, old={"sha256": old["sha256"]},
+        action = "reimport" if doc.sha256 != old["sha256"] else "reanalyse"
+        self._log(action, "document", doc_uuid, doc_uuid, old={"sha256": old["sha256"]},
                   new={"sha256": doc.sha256, "exact": report.exact, "fuzzy": report.fuzzy,
                        "orphaned": report.orphaned})
         return report
+
+    def reanalyse(self, doc_uuid: str, analysis: Analysis | None = None) -> AnchorReport:
+        """Run the (newer) analysis again over a stored report's text and keep the review work,
+        as a re-import would: the finders improve between versions, a library outlives them.
+        ``analysis`` may be made elsewhere (a GUI worker) from ``load_review(...).document``."""
+        if analysis is None:
+            from reviewer.analysis import analyze
+
+            document = self.load_review(doc_uuid).document
+            analysis = analyze(document)
+        with self._tx():
+            if not self._row("SELECT 1 AS x FROM documents WHERE uuid = ?", (doc_uuid,)):
+                raise ReviewerError("document_missing", uuid=doc_uuid)
+            return self._reimport(doc_uuid, analysis)
 
     def _reviewed_item_uuids(self, doc_uuid: str) -> set[str]:
         """Items that carry a reviewer's work (so must not vanish on re-import)."""

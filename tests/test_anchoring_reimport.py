@@ -149,3 +149,28 @@ def test_a_deleted_figure_does_not_hand_its_review_to_a_far_away_twin(tmp_path):
         twin = next(f for f in review.figures if f.review.uuid == second.review.uuid)
         assert twin.figure.value == 12 and twin.review.original == {}
         assert [x.review.uuid for x in review.orphaned_items] == [first.review.uuid]
+
+
+def test_reanalysing_a_stored_report_keeps_the_review_work(setup):
+    lib, doc, text, before, late = setup
+    improved = make_analysis(text, path=PATH)
+    improved.figures = improved.figures[1:]  # a newer analysis that finds a little less
+    note = lib.add_annotation(doc, 5, 12, "标注")
+    report = lib.reanalyse(doc, improved)
+    assert report.items_kept > 0 and report.exact == 1
+    after = lib.load_review(doc)
+    figure = next(f for f in after.figures if f.review.uuid == late.review.uuid)
+    assert figure.figure.value == 999
+    assert len(after.figures) == len(before.figures) - 1
+    assert [a.uuid for a in after.annotations] == [note.uuid]
+    assert lib.history(doc_uuid=doc)[-1].action == "reanalyse"
+
+
+def test_reanalysing_with_the_real_analysis_runs_it_over_the_stored_text(tmp_path):
+    text = report_text(sections=1, paragraphs=2, sentences=2, seed=43)
+    with Library(tmp_path / "lib.db") as lib:
+        doc = lib.import_analysis(make_analysis(text, path=PATH)).doc_uuid
+        lib.set_status("metadata", doc, "confirmed")
+        lib.reanalyse(doc)
+        review = lib.load_review(doc)
+        assert review.document.text == text and review.metadata_review.status == "confirmed"

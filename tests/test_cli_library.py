@@ -155,7 +155,7 @@ def test_the_default_library_is_in_the_data_directory(capsys, tmp_path, reports,
     assert code == 0 and (tmp_path / "data" / "library.db").exists()
 
 
-@pytest.mark.parametrize("command", ["import", "list", "show", "export", "merge"])
+@pytest.mark.parametrize("command", ["import", "reanalyse", "list", "show", "export", "merge"])
 def test_every_command_has_help(capsys, command):
     with pytest.raises(SystemExit) as exit_info:
         main([command, "--help"])
@@ -171,3 +171,13 @@ def test_a_real_process_prints_no_traceback_on_a_bad_library(tmp_path):
                           text=True, env=env, cwd=ROOT, timeout=120)
     assert done.returncode == 1
     assert "not a review library" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_reanalyse_runs_over_every_report_or_the_ones_named(capsys, tmp_path, reports):
+    db = str(tmp_path / "lib.db")
+    run(capsys, "import", str(reports), "--db", db)
+    code, out, err = run(capsys, "--lang", "en", "reanalyse", "--db", db)
+    assert code == 0, err
+    assert out.count("re-analysed") == 2
+    code, out, _ = run(capsys, "--lang", "en", "reanalyse", "2", "--db", db)
+    assert code == 0 and out.count("re-analysed") == 1
