@@ -38,9 +38,16 @@ def sample_report() -> Path | None:
     return (preferred or samples or [None])[0]
 
 
+#: How often a worker thread must offer the interpreter lock to the GUI thread (Python's
+#: default is 5 ms).  Measured opening a 5 MB report: longest event-loop stall 131–230 ms at
+#: 5 ms, 68–89 ms at 1 ms, for the same total time.
+SWITCH_INTERVAL_S = 0.001
+
+
 def create_app(argv: list[str]):
     from ui.qt import QApplication, QCoreApplication
 
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     QCoreApplication.setOrganizationName("ReportReviewer")
     QCoreApplication.setApplicationName("ReportReviewer")
     app = QApplication.instance() or QApplication(argv)

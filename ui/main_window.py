@@ -417,10 +417,18 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
 
     def refresh_documents(self) -> None:
-        self.library_page.set_documents(self.workspace.documents())
+        """The library list follows edits (progress, open checks) — read when it is on screen,
+        otherwise when it is next shown (counting a big library's items takes a moment)."""
+        if self.stack.currentWidget() is self.library_page or not self.library_page.model.rows:
+            self.library_page.set_documents(self.workspace.documents())
+            self._documents_stale = False
+        else:
+            self._documents_stale = True
 
     def show_library(self) -> None:
         self.stack.setCurrentWidget(self.library_page)
+        if getattr(self, "_documents_stale", False):
+            self.refresh_documents()
         self._update_actions()
 
     def show_review(self) -> None:
