@@ -34,6 +34,8 @@ DATE_ONLY_LINE = re.compile(
     f"(?P<y>(?:19|20)\\d{{2}}|[{CN_YEAR_DIGITS}]{{4}})\\s*年\\s*"
     f"(?P<m>\\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\\s*月\\s*"
     f"(?P<d>\\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\\s*日")
+WEB_DATE_LINE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 YEAR_IN_TITLE = re.compile(f"((?:19|20)\\d{{2}}|[{CN_YEAR_DIGITS}]{{4}})\\s*年")
 # The first "2020年," / "2020年以来" of the body names the year reported on.
 YEAR_IN_BODY = re.compile(r"((?:19|20)\d{2})\s*年度?(?:[,，、]|以来|全年|是|上半年|下半年|我|全)")
@@ -269,6 +271,10 @@ def _published(lines: list[Line], header: list[Line]) -> str | None:
             iso = _iso(match.group("y"), match.group("m"), match.group("d"))
             if iso:
                 return iso
+    for line in header[:10]:
+        match = WEB_DATE_LINE.fullmatch(line.analysis)  # an unlabelled page date: 2021-01-08 17:00
+        if match:
+            return _iso(match.group("y"), match.group("m"), match.group("d"))
     for line in reversed(lines[-12:]):
         match = DATE_ONLY_LINE.fullmatch(line.analysis)
         if match:

@@ -137,3 +137,8 @@ def test_street_office_issuer_from_the_signature_expands_the_title_prefix():
     m = meta("东湖街道办事处2023年度法治政府建设工作情况报告\n\n一、总体情况\n正文。\n\n"
              "南江市东城区东湖街道办事处\n2024年1月12日\n")
     assert m.issuer == "南江市东城区东湖街道办事处"
+
+
+def test_unlabelled_page_date_under_the_title_is_the_publication_date():
+    m = meta("某县2020年法治政府建设情况报告\n2021-01-08 17:00\n一、总体情况\n正文。\n某县人民政府\n2021年1月5日\n")
+    assert m.published == "2021-01-08"
