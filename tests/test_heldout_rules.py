@@ -37,3 +37,21 @@ def test_a_run_on_heading_is_cut_before_an_adverb_opening_the_body():
     text = ("一、主要工作\n1、加强执法队伍建设严厉整治执法不规范问题,全年对35个执法单位开展督查,"
             "发现问题12个。\n")
     assert outline(text)[1] == (3, "1", "加强执法队伍建设")
+
+
+def figures(text: str):
+    from reviewer.figures import find_figures
+    from reviewer.model import Metadata
+
+    document = document_from_text(text)
+    return [(f.text, f.value, f.unit, f.kind) for f in
+            find_figures(document, find_sections(document), [], Metadata(report_year=2022))]
+
+
+def test_tenths_are_ratios():
+    found = figures("平台覆盖率仅为六成左右,群众意见采纳率超过7成。")
+    assert [(t, v, u) for t, v, u, _ in found] == [("六成左右", 0.6, None), ("超过7成", 0.7, None)]
+
+
+def test_tenths_exclude_idioms_and_words():
+    assert figures("市民三五成群参加活动,制度一成不变,六成为女性,5成员单位参加。") == []
