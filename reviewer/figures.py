@@ -87,7 +87,7 @@ _PRE_QUALIFIERS = ("不少于", "不低于", "不超过", "不高于", "不足",
 _POST_QUALIFIERS = ("以上", "以下", "以内", "左右", "之多", "多", "余")
 
 _NUMBER = re.compile(
-    rf"(?P<a>{_AR}|{_CN}|半)(?:(?P<pct>%)?{_RANGE_SEP}(?P<b>{_AR}|{_CN}))?")
+    rf"(?P<a>{_AR}|{_CN}|半|(?<=[近逾超])[百千万])(?:(?P<pct>%)?{_RANGE_SEP}(?P<b>{_AR}|{_CN}))?")
 # 六成, 3成以上: tenths (not 三五成群, 一成不变, 六成为, 5成员)
 _TENTHS = re.compile(r"(?<![\d.一二两三四五六七八九十第])(?P<n>[1-9]|[一二三四五六七八九])成(?![为员群不立功效果本])")
 _PERCENT_WORDS = re.compile(rf"百分之(?P<a>{_AR}|[{_CN_BODY}]+{_CN_DECIMAL})")
