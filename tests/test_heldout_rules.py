@@ -59,3 +59,8 @@ def test_tenths_exclude_idioms_and_words():
 
 def test_a_bare_thousand_after_jin_is_a_figure():
     assert figures("受理农民工法律援助案件近千件。")[0][:3] == ("近千件", 1000, "件")
+
+
+def test_concentrations_are_measures():
+    found = figures("PM2.5平均浓度为26微克/立方米,化学需氧量为15毫克/升。")
+    assert [(t, u) for t, _, u, _ in found] == [("26微克/立方米", "微克/立方米"), ("15毫克/升", "毫克/升")]
