@@ -194,6 +194,26 @@ def _written_style(shown: str, match: re.Match[str], style: str) -> str:
     return re.sub(SPACE, "", marker[:start] + first + marker[end:]) or style
 
 
+LIST_GAP = 300  # at most this far from one list item to the next
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos, pos + TITLE_SCAN)
+    return pos + TITLE_SCAN if end == -1 else end
+
+
+def _after_colon_line(text: str, pos: int) -> bool:
+    """True when the previous non-empty line is body text ending with a colon (a list intro)."""
+    start = _line_start(text, pos)
+    back = start - 1
+    while back > 0 and text[back - 1] in "\n \t\u00a0\u2002\u2003\u3000" and start - back < 20:
+        back -= 1
+    if back <= 0 or text[back - 1] not in ":：":
+        return False
+    line = text[_line_start(text, back):back]
+    return not _starts_with_marker(line.lstrip(), 0)  # a heading ending in a colon is no intro
+
+
 def _inside_quote(text: str, pos: int) -> bool:
     """True inside 《》 or “” on the marker's line (a cited title, a quoted phrase)."""
     before = text[_line_start(text, pos):pos]
@@ -431,6 +451,7 @@ def find_sections(document: Document) -> list[Section]:
     higher_since: dict[int, bool] = {}  # level → a higher heading came after its last one
     accepted: list[tuple[Candidate, float]] = []
     line_heads = _line_heads(candidates)
+    listed: tuple[int, int, int] | None = None  # a numbered list: (level, last value, its end)
     for cand in candidates:
         level = cand.level
         if level <= 0 and not cand.at_line_start:
@@ -440,6 +461,17 @@ def find_sections(document: Document) -> list[Section]:
         if level == -1 and not has_chapter or level == 0 and not has_jie:
             continue
         previous = last.get(level)
+        if listed and cand.at_line_start and level == listed[0] and cand.value == listed[1] + 1 \
+                and cand.start - listed[2] <= LIST_GAP:
+            listed = (level, cand.value, _line_end(analysis, cand.start))
+            continue
+        listed = None
+        if cand.at_line_start and cand.value == 1 and level >= 3 and previous is not None \
+                and not higher_since.get(level) and _after_colon_line(analysis, cand.start):
+            # "主要做法:" then 1. 2. 3. restarting a number already used under this parent:
+            # a list in the body, not headings (and no false "repeated number" check).
+            listed = (level, 1, _line_end(analysis, cand.start))
+            continue
         if not cand.at_line_start:
             # Glued to a sentence end: only the next number of a sibling under the same parent.
             if previous is None or cand.value != previous + 1 or higher_since.get(level):

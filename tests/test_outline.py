@@ -232,3 +232,13 @@ def test_numerals_listed_at_a_line_start_are_not_headings():
     sections = outline("一、总体情况\n1、2月份,全局开展专项检查。\n二、2021年工作安排\n")
     assert titles(sections) == [(1, "一", "总体情况"), (1, "二", "2021年工作安排")]
     assert outline("一、二季度,我局开展检查。\n") == []
+
+
+def test_numbered_list_after_a_colon_that_restarts_numbering_is_not_headings():
+    sections = outline("一、总体\n1.加强监督\n主要做法:\n1.建立台账;\n2.定期通报。\n2.强化培训\n正文。\n3.加大宣传\n")
+    assert titles(sections) == [(1, "一", "总体"), (3, "1", "加强监督"), (3, "2", "强化培训"), (3, "3", "加大宣传")]
+
+
+def test_headings_after_an_intro_ending_with_a_colon_are_still_headings():
+    assert [s.title for s in outline("现将有关情况报告如下:\n一、甲\n二、乙\n")] == ["甲", "乙"]
+    assert [s.title for s in outline("一、总体\n(一)甲:\n1.子一\n2.子二\n")] == ["总体", "甲", "子一", "子二"]
