@@ -9,6 +9,12 @@ the continuation of that level's numbering.  That rejects most false positives (
 a sentence, a list after a colon) without a list of exceptions.  Line-start markers that skip or
 repeat a number are still kept (with a lower confidence) so the outline checks can report them.
 
+A few more general rules, each pinned by a test: a marker glued with no punctuation at all is
+taken only when it fills a gap before its next sibling; a heading that runs into its body with
+no punctuation is cut at the heading phrase; a heading broken across lines is joined; a numbered
+list introduced by a colon that restarts a level's numbering is body text; numbered lines after
+the signing date (related links, footers) are not part of the outline.
+
 Detection reads ``document.analysis_text`` (Simplified); titles and spans come from
 ``document.text``, which has the same length.
 """
@@ -33,7 +39,7 @@ SENTENCE_END = "。!?！？;；"
 TITLE_STOP = re.compile(f"[{SENTENCE_END}]")
 
 # (pattern, level, style).  Each pattern matches at the marker's position; group "n" is the
-# numeral.  Chapter-like levels are given 0 here and placed above the GB/T layers later.
+# numeral.  Chapters/parts (-1) and 节 (0) are placed above the GB/T layers later.
 MARKERS: list[tuple[re.Pattern[str], int, str]] = [
     (re.compile(f"第(?P<n>[{CN_NUM}]{{1,4}}|[0-9]{{1,2}})(?P<kind>章|部分){SPACE}*[、.．:：]?"), -1, "第一章"),
     (re.compile(f"第(?P<n>[{CN_NUM}]{{1,4}}|[0-9]{{1,2}})节{SPACE}*[、.．:：]?"), 0, "第一节"),
