@@ -39,7 +39,10 @@ WEB_DATE_LINE = re.compile(
 YEAR_IN_TITLE = re.compile(f"((?:19|20)\\d{{2}}|[{CN_YEAR_DIGITS}]{{4}})\\s*年")
 # The first "2020年," / "2020年以来" of the body names the year reported on.
 YEAR_IN_BODY = re.compile(r"((?:19|20)\d{2})\s*年度?(?:[,，、]|以来|全年|是|上半年|下半年|我|全)")
-WRAPPER = re.compile("(?:关于)?(?:印发|转发|报送|上报)?《(?P<inner>[^《》]+)》的?(?:通知|函|报告|请示)")
+WRAPPER = re.compile("[\u4e00-\u9fff]{0,30}?(?:关于)?(?:印发|转发|报送|上报)?《(?P<inner>[^《》]+)》的?"
+                     "(?:通知|函|报告|请示)"
+                     "|[\u4e00-\u9fff]{0,30}?关于(?:印发|转发|报送|上报)(?P<bare>[^《》]{4,50}?(?:报告|总结))"
+                     "的?(?:通知|函)")
 TITLE_MAX = 60
 
 
@@ -141,8 +144,8 @@ def _title(header: list[Line]) -> tuple[str | None, str | None]:
         match = WRAPPER.fullmatch(line.analysis)
         if match:
             if wrapped is None:
-                inner = match.start("inner")
-                wrapped = (line.shown[inner:match.end("inner")], match.group("inner"))
+                group = "inner" if match.group("inner") else "bare"
+                wrapped = (line.shown[match.start(group):match.end(group)], match.group(group))
             continue
         shown, analysis = line.shown, line.analysis
         if analysis != _unquoted(analysis):

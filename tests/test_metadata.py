@@ -142,3 +142,10 @@ def test_street_office_issuer_from_the_signature_expands_the_title_prefix():
 def test_unlabelled_page_date_under_the_title_is_the_publication_date():
     m = meta("某县2020年法治政府建设情况报告\n2021-01-08 17:00\n一、总体情况\n正文。\n某县人民政府\n2021年1月5日\n")
     assert m.published == "2021-01-08"
+
+
+def test_notice_wrapping_a_report_without_book_brackets_yields_the_wrapped_title():
+    m = meta("南江市卫生健康委员会\n关于印发2021年度法治政府建设情况报告的通知\n各科室:\n现印发给你们。\n一、总体情况\n")
+    assert m.title == "2021年度法治政府建设情况报告"
+    m = meta("南江市卫生健康委员会关于印发《2021年度法治政府建设情况报告》的通知\n各科室:\n一、总体情况\n")
+    assert m.title == "2021年度法治政府建设情况报告"
