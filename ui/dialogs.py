@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 from reviewer.model import FIGURE_KINDS
 from reviewer.review import Tag
@@ -254,10 +255,12 @@ def shortcuts_html(actions) -> str:
     """A table of every action that has a keyboard shortcut."""
     rows = []
     for action in actions:
-        keys = [k.toString(k.SequenceFormat.NativeText) for k in action.shortcuts()]
+        keys = list(dict.fromkeys(k.toString(k.SequenceFormat.NativeText) for k in action.shortcuts()
+                                  if not k.isEmpty()))
         if keys:
+            label = re.sub(r"\(&\w\)", "", action.text()).replace("&&", "\0").replace("&", "").replace("\0", "&")
             rows.append(f"<tr><td style='padding:2px 16px 2px 0'><b>{html.escape(' / '.join(keys))}</b></td>"
-                        f"<td>{html.escape(action.text().replace('&', ''))}</td></tr>")
+                        f"<td>{html.escape(label)}</td></tr>")
     return "<table>" + "".join(rows) + "</table>"
 
 

@@ -146,12 +146,8 @@ class MainWindow(QMainWindow):
                                    "export", self.tr("Export the open report to an Excel workbook"))
         self.act_export_selected = a(self.tr("Export &selected reports…"), self.export_selected)
         self.act_export_library = a(self.tr("Export the &whole library…"), self.export_library, "Ctrl+Shift+E")
-        self.act_settings = a(self.tr("&Settings…"), self.show_settings, K.Preferences, "settings")
-        if not self.act_settings.shortcuts():
-            self.act_settings.setShortcut(QKeySequence("Ctrl+,"))
-        self.act_quit = a(self.tr("&Quit"), self.close, K.Quit)
-        if not self.act_quit.shortcuts():
-            self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
+        self.act_settings = a(self.tr("&Settings…"), self.show_settings, "Ctrl+,", "settings")
+        self.act_quit = a(self.tr("&Quit"), self.close, "Ctrl+Q")
 
         stack = self.workspace.undo_stack
         self.act_undo = stack.createUndoAction(self, self.tr("&Undo"))
