@@ -44,7 +44,7 @@ from ui.qt import (
     Signal,
 )
 from ui.settings import Settings
-from ui.views.document_view import DocumentView
+from ui.views.document_view import STYLES, DocumentView
 from ui.views.inspector import Inspector
 from ui.views.library_page import LibraryPage
 from ui.workers import Job
@@ -288,7 +288,18 @@ class MainWindow(QMainWindow):
         self.progress_bar.setFormat(self.tr("Reviewed %p%"))
         self.progress_bar.setTextVisible(True)
         self.reviewer_label = QLabel(status)
+        self.legend = QLabel(status)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setToolTip(self.tr("Colours in the report text"))
+        legend = [(STYLES["heading"], self.tr("Heading")), (STYLES["figure"], self.tr("Figure")),
+                  (STYLES["check"], self.tr("In a check")), (STYLES["citation"], self.tr("Citation")),
+                  (STYLES["annotation"], self.tr("Annotation")), (STYLES["current"], self.tr("Selected"))]
+        self.legend.setText("&nbsp;".join(
+            f"<span style='background:{style.get('bg', 'transparent')};color:{style.get('fg', '#111111')};"
+            f"{'font-weight:bold;' if style.get('bold') else ''}'>&nbsp;{name}&nbsp;</span>"
+            for style, name in legend))
         status.addWidget(self.stats_label, 1)
+        status.addPermanentWidget(self.legend)
         status.addPermanentWidget(self.progress_bar)
         status.addPermanentWidget(self.reviewer_label)
 
@@ -696,6 +707,7 @@ class MainWindow(QMainWindow):
         review = self.workspace.review
         name = self.workspace.reviewer or self.tr("(no name)")
         self.reviewer_label.setText(self.tr("Reviewer: {0}").format(name))
+        self.legend.setVisible(review is not None)
         if review is None:
             count = len(self.library_page.model.rows)
             self.stats_label.setText(self.tr("{0} report(s) in the library").format(count))

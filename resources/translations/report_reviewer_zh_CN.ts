@@ -1020,83 +1020,118 @@ Your review is safe: every change is saved as you make it. You can keep working.
         <translation>已审阅 %p%</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
-        <location filename="../../ui/main_window.py" line="518"/>
+        <location filename="../../ui/main_window.py" line="293"/>
+        <source>Colours in the report text</source>
+        <translation>报告正文中的颜色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="294"/>
+        <source>Heading</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="294"/>
+        <source>Figure</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="295"/>
+        <source>In a check</source>
+        <translation>涉及核查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="295"/>
+        <source>Citation</source>
+        <translation>引用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="296"/>
+        <source>Annotation</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="296"/>
+        <source>Selected</source>
+        <translation>当前选中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>Report Reviewer</source>
         <translation>报告审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>Cannot open the library {0}: {1}</source>
         <translation>无法打开文库 {0}:{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>Library: {0}</source>
         <translation>文库:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Open library</source>
         <translation>打开文库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>New library</source>
         <translation>新建文库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="454"/>
         <source>Remove reports</source>
         <translation>移除报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="455"/>
         <source>Remove {0} report(s) and their review from this library? This cannot be undone.</source>
         <translation>从文库中移除 {0} 份报告及其审阅记录?此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="467"/>
         <source>Import reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="472"/>
         <source>Import a folder of reports</source>
         <translation>导入一个文件夹中的报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>Some files could not be imported:</source>
         <translation>部分文件未能导入:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="502"/>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>Imported {0} report(s).</source>
         <translation>已导入 {0} 份报告。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>Importing reports…</source>
         <translation>正在导入报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="528"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="555"/>
+        <location filename="../../ui/main_window.py" line="566"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="566"/>
+        <location filename="../../ui/main_window.py" line="577"/>
         <source>The task failed unexpectedly: {0}
 
 Details were written to {1}.</source>
@@ -1105,164 +1140,164 @@ Details were written to {1}.</source>
 详细信息已写入 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="598"/>
+        <location filename="../../ui/main_window.py" line="609"/>
         <source>Opening the report…</source>
         <translation>正在打开报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="697"/>
+        <location filename="../../ui/main_window.py" line="708"/>
         <source>(no name)</source>
         <translation>(未填写姓名)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="698"/>
+        <location filename="../../ui/main_window.py" line="709"/>
         <source>Reviewer: {0}</source>
         <translation>审阅人:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="701"/>
+        <location filename="../../ui/main_window.py" line="713"/>
         <source>{0} report(s) in the library</source>
         <translation>文库中有 {0} 份报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="705"/>
+        <location filename="../../ui/main_window.py" line="717"/>
         <source>{0} characters · {1} headings · {2} figures · {3} citations · {4} open checks</source>
         <translation>{0} 字 · {1} 个标题 · {2} 项数据 · {3} 处引用 · {4} 处待核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="715"/>
+        <location filename="../../ui/main_window.py" line="727"/>
         <source>{0} characters selected</source>
         <translation>已选择 {0} 个字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="815"/>
-        <location filename="../../ui/main_window.py" line="826"/>
+        <location filename="../../ui/main_window.py" line="827"/>
+        <location filename="../../ui/main_window.py" line="838"/>
         <source>Nothing left to review here.</source>
         <translation>这里已没有待审阅的项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="865"/>
+        <location filename="../../ui/main_window.py" line="877"/>
         <source>“{0}” was not found in this report.</source>
         <translation>本报告中没有找到“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="916"/>
-        <location filename="../../ui/main_window.py" line="976"/>
-        <location filename="../../ui/main_window.py" line="985"/>
+        <location filename="../../ui/main_window.py" line="928"/>
+        <location filename="../../ui/main_window.py" line="988"/>
+        <location filename="../../ui/main_window.py" line="997"/>
         <source>Select an item first.</source>
         <translation>请先选择一个项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="934"/>
-        <location filename="../../ui/main_window.py" line="944"/>
+        <location filename="../../ui/main_window.py" line="946"/>
+        <location filename="../../ui/main_window.py" line="956"/>
         <source>Select a heading first.</source>
         <translation>请先选择一个标题。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="936"/>
+        <location filename="../../ui/main_window.py" line="948"/>
         <source>Rename heading</source>
         <translation>重命名标题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="936"/>
+        <location filename="../../ui/main_window.py" line="948"/>
         <source>Title:</source>
         <translation>标题:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="969"/>
+        <location filename="../../ui/main_window.py" line="981"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="969"/>
+        <location filename="../../ui/main_window.py" line="981"/>
         <source>Tag to add:</source>
         <translation>要添加的标签:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="987"/>
-        <location filename="../../ui/main_window.py" line="1028"/>
+        <location filename="../../ui/main_window.py" line="999"/>
+        <location filename="../../ui/main_window.py" line="1040"/>
         <source>Comment</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="987"/>
+        <location filename="../../ui/main_window.py" line="999"/>
         <source>Comment on {0}:</source>
         <translation>对{0}的批注:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="999"/>
+        <location filename="../../ui/main_window.py" line="1011"/>
         <source>Edit comment</source>
         <translation>修改批注</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="999"/>
+        <location filename="../../ui/main_window.py" line="1011"/>
         <source>Comment:</source>
         <translation>批注:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1016"/>
+        <location filename="../../ui/main_window.py" line="1028"/>
         <source>Tag selection</source>
         <translation>为所选文字加标签</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1028"/>
+        <location filename="../../ui/main_window.py" line="1040"/>
         <source>Comment on the selected text:</source>
         <translation>对所选文字的批注:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1041"/>
+        <location filename="../../ui/main_window.py" line="1053"/>
         <source>Level {0}</source>
         <translation>第 {0} 级</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1042"/>
+        <location filename="../../ui/main_window.py" line="1054"/>
         <source>Mark as heading</source>
         <translation>标为标题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1043"/>
+        <location filename="../../ui/main_window.py" line="1055"/>
         <source>Level of “{0}”:</source>
         <translation>“{0}”的层级:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1137"/>
+        <location filename="../../ui/main_window.py" line="1149"/>
         <source>Select reports in the library first.</source>
         <translation>请先在文库中选择报告。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1147"/>
+        <location filename="../../ui/main_window.py" line="1159"/>
         <source>review</source>
         <translation>审阅结果</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1152"/>
+        <location filename="../../ui/main_window.py" line="1164"/>
         <source>Export to Excel</source>
         <translation>导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1153"/>
+        <location filename="../../ui/main_window.py" line="1165"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1172"/>
+        <location filename="../../ui/main_window.py" line="1184"/>
         <source>The workbook was saved:
 {0}</source>
         <translation>工作簿已保存:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1178"/>
+        <location filename="../../ui/main_window.py" line="1190"/>
         <source>Exporting to Excel…</source>
         <translation>正在导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1228"/>
+        <location filename="../../ui/main_window.py" line="1240"/>
         <source>About Report Reviewer</source>
         <translation>关于报告审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1229"/>
+        <location filename="../../ui/main_window.py" line="1241"/>
         <source>&lt;h3&gt;Report Reviewer {0}&lt;/h3&gt;&lt;p&gt;Review Chinese government reports: outline, figures, citations and consistency checks, with every correction, tag and comment kept in a review library and exported to Excel.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;br&gt;Data folder: {2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;报告审阅 {0}&lt;/h3&gt;&lt;p&gt;审阅政府工作报告:提纲、数据、引用和一致性核查;每一处更正、标签和批注都保存在审阅文库中,并可导出为 Excel。&lt;/p&gt;&lt;p&gt;文库:{1}&lt;br&gt;数据文件夹:{2}&lt;/p&gt;</translation>
     </message>
