@@ -68,6 +68,8 @@ _STOP_AFTER_POS = frozenset({"p", "d", "c", "u", "uj", "ul", "uz", "ug", "ud", "
 _CHANGE_VERBS = frozenset("""提升 提高 压缩 缩短 降低 下降 减少 增加 增长 上升 增至 降至 扩大 缩减 调整 延长
 增 降 减 升""".split())
 _COMPARISON_MARKERS = frozenset("比 较 同比 环比 相比 相较 比上年 较上年 较去年 比去年".split())
+_RESTART_WORDS = frozenset("是 分别是 依次是 主要是 包括 等 等等".split())
+_LOCATIVES = frozenset("内 中 里 外 下 间".split())
 _OBJECT_MARKERS = frozenset("对 为 将 把 向 给".split())
 _SHARE_WORDS = frozenset("占 占比 约占 仅占 占到".split())
 _PREPOSITIONS = frozenset("为 对 向 将 把 给 与 从 由 在 按 以 被 让 替 帮 比 较 到 至 于 等 等等".split())
@@ -189,6 +191,7 @@ class LabelFinder:
         after = tokens(a, f.end, hi) if f.end < hi else []
         raw_last = before[-1].word if before else ""
         before, changed = _strip_tail(before)
+        before = _after_restart(before)
         comparison = _comparison(before)
         before = comparison or _strip_lead(before)
         noun = _noun_after(after)
@@ -271,6 +274,15 @@ def _span(f: Figure) -> tuple[int, int] | None:
     if f.label_start is None or f.label_end is None:
         return None
     return f.label_start, f.label_end
+
+
+def _after_restart(toks: list[Token]) -> list[Token]:
+    """``排名前五位的案件类分别是食品类`` -> ``食品类``; ``商贸城等发放宣传单`` -> ``发放宣传单``: what
+    follows a copula or the end of a list is the phrase that names the figure."""
+    for i in range(len(toks) - 2, -1, -1):
+        if toks[i].word in _RESTART_WORDS:
+            return toks[i + 1:]
+    return toks
 
 
 def _comparison(toks: list[Token]) -> list[Token]:
@@ -359,6 +371,8 @@ def _cap(toks: list[Token], limit: int = MAX_LABEL) -> list[Token]:
             break
         kept.insert(0, t)
         length += len(t.word)
+    if len(kept) > 1 and len(kept[0].word) == 1 and not _is_noun(kept[0]):
+        kept = kept[1:]  # 排查|出立案后…: a lone character left of the cut belongs to the word cut off
     return _strip_lead(kept) or kept
 
 
@@ -410,7 +424,8 @@ def _noun_after(after: list[Token]) -> list[Token]:
         if t.flag in _STOP_AFTER_POS or t.word in ("的", "了", "进行", "开展", "予以", "纳入"):
             break
         nxt = after[i + 1] if i + 1 < len(after) else None
-        if seen_noun and t.flag == "f" and nxt is not None and (_is_noun(nxt) or nxt.word in _QUOTE_PAIRS):
+        if (seen_noun and (t.flag == "f" or t.word in _LOCATIVES) and nxt is not None
+                and (_is_noun(nxt) or nxt.word in _QUOTE_PAIRS)):
             out.append(t)  # 部门内“双随机”抽查
             i += 1
             continue

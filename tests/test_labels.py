@@ -132,3 +132,12 @@ def test_a_share_written_zhanbi_takes_the_label_of_the_figure_before():
 
 def test_after_dui_the_head_noun_of_the_de_phrase_is_counted():
     assert labelled("对15件情节轻微并及时改正的案件不予处罚。") == [("15件", "案件")]
+
+
+def test_what_follows_a_copula_or_the_end_of_a_list_names_the_figure():
+    assert labelled("罚没款排名前三的类别分别是食品类52.1万元。") == [("52.1万元", "食品类")]
+    assert labelled("在社区、商场等发放宣传单3000余份。") == [("3000余份", "发放宣传单")]
+
+
+def test_a_locative_inside_the_noun_phrase_after_the_number_is_kept():
+    assert labelled("开展12项部门内“双随机、一公开”抽查。") == [("12项", "部门内“双随机、一公开”")]
