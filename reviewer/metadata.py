@@ -27,7 +27,7 @@ ISSUER_LABEL = re.compile(
     r"(?:信息来源|来源单位|来源|发布单位|发布机构|发文机关|发文单位|发布部门)\s*[:：]\s*"
     r"(?P<v>[\u4e00-\u9fff（）()]+)")
 DATE_LABEL = re.compile(
-    r"(?:发布日期|发布时间|发文日期|成文日期|印发日期|日期|时间)\s*[:：]\s*"
+    r"(?P<label>发布日期|发布时间|发文日期|成文日期|印发日期|日期|时间)\s*[:：]\s*"
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
 CN_YEAR_DIGITS = "〇零一二三四五六七八九"
 DATE_ONLY_LINE = re.compile(
@@ -268,12 +268,16 @@ def _iso(year: str, month: str, day: str) -> str | None:
 
 def _published(lines: list[Line], header: list[Line]) -> str | None:
     """The web publication date when the page states one, else the signing date."""
+    # The publication date outranks a generic date, which outranks the drafting date (成文日期).
+    rank = {"发布日期": 0, "发布时间": 0, "日期": 1, "时间": 1}
+    labelled: list[tuple[int, str]] = []
     for line in header[:40] + lines[:15]:
-        match = DATE_LABEL.search(line.analysis)
-        if match:
+        for match in DATE_LABEL.finditer(line.analysis):
             iso = _iso(match.group("y"), match.group("m"), match.group("d"))
             if iso:
-                return iso
+                labelled.append((rank.get(match.group("label"), 2), iso))
+    if labelled:
+        return min(labelled, key=lambda pair: pair[0])[1]
     for line in header[:10]:
         match = WEB_DATE_LINE.fullmatch(line.analysis)  # an unlabelled page date: 2021-01-08 17:00
         if match:
@@ -305,14 +309,18 @@ def _report_year(document: Document, title: str | None, body_start: int,
     return None
 
 
+DOC_NUMBER_LABEL = re.compile(r"(?:发\s*文\s*字\s*号|文\s*号)\s*[:：]\s*")
+
+
 def _doc_number(header: list[Line]) -> str | None:
-    """The 发文字号 on a line of its own in the document header (not one cited in the body)."""
+    """The 发文字号 of the document header: after a 文号 label, or on a line of its own (not one
+    cited in the body)."""
     for line in header:
-        value = re.sub(r"^(?:文号|发文字号|索引号)\s*[:：]\s*", "", line.analysis)
-        match = DOC_NUMBER.match(value)
-        if match and (match.end() == len(value) or value[match.end()] in " \u3000签"):
-            offset = len(line.analysis) - len(value)
-            return line.shown[offset:offset + match.end()]
+        label = DOC_NUMBER_LABEL.search(line.analysis)
+        offset = label.end() if label else 0
+        match = DOC_NUMBER.match(line.analysis, offset)
+        if match and (match.end() == len(line.analysis) or line.analysis[match.end()] in " \u3000\u00a0签"):
+            return line.shown[offset:match.end()]
     return None
 
 

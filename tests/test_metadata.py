@@ -149,3 +149,17 @@ def test_notice_wrapping_a_report_without_book_brackets_yields_the_wrapped_title
     assert m.title == "2021年度法治政府建设情况报告"
     m = meta("南江市卫生健康委员会关于印发《2021年度法治政府建设情况报告》的通知\n各科室:\n一、总体情况\n")
     assert m.title == "2021年度法治政府建设情况报告"
+
+
+def test_publication_date_outranks_the_drafting_date_in_an_index_block():
+    m = meta("发布机构:东海市交通运输局 成文日期:2023-02-06\n文号:东交发〔2023〕9号 发布日期:2023-02-10\n"
+             "东海市交通运输局2022年度法治政府建设工作报告\n一、总体情况\n")
+    assert m.published == "2023-02-10"
+    assert m.doc_number == "东交发〔2023〕9号"
+    assert m.issuer == "东海市交通运输局"
+
+
+def test_document_number_label_may_be_spaced_out_and_follow_other_fields():
+    m = meta("发布机构:东海市交通运输局　　文　　号:东交发〔2023〕9号　　发布日期:2023-02-10\n"
+             "东海市交通运输局2022年度法治政府建设工作报告\n一、总体情况\n")
+    assert m.doc_number == "东交发〔2023〕9号"
