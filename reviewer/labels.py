@@ -356,7 +356,12 @@ def _balanced(toks: list[Token]) -> list[Token]:
         opening = _CLOSING.get(t.word)
         if opening and not any(u.word == opening for u in toks[cut:i]):
             cut = i + 1
-    return toks[cut:] if cut else toks
+    toks = toks[cut:] if cut else toks
+    for i, t in enumerate(toks):  # an opening mark whose closing mark is cut off: stop before it
+        closing = _QUOTE_PAIRS.get(t.word) or {"(": ")", "\uff08": "\uff09"}.get(t.word)
+        if closing and not any(u.word == closing for u in toks[i + 1:]):
+            return toks[:i]
+    return toks
 
 
 def _cap(toks: list[Token], limit: int = MAX_LABEL) -> list[Token]:
@@ -487,4 +492,4 @@ def _predicate_after(after: list[Token]) -> list[Token]:
             break
         kept.append(t)
         total += len(t.word)
-    return kept
+    return _balanced(kept)
