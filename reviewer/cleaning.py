@@ -308,8 +308,23 @@ def should_join(prev: str, nxt: str) -> bool:
     opener = _last_unclosed_opener(prev)
     if opener is not None and _closes(nxt, opener):
         return True
+    if _mid_sentence_break(prev, nxt):
+        return True
     # A Latin word wrapped onto the next line.
     return prev[-1].isascii() and prev[-1].isalpha() and nxt[0].isascii() and nxt[0].islower()
+
+
+def _mid_sentence_break(prev: str, nxt: str) -> bool:
+    """A paragraph cut inside a sentence by a hard line break (PDF copies): ``prev`` already holds
+    a whole sentence, then runs on past a comma into a clause (``…1562起，其中非法营运``) that ``nxt``
+    finishes (``案件426起、…；…。``).  A heading line never has a sentence end before its end."""
+    if len(prev) < 30 or not (is_cjk(prev[-1]) and is_cjk(nxt[0])):
+        return False
+    last_end = max(prev.rfind("\u3002"), prev.rfind("\uff1b"), prev.rfind(";"))
+    if last_end < 0:
+        return False
+    tail = prev[last_end + 1:]
+    return re.search("[,\uff0c\u3001]", tail) is not None and re.search("[\u3002\uff1b;]", nxt) is not None
 
 
 def join_separator(prev: str, nxt: str) -> str:

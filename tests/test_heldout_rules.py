@@ -64,3 +64,19 @@ def test_a_bare_thousand_after_jin_is_a_figure():
 def test_concentrations_are_measures():
     found = figures("PM2.5平均浓度为26微克/立方米,化学需氧量为15毫克/升。")
     assert [(t, u) for t, _, u, _ in found] == [("26微克/立方米", "微克/立方米"), ("15毫克/升", "毫克/升")]
+
+
+def test_a_sentence_broken_by_a_hard_line_break_is_joined():
+    from reviewer.cleaning import normalise
+
+    raw = ("（一）加强检查。全年检查企业120家，查处违法案件56起，其中无证经营\n"
+           "案件20起、超范围经营案件36起。\n（二）规范执法\n")
+    assert "其中无证经营案件20起" in normalise(raw)
+    assert "\n（二）规范执法" in normalise(raw)
+
+
+def test_a_heading_line_with_commas_is_not_joined_to_its_body():
+    from reviewer.cleaning import normalise
+
+    raw = "（一）加强组织领导，压实法治建设责任，健全工作机制和考核办法\n镇党委专题研究法治工作5次，制定制度3项。\n"
+    assert "\n镇党委" in normalise(raw)
