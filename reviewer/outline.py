@@ -160,6 +160,8 @@ def _candidates(text: str, shown: str) -> list[Candidate]:
             loose = not at_start and not _after_sentence_end(text, pos)
             if loose and (level not in (1, 2, 4) or style == "1)" or _inside_quote(text, pos)):
                 continue
+            if not at_start and _enumerated_before(pattern, text, pos):
+                continue  # "措施:1、建台账。2、定期通报": an enumeration inside the paragraph
             number, value = numeral_value(match.group("n"))
             if value is None or value == 0:
                 continue
@@ -218,6 +220,13 @@ def _after_colon_line(text: str, pos: int) -> bool:
         return False
     line = text[_line_start(text, back):back]
     return not _starts_with_marker(line.lstrip(), 0)  # a heading ending in a colon is no intro
+
+
+def _enumerated_before(pattern: re.Pattern[str], text: str, pos: int) -> bool:
+    """True when the same kind of marker already occurs inside this paragraph before ``pos``
+    (not counting the paragraph's own heading marker at the line start)."""
+    start = _line_start(text, pos)
+    return any(not _is_line_start(text, m.start()) for m in pattern.finditer(text, start, pos))
 
 
 def _inside_quote(text: str, pos: int) -> bool:

@@ -242,3 +242,13 @@ def test_numbered_list_after_a_colon_that_restarts_numbering_is_not_headings():
 def test_headings_after_an_intro_ending_with_a_colon_are_still_headings():
     assert [s.title for s in outline("现将有关情况报告如下:\n一、甲\n二、乙\n")] == ["甲", "乙"]
     assert [s.title for s in outline("一、总体\n(一)甲:\n1.子一\n2.子二\n")] == ["总体", "甲", "子一", "子二"]
+
+
+def test_enumeration_inside_a_paragraph_is_not_a_glued_heading():
+    sections = outline("一、总体\n1.加强监督\n主要措施:1、建立台账。2、定期通报。3、限期整改。\n2.强化培训\n")
+    assert titles(sections) == [(1, "一", "总体"), (3, "1", "加强监督"), (3, "2", "强化培训")]
+
+
+def test_heading_glued_to_the_end_of_the_previous_heading_paragraph_is_found():
+    sections = outline("一、总体\n(一)健全制度。全年修订文件5件。(二)严格执法\n1、加强检查。\n")
+    assert [(s.level, s.title) for s in sections] == [(1, "总体"), (2, "健全制度"), (2, "严格执法"), (3, "加强检查")]
