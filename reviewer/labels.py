@@ -492,4 +492,7 @@ def _predicate_after(after: list[Token]) -> list[Token]:
             break
         kept.append(t)
         total += len(t.word)
-    return _balanced(kept)
+    kept = _balanced(kept)
+    while kept and kept[-1].word in ("了", "着", "过", "的"):
+        kept = kept[:-1]
+    return kept
