@@ -66,7 +66,7 @@ def _find_figure_row(window, text: str):
 
 def _proxy_index(window, row: int, column_key: str):
     model = window.inspector.figures_model
-    return window.inspector.figures_proxy.mapFromSource(model.index(row, model.columns.index(column_key)))
+    return window.inspector.figures_proxy.from_base(model.index(row, model.columns.index(column_key)))
 
 
 def _outline_index(window, title_part: str) -> QModelIndex:
@@ -388,3 +388,34 @@ def test_library_reopened_from_disk_shows_progress(make_window, tmp_path):
     assert summary.items_reviewed == 1
     again = make_window(path)
     assert "(1/" in again.library_page.model.index(0, 3).data()
+
+
+def test_big_reports_show_an_edit_at_once_and_read_it_back_in_the_background(make_window, qtbot, monkeypatch):
+    from ui import presentation
+
+    monkeypatch.setattr(presentation, "BIG_TEXT", 100)  # the sample counts as big here
+    window = make_window()
+    window.import_paths([str(SAMPLE)])
+    assert presentation.is_big(window.workspace.review)
+    qtbot.waitUntil(lambda: window.inspector.figures_model.rowCount() > 0)  # panes fill in turns
+    row, figure = _find_figure_row(window, "4826件")
+    loads = []
+    window.workspace.reviewUpdated.connect(lambda review: loads.append(review))
+    window.correct_item("figure", figure.review.uuid, "value", 4806)
+    # patched in memory at once: the table shows it before any reload
+    assert _proxy_index(window, row, "value").data() == "4806"
+    assert loads == []
+    qtbot.waitUntil(lambda: len(loads) == 1, timeout=5000)  # then read back from the store on the worker
+
+    def shown():  # the panes take the read-back review in turns of the event loop
+        return window.inspector.figures_model.rows[row] is window.workspace.find_item("figure", figure.review.uuid)
+    qtbot.waitUntil(shown)
+    assert window.workspace.find_item("figure", figure.review.uuid).figure.value == 4806
+    assert window.workspace.find_item("figure", figure.review.uuid).review.original == {"value": 4826}
+    window.act_undo.trigger()
+    assert _proxy_index(window, row, "value").data() == "4826"  # at once, before the reload
+    assert len(loads) == 1
+    qtbot.waitUntil(lambda: len(loads) == 2, timeout=5000)
+    qtbot.waitUntil(shown)
+    assert window.workspace.find_item("figure", figure.review.uuid).figure.value == 4826
+    assert _proxy_index(window, row, "value").data() == "4826"

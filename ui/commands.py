@@ -50,7 +50,7 @@ class StoreCommand(QUndoCommand):
     def undo(self) -> None:
         if self.entry_id is not None:
             self.workspace.guarded(lambda: self.revert(self.workspace.library))
-        self.workspace.command_applied(self)
+        self.workspace.command_applied(self, undone=True)
 
     def revert(self, library: Library) -> None:
         library.undo(self.entry_id)
@@ -58,6 +58,10 @@ class StoreCommand(QUndoCommand):
     def patch(self, workspace: Workspace) -> bool:
         """Show the change on the loaded review at once (big reports, before their reload
         arrives from the worker).  Returns False where the command cannot tell."""
+        return False
+
+    def unpatch(self, workspace: Workspace) -> bool:
+        """Show the undo at once, as ``patch`` shows the change."""
         return False
 
     @staticmethod
@@ -79,10 +83,24 @@ class CorrectCommand(StoreCommand):
         target = getattr(item, self.item_type, None) if item is not None else None
         if target is None or not hasattr(target, self.field):
             return False
-        item.review.original.setdefault(self.field, getattr(target, self.field))
+        review = item.review
+        self._before = (getattr(target, self.field), dict(review.original), review.status)
+        review.original.setdefault(self.field, getattr(target, self.field))
         setattr(target, self.field, self.value)
-        if item.review.status != "rejected":
-            item.review.status = "corrected"
+        if review.status != "rejected":
+            review.status = "corrected"
+        return True
+
+    def unpatch(self, workspace: Workspace) -> bool:
+        item = workspace.find_item(self.item_type, self.item_uuid)
+        before = getattr(self, "_before", None)
+        if item is None or before is None:
+            return False
+        value, original, status = before
+        setattr(getattr(item, self.item_type), self.field, value)
+        item.review.original.clear()
+        item.review.original.update(original)
+        item.review.status = status
         return True
 
 
@@ -98,7 +116,15 @@ class StatusCommand(StoreCommand):
         review = workspace.item_review(self.item_type, self.item_uuid)
         if review is None:
             return False
+        self._before = review.status
         review.status = self.status
+        return True
+
+    def unpatch(self, workspace: Workspace) -> bool:
+        review = workspace.item_review(self.item_type, self.item_uuid)
+        if review is None or getattr(self, "_before", None) is None:
+            return False
+        review.status = self._before
         return True
 
 

@@ -194,8 +194,8 @@ class Workspace(QObject):
         self.command_applied(command)
         return True
 
-    def command_applied(self, command: StoreCommand) -> None:
-        """Refresh what the command changed."""
+    def command_applied(self, command: StoreCommand, undone: bool = False) -> None:
+        """Refresh what the command changed (an undone one is only read back, never patched)."""
         if command.doc_uuid is None:  # tag vocabulary
             self._tags_cache = None
             self.tagsChanged.emit()
@@ -203,7 +203,8 @@ class Workspace(QObject):
                 self.reload()
             return
         if self.review is not None and command.doc_uuid == self.review.doc_uuid:
-            if presentation.is_big(self.review) and command.item_uuid and command.patch(self):
+            if presentation.is_big(self.review) and command.item_uuid \
+                    and (command.unpatch(self) if undone else command.patch(self)):
                 self.itemPatched.emit(command.item_type, command.item_uuid)
             self.reload()
         self.documentsChanged.emit()
