@@ -419,3 +419,21 @@ def test_big_reports_show_an_edit_at_once_and_read_it_back_in_the_background(mak
     qtbot.waitUntil(shown)
     assert window.workspace.find_item("figure", figure.review.uuid).figure.value == 4826
     assert _proxy_index(window, row, "value").data() == "4826"
+
+
+def test_merging_a_broken_heading_with_the_next_is_one_undo_step(make_window, qtbot):
+    window = make_window()
+    window.import_paths([str(SAMPLE)])
+    sections = window.outline_model.sections()
+    first, second = sections[1], sections[2]
+    window.workspace.set_current("section", first.review.uuid)
+    before = window.workspace.undo_stack.count()
+    window.act_merge.trigger()
+    merged = window.workspace.find_item("section", first.review.uuid)
+    assert merged.section.title.startswith(first.section.title)
+    assert merged.section.title.endswith(second.section.title)
+    assert window.workspace.find_item("section", second.review.uuid).review.status == "rejected"
+    assert window.workspace.undo_stack.count() == before + 1
+    window.act_undo.trigger()
+    assert window.workspace.find_item("section", first.review.uuid).section.title == first.section.title
+    assert window.workspace.find_item("section", second.review.uuid).review.status == "unreviewed"

@@ -54,8 +54,6 @@ def create_app(argv: list[str]):
     app.setApplicationDisplayName("")
     from reviewer import __version__
     app.setApplicationVersion(__version__)
-    if sys.platform == "win32":
-        app.setStyle("Fusion") if os.environ.get("REVIEWER_FUSION") else None
     return app
 
 

@@ -172,6 +172,8 @@ class MainWindow(QMainWindow):
                              context=widget_only)
         self.act_demote = a(self.tr("&Demote heading"), lambda: self.change_level(+1), "Ctrl+Right",
                             context=widget_only)
+        self.act_merge = a(self.tr("&Merge with the next heading"), self.merge_with_next, "Ctrl+J",
+                           context=widget_only)
         self.act_comment = a(self.tr("Add &comment…"), self.add_comment, "Ctrl+M", "comment")
         self.act_tag = a(self.tr("&Tag…"), self.tag_dialog, "Ctrl+T", "tag")
         self.act_manage_tags = a(self.tr("&Manage tags…"), self.manage_tags)
@@ -204,10 +206,11 @@ class MainWindow(QMainWindow):
             widget.addAction(self.act_confirm)
             widget.addAction(self.act_reject)
         for widget in (self.outline_view,):
-            for action in (self.act_rename, self.act_promote, self.act_demote):
+            for action in (self.act_rename, self.act_promote, self.act_demote, self.act_merge):
                 widget.addAction(action)
         self.review_actions = [self.act_export_report, self.act_confirm, self.act_reject, self.act_reset,
-                               self.act_rename, self.act_promote, self.act_demote, self.act_comment, self.act_tag,
+                               self.act_rename, self.act_promote, self.act_demote, self.act_merge,
+                               self.act_comment, self.act_tag,
                                self.act_find, self.act_find_next, self.act_find_previous, self.act_show_review,
                                self.act_next_unreviewed, self.act_prev_unreviewed, self.act_next_check,
                                self.act_prev_check]
@@ -229,7 +232,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addActions([self.act_confirm, self.act_reject, self.act_reset])
         m.addSeparator()
-        m.addActions([self.act_rename, self.act_promote, self.act_demote])
+        m.addActions([self.act_rename, self.act_promote, self.act_demote, self.act_merge])
         m.addSeparator()
         m.addActions([self.act_tag, self.act_comment, self.act_manage_tags])
         m.addSeparator()
@@ -345,7 +348,7 @@ class MainWindow(QMainWindow):
         ins.manageTagsRequested.connect(self.manage_tags)
         self.outline_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for action in (self.act_confirm, self.act_reject, self.act_reset, self.act_rename, self.act_promote,
-                       self.act_demote, self.act_tag, self.act_comment):
+                       self.act_demote, self.act_merge, self.act_tag, self.act_comment):
             self.outline_view.addAction(action)
 
     # ================================================================== layout and look
@@ -959,6 +962,30 @@ class MainWindow(QMainWindow):
         if level < 1 or level > LEVELS[-1]:
             return
         self.correct_item("section", uuid, "level", level)
+
+    def merge_with_next(self) -> None:
+        """A title the analysis broke in two ("(一)依法全面履行职能," + "持续优化营商环境"): the
+        first heading takes both titles, the second is rejected — one undo step."""
+        item_type, uuid = self.workspace.current
+        sections = self.outline_model.sections()
+        index = next((i for i, rs in enumerate(sections) if rs.review.uuid == uuid), None) \
+            if item_type == "section" else None
+        following = [rs for rs in sections[index + 1:] if rs.review.status != "rejected"] if index is not None else []
+        if index is None or not following:
+            self.statusBar().showMessage(self.tr("Select a heading that has another heading after it."), 3000)
+            return
+        first, second = sections[index], following[0]
+        joined = first.section.title + (f"{second.section.number} " if second.section.number else "") \
+            + second.section.title
+        stack = self.workspace.undo_stack
+        stack.beginMacro(self.tr("Merge headings"))
+        try:
+            if self.correct_item("section", first.review.uuid, "title", joined):
+                self.workspace.run(commands.StatusCommand(self.workspace, self.workspace.doc_uuid, "section",
+                                                          second.review.uuid, "rejected"))
+        finally:
+            stack.endMacro()
+        self._activate("section", first.review.uuid, scroll=False)
 
     def _tag_toggled(self, tag_uuid: str, on: bool) -> None:
         item_type, uuid = self.workspace.current

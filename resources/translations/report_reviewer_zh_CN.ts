@@ -4,13 +4,13 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="113"/>
+        <location filename="../../ui/app.py" line="111"/>
         <source>Welcome to Report Reviewer</source>
         <extracomment>How often a worker thread must offer the interpreter lock to the GUI thread (Python&apos;s default is 5 ms). Measured opening a 5 MB report: longest event-loop stall 131–230 ms at 5 ms, 68–89 ms at 1 ms, for the same total time.</extracomment>
         <translation>欢迎使用报告审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="114"/>
+        <location filename="../../ui/app.py" line="112"/>
         <source>Your name is recorded with every correction, tag and comment.
 Reviewer name:</source>
         <translation>您的姓名会记录在每一处更正、标签和批注上。
@@ -66,62 +66,62 @@ Reviewer name:</source>
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../ui/commands.py" line="71"/>
+        <location filename="../../ui/commands.py" line="75"/>
         <source>Correct {0}</source>
         <translation>更正{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="91"/>
+        <location filename="../../ui/commands.py" line="109"/>
         <source>Mark as {0}</source>
         <translation>标为{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="108"/>
+        <location filename="../../ui/commands.py" line="134"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="108"/>
+        <location filename="../../ui/commands.py" line="134"/>
         <source>Remove tag</source>
         <translation>移除标签</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="118"/>
+        <location filename="../../ui/commands.py" line="144"/>
         <source>Comment</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="129"/>
+        <location filename="../../ui/commands.py" line="155"/>
         <source>Edit comment</source>
         <translation>修改批注</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="139"/>
+        <location filename="../../ui/commands.py" line="165"/>
         <source>Delete comment</source>
         <translation>删除批注</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="151"/>
+        <location filename="../../ui/commands.py" line="177"/>
         <source>Add heading</source>
         <translation>添加标题</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="164"/>
+        <location filename="../../ui/commands.py" line="190"/>
         <source>Add figure</source>
         <translation>添加数据</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="176"/>
+        <location filename="../../ui/commands.py" line="202"/>
         <source>Annotate</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="188"/>
+        <location filename="../../ui/commands.py" line="214"/>
         <source>New tag</source>
         <translation>新建标签</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="204"/>
+        <location filename="../../ui/commands.py" line="230"/>
         <source>Change tag</source>
         <translation>修改标签</translation>
     </message>
@@ -831,307 +831,312 @@ Your review is safe: every change is saved as you make it. You can keep working.
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="175"/>
+        <source>&amp;Merge with the next heading</source>
+        <translation>与下一个标题合并(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Add &amp;comment…</source>
         <translation>添加批注(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;Tag…</source>
         <translation>添加标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>&amp;Manage tags…</source>
         <translation>管理标签(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>&amp;Find in report…</source>
         <translation>在报告中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Find &amp;next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Find pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&amp;Search the library…</source>
         <translation>在文库中搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;Library</source>
         <translation>文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>Show the reports in this library</source>
         <translation>显示本文库中的报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>&amp;Review view</source>
         <translation>审阅视图(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Show only what needs &amp;attention</source>
         <translation>只显示待处理项目(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>Next &amp;unreviewed</source>
         <translation>下一个未审阅(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>Go to the next unreviewed item (F8)</source>
         <translation>转到下一个未审阅项目(F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Previous unreviewed</source>
         <translation>上一个未审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Next &amp;check</source>
         <translation>下一处核查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Go to the next inconsistency (F9)</source>
         <translation>转到下一处不一致(F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Previous check</source>
         <translation>上一处核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>&amp;About Report Reviewer</source>
         <translation>关于报告审阅(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>&amp;Recent libraries</source>
         <translation>最近使用的文库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Reject</source>
         <translation>否决</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Next</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Next check</source>
         <translation>下一处核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Find in report (Ctrl+F)</source>
         <translation>在报告中查找(Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Reviewed %p%</source>
         <translation>已审阅 %p%</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Colours in the report text</source>
         <translation>报告正文中的颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Figure</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>In a check</source>
         <translation>涉及核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Citation</source>
         <translation>引用</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Annotation</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Selected</source>
         <translation>当前选中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="532"/>
         <source>Report Reviewer</source>
         <translation>报告审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Cannot open the library {0}: {1}</source>
         <translation>无法打开文库 {0}:{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>Library: {0}</source>
         <translation>文库:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="409"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>Open library</source>
         <translation>打开文库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>New library</source>
         <translation>新建文库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>Remove reports</source>
         <translation>移除报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="458"/>
         <source>Remove {0} report(s) and their review from this library? This cannot be undone.</source>
         <translation>从文库中移除 {0} 份报告及其审阅记录?此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="470"/>
         <source>Import reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="472"/>
+        <location filename="../../ui/main_window.py" line="475"/>
         <source>Import a folder of reports</source>
         <translation>导入一个文件夹中的报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="510"/>
         <source>Some files could not be imported:</source>
         <translation>部分文件未能导入:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="516"/>
         <source>Imported {0} report(s).</source>
         <translation>已导入 {0} 份报告。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="518"/>
         <source>Importing reports…</source>
         <translation>正在导入报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="531"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="566"/>
+        <location filename="../../ui/main_window.py" line="569"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="580"/>
         <source>The task failed unexpectedly: {0}
 
 Details were written to {1}.</source>
@@ -1140,164 +1145,174 @@ Details were written to {1}.</source>
 详细信息已写入 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="609"/>
+        <location filename="../../ui/main_window.py" line="612"/>
         <source>Opening the report…</source>
         <translation>正在打开报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="708"/>
+        <location filename="../../ui/main_window.py" line="711"/>
         <source>(no name)</source>
         <translation>(未填写姓名)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="709"/>
+        <location filename="../../ui/main_window.py" line="712"/>
         <source>Reviewer: {0}</source>
         <translation>审阅人:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="713"/>
+        <location filename="../../ui/main_window.py" line="716"/>
         <source>{0} report(s) in the library</source>
         <translation>文库中有 {0} 份报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="717"/>
+        <location filename="../../ui/main_window.py" line="720"/>
         <source>{0} characters · {1} headings · {2} figures · {3} citations · {4} open checks</source>
         <translation>{0} 字 · {1} 个标题 · {2} 项数据 · {3} 处引用 · {4} 处待核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="727"/>
+        <location filename="../../ui/main_window.py" line="730"/>
         <source>{0} characters selected</source>
         <translation>已选择 {0} 个字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="827"/>
-        <location filename="../../ui/main_window.py" line="838"/>
+        <location filename="../../ui/main_window.py" line="830"/>
+        <location filename="../../ui/main_window.py" line="841"/>
         <source>Nothing left to review here.</source>
         <translation>这里已没有待审阅的项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="877"/>
+        <location filename="../../ui/main_window.py" line="880"/>
         <source>“{0}” was not found in this report.</source>
         <translation>本报告中没有找到“{0}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="928"/>
-        <location filename="../../ui/main_window.py" line="988"/>
-        <location filename="../../ui/main_window.py" line="997"/>
+        <location filename="../../ui/main_window.py" line="931"/>
+        <location filename="../../ui/main_window.py" line="1015"/>
+        <location filename="../../ui/main_window.py" line="1024"/>
         <source>Select an item first.</source>
         <translation>请先选择一个项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="946"/>
-        <location filename="../../ui/main_window.py" line="956"/>
+        <location filename="../../ui/main_window.py" line="949"/>
+        <location filename="../../ui/main_window.py" line="959"/>
         <source>Select a heading first.</source>
         <translation>请先选择一个标题。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="948"/>
+        <location filename="../../ui/main_window.py" line="951"/>
         <source>Rename heading</source>
         <translation>重命名标题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="948"/>
+        <location filename="../../ui/main_window.py" line="951"/>
         <source>Title:</source>
         <translation>标题:</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="975"/>
+        <source>Select a heading that has another heading after it.</source>
+        <translation>请选择一个后面还有标题的标题。</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="981"/>
+        <source>Merge headings</source>
+        <translation>合并标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="1008"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="981"/>
+        <location filename="../../ui/main_window.py" line="1008"/>
         <source>Tag to add:</source>
         <translation>要添加的标签:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="999"/>
-        <location filename="../../ui/main_window.py" line="1040"/>
+        <location filename="../../ui/main_window.py" line="1026"/>
+        <location filename="../../ui/main_window.py" line="1067"/>
         <source>Comment</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="999"/>
+        <location filename="../../ui/main_window.py" line="1026"/>
         <source>Comment on {0}:</source>
         <translation>对{0}的批注:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1011"/>
+        <location filename="../../ui/main_window.py" line="1038"/>
         <source>Edit comment</source>
         <translation>修改批注</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1011"/>
+        <location filename="../../ui/main_window.py" line="1038"/>
         <source>Comment:</source>
         <translation>批注:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1028"/>
+        <location filename="../../ui/main_window.py" line="1055"/>
         <source>Tag selection</source>
         <translation>为所选文字加标签</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1040"/>
+        <location filename="../../ui/main_window.py" line="1067"/>
         <source>Comment on the selected text:</source>
         <translation>对所选文字的批注:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1053"/>
+        <location filename="../../ui/main_window.py" line="1080"/>
         <source>Level {0}</source>
         <translation>第 {0} 级</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1054"/>
+        <location filename="../../ui/main_window.py" line="1081"/>
         <source>Mark as heading</source>
         <translation>标为标题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1055"/>
+        <location filename="../../ui/main_window.py" line="1082"/>
         <source>Level of “{0}”:</source>
         <translation>“{0}”的层级:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1149"/>
+        <location filename="../../ui/main_window.py" line="1176"/>
         <source>Select reports in the library first.</source>
         <translation>请先在文库中选择报告。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1159"/>
+        <location filename="../../ui/main_window.py" line="1186"/>
         <source>review</source>
         <translation>审阅结果</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1164"/>
+        <location filename="../../ui/main_window.py" line="1191"/>
         <source>Export to Excel</source>
         <translation>导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1165"/>
+        <location filename="../../ui/main_window.py" line="1192"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1184"/>
+        <location filename="../../ui/main_window.py" line="1211"/>
         <source>The workbook was saved:
 {0}</source>
         <translation>工作簿已保存:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1190"/>
+        <location filename="../../ui/main_window.py" line="1217"/>
         <source>Exporting to Excel…</source>
         <translation>正在导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1240"/>
+        <location filename="../../ui/main_window.py" line="1267"/>
         <source>About Report Reviewer</source>
         <translation>关于报告审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1241"/>
+        <location filename="../../ui/main_window.py" line="1268"/>
         <source>&lt;h3&gt;Report Reviewer {0}&lt;/h3&gt;&lt;p&gt;Review Chinese government reports: outline, figures, citations and consistency checks, with every correction, tag and comment kept in a review library and exported to Excel.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;br&gt;Data folder: {2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;报告审阅 {0}&lt;/h3&gt;&lt;p&gt;审阅政府工作报告:提纲、数据、引用和一致性核查;每一处更正、标签和批注都保存在审阅文库中,并可导出为 Excel。&lt;/p&gt;&lt;p&gt;文库:{1}&lt;br&gt;数据文件夹:{2}&lt;/p&gt;</translation>
     </message>
