@@ -452,7 +452,7 @@ def _extend_qualifiers(a: str, f: _Found) -> None:
 def _extend_prefix(a: str, f: _Found) -> None:
     """约90%, 超过300人: a qualifier written before the number joins the span."""
     for q in _PRE_QUALIFIERS:
-        if a.startswith(q, f.start - len(q)):
+        if f.start >= len(q) and a.startswith(q, f.start - len(q)):
             if q in ("近", "超") and f.kind in ("duration",):
                 return  # 近3年 is "the last three years", not "nearly"
             if len(q) == 1 and not _word_ends_at(a, f.start, q):
