@@ -80,3 +80,8 @@ def test_a_heading_line_with_commas_is_not_joined_to_its_body():
 
     raw = "（一）加强组织领导，压实法治建设责任，健全工作机制和考核办法\n镇党委专题研究法治工作5次，制定制度3项。\n"
     assert "\n镇党委" in normalise(raw)
+
+
+def test_liang_cheng_and_yiban_are_ratios():
+    found = figures("罚款金额减少了两成，45岁以上人员占比超过一半，另一半人员为新录用。")
+    assert [(t, v) for t, v, _, _ in found] == [("两成", 0.2), ("45岁以上", 45), ("超过一半", 0.5)]
