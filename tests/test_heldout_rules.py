@@ -85,3 +85,8 @@ def test_a_heading_line_with_commas_is_not_joined_to_its_body():
 def test_liang_cheng_and_yiban_are_ratios():
     found = figures("罚款金额减少了两成，45岁以上人员占比超过一半，另一半人员为新录用。")
     assert [(t, v) for t, v, _, _ in found] == [("两成", 0.2), ("45岁以上", 45), ("超过一半", 0.5)]
+
+
+def test_vehicle_and_boat_visits_are_counts():
+    found = figures("检查营运车辆3.8万辆次、船舶420船次。")
+    assert [(t, v, u) for t, v, u, _ in found] == [("3.8万辆次", 38000, "辆次"), ("420船次", 420, "船次")]
