@@ -6,7 +6,8 @@ legitimate repeats with other values are common (each campaign reports its own �
 the two figures must share their whole normalised label (at least four characters, not a
 generic word), their kind and unit, the period the sentence names, and both must be exact (no
 余/约/以上).  And the two sentences must be the same statement: they share another figure with
-the same label and value (an anchor), as a summary and its detail do.
+the same label and value (an anchor), as a summary and its detail do — unless the two numbers
+differ only by two neighbouring digits swapped (4380 / 4830), a typing slip.
 """
 
 from __future__ import annotations
@@ -63,13 +64,29 @@ def find_conflicting_repeats(text: str, placed: Sequence[Placed]) -> list[Check]
                 continue
             own = {(label, fig.key[1], first.value), (label, fig.key[1], fig.value)}
             anchors = (statements.get(first.sentence, set()) & statements.get(fig.sentence, set())) - own
-            if anchors:
+            if anchors or _transposed(first.figure.text, fig.figure.text):
                 reported.add(key)
                 checks.append(_check(first, fig, label))
                 break
         if all(abs(e.value - fig.value) > e.precision + fig.precision + 1e-6 for e in earlier):
             earlier.append(fig)
     return checks
+
+
+def _transposed(a: str, b: str) -> bool:
+    """Two numbers written alike but for two neighbouring digits swapped (4380件 / 4830件,
+    2.86亿元 / 2.68亿元), at least three digits long: the mark of a typing slip, which needs no
+    anchor to be reported."""
+    na = re.match(r"\D*([\d.,]+)", a)
+    nb = re.match(r"\D*([\d.,]+)", b)
+    if not na or not nb:
+        return False
+    x, y = na.group(1), nb.group(1)
+    if len(x) != len(y) or sum(ch.isdigit() for ch in x) < 3 or a[na.end():] != b[nb.end():]:
+        return False
+    diff = [i for i in range(len(x)) if x[i] != y[i]]
+    return (len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]]
+            and x[diff[1]] == y[diff[0]] and x[diff[0]].isdigit() and x[diff[1]].isdigit())
 
 
 def _normalise(raw: str) -> str:

@@ -90,3 +90,23 @@ def test_liang_cheng_and_yiban_are_ratios():
 def test_vehicle_and_boat_visits_are_counts():
     found = figures("检查营运车辆3.8万辆次、船舶420船次。")
     assert [(t, v, u) for t, v, u, _ in found] == [("3.8万辆次", 38000, "辆次"), ("420船次", 420, "船次")]
+
+
+def checks(text: str):
+    from reviewer.analysis import analyze
+
+    analysis = analyze(document_from_text(text))
+    texts = {f.id: f.text for f in analysis.figures}
+    return [(c.kind, [texts.get(x, x) for x in c.figures]) for c in analysis.checks]
+
+
+def test_a_repeat_with_two_neighbouring_digits_swapped_is_a_conflict():
+    text = ("一、总体情况\n全年受理市民服务热线工单4380件,办结4312件。\n"
+            "二、存在问题\n回顾全年,共受理市民服务热线工单4830件,其中物业类居多。\n")
+    assert ("conflicting_repeat", ["4380件", "4830件"]) in checks(text)
+
+
+def test_a_repeat_with_other_digits_needs_an_anchor():
+    text = ("一、总体情况\n全年受理市民服务热线工单4380件,办结4312件。\n"
+            "二、存在问题\n回顾全年,共受理市民服务热线工单4390件,其中物业类居多。\n")
+    assert not [c for c in checks(text) if c[0] == "conflicting_repeat"]
