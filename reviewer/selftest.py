@@ -237,11 +237,18 @@ CORE_STEPS: list[tuple[str, Callable[[Context], str]]] = [
 ]
 
 
-def run_core_steps(ctx: Context) -> list[StepResult]:
+def run_steps(steps: list[tuple[str, Callable[[Context], str]]], ctx: Context,
+              report: Callable[[StepResult], None] = lambda result: None) -> list[StepResult]:
+    """Run ``steps`` in order, handing each result to ``report`` as soon as it is known."""
+    results = []
     try:
-        return [run_step(name, step, ctx) for name, step in CORE_STEPS]
+        for name, step in steps:
+            result = run_step(name, step, ctx)
+            results.append(result)
+            report(result)
     finally:
         ctx.close()
+    return results
 
 
 def main() -> int:
@@ -250,9 +257,7 @@ def main() -> int:
     import tempfile
 
     ctx = Context(tmp=Path(tempfile.mkdtemp(prefix="ReportReviewer-self-test-")))
-    results = run_core_steps(ctx)
-    for result in results:
-        print(result.line(), flush=True)
+    results = run_steps(CORE_STEPS, ctx, lambda result: print(result.line(), flush=True))
     failed = [r for r in results if not r.ok]
     if not failed:
         shutil.rmtree(ctx.tmp, ignore_errors=True)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TextIO
 
 from reviewer import __version__, paths
-from reviewer.selftest import Context, StepFailed, StepResult, frozen_root, run_core_steps, run_step
+from reviewer.selftest import CORE_STEPS, Context, StepFailed, frozen_root, run_steps
 
 LOG_NAME = "self-test.log"
 # What the main window must at least be: the packaged application is unusable below this.
@@ -59,8 +59,8 @@ def step_translations(ctx: Context) -> str:
 
 def step_main_window(ctx: Context) -> str:
     """The main window opens on a library in the temporary folder, imports the sample report,
-    renders, and is grabbed to ``main-window.png`` there."""
-    os.environ["REVIEWER_SETTINGS_DIR"] = str(ctx.tmp / "settings")  # never the user's settings
+    renders, and is grabbed to ``main-window.png`` there (settings: ``REVIEWER_SETTINGS_DIR``,
+    which ``run_self_test`` points into that folder)."""
     qapp = _ensure_qapplication()
     from ui.main_window import MainWindow
     from ui.settings import Settings
@@ -140,19 +140,13 @@ def run_self_test(stream: TextIO | None = None, log_file: Path | None = None) ->
     build = f"frozen in {frozen_root()}" if frozen_root() else "from source"
     out(f"报告审阅 Report Reviewer {__version__} self-test ({build}); Python {platform.python_version()}, "
         f"{platform.platform()}")
-    ctx = Context(tmp=tmp)
-    results: list[StepResult] = []
     saved_env = {name: os.environ.get(name) for name in ISOLATED_ENV}
     try:
-        # The steps work in the temporary folder: nothing they open may touch the user's library.
+        # The steps work in the temporary folder: nothing they open may touch the user's
+        # library or settings.
         os.environ["REVIEWER_DATA_DIR"] = str(tmp / "data")
-        for result in run_core_steps(ctx):
-            results.append(result)
-            out(result.line())
-        for name, step in GUI_STEPS:
-            result = run_step(name, step, ctx)
-            results.append(result)
-            out(result.line())
+        os.environ["REVIEWER_SETTINGS_DIR"] = str(tmp / "settings")
+        results = run_steps(CORE_STEPS + GUI_STEPS, Context(tmp=tmp), lambda result: out(result.line()))
     finally:
         for name, value in saved_env.items():
             if value is None:
