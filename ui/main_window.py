@@ -437,6 +437,7 @@ class MainWindow(QMainWindow):
 
     def show_library(self) -> None:
         self.stack.setCurrentWidget(self.library_page)
+        self.legend.setVisible(False)
         if getattr(self, "_documents_stale", False):
             self.refresh_documents()
         self._update_actions()
@@ -444,6 +445,7 @@ class MainWindow(QMainWindow):
     def show_review(self) -> None:
         if self.workspace.review is not None:
             self.stack.setCurrentWidget(self.splitter)
+            self.legend.setVisible(True)
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -658,7 +660,7 @@ class MainWindow(QMainWindow):
         self.retranslate_title()
         self._update_status()
         if review is not None:
-            self.stack.setCurrentWidget(self.splitter)
+            self.show_review()
             self.document_view.setFocus()
         else:
             self.show_library()
@@ -710,7 +712,7 @@ class MainWindow(QMainWindow):
         review = self.workspace.review
         name = self.workspace.reviewer or self.tr("(no name)")
         self.reviewer_label.setText(self.tr("Reviewer: {0}").format(name))
-        self.legend.setVisible(review is not None)
+        self.legend.setVisible(review is not None and self.stack.currentWidget() is self.splitter)
         if review is None:
             count = len(self.library_page.model.rows)
             self.stats_label.setText(self.tr("{0} report(s) in the library").format(count))

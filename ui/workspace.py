@@ -10,6 +10,7 @@ change immediately.
 from __future__ import annotations
 
 import logging
+import threading
 from bisect import bisect_right
 from collections.abc import Callable
 from pathlib import Path
@@ -45,6 +46,7 @@ class Workspace(QObject):
         self.review: DocumentReview | None = None
         self.prepared: presentation.Prepared | None = None
         self._reader: Library | None = None  # the workers' own connection
+        self._reader_lock = threading.Lock()
         self._generation = 0
         self._jobs: set[Job] = set()
         self._reload_timer = QTimer(self)
@@ -84,9 +86,10 @@ class Workspace(QObject):
     def reader(self) -> Library:
         """A second connection to the library for workers (so the GUI thread never waits on
         the first one's lock while a worker reads)."""
-        if self._reader is None:
-            self._reader = Library(self.library.path, reviewer=self.reviewer)
-        return self._reader
+        with self._reader_lock:
+            if self._reader is None:
+                self._reader = Library(self.library.path, reviewer=self.reviewer)
+            return self._reader
 
     def set_reviewer(self, name: str) -> None:
         self.reviewer = name
