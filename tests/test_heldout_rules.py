@@ -110,3 +110,9 @@ def test_a_repeat_with_other_digits_needs_an_anchor():
     text = ("一、总体情况\n全年受理市民服务热线工单4380件,办结4312件。\n"
             "二、存在问题\n回顾全年,共受理市民服务热线工单4390件,其中物业类居多。\n")
     assert not [c for c in checks(text) if c[0] == "conflicting_repeat"]
+
+
+def test_the_reporting_body_as_subject_does_not_make_another_indicator():
+    text = ("一、总体情况\n全年受理市民服务热线工单4380件,办结4312件。\n"
+            "二、存在问题\n回顾全年,街道受理市民服务热线工单4830件,其中物业类居多。\n")
+    assert ("conflicting_repeat", ["4380件", "4830件"]) in checks(text)
