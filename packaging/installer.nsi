@@ -6,8 +6,9 @@
 ; Every define is optional: VERSION defaults to reviewer/__init__.py's __version__, BUNDLE_DIR to
 ; the PyInstaller folder packaging\dist\ReportReviewer, OUTFILE to packaging\dist\ReportReviewer-
 ; <VERSION>-setup.exe, COMPRESSOR to lzma (zlib is three times faster, for CI), EXE_NAME to
-; ReportReviewer.exe (packaging/check.sh passes the Linux build's name).  Relative paths are
-; relative to this folder.
+; ReportReviewer.exe (packaging/check.sh passes the Linux build's name), VERSION_NUMBERS (the four
+; numbers of the file version) to VERSION.0, which fits a three-number VERSION such as 0.1.0.
+; Relative paths are relative to this folder.
 ;
 ; The setup program:
 ; - installs to $PROGRAMFILES64\ReportReviewer (/D=<folder> chooses another; /S is silent), for
@@ -37,6 +38,9 @@ ManifestDPIAware true
 !ifndef EXE_NAME
   !define EXE_NAME "ReportReviewer.exe"
 !endif
+!ifndef VERSION_NUMBERS
+  !define VERSION_NUMBERS "${VERSION}.0"  ; the file version's four numbers; pass it for other forms
+!endif
 !ifndef CLI_EXE_NAME
   !define CLI_EXE_NAME "ReportReviewer-cli.exe"
 !endif
@@ -65,7 +69,7 @@ ShowInstDetails nevershow
 ShowUninstDetails nevershow
 BrandingText "${PRODUCT_NAME} ${VERSION}"
 
-VIProductVersion "${VERSION}.0"
+VIProductVersion "${VERSION_NUMBERS}"
 VIAddVersionKey /LANG=0 "ProductName" "${PRODUCT_NAME}"
 VIAddVersionKey /LANG=0 "ProductVersion" "${VERSION}"
 VIAddVersionKey /LANG=0 "FileVersion" "${VERSION}"
@@ -76,7 +80,6 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "© ${PUBLISHER}"
 !include "MUI2.nsh"
 !include "LogicLib.nsh"
 !include "FileFunc.nsh"
-!include "x64.nsh"
 
 Var OldInstallDir
 
