@@ -73,6 +73,8 @@ t0=$(date +%s)
 install_tools
 TIMES+=("$(printf '%-38s %6d s' "tools (apt, pip)" "$(( $(date +%s) - t0 ))")")
 VERSION=$("$PY" -c "import reviewer; print(reviewer.__version__)")
+VERSION_NUMBERS=$("$PY" -c "import sys; sys.path.insert(0, 'packaging'); import bundle_rules as b
+print('.'.join(map(str, b.version_numbers('$VERSION'))))")
 say "Report Reviewer $VERSION; $("$PY" -m PyInstaller --version | sed 's/^/PyInstaller /'); $(makensis -VERSION | sed 's/^/makensis /')"
 
 # -- 1. the bundle -----------------------------------------------------------------------------
@@ -116,7 +118,8 @@ timed "frozen self-test (console program)" self_test ReportReviewer-cli
 SETUP=$DIST/ReportReviewer-$VERSION-linux-payload-setup.exe
 build_installer() {
   rm -f "$SETUP"
-  makensis -V2 -DBUNDLE_DIR="$BUNDLE" -DOUTFILE="$SETUP" -DVERSION="$VERSION" -DCOMPRESSOR="$COMPRESSOR" \
+  makensis -V2 -DBUNDLE_DIR="$BUNDLE" -DOUTFILE="$SETUP" -DVERSION="$VERSION" -DVERSION_NUMBERS="$VERSION_NUMBERS" \
+    -DCOMPRESSOR="$COMPRESSOR" \
     -DEXE_NAME=ReportReviewer -DCLI_EXE_NAME=ReportReviewer-cli packaging/installer.nsi \
     || fail "makensis"
 }
