@@ -104,6 +104,11 @@ _DATE_MONTH_DAY = re.compile(
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 _DOC_NUMBER = re.compile(r"[〔\[［(（【]\s*(?:19|20)\d\d\s*[〕\]］)）】]\s*\d+\s*号")
 _TITLE = re.compile(r"《[^《》\n]{1,120}》")
+# A web page's own counters (阅读:356次, 浏览次数：2317, 点击量 1024) are not stated by the report.
+# Only as a page field: followed by white space or the line end (阅读量达5000次， is a figure).
+_PAGE_COUNTER = re.compile(
+    r"(?:阅读|浏览|点击|访问|阅览)(?:次数|量|数|人次)?[ \t\u3000]*[:：]?[ \t\u3000]*\d+(?:次|人次)?"
+    r"(?=[ \t\u3000]|$)", re.M)
 _QUOTED = re.compile(r"“[^“”\n]{1,14}”|\"[^\"\n]{1,14}\"|‘[^‘’\n]{1,14}’|「[^「」\n]{1,14}」|『[^『』\n]{1,14}』")
 # Before a numeral these make it an ordinal or a rank (第三, 周一, 前五位), not a quantity.
 _ORDINAL_BEFORE = ("第", "初", "周", "星期", "礼拜", "前")
@@ -170,6 +175,7 @@ def _blocked_spans(text: str, a: str, citations: list[Citation], sections: list[
             start -= 1
         spans.append((start, m.end()))
     spans += [m.span() for m in _QUOTED.finditer(a)]
+    spans += [m.span() for m in _PAGE_COUNTER.finditer(a)]
     for s in sections:
         # the heading's own number: from the heading start to where the title begins
         head = text[s.heading_start:s.heading_end]

@@ -116,3 +116,9 @@ def test_the_reporting_body_as_subject_does_not_make_another_indicator():
     text = ("一、总体情况\n全年受理市民服务热线工单4380件,办结4312件。\n"
             "二、存在问题\n回顾全年,街道受理市民服务热线工单4830件,其中物业类居多。\n")
     assert ("conflicting_repeat", ["4380件", "4830件"]) in checks(text)
+
+
+def test_web_page_counters_are_not_figures():
+    found = figures("发布时间：2022-01-12  来源：市林业局  阅读：356次\n浏览次数:2317 点击量 1024\n"
+                    "全年阅读推广活动12次，文章阅读量5000次，阅读量10万次。\n")
+    assert [t for t, _, _, _ in found] == ["2022-01-12", "12次", "5000次", "10万次"]
