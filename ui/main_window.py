@@ -724,7 +724,15 @@ class MainWindow(QMainWindow):
             len(review.document.text), len(review.sections), len(review.figures), len(review.citations),
             open_checks))
         self.progress_bar.setVisible(True)
-        self.progress_bar.setValue(round(review.reviewed_share * 100))
+        self.progress_bar.setValue(round(self._reviewed_share(review) * 100))
+
+    def _reviewed_share(self, review) -> float:
+        """The review's progress, counted once per loaded review (an edit reloads it)."""
+        cached = getattr(self, "_share_cache", None)
+        if cached is None or cached[0] is not review or cached[2] != self.workspace.undo_stack.index():
+            cached = (review, review.reviewed_share, self.workspace.undo_stack.index())
+            self._share_cache = cached
+        return cached[1]
 
     def _selection_stats(self) -> None:
         selection = self.document_view.selection_cp()
