@@ -167,7 +167,7 @@ def _joins_title(prev: Line, line: Line) -> bool:
         return False
     if value.startswith("关于") or value.endswith("关于"):
         return True
-    starts_title = bool(re.match(r"(?:19|20)\d{2}|关于", line.analysis))
+    starts_title = bool(re.match(f"(?:19|20)\\d{{2}}|[{CN_YEAR_DIGITS}]{{4}}年|关于", line.analysis))
     return starts_title and bool(re.search(f"{ORG_SUFFIX}$", value))
 
 

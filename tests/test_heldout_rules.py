@@ -122,3 +122,12 @@ def test_web_page_counters_are_not_figures():
     found = figures("发布时间：2022-01-12  来源：市林业局  阅读：356次\n浏览次数:2317 点击量 1024\n"
                     "全年阅读推广活动12次，文章阅读量5000次，阅读量10万次。\n")
     assert [t for t, _, _, _ in found] == ["2022-01-12", "12次", "5000次", "10万次"]
+
+
+def test_a_title_broken_before_a_year_in_chinese_numerals_is_joined():
+    from reviewer.metadata import find_metadata
+
+    document = document_from_text("石门区人民政府\n二〇二二年度法治政府建设情况报告\n\n一、主要成效\n正文。\n")
+    metadata = find_metadata(document, find_sections(document))
+    assert metadata.title == "石门区人民政府二〇二二年度法治政府建设情况报告"
+    assert metadata.report_year == 2022
