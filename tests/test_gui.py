@@ -437,3 +437,23 @@ def test_merging_a_broken_heading_with_the_next_is_one_undo_step(make_window, qt
     window.act_undo.trigger()
     assert window.workspace.find_item("section", first.review.uuid).section.title == first.section.title
     assert window.workspace.find_item("section", second.review.uuid).review.status == "unreviewed"
+
+
+def test_import_and_open_on_the_real_thread_pool(qtbot, tmp_path, monkeypatch, errors):
+    monkeypatch.setenv("REVIEWER_SETTINGS_DIR", str(tmp_path / "settings"))
+    from ui.main_window import MainWindow
+    from ui.qt import QThreadPool
+    from ui.settings import Settings
+
+    window = MainWindow(Settings(), pool=QThreadPool.globalInstance(), library_path=str(tmp_path / "lib.db"))
+    qtbot.addWidget(window)
+    window.show()
+    finished = []
+    window.jobFinished.connect(finished.append)
+    job = window.import_paths([str(SAMPLE)])
+    assert job is not None
+    qtbot.waitUntil(lambda: "open" in finished, timeout=30000)  # import, then open, both on workers
+    qtbot.waitUntil(lambda: window.workspace.review is not None, timeout=30000)
+    assert window.outline_model.rowCount() > 0 and window.inspector.figures_model.rowCount() > 0
+    assert not errors
+    window.close()
