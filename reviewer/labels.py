@@ -318,11 +318,16 @@ def _strip_tail(toks: list[Token]) -> tuple[list[Token], bool]:
     return toks, changed
 
 
+_NEGATIONS = frozenset("不 未 尚未 仍未 暂未 没有 未能 不予 无法 未予".split())
+
+
 def _strip_lead(toks: list[Token]) -> list[Token]:
     while toks:
         first = toks[0]
         if first.word in _OPENING_QUOTES:
             break  # “双随机、一公开”抽查: the quoted name is part of the phrase
+        if first.word in _NEGATIONS:
+            break  # 不受理3件, 尚未整改4家: without its negation the label says the opposite
         m = _LEADING_TIME.match("".join(t.word for t in toks[:4])) or _LEADING_SUBJECT.match(
             "".join(t.word for t in toks[:3]))
         if m and sum(len(t.word) for t in toks) > len(m.group(0)):

@@ -131,3 +131,12 @@ def test_a_title_broken_before_a_year_in_chinese_numerals_is_joined():
     metadata = find_metadata(document, find_sections(document))
     assert metadata.title == "石门区人民政府二〇二二年度法治政府建设情况报告"
     assert metadata.report_year == 2022
+
+
+def test_a_negation_stays_in_the_label():
+    from reviewer.figures import find_figures
+    from reviewer.model import Metadata
+
+    document = document_from_text("受理复议申请50件，不受理3件，已整改46家，尚未整改4家。")
+    found = find_figures(document, find_sections(document), [], Metadata(report_year=2022))
+    assert [f.label for f in found] == ["受理复议申请", "不受理", "整改", "尚未整改"]
