@@ -18,6 +18,90 @@ Reviewer name:</source>
     </message>
 </context>
 <context>
+    <name>BackgroundTasks</name>
+    <message>
+        <location filename="../../ui/background_tasks.py" line="30"/>
+        <source>Import reports</source>
+        <translation>导入报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/background_tasks.py" line="35"/>
+        <source>Import a folder of reports</source>
+        <translation>导入一个文件夹中的报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/background_tasks.py" line="70"/>
+        <source>Some files could not be imported:</source>
+        <translation>部分文件未能导入:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/background_tasks.py" line="76"/>
+        <source>Imported {0} report(s).</source>
+        <translation>已导入 {0} 份报告。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/background_tasks.py" line="78"/>
+        <source>Importing reports…</source>
+        <translation>正在导入报告…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/background_tasks.py" line="91"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/background_tasks.py" line="92"/>
+        <source>Report Reviewer</source>
+        <translation>报告审阅</translation>
+    </message>
+    <message>
+        <location filename="../../ui/background_tasks.py" line="129"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/background_tasks.py" line="140"/>
+        <source>The task failed unexpectedly: {0}
+
+Details were written to {1}.</source>
+        <translation>任务意外失败:{0}
+
+详细信息已写入 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/background_tasks.py" line="176"/>
+        <source>Select reports in the library first.</source>
+        <translation>请先在文库中选择报告。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/background_tasks.py" line="186"/>
+        <source>review</source>
+        <translation>审阅结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/background_tasks.py" line="191"/>
+        <source>Export to Excel</source>
+        <translation>导出为 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/background_tasks.py" line="192"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/background_tasks.py" line="211"/>
+        <source>The workbook was saved:
+{0}</source>
+        <translation>工作簿已保存:
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/background_tasks.py" line="217"/>
+        <source>Exporting to Excel…</source>
+        <translation>正在导出 Excel…</translation>
+    </message>
+</context>
+<context>
     <name>ChecksModel</name>
     <message>
         <location filename="../../ui/models/tables.py" line="324"/>
@@ -192,6 +276,98 @@ Reviewer name:</source>
         <location filename="../../ui/views/document_view.py" line="384"/>
         <source>Mark as figure…</source>
         <translation>标为数据…</translation>
+    </message>
+</context>
+<context>
+    <name>Editing</name>
+    <message>
+        <location filename="../../ui/editing.py" line="27"/>
+        <location filename="../../ui/editing.py" line="111"/>
+        <location filename="../../ui/editing.py" line="120"/>
+        <source>Select an item first.</source>
+        <translation>请先选择一个项目。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="45"/>
+        <location filename="../../ui/editing.py" line="55"/>
+        <source>Select a heading first.</source>
+        <translation>请先选择一个标题。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="47"/>
+        <source>Rename heading</source>
+        <translation>重命名标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="47"/>
+        <source>Title:</source>
+        <translation>标题:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="71"/>
+        <source>Select a heading that has another heading after it.</source>
+        <translation>请选择一个后面还有标题的标题。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="77"/>
+        <source>Merge headings</source>
+        <translation>合并标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="104"/>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="104"/>
+        <source>Tag to add:</source>
+        <translation>要添加的标签:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="122"/>
+        <location filename="../../ui/editing.py" line="163"/>
+        <source>Comment</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="122"/>
+        <source>Comment on {0}:</source>
+        <translation>对{0}的批注:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="134"/>
+        <source>Edit comment</source>
+        <translation>修改批注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="134"/>
+        <source>Comment:</source>
+        <translation>批注:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="151"/>
+        <source>Tag selection</source>
+        <translation>为所选文字加标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="163"/>
+        <source>Comment on the selected text:</source>
+        <translation>对所选文字的批注:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="176"/>
+        <source>Level {0}</source>
+        <translation>第 {0} 级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="177"/>
+        <source>Mark as heading</source>
+        <translation>标为标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="178"/>
+        <source>Level of “{0}”:</source>
+        <translation>“{0}”的层级:</translation>
     </message>
 </context>
 <context>
@@ -701,17 +877,17 @@ Your review is safe: every change is saved as you make it. You can keep working.
         <translation>从文库中移除</translation>
     </message>
     <message>
-        <location filename="../../ui/views/library_page.py" line="84"/>
+        <location filename="../../ui/views/library_page.py" line="85"/>
         <source>Search all reports: text, figure labels, comments</source>
         <translation>搜索全部报告:正文、数据指标、批注</translation>
     </message>
     <message>
-        <location filename="../../ui/views/library_page.py" line="95"/>
+        <location filename="../../ui/views/library_page.py" line="96"/>
         <source>The library is empty. Import reports with the button above, or drop files or folders onto this window.</source>
         <translation>文库是空的。请用上方按钮导入报告,或将文件、文件夹拖到本窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/library_page.py" line="124"/>
+        <location filename="../../ui/views/library_page.py" line="125"/>
         <source>No matches.</source>
         <translation>没有找到匹配项。</translation>
     </message>
@@ -719,602 +895,439 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>&amp;Import reports…</source>
         <extracomment>a background job ended (tests and the benchmark wait on it)</extracomment>
         <translation>导入报告(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Import report files into the library</source>
         <translation>将报告文件导入文库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>Import &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>Import every report in a folder</source>
         <translation>导入文件夹中的全部报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>&amp;Open library…</source>
         <translation>打开文库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>&amp;New library…</source>
         <translation>新建文库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&amp;Export this report to Excel…</source>
         <translation>将本报告导出为 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Export the open report to an Excel workbook</source>
         <translation>将当前报告导出为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Export &amp;selected reports…</source>
         <translation>导出所选报告(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Export the &amp;whole library…</source>
         <translation>导出整个文库(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>&amp;Confirm and go to next</source>
         <translation>确认并转到下一项(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Confirm the selected item (Enter)</source>
         <translation>确认所选项目(Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;Reject</source>
         <translation>否决(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>Reject the selected item: a false heading, figure or check (Del)</source>
         <translation>否决所选项目:误识别的标题、数据或核查(Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>Mark as &amp;unreviewed</source>
         <translation>标为未审阅(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>Re&amp;name heading…</source>
         <translation>重命名标题(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Promote heading</source>
         <translation>提升标题层级(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>&amp;Demote heading</source>
         <translation>降低标题层级(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;Merge with the next heading</source>
         <translation>与下一个标题合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Add &amp;comment…</source>
         <translation>添加批注(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;Tag…</source>
         <translation>添加标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>&amp;Manage tags…</source>
         <translation>管理标签(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>&amp;Find in report…</source>
         <translation>在报告中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Find &amp;next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Find pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>&amp;Search the library…</source>
         <translation>在文库中搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>&amp;Library</source>
         <translation>文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Show the reports in this library</source>
         <translation>显示本文库中的报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&amp;Review view</source>
         <translation>审阅视图(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Show only what needs &amp;attention</source>
         <translation>只显示待处理项目(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>Next &amp;unreviewed</source>
         <translation>下一个未审阅(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Go to the next unreviewed item (F8)</source>
         <translation>转到下一个未审阅项目(F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Previous unreviewed</source>
         <translation>上一个未审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>Next &amp;check</source>
         <translation>下一处核查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>Go to the next inconsistency (F9)</source>
         <translation>转到下一处不一致(F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Previous check</source>
         <translation>上一处核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>&amp;About Report Reviewer</source>
         <translation>关于报告审阅(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>&amp;Recent libraries</source>
         <translation>最近使用的文库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Reject</source>
         <translation>否决</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Next</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>Next check</source>
         <translation>下一处核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Find in report (Ctrl+F)</source>
         <translation>在报告中查找(Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Reviewed %p%</source>
         <translation>已审阅 %p%</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Colours in the report text</source>
         <translation>报告正文中的颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Figure</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>In a check</source>
         <translation>涉及核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Citation</source>
         <translation>引用</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Annotation</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Selected</source>
         <translation>当前选中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
-        <location filename="../../ui/main_window.py" line="532"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Report Reviewer</source>
         <translation>报告审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>Cannot open the library {0}: {1}</source>
         <translation>无法打开文库 {0}:{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>Library: {0}</source>
         <translation>文库:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>Open library</source>
         <translation>打开文库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>New library</source>
         <translation>新建文库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457"/>
+        <location filename="../../ui/main_window.py" line="455"/>
         <source>Remove reports</source>
         <translation>移除报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="458"/>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>Remove {0} report(s) and their review from this library? This cannot be undone.</source>
         <translation>从文库中移除 {0} 份报告及其审阅记录?此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470"/>
-        <source>Import reports</source>
-        <translation>导入报告</translation>
-    </message>
-    <message>
         <location filename="../../ui/main_window.py" line="475"/>
-        <source>Import a folder of reports</source>
-        <translation>导入一个文件夹中的报告</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="510"/>
-        <source>Some files could not be imported:</source>
-        <translation>部分文件未能导入:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="516"/>
-        <source>Imported {0} report(s).</source>
-        <translation>已导入 {0} 份报告。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="518"/>
-        <source>Importing reports…</source>
-        <translation>正在导入报告…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="531"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="569"/>
-        <source>Cancelled.</source>
-        <translation>已取消。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="580"/>
-        <source>The task failed unexpectedly: {0}
-
-Details were written to {1}.</source>
-        <translation>任务意外失败:{0}
-
-详细信息已写入 {1}。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="612"/>
         <source>Opening the report…</source>
         <translation>正在打开报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="711"/>
+        <location filename="../../ui/main_window.py" line="574"/>
         <source>(no name)</source>
         <translation>(未填写姓名)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="712"/>
+        <location filename="../../ui/main_window.py" line="575"/>
         <source>Reviewer: {0}</source>
         <translation>审阅人:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="716"/>
+        <location filename="../../ui/main_window.py" line="579"/>
         <source>{0} report(s) in the library</source>
         <translation>文库中有 {0} 份报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="720"/>
+        <location filename="../../ui/main_window.py" line="583"/>
         <source>{0} characters · {1} headings · {2} figures · {3} citations · {4} open checks</source>
         <translation>{0} 字 · {1} 个标题 · {2} 项数据 · {3} 处引用 · {4} 处待核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="730"/>
+        <location filename="../../ui/main_window.py" line="601"/>
         <source>{0} characters selected</source>
         <translation>已选择 {0} 个字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="830"/>
-        <location filename="../../ui/main_window.py" line="841"/>
-        <source>Nothing left to review here.</source>
-        <translation>这里已没有待审阅的项目。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="880"/>
-        <source>“{0}” was not found in this report.</source>
-        <translation>本报告中没有找到“{0}”。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="931"/>
-        <location filename="../../ui/main_window.py" line="1015"/>
-        <location filename="../../ui/main_window.py" line="1024"/>
-        <source>Select an item first.</source>
-        <translation>请先选择一个项目。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="949"/>
-        <location filename="../../ui/main_window.py" line="959"/>
-        <source>Select a heading first.</source>
-        <translation>请先选择一个标题。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="951"/>
-        <source>Rename heading</source>
-        <translation>重命名标题</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="951"/>
-        <source>Title:</source>
-        <translation>标题:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="975"/>
-        <source>Select a heading that has another heading after it.</source>
-        <translation>请选择一个后面还有标题的标题。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="981"/>
-        <source>Merge headings</source>
-        <translation>合并标题</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="1008"/>
-        <source>Tag</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="1008"/>
-        <source>Tag to add:</source>
-        <translation>要添加的标签:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="1026"/>
-        <location filename="../../ui/main_window.py" line="1067"/>
-        <source>Comment</source>
-        <translation>批注</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="1026"/>
-        <source>Comment on {0}:</source>
-        <translation>对{0}的批注:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="1038"/>
-        <source>Edit comment</source>
-        <translation>修改批注</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="1038"/>
-        <source>Comment:</source>
-        <translation>批注:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="1055"/>
-        <source>Tag selection</source>
-        <translation>为所选文字加标签</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="1067"/>
-        <source>Comment on the selected text:</source>
-        <translation>对所选文字的批注:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="1080"/>
-        <source>Level {0}</source>
-        <translation>第 {0} 级</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="1081"/>
-        <source>Mark as heading</source>
-        <translation>标为标题</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="1082"/>
-        <source>Level of “{0}”:</source>
-        <translation>“{0}”的层级:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="1176"/>
-        <source>Select reports in the library first.</source>
-        <translation>请先在文库中选择报告。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="1186"/>
-        <source>review</source>
-        <translation>审阅结果</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="1191"/>
-        <source>Export to Excel</source>
-        <translation>导出为 Excel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="1192"/>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="1211"/>
-        <source>The workbook was saved:
-{0}</source>
-        <translation>工作簿已保存:
-{0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="1217"/>
-        <source>Exporting to Excel…</source>
-        <translation>正在导出 Excel…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="1267"/>
+        <location filename="../../ui/main_window.py" line="652"/>
         <source>About Report Reviewer</source>
         <translation>关于报告审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1268"/>
+        <location filename="../../ui/main_window.py" line="653"/>
         <source>&lt;h3&gt;Report Reviewer {0}&lt;/h3&gt;&lt;p&gt;Review Chinese government reports: outline, figures, citations and consistency checks, with every correction, tag and comment kept in a review library and exported to Excel.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;br&gt;Data folder: {2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;报告审阅 {0}&lt;/h3&gt;&lt;p&gt;审阅政府工作报告:提纲、数据、引用和一致性核查;每一处更正、标签和批注都保存在审阅文库中,并可导出为 Excel。&lt;/p&gt;&lt;p&gt;文库:{1}&lt;br&gt;数据文件夹:{2}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <location filename="../../ui/navigation.py" line="116"/>
+        <location filename="../../ui/navigation.py" line="127"/>
+        <source>Nothing left to review here.</source>
+        <translation>这里已没有待审阅的项目。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/navigation.py" line="166"/>
+        <source>“{0}” was not found in this report.</source>
+        <translation>本报告中没有找到“{0}”。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,221 @@
+"""Import and export on worker threads, with a progress dialog and cancel (part of the main window)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from reviewer import paths
+from reviewer.messages import ReviewerError
+from reviewer.store import Library
+from ui import i18n, prompts
+from ui.qt import (
+    QDesktopServices,
+    QProgressDialog,
+    Qt,
+    QTimer,
+    QUrl,
+)
+from ui.workers import Job
+
+log = logging.getLogger(__name__)
+
+
+class BackgroundTasks:
+    """Mixed into ``MainWindow``: long work never runs on the GUI thread."""
+
+    # ================================================================== import (worker)
+    def import_files_dialog(self) -> None:
+        files = prompts.ask_open_files(self, self.tr("Import reports"), str(Path.home()))
+        if files:
+            self.import_paths(files)
+
+    def import_folder_dialog(self) -> None:
+        folder = prompts.ask_folder(self, self.tr("Import a folder of reports"), str(Path.home()))
+        if folder:
+            self.import_paths([folder])
+
+    def import_paths(self, paths_: list[str], open_after: bool = True) -> Job | None:
+        """Import files and folders on a worker, with a progress dialog and cancel."""
+        if self.workspace.library is None or not paths_:
+            return None
+        library_path, reviewer_name = str(self.workspace.library.path), self.workspace.reviewer
+        targets = [Path(p) for p in paths_]
+
+        def work(progress, cancelled):
+            from reviewer.store import SUPPORTED_SUFFIXES
+
+            files: list[Path] = []
+            for target in targets:
+                if target.is_dir():
+                    files += sorted(p for p in target.rglob("*") if p.is_file()
+                                    and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith("~$"))
+                else:
+                    files.append(target)
+            results = []
+            with Library(library_path, reviewer=reviewer_name) as library:
+                for done, path in enumerate(files):
+                    if cancelled():
+                        break
+                    progress(done, len(files), path.name)
+                    results.append(library.import_file(path))
+                progress(len(files), len(files), "")
+            return results
+
+        def finished(results) -> None:
+            self.refresh_documents()
+            errors = [r.error for r in results if r.error]
+            if errors:
+                self.show_error(self.tr("Some files could not be imported:") + "\n\n" + "\n".join(errors[:20]))
+            ok = [r for r in results if r.doc_uuid]
+            if open_after and len(ok) >= 1 and len(targets) == 1 and not targets[0].is_dir():
+                self.open_document(ok[-1].doc_uuid)
+            elif ok:
+                self.show_library()
+                self.statusBar().showMessage(self.tr("Imported {0} report(s).").format(len(ok)), 5000)
+
+        return self.run_job(work, self.tr("Importing reports…"), finished, "import", pause_gc=True)
+
+    def run_job(self, fn, title: str, on_finished, name: str, cancellable: bool = True,
+                pause_gc: bool = False) -> Job:
+        """Run ``fn(progress, cancelled)`` on the pool.  A progress dialog (with Cancel) appears only
+        if the work is still running after a moment, so quick tasks never flash one."""
+        job = Job(fn, pause_gc=pause_gc)
+        self._jobs.add(job)
+        state = {"dialog": None, "progress": (0, 0, "")}
+
+        def show_dialog() -> None:
+            if job.done.is_set() or state["dialog"] is not None:
+                return
+            dialog = QProgressDialog(title, self.tr("Cancel") if cancellable else "", 0, 0, self)
+            dialog.setWindowTitle(self.tr("Report Reviewer"))
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setMinimumDuration(0)
+            dialog.setAutoClose(False)
+            dialog.setAutoReset(False)
+            if not cancellable:
+                dialog.setCancelButton(None)
+            dialog.canceled.connect(job.cancel)
+            state["dialog"] = dialog
+            self._progress = dialog
+            progress(*state["progress"])
+            dialog.show()
+
+        def progress(done: int, total: int, what: str) -> None:
+            state["progress"] = (done, total, what)
+            dialog = state["dialog"]
+            if dialog is None:
+                return
+            dialog.setMaximum(max(total, 0))
+            dialog.setValue(min(done, total) if total else 0)
+            if what:
+                dialog.setLabelText(f"{title}\n{what}")
+
+        def close_dialog() -> None:
+            dialog, state["dialog"] = state["dialog"], False  # False: never show one now
+            self._progress = None
+            if dialog:
+                dialog.canceled.disconnect(job.cancel)  # closing a QProgressDialog emits canceled
+                dialog.close()
+                dialog.deleteLater()
+
+        def done(result) -> None:
+            close_dialog()
+            self._jobs.discard(job)
+            if not job.cancelled():
+                on_finished(result)
+            else:
+                self.statusBar().showMessage(self.tr("Cancelled."), 4000)
+                self.refresh_documents()
+            self.jobFinished.emit(name)
+
+        def failed(exc) -> None:
+            close_dialog()
+            self._jobs.discard(job)
+            if isinstance(exc, ReviewerError):
+                self.show_error(exc.message(i18n.core_language()))
+            else:
+                log.error("job %s failed: %r", name, exc)
+                self.show_error(self.tr("The task failed unexpectedly: {0}\n\nDetails were written to {1}.")
+                                .format(exc, paths.log_path()))
+            self.jobFinished.emit(name)
+
+        job.signals.progress.connect(progress)
+        job.signals.finished.connect(done)
+        job.signals.failed.connect(failed)
+        self.pool.start(job)
+        if not job.done.is_set():
+            QTimer.singleShot(300, show_dialog)
+        return job
+
+    # drag and drop of files and folders
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        local = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if local:
+            event.acceptProposedAction()
+            self.import_paths(local)
+
+
+    # ================================================================== export (worker)
+    def export_current(self) -> None:
+        if self.workspace.doc_uuid:
+            self.export([self.workspace.doc_uuid])
+
+    def export_selected(self) -> None:
+        uuids = self.library_page.selected_uuids()
+        if not uuids and self.workspace.doc_uuid:
+            uuids = [self.workspace.doc_uuid]
+        if uuids:
+            self.export(uuids)
+        else:
+            self.statusBar().showMessage(self.tr("Select reports in the library first."), 4000)
+
+    def export_library(self) -> None:
+        self.export(None)
+
+    def export(self, doc_uuids: list[str] | None, out_path: str | None = None) -> Job | None:
+        if self.workspace.library is None:
+            return None
+        if out_path is None:
+            folder = self.settings.last_export_dir or str(Path.home())
+            name = self.tr("review") + ".xlsx"
+            if doc_uuids and len(doc_uuids) == 1 and self.workspace.review \
+                    and self.workspace.review.doc_uuid == doc_uuids[0]:
+                name = (self.workspace.review.metadata.title or Path(self.workspace.review.document.path).stem) \
+                    + ".xlsx"
+            out_path = prompts.ask_save_path(self, self.tr("Export to Excel"), str(Path(folder) / _safe_name(name)),
+                                             self.tr("Excel workbooks (*.xlsx)"))
+            if not out_path:
+                return None
+        if not out_path.lower().endswith(".xlsx"):
+            out_path += ".xlsx"
+        self.settings.last_export_dir = str(Path(out_path).parent)
+        library_path, reviewer_name = str(self.workspace.library.path), self.workspace.reviewer
+        language = "en" if i18n.current() == "en" else "zh"
+
+        def work(progress, cancelled):
+            from reviewer.export_xlsx import export_workbook
+
+            with Library(library_path, reviewer=reviewer_name) as library:
+                return export_workbook(library, out_path, doc_uuids=doc_uuids, language=language,
+                                       progress=lambda done, total: progress(done, total, ""),
+                                       cancelled=cancelled)
+
+        def finished(path) -> None:
+            self.last_export = Path(path)
+            choice = prompts.offer_open(self, self.tr("The workbook was saved:\n{0}").format(path))
+            if choice == "file":
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            elif choice == "folder":
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
+
+        return self.run_job(work, self.tr("Exporting to Excel…"), finished, "export", pause_gc=True)
+
+
+def _safe_name(name: str) -> str:
+    return re.sub(r'[\\/:*?"<>|\n\r\t]+', "_", name)[:120]

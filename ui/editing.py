@@ -1,0 +1,267 @@
+"""The reviewer's edits, each a QUndoCommand over the store; tags and the selected item's notes
+(part of the main window)."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from ui import commands, dialogs, labels, prompts
+
+LEVELS = (1, 2, 3, 4, 5, 6)
+
+log = logging.getLogger(__name__)
+
+
+class Editing:
+    """Mixed into ``MainWindow``: every change goes through ``Workspace.run``."""
+
+    # ================================================================== edits (all QUndoCommands)
+    def correct_item(self, item_type: str, uuid: str, field: str, value) -> bool:
+        return self.workspace.run(commands.CorrectCommand(self.workspace, self.workspace.doc_uuid, item_type,
+                                                          uuid, field, value))
+
+    def set_status(self, status: str) -> bool:
+        item_type, uuid = self.workspace.current
+        if not uuid or item_type not in ("section", "figure", "citation", "check", "annotation"):
+            self.statusBar().showMessage(self.tr("Select an item first."), 3000)
+            return False
+        return self.workspace.run(commands.StatusCommand(self.workspace, self.workspace.doc_uuid, item_type, uuid,
+                                                         status))
+
+    def set_status_and_next(self, status: str) -> None:
+        """Enter / Del: record the verdict, then go on to the next unreviewed item.  Confirming an
+        item that was corrected keeps it "corrected" (it is reviewed already)."""
+        review = self.workspace.item_review(*self.workspace.current) if self.workspace.current[1] else None
+        if status == "confirmed" and review is not None and review.status == "corrected":
+            self.go_next(unreviewed=True)
+        elif self.set_status(status):
+            self.go_next(unreviewed=True)
+
+    def rename_heading(self) -> None:
+        item_type, uuid = self.workspace.current
+        item = self.workspace.find_item(item_type, uuid) if item_type == "section" else None
+        if item is None:
+            self.statusBar().showMessage(self.tr("Select a heading first."), 3000)
+            return
+        title = prompts.ask_text(self, self.tr("Rename heading"), self.tr("Title:"), item.section.title)
+        if title and title != item.section.title:
+            self.correct_item("section", uuid, "title", title)
+
+    def change_level(self, step: int) -> None:
+        item_type, uuid = self.workspace.current
+        item = self.workspace.find_item(item_type, uuid) if item_type == "section" else None
+        if item is None:
+            self.statusBar().showMessage(self.tr("Select a heading first."), 3000)
+            return
+        level = item.section.level + step
+        if level < 1 or level > LEVELS[-1]:
+            return
+        self.correct_item("section", uuid, "level", level)
+
+    def merge_with_next(self) -> None:
+        """A title the analysis broke in two ("(一)依法全面履行职能," + "持续优化营商环境"): the
+        first heading takes both titles, the second is rejected — one undo step."""
+        item_type, uuid = self.workspace.current
+        sections = self.outline_model.sections()
+        index = next((i for i, rs in enumerate(sections) if rs.review.uuid == uuid), None) \
+            if item_type == "section" else None
+        following = [rs for rs in sections[index + 1:] if rs.review.status != "rejected"] if index is not None else []
+        if index is None or not following:
+            self.statusBar().showMessage(self.tr("Select a heading that has another heading after it."), 3000)
+            return
+        first, second = sections[index], following[0]
+        joined = first.section.title + (f"{second.section.number} " if second.section.number else "") \
+            + second.section.title
+        stack = self.workspace.undo_stack
+        stack.beginMacro(self.tr("Merge headings"))
+        try:
+            if self.correct_item("section", first.review.uuid, "title", joined):
+                self.workspace.run(commands.StatusCommand(self.workspace, self.workspace.doc_uuid, "section",
+                                                          second.review.uuid, "rejected"))
+        finally:
+            stack.endMacro()
+        self._activate("section", first.review.uuid, scroll=False)
+
+    def _tag_toggled(self, tag_uuid: str, on: bool) -> None:
+        item_type, uuid = self.workspace.current
+        if uuid:
+            self.workspace.run(commands.TagCommand(self.workspace, self.workspace.doc_uuid, item_type, uuid,
+                                                   tag_uuid, add=on))
+
+    def tag_current(self, tag_uuid: str, on: bool = True) -> bool:
+        item_type, uuid = self.workspace.current
+        if not uuid:
+            return False
+        return self.workspace.run(commands.TagCommand(self.workspace, self.workspace.doc_uuid, item_type, uuid,
+                                                      tag_uuid, add=on))
+
+    def tag_dialog(self) -> None:
+        """The tag palette: pick a tag for the selected item (or the selected text)."""
+        tags = self.workspace.tags()
+        if not tags:
+            return
+        index = prompts.ask_item(self, self.tr("Tag"), self.tr("Tag to add:"), [t.path or t.name for t in tags])
+        if index is None:
+            return
+        selection = self.document_view.selection_cp() if self.document_view.hasFocus() else None
+        if selection:
+            self.tag_selection(selection[0], selection[1], tags[index].uuid)
+        elif not self.tag_current(tags[index].uuid):
+            self.statusBar().showMessage(self.tr("Select an item first."), 3000)
+
+    def add_comment(self) -> None:
+        item_type, uuid = self.workspace.current
+        selection = self.document_view.selection_cp() if self.document_view.hasFocus() else None
+        if selection:
+            self.comment_selection(*selection)
+            return
+        if not uuid:
+            self.statusBar().showMessage(self.tr("Select an item first."), 3000)
+            return
+        body = prompts.ask_text(self, self.tr("Comment"), self.tr("Comment on {0}:").format(
+            labels.item_type(item_type)), multiline=True)
+        if body:
+            self.workspace.run(commands.AddCommentCommand(self.workspace, self.workspace.doc_uuid, item_type, uuid,
+                                                          body))
+
+    def edit_comment(self, comment_uuid: str) -> None:
+        item_type, uuid = self.workspace.current
+        review = self.workspace.item_review(item_type, uuid)
+        comment = next((c for c in (review.comments if review else []) if c.uuid == comment_uuid), None)
+        if comment is None:
+            return
+        body = prompts.ask_text(self, self.tr("Edit comment"), self.tr("Comment:"), comment.body, multiline=True)
+        if body and body != comment.body:
+            self.workspace.run(commands.EditCommentCommand(self.workspace, self.workspace.doc_uuid, item_type, uuid,
+                                                           comment_uuid, body))
+
+    def delete_comment(self, comment_uuid: str) -> None:
+        item_type, uuid = self.workspace.current
+        self.workspace.run(commands.DeleteCommentCommand(self.workspace, self.workspace.doc_uuid, item_type, uuid,
+                                                         comment_uuid))
+
+    def _annotate(self, start: int, end: int, note: str = "") -> commands.AddAnnotationCommand | None:
+        command = commands.AddAnnotationCommand(self.workspace, self.workspace.doc_uuid, start, end, note)
+        return command if self.workspace.run(command) else None
+
+    def tag_selection(self, start: int, end: int, tag_uuid: str) -> None:
+        """Tag a span of text: an annotation over it, tagged — one undo step."""
+        stack = self.workspace.undo_stack
+        stack.beginMacro(self.tr("Tag selection"))
+        try:
+            command = self._annotate(start, end)
+            if command is not None:
+                self.workspace.run(commands.TagCommand(self.workspace, self.workspace.doc_uuid, "annotation",
+                                                       command.item_uuid, tag_uuid))
+        finally:
+            stack.endMacro()
+        if command is not None:
+            self._activate("annotation", command.item_uuid, scroll=False)
+
+    def comment_selection(self, start: int, end: int) -> None:
+        body = prompts.ask_text(self, self.tr("Comment"), self.tr("Comment on the selected text:"),
+                                multiline=True)
+        if not body:
+            return
+        command = self._annotate(start, end, body)
+        if command is not None:
+            self._activate("annotation", command.item_uuid, scroll=False)
+
+    def heading_from_selection(self, start: int, end: int) -> None:
+        text = self.document_view.text[start:end]
+        number, title = split_heading_number(text)
+        section = self.outline_model.section_at(start)
+        suggested = min((section.section.level + 1) if section else 1, LEVELS[-1])
+        names = [self.tr("Level {0}").format(level) for level in LEVELS]
+        index = prompts.ask_item(self, self.tr("Mark as heading"),
+                                 self.tr("Level of “{0}”:").format(text[:40]), names, suggested - 1)
+        if index is None:
+            return
+        command = commands.AddSectionCommand(self.workspace, self.workspace.doc_uuid, LEVELS[index], number,
+                                             title or text, start, end)
+        if self.workspace.run(command):
+            self._activate("section", command.item_uuid, scroll=False)
+
+    def figure_from_selection(self, start: int, end: int) -> None:
+        text = self.document_view.text[start:end]
+        match = re.search(r"[-+]?\d[\d,,]*(?:\.\d+)?", text)
+        from ui.models.tables import parse_value
+        value = parse_value(match.group(0)) if match else None
+        unit = text[match.end():].strip() if match else ""
+        values = dialogs.ask_figure(self, text, value, unit, "")
+        if not values:
+            return
+        command = commands.AddFigureCommand(self.workspace, self.workspace.doc_uuid, start, end, values["value"],
+                                            values["unit"], values["kind"], values["label"])
+        if self.workspace.run(command):
+            self._activate("figure", command.item_uuid, scroll=False)
+
+    # ================================================================== tags
+    def _tags_changed(self) -> None:
+        self.document_view.set_tags(self.workspace.tags())
+        self._show_current_item()
+        dialog = getattr(self, "_tag_manager", None)
+        if dialog is not None:
+            dialog.set_tags(self.workspace.tags())
+
+    def manage_tags(self) -> None:
+        dialog = dialogs.TagManagerDialog(self)
+        dialog.set_tags(self.workspace.tags())
+        dialog.createRequested.connect(
+            lambda name, colour, parent: self.workspace.run(commands.CreateTagCommand(self.workspace, name, colour,
+                                                                                      parent)))
+        dialog.updateRequested.connect(
+            lambda uuid, fields: self.workspace.run(commands.UpdateTagCommand(self.workspace, uuid, **fields)))
+        dialog.deleteRequested.connect(self._delete_tag)
+        self._tag_manager = dialog
+        dialog.finished.connect(lambda _result: setattr(self, "_tag_manager", None))
+        dialog.open()
+        return dialog
+
+    def _delete_tag(self, uuid: str) -> None:
+        if self.workspace.guarded(lambda: self.workspace.library.delete_tag(uuid) or True):
+            self.workspace.undo_stack.clear()  # tag commands on the deleted tag cannot be replayed
+            self.workspace._tags_cache = None
+            self.workspace.tagsChanged.emit()
+            self.workspace.reload()
+
+    # ================================================================== inspector: the current item
+    def _current_item_changed(self, item_type: str, uuid: str) -> None:
+        self._show_current_item()
+
+    def _show_current_item(self) -> None:
+        item_type, uuid = self.workspace.current
+        review = self.workspace.item_review(item_type, uuid) if uuid else None
+        if review is None:
+            self.inspector.show_item("", None, self.workspace.tags(), [])
+            return
+        history = self.workspace.guarded(lambda: self.workspace.library.history(item_uuid=uuid)) or []
+        self.inspector.show_item(self._describe(item_type, uuid), review, self.workspace.tags(), history)
+
+    def _describe(self, item_type: str, uuid: str) -> str:
+        item = self.workspace.find_item(item_type, uuid)
+        kind = labels.item_type(item_type)
+        if item_type == "section":
+            text = f"{item.section.number} {item.section.title}".strip()
+        elif item_type == "figure":
+            text = f"{item.figure.label or ''} {item.figure.text}".strip()
+        elif item_type == "citation":
+            text = item.citation.text
+        elif item_type == "check":
+            text = item.check.message
+        elif item_type == "annotation":
+            text = f"“{item.quote}”" + (f" — {item.note}" if item.note else "")
+        else:
+            text = ""
+        status = labels.status(self.workspace.item_review(item_type, uuid).status)
+        return f"{kind} · {status}\n{text}"
+
+
+def split_heading_number(text: str) -> tuple[str, str]:
+    """Split a selected heading into its number and title: "(二)严格执法" -> ("(二)", "严格执法")."""
+    match = re.match(r"\s*((?:第[一二三四五六七八九十百零〇]+[章节部分条])|(?:[一二三四五六七八九十]+[、.．])|"
+                     r"(?:[((][一二三四五六七八九十\d]+[))])|(?:\d+(?:\.\d+)*[、.．]?)|[⑴-⒇①-⑳])\s*", text)
+    if not match or match.end() >= len(text):
+        return "", text.strip()
+    return match.group(1), text[match.end():].strip()
