@@ -116,6 +116,8 @@ def normalise_characters(text: str) -> str:
 _SEPARATORS = "[\\s|/\\\\\\[\\]()\uff5c\uff0f\uff08\uff09\u3010\u3011\u00b7\u2022\u30fb\u3001,\uff0c]"
 
 
+_SEPARATOR_RUN = re.compile(f"{_SEPARATORS}*")
+
 # Furniture lines are short; a longer line is a paragraph and is not even tested.
 _MAX_JUNK_LINE = 300
 
@@ -143,9 +145,25 @@ class JunkRules:
     def is_junk(self, line: str) -> bool:
         if len(line) > _MAX_JUNK_LINE:
             return False
-        junk = (self.tokens is not None and self.tokens.fullmatch(line) is not None) or (
-            self.line is not None and self.line.fullmatch(line) is not None)
+        junk = self.only_tokens(line) or (self.line is not None and self.line.fullmatch(line) is not None)
         return junk and not (self.keep is not None and self.keep.search(line))
+
+    def only_tokens(self, line: str) -> bool:
+        """Whether ``line`` is furniture tokens and separators only.  Scanned token by token
+        (each match taken as found, no backtracking): a regex ``(sep* token)+`` backtracks
+        exponentially on a long line of tokens that ends in something else."""
+        if self.tokens is None:
+            return False
+        pos, end, found = 0, len(line), False
+        while pos < end:
+            pos = _SEPARATOR_RUN.match(line, pos).end()
+            if pos == end:
+                break
+            match = self.tokens.match(line, pos)
+            if match is None or match.end() == pos:
+                return False
+            pos, found = match.end(), True
+        return found
 
     def is_trailing_junk(self, line: str) -> bool:
         return self.trailing is not None and self.trailing.fullmatch(line) is not None
@@ -191,7 +209,7 @@ def parse_junk_rules(text: str) -> JunkRules:
     trailing, prefix = alternation("trailing"), alternation("prefix")
     return JunkRules(
         keep=re.compile(keep) if keep else None,
-        tokens=re.compile(rf"(?:{_SEPARATORS}*(?:{tokens}))+{_SEPARATORS}*") if tokens else None,
+        tokens=re.compile(tokens) if tokens else None,
         line=re.compile(line_p) if line_p else None,
         trailing=re.compile(trailing) if trailing else None,
         prefix=re.compile(rf"^(?:{prefix})[ ]*") if prefix else None,

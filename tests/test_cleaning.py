@@ -269,3 +269,21 @@ def test_long_chains_of_joined_lines_take_linear_time(text, paragraphs):
     out = normalise(text)
     assert time.perf_counter() - started < 5.0  # was 80 s before joining became linear
     assert out.count("\n") + 1 == paragraphs
+
+
+@pytest.mark.parametrize("token", ["收藏", "打印", "大中小", "【关闭】", "分享到微信", "首页"])
+def test_long_line_of_furniture_tokens_ending_in_text_is_judged_fast(token):
+    line = token * (280 // len(token)) + "正文"
+    started = time.perf_counter()
+    out = lines(f"{line}\n第二行{P}")
+    assert time.perf_counter() - started < 1.0  # a backtracking regex took forever here
+    assert out[0].endswith("正文")  # not furniture (bracketed tokens are cut out of a kept line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["收藏", "打印", "本页", "关闭", "窗口", "大", "中", "小", "【", "】", " ", "|",
+                                 "分享到", "微信", "首页", "来源:", "正文", "。"]), max_size=60))
+def test_token_lines_are_judged_without_crash_and_idempotently(parts):
+    text = "".join(parts)
+    once = normalise(text)
+    assert normalise(once) == once
