@@ -77,6 +77,10 @@ def test_window_is_chinese_by_default_and_english_on_request(qtbot, tmp_path, mo
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"]
     assert window.windowTitle() == "报告审阅"
+    # strings of the window's parts (navigation.py, editing.py …) are found through its classes
+    assert window.tr("Nothing left to review here.") == "这里已没有待审阅的项目。"
+    assert window.tr("Select a heading first.") == "请先选择一个标题。"
+    assert window.tr("Importing reports…") == "正在导入报告…"
     # Qt's own catalogue: standard buttons are Chinese too
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() in ("取消", "取消(&C)")
