@@ -450,8 +450,8 @@ def _short_quote_before(a: str, end: int) -> bool:
     list of items that the number then counts (“…、…、…”三条措施)."""
     closing = a[end - 1]
     opening = {"”": "“", "’": "‘", "」": "「", "』": "『"}.get(closing, closing)
-    start = a.rfind(opening, max(0, end - 12), end - 1)
-    return start >= 0 and end - 1 - start - 1 <= 8
+    start = a.rfind(opening, max(0, end - 8), end - 1)
+    return start >= 0 and end - 1 - start - 1 <= 4  # “六稳”16条, but “交通法治大讲堂”4期 counts
 
 
 def _extend_qualifiers(a: str, f: _Found) -> None:

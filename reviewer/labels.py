@@ -45,7 +45,7 @@ TAIL_WORDS = frozenset("""共 共计 累计 合计 总计 计 达 达到 高达 
 都 分别 各 总共 一共 至 到 对 将 把 给 向 在 仅 只 就 也 还 再 又 即 亦 去年 上年 同期 全年 今年 年内
 其中 其 超过 超 逾 不少于 不低于 不足 不到 大约 将近 接近 约为 分别为 依次 依次为 共为 的 了 等 等等 及
 和 与 或 全部 全 再次 先后 相继 共达 累计达 总计达 合计达 分别达到 均为 均达 均达到 另外 另有 占 仅占
-约占""".split())
+约占 低于 高于 不高于 少于 多于 为期""".split())
 # Verbs that say little about what is counted: ``开展23项抽查`` is labelled ``抽查``, while
 # ``抽取2777户企业`` keeps its verb (``抽取企业``).
 LIGHT_VERBS = frozenset("""开展 举办 组织 建立 建成 确定 组成 成立 设立 推动 完成 实现 形成 制定 出台 打造 培育
@@ -55,7 +55,7 @@ LIGHT_VERBS = frozenset("""开展 举办 组织 建立 建成 确定 组成 成�
 LEAD_WORDS = frozenset("""同时 其中 此外 另外 并 并且 而 且 以及 还 也 共 累计 全年 今年 去年 年内
 目前 截至 截止 截止目前 截至目前 至今 以来 疫情 期间 疫情期间 疫情以来 全局 全区 全市 全县 全省 我局
 我区 我市 我县 我委 我院 本局 本单位 我单位 我们 先后 相继 共计 一年来 今年以来 上半年 下半年
-通过 为 对 在 向 经 将 把 按照 根据 依据 围绕 针对 其 该 此 这 那 已 已经 均 都 分别 又 再 积极
+通过 为 对 在 向 经 将 把 按照 根据 依据 围绕 针对 其 该 此 这 那 已 已经 均 都 分别 积极
 主动 全面 深入 有效 切实 不断 持续 另 另有 有 共有 是 即 其余 剩余 合计 总计 来 以来 内 以内 后 之后 中
 之内 等 等等""".split())
 _LEAD_POS = frozenset({"c", "p", "d", "t", "m", "q", "x", "u", "uj", "ul", "uz", "ug", "ud", "uv",
@@ -69,6 +69,15 @@ _CHANGE_VERBS = frozenset("""提升 提高 压缩 缩短 降低 下降 减少 �
 增 降 减 升""".split())
 _COMPARISON_MARKERS = frozenset("比 较 同比 环比 相比 相较 比上年 较上年 较去年 比去年".split())
 _RESTART_WORDS = frozenset("是 分别是 依次是 主要是 包括 等 等等".split())
+_KEEP_LEAD = frozenset("再 未 不 非 无 尚未 没有 暂不 仍 未能 不予 不再".split())
+_LEVEL_VERBS = frozenset("控制 保持 稳定 维持 稳定保持 控制住".split())
+# Nouns after "N的" that only frame the clause (在…的基础上), never what N measures.
+# Nouns whose value a number gives (…0.5个工作日的审核时限, 不低于5%的比例).
+_MEASURE_NOUN_ENDINGS = ("时限", "时间", "期限", "时长", "周期", "比例", "比重", "标准", "金额", "费用", "额度",
+                         "幅度", "总额", "规模", "面积", "长度", "速度", "增幅", "降幅", "占比", "率")
+_FRAME_NOUNS = frozenset("基础 基础上 情况 情况下 前提 前提下 同时 时候 过程 过程中 水平 程度 状态 基础之上".split())
+# Prepositions that are verbs when nothing follows the number (通过23名: "23 passed").
+_VERB_PREPOSITIONS = frozenset("通过 经过".split())
 _LOCATIVES = frozenset("内 中 里 外 下 间".split())
 _OBJECT_MARKERS = frozenset("对 为 将 把 向 给".split())
 _SHARE_WORDS = frozenset("占 占比 约占 仅占 占到".split())
@@ -195,12 +204,23 @@ class LabelFinder:
         comparison = _comparison(before)
         before = comparison or _strip_lead(before)
         noun = _noun_after(after)
+        if noun and after[0].word == "的":
+            # 0.5个工作日的审核时限, 5%的比例: a noun after 的 that the number measures names the
+            # figure; another noun only when nothing before does (停止执业三个月的行政处罚 ->
+            # 停止执业); a frame never does (…的基础上)
+            light = len(before) == 1 and before[0].word in LIGHT_VERBS
+            measure = "".join(t.word for t in noun).endswith(_MEASURE_NOUN_ENDINGS)
+            if noun[0].word in _FRAME_NOUNS or (before and not light and not measure and raw_last != "为期"):
+                noun = []
         if raw_last in _OBJECT_MARKERS and ceiling > hi:
             after = tokens(a, f.end, min(ceiling, f.end + 2 * AFTER_WINDOW))
         head = _head_after_de(after) if raw_last in _OBJECT_MARKERS else []
-        if head:
-            # 对24件违法情节显著轻微、社会危害程度不大的案件免于处罚: the noun the 的 phrase modifies
+        if head and not (noun and noun[-1].end < len(a) and a[noun[-1].end] == "的"):
+            # 对24件违法情节显著轻微、社会危害程度不大的案件免于处罚: the noun the 的 phrase
+            # modifies, unless a plain noun phrase runs up to the 的 (对62家重点排污单位的设施)
             noun = head
+        if not before and not noun and raw_last in _VERB_PREPOSITIONS:
+            return self.text[f.start - len(raw_last):f.start], (f.start - len(raw_last), f.start)
         if not noun and (not before or (len(before) == 1 and before[0].word in LIGHT_VERBS)):
             # 举办11期任前法律知识考试: jieba's tags break the noun phrase, but the clause
             # after the number is only content words ending in a noun
@@ -218,6 +238,9 @@ class LabelFinder:
                 return self._phrase(noun)
         if changed and not before and previous is not None and previous.label:
             return previous.label, _span(previous)
+        if before and "".join(t.word for t in before) in _SHARE_WORDS and in_sentence is not None \
+                and in_sentence.label:
+            return in_sentence.label + self._shown("占比", f.start), None  # 568项,占比92%
         if before:
             return self._phrase(_cap(before))
         if not noun and floor > 0 and a[floor - 1] in "::" and previous is None:
@@ -234,7 +257,7 @@ class LabelFinder:
         if in_sentence is not None and in_sentence.label and a[max(floor, f.start - 3):f.start].endswith(
                 tuple(_SHARE_WORDS)):
             # 43人,占23.1%: the share of the figure before
-            return in_sentence.label, _span(in_sentence)
+            return in_sentence.label + self._shown("占比", f.start), None
         if (in_sentence is not None and in_sentence.label and f.kind == in_sentence.kind
                 and raw_last in TAIL_WORDS and raw_last not in ("其中", "其余", "另外", "另有", "其")):
             # 培训2期,共25堂课: a total of the same thing
@@ -246,6 +269,11 @@ class LabelFinder:
             if event:
                 return self._phrase(_cap(event))
         return None, None
+
+    def _shown(self, word: str, before: int) -> str:
+        """``word`` as the shown text writes it near ``before`` (佔比 in a traditional report)."""
+        at = self.a.rfind(word[0], max(0, before - 8), before)
+        return self.text[at] + word[1:] if at >= 0 else word
 
     def _field_name(self, colon: int) -> Label:
         """``发布日期:2021-01-08``: the name of the field before the colon."""
@@ -299,8 +327,17 @@ def _strip_tail(toks: list[Token]) -> tuple[list[Token], bool]:
     """Remove linking words between the phrase and the number; say whether the phrase ended in
     "changed to" (压缩至, 提高到), so the number is a new level of the thing named before."""
     changed = False
+    seen_de = False
     while toks:
         last = toks[-1]
+        if last.word == "平均" and len(toks) > 1 and toks[-2].word in ("至", "到", "为", "达", "达到"):
+            toks = toks[:-1]  # 压缩至平均7个工作日
+            continue
+        if last.word == "在" and len(toks) > 1 and toks[-2].word in _LEVEL_VERBS:
+            toks = toks[:-2]  # 再犯罪率控制在0.2%以下
+            continue
+        if len(toks) > 1 and toks[-2].word + last.word == "占比":
+            break  # 人员占比超过一半: 占比 names the figure
         if last.word in ("至", "到", "为") and len(toks) > 1 and toks[-2].word in _CHANGE_VERBS:
             toks = toks[:-2]
             changed = True
@@ -311,7 +348,10 @@ def _strip_tail(toks: list[Token]) -> tuple[list[Token], bool]:
             continue
         if last.word in _CLOSING and any(t.word == _CLOSING[last.word] for t in toks[:-1]):
             break  # 法治文化公园(广场): the bracket closes inside the phrase
+        if seen_de and last.flag.startswith(("d", "a")) and last.word not in TAIL_WORDS:
+            break  # 情节轻微的127起案件: the modifier before 的 stays whole
         if last.word in TAIL_WORDS or last.flag in _TAIL_POS or not last.word.strip():
+            seen_de = seen_de or last.word == "的"
             toks = toks[:-1]
             continue
         break
@@ -337,6 +377,8 @@ def _strip_lead(toks: list[Token]) -> list[Token]:
                 cut -= len(toks[0].word)
                 toks = toks[1:]
             continue
+        if first.word in _KEEP_LEAD:
+            break  # 再犯罪率, 未结案件, 不予受理: the prefix changes what is counted
         if (first.word in LEAD_WORDS or first.flag in _LEAD_POS or not first.word.strip()
                 or (first.flag == "r" and first.word in _PRONOUNS)):
             toks = toks[1:]
@@ -426,14 +468,22 @@ def _noun_after(after: list[Token]) -> list[Token]:
                 i = j + 1
                 continue
             break
-        if _is_noun(t):
+        if t.word in ("的", "了", "进行", "开展", "予以", "纳入", "依法", "均", "全部", "已", "已经", "尚"):
+            break
+        if _is_noun(t) or (t.flag == "zg" and not out):  # 村(社区): jieba tags a lone 村 zg
             out.append(t)
             seen_noun = True
             i += 1
             continue
-        if t.flag in _STOP_AFTER_POS or t.word in ("的", "了", "进行", "开展", "予以", "纳入"):
+        if t.flag in _STOP_AFTER_POS:
             break
         nxt = after[i + 1] if i + 1 < len(after) else None
+        after_next = after[i + 2] if i + 2 < len(after) else None
+        if (seen_noun and t.flag.startswith("v") and nxt is not None and _is_noun(nxt)
+                and after_next is not None and after_next.word == "的"):
+            out.append(t)  # 重点排污单位的…: a verb between two nouns right before 的
+            i += 1
+            continue
         if (seen_noun and (t.flag == "f" or t.word in _LOCATIVES) and nxt is not None
                 and (_is_noun(nxt) or nxt.word in _QUOTE_PAIRS)):
             out.append(t)  # 部门内“双随机”抽查
@@ -457,12 +507,16 @@ def _noun_after(after: list[Token]) -> list[Token]:
 
 
 def _head_after_de(after: list[Token]) -> list[Token]:
-    """The noun phrase right after the first 的 of the clause (the head the number counts)."""
+    """The noun phrase right after the first 的 of the clause (the head the number counts), when
+    what comes before the 的 describes it (违法情节显著轻微、…的案件) rather than owning it
+    (重点排污单位的自动监测设施: the number counts the 单位)."""
     for i, t in enumerate(after):
         if t.flag == "x" and t.word != "、":
             return []
         if t.word == "的":
-            return _noun_after(after[i + 1:])
+            describing = any(u.word == "、" or u.flag.startswith(("d", "a", "z")) or u.flag == "zg"
+                             for u in after[:i])
+            return _noun_after(after[i + 1:]) if describing else []
     return []
 
 

@@ -97,7 +97,7 @@ def test_a_change_against_a_baseline_keeps_the_baseline():
 
 
 def test_a_share_takes_the_label_of_the_figure_it_divides():
-    assert labelled("其中具有法律专业背景的43人,占23.1%。")[1] == ("23.1%", "具有法律专业背景")
+    assert labelled("其中具有法律专业背景的43人,占23.1%。")[1] == ("23.1%", "具有法律专业背景占比")
 
 
 def test_a_label_never_starts_inside_a_quotation_opened_before_it():
@@ -127,7 +127,7 @@ def test_a_date_is_labelled_with_what_happened_that_day():
 
 
 def test_a_share_written_zhanbi_takes_the_label_of_the_figure_before():
-    assert labelled("实现网上办理事项568项,占比百分之九十二。")[1] == ("百分之九十二", "实现网上办理事项")
+    assert labelled("实现网上办理事项568项,占比百分之九十二。")[1] == ("百分之九十二", "实现网上办理事项占比")
 
 
 def test_after_dui_the_head_noun_of_the_de_phrase_is_counted():
@@ -141,3 +141,25 @@ def test_what_follows_a_copula_or_the_end_of_a_list_names_the_figure():
 
 def test_a_locative_inside_the_noun_phrase_after_the_number_is_kept():
     assert labelled("开展12项部门内“双随机、一公开”抽查。") == [("12项", "部门内“双随机、一公开”")]
+
+
+def test_after_weiqi_the_noun_after_de_is_what_lasts():
+    assert labelled("组织执法人员参加为期3个月的岗位轮训。") == [("3个月", "岗位轮训")]
+
+
+def test_after_dui_a_plain_noun_phrase_before_de_is_what_is_counted():
+    assert labelled("全年对62家重点排污单位的监测设施开展检查。") == [("62家", "重点排污单位")]
+
+
+def test_a_modifier_ending_in_an_adverb_stays_whole_before_de():
+    (_, label), = labelled("对首次违法且情节轻微的127起案件依法不予处罚。")
+    assert label is not None and label.endswith("情节轻微的案件")
+
+
+def test_a_level_held_takes_the_label_of_what_is_held():
+    assert labelled("再犯罪率控制在0.2%以下。") == [("0.2%以下", "再犯罪率")]
+    assert labelled("审批时限由45个工作日压缩至平均7个工作日。")[1] == ("7个工作日", "审批时限")
+
+
+def test_a_share_label_is_written_in_the_script_of_the_report():
+    assert labelled("優秀案卷246卷,約佔五分之一。")[1] == ("五分之一", "優秀案卷佔比")
