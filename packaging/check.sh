@@ -92,7 +92,7 @@ timed "build bundle (PyInstaller)" build_bundle
 [ -x "$BUNDLE/ReportReviewer" ] && [ -x "$BUNDLE/ReportReviewer-cli" ] || fail "no programs in $BUNDLE"
 BUNDLE_BYTES=$(du -sb "$BUNDLE" | cut -f1)
 BUNDLE_FILES=$(find "$BUNDLE" -type f | wc -l)
-say "bundle: $BUNDLE — $(mb "$BUNDLE_BYTES") MB in $BUNDLE_FILES files"
+say "bundle: $BUNDLE — $(mb "$BUNDLE_BYTES") MiB in $BUNDLE_FILES files"
 
 # -- 2. the frozen self-test -------------------------------------------------------------------
 SCRATCH=$(mktemp -d)
@@ -126,7 +126,7 @@ build_installer() {
 say "compiling the installer (makensis, $COMPRESSOR)"
 timed "compile installer (makensis $COMPRESSOR)" build_installer
 SETUP_BYTES=$(stat -c %s "$SETUP")
-say "installer: $SETUP — $(mb "$SETUP_BYTES") MB"
+say "installer: $SETUP — $(mb "$SETUP_BYTES") MiB"
 
 # -- 4. install, upgrade and uninstall under wine ----------------------------------------------
 if [ "${CHECK_WINE:-1}" != 0 ] && command -v wine >/dev/null; then
@@ -190,7 +190,7 @@ if [ "${CHECK_WINE:-1}" != 0 ] && command -v wine >/dev/null; then
   [ ! -e "$DIR/_internal/only-in-0.0.1.txt" ] || fail "the upgrade left the old version's files"
   [ -f "$DATA/library.db" ] && [ -f "$SETTINGS/ReportReviewer.ini" ] || fail "the upgrade touched the user's data"
   echo "installed: $(find "$DIR" -type f | wc -l) files; shortcuts:"; lnks | sed "s|$C/|  C:/|"
-  echo "uninstall key: DisplayVersion $(reg_value DisplayVersion), EstimatedSize $(( $(reg_value EstimatedSize) / 1024 )) MB, $(reg_value QuietUninstallString)"
+  echo "uninstall key: DisplayVersion $(reg_value DisplayVersion), EstimatedSize $(( $(reg_value EstimatedSize) / 1024 )) MiB, $(reg_value QuietUninstallString)"
 
   say "silent uninstall (QuietUninstallString), waiting for the uninstaller"
   timed "silent uninstall (/S, wineserver -w)" run_wine 'C:\RRCheck\ReportReviewer\uninstall.exe' /S
@@ -205,7 +205,7 @@ else
 fi
 
 say "summary"
-echo "bundle     $(mb "$BUNDLE_BYTES") MB ($BUNDLE_FILES files) in $BUNDLE"
-echo "installer  $(mb "$SETUP_BYTES") MB ($COMPRESSOR) $SETUP"
+echo "bundle     $(mb "$BUNDLE_BYTES") MiB ($BUNDLE_FILES files) in $BUNDLE"
+echo "installer  $(mb "$SETUP_BYTES") MiB ($COMPRESSOR) $SETUP"
 printf '%s\n' "${TIMES[@]}"
 echo "check.sh passed in $(( $(date +%s) - started )) s"
