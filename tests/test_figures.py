@@ -299,3 +299,7 @@ def test_small_arabic_fractions_are_ratios_but_dates_with_slashes_are_not():
 def test_chinese_decimals_in_figures():
     assert [(f.text, f.value, f.unit) for f in figures_of("好评率百分之九十九点五,投入三点五万元。")] == [
         ("百分之九十九点五", 99.5, "%"), ("三点五万元", 35_000, "元")]
+
+
+def test_a_count_after_a_quoted_event_name_counts_but_not_after_a_short_slogan():
+    assert texts("举办“交通法治大讲堂”4期,落实“六稳”16条。") == ["4期"]
