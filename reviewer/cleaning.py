@@ -419,6 +419,22 @@ def _is_link_title(line: str) -> bool:
 _MAX_LINK_TITLE = 60
 
 
+def _hard_wrap_width(lines: list[str]) -> float | None:
+    """The print width of a text copied out of a PDF with its line wraps kept, or None.
+
+    Such a text has most of its longer lines exactly as wide as the page; a text of one
+    paragraph per line has widths all over the place.  Then a line as wide as the page that ends
+    no sentence goes on in the next line, as in a PDF's own text layer."""
+    from reviewer.extract_pdf import display_width
+
+    widths = sorted(display_width(line) for line in lines if display_width(line) >= 8)
+    if len(widths) < 8:
+        return None
+    width = widths[int(len(widths) * 0.8)]
+    full = sum(1 for w in widths if width - 1.5 <= w <= width + 0.5)
+    return width if width <= 80 and full >= max(8, 0.3 * len(widths)) else None
+
+
 def _lines_pass(text: str) -> str:
     rules = junk_rules()
     tidied = [line for line in map(tidy_spaces, text.split("\n")) if line]
@@ -426,14 +442,22 @@ def _lines_pass(text: str) -> str:
     if block is not None:
         del tidied[block:]
     tidied = drop_table_of_contents(tidied)
+    width = _hard_wrap_width(tidied)
     builder = ParagraphBuilder()
+    previous = ""
     for line in tidied:
         line = tidy_spaces(rules.strip_inline(rules.strip_prefix(line)))
         if not line or rules.is_junk(line):
             continue
         # Both parts are tidied and a join adds a space only between Latin words: the joined
         # line needs no second tidy.
-        builder.add(line, bool(builder.paragraphs) and should_join(builder.tail, line))
+        join = bool(builder.paragraphs) and should_join(builder.tail, line)
+        if not join and width is not None and previous:
+            from reviewer.extract_pdf import wrapped_continuation
+
+            join = wrapped_continuation(previous, line, width)
+        builder.add(line, join)
+        previous = line
     lines = builder.lines()
     while lines and rules.is_trailing_junk(lines[-1]):
         lines.pop()

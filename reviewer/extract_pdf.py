@@ -155,6 +155,11 @@ def _body_width(lines: list[str]) -> float:
     return widths[int(len(widths) * 0.8)]
 
 
+def wrapped_continuation(prev: str, line: str, width: float) -> bool:
+    """``_continues`` for a text file that kept a PDF's line wraps (see cleaning)."""
+    return _continues(prev, line, width)
+
+
 def _continues(prev: str, line: str, width: float) -> bool:
     """Whether ``line`` is the wrapped continuation of ``prev``: ``prev`` fills the text width,
     ends no sentence and is no title, and ``line`` starts no heading, date, signature or

@@ -140,3 +140,28 @@ def test_a_negation_stays_in_the_label():
     document = document_from_text("受理复议申请50件，不受理3件，已整改46家，尚未整改4家。")
     found = find_figures(document, find_sections(document), [], Metadata(report_year=2022))
     assert [f.label for f in found] == ["受理复议申请", "不受理", "整改", "尚未整改"]
+
+
+def test_a_text_file_that_kept_a_pdfs_line_wraps_is_rejoined():
+    from reviewer.cleaning import normalise
+    from reviewer.extract_pdf import display_width
+
+    paragraphs = [
+        "（一）严格执法。全年检查生产经营单位1,356家次，发现并督促整改隐患4,872项，整改率96.3%；"
+        "立案查处安全生产违法行为98起，罚款金额合计236.8万元。",
+        "（二）强化宣传。开展宣传咨询活动20余场，发放宣传资料3.5万份，受教育群众达5万余人次，"
+        "具有安全生产相关专业背景的执法人员仅占30%，执法装备仍显不足。",
+        "（三）完善制度。修订议事规则等制度6项，对2件重大行政决策开展合法性审查，"
+        "全年3次专题研究法治建设工作，明确4个方面18项重点任务并逐项抓好落实。",
+    ]
+    printed = ["一、主要做法"]
+    for paragraph in paragraphs:
+        line = ""
+        for ch in paragraph:
+            if display_width(line + ch) > 24:
+                printed.append(line)
+                line = ""
+            line += ch
+        printed.append(line)
+    text = normalise("\n".join(printed) + "\n")
+    assert text.split("\n") == ["一、主要做法"] + paragraphs
