@@ -165,3 +165,8 @@ def test_a_text_file_that_kept_a_pdfs_line_wraps_is_rejoined():
         printed.append(line)
     text = normalise("\n".join(printed) + "\n")
     assert text.split("\n") == ["一、主要做法"] + paragraphs
+
+
+def test_baifenbai_is_a_hundred_percent():
+    assert figures("群众满意度百分百，投诉办结率百分之百。")[:2] == [
+        ("百分百", 100, "%", "percent"), ("百分之百", 100, "%", "percent")]
