@@ -349,8 +349,8 @@ def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
     chinese = not first[0].isdigit()
     before = a[max(0, start - 3):start].rstrip(" ")
     # glued to letters or other digits (G20, 5G, version 1.2.3) or an ordinal (第三)
-    if start > 0 and (a[start - 1].isascii() and a[start - 1].isalnum() or a[start - 1] in "._/"):
-        return None
+    if start > 0 and (a[start - 1].isascii() and a[start - 1].isalnum() or a[start - 1] in "._/×*"):
+        return None  # (7×24小时: a product names round-the-clock service, not a duration)
     if before.endswith(_ORDINAL_BEFORE):
         return None
     if start > 0 and a[start - 1] in "”\"’」』" and _short_quote_before(a, start):

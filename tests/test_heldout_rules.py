@@ -170,3 +170,7 @@ def test_a_text_file_that_kept_a_pdfs_line_wraps_is_rejoined():
 def test_baifenbai_is_a_hundred_percent():
     assert figures("群众满意度百分百，投诉办结率百分之百。")[:2] == [
         ("百分百", 100, "%", "percent"), ("百分之百", 100, "%", "percent")]
+
+
+def test_a_product_like_7x24_hours_is_not_a_duration():
+    assert figures("实现7×24小时不打烊服务，执法人员24小时在岗。") == [("24小时", 24, "小时", "duration")]
