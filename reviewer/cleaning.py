@@ -107,6 +107,9 @@ def normalise_characters(text: str) -> str:
     if _RADICAL.search(text):
         table = _radical_table()
         text = _RADICAL.sub(lambda m: table.get(ord(m.group()), m.group()), text)
+    if "\u2e3a" in text or "\u2e3b" in text:
+        # Two- and three-em dashes: fonts draw the Chinese dash "——" as one glyph (⸺).
+        text = text.replace("\u2e3a", "\u2014\u2014").replace("\u2e3b", "\u2014\u2014\u2014")
     return unicodedata.normalize("NFC", text)
 
 

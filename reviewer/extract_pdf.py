@@ -24,6 +24,7 @@ from reviewer.cleaning import (
     normalise_characters,
 )
 from reviewer.messages import ReviewerError
+from reviewer.script import detect_script, to_simplified
 
 # Fewer visible characters than this per page on average: the PDF is a scan (or only images).
 _MIN_CHARS_PER_PAGE = 20
@@ -96,6 +97,7 @@ def _extract_pages(data: bytes, path: str) -> list[str]:
 def pages_to_text(pages: list[str]) -> str:
     """Join extracted pages into paragraphs: furniture out, wrapped lines re-joined."""
     # Radicals and stray code points first: the heading test below must see "（一）", not "（⼀）".
+    pages = _kangxi_in_script(pages)
     page_lines = [[line.strip() for line in normalise_characters(page).split("\n") if line.strip()]
                   for page in pages]
     page_lines = _drop_furniture(page_lines)
@@ -110,6 +112,28 @@ def pages_to_text(pages: list[str]) -> str:
         builder.add(line, bool(previous) and _continues(previous, line, width))
         previous = line  # the width test looks at the printed line, not the paragraph so far
     return "\n".join(builder.lines())
+
+
+_KANGXI = re.compile("[\u2f00-\u2fdf]")
+
+
+def _kangxi_in_script(pages: list[str]) -> list[str]:
+    """Kangxi radical code points as the characters of the document's own script.
+
+    A CJK font draws 户 and the radical ⼾ with one glyph, and the PDF's text layer names the
+    radical; its Unicode decomposition is the Traditional 戶.  In a Simplified report the
+    Simplified form is what was typed.
+    """
+    if not any(_KANGXI.search(page) for page in pages):
+        return pages
+    sample = _KANGXI.sub("", "".join(pages)[:20_000])
+    simplified = detect_script(sample) == "simplified"
+
+    def replace(match: re.Match[str]) -> str:
+        char = unicodedata.normalize("NFKC", match.group())
+        return to_simplified(char) if simplified and len(char) == 1 else char
+
+    return [_KANGXI.sub(replace, page) for page in pages]
 
 
 def _shape(line: str) -> str:

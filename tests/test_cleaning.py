@@ -287,3 +287,7 @@ def test_token_lines_are_judged_without_crash_and_idempotently(parts):
     text = "".join(parts)
     once = normalise(text)
     assert normalise(once) == once
+
+
+def test_two_em_dash_glyph_becomes_the_chinese_dash():
+    assert normalise("网监护牌\u2e3a株洲模式") == "网监护牌\u2014\u2014株洲模式"

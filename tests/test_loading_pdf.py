@@ -246,3 +246,11 @@ def test_scanned_page_inside_a_text_pdf_is_named_in_a_warning(tmp_path):
     doc = load_document(path)
     assert "二、存在的不足" in doc.text
     assert any("2" in warning and "scanned" in warning for warning in doc.warnings)
+
+
+def test_kangxi_radicals_follow_the_script_of_the_report():
+    # ⼾ (U+2F3E) decomposes to the Traditional 戶; in a Simplified report it was 户.
+    simplified = "\n".join(["个体工商\u2f3e转企12\u2f3e" + FP, "我局坚持依法行政，推进法治政府建设" + FP])
+    traditional = "\n".join(["個體工商\u2f3e轉企12\u2f3e" + FP, "本縣堅持依法行政，推進法治政府建設" + FP])
+    assert "个体工商户转企12户" in pages_to_text([simplified])
+    assert "個體工商戶轉企12戶" in pages_to_text([traditional])
