@@ -140,3 +140,41 @@ def test_library_that_cannot_be_opened_is_explained_and_the_window_stays_up(qtbo
     assert window.workspace.library is None
     assert window.open_library(str(tmp_path / "good.db"))
     window.close()
+
+
+def test_scrolling_the_text_moves_the_outline_along(window, qtbot):
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    window.import_paths([str(SAMPLES / "sample_fazhi_2023.txt")])
+    view = window.document_view
+    target = next(rs for rs in window.workspace.review.sections if "严格规范公正文明执法" in rs.section.title)
+    block = view.document().findBlock(view.offsets.to_utf16(target.section.heading_start))
+    bar = view.verticalScrollBar()
+    for value in range(bar.maximum() + 1):  # scroll line by line, as a wheel does, to the heading
+        bar.setValue(value)
+        if view.firstVisibleBlock().blockNumber() >= block.blockNumber():
+            break
+    assert view.firstVisibleBlock().blockNumber() == block.blockNumber()
+    qtbot.waitUntil(lambda: "严格规范公正文明执法" in (window.outline_view.currentIndex().data() or ""), timeout=3000)
+
+
+def test_after_an_export_the_folder_can_be_opened(window, tmp_path, monkeypatch):
+    from ui.qt import QDesktopServices
+
+    opened = []
+    monkeypatch.setattr(prompts, "offer_open", lambda parent, text: "folder")
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile())))
+    window.import_paths([str(SAMPLES / "sample_fazhi_2023.txt")])
+    out = tmp_path / "out" / "report.xlsx"
+    out.parent.mkdir()
+    window.export([window.workspace.doc_uuid], out_path=str(out))
+    assert opened == [str(out.parent)]
+
+
+def test_opened_libraries_are_remembered_as_recent(window, tmp_path):
+    other = tmp_path / "other.db"
+    assert window.open_library(str(other))
+    assert window.settings.recent_libraries[0] == str(other)
+    window.recent_menu.aboutToShow.emit()
+    assert str(other) in [a.text() for a in window.recent_menu.actions()]
