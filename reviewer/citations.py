@@ -26,8 +26,9 @@ DOC_NUMBER = re.compile(
 # makes it a word of its own, so the 和 of 和平区 stays part of the prefix.
 PREFIX_BREAKERS = frozenset({"印发", "根据", "依据", "按照", "参照", "转发", "执行", "落实", "通过",
                              "以及", "关于", "通知", "文件", "要求", "精神", "和", "及", "与", "的",
-                             "了", "是", "为", "即", "见", "据", "按", "经", "在"})
-BREAKER_CHARS = re.compile("[印根依按参转执落通以关知文要精和及与的了是为即见据经在]")
+                             "了", "是", "为", "即", "见", "据", "按", "经", "在", "贯彻", "遵照",
+                             "对照", "结合"})
+BREAKER_CHARS = re.compile("[印根依按参转执落通以关知文要精和及与的了是为即见据经在贯遵对结]")
 
 def find_citations(document: Document) -> list[Citation]:
     """Titles and document numbers, in document order, with spans into ``document.text``."""
@@ -99,6 +100,7 @@ def _prefix_start(prefix: str) -> int:
 
     cut = 0
     for word, _, end in segmenter.cut_with_spans(prefix):
-        if word in PREFIX_BREAKERS:
-            cut = end
+        if word in PREFIX_BREAKERS or len(word) > 2 and any(
+                word.endswith(b) for b in PREFIX_BREAKERS if len(b) > 1):
+            cut = end  # also 严格执行, 贯彻落实: a word ending in a breaker
     return cut

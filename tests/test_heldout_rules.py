@@ -174,3 +174,11 @@ def test_baifenbai_is_a_hundred_percent():
 
 def test_a_product_like_7x24_hours_is_not_a_duration():
     assert figures("实现7×24小时不打烊服务，执法人员24小时在岗。") == [("24小时", 24, "小时", "duration")]
+
+
+def test_a_document_number_after_a_longer_verb_keeps_only_its_agency_prefix():
+    from reviewer.citations import find_citations
+
+    document = document_from_text("严格执行国办发〔2018〕118号文件，认真贯彻落实京政办发〔2019〕16号和贯彻苏政发〔2020〕3号精神。")
+    assert [c.text for c in find_citations(document)] == [
+        "国办发〔2018〕118号", "京政办发〔2019〕16号", "苏政发〔2020〕3号"]
