@@ -42,6 +42,7 @@ class UnitTable:
     arabic_only: frozenset[str]
     vague_words: frozenset[str]
     ambiguous: frozenset[str]
+    aliases: dict[str, str]
 
     def match(self, text: str, pos: int) -> str | None:
         """The longest unit that starts at ``pos``."""
@@ -70,6 +71,7 @@ def unit_table() -> UnitTable:
         arabic_only=frozenset(data.get("chinese_only_after_arabic", [])),
         vague_words=frozenset(data.get("vague_words", [])),
         ambiguous=frozenset(data.get("ambiguous_units", [])),
+        aliases=dict(data.get("aliases", {})),
     )
 
 
@@ -150,9 +152,10 @@ def find_figures(document: Document, sections: list[Section], citations: list[Ci
     figures: list[Figure] = []
     section_index = _SectionIndex(sections)
     finder = labels.LabelFinder(text, a)
+    aliases = unit_table().aliases
     for number, f in enumerate(found, start=1):
         figures.append(Figure(
-            id=number, text=text[f.start:f.end], value=f.value, unit=f.unit, kind=f.kind,
+            id=number, text=text[f.start:f.end], value=f.value, unit=aliases.get(f.unit, f.unit), kind=f.kind,
             label=None, qualifier=f.qualifier, start=f.start, end=f.end,
             section=section_index.innermost(f.start), low=f.low, high=f.high))
     finder.label_all(figures)

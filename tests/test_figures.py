@@ -303,3 +303,8 @@ def test_chinese_decimals_in_figures():
 
 def test_a_count_after_a_quoted_event_name_counts_but_not_after_a_short_slogan():
     assert texts("举办“交通法治大讲堂”4期,落实“六稳”16条。") == ["4期"]
+
+
+def test_unit_symbols_are_reported_as_chinese_units():
+    assert [(f.text, f.value, f.unit, f.kind) for f in figures_of("新建用房1200㎡,巡查河道35km,查扣农药120kg。")] == [
+        ("1200㎡", 1200, "平方米", "measure"), ("35km", 35, "公里", "measure"), ("120kg", 120, "千克", "measure")]
