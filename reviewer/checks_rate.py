@@ -6,8 +6,8 @@ sentence whose words name what the rate measures (成功率 ↔ 调解成功, �
 the nearest figure of the same unit before it as the denominator (never a part of a breakdown).
 A rate that equals the rounded quotient is fine; a truncated one is a warning; anything else is
 an error.  A share right after a part of a breakdown (其中投诉1425件,占66.7%) is measured
-against the breakdown's total.  Growth rates (同比增长…) need last year's figure and are left
-alone.
+against the breakdown's total.  A growth rate (同比增长…) is checked only when last year's
+figure stands right before it (较上年的160件增长20%); otherwise it is left alone.
 """
 
 from __future__ import annotations
@@ -48,6 +48,10 @@ def find_rate_mismatches(text: str, placed: Sequence[Placed],
         if share is not None:
             checks.append(share)
             continue
+        growth = _growth_check(text, placed, n, label)
+        if growth is not None:
+            checks.append(growth)
+            continue
         match = RATE_WORD.search(label)
         if not match or GROWTH.search(label):
             continue
@@ -58,6 +62,42 @@ def find_rate_mismatches(text: str, placed: Sequence[Placed],
         if check is not None:
             checks.append(check)
     return checks
+
+
+GROWTH_RATE = re.compile(r"^[,,]?(?:同比|较上年|比上年|较去年|比去年)?(?P<dir>增长|上升|增加|提高|下降|减少|降低)了?$")
+BASELINE = re.compile(r"上年|去年|上一年|上年度|上年同期|去年同期")
+UPWARD = ("增长", "上升", "增加", "提高")
+
+
+def _growth_check(text: str, placed: Sequence[Placed], n: int, label: str) -> Check | None:
+    """A growth rate stated right after both years' figures: ``受理200件,较上年的160件增长20%``
+    or ``办理1500件,上年为1200件,同比增长25%`` — the rate must be (this year ÷ last year − 1)."""
+    match = GROWTH_RATE.match(label)
+    if n < 2 or not match:
+        return None
+    rate, base, current = placed[n], placed[n - 1], placed[n - 2]
+    if not (rate.sentence == base.sentence == current.sentence) or base.key != current.key:
+        return None
+    if base.in_parens or current.in_parens or base.value <= 0 or base.key[0] == "percent":
+        return None
+    if not BASELINE.search(own_label(text, base, current.end)) or any(c in text[current.end:rate.start] for c in CLAUSE_END):
+        return None
+    growth = (current.value - base.value) / base.value * 100
+    if match.group("dir") not in UPWARD:
+        growth = -growth
+    decimals = _decimals(rate.figure.text)
+    scale = 10 ** decimals
+    expected = _round(growth, scale)
+    if abs(rate.value - expected) < 0.5 / scale or abs(rate.value - growth) > 3 * MAX_PLAUSIBLE_GAP:
+        return None
+    message = (f"({current.figure.text}−{base.figure.text})÷{base.figure.text}={growth:.{decimals + 2}f}%,"
+               f"应为{expected:.{decimals}f}%,与所述{rate.figure.text}不符")
+    sections = sorted({p.figure.section for p in (current, base, rate) if p.figure.section is not None})
+    return Check(kind="rate_mismatch", severity="error", message=message,
+                 figures=[current.id, base.id, rate.id], sections=sections,
+                 detail={"expected": expected, "actual": rate.value,
+                         "difference": round(rate.value - growth, 6), "quotient": round(growth, 6),
+                         "decimals": decimals, "difference_kind": "growth"})
 
 
 def _share_check(text: str, placed: Sequence[Placed], n: int, label: str,

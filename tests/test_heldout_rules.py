@@ -182,3 +182,16 @@ def test_a_document_number_after_a_longer_verb_keeps_only_its_agency_prefix():
     document = document_from_text("严格执行国办发〔2018〕118号文件，认真贯彻落实京政办发〔2019〕16号和贯彻苏政发〔2020〕3号精神。")
     assert [c.text for c in find_citations(document)] == [
         "国办发〔2018〕118号", "京政办发〔2019〕16号", "苏政发〔2020〕3号"]
+
+
+def test_a_growth_rate_after_both_years_figures_is_checked():
+    assert checks("全年受理行政复议申请200件，较上年的160件增长20%。") == [
+        ("rate_mismatch", ["200件", "160件", "20%"])]
+    assert checks("全年办理法律援助案件1500件，上年为1200件，同比增长25%。") == []
+    assert checks("全年发生安全事故12起，上年为16起，同比下降25%。") == []
+    assert checks("全年发生安全事故12起，上年为16起，同比下降20%。") == [
+        ("rate_mismatch", ["12起", "16起", "20%"])]
+
+
+def test_a_growth_rate_without_last_years_figure_is_left_alone():
+    assert checks("全年受理投诉200件，办结190件，同比增长20%。") == []
