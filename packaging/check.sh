@@ -7,10 +7,10 @@
 # 2. runs the frozen `ReportReviewer --self-test` (offscreen) and the console companion's;
 # 3. compiles packaging/installer.nsi with makensis over that bundle;
 # 4. where wine is installed: a fresh 64-bit prefix; a silent install of a tiny "0.0.1" to
-#    C:\RRCheck\ReportReviewer, then a silent upgrade to this version: checks of the files (0.0.1's
-#    are gone), the Start-menu and desktop shortcuts, the uninstall key, and that the user's data
-#    stayed; a silent uninstall, waited for, and checks that the program, the shortcuts and the key
-#    are gone and the user's data is not.
+#    C:\RRCheck\ReportReviewer (with its desktop shortcut), then a silent upgrade to this version
+#    with /NODESKTOP: checks of the files (0.0.1's are gone), the Start-menu shortcut (the desktop
+#    one is gone), the uninstall key, and that the user's data stayed; a silent uninstall, waited
+#    for, and checks that the program, the shortcuts and the key are gone and the user's data is not.
 # The payload is the Linux build: this proves the installer's mechanics, not the Windows program
 # (.github/workflows/windows.yml does that on Windows).
 #
@@ -143,7 +143,12 @@ if [ "${CHECK_WINE:-1}" != 0 ] && command -v wine >/dev/null; then
   SETTINGS=$WINUSER/AppData/Roaming/ReportReviewer
 
   reg_value() { wine reg query "$KEY" /v "$1" 2>/dev/null | tr -d '\r' | awk -v n="$1" '$1 == n {sub(/^ *[^ ]+ +[^ ]+ +/, ""); print; exit}'; }
-  lnks() { find "$STARTMENU" "$DESKTOP" -maxdepth 1 -name '*.lnk' 2>/dev/null; }
+  # Our shortcuts ("Report Reviewer.lnk" or "报告审阅.lnk", by the installer's language).
+  lnks() {
+    local dirs=("$@")
+    [ $# -gt 0 ] || dirs=("$STARTMENU" "$DESKTOP")
+    find "${dirs[@]}" -maxdepth 1 \( -name 'Report Reviewer.lnk' -o -name '报告审阅.lnk' \) 2>/dev/null || true
+  }
   check_installed() {
     for f in ReportReviewer ReportReviewer-cli uninstall.exe _internal/resources/samples/sample_fazhi_2023.txt; do
       [ -e "$DIR/$f" ] || fail "after install: missing $DIR/$f"
@@ -151,8 +156,7 @@ if [ "${CHECK_WINE:-1}" != 0 ] && command -v wine >/dev/null; then
     local missing
     missing=$(cd "$BUNDLE" && find . \( -type f -o -type l \) | while read -r f; do [ -e "$DIR/$f" ] || echo "$f"; done | head -5)
     [ -z "$missing" ] || fail "after install: bundle files missing from $DIR: $missing"
-    [ -f "$STARTMENU/Report Reviewer.lnk" ] || [ -f "$STARTMENU/报告审阅.lnk" ] || fail "no Start-menu shortcut in $STARTMENU"
-    [ -f "$DESKTOP/Report Reviewer.lnk" ] || [ -f "$DESKTOP/报告审阅.lnk" ] || fail "no desktop shortcut in $DESKTOP"
+    [ -n "$(lnks "$STARTMENU")" ] || fail "no Start-menu shortcut in $STARTMENU"
     for v in DisplayName DisplayVersion Publisher EstimatedSize DisplayIcon UninstallString QuietUninstallString InstallLocation; do
       [ -n "$(reg_value "$v")" ] || fail "uninstall key $KEY lacks $v"
     done
@@ -177,6 +181,7 @@ if [ "${CHECK_WINE:-1}" != 0 ] && command -v wine >/dev/null; then
     || fail "makensis (old version)"
   timed "silent install of 0.0.1 (/S /D=)" run_wine "$SCRATCH/ReportReviewer-0.0.1-setup.exe" /S '/D=C:\RRCheck\ReportReviewer'
   [ -f "$DIR/_internal/only-in-0.0.1.txt" ] || fail "the 0.0.1 installer did not install to $DIR"
+  [ -n "$(lnks "$DESKTOP")" ] || fail "0.0.1: no desktop shortcut in $DESKTOP"
   [ "$(reg_value DisplayVersion)" = 0.0.1 ] || fail "0.0.1: DisplayVersion is '$(reg_value DisplayVersion)'"
   # The user's data, which no install or silent uninstall may touch.
   mkdir -p "$DATA/Cache" "$SETTINGS"
@@ -184,9 +189,10 @@ if [ "${CHECK_WINE:-1}" != 0 ] && command -v wine >/dev/null; then
   echo "jieba cache" > "$DATA/Cache/jieba.cache"
   echo "[ui]" > "$SETTINGS/ReportReviewer.ini"
 
-  say "silent upgrade to $VERSION (no /D: it goes where 0.0.1 is)"
-  timed "silent upgrade install (/S)" run_wine "$SETUP" /S
+  say "silent upgrade to $VERSION, /NODESKTOP (no /D: it goes where 0.0.1 is)"
+  timed "silent upgrade install (/S /NODESKTOP)" run_wine "$SETUP" /S /NODESKTOP
   check_installed
+  [ -z "$(lnks "$DESKTOP")" ] || fail "/NODESKTOP: a desktop shortcut remains: $(lnks "$DESKTOP")"
   [ ! -e "$DIR/_internal/only-in-0.0.1.txt" ] || fail "the upgrade left the old version's files"
   [ -f "$DATA/library.db" ] && [ -f "$SETTINGS/ReportReviewer.ini" ] || fail "the upgrade touched the user's data"
   echo "installed: $(find "$DIR" -type f | wc -l) files; shortcuts:"; lnks | sed "s|$C/|  C:/|"
