@@ -379,6 +379,10 @@ def _strip_lead(toks: list[Token]) -> list[Token]:
             continue
         if first.word in _KEEP_LEAD:
             break  # 再犯罪率, 未结案件, 不予受理: the prefix changes what is counted
+        org = _leading_organisation(toks)
+        if org:
+            toks = toks[org:]  # 河西区局移出…的企业: the body that acts is not what is counted
+            continue
         if (first.word in LEAD_WORDS or first.flag in _LEAD_POS or not first.word.strip()
                 or (first.flag == "r" and first.word in _PRONOUNS)):
             toks = toks[1:]
@@ -409,6 +413,24 @@ def _balanced(toks: list[Token]) -> list[Token]:
         if closing and not any(u.word == closing for u in toks[i + 1:]):
             return toks[:i]
     return toks
+
+
+_ORGANISATION_ENDINGS = ("局", "委", "办", "院", "厅", "政府", "法院", "检察院", "中心", "支队", "大队", "所",
+                         "分局", "党委", "党组", "办公室")
+
+
+def _leading_organisation(toks: list[Token]) -> int:
+    """How many leading words name an organisation that is the subject of a verb right after
+    it (``河西区局 移出 …``), or 0."""
+    for n in (1, 2, 3):
+        if len(toks) < n + 2:
+            return 0
+        name = "".join(t.word for t in toks[:n])
+        if (len(name) <= 8 and name.endswith(_ORGANISATION_ENDINGS) and toks[n].flag == "v"
+                and all(t.flag.startswith(("n", "j")) for t in toks[:n])
+                and toks[n].word not in _CHANGE_VERBS and toks[n].word not in TAIL_WORDS):
+            return n
+    return 0
 
 
 def _cap(toks: list[Token], limit: int = MAX_LABEL) -> list[Token]:

@@ -163,3 +163,8 @@ def test_a_level_held_takes_the_label_of_what_is_held():
 
 def test_a_share_label_is_written_in_the_script_of_the_report():
     assert labelled("優秀案卷246卷,約佔五分之一。")[1] == ("五分之一", "優秀案卷佔比")
+
+
+def test_an_organisation_acting_at_the_start_is_not_part_of_the_label():
+    assert labelled("河东区局移出经营异常名录的企业310户。") == [("310户", "移出经营异常名录的企业")]
+    assert labelled("举办执法培训班6期。") == [("6期", "举办执法培训班")]
