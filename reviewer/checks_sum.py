@@ -8,7 +8,8 @@ rule fires only on unambiguous shapes, because every false alarm costs the revie
 - a remainder total (其余66件…) running straight into a list that ends with 另外/其他 (implicit);
 - a total with its breakdown in brackets: 21件(甲17件,乙4件);
 - a list at the start of a sentence or paragraph (其中,…; or, ending in 其他/其余, after
-  "…情况如下:") whose total is in the sentence before.
+  "…情况如下:") whose total is in the sentence before;
+- a total, then a part and its negation (已办结532件,未办结38件), which make the whole.
 
 Parts that exceed every possible total are always a contradiction.  Parts that fall short are
 one only when the list claims to be complete (其他/其余/另外 among the parts, 分别为 right after
@@ -123,6 +124,8 @@ def find_sum_mismatches(text: str, placed: Sequence[Placed]) -> tuple[list[Check
             complete = "等" not in between  # "甲120件、乙30件等共计175件" names examples only
             if len(parts) >= 2 and first.value >= max(p.value for p in parts):
                 judge(parts, [first], complete, stated=complete)
+    for total, done, undone in _complements(text, outer):
+        judge([done, undone], [total], True, stated=True)
     # headless: a list opening its clause under a colon heading ("…情况如下:\n投诉举报类324件,…")
     for k, first in enumerate(outer):
         prev = outer[k - 1] if k else None
@@ -282,6 +285,29 @@ def _opening(text: str, floor: int, pos: int) -> int | None:
                 return i
             depth -= 1
     return None
+
+
+NEGATED = re.compile(r"^(?:尚|仍|暂)?(?:未|没有|不)(?P<stem>[\u4e00-\u9fff]{2,6})$")
+
+
+def _complements(text: str, outer: Sequence[Placed]) -> list[tuple[Placed, Placed, Placed]]:
+    """A total followed by a part and its negation, which together are the whole:
+    ``受理560件,已办结532件,未办结38件`` / ``参考27名,通过23名,未通过4名``."""
+    found = []
+    for k in range(2, len(outer)):
+        total, done, undone = outer[k - 2], outer[k - 1], outer[k]
+        if not (total.sentence == done.sentence == undone.sentence and total.key == done.key == undone.key):
+            continue
+        if any(c in text[total.end:undone.start] for c in CLAUSE_END + "、"):
+            continue  # (优秀126卷、合格231卷、不合格23卷: siblings of a list, not a total and its halves)
+        negated = NEGATED.match(own_label(text, undone, done.end).strip(" ,、"))
+        if negated is None:
+            continue
+        stem = negated.group("stem")
+        label = own_label(text, done, total.end).strip(" ,、")
+        if re.fullmatch(f"(?:已|已经|均已|共|累计)?{re.escape(stem)}", label):
+            found.append((total, done, undone))
+    return found
 
 
 def _judge(text: str, parts: list[Placed], candidates: list[Placed], exhaustive: bool,

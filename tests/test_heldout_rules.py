@@ -195,3 +195,11 @@ def test_a_growth_rate_after_both_years_figures_is_checked():
 
 def test_a_growth_rate_without_last_years_figure_is_left_alone():
     assert checks("全年受理投诉200件，办结190件，同比增长20%。") == []
+
+
+def test_a_part_and_its_negation_make_the_whole():
+    assert checks("全年受理投诉举报560件，已办结532件，未办结38件。") == [
+        ("sum_mismatch", ["560件", "532件", "38件"])]
+    assert checks("参加执法资格考试27名，通过23名，未通过4名。") == []
+    assert checks("检查企业300家，已整改问题120个，未整改30个。") == []
+    assert checks("评查案卷380卷，其中优秀案卷126卷、合格案卷231卷、不合格案卷23卷。") == []
