@@ -513,13 +513,13 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
     def _review_loaded(self, review) -> None:
         self.document_view.set_tags(self.workspace.tags())
 
-        def fold() -> None:
+        def finish() -> None:
             if self.outline_model.top_level_count() <= 60:  # a huge outline opens folded
                 self.outline_view.expandToDepth(0)
-        self._show(review, fold)
+            self._update_status()
+        self._show(review, finish)
         self.inspector.show_item("", None, [], [])
         self.retranslate_title()
-        self._update_status()
         if review is not None:
             self.show_review()
             self.document_view.setFocus()
@@ -533,8 +533,8 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
         def after() -> None:
             self._restore_expanded(expanded)
             self._show_current_item()
+            self._update_status()
         self._show(review, after)
-        self._update_status()
         self.retranslate_title()
 
     def _item_patched(self, item_type: str, uuid: str) -> None:
@@ -543,7 +543,9 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
             self.outline_model.refresh_item(uuid)
         else:
             self.inspector.refresh_item(item_type, uuid)
-        self.document_view.refresh_item(item_type, uuid)
+        review = self.workspace.item_review(item_type, uuid)
+        if review is not None:
+            self.document_view.refresh_item(item_type, uuid, review.status)
         self._show_current_item()
         self._update_status()
 

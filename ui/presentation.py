@@ -26,6 +26,7 @@ class Prepared:
     spans: SpanIndex
     outline: OutlineTree
     figures: FigureRows
+    items: dict = None  # (item_type, uuid) -> reviewed object
     offsets: OffsetMap | None = None  # set with ``document`` when the text is new to the view
     document: object | None = None  # a QTextDocument living in the GUI thread
 
@@ -33,7 +34,7 @@ class Prepared:
 def prepare(review: DocumentReview, shown_text: str | None) -> Prepared:
     """Build the view data for ``review``; the text document only if the view shows other text."""
     result = Prepared(review=review, spans=build_span_index(review), outline=build_outline_tree(review.sections),
-                      figures=prepare_figure_rows(review))
+                      figures=prepare_figure_rows(review), items=item_index(review))
     text = review.document.text
     if text != shown_text:
         result.offsets = OffsetMap(text)
@@ -43,3 +44,11 @@ def prepare(review: DocumentReview, shown_text: str | None) -> Prepared:
 
 def is_big(review: DocumentReview | None) -> bool:
     return review is not None and len(review.document.text) > BIG_TEXT
+
+
+def item_index(review: DocumentReview) -> dict[tuple[str, str], object]:
+    """(item_type, uuid) -> the reviewed object, for look-ups in constant time."""
+    pools = {"section": review.sections, "figure": review.figures, "citation": review.citations,
+             "check": [*review.checks, *review.advisories], "annotation": review.annotations}
+    return {(kind, item.review.uuid): item for kind, items in pools.items() for item in items
+            if item.review is not None}

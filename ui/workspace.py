@@ -47,6 +47,7 @@ class Workspace(QObject):
         self.prepared: presentation.Prepared | None = None
         self._reader: Library | None = None  # the workers' own connection
         self._reader_lock = threading.Lock()
+        self._item_index: tuple[DocumentReview, dict] | None = None
         self._generation = 0
         self._jobs: set[Job] = set()
         self._reload_timer = QTimer(self)
@@ -117,6 +118,8 @@ class Workspace(QObject):
         self._reload_timer.stop()
         self.review = review
         self.prepared = prepared if prepared is not None and prepared.review is review else None
+        if self.prepared is not None:
+            self._item_index = (review, self.prepared.items)
         self.current = ("", "")
         self.reviewLoaded.emit(review)
         self.currentItemChanged.emit("", "")
@@ -159,6 +162,7 @@ class Workspace(QObject):
             self._jobs.discard(job)
             if generation == self._generation and self.review is not None:
                 self.review, self.prepared = prepared.review, prepared
+                self._item_index = (prepared.review, prepared.items)
                 self.reviewUpdated.emit(prepared.review)
 
         def failed(exc) -> None:
@@ -224,14 +228,13 @@ class Workspace(QObject):
         review = self.review
         if review is None:
             return None
-        pools = {"section": review.sections, "figure": review.figures, "citation": review.citations,
-                 "check": [*review.checks, *review.advisories], "annotation": review.annotations}
-        for item in pools.get(item_type, []):
-            if _review_of(item).uuid == uuid:
-                return item
-        if item_type in ("metadata", "document") and uuid == review.doc_uuid:
-            return review
-        return None
+        if item_type in ("metadata", "document"):
+            return review if uuid == review.doc_uuid else None
+        index = self._item_index
+        if index is None or index[0] is not review:
+            index = self._item_index = (review, presentation.item_index(review))
+        found = index[1].get((item_type, uuid))
+        return found
 
     def item_review(self, item_type: str, uuid: str) -> ItemReview | None:
         item = self.find_item(item_type, uuid)

@@ -94,6 +94,7 @@ class DocumentView(QPlainTextEdit):
         self.offsets = OffsetMap("")
         self.text = ""
         self._spans: list[Span] = []
+        self._by_uuid: dict[str, Span] = {}
         self._starts: list[int] = []
         self._long_spans: list[Span] = []  # annotations: few, maybe long
         self._formats = {name: _format(style) for name, style in STYLES.items()}
@@ -146,6 +147,7 @@ class DocumentView(QPlainTextEdit):
         self._tags = list(tags)
 
     def _adopt_spans(self, index: SpanIndex) -> None:
+        self._by_uuid = index.by_uuid
         self._spans = index.spans
         self._starts = index.starts
         self._long_spans = index.long_spans
@@ -172,21 +174,15 @@ class DocumentView(QPlainTextEdit):
         end = last.position() + last.length()
         return self.offsets.to_cp(first), self.offsets.to_cp(end)
 
-    def refresh_item(self, item_type: str, uuid: str) -> None:
+    def refresh_item(self, item_type: str, uuid: str, status: str) -> None:
         """Redraw one item whose status changed in memory (a rejected item loses its colour)."""
-        item = None
-        if self.review is not None:
-            pool = {"section": self.review.sections, "figure": self.review.figures,
-                    "citation": self.review.citations}.get(item_type, [])
-            item = next((x for x in pool if x.review.uuid == uuid), None)
-        if item is None:
+        span = self._by_uuid.get(uuid)
+        if span is None:
             return
-        for span in self._spans:
-            if span.uuid == uuid:
-                if item.review.status == "rejected":
-                    span.kind = "rejected"
-                elif span.kind == "rejected":
-                    span.kind = {"section": "heading", "figure": "figure", "citation": "citation"}[item_type]
+        if status == "rejected":
+            span.kind = "rejected"
+        elif span.kind == "rejected":
+            span.kind = {"section": "heading", "figure": "figure", "citation": "citation"}.get(item_type, span.kind)
         self.update_highlights()
 
     def spans_between(self, start: int, end: int) -> list[Span]:
@@ -394,6 +390,7 @@ class SpanIndex:
     starts: list[int]
     long_spans: list[Span]
     details: dict[str, object]
+    by_uuid: dict[str, Span]
 
 
 def build_span_index(review: DocumentReview | None) -> SpanIndex:
@@ -426,7 +423,7 @@ def build_span_index(review: DocumentReview | None) -> SpanIndex:
     # Sorting 100,000 tuples is one long C call that keeps the GUI thread waiting for the
     # interpreter lock; an int key sorts several times faster (ties keep reading order).
     spans.sort(key=_span_start)
-    return SpanIndex(spans, [s.start for s in spans], long_spans, details)
+    return SpanIndex(spans, [s.start for s in spans], long_spans, details, {s.uuid: s for s in spans})
 
 
 def _span_start(span: Span) -> int:
