@@ -430,7 +430,7 @@ def _hard_wrap_width(lines: list[str]) -> float | None:
     no sentence goes on in the next line, as in a PDF's own text layer."""
     from reviewer.extract_pdf import display_width
 
-    widths = sorted(display_width(line) for line in lines if display_width(line) >= 8)
+    widths = sorted(w for w in map(display_width, lines) if w >= 8)
     if len(widths) < 8:
         return None
     width = widths[int(len(widths) * 0.8)]
