@@ -109,7 +109,7 @@ _TITLE = re.compile(r"《[^《》\n]{1,120}》")
 # A web page's own counters (阅读:356次, 浏览次数：2317, 点击量 1024) are not stated by the report.
 # Only as a page field: followed by white space or the line end (阅读量达5000次， is a figure).
 _PAGE_COUNTER = re.compile(
-    r"(?:阅读|浏览|点击|访问|阅览)(?:次数|量|数|人次)?[ \t\u3000]*[:：]?[ \t\u3000]*\d+(?:次|人次)?"
+    r"(?:阅读|浏览|点击|访问|阅览)(?:次数|量|数|人次)?[ \t\u3000]*[:：]?[ \t\u3000]*\d[\d,]*(?:次|人次)?"
     r"(?=[ \t\u3000]|$)", re.M)
 _QUOTED = re.compile(r"“[^“”\n]{1,14}”|\"[^\"\n]{1,14}\"|‘[^‘’\n]{1,14}’|「[^「」\n]{1,14}」|『[^『』\n]{1,14}』")
 # Before a numeral these make it an ordinal or a rank (第三, 周一, 前五位), not a quantity.

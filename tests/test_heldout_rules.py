@@ -119,7 +119,7 @@ def test_the_reporting_body_as_subject_does_not_make_another_indicator():
 
 
 def test_web_page_counters_are_not_figures():
-    found = figures("发布时间：2022-01-12  来源：市林业局  阅读：356次\n浏览次数:2317 点击量 1024\n"
+    found = figures("发布时间：2022-01-12  来源：市林业局  阅读：356次\n浏览次数:2,317 点击量 1024\n"
                     "全年阅读推广活动12次，文章阅读量5000次，阅读量10万次。\n")
     assert [t for t, _, _, _ in found] == ["2022-01-12", "12次", "5000次", "10万次"]
 
