@@ -291,3 +291,16 @@ def test_token_lines_are_judged_without_crash_and_idempotently(parts):
 
 def test_two_em_dash_glyph_becomes_the_chinese_dash():
     assert normalise("网监护牌\u2e3a株洲模式") == "网监护牌\u2014\u2014株洲模式"
+
+
+REPORT_PARTS = ["一、工作情况", "（一）深化改革", "全年办理案件1562起，其中非法营运", "案件426起；", "我局坚持依法行政。",
+                "“证", "照分离”改革", "2020", "年", "数据,", "某局", "2021年1月8日", "目录", "相关链接", "打印本页",
+                "", " ", "发布日期：2021-01-08", "• ", "附件：", "法治政府建设情况报告", "- 3 -", "\u3000\u3000"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(REPORT_PARTS), max_size=40))
+def test_normalise_is_idempotent_on_report_like_lines(parts):
+    once = normalise("\n".join(parts))
+    assert normalise(once) == once
+    assert "\n\n" not in once and all(line == line.strip() for line in once.split("\n"))
