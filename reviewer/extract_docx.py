@@ -3,7 +3,8 @@
 Word often numbers headings itself (a list level "一、" or "（一）" that is not in the text runs):
 the number a reader sees lives in ``numbering.xml``.  It is rendered here into the text, so the
 outline finder sees "一、主要举措" exactly as printed.  Hidden text, deleted revisions, field
-codes and text boxes are left out; page headers and footers are not part of the body.
+codes are left out; text boxes become lines of their own before the paragraph that anchors
+them; page headers and footers are not part of the body.
 """
 
 from __future__ import annotations
@@ -52,7 +53,9 @@ def _blocks(container) -> Iterator:
 
 def _block_lines(block, numbering: Numbering) -> list[str]:
     if block.tag == f"{W}p":
-        return [numbering.label(block) + paragraph_text(block)]
+        lines = [line for box in _text_boxes(block) for inner in _blocks(box)
+                 for line in _block_lines(inner, numbering)]
+        return lines + [numbering.label(block) + paragraph_text(block)]
     rows = []
     for tr in block.iter(f"{W}tr"):
         if _ancestor_table(tr) is not block:
@@ -70,6 +73,21 @@ def _block_lines(block, numbering: Numbering) -> list[str]:
         if cells:
             rows.append(CELL_SEPARATOR.join(cells))
     return rows
+
+
+def _text_boxes(p) -> list:
+    """Text boxes anchored in paragraph ``p`` (a letterhead "某某局文件" is often one), each once:
+    not the VML copy Word keeps in ``mc:Fallback``, not a box nested in another box."""
+    boxes = []
+    for box in p.iter(f"{W}txbxContent"):
+        parent = box.getparent()
+        while parent is not None and parent is not p:
+            if parent.tag in (f"{MC}Fallback", f"{W}txbxContent"):
+                break
+            parent = parent.getparent()
+        else:
+            boxes.append(box)
+    return boxes
 
 
 def _ancestor_table(element):

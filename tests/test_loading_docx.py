@@ -221,3 +221,20 @@ def test_list_defined_through_a_numbering_style(tmp_path):
     path = tmp_path / "style_linked.docx"
     path.write_bytes(docx_bytes(document))
     assert load_document(path).text.split("\n") == ["一、工作情况", "二、存在问题"]
+
+
+def test_text_box_becomes_its_own_line_once(tmp_path):
+    """A letterhead in a text box, stored twice by Word (DrawingML and its VML fallback)."""
+    document = Document()
+    paragraph = document.add_paragraph("各科室：")
+    box = ('<w:txbxContent><w:p><w:r><w:t>某市市场监督管理局文件</w:t></w:r></w:p></w:txbxContent>')
+    paragraph._p.insert(0, parse_xml(
+        f'<w:r {W_NS} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>'
+        f'<mc:Choice Requires="wps"><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict></mc:Choice>'
+        f'<mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict></mc:Fallback>'
+        '</mc:AlternateContent></w:r>'))
+    document.add_paragraph("现将有关事项通知如下。")
+    path = tmp_path / "letterhead.docx"
+    path.write_bytes(docx_bytes(document))
+    assert load_document(path).text.split("\n") == ["某市市场监督管理局文件", "各科室：", "现将有关事项通知如下。"]
