@@ -60,18 +60,22 @@ def _block_lines(block, numbering: Numbering) -> list[str]:
     for tr in block.iter(f"{W}tr"):
         if _ancestor_table(tr) is not block:
             continue  # a row of a nested table: its text is part of its cell
-        cells = []
+        cells: list[list[str]] = []
         for tc in tr.iter(f"{W}tc"):
             if _ancestor_table(tc) is not block:
                 continue
             parts = []
             for inner in _blocks(tc):
                 parts.extend(_block_lines(inner, numbering))
-            cells.append(" ".join(p.strip() for p in parts if p.strip()))
+            cells.append([part.strip() for part in parts if part.strip()])
+        filled = [cell for cell in cells if cell]
+        if len(filled) == 1:
+            rows.extend(filled[0])  # a layout table around the text: keep its paragraphs
+            continue
         while cells and not cells[-1]:
             cells.pop()
         if cells:
-            rows.append(CELL_SEPARATOR.join(cells))
+            rows.append(CELL_SEPARATOR.join(" ".join(cell) for cell in cells))
     return rows
 
 

@@ -238,3 +238,14 @@ def test_text_box_becomes_its_own_line_once(tmp_path):
     path = tmp_path / "letterhead.docx"
     path.write_bytes(docx_bytes(document))
     assert load_document(path).text.split("\n") == ["某市市场监督管理局文件", "各科室：", "现将有关事项通知如下。"]
+
+
+def test_text_laid_out_in_a_one_cell_table_keeps_its_paragraphs(tmp_path):
+    document = Document()
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    cell.text = "一、工作情况"
+    cell.add_paragraph("全年办理案件12件。")
+    cell.add_paragraph("二、存在问题")
+    path = tmp_path / "layout.docx"
+    path.write_bytes(docx_bytes(document))
+    assert load_document(path).text.split("\n") == ["一、工作情况", "全年办理案件12件。", "二、存在问题"]
