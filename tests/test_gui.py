@@ -96,8 +96,9 @@ def _click_outline(qtbot, window, index: QModelIndex) -> None:
 
 def test_import_review_undo_reopen_and_export(make_window, qtbot, tmp_path, monkeypatch, errors):
     window = make_window()
-    # -- import a report (as the Import action does, on the worker pool)
-    window.import_paths([str(SAMPLE)])
+    # -- import a report: File > Import reports… (Ctrl+O), the file chosen in the dialog
+    monkeypatch.setattr(prompts, "ask_open_files", lambda *a, **k: [str(SAMPLE)])
+    qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     review = window.workspace.review
     assert review is not None and window.stack.currentWidget() is window.splitter
     assert window.library_page.model.rowCount() == 1
@@ -201,7 +202,8 @@ def test_import_review_undo_reopen_and_export(make_window, qtbot, tmp_path, monk
     # -- export the report and read the workbook back
     openpyxl = pytest.importorskip("openpyxl")
     out = tmp_path / "export.xlsx"
-    second.export([doc_uuid], out_path=str(out))
+    monkeypatch.setattr(prompts, "ask_save_path", lambda *a, **k: str(out))
+    qtbot.keyClick(second, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)  # File > Export this report
     assert out.exists() and second.last_export == out
     workbook = openpyxl.load_workbook(out, read_only=True)
     cells = [str(c) for ws in workbook.worksheets for r in ws.iter_rows(values_only=True) for c in r
