@@ -77,3 +77,10 @@ def test_full_width_punctuation_does_not_make_a_text_traditional():
 def test_lone_surrogates_do_not_break_conversion():
     assert to_simplified("發\ud800展") == "发\ud800展"
     assert detect_script("發\ud800展報告") == "traditional"
+
+
+def test_circle_typed_for_zero_reads_as_the_chinese_zero():
+    text = "二\u25cb二一年\u25cb\u25cb要点 \u25cb 备注"
+    folded = analysis_form(text)
+    assert folded.startswith("二〇二一年") and len(folded) == len(text)
+    assert folded.endswith("\u25cb 备注")  # a lone circle used as a bullet stays
