@@ -1,4 +1,4 @@
-"""The held-out corpus (tests/fixtures/heldout: eight invented reports the finders were not
+"""The held-out corpus (tests/fixtures/heldout: nine invented reports the finders were not
 written against, gold annotated by hand) scored as ../shared/eval/score.py scores it.  The floors
 sit a little below what the analyser reaches, so a change that loses ground on unseen layouts
 fails here even when the five shared reports still pass.  Skipped without ../shared/eval."""
@@ -19,8 +19,8 @@ from tests.conftest import SHARED
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
 
 # F1 for the matched categories, accuracy over matched items for the others.
-FLOORS = {"sections": 0.98, "figures": 0.98, "citations": 0.98, "checks": 0.70,
-          "titles": 0.97, "values": 0.98, "labels": 0.95, "metadata": 0.95}
+FLOORS = {"sections": 0.98, "figures": 0.98, "citations": 0.98, "checks": 0.85,
+          "titles": 0.97, "values": 0.98, "labels": 0.97, "metadata": 0.95}
 
 
 @functools.lru_cache(maxsize=1)
