@@ -544,16 +544,38 @@ class _Coverage:
 
 
 class _SectionIndex:
-    """The innermost section containing an offset."""
+    """The innermost section containing an offset.
+
+    Queries come in document order, so a sweep with a stack of open (nested) sections answers
+    each in amortised constant time; a query before the last one restarts the sweep.
+    """
 
     def __init__(self, sections: list[Section]):
         self.sections = sorted(sections, key=lambda s: (s.start, -s.end))
+        self._reset()
+
+    def _reset(self) -> None:
+        self._next = 0
+        self._open: list[Section] = []
+        self._last = -1
 
     def innermost(self, pos: int) -> int | None:
+        if pos < self._last:
+            self._reset()
+        self._last = pos
+        while self._next < len(self.sections) and self.sections[self._next].start <= pos:
+            section = self.sections[self._next]
+            while self._open and self._open[-1].end <= section.start:
+                self._open.pop()
+            self._open.append(section)
+            self._next += 1
+        while self._open and self._open[-1].end <= pos:
+            self._open.pop()
+        # Sections nest, so the open ones all contain ``pos``; the deepest is the innermost.
         best = None
-        for s in self.sections:
-            if s.start > pos:
+        for section in reversed(self._open):
+            if section.start <= pos < section.end and (best is None or section.level > best.level):
+                best = section
+            if best is not None and section.level <= 1:
                 break
-            if s.start <= pos < s.end and (best is None or s.level >= best.level):
-                best = s
         return best.id if best else None
