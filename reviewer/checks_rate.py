@@ -82,13 +82,18 @@ def _growth_check(text: str, placed: Sequence[Placed], n: int, label: str) -> Ch
         return None
     if not BASELINE.search(own_label(text, base, current.end)) or any(c in text[current.end:rate.start] for c in CLAUSE_END):
         return None
-    growth = (current.value - base.value) / base.value * 100
-    if match.group("dir") not in UPWARD:
-        growth = -growth
+    sign = 1 if match.group("dir") in UPWARD else -1
+    growth = sign * (current.value - base.value) / base.value * 100
+    # rounded figures (1.2万户 over 1.1万户) allow a range of growth rates
+    low_base, high_base = base.value - base.precision, base.value + base.precision
+    ends = [sign * ((current.value + dc) / b - 1) * 100 for dc in (-current.precision, current.precision)
+            for b in (low_base, high_base) if b > 0]
     decimals = _decimals(rate.figure.text)
     scale = 10 ** decimals
     expected = _round(growth, scale)
-    if abs(rate.value - expected) < 0.5 / scale or abs(rate.value - growth) > 3 * MAX_PLAUSIBLE_GAP:
+    if min(ends) - 0.5 / scale <= rate.value <= max(ends) + 0.5 / scale:
+        return None
+    if abs(rate.value - growth) > 3 * MAX_PLAUSIBLE_GAP:
         return None
     message = (f"({current.figure.text}−{base.figure.text})÷{base.figure.text}={growth:.{decimals + 2}f}%,"
                f"应为{expected:.{decimals}f}%,与所述{rate.figure.text}不符")

@@ -203,3 +203,9 @@ def test_a_part_and_its_negation_make_the_whole():
     assert checks("参加执法资格考试27名，通过23名，未通过4名。") == []
     assert checks("检查企业300家，已整改问题120个，未整改30个。") == []
     assert checks("评查案卷380卷，其中优秀案卷126卷、合格案卷231卷、不合格案卷23卷。") == []
+
+
+def test_a_growth_rate_between_rounded_figures_allows_their_rounding():
+    assert checks("新增市场主体1.2万户，较上年的1.1万户增长8.6%。") == []
+    assert checks("新增市场主体1.2万户，较上年的1.1万户增长25%。") == [
+        ("rate_mismatch", ["1.2万户", "1.1万户", "25%"])]
