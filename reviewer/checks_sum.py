@@ -300,6 +300,10 @@ def _complements(text: str, outer: Sequence[Placed]) -> list[tuple[Placed, Place
             continue
         if any(c in text[total.end:undone.start] for c in CLAUSE_END + "、"):
             continue  # (优秀126卷、合格231卷、不合格23卷: siblings of a list, not a total and its halves)
+        if re.search(r"\d", text[total.end:done.start] + text[done.end:undone.start]):
+            continue  # another figure (a growth rate) stands between them
+        if OTHER_PERIODS.search(own_label(text, total, max(0, total.start - SENTENCE_WINDOW))):
+            continue  # 较上年的400件: last year's figure is no total of this year's parts
         negated = NEGATED.match(own_label(text, undone, done.end).strip(" ,、"))
         if negated is None:
             continue
