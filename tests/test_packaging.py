@@ -181,7 +181,7 @@ def test_workflow_builds_tests_packages_installs_and_uploads_on_windows():
     steps = job["steps"]
     uses = [s.get("uses", "") for s in steps]
     assert uses[0].startswith("actions/checkout@") and uses[1].startswith("actions/setup-python@")
-    assert steps[1]["with"]["python-version"] == "3.11"
+    assert steps[1]["with"]["python-version"] == "3.12"
     assert uses[-1].startswith("actions/upload-artifact@")
     scripts = "\n".join(s.get("run", "") for s in steps)
     order = ['pip install -e ".[test,build]"', "pytest", "packaging/report-reviewer.spec",
