@@ -69,6 +69,7 @@ _CHANGE_VERBS = frozenset("""提升 提高 压缩 缩短 降低 下降 减少 �
 增 降 减 升""".split())
 _COMPARISON_MARKERS = frozenset("比 较 同比 环比 相比 相较 比上年 较上年 较去年 比去年".split())
 _RESTART_WORDS = frozenset("是 分别是 依次是 主要是 包括 等 等等".split())
+_BASELINE_WORDS = frozenset("上年 去年 去年同期 上年同期 同期 上一年 前一年 上年度".split())
 _KEEP_LEAD = frozenset("再 未 不 非 无 尚未 没有 暂不 仍 未能 不予 不再".split())
 _LEVEL_VERBS = frozenset("控制 保持 稳定 维持 稳定保持 控制住".split())
 # Nouns after "N的" that only frame the clause (在…的基础上), never what N measures.
@@ -199,6 +200,7 @@ class LabelFinder:
         hi = min(ceiling, f.end + AFTER_WINDOW)
         after = tokens(a, f.end, hi) if f.end < hi else []
         raw_last = before[-1].word if before else ""
+        baseline = [t for t in before if t.word in _BASELINE_WORDS]
         before, changed = _strip_tail(before)
         before = _after_restart(before)
         comparison = _comparison(before)
@@ -221,6 +223,8 @@ class LabelFinder:
             noun = head
         if not before and not noun and raw_last in _VERB_PREPOSITIONS:
             return self.text[f.start - len(raw_last):f.start], (f.start - len(raw_last), f.start)
+        if not before and baseline and raw_last == "的" and not changed:
+            return self._phrase(baseline[-1:])  # 较上年的2,450.2万元: the baseline year's figure
         if not noun and (not before or (len(before) == 1 and before[0].word in LIGHT_VERBS)):
             # 举办11期任前法律知识考试: jieba's tags break the noun phrase, but the clause
             # after the number is only content words ending in a noun
@@ -242,7 +246,7 @@ class LabelFinder:
                 and in_sentence.label:
             return in_sentence.label + self._shown("占比", f.start), None  # 568项,占比92%
         if before:
-            return self._phrase(_cap(before))
+            return self._phrase(_cap(_after_light_verb(before)))
         if not noun and floor > 0 and a[floor - 1] in "::" and previous is None:
             return self._field_name(floor - 1)  # 罚没金额:56.3万元
         if previous is not None and not noun:
@@ -309,6 +313,17 @@ def _after_restart(toks: list[Token]) -> list[Token]:
     follows a copula or the end of a list is the phrase that names the figure."""
     for i in range(len(toks) - 2, -1, -1):
         if toks[i].word in _RESTART_WORDS:
+            return toks[i + 1:]
+    return toks
+
+
+def _after_light_verb(toks: list[Token]) -> list[Token]:
+    """A long phrase keeps what follows its last light verb (``各类企业基本实现网上登记`` ->
+    ``网上登记``, ``各部门共开展行政执法检查`` -> ``行政执法检查``); a short one stays whole."""
+    if sum(len(t.word) for t in toks) <= 10:
+        return toks
+    for i in range(len(toks) - 2, 0, -1):
+        if toks[i].word in LIGHT_VERBS and sum(len(t.word) for t in toks[i + 1:]) >= 2:
             return toks[i + 1:]
     return toks
 

@@ -168,3 +168,11 @@ def test_a_share_label_is_written_in_the_script_of_the_report():
 def test_an_organisation_acting_at_the_start_is_not_part_of_the_label():
     assert labelled("河东区局移出经营异常名录的企业310户。") == [("310户", "移出经营异常名录的企业")]
     assert labelled("举办执法培训班6期。") == [("6期", "举办执法培训班")]
+
+
+def test_a_long_phrase_keeps_what_follows_its_last_light_verb():
+    assert labelled("新注册登记的各类企业基本实现网上登记100%。") == [("100%", "网上登记")]
+
+
+def test_a_baseline_figure_is_labelled_with_its_year():
+    assert labelled("追发工资2,865.7万元,较上年的2,450.2万元增长18.6%。")[1] == ("2,450.2万元", "上年")
