@@ -330,6 +330,8 @@ def _title_tail(analysis: str, newline: int, limit: int) -> bool:
     after = analysis.find("\n", end + 1, limit)
     after = limit if after == -1 else after
     body = analysis[end + 1:after].strip()
+    if _starts_with_marker(body, 0):
+        return False  # ``一、主要成效`` / ``依法行政`` / ``（一）加强领导，…``: a label line, then a heading
     return len(body) > 2 * len(line) and re.search("[。，,;；]", body) is not None
 
 

@@ -210,3 +210,8 @@ def test_a_growth_rate_between_rounded_figures_allows_their_rounding():
     assert checks("新增市场主体1.2万户，较上年的1.1万户增长25%。") == [
         ("rate_mismatch", ["1.2万户", "1.1万户", "25%"])]
     assert checks("受理举报500件，较上年的400件增长25%，已办结480件，未办结20件。") == []
+
+
+def test_a_short_line_before_a_heading_is_not_joined_to_the_heading_above():
+    text = "一、主要成效\n依法行政\n（一）加强领导，压实责任\n正文。\n"
+    assert outline(text)[0] == (1, "一", "主要成效")
