@@ -91,7 +91,7 @@ _POST_QUALIFIERS = ("以上", "以下", "以内", "左右", "之多", "多", "�
 _NUMBER = re.compile(
     rf"(?P<a>{_AR}|{_CN}|半|(?<=[近逾超])[百千万])(?:(?P<pct>%)?{_RANGE_SEP}(?P<b>{_AR}|{_CN}))?")
 # 六成, 3成以上: tenths (not 三五成群, 一成不变, 六成为, 5成员)
-_TENTHS = re.compile(r"(?<![\d.一二两三四五六七八九十第])(?P<n>[1-9]|[一二两三四五六七八九])成(?![为员群不立功效果本])")
+_TENTHS = re.compile(r"(?<![\d.一二两三四五六七八九十第])(?P<n>[1-9]|[一二两三四五六七八九])成(?![为员群不立功效果本交绩熟长型])")
 _HALF = re.compile(r"(?<![另这那其每])一半")  # 超过一半: a ratio of 0.5 (not 另一半, 其一半)
 _PERCENT_WORDS = re.compile(rf"百分之(?P<a>{_AR}|[{_CN_BODY}]+{_CN_DECIMAL})|百分(?P<all>百)")  # 百分百 = 100%
 _ARABIC_FRACTION = re.compile(r"(?<![\d/.:-])(?P<n>\d{1,2})/(?P<d>\d{1,3})(?![\d/.:-])")

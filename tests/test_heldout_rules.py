@@ -54,7 +54,7 @@ def test_tenths_are_ratios():
 
 
 def test_tenths_exclude_idioms_and_words():
-    assert figures("市民三五成群参加活动,制度一成不变,六成为女性,5成员单位参加。") == []
+    assert figures("市民三五成群参加活动,制度一成不变,六成为女性,5成员单位参加,促成三成交意向。") == []
 
 
 def test_a_bare_thousand_after_jin_is_a_figure():
