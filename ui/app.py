@@ -95,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot:
         return take_screenshot(app, window, files, args.screenshot)
     window.show()
+    window.warm_up_job = warm_up_analysis(window.pool)  # kept: Jobs are not auto-deleted
     if os.environ.get("REVIEWER_STARTUP_TIMING"):
         print(f"window shown after {time.perf_counter() - _T0:.3f} s", flush=True)
     if files:
@@ -102,6 +103,17 @@ def main(argv: list[str] | None = None) -> int:
     elif window.workspace.documents() and len(window.workspace.documents()) == 1:
         window.open_document(window.workspace.documents()[0].doc_uuid)
     return app.exec()
+
+
+def warm_up_analysis(pool):
+    """Load jieba and its part-of-speech table on a worker while the reviewer looks at the
+    window, so the first report opened does not wait about a second for them."""
+    from reviewer import labels
+    from ui.workers import Job
+
+    job = Job(lambda progress, cancelled: labels.warm_up())
+    pool.start(job)
+    return job
 
 
 def ask_reviewer_name(settings) -> None:
