@@ -215,3 +215,9 @@ def test_a_growth_rate_between_rounded_figures_allows_their_rounding():
 def test_a_short_line_before_a_heading_is_not_joined_to_the_heading_above():
     text = "一、主要成效\n依法行政\n（一）加强领导，压实责任\n正文。\n"
     assert outline(text)[0] == (1, "一", "主要成效")
+
+
+def test_a_stated_total_after_a_longer_noun_phrase_closes_the_list():
+    assert checks("保留21件、修改4件、废止6件，合计清理规范性文件30件。") == [
+        ("sum_mismatch", ["30件", "21件", "4件", "6件"])]
+    assert checks("保留21件、修改4件、废止5件，合计清理规范性文件30件。") == []
