@@ -287,7 +287,8 @@ def _published(lines: list[Line], header: list[Line]) -> str | None:
         if match:
             return _iso(match.group("y"), match.group("m"), match.group("d"))
     for line in header:
-        match = DATE_ONLY_LINE.fullmatch(line.analysis)
+        # also in brackets under the title: （2022年1月20日）
+        match = DATE_ONLY_LINE.fullmatch(line.analysis.strip(" ()（）\u3000"))
         if match:
             return _iso(match.group("y"), match.group("m"), match.group("d"))
     return None

@@ -221,3 +221,10 @@ def test_a_stated_total_after_a_longer_noun_phrase_closes_the_list():
     assert checks("保留21件、修改4件、废止6件，合计清理规范性文件30件。") == [
         ("sum_mismatch", ["30件", "21件", "4件", "6件"])]
     assert checks("保留21件、修改4件、废止5件，合计清理规范性文件30件。") == []
+
+
+def test_a_bracketed_date_under_the_title_is_the_publication_date():
+    from reviewer.metadata import find_metadata
+
+    document = document_from_text("某县农业农村局2021年度法治政府建设工作报告\n（2022年1月20日）\n\n2021年，我局……\n一、主要工作\n正文。\n")
+    assert find_metadata(document, find_sections(document)).published == "2022-01-20"
