@@ -228,3 +228,14 @@ def test_a_bracketed_date_under_the_title_is_the_publication_date():
 
     document = document_from_text("某县农业农村局2021年度法治政府建设工作报告\n（2022年1月20日）\n\n2021年，我局……\n一、主要工作\n正文。\n")
     assert find_metadata(document, find_sections(document)).published == "2022-01-20"
+
+
+def test_more_measure_words_are_counts():
+    found = figures("清理违规网具320余顶，放流鱼苗1,200万尾，新打机井12眼，安装路灯860盏，新开课程15门。")
+    assert [(t, v, u) for t, v, u, _ in found] == [
+        ("320余顶", 320, "顶"), ("1,200万尾", 12000000, "尾"), ("12眼", 12, "眼"), ("860盏", 860, "盏"),
+        ("15门", 15, "门")]
+
+
+def test_new_measure_words_do_not_make_figures_of_words():
+    assert figures("坚持一口价，做到一门心思抓落实，实行一对一帮扶，一根筋的问题得到纠正。") == []
