@@ -238,4 +238,4 @@ def test_more_measure_words_are_counts():
 
 
 def test_new_measure_words_do_not_make_figures_of_words():
-    assert figures("坚持一口价，做到一门心思抓落实，实行一对一帮扶，一根筋的问题得到纠正。") == []
+    assert figures("坚持一口价，做到一门心思抓落实，实行一对一、1对1帮扶，一根筋的问题得到纠正。") == []
