@@ -6,15 +6,12 @@ from pathlib import Path
 
 from reviewer.review import DocumentSummary
 from ui.models import AttentionRole, ItemRole, ItemTypeRole, ObjectRole, SortRole
-from ui.qt import QAbstractTableModel, QBrush, QColor, QCoreApplication, QModelIndex, Qt
+from ui.models.columns import ColumnTableModel
+from ui.qt import QBrush, QColor, QCoreApplication, QModelIndex, Qt
 
 
-class LibraryModel(QAbstractTableModel):
+class LibraryModel(ColumnTableModel):
     columns = ("title", "issuer", "year", "progress", "checks", "imported")
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[DocumentSummary] = []
 
     def set_documents(self, documents: list[DocumentSummary]) -> None:
         if [d.doc_uuid for d in documents] == [d.doc_uuid for d in self.rows] and documents:
@@ -28,23 +25,15 @@ class LibraryModel(QAbstractTableModel):
     def row_for_uuid(self, doc_uuid: str) -> int:
         return next((i for i, d in enumerate(self.rows) if d.doc_uuid == doc_uuid), -1)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return {
-                "title": QCoreApplication.translate("LibraryModel", "Report"),
-                "issuer": QCoreApplication.translate("LibraryModel", "Issuer"),
-                "year": QCoreApplication.translate("LibraryModel", "Year"),
-                "progress": QCoreApplication.translate("LibraryModel", "Reviewed"),
-                "checks": QCoreApplication.translate("LibraryModel", "Open checks"),
-                "imported": QCoreApplication.translate("LibraryModel", "Imported"),
-            }[self.columns[section]]
-        return None
+    def header(self, key: str) -> str:
+        return {
+            "title": QCoreApplication.translate("LibraryModel", "Report"),
+            "issuer": QCoreApplication.translate("LibraryModel", "Issuer"),
+            "year": QCoreApplication.translate("LibraryModel", "Year"),
+            "progress": QCoreApplication.translate("LibraryModel", "Reviewed"),
+            "checks": QCoreApplication.translate("LibraryModel", "Open checks"),
+            "imported": QCoreApplication.translate("LibraryModel", "Imported"),
+        }[key]
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -13,7 +13,8 @@ from reviewer.model import FIGURE_KINDS
 from reviewer.review import DocumentReview, HistoryEntry, ReviewedCheck, ReviewedCitation, ReviewedFigure
 from ui import icons, labels
 from ui.models import AttentionRole, ItemRole, ItemTypeRole, ObjectRole, SortRole, StartRole, StatusRole
-from ui.qt import QAbstractTableModel, QBrush, QColor, QCoreApplication, QFont, QModelIndex, Qt
+from ui.models.columns import ColumnTableModel
+from ui.qt import QBrush, QColor, QCoreApplication, QFont, QModelIndex, Qt
 
 Editor = Callable[[str, str, str, Any], bool]
 _COLLATOR = None
@@ -53,7 +54,7 @@ def parse_value(text: str) -> Any:
         return str(text).strip()
 
 
-class ReviewTableModel(QAbstractTableModel):
+class ReviewTableModel(ColumnTableModel):
     """Rows of ``(item, review)`` pairs; subclasses name columns and read cells."""
 
     item_type = ""
@@ -62,15 +63,11 @@ class ReviewTableModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.rows: list[Any] = []
         self.editor: Editor | None = None
         self._row_of: dict[str, int] = {}
         self._sorted_by: tuple[int, Qt.SortOrder] | None = None
 
     # subclass hooks
-    def header(self, key: str) -> str:
-        return key
-
     def cell(self, row: Any, key: str) -> Any:
         return None
 
@@ -126,17 +123,6 @@ class ReviewTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     # Qt
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.header(self.columns[section])
-        return None
-
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
@@ -375,42 +361,30 @@ class CitationsModel(ReviewTableModel):
         return row.citation.start
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(ColumnTableModel):
     """The change history of one item (newest first)."""
 
     columns = ("at", "reviewer", "action", "field", "old", "new")
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.entries: list[HistoryEntry] = []
-
     def set_entries(self, entries: list[HistoryEntry]) -> None:
         self.beginResetModel()
-        self.entries = sorted(entries, key=lambda e: (e.at, e.id), reverse=True)
+        self.rows = sorted(entries, key=lambda e: (e.at, e.id), reverse=True)
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return {
-                "at": QCoreApplication.translate("HistoryModel", "When"),
-                "reviewer": QCoreApplication.translate("HistoryModel", "Reviewer"),
-                "action": QCoreApplication.translate("HistoryModel", "Change"),
-                "field": QCoreApplication.translate("HistoryModel", "Field"),
-                "old": QCoreApplication.translate("HistoryModel", "Before"),
-                "new": QCoreApplication.translate("HistoryModel", "After"),
-            }[self.columns[section]]
-        return None
+    def header(self, key: str) -> str:
+        return {
+            "at": QCoreApplication.translate("HistoryModel", "When"),
+            "reviewer": QCoreApplication.translate("HistoryModel", "Reviewer"),
+            "action": QCoreApplication.translate("HistoryModel", "Change"),
+            "field": QCoreApplication.translate("HistoryModel", "Field"),
+            "old": QCoreApplication.translate("HistoryModel", "Before"),
+            "new": QCoreApplication.translate("HistoryModel", "After"),
+        }[key]
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        entry = self.entries[index.row()]
+        entry = self.rows[index.row()]
         key = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "at":
