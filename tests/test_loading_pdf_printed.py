@@ -7,6 +7,9 @@ Skipped where Qt or a Chinese font is missing (the text would print as empty box
 from __future__ import annotations
 
 import html
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -34,9 +37,21 @@ PARAGRAPHS = [
 
 
 def _print_pdf(path) -> bool:
-    """Print PARAGRAPHS to ``path`` with Qt; False when no Chinese font is installed."""
-    qt_gui = pytest.importorskip("PySide6.QtGui")
-    qt_core = pytest.importorskip("PySide6.QtCore")
+    """Print PARAGRAPHS to ``path`` with Qt in a process of its own (a QApplication that other
+    tests left behind changes how Qt embeds the font); False when no Chinese font is installed."""
+    pytest.importorskip("PySide6.QtGui")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run([sys.executable, __file__, str(path)], env=env, capture_output=True, text=True)
+    if proc.returncode == 3:
+        return False
+    assert proc.returncode == 0, proc.stderr
+    return True
+
+
+def _print_pdf_here(path) -> bool:
+    from PySide6 import QtCore as qt_core
+    from PySide6 import QtGui as qt_gui
+
     app = qt_gui.QGuiApplication.instance() or qt_gui.QGuiApplication([])
     families = [f for f in qt_gui.QFontDatabase.families() if "CJK" in f or "Hei" in f or "Song" in f]
     if not families:
@@ -70,3 +85,7 @@ def test_printed_report_reads_back_as_its_paragraphs(tmp_path):
         assert figure in doc.text, figure
     # Wrapped lines are joined back: the figures of one sentence share one line.
     assert any("186件" in line and "1234.56万元" in line for line in lines)
+
+
+if __name__ == "__main__":
+    raise SystemExit(0 if _print_pdf_here(sys.argv[1]) else 3)
