@@ -126,6 +126,8 @@ def find_sum_mismatches(text: str, placed: Sequence[Placed]) -> tuple[list[Check
                 judge(parts, [first], complete, stated=complete)
     for total, done, undone in _complements(text, outer):
         judge([done, undone], [total], True, stated=True)
+    for total, fields in _field_lists(text, outer):
+        judge(fields, [total], True, stated=True)
     # headless: a list opening its clause under a colon heading ("…情况如下:\n投诉举报类324件,…")
     for k, first in enumerate(outer):
         prev = outer[k - 1] if k else None
@@ -285,6 +287,34 @@ def _opening(text: str, floor: int, pos: int) -> int | None:
                 return i
             depth -= 1
     return None
+
+
+FIELD_TOTAL = re.compile(r"^;\s*(?:以上|上述)?(?:合计|共计|总计)[::]?\s*$")
+FIELD_NEXT = re.compile(r"^;\s*[^,、;。:：\d]{1,12}[::]\s*$")
+
+
+def _field_lists(text: str, outer: Sequence[Placed]) -> list[tuple[Placed, list[Placed]]]:
+    """Statistics written as fields, closed by a stated total:
+    ``行政许可:1234件;行政处罚:567件;行政强制:89件;合计:1900件``."""
+    found = []
+    for k in range(2, len(outer)):
+        total = outer[k]
+        if not FIELD_TOTAL.match(text[outer[k - 1].end:total.start]):
+            continue
+        fields = [outer[k - 1]]
+        for j in range(k - 2, -1, -1):
+            left = outer[j]
+            if (left.key != total.key or left.sentence != total.sentence
+                    or not FIELD_NEXT.match(text[left.end:fields[0].start])):
+                break
+            fields.insert(0, left)
+        first = outer.index(fields[0])
+        lead = text[outer[first - 1].end if first else 0:fields[0].start]
+        if not re.search(r"[::]\s*$", lead):
+            fields = fields[1:]  # 全年办理1000件;行政许可:…: a figure before the fields is no field
+        if len(fields) >= 2 and all(f.key == total.key and f.sentence == total.sentence for f in fields):
+            found.append((total, fields))
+    return found
 
 
 NEGATED = re.compile(r"^(?:尚|仍|暂)?(?:未|没有|不)(?P<stem>[\u4e00-\u9fff]{2,6})$")

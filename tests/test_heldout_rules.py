@@ -239,3 +239,10 @@ def test_more_measure_words_are_counts():
 
 def test_new_measure_words_do_not_make_figures_of_words():
     assert figures("坚持一口价，做到一门心思抓落实，实行一对一、1对1帮扶，一根筋的问题得到纠正。") == []
+
+
+def test_statistics_written_as_fields_add_up_to_their_stated_total():
+    assert checks("行政许可：1,234件；行政处罚：567件；行政强制：89件；合计：1,900件。") == [
+        ("sum_mismatch", ["1,900件", "1,234件", "567件", "89件"])]
+    assert checks("行政许可：1,234件；行政处罚：567件；行政强制：99件；合计：1,900件。") == []
+    assert checks("全年办理1,000件；行政许可：1,234件；行政处罚：567件；合计：1,801件。") == []
