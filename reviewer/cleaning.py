@@ -60,6 +60,9 @@ _FIELD_LABEL = re.compile("[\u4e00-\u9fff]{2,6}[:\uff1a]")
 _ASCII_CLOSING = set(",.;:!?)")
 
 
+_SPACED_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}|[0-9]{1,2}")
+
+
 def tidy_spaces(line: str) -> str:
     """Collapse runs of spaces to one; drop a space that touches a CJK character, except before
     a "label:" field of a metadata line.  Spaces between Latin words and digits stay."""
@@ -69,6 +72,12 @@ def tidy_spaces(line: str) -> str:
     parts = line.split(" ")
     out: list[str] = [parts[0]]
     tail = parts[0][-2:]  # the last two characters written so far
+    if len(line) <= 40 and _SPACED_NUMBER.fullmatch(parts[0]) and parts[1][:1] and is_cjk(parts[1][0]):
+        # "一 主要工作", "1 健全制度": Word list numbering copied with a tab; the space is the
+        # only separator between the heading number and its title, so it stays.
+        out.append(" " + parts[1])
+        tail = (" " + parts[1])[-2:]
+        parts = parts[1:]
     for part in parts[1:]:
         prev_ch = tail[-1:]
         if prev_ch in _ASCII_CLOSING and len(tail) == 2 and is_cjk(tail[0]):

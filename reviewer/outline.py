@@ -46,6 +46,10 @@ MARKERS: list[tuple[re.Pattern[str], int, str]] = [
     (re.compile(f"(?P<n>[{CN_NUM}]{{1,4}}){SPACE}*(?:、|[.．](?![0-9]))"), 1, "一、"),
     (re.compile(f"[(（]{SPACE}*(?P<n>[{CN_NUM}]{{1,4}}){SPACE}*[)）]{SPACE}*[、.．]?"), 2, "(一)"),
     (re.compile(f"(?P<n>[0-9０-９]{{1,3}}){SPACE}*[.．、](?![0-9０-９])"), 3, "1."),
+    # Word list numbering copied as the numeral and a tab or spaces (``一 主要工作``, ``1 健全制度``):
+    # only alone at a line start before a short title (see _spaced_title).
+    (re.compile(f"(?P<n>[{CN_NUM}]{{1,4}})[ \t\u3000]{{1,3}}(?=[\u4e00-\u9fff“《])"), 1, "一 "),
+    (re.compile("(?P<n>[0-9]{1,2})[ \t\u3000]{1,3}(?=[\u4e00-\u9fff“《])"), 3, "1 "),
     (re.compile("(?P<n>[\u2488-\u249b])"), 3, "⒈"),
     (re.compile(f"[(（]{SPACE}*(?P<n>[0-9０-９]{{1,3}}){SPACE}*[)）]{SPACE}*[、.．]?"), 4, "(1)"),
     (re.compile("(?P<n>[\u2474-\u2487])"), 4, "⑴"),
@@ -157,6 +161,8 @@ def _candidates(text: str, shown: str) -> list[Candidate]:
             if pos > 0 and (text[pos - 1].isdigit() or text[pos - 1] in CN_NUM + "第"):
                 continue
             at_start = _is_line_start(text, pos)
+            if style in ("一 ", "1 ") and not (at_start and _spaced_title(text, match.end())):
+                continue
             loose = not at_start and not _after_sentence_end(text, pos)
             if loose and (level not in (1, 2, 4) or style == "1)" or _inside_quote(text, pos)):
                 continue
@@ -183,6 +189,14 @@ def _candidates(text: str, shown: str) -> list[Candidate]:
             continue
         unique.append(cand)
     return unique
+
+
+def _spaced_title(text: str, body: int) -> bool:
+    """A numeral followed by spaces heads a section only before a short title line: no digits
+    (a table row: ``1 行政许可 45件``) and no sentence end before its last character."""
+    end = text.find("\n", body)
+    line = text[body:len(text) if end == -1 else end].strip()
+    return 0 < len(line) <= 30 and not re.search(r"[0-9０-９]", line) and not TITLE_STOP.search(line[:-1])
 
 
 def _written_style(shown: str, match: re.Match[str], style: str) -> str:

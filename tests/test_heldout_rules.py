@@ -246,3 +246,14 @@ def test_statistics_written_as_fields_add_up_to_their_stated_total():
         ("sum_mismatch", ["1,900件", "1,234件", "567件", "89件"])]
     assert checks("行政许可：1,234件；行政处罚：567件；行政强制：99件；合计：1,900件。") == []
     assert checks("全年办理1,000件；行政许可：1,234件；行政处罚：567件；合计：1,801件。") == []
+
+
+def test_word_list_numbers_copied_with_a_space_head_sections():
+    text = "一 主要工作情况\n（一）加强组织领导\n1 健全制度\n全年研究法治工作3次。\n二 存在问题\n队伍薄弱。\n"
+    assert outline(text) == [(1, "一", "主要工作情况"), (2, "一", "加强组织领导"), (3, "1", "健全制度"),
+                             (1, "二", "存在问题")]
+
+
+def test_a_table_row_or_a_sentence_after_a_spaced_number_is_no_heading():
+    text = "一、主要工作\n1 行政许可 45件\n2 行政处罚 12件\n3 全年立案15件，结案12件。\n"
+    assert outline(text) == [(1, "一", "主要工作")]
