@@ -50,6 +50,8 @@ MARKERS: list[tuple[re.Pattern[str], int, str]] = [
     # only alone at a line start before a short title (see _spaced_title).
     (re.compile(f"(?P<n>[{CN_NUM}]{{1,4}})[ \t\u3000]{{1,3}}(?=[\u4e00-\u9fff“《])"), 1, "一 "),
     (re.compile("(?P<n>[0-9]{1,2})[ \t\u3000]{1,3}(?=[\u4e00-\u9fff“《])"), 3, "1 "),
+    # A comma typed for 、 (``二，存在问题``), on the same terms.
+    (re.compile(f"(?P<n>[{CN_NUM}]{{1,4}})[,，](?=[\u4e00-\u9fff“《])"), 1, "一，"),
     (re.compile("(?P<n>[\u2488-\u249b])"), 3, "⒈"),
     (re.compile(f"[(（]{SPACE}*(?P<n>[0-9０-９]{{1,3}}){SPACE}*[)）]{SPACE}*[、.．]?"), 4, "(1)"),
     (re.compile("(?P<n>[\u2474-\u2487])"), 4, "⑴"),
@@ -161,7 +163,7 @@ def _candidates(text: str, shown: str) -> list[Candidate]:
             if pos > 0 and (text[pos - 1].isdigit() or text[pos - 1] in CN_NUM + "第"):
                 continue
             at_start = _is_line_start(text, pos)
-            if style in ("一 ", "1 ") and not (at_start and _spaced_title(text, match.end())):
+            if style in ("一 ", "1 ", "一，") and not (at_start and _spaced_title(text, match.end())):
                 continue
             loose = not at_start and not _after_sentence_end(text, pos)
             if loose and (level not in (1, 2, 4) or style == "1)" or _inside_quote(text, pos)):

@@ -257,3 +257,8 @@ def test_word_list_numbers_copied_with_a_space_head_sections():
 def test_a_table_row_or_a_sentence_after_a_spaced_number_is_no_heading():
     text = "一、主要工作\n1 行政许可 45件\n2 行政处罚 12件\n3 全年立案15件，结案12件。\n"
     assert outline(text) == [(1, "一", "主要工作")]
+
+
+def test_a_comma_typed_for_dun_after_a_heading_numeral():
+    text = "一、主要工作情况\n全年研究法治工作3次。\n二，存在问题\n队伍薄弱。\n一，二季度分别开展检查。\n"
+    assert outline(text) == [(1, "一", "主要工作情况"), (1, "二", "存在问题")]
