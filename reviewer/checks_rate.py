@@ -40,6 +40,11 @@ def find_rate_mismatches(text: str, placed: Sequence[Placed],
     """
     checks = []
     for n, rate in enumerate(placed):
+        if rate.key == ("percent", "个百分点") and not rate.in_parens:
+            change = _change_check(text, placed, n)
+            if change is not None:
+                checks.append(change)
+            continue
         if rate.key != ("percent", "%") or rate.in_parens:
             continue
         floor = placed[n - 1].end if n else 0
@@ -51,6 +56,10 @@ def find_rate_mismatches(text: str, placed: Sequence[Placed],
         growth = _growth_check(text, placed, n, label)
         if growth is not None:
             checks.append(growth)
+            continue
+        change = _change_check(text, placed, n)
+        if change is not None:
+            checks.append(change)
             continue
         match = RATE_WORD.search(label)
         if not match or GROWTH.search(label):
@@ -103,6 +112,56 @@ def _growth_check(text: str, placed: Sequence[Placed], n: int, label: str) -> Ch
                  detail={"expected": expected, "actual": rate.value,
                          "difference": round(rate.value - growth, 6), "quotient": round(growth, 6),
                          "decimals": decimals, "difference_kind": "growth"})
+
+
+CHANGE_VERB = r"(?:提高|提升|上升|增加|增长|下降|降低|减少|压缩|缩短|缩减|扩大)"
+FROM_TO = re.compile(rf"^[^,;。]{{0,6}}?{CHANGE_VERB}?(?:到|至|为){CHANGE_VERB}?[^,;。\d]{{0,4}}$")
+CHANGE_AFTER = re.compile(rf"^[,]?\s*(?:共|累计|同比)?(?:{CHANGE_VERB}|减幅|降幅|增幅)(?:了|达|幅度为|幅度达)?$")
+
+
+def _change_check(text: str, placed: Sequence[Placed], n: int) -> Check | None:
+    """A change stated after both ends of it: ``由90.2%提高到96.5%,提高了5.3个百分点`` (the
+    points must be the difference) or ``由20个工作日压缩至5个工作日,压缩75%`` (the percent must
+    be the relative change; 提速 is left alone: it may be read as time saved or as speed gained)."""
+    if n < 2:
+        return None
+    rate, after, before = placed[n], placed[n - 1], placed[n - 2]
+    if not (rate.sentence == after.sentence == before.sentence) or after.in_parens or before.in_parens:
+        return None
+    if not CHANGE_AFTER.match(text[after.end:rate.start]) or not FROM_TO.match(text[before.end:after.start]):
+        return None
+    opening = text[max(0, before.start - 4):before.start]
+    if "由" not in opening and "从" not in opening:
+        return None
+    decimals = _decimals(rate.figure.text)
+    scale = 10 ** decimals
+    if rate.key == ("percent", "个百分点"):
+        if before.key != ("percent", "%") or after.key != before.key:
+            return None
+        change = abs(after.value - before.value)
+        slack = before.precision + after.precision
+        low, high = change - slack, change + slack
+        how = "percentage points"
+    else:
+        if before.key != after.key or before.key[0] == "percent" or before.value <= 0:
+            return None
+        change = abs(after.value - before.value) / before.value * 100
+        ends = [abs(a - b) / b * 100 for a in (after.value - after.precision, after.value + after.precision)
+                for b in (before.value - before.precision, before.value + before.precision) if b > 0]
+        low, high = min(ends), max(ends)
+        how = "relative change"
+    if low - 0.5 / scale <= rate.value <= high + 0.5 / scale or abs(rate.value - change) > 3 * MAX_PLAUSIBLE_GAP:
+        return None
+    expected = _round(change, scale)
+    unit = "个百分点" if rate.key[1] == "个百分点" else "%"
+    message = (f"由{before.figure.text}到{after.figure.text},变化应为{expected:.{decimals}f}{unit},"
+               f"与所述{rate.figure.text}不符")
+    sections = sorted({p.figure.section for p in (before, after, rate) if p.figure.section is not None})
+    return Check(kind="rate_mismatch", severity="error", message=message,
+                 figures=[before.id, after.id, rate.id], sections=sections,
+                 detail={"expected": expected, "actual": rate.value,
+                         "difference": round(rate.value - change, 6), "quotient": round(change, 6),
+                         "decimals": decimals, "difference_kind": how})
 
 
 def _share_check(text: str, placed: Sequence[Placed], n: int, label: str,

@@ -262,3 +262,13 @@ def test_a_table_row_or_a_sentence_after_a_spaced_number_is_no_heading():
 def test_a_comma_typed_for_dun_after_a_heading_numeral():
     text = "一、主要工作情况\n全年研究法治工作3次。\n二，存在问题\n队伍薄弱。\n一，二季度分别开展检查。\n"
     assert outline(text) == [(1, "一", "主要工作情况"), (1, "二", "存在问题")]
+
+
+def test_a_change_stated_after_both_its_ends_is_checked():
+    assert checks("网上办件率由90.2%提高到96.5%，提高了5.3个百分点。") == [
+        ("rate_mismatch", ["90.2%", "96.5%", "5.3个百分点"])]
+    assert checks("网上办件率由90.2%提高到96.5%，提高了6.3个百分点。") == []
+    assert checks("审批时限由20个工作日压缩至5个工作日，压缩80%。") == [
+        ("rate_mismatch", ["20个工作日", "5个工作日", "80%"])]
+    assert checks("办理时间由原来的20个工作日缩减为5个工作日，减少75%。") == []
+    assert checks("平均办理时间从4.5天缩短到3天，提速50%。") == []
