@@ -116,7 +116,7 @@ def _growth_check(text: str, placed: Sequence[Placed], n: int, label: str) -> Ch
 
 CHANGE_VERB = r"(?:提高|提升|上升|增加|增长|下降|降低|减少|压缩|缩短|缩减|扩大)"
 FROM_TO = re.compile(rf"^[^,;。]{{0,6}}?{CHANGE_VERB}?(?:到|至|为){CHANGE_VERB}?[^,;。\d]{{0,4}}$")
-CHANGE_AFTER = re.compile(rf"^[,]?\s*(?:共|累计|同比)?(?:{CHANGE_VERB}|减幅|降幅|增幅)(?:了|达|幅度为|幅度达)?$")
+CHANGE_AFTER = re.compile(rf"^[,]?\s*(?:共|累计|同比)?(?:{CHANGE_VERB}|减幅|降幅|增幅)(?:比例|幅度)?(?:了|达|达到|为)?$")
 
 
 def _change_check(text: str, placed: Sequence[Placed], n: int) -> Check | None:

@@ -272,3 +272,6 @@ def test_a_change_stated_after_both_its_ends_is_checked():
         ("rate_mismatch", ["20个工作日", "5个工作日", "80%"])]
     assert checks("办理时间由原来的20个工作日缩减为5个工作日，减少75%。") == []
     assert checks("平均办理时间从4.5天缩短到3天，提速50%。") == []
+    assert checks("审批时限由法定的45个工作日压缩至平均7个工作日，压缩比例达84.4%。") == []
+    assert checks("审批时限由法定的45个工作日压缩至平均7个工作日，压缩比例达80.4%。") == [
+        ("rate_mismatch", ["45个工作日", "7个工作日", "80.4%"])]
