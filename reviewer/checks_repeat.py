@@ -22,7 +22,7 @@ from reviewer.model import Check
 LEAD = re.compile(
     r"^(?:其中|另外|此外|同时|全年|年内|共|共计|合计|总计|累计|一共|我局|全局|本局|全区|全县|全市|"
     r"全镇|全乡|全省|全州|全旗|全街道|本街道|街道|我县|我镇|我乡|我区|我市|我委|本委|全委|全系统|"
-    r"依法|先后|已|均|还|并|又|再|有|现有|目前|截至|截止|到|至|在|对|为|以|和|与|及|了|各类|各项)+")
+    r"依法|先后|已|均|还|并|又|再|有|现有|目前|截至|截止|到|至|在|对|为|以|和|与|及|了|各类|各项|将|拟|力争)+")
 TIME = re.compile(r"\d{4}年(?:度)?|\d{1,2}月(?:份|底|末|初)?|\d{1,2}日|上半年|下半年|全年|年底|年初|以来")
 # What names the period of a figure: years, months, halves and quarters (截至11月底 ≠ 全年).
 PERIOD = re.compile(r"\d{4}年|\d{1,2}月|[上下]半年|[一二三四1-4]季度|前[一二三四五六七八九十\d]+个?月")
@@ -54,6 +54,9 @@ def find_conflicting_repeats(text: str, placed: Sequence[Placed]) -> list[Check]
             continue
         window = text[max(starts[fig.sentence], fig.start - SENTENCE_WINDOW):fig.start]
         period = tuple(sorted(set(PERIOD.findall(window))))
+        if text.startswith(("的基础上", "基础上"), fig.end):
+            # "2023年,我局将在追回2365.8万元的基础上…": the base is what was done, not the plan year
+            period = tuple(p for p in period if not re.search(re.escape(p) + "[^。]{0,12}?(?:将|拟|要)", window))
         key = (label, fig.key[0], fig.key[1], period)
         earlier = seen.setdefault(key, [])  # the first statement of each distinct value
         if key in reported:

@@ -275,3 +275,12 @@ def test_a_change_stated_after_both_its_ends_is_checked():
     assert checks("审批时限由法定的45个工作日压缩至平均7个工作日，压缩比例达84.4%。") == []
     assert checks("审批时限由法定的45个工作日压缩至平均7个工作日，压缩比例达80.4%。") == [
         ("rate_mismatch", ["45个工作日", "7个工作日", "80.4%"])]
+
+
+def test_a_total_restated_as_the_base_of_next_years_plan_is_compared():
+    text = ("一、主要工作\n全年追回医保基金2,356.8万元，移送案件9件。\n"
+            "二、下一步打算\n2023年，我局将在全年追回医保基金2,365.8万元的基础上，继续保持高压态势。\n")
+    assert ("conflicting_repeat", ["2,356.8万元", "2,365.8万元"]) in checks(text)
+    text = ("一、主要工作\n2019年全县新增减税降费2.86亿元，惠及纳税人3.4万户。\n"
+            "二、下一步打算\n在2019年新增减税降费2.68亿元的基础上，继续抓好政策落实。\n")
+    assert ("conflicting_repeat", ["2.86亿元", "2.68亿元"]) in checks(text)
