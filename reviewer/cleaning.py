@@ -473,7 +473,37 @@ def _lines_pass(text: str) -> str:
     lines = builder.lines()
     while lines and rules.is_trailing_junk(lines[-1]):
         lines.pop()
+    lines = [_split_collapsed(line) for line in lines]
     return "\n".join(lines)
+
+
+# A line this long, with several heading numbers glued after sentence ends, is a whole report
+# whose line breaks were lost in the copy.
+_COLLAPSED = 1000
+_COLLAPSED_HEADINGS = 3
+_TOP_MARKER = re.compile("[一二三四五六七八九十]{1,3}\u3001")
+_GLUED_HEADING = re.compile(
+    "(?<=[\u3002!?\uff01\uff1f])(?=[一二三四五六七八九十]{1,3}\u3001|[(\uff08][一二三四五六七八九十]{1,3}[)\uff09]"
+    "|[0-9]{1,2}[.\uff0e\u3001](?![0-9])|[(\uff08][0-9]{1,2}[)\uff09])"
+    "|(?<=[:\uff1a])(?=[一二三四五六七八九十]{1,3}\u3001)")
+
+
+def _split_collapsed(line: str) -> str:
+    """A report copied without its line breaks: a heading number right after a sentence end
+    (or ``一、`` right after ``如下:``) starts a new line again."""
+    if len(line) <= _COLLAPSED:
+        return line
+    starts = [m.start() for m in _GLUED_HEADING.finditer(line)]
+    # several glued parts of the top layer (二、…三、…), not a numbered list inside one paragraph
+    top = sum(1 for at in starts if _TOP_MARKER.match(line, at))
+    if len(starts) < _COLLAPSED_HEADINGS or top < 2:
+        return line
+    return _FIRST_CHILD.sub("\n", _GLUED_HEADING.sub("\n", line))
+
+
+# In such a line the first heading of a new level follows its parent's title with no
+# punctuation at all: 一、基本情况（一）执法主体… / （二）开展情况1．律师…
+_FIRST_CHILD = re.compile("(?<=[\u4e00-\u9fff])(?=[(\uff08]一[)\uff09]|1[.\uff0e\u3001](?![0-9]))")
 
 
 def normalise(raw: str) -> str:

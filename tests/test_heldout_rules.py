@@ -284,3 +284,21 @@ def test_a_total_restated_as_the_base_of_next_years_plan_is_compared():
     text = ("一、主要工作\n2019年全县新增减税降费2.86亿元，惠及纳税人3.4万户。\n"
             "二、下一步打算\n在2019年新增减税降费2.68亿元的基础上，继续抓好政策落实。\n")
     assert ("conflicting_repeat", ["2.86亿元", "2.68亿元"]) in checks(text)
+
+
+def test_a_report_copied_without_its_line_breaks_gets_its_outline_back():
+    body = "全年办理案件120件，办结115件，群众满意度明显提升，执法规范化水平进一步提高。" * 6
+    text = ("某局2021年行政执法工作报告\n现将有关情况报告如下：一、主要工作（一）加强组织领导" + body
+            + "（二）规范执法行为1．严格执法程序" + body + "2．强化执法监督" + body
+            + "二、存在问题" + body + "三、下一步打算" + body)
+    from reviewer.cleaning import normalise
+
+    assert [(level, number) for level, number, _ in outline(normalise(text))] == [
+        (1, "一"), (2, "一"), (2, "二"), (3, "1"), (3, "2"), (1, "二"), (1, "三")]
+
+
+def test_a_long_paragraph_with_an_inline_list_keeps_its_line():
+    from reviewer.cleaning import normalise
+
+    line = "主要措施有三条。1．建立台账。2．定期通报。3．严格考核。" + "全年办理案件120件，办结115件。" * 70
+    assert "\n" not in normalise(line + "\n").strip()
