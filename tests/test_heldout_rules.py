@@ -302,3 +302,10 @@ def test_a_long_paragraph_with_an_inline_list_keeps_its_line():
 
     line = "主要措施有三条。1．建立台账。2．定期通报。3．严格考核。" + "全年办理案件120件，办结115件。" * 70
     assert "\n" not in normalise(line + "\n").strip()
+
+
+def test_a_run_on_heading_is_cut_before_the_scope_of_its_first_sentence():
+    text = "一、主要工作\n1．律师、公证、司法鉴定行业监管全年对全市128家律师事务所开展检查，考核合格率100%。\n"
+    assert outline(text)[1] == (3, "1", "律师、公证、司法鉴定行业监管")
+    text = "一、主要工作\n正文。\n二、存在的问题一是部分执法部门执法文书不规范，说理不充分；二是手段单一。\n"
+    assert outline(text)[1] == (1, "二", "存在的问题")
