@@ -498,7 +498,14 @@ def _split_collapsed(line: str) -> str:
     top = sum(1 for at in starts if _TOP_MARKER.match(line, at))
     if len(starts) < _COLLAPSED_HEADINGS or top < 2:
         return line
+    line = _GLUED_SIGNATURE.sub("\n\\1\n\\2", line)
     return _FIRST_CHILD.sub("\n", _GLUED_HEADING.sub("\n", line))
+
+
+# …and its signature block at the end: "…全覆盖。泺州市司法局2021年1月15日"
+_GLUED_SIGNATURE = re.compile(
+    "(?<=[\u3002!?\uff01\uff1f])([\u4e00-\u9fff]{2,30}?(?:局|委|会|府|院|办|处|所|室|中心|办事处))"
+    "((?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日)$")
 
 
 # In such a line the first heading of a new level follows its parent's title with no

@@ -290,11 +290,12 @@ def test_a_report_copied_without_its_line_breaks_gets_its_outline_back():
     body = "全年办理案件120件，办结115件，群众满意度明显提升，执法规范化水平进一步提高。" * 6
     text = ("某局2021年行政执法工作报告\n现将有关情况报告如下：一、主要工作（一）加强组织领导" + body
             + "（二）规范执法行为1．严格执法程序" + body + "2．强化执法监督" + body
-            + "二、存在问题" + body + "三、下一步打算" + body)
+            + "二、存在问题" + body + "三、下一步打算" + body + "某某县司法局2022年1月10日")
     from reviewer.cleaning import normalise
 
     assert [(level, number) for level, number, _ in outline(normalise(text))] == [
         (1, "一"), (2, "一"), (2, "二"), (3, "1"), (3, "2"), (1, "二"), (1, "三")]
+    assert normalise(text).endswith("\n某某县司法局\n2022年1月10日")
 
 
 def test_a_long_paragraph_with_an_inline_list_keeps_its_line():
