@@ -472,12 +472,37 @@ def _after_signature_dropped(text: str, candidates: list[Candidate]) -> list[Can
     return [c for c in candidates if kept(c)]
 
 
+ANNEX_LINE = re.compile(f"(?m)^{SPACE}*附\\s*件{SPACE}*[:：]?{SPACE}*$")
+
+
+def _annex_list_dropped(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A numbered list under a line that only says ``附件：`` names the attachments, not sections:
+    its lines are dropped up to the first line that is not one of its items."""
+    annexes = [m.end() for m in ANNEX_LINE.finditer(text)]
+    if not annexes:
+        return candidates
+    dropped: set[int] = set()
+    for at in annexes:
+        expected = 1
+        for cand in candidates:
+            if cand.start < at:
+                continue
+            between = text[at:cand.start]
+            if not cand.at_line_start or cand.value != expected or between.strip():
+                break  # the list ends at the first line that is not its next item
+            dropped.add(cand.start)
+            expected += 1
+            line_end = text.find("\n", cand.start)
+            at = len(text) if line_end == -1 else line_end
+    return [c for c in candidates if c.start not in dropped]
+
+
 def find_sections(document: Document) -> list[Section]:
     """The heading hierarchy in document order (see the module docstring for the rules)."""
     text, analysis = document.text, document.analysis_text
     if len(analysis) != len(text):
         analysis = text
-    candidates = _after_signature_dropped(analysis, _candidates(analysis, text))
+    candidates = _annex_list_dropped(analysis, _after_signature_dropped(analysis, _candidates(analysis, text)))
     has_chapter = any(c.level == -1 for c in candidates if c.at_line_start and c.value == 1)
     has_jie = any(c.level == 0 for c in candidates if c.at_line_start and c.value == 1)
 

@@ -310,3 +310,11 @@ def test_a_run_on_heading_is_cut_before_the_scope_of_its_first_sentence():
     assert outline(text)[1] == (3, "1", "律师、公证、司法鉴定行业监管")
     text = "一、主要工作\n正文。\n二、存在的问题一是部分执法部门执法文书不规范，说理不充分；二是手段单一。\n"
     assert outline(text)[1] == (1, "二", "存在的问题")
+
+
+def test_a_numbered_list_under_fujian_names_attachments_not_sections():
+    text = ("一、主要工作\n全年办理案件12件。\n二、下一步打算\n继续努力。\n附件：\n"
+            "1.某县2022年度行政执法统计表\n2.某县行政执法主体名单\n某县人民政府\n2023年1月10日\n")
+    assert outline(text) == [(1, "一", "主要工作"), (1, "二", "下一步打算")]
+    text = "一、主要工作\n附件：\n三、其他\n1.甲项工作\n正文。\n"
+    assert (3, "1", "甲项工作") in outline(text)
