@@ -1,4 +1,4 @@
-"""The held-out corpus (tests/fixtures/heldout: fifteen invented reports the finders were not
+"""The held-out corpus (tests/fixtures/heldout: sixteen invented reports the finders were not
 written against, gold annotated by hand) scored as ../shared/eval/score.py scores it.  The floors
 sit a little below what the analyser reaches, so a change that loses ground on unseen layouts
 fails here even when the five shared reports still pass.  Skipped without ../shared/eval."""
