@@ -100,7 +100,7 @@ def find_sum_mismatches(text: str, placed: Sequence[Placed]) -> tuple[list[Check
                 candidates, nearest = [], None  # "2023年405件,2021年、2022年分别320件、360件"
             elif not candidates and not text[starts[first.sentence]:at].strip():
                 candidates = _prior_totals(text, starts, by_sentence, first)
-            exhaustive = _has_remainder(text, parts)
+            exhaustive = _has_remainder(text, parts) or _complementary(text, parts)
             # "共受理300件,分别为…": the connector follows the total at once
             close = nearest is not None and len(re.sub(r"[,\s]", "", text[nearest.end:at])) <= 2
             if close and EXHAUSTIVE_CONNECTOR.match(connector.group()):
@@ -214,6 +214,26 @@ def _run_back(text: str, outer: Sequence[Placed], k: int) -> list[Placed]:
             break
         run.insert(0, outer[j])
     return run
+
+
+# Pairs of categories that between them cover everything: a penalty case follows the simple or
+# the ordinary procedure, a person is a man or a woman …
+COMPLEMENTS = (
+    (re.compile("简易程序"), re.compile("(?:普通|一般)程序")),
+    (re.compile("(?:^|[^男女])男(?:性|职工|干部)?$"), re.compile("(?:^|[^男女])女(?:性|职工|干部)?$")),
+    (re.compile("城镇"), re.compile("农村")),
+    (re.compile("线上"), re.compile("线下")),
+)
+
+
+def _complementary(text: str, parts: list[Placed]) -> bool:
+    """True when the two parts are the two halves of a known complete pair (简易程序/一般程序)."""
+    if len(parts) != 2:
+        return False
+    first = own_label(text, parts[0])
+    second = own_label(text, parts[1], parts[0].end)
+    return any(a.search(first) and b.search(second) or b.search(first) and a.search(second)
+               for a, b in COMPLEMENTS)
 
 
 def _has_remainder(text: str, parts: list[Placed]) -> bool:

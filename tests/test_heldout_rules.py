@@ -318,3 +318,11 @@ def test_a_numbered_list_under_fujian_names_attachments_not_sections():
     assert outline(text) == [(1, "一", "主要工作"), (1, "二", "下一步打算")]
     text = "一、主要工作\n附件：\n三、其他\n1.甲项工作\n正文。\n"
     assert (3, "1", "甲项工作") in outline(text)
+
+
+def test_two_parts_that_cover_everything_must_make_the_total():
+    assert checks("办理行政处罚案件2146件，罚没款1535.6万元；其中适用简易程序案件824件，一般程序案件1298件。") == [
+        ("sum_mismatch", ["2146件", "824件", "1298件"])]
+    assert checks("办理行政处罚案件2122件，罚没款1535.6万元；其中适用简易程序案件824件，一般程序案件1298件。") == []
+    assert checks("现有干部职工86人，其中男52人，女30人。") == [("sum_mismatch", ["86人", "52人", "30人"])]
+    assert checks("现有干部职工86人，其中党员52人，大学学历30人。") == []
