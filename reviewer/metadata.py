@@ -62,12 +62,14 @@ class Line:
     end: int  # without the line break
     analysis: str  # stripped, Simplified
     shown: str  # stripped, as written
+    after_blank: bool = False  # a blank line (or the start of the text) stands right above it
 
 
 def _lines(document: Document, limit: int | None = None) -> list[Line]:
     text, analysis = document.text, document.analysis_text
     out: list[Line] = []
     pos = 0
+    blank = True
     stop = len(text) if limit is None else min(limit, len(text))
     while pos < stop:
         newline = text.find("\n", pos)
@@ -77,7 +79,10 @@ def _lines(document: Document, limit: int | None = None) -> list[Line]:
         lead = len(raw) - len(raw.lstrip())
         trail = len(raw.rstrip())
         if trail > lead:
-            out.append(Line(pos + lead, pos + trail, raw[lead:trail], text[pos + lead:pos + trail]))
+            out.append(Line(pos + lead, pos + trail, raw[lead:trail], text[pos + lead:pos + trail], blank))
+            blank = False
+        else:
+            blank = True
         pos = newline + 1
     return out
 
@@ -159,11 +164,29 @@ def _title(header: list[Line]) -> tuple[str | None, str | None]:
     return wrapped if wrapped else (None, None)
 
 
+YEAR_WORD = f"(?:(?:19|20)\\d{{2}}|[{CN_YEAR_DIGITS}]{{4}})\\s*年度?"
+# The first part of a title broken over two lines: the issuer, its year, or both
+# (``桐溪县应急管理局2023年度`` above ``法治政府建设情况报告``).
+TITLE_HEAD = re.compile(f"(?P<org>[\u4e00-\u9fff（）()]{{2,30}}?{ORG_SUFFIX})?(?P<year>{YEAR_WORD})?")
+# A line that opens a title of its own: a year, 关于, or a named body (a place, then its office).
+TITLE_OPENING = re.compile(f"{YEAR_WORD}|关于|[\u4e00-\u9fff]{{0,20}}?[省市区县州旗镇乡][\u4e00-\u9fff]{{0,20}}?"
+                           f"{ORG_SUFFIX}")
+
+
 def _joins_title(prev: Line, line: Line) -> bool:
     """A title broken over two lines: a short unpunctuated line naming the issuer right above a
-    line that starts with the year or 关于, or a first line that opens or ends with 关于."""
+    line that starts with the year or 关于, or a first line that opens or ends with 关于; or a
+    short line that is nothing but the title's first part (the issuer and/or the year, ``XX局
+    2023年度``) right above a line that does not open a title of its own (no issuer, year or 关于
+    of its own), with no blank line between them."""
     value = prev.analysis
-    if len(value) > 30 or not re.fullmatch("[\u4e00-\u9fff]+", value) or value.endswith("文件"):
+    if len(value) > 30 or value.endswith("文件"):
+        return False
+    head = TITLE_HEAD.fullmatch(value)
+    if head and (head.group("org") or head.group("year")) and not line.after_blank:
+        if not TITLE_OPENING.match(line.analysis):
+            return True
+    if not re.fullmatch("[\u4e00-\u9fff]+", value):
         return False
     if value.startswith("关于") or value.endswith("关于"):
         return True
@@ -190,12 +213,15 @@ def _issuer(document: Document, lines: list[Line], header: list[Line],
         match = re.fullmatch(f"(?P<v>[\u4e00-\u9fff]{{2,30}}{ORG_SUFFIX})\\s*文件", line.analysis)
         if match:
             names.append(line.shown[:match.end("v")])
-    names += _signatures(lines)
+    signatures = _signatures(lines)
+    names += signatures
+    titled = None  # the body the title opens with
     if title and title_analysis and len(title) == len(title_analysis):
         match = re.match(f"[\u4e00-\u9fff]{{2,30}}?{ORG_SUFFIX}(?=(?:19|20)\\d{{2}}|关于|[\u4e00-\u9fff]{{4}})",
                          title_analysis)
         if match and re.search("[省市区县州旗镇乡]", match.group(0)):
-            names.append(title[:match.end()])
+            titled = title[:match.end()]
+            names.append(titled)
     for line in header[:5]:
         if ORG_LINE.fullmatch(line.analysis):
             names.append(line.shown)
@@ -203,7 +229,19 @@ def _issuer(document: Document, lines: list[Line], header: list[Line],
     if not names:
         return None
     chosen = names[0]
+    # The report names itself: the body its title opens with signs it too.  A page's 来源 that
+    # names another body is the department that published it, not the issuer (a fuller form of
+    # the same body still wins below).
+    signed = [name for name in signatures if titled and _same_body(titled, name)]
+    if signed:
+        chosen = max([titled] + signed, key=len)
     return _fullest(chosen, names + _names_in_titles(document))
+
+
+def _same_body(a: str, b: str) -> bool:
+    """Two writings of one body's name: one is the other or an abbreviation of it."""
+    short, long = sorted((a, b), key=len)
+    return short[-1] == long[-1] and _subsequence(short, long)
 
 
 def _signatures(lines: list[Line]) -> list[str]:
