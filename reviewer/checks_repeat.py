@@ -8,6 +8,13 @@ generic word), their kind and unit, the period the sentence names, and both must
 余/约/以上).  And the two sentences must be the same statement: they share another figure with
 the same label and value (an anchor), as a summary and its detail do — unless the two numbers
 differ only by two neighbouring digits swapped (4380 / 4830), a typing slip.
+
+A report's opening summary (the text before its first heading) restates its key results, so a
+result stated there and again in the body needs no anchor when the label alone leaves no doubt
+(``全年共立案查处违法用地案件86件`` … ``立案查处违法用地案件89件``): a long, specific label (at
+least six characters once 全年/共/全市 are stripped), stated with one value in the summary and
+one in the body, where neither sentence narrows it (其中/分别 breakdowns, 新增/本月/上半年/
+专项/累计 qualifiers, last year's figure, another scope such as 全市 against 本局).
 """
 
 from __future__ import annotations
@@ -29,6 +36,15 @@ PERIOD = re.compile(r"\d{4}年|\d{1,2}月|[上下]半年|[一二三四1-4]季度
 GENERIC = re.compile(r"^(?:企业|单位|事项|部门|人员|案件|问题|次数|人次|项目|活动|资料|家|户|件|个)$")
 SKIP = re.compile(r"同比|环比|增长|下降|增加|减少|提高|上年|去年|较|比|占|平均|人均|每")
 MIN_LABEL = 4
+# A summary and the body: the label must be specific enough on its own.
+MIN_SUMMARY_LABEL = 6
+# Words before a figure in its sentence that narrow it to a part, a stretch of time or another
+# period than the report's: such a figure may rightly differ from the summary's.
+NARROWING = re.compile(
+    r"其中|分别|包括|新增|新发|本月|当月|本周|上半年|下半年|季度|前[一二三四五六七八九十\d]+个?月|专项|"
+    r"行动|活动|期间|以来|累计|截至|截止|上年|去年|前年|同期|历年|近[一二三四五六七八九十两\d]+年|"
+    r"[一二三四五六七八九十两\d]+年来|预计|计划|将|拟|目标|力争")
+SCOPE = re.compile(r"[全本我](?:市|区|县|镇|乡|省|州|旗|局|委|街道|系统|行业)")
 
 
 def find_conflicting_repeats(text: str, placed: Sequence[Placed]) -> list[Check]:
@@ -74,7 +90,46 @@ def find_conflicting_repeats(text: str, placed: Sequence[Placed]) -> list[Check]
                 break
         if all(abs(e.value - fig.value) > e.precision + fig.precision + 1e-6 for e in earlier):
             earlier.append(fig)
+    return checks + _summary_repeats(text, placed, starts, labels, raws, reported)
+
+
+def _summary_repeats(text: str, placed: Sequence[Placed], starts: list[int], labels: dict[int, str],
+                     raws: dict[int, str], reported: set) -> list[Check]:
+    """One result stated in the opening summary and with another value in the body."""
+    groups: dict[tuple[str, str, str, tuple[str, ...]], list[Placed]] = {}
+    for fig in placed:
+        label = labels[fig.id]
+        if fig.in_parens or fig.key[0] not in ("count", "money", "measure", "duration"):
+            continue
+        if len(label) < MIN_SUMMARY_LABEL or GENERIC.match(label) or SKIP.search(raws[fig.id]):
+            continue
+        before = text[starts[fig.sentence]:fig.start]
+        if NARROWING.search(before) or SKIP.search(before):
+            continue
+        period = tuple(sorted(set(PERIOD.findall(before))))
+        groups.setdefault((label, fig.key[0], fig.key[1], period), []).append(fig)
+    checks = []
+    for key, figs in groups.items():
+        if key in reported:
+            continue
+        summary = [f for f in figs if f.figure.section is None]
+        body = [f for f in figs if f.figure.section is not None]
+        if not summary or not body or not _one_value(summary) or not _one_value(body):
+            continue
+        first, second = summary[0], body[0]
+        if abs(first.value - second.value) <= first.precision + second.precision + 1e-6:
+            continue
+        scopes = [set(SCOPE.findall(text[starts[f.sentence]:f.start])) for f in (first, second)]
+        if all(scopes) and scopes[0] != scopes[1]:
+            continue
+        reported.add(key)
+        checks.append(_check(first, second, key[0]))
     return checks
+
+
+def _one_value(figs: list[Placed]) -> bool:
+    """All the figures state the same value (within their rounding)."""
+    return all(abs(f.value - figs[0].value) <= f.precision + figs[0].precision + 1e-6 for f in figs)
 
 
 def _transposed(a: str, b: str) -> bool:
