@@ -354,8 +354,8 @@ def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
     # glued to letters or other digits (G20, 5G, version 1.2.3) or an ordinal (第三)
     if start > 0 and (a[start - 1].isascii() and a[start - 1].isalnum() or a[start - 1] in "._/×*"):
         return None  # (7×24小时: a product names round-the-clock service, not a duration)
-    if before.endswith(_ORDINAL_BEFORE):
-        return None
+    if before.endswith(_ORDINAL_BEFORE) and not before.endswith(("每周", "每星期", "每礼拜")):
+        return None  # 周一 is a weekday, but 每周1次 is a frequency
     if start > 0 and a[start - 1] in "”\"’」』" and _short_quote_before(a, start):
         return None  # “六稳”16条: the number belongs to the name
     if chinese and first[0] in "十百千万" and before.endswith(("数", "几", "若干")):

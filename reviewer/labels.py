@@ -66,7 +66,14 @@ _MODIFIER_POS = ("v", "a", "b", "vn", "ad", "z", "f", "s")
 _STOP_AFTER_POS = frozenset({"p", "d", "c", "u", "uj", "ul", "uz", "ug", "ud", "uv", "m", "q", "r", "y",
                              "e", "zg", "x"})
 _CHANGE_VERBS = frozenset("""提升 提高 压缩 缩短 降低 下降 减少 增加 增长 上升 增至 降至 扩大 缩减 调整 延长
-增 降 减 升""".split())
+压减 压降 削减 精简 缩小 下调 上调 调减 调增 减至 减到 缩至 提速 增 降 减 升""".split())
+# "由A…至B" / "从A…到B": B is a new level of what A measures, whatever verb sits between.
+_FROM_MARKERS = ("由", "从")
+_TO_LEVEL = re.compile(r"[\u4e00-\u9fff]{0,4}?[至到为]")
+# A clause that starts with a frequency (每月不少于1次) or a generic measure noun (时间为3至6个月)
+# says how often or how long; the activity is named by the clause before it.
+_FREQUENCY = re.compile(r"(?:每|平均每)(?:[一两二三四五六]个?)?(?:天|日|周|星期|旬|月|季度|季|半年|年|学期)(?:均|至少|都)?")
+_GENERIC_MEASURES = frozenset("时间 数量 人数 金额 比例 期限 时长 次数 总数 规模 周期 频次 总量".split())
 _COMPARISON_MARKERS = frozenset("比 较 同比 环比 相比 相较 比上年 较上年 较去年 比去年".split())
 _RESTART_WORDS = frozenset("是 分别是 依次是 主要是 包括 等 等等".split())
 _BASELINE_WORDS = frozenset("上年 去年 去年同期 上年同期 同期 上一年 前一年 上年度".split())
@@ -193,6 +200,8 @@ class LabelFinder:
     def label(self, f: Figure, floor: int, ceiling: int, previous: Figure | None,
               in_sentence: Figure | None) -> Label:
         a = self.a
+        if previous is not None and previous.label and _from_to(a, previous, f):
+            return previous.label, _span(previous)  # 由120个工作日压减至60个工作日
         lo = max(floor, f.start - BEFORE_WINDOW)
         before = tokens(a, lo, f.start) if lo < f.start else []
         if lo > floor and len(before) > 1:
@@ -206,6 +215,9 @@ class LabelFinder:
         comparison = _comparison(before)
         before = comparison or _strip_lead(before)
         noun = _noun_after(after)
+        if noun and raw_last in _FROM_MARKERS and after.index(noun[-1]) + 1 < len(after) \
+                and after[after.index(noun[-1]) + 1].word in ("至", "到"):
+            noun = []  # 由45天精简至20天: jieba's noun is the verb of the change
         if noun and after[0].word == "的":
             # 0.5个工作日的审核时限, 5%的比例: a noun after 的 that the number measures names the
             # figure; another noun only when nothing before does (停止执业三个月的行政处罚 ->
@@ -238,6 +250,8 @@ class LabelFinder:
                     and before[0].word not in _CHANGE_VERBS and before[0].word not in LIGHT_VERBS):
                 return self._join(before, noun)
             generic = len(noun) == 1 and noun[0].word in _GENERIC_NOUNS
+            if f.kind == "count" and _counted_before(before, raw_last, after, noun):
+                return self._phrase(_cap(_after_light_verb(before)))  # 组织村组干部一百余人入户走访
             if not (before and generic) or raw_last in ("等", "等等"):
                 return self._phrase(noun)
         if changed and not before and previous is not None and previous.label:
@@ -246,6 +260,14 @@ class LabelFinder:
                 and in_sentence.label:
             return in_sentence.label + self._shown("占比", f.start), None  # 568项,占比92%
         if before:
+            said = "".join(t.word for t in before)
+            if _FREQUENCY.fullmatch(said) or said in _GENERIC_MEASURES:
+                activity = self._activity_before(f, in_sentence)
+                if activity and said in _GENERIC_MEASURES:
+                    # 跟班学习,时间为3至6个月 -> 跟班学习时间
+                    return self.text[activity[0].start:activity[-1].end] + self.text[before[0].start:before[-1].end], None
+                if activity:
+                    return self._phrase(activity)  # 开展动态巡查,每月不少于1次 -> 动态巡查
             return self._phrase(_cap(_after_light_verb(before)))
         if not noun and floor > 0 and a[floor - 1] in "::" and previous is None:
             return self._field_name(floor - 1)  # 罚没金额:56.3万元
@@ -273,6 +295,27 @@ class LabelFinder:
             if event:
                 return self._phrase(_cap(event))
         return None, None
+
+    def _activity_before(self, f: Figure, in_sentence: Figure | None) -> list[Token]:
+        """What the clause before names as the activity (``…开展动态巡查,每月不少于1次`` ->
+        ``动态巡查``): its words after any figure, after its last light verb or preposition."""
+        a = self.a
+        floor, _ = self.clause(f.start, f.end)
+        comma = floor - 1
+        if comma < 0 or a[comma] not in ",,":
+            return []
+        start, _ = self.clause(comma, comma)
+        if in_sentence is not None and start <= in_sentence.end <= comma:
+            start = in_sentence.end
+        toks = _strip_lead(tokens(a, max(start, comma - BEFORE_WINDOW), comma))
+        for i in range(len(toks) - 2, -1, -1):
+            if (toks[i].word in LIGHT_VERBS or toks[i].flag == "p") and sum(len(t.word) for t in toks[i + 1:]) >= 2:
+                toks = toks[i + 1:]
+                break
+        toks = _strip_lead(_cap(toks, 10))
+        if not toks or not any(_is_noun(t) or t.flag.startswith("v") for t in toks):
+            return []
+        return toks
 
     def _shown(self, word: str, before: int) -> str:
         """``word`` as the shown text writes it near ``before`` (佔比 in a traditional report)."""
@@ -306,6 +349,44 @@ def _span(f: Figure) -> tuple[int, int] | None:
     if f.label_start is None or f.label_end is None:
         return None
     return f.label_start, f.label_end
+
+
+def _from_to(a: str, previous: Figure, f: Figure) -> bool:
+    """``由120个工作日压减至不超过60个工作日``: the figure before opens with 由/从 and only a
+    short verb ending in 至/到/为 stands between the two figures."""
+    if not a[max(0, previous.start - 1):previous.start].endswith(_FROM_MARKERS):
+        return False
+    return bool(_TO_LEVEL.fullmatch(a[previous.end:f.start].strip()))
+
+
+_SCOPE_CHARS = frozenset("全本各该我辖这此")
+
+
+def _counted_before(before: list[Token], raw_last: str, after: list[Token], noun: list[Token]) -> bool:
+    """``组织村组干部一百余人入户走访``: a verb and its object written right before the number
+    name what it counts when what follows the measure word is a verb phrase (入户走访, 下沉社区),
+    even one that jieba starts with a noun."""
+    def nounish(t: Token) -> bool:
+        return _is_noun(t) or t.flag == "zg"  # 网格|员: jieba tags a lone 员 zg
+
+    if len(before) < 2 or raw_last != before[-1].word or not nounish(before[-1]):
+        return False
+    i = len(before)
+    while i > 0 and nounish(before[i - 1]):
+        i -= 1
+    counted = before[i:]
+    if (i == 0 or not any(t.flag.startswith("v") and t.flag != "vn" for t in before[:i])
+            or not any(t.flag.startswith("n") or t.flag == "zg" for t in counted)
+            or any(t.flag in ("ns", "s", "nt", "t", "f") for t in counted)
+            or counted[0].word[0] in _SCOPE_CHARS or before[i - 1].word[-1:] in _SCOPE_CHARS):
+        return False  # 组织全县1260名执法人员参加: 全县 is the scope, not what is counted
+    if not noun or noun[0] is not after[0]:
+        return False
+    if after[0].flag == "v" and after[0].word not in LIGHT_VERBS:
+        return True  # 50名下沉社区
+    k = after.index(noun[0]) + 1
+    return (k < len(after) and after[k].flag in ("v", "vd", "vi", "vn")
+            and after[k].word not in LIGHT_VERBS and after[k].word not in _CHANGE_VERBS)
 
 
 def _after_restart(toks: list[Token]) -> list[Token]:
