@@ -268,7 +268,7 @@ class LabelFinder:
                     return self.text[activity[0].start:activity[-1].end] + self.text[before[0].start:before[-1].end], None
                 if activity:
                     return self._phrase(activity)  # 开展动态巡查,每月不少于1次 -> 动态巡查
-            return self._phrase(_cap(_after_light_verb(before)))
+            return self._tidy(_cap(_after_light_verb(before)))
         if not noun and floor > 0 and a[floor - 1] in "::" and previous is None:
             return self._field_name(floor - 1)  # 罚没金额:56.3万元
         if previous is not None and not noun:
@@ -277,7 +277,7 @@ class LabelFinder:
                 return previous.text, (previous.start, previous.end)
         predicate = _predicate_after(after)
         if predicate:
-            return self._phrase(predicate if f.kind != "date" else _cap(predicate))
+            return self._tidy(predicate) if f.kind != "date" else self._phrase(_cap(predicate))
         if previous is not None and previous.label:
             return previous.label, _span(previous)
         if in_sentence is not None and in_sentence.label and a[max(floor, f.start - 3):f.start].endswith(
@@ -338,11 +338,39 @@ class LabelFinder:
         start, end = toks[0].start, toks[-1].end
         return self.text[start:end], (start, end)
 
+    def _tidy(self, toks: list[Token]) -> Label:
+        """The phrase without words inside it that only mark aspect or own
+        (``维持了我局具体行政行为`` -> ``维持具体行政行为``); its span only when nothing was dropped."""
+        kept = [t for i, t in enumerate(toks) if not (0 < i < len(toks) - 1 and _interior_filler(toks, i))]
+        if len(kept) == len(toks):
+            return self._phrase(toks)
+        return "".join(self.text[t.start:t.end] for t in kept), None
+
     def _join(self, before: list[Token], noun: list[Token], with_de: bool = False) -> Label:
         before = _cap(before, max(4, MAX_LABEL - sum(len(t.word) for t in noun)))
         head = self.text[before[0].start:before[-1].end] if before else ""
         de = "的" if with_de and not head.endswith("的") else ""
         return head + de + self.text[noun[0].start:noun[-1].end], None
+
+
+_OWNERS = frozenset("我局 本局 我委 我院 我厅 我办 我区 我市 我县 本单位 我单位".split())
+_OWNER_BODIES = frozenset("局 委 院 厅 办 区 市 县 单位".split())
+
+
+def _interior_filler(toks: list[Token], i: int) -> bool:
+    """A word inside a phrase that says nothing of what is counted: an aspect particle after a
+    verb (维持|了) and the reporting body as an owner after a verb (了|我局|具体行政行为)."""
+    t, prev, nxt = toks[i], toks[i - 1], toks[i + 1]
+    if t.word == "了" and t.flag == "ul":
+        return prev.flag.startswith("v") and not nxt.flag.startswith(("v", "x", "u"))
+    after_verb = prev.flag.startswith("v") or prev.word == "了"
+    if t.word in _OWNERS:
+        return after_verb and not nxt.flag.startswith(("v", "x", "u"))
+    if t.word in ("我", "本") and nxt.word in _OWNER_BODIES:  # jieba: 我|局
+        return after_verb and i + 2 < len(toks) and not toks[i + 2].flag.startswith(("v", "x", "u"))
+    if t.word in _OWNER_BODIES and prev.word in ("我", "本") and i >= 2:
+        return _interior_filler(toks, i - 1)
+    return False
 
 
 def _span(f: Figure) -> tuple[int, int] | None:

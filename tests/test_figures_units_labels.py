@@ -142,3 +142,12 @@ def test_a_frequency_or_generic_word_with_its_own_activity_keeps_its_clause():
 ])
 def test_a_weekly_count_is_a_figure_but_a_weekday_is_not(sentence, expected):
     assert found(sentence) == expected
+
+
+def test_an_aspect_particle_and_the_reporting_body_inside_a_predicate_are_dropped():
+    labels = labelled("其中8件复议机关维持,另有6件撤销了我局原处罚决定。")
+    assert labels["6件"] == "撤销原处罚决定"
+
+
+def test_a_total_marker_inside_a_label_stays_as_written():
+    assert labelled("局务会共召开14次。")["14次"] == "局务会共召开"
