@@ -616,6 +616,9 @@ def _noun_after(after: list[Token]) -> list[Token]:
             break
         if t.word in ("的", "了", "进行", "开展", "予以", "纳入", "依法", "均", "全部", "已", "已经", "尚"):
             break
+        if (seen_noun and t.flag == "nt" and i + 1 < len(after) and after[i + 1].flag in ("v", "d", "p")
+                and after[i + 1].word not in LIGHT_VERBS):
+            break  # 66件一审案件|人民法院驳回…: an organisation that starts the next predicate
         if _is_noun(t) or (t.flag == "zg" and not out):  # 村(社区): jieba tags a lone 村 zg
             out.append(t)
             seen_noun = True

@@ -151,3 +151,11 @@ def test_an_aspect_particle_and_the_reporting_body_inside_a_predicate_are_droppe
 
 def test_a_total_marker_inside_a_label_stays_as_written():
     assert labelled("局务会共召开14次。")["14次"] == "局务会共召开"
+
+
+def test_a_verb_after_the_counted_noun_is_not_part_of_it():
+    assert labelled("全局27名执法人员办理换证手续。")["27名"] == "执法人员"
+
+
+def test_an_organisation_that_starts_the_next_predicate_ends_the_noun_after_the_number():
+    assert labelled("另有15件复议案件人民法院尚在审理。")["15件"] == "复议案件"
