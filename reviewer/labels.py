@@ -235,8 +235,8 @@ class LabelFinder:
             noun = head
         if not before and not noun and raw_last in _VERB_PREPOSITIONS:
             return self.text[f.start - len(raw_last):f.start], (f.start - len(raw_last), f.start)
-        if not before and baseline and raw_last == "的" and not changed:
-            return self._phrase(baseline[-1:])  # 较上年的2,450.2万元: the baseline year's figure
+        if not before and baseline and raw_last in ("的", "为", "是", "达") and not changed:
+            return self._phrase(baseline[-1:])  # 较上年的2,450.2万元, (上年为…): the baseline year's figure
         if not noun and (not before or (len(before) == 1 and before[0].word in LIGHT_VERBS)):
             # 举办11期任前法律知识考试: jieba's tags break the noun phrase, but the clause
             # after the number is only content words ending in a noun

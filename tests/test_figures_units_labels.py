@@ -159,3 +159,8 @@ def test_a_verb_after_the_counted_noun_is_not_part_of_it():
 
 def test_an_organisation_that_starts_the_next_predicate_ends_the_noun_after_the_number():
     assert labelled("另有15件复议案件人民法院尚在审理。")["15件"] == "复议案件"
+
+
+def test_a_figure_stated_for_last_year_is_labelled_with_the_baseline():
+    labels = labelled("全年办理投诉1,520件,同比增长8.2%(上年为1,405件)。")
+    assert labels["1,405件"] == "上年"
