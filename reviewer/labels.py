@@ -246,6 +246,8 @@ class LabelFinder:
         if noun and f.kind != "date":
             if raw_last == "的" and before:
                 return self._join(before, noun, with_de=True)
+            if before and raw_last == before[-1].word and before[-1].word.startswith("每") and after[0].word == "的":
+                return self._join(before[-1:], noun, with_de=True)  # 每平方米50元的标准: a rate per unit
             if (len(before) == 1 and before[0].flag.startswith("v") and raw_last == before[0].word
                     and before[0].word not in _CHANGE_VERBS and before[0].word not in LIGHT_VERBS):
                 return self._join(before, noun)

@@ -164,3 +164,8 @@ def test_an_organisation_that_starts_the_next_predicate_ends_the_noun_after_the_
 def test_a_figure_stated_for_last_year_is_labelled_with_the_baseline():
     labels = labelled("全年办理投诉1,520件,同比增长8.2%(上年为1,405件)。")
     assert labels["1,405件"] == "上年"
+
+
+def test_a_rate_per_unit_before_the_number_joins_the_measure_noun_after_it():
+    label = labelled("对占道经营按照每平方米20元的标准收取费用。")["20元"]
+    assert label.startswith("每平方米") and label.endswith("标准")
