@@ -11,6 +11,7 @@ office can add the boilerplate of its own sites without touching code.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -329,6 +330,8 @@ def should_join(prev: str, nxt: str) -> bool:
         return True  # "2020" + "年" / "347.39" + "万元": a number cut from its unit
     if prev[-1] in ".\uff0e" and prev[-2:-1].isdigit() and nxt[0].isdigit() and nxt[0].isascii():
         return True  # "347." + "39万元": a decimal point at the break
+    if _cut_number(prev, nxt):
+        return True  # "…行政强制15" + "06件，…": a number cut in two by a line break
     if prev[-1] in _FINAL:
         return False
     if nxt[0] in _CONTINUATION_START:
@@ -394,6 +397,194 @@ class ParagraphBuilder:
 
 
 # ---------------------------------------------------------------------------------------------
+# Hard wraps: text copied out of a PDF (or a fixed-width export) keeps the print line breaks
+
+
+@dataclass(frozen=True)
+class WrapWidth:
+    """The width a block of lines was wrapped at, in display cells (a PDF: digits and Latin
+    letters half a cell) or in characters (a wrapper that counts characters)."""
+
+    width: float
+    by_characters: bool = False
+
+    def of(self, line: str) -> float:
+        return len(line) if self.by_characters else display_width(line)
+
+
+_WIDE: dict[str, bool] = {}
+# The blocks that are wide throughout (ideographs, kana, hangul, CJK punctuation, full-width
+# forms): removed in one C-level pass; the few characters left are looked up one by one.
+_WIDE_BLOCKS = re.compile("[\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
+                          "\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff60\uffe0-\uffe6]+")
+
+
+def display_width(text: str) -> float:
+    """Width in full-width character cells: Chinese characters 1, Latin letters and digits ½
+    (Unicode East Asian Width W and F count 1).  Cleaning measures every line of every text
+    file with it, so the common case runs in C."""
+    rest = _WIDE_BLOCKS.sub("", text)
+    if rest.isascii():
+        return len(text) - 0.5 * len(rest)
+    narrow = 0
+    for ch in rest:
+        wide = _WIDE.get(ch)
+        if wide is None:
+            wide = _WIDE[ch] = unicodedata.east_asian_width(ch) in "WF"
+        narrow += not wide
+    return len(text) - 0.5 * narrow
+
+
+# A full printed line is between ``width - WRAP_BELOW`` and ``width + WRAP_ABOVE`` wide (a
+# line of half-width digits is up to a cell short, a hanging comma half a cell long).
+WRAP_BELOW, WRAP_ABOVE = 1.5, 0.5
+_WRAP_CORE = 1.0
+_MIN_WRAP, _MAX_WRAP = 15, 80
+# A line this wide was never wrapped: it separates blocks that may have different widths.
+_UNWRAPPED = 100
+# A block is hard-wrapped when at least this many of its lines are full, and they are this
+# share of its lines at least half as wide, and few lines are wider.
+_MIN_FULL_LINES = 5
+_FULL_SHARE = 0.4
+_WIDER_SHARE = 0.2
+# Half of the full lines of wrapped prose hold a comma or a stop at least.
+_PROSE = re.compile("[,\uff0c\u3001;\uff1b\u3002:\uff1a]")
+_PROSE_SHARE = 0.5
+# A break inside a figure ("行政强制15⏎06件") joins a line this share of the width (a
+# paragraph's last line rarely ends in a bare number or "…率").
+TOKEN_BREAK_SHARE = 0.6
+
+
+def _densest_band(widths: list[float], below: float, above: float) -> tuple[float, int]:
+    """(width, count): the width ``w`` with the most of ``widths`` (sorted) in
+    ``[w - below, w + above]``, the widest such ``w`` on a tie."""
+    best_width, best_count = 0.0, 0
+    lo = hi = 0
+    for w in widths:
+        while widths[lo] < w - below:
+            lo += 1
+        hi = max(hi, lo)
+        while hi < len(widths) and widths[hi] <= w + above:
+            hi += 1
+        if hi - lo >= best_count:
+            best_width, best_count = w, hi - lo
+    return best_width, best_count
+
+
+def _block_wrap(block: list[str], widths: list[float]) -> tuple[float, int] | None:
+    """(width, full lines) of one block of lines and their widths, or None where the block is
+    not hard-wrapped: too few full lines, too many wider ones, or full lines that are not prose
+    (a list of titles of about one length has no commas)."""
+    candidates = sorted(w for w in widths if _MIN_WRAP <= w <= _MAX_WRAP)
+    if len(candidates) < _MIN_FULL_LINES:
+        return None
+    # The width is the top of the densest cell of widths (a full line is at most a wide
+    # character short); the lines a little shorter or a hanging comma longer are full too.
+    width, _ = _densest_band(candidates, _WRAP_CORE, 0.0)
+    full = bisect.bisect_right(candidates, width + WRAP_ABOVE) - bisect.bisect_left(candidates, width - WRAP_BELOW)
+    half = len(widths) - bisect.bisect_left(sorted_widths := sorted(widths), width / 2)
+    wider = len(widths) - bisect.bisect_right(sorted_widths, width + WRAP_ABOVE)
+    if full < max(_MIN_FULL_LINES, _FULL_SHARE * half) or wider > _WIDER_SHARE * full:
+        return None
+    prose = sum(1 for line, w in zip(block, widths)
+                if width - WRAP_BELOW <= w <= width + WRAP_ABOVE and _PROSE.search(line))
+    return (width, full) if prose >= _PROSE_SHARE * full else None
+
+
+def hard_wrap_widths(lines: list[str]) -> list[WrapWidth | None]:
+    """For each line, the wrap width of the hard-wrapped block it belongs to, or None.
+
+    A hard-wrapped block (a PDF's text copied with its line breaks) has many lines of one
+    width, the width of the page, and hardly any wider; a text of one paragraph per line has
+    widths all over the place.  Blocks are the runs of lines between lines too wide to be
+    printed lines, so a web page that wraps only its body is found too.  Each block is
+    measured both in display cells and in characters (a wrapper that counted characters puts
+    "2019年" and "执法工作" on lines of the same length); the measure with more full lines wins."""
+    result: list[WrapWidth | None] = [None] * len(lines)
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and len(lines[end]) <= _UNWRAPPED:
+            end += 1
+        if end - start >= _MIN_FULL_LINES:
+            block = lines[start:end]
+            best: tuple[int, WrapWidth] | None = None
+            for by_characters in (False, True):
+                found = _block_wrap(block, [len(x) if by_characters else display_width(x) for x in block])
+                if found is not None and (best is None or found[1] > best[0]):
+                    best = (found[1], WrapWidth(found[0], by_characters))
+            if best is not None:
+                result[start:end] = [best[1]] * (end - start)
+        start = end + 1
+    return result
+
+
+@functools.lru_cache(maxsize=1)
+def _figure_at_break() -> re.Pattern[str]:
+    """A number with its measure word (units.json, longest first), as a pattern."""
+    import json
+
+    path = resource("dictionaries", "units.json")
+    units: set[str] = set()
+    if path.is_file():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for kind in ("count", "money", "percent", "duration", "measure", "age", "ratio"):
+            units.update(data.get(kind, []))
+    units.update(("%", "\uff05", "\u2030", "个", "個", "件", "项", "項", "条", "條", "万", "萬", "亿", "億"))
+    alternation = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    return re.compile(
+        f"(?:[0-9\uff10-\uff19]+(?:[.\uff0e,\uff0c][0-9\uff10-\uff19]+)*|[{_CN}千万萬]+)"
+        f"(?:[余多餘]?[万萬亿億千]?[余多餘]?)(?:个|個)?(?:工作|百分|小)?(?:{alternation})")
+
+
+# The last word of a label whose number the next line gives ("采纳率⏎94.4%", "共计⏎1506件").
+_LABEL_END = re.compile("(?:率|数|數|额|額|量|值|比|为|為|达|達|至|到|计|計|共|约|約|近|超|占|逾"
+                        "|增长|增長|下降|提高|降低|减少|減少|增加)$")
+_FIGURE_START = re.compile("[0-9\uff10-\uff19]+(?:[.\uff0e][0-9\uff10-\uff19]+)?(?![0-9]*年)")
+_DIGIT = re.compile("[0-9\uff10-\uff19]")
+_DIGITS = "0123456789\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19"
+YEAR_START = re.compile("[0-9\uff10-\uff19]{4}(?:年|[-/.\uff0e][0-9\uff10-\uff19])")
+_TOKEN_WINDOW = 8
+
+
+def _cut_number(prev: str, nxt: str) -> bool:
+    """A line of prose that ends in the first digits of a number whose other digits and
+    measure word open the next line (``…行政强制15`` + ``06件，…``), in any text."""
+    if len(prev) < _MIN_WRAP or not nxt or prev[-1] not in _DIGITS or nxt[0] not in _DIGITS:
+        return False
+    if YEAR_START.match(nxt) or not _PROSE.search(prev, max(0, len(prev) - 2 * _MAX_WRAP)):
+        return False
+    left, right = prev[-_TOKEN_WINDOW:], nxt[:_TOKEN_WINDOW]
+    match = _figure_at_break().match(left + right, len(left.rstrip(_DIGITS)))
+    return match is not None and match.end() > len(left)
+
+
+def breaks_inside_figure(prev: str, nxt: str) -> bool:
+    """Whether the break between ``prev`` and ``nxt`` falls inside a figure: between two
+    digits (``15⏎06件``), at a decimal point (``2.⏎86亿``), between a number and its measure
+    word or unit (``农业五⏎支``, ``于7个工作⏎日内``), or between a label and its number
+    (``采纳率⏎94.4%``)."""
+    if not prev or not nxt:
+        return False
+    if YEAR_START.match(nxt):
+        return False  # "…17:00⏎2020年,我局…": a paragraph opens with its year
+    a, b = prev[-1], nxt[0]
+    if _DIGIT.match(a) and _DIGIT.match(b):
+        return True
+    if (a in ".\uff0e" and _DIGIT.match(prev[-2:-1] or " ") and _DIGIT.match(b)) or (
+            b in ".\uff0e" and _DIGIT.match(a) and _DIGIT.match(nxt[1:2] or " ")):
+        return True
+    left, right = prev[-_TOKEN_WINDOW:], nxt[:_TOKEN_WINDOW]
+    joined, cut = left + right, len(left)
+    for match in _figure_at_break().finditer(joined):
+        if match.start() < cut < match.end():
+            return True
+        if match.start() >= cut:
+            break
+    return _LABEL_END.search(left) is not None and _FIGURE_START.match(right) is not None
+
+
+# ---------------------------------------------------------------------------------------------
 # The pipeline
 
 
@@ -431,22 +622,6 @@ def _is_link_title(line: str) -> bool:
 _MAX_LINK_TITLE = 60
 
 
-def _hard_wrap_width(lines: list[str]) -> float | None:
-    """The print width of a text copied out of a PDF with its line wraps kept, or None.
-
-    Such a text has most of its longer lines exactly as wide as the page; a text of one
-    paragraph per line has widths all over the place.  Then a line as wide as the page that ends
-    no sentence goes on in the next line, as in a PDF's own text layer."""
-    from reviewer.extract_pdf import display_width
-
-    widths = sorted(w for w in map(display_width, lines) if w >= 8)
-    if len(widths) < 8:
-        return None
-    width = widths[int(len(widths) * 0.8)]
-    full = sum(1 for w in widths if width - 1.5 <= w <= width + 0.5)
-    return width if width <= 80 and full >= max(8, 0.3 * len(widths)) else None
-
-
 def _lines_pass(text: str) -> str:
     rules = junk_rules()
     tidied = [line for line in map(tidy_spaces, text.split("\n")) if line]
@@ -454,22 +629,26 @@ def _lines_pass(text: str) -> str:
     if block is not None:
         del tidied[block:]
     tidied = drop_table_of_contents(tidied)
-    width = _hard_wrap_width(tidied)
+    wraps = hard_wrap_widths(tidied)
+    from reviewer.extract_pdf import wrapped_continuation
+
     builder = ParagraphBuilder()
-    previous = ""
-    for line in tidied:
-        line = tidy_spaces(rules.strip_inline(rules.strip_prefix(line)))
+    previous, previous_wrap = "", None
+    for line, wrap in zip(tidied, wraps):
+        stripped = rules.strip_inline(rules.strip_prefix(line))
+        line = stripped if stripped == line else tidy_spaces(stripped)
         if not line or rules.is_junk(line):
             continue
         # Both parts are tidied and a join adds a space only between Latin words: the joined
         # line needs no second tidy.
-        join = bool(builder.paragraphs) and should_join(builder.tail, line)
-        if not join and width is not None and previous:
-            from reviewer.extract_pdf import wrapped_continuation
-
-            join = wrapped_continuation(previous, line, width)
+        join = False
+        if previous_wrap is not None:
+            # the width test looks at the printed line, not the paragraph so far
+            join = wrapped_continuation(previous, line, previous_wrap)
+        if not join and builder.paragraphs:
+            join = should_join(builder.tail, line)
         builder.add(line, join)
-        previous = line
+        previous, previous_wrap = line, wrap
     lines = builder.lines()
     while lines and rules.is_trailing_junk(lines[-1]):
         lines.pop()

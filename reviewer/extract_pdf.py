@@ -15,9 +15,16 @@ import logging
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 
 from reviewer.cleaning import (
+    TOKEN_BREAK_SHARE,
+    WRAP_BELOW,
+    YEAR_START,
     ParagraphBuilder,
+    WrapWidth,
+    breaks_inside_figure,
+    display_width,
     is_date_line,
     is_heading_start,
     is_signature_line,
@@ -38,6 +45,9 @@ _PAGE_NUMBER = re.compile(
 )
 _FINAL = set("\u3002!?;:\u2026\u201d\u2019\uff01\uff1f\uff1b\uff1a")
 _QUOTE_CLOSE = set("\u201d\u2019")
+# Digits and Latin letters that a printer keeps together on one line.
+_UNBREAKABLE_RUN = re.compile("[0-9A-Za-z][0-9A-Za-z.,%]*")
+_CLAUSE_END = set(";\uff1b")
 _SENTENCE_END = set("\u3002!?\uff01\uff1f\u2026")
 # A line opening with a short label and a colon is a field of its own ("来源:", "发布日期:").
 _FIELD_START = re.compile("[\u4e00-\u9fff]{2,6}[:\uff1a]")
@@ -166,27 +176,6 @@ def _is_furniture(line: str, counts: Counter[str], threshold: int) -> bool:
     return counts[_shape(line)] >= threshold and len(line) <= 40 and line[-1] not in _FINAL
 
 
-_WIDE: dict[str, bool] = {}
-# The blocks that are wide throughout (ideographs, kana, hangul, CJK punctuation, full-width
-# forms): removed in one C-level pass; the few characters left are looked up one by one.
-_WIDE_BLOCKS = re.compile("[\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
-                          "\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff60\uffe0-\uffe6]+")
-
-
-def display_width(text: str) -> float:
-    """Width in full-width character cells: Chinese characters 1, Latin letters and digits ½
-    (Unicode East Asian Width W and F count 1).  Cleaning measures every line of every text
-    file with it, so the common case runs in C."""
-    rest = _WIDE_BLOCKS.sub("", text)
-    narrow = 0
-    for ch in rest:
-        wide = _WIDE.get(ch)
-        if wide is None:
-            wide = _WIDE[ch] = unicodedata.east_asian_width(ch) in "WF"
-        narrow += not wide
-    return len(text) - 0.5 * narrow
-
-
 def _body_width(lines: list[str]) -> float:
     """The width of a full line of body text: a high percentile of the line widths."""
     widths = sorted(display_width(line) for line in lines if display_width(line) >= 8)
@@ -195,26 +184,43 @@ def _body_width(lines: list[str]) -> float:
     return widths[int(len(widths) * 0.8)]
 
 
-def wrapped_continuation(prev: str, line: str, width: float) -> bool:
+def wrapped_continuation(prev: str, line: str, wrap: WrapWidth) -> bool:
     """``_continues`` for a text file that kept a PDF's line wraps (see cleaning)."""
-    return _continues(prev, line, width)
+    return _continues(prev, line, wrap.width, wrap.of)
 
 
-def _continues(prev: str, line: str, width: float) -> bool:
+def _continues(prev: str, line: str, width: float, measure: Callable[[str], float] = display_width) -> bool:
     """Whether ``line`` is the wrapped continuation of ``prev``: ``prev`` fills the text width,
     ends no sentence and is no title, and ``line`` starts no heading, date, signature or
-    metadata field ("来源:").
+    metadata field ("来源:").  A line that is shorter (its width taken by narrow digits, or a
+    number kept whole) still goes on when the break falls inside a figure: between two digits,
+    between a number and its measure word, or between a label and its number.
 
     A full line that ends a sentence is left as a paragraph end: splitting a paragraph costs
     less than gluing two together (measured on re-printed reports: merged paragraphs hid
     figures from the checks).  A closing quote ends a sentence only after 。!?.
     """
+    wide = measure(prev)
+    if wide < TOKEN_BREAK_SHARE * width:
+        return False
     if is_heading_start(line) or is_date_line(line) or is_signature_line(line):
         return False
-    if _FIELD_START.match(line):
-        return False
+    if _FIELD_START.match(line) or (prev[-1].isdigit() and YEAR_START.match(line)):
+        return False  # "…发布日期:2021-01-08 17:00⏎2020年,我局…": a number never runs into a year
+    full = wide >= width - WRAP_BELOW
     if prev[-1] in _FINAL and not (prev[-1] in _QUOTE_CLOSE and prev[-2:-1] not in _SENTENCE_END):
-        return False
+        # a paragraph ends in a full stop, not a semicolon: a full line that ends in one goes
+        # on (an item of a list opens with its number, a heading start, and stays apart)
+        return full and prev[-1] in _CLAUSE_END
     if _TITLE_END.search(prev) and not _CLAUSE_PUNCT.search(prev):
-        return False  # a document title as wide as the text ("关于印发…的通知")
-    return display_width(prev) >= width - 1.5
+        return False  # a document title as wide as the text ("关于印发…的通知") ends there
+    if full:
+        return True
+    # A shorter line goes on only where the break falls inside a figure; a paragraph may open
+    # with its year ("2023年,我局…") after a title, a heading or a date.
+    if is_heading_start(prev) or is_date_line(prev) or YEAR_START.match(line):
+        return False
+    run = _UNBREAKABLE_RUN.match(line)
+    if run is not None and wide + measure(run.group()) > width:
+        return True  # "…共办理案件⏎12437件": the number did not fit, the printer moved it whole
+    return breaks_inside_figure(prev, line)
