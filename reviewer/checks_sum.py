@@ -354,6 +354,10 @@ def _complements(text: str, outer: Sequence[Placed]) -> list[tuple[Placed, Place
             continue  # another figure (a growth rate) stands between them
         if OTHER_PERIODS.search(own_label(text, total, max(0, total.start - SENTENCE_WINDOW))):
             continue  # 较上年的400件: last year's figure is no total of this year's parts
+        before = outer[k - 3] if k >= 3 and outer[k - 3].sentence == total.sentence else None
+        lead_from = before.end if before else max(0, total.start - SENTENCE_WINDOW)
+        if FORWARD.search(text[lead_from:total.start]):
+            continue  # 共570卷,其中优秀212卷,合格301卷,不合格57卷: the "total" is itself a part
         negated = NEGATED.match(own_label(text, undone, done.end).strip(" ,、"))
         if negated is None:
             continue

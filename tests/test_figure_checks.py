@@ -85,6 +85,14 @@ def test_parts_that_add_up_are_silent():
     assert checks == []
 
 
+def test_a_part_after_qizhong_is_not_the_total_of_a_pass_fail_pair():
+    """合格/不合格 after 其中 are siblings of 优秀, not the halves of it."""
+    checks, _ = run_checks("共评查案卷570卷,其中优秀案卷212卷,合格案卷301卷,不合格案卷57卷。")
+    assert checks == []
+    checks, texts = run_checks("受理投诉560件,已办结532件,未办结48件。")
+    assert [figure_texts(c, texts) for c in checks] == [["560件", "532件", "48件"]]
+
+
 def test_money_parts_compare_in_base_units():
     ok, _ = run_checks("罚没款合计862.47万元,其中罚款735.20万元、没收违法所得127.27万元。")
     assert ok == []
