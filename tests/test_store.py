@@ -31,6 +31,7 @@ def test_new_library_uses_wal_foreign_keys_and_current_schema(tmp_path):
         assert lib.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert lib.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert lib.conn.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
+        assert lib.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL: survives a power cut
         assert lib.schema_version == store_schema.CURRENT_VERSION
         assert lib.library_uuid
 
