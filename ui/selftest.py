@@ -33,7 +33,7 @@ ISOLATED_ENV = ("REVIEWER_DATA_DIR", "REVIEWER_SETTINGS_DIR")
 def _ensure_qapplication():
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
+    from ui.qt import QApplication
 
     return QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "report-reviewer"])
 
@@ -41,9 +41,8 @@ def _ensure_qapplication():
 def step_translations(ctx: Context) -> str:
     """Our Chinese catalogue and Qt's own (``qtbase_zh_CN``) load, as ``ui.i18n`` loads them."""
     _ensure_qapplication()
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-
     from ui import i18n
+    from ui.qt import QLibraryInfo, QLocale, QTranslator
 
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if not QTranslator().load(QLocale("zh_CN"), "qtbase", "_", qt_dir):
