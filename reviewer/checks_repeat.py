@@ -45,11 +45,18 @@ NARROWING = re.compile(
     r"行动|活动|期间|以来|累计|截至|截止|上年|去年|前年|同期|历年|近[一二三四五六七八九十两\d]+年|"
     r"[一二三四五六七八九十两\d]+年来|预计|计划|将|拟|目标|力争")
 SCOPE = re.compile(r"[全本我](?:市|区|县|镇|乡|省|州|旗|局|委|街道|系统|行业)")
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
+# A line that opens a section: 一、 (一) 1、 1. (1) and their full-width or traditional forms.
+HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|[((]\s*[一二三四五六七八九十\d]+\s*[))]|\d+\s*[、.])")
+# The title line in the opening lines: the year it names is the year the report covers.
+TITLE_LINE = re.compile(r"报告|总结|情况|工作")
+OPENING_LINES = 8
 
 
 def find_conflicting_repeats(text: str, placed: Sequence[Placed]) -> list[Check]:
     """Pairs of figures that state the same indicator for the same period with different values."""
     starts = sentence_starts(text)
+    own_year = _report_year(text)
     labels: dict[int, str] = {}
     raws: dict[int, str] = {}
     statements: dict[int, set[tuple[str, str, float]]] = {}
@@ -69,7 +76,7 @@ def find_conflicting_repeats(text: str, placed: Sequence[Placed]) -> list[Check]
         if len(label) < MIN_LABEL or GENERIC.match(label) or SKIP.search(raws[fig.id]):
             continue
         window = text[max(starts[fig.sentence], fig.start - SENTENCE_WINDOW):fig.start]
-        period = tuple(sorted(set(PERIOD.findall(window))))
+        period = _period(PERIOD.findall(window), own_year)
         if text.startswith(("的基础上", "基础上"), fig.end):
             # "2023年,我局将在追回2365.8万元的基础上…": the base is what was done, not the plan year
             period = tuple(p for p in period if not re.search(re.escape(p) + "[^。]{0,12}?(?:将|拟|要)", window))
@@ -90,12 +97,52 @@ def find_conflicting_repeats(text: str, placed: Sequence[Placed]) -> list[Check]
                 break
         if all(abs(e.value - fig.value) > e.precision + fig.precision + 1e-6 for e in earlier):
             earlier.append(fig)
-    return checks + _summary_repeats(text, placed, starts, labels, raws, reported)
+    return checks + _summary_repeats(text, placed, starts, labels, raws, reported, own_year)
+
+
+def _report_year(text: str) -> str | None:
+    """The year the report covers, as written before 年 (``2022``): the year of the first of
+    its opening lines that reads like a title (…报告, …总结), else the year the text names
+    most often (the first named on a tie)."""
+    for line in text.lstrip().split("\n", OPENING_LINES)[:OPENING_LINES]:
+        m = YEAR.search(line)
+        if m and TITLE_LINE.search(line) and len(line.strip()) <= 60:
+            return m.group(1)
+    counts: dict[str, int] = {}
+    for m in YEAR.finditer(text):
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    return max(counts, key=lambda y: counts[y]) if counts else None
+
+
+def _period(found: list[str], own_year: str | None) -> tuple[str, ...]:
+    """The period words of a sentence, without the report's own year: "2022年全年" in a report
+    on 2022 names the same period as a sentence that names no year."""
+    return tuple(sorted({p for p in found if own_year is None or re.sub(r"\s", "", p) != own_year + "年"}))
+
+
+def _closing_paragraph(text: str, placed: Sequence[Placed]) -> set[int]:
+    """The figures of the report's closing paragraph, which restates its results as the opening
+    summary does (``2022年全年共办理行政处罚案件2,361件,圆满完成年度目标任务``): the last
+    paragraph holding a checkable figure, after a heading, when it is not the first paragraph
+    under its heading (that one is the heading's own body) and opens no section itself."""
+    checkable = [f for f in placed if f.key[0] in ("count", "money", "measure", "duration")]
+    if not checkable or checkable[-1].figure.section is None:
+        return set()
+    last = checkable[-1]
+    start = text.rfind("\n", 0, last.start) + 1
+    if HEADING.match(text[start:last.start]):
+        return set()
+    previous = text[:start].rstrip().rsplit("\n", 1)[-1].strip()
+    if not previous or (HEADING.match(previous) and "。" not in previous.rstrip("。")):
+        return set()  # right under its heading: the section's body, not a closing paragraph
+    return {f.id for f in checkable if f.start >= start}
 
 
 def _summary_repeats(text: str, placed: Sequence[Placed], starts: list[int], labels: dict[int, str],
-                     raws: dict[int, str], reported: set) -> list[Check]:
-    """One result stated in the opening summary and with another value in the body."""
+                     raws: dict[int, str], reported: set, own_year: str | None = None) -> list[Check]:
+    """One result stated in a summary (the opening one, before the first heading, or the
+    closing paragraph) and with another value in the body."""
+    closing = _closing_paragraph(text, placed)
     groups: dict[tuple[str, str, str, tuple[str, ...]], list[Placed]] = {}
     for fig in placed:
         label = labels[fig.id]
@@ -106,17 +153,17 @@ def _summary_repeats(text: str, placed: Sequence[Placed], starts: list[int], lab
         before = text[starts[fig.sentence]:fig.start]
         if NARROWING.search(before) or SKIP.search(before):
             continue
-        period = tuple(sorted(set(PERIOD.findall(before))))
+        period = _period(PERIOD.findall(before), own_year)
         groups.setdefault((label, fig.key[0], fig.key[1], period), []).append(fig)
     checks = []
     for key, figs in groups.items():
         if key in reported:
             continue
-        summary = [f for f in figs if f.figure.section is None]
-        body = [f for f in figs if f.figure.section is not None]
+        summary = [f for f in figs if f.figure.section is None or f.id in closing]
+        body = [f for f in figs if f.figure.section is not None and f.id not in closing]
         if not summary or not body or not _one_value(summary) or not _one_value(body):
             continue
-        first, second = summary[0], body[0]
+        first, second = sorted((summary[0], body[0]), key=lambda f: f.start)  # 先写…后写…
         if abs(first.value - second.value) <= first.precision + second.precision + 1e-6:
             continue
         scopes = [set(SCOPE.findall(text[starts[f.sentence]:f.start])) for f in (first, second)]

@@ -43,6 +43,7 @@ class UnitTable:
     vague_words: frozenset[str]
     ambiguous: frozenset[str]
     aliases: dict[str, str]
+    context: dict[str, tuple[str, ...]]  # units taken only near one of these words
 
     def match(self, text: str, pos: int) -> str | None:
         """The longest unit that starts at ``pos``."""
@@ -72,6 +73,7 @@ def unit_table() -> UnitTable:
         vague_words=frozenset(data.get("vague_words", [])),
         ambiguous=frozenset(data.get("ambiguous_units", [])),
         aliases=dict(data.get("aliases", {})),
+        context={k: tuple(v) for k, v in data.get("units_needing_context", {}).items()},
     )
 
 
@@ -401,6 +403,8 @@ def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
     if chinese and unit in units.arabic_only:
         return None
     unit_end = p + len(unit)
+    if unit in units.context and not _in_context(a, start, unit_end, units.context[unit]):
+        return None  # 1,386路 after 视频监控点位 are channels; 3路公交车 is a bus route
     if unit == "个" and a[unit_end:unit_end + 1] in ("多", "余"):
         for longer in units.by_first_char["个"]:  # 3个多月: 个月 with 多 inside
             if len(longer) > 1 and a.startswith(longer[1:], unit_end + 1):
@@ -446,6 +450,14 @@ def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
         f.qualifier = "".join(qualifier_parts)
     _extend_prefix(a, f)
     return f
+
+
+def _in_context(a: str, start: int, unit_end: int, words: tuple[str, ...]) -> bool:
+    """Whether one of ``words`` stands in the clause before the number or right after its unit."""
+    lo = start
+    while lo > 0 and start - lo < 20 and a[lo - 1] not in ",,;;。!?!?::\n":
+        lo -= 1
+    return any(w in a[lo:start] or a.startswith(w, unit_end) for w in words)
 
 
 def _short_quote_before(a: str, end: int) -> bool:
@@ -513,8 +525,9 @@ def _stands_alone(a: str, f: _Found) -> bool:
             return False  # 统一, 唯一, 进一步 (but 每半年)
         if f.chinese and start <= f.number_start and unit_end < end:
             return False  # 一次性, 一部分
-        if start == unit_start and unit_end < end and f.unit in units.ambiguous:
-            return False  # 3分局, 一期工程
+        if start == unit_start and unit_end < end and f.unit in units.ambiguous and not (
+                f.qualifier and f.end > unit_end and end <= f.end):
+            return False  # 3分局, 一期工程 (but 10所以上: jieba reads 所|以上 as 所以)
     return True
 
 

@@ -101,6 +101,14 @@ _LEADING_TIME = re.compile(r"^(?:\d{4}\s*年度?|\d{1,2}\s*月份?|\d{1,2}\s*日
 _LEADING_SUBJECT = re.compile(r"^(我|本|全|该|各)(局|区|市|县|委|院|厅|办|所|队|中心|单位|部门|系统)")
 
 
+# Single characters that end a compound noun naming a place or a unit of an organisation
+# (疏导点, 执法中队, 调解室); jieba may split them from the word before.
+_PLACE_SUFFIXES = frozenset("点")
+# Places that jieba tags zg when they stand alone (2个村被评为…), unlike 且 or 员.
+_ZG_PLACES = frozenset("村组园厂")
+_HEAD_NOUN_ENDINGS = ("队", "站", "所", "室", "点", "中心", "组", "岗", "窗口")
+
+
 @dataclass
 class Token:
     word: str
@@ -137,10 +145,16 @@ def _tag(text: str) -> tuple[tuple[str, str], ...]:
 
 def tokens(a: str, start: int, end: int) -> list[Token]:
     """Words of ``a[start:end]`` with part-of-speech tags and absolute offsets."""
-    out = []
+    out: list[Token] = []
     pos = start
     for word, flag in _tag(a[start:end]):
-        out.append(Token(word, flag, pos, pos + len(word)))
+        if (word in _PLACE_SUFFIXES and flag == "m" and out and len(out[-1].word) >= 2
+                and out[-1].flag in ("v", "vn", "n")):
+            # 疏导|点, 便民服务|点: jieba reads the suffix of a compound noun as a numeral
+            prev = out.pop()
+            out.append(Token(prev.word + word, "n", prev.start, pos + len(word)))
+        else:
+            out.append(Token(word, flag, pos, pos + len(word)))
         pos += len(word)
     return out
 
@@ -290,6 +304,10 @@ class LabelFinder:
                 and raw_last in TAIL_WORDS and raw_last not in ("其中", "其余", "另外", "另有", "其")):
             # 培训2期,共25堂课: a total of the same thing
             return in_sentence.label, _span(in_sentence)
+        if f.kind in ("percent", "ratio") and not noun:
+            rate = self._rate_before(f, in_sentence)
+            if rate:
+                return self._phrase(rate)  # …的比例偏低,约为15%: the rate the clause before names
         if f.kind == "date" and ceiling < len(a) and a[ceiling] in ",,":
             # 2020年7月29日,某支队正式成立: what happened that day
             _, end = self.clause(ceiling + 1, ceiling + 1)
@@ -318,6 +336,27 @@ class LabelFinder:
         if not toks or not any(_is_noun(t) or t.flag.startswith("v") for t in toks):
             return []
         return toks
+
+    def _rate_before(self, f: Figure, in_sentence: Figure | None) -> list[Token]:
+        """``具有法律专业背景的比例偏低,约为15%``: a share with nothing before it in its clause
+        but a copula takes the rate (…的比例, …率, …占比) that ends the clause before, under a
+        short judgement (偏低, 较高)."""
+        a = self.a
+        floor, _ = self.clause(f.start, f.end)
+        if not _COPULA_BEFORE_RATE.fullmatch(a[floor:f.start].strip()):
+            return []
+        comma = floor - 1
+        if comma < 0 or a[comma] not in ",,":
+            return []
+        start, _ = self.clause(comma, comma)
+        if in_sentence is not None and start <= in_sentence.end <= comma:
+            return []  # the clause before holds a figure: it is not a rate named alone
+        m = _RATE_NAMED.search(a, max(start, comma - BEFORE_WINDOW), comma)
+        if not m:
+            return []
+        toks = _strip_lead(tokens(a, m.start(), m.end("rate")))
+        toks = _strip_lead(_cap(toks))
+        return toks if toks and toks[-1].end == m.end("rate") else []
 
     def _shown(self, word: str, before: int) -> str:
         """``word`` as the shown text writes it near ``before`` (佔比 in a traditional report)."""
@@ -353,6 +392,12 @@ class LabelFinder:
         head = self.text[before[0].start:before[-1].end] if before else ""
         de = "的" if with_de and not head.endswith("的") else ""
         return head + de + self.text[noun[0].start:noun[-1].end], None
+
+
+_COPULA_BEFORE_RATE = re.compile(r"(?:仅|只|大约|约|已|均)?(?:为|是|达|达到|只有|仅有|约有)?|约|仅|只")
+# A clause that ends in a rate and a short judgement of it (…的比例偏低, 覆盖率不高).
+_RATE_NAMED = re.compile(r"[^,,;;。!?!?::\n]{2,}?(?P<rate>比例|比重|占比|率)"
+                         r"(?:仍然|仍|明显|相对|总体)?(?:偏低|偏高|较低|较高|不高|不足|过低|过高|很低|很高|低|高)[,,]?$")
 
 
 _OWNERS = frozenset("我局 本局 我委 我院 我厅 我办 我区 我市 我县 本单位 我单位".split())
@@ -589,6 +634,7 @@ def _noun_after(after: list[Token]) -> list[Token]:
         i = 1
     out: list[Token] = []
     seen_noun = False
+    lone_head: Token | None = None  # 2个村被评为…: a lone 村 that jieba tags zg
     while i < len(after):
         t = after[i]
         closing = _QUOTE_PAIRS.get(t.word)
@@ -624,6 +670,8 @@ def _noun_after(after: list[Token]) -> list[Token]:
         if _is_noun(t) or (t.flag == "zg" and not out):  # 村(社区): jieba tags a lone 村 zg
             out.append(t)
             seen_noun = True
+            if t.flag == "zg" and len(out) == 1 and t.word in _ZG_PLACES:
+                lone_head = t
             i += 1
             continue
         if t.flag in _STOP_AFTER_POS:
@@ -633,6 +681,12 @@ def _noun_after(after: list[Token]) -> list[Token]:
         if (seen_noun and t.flag.startswith("v") and nxt is not None and _is_noun(nxt)
                 and after_next is not None and after_next.word == "的"):
             out.append(t)  # 重点排污单位的…: a verb between two nouns right before 的
+            i += 1
+            continue
+        if (seen_noun and t.flag == "v" and len(t.word) == 2 and t.word not in LIGHT_VERBS
+                and t.word not in _CHANGE_VERBS and nxt is not None and _is_noun(nxt)
+                and nxt.word.endswith(_HEAD_NOUN_ENDINGS)):
+            out.append(t)  # 街道|执法|中队: a verb inside a compound that names a unit
             i += 1
             continue
         if (seen_noun and (t.flag == "f" or t.word in _LOCATIVES) and nxt is not None
@@ -650,9 +704,10 @@ def _noun_after(after: list[Token]) -> list[Token]:
             i += 1
             continue
         break
-    while out and not (_is_noun(out[-1]) or out[-1].word in _QUOTE_PAIRS.values() or out[-1].word in (")", ")")):
+    while out and not (_is_noun(out[-1]) or out[-1].word in _QUOTE_PAIRS.values() or out[-1].word in (")", ")")
+                       or out[-1] is lone_head):
         out.pop()
-    if not any(_is_noun(t) or t.word in _QUOTE_PAIRS for t in out):
+    if not any(_is_noun(t) or t.word in _QUOTE_PAIRS or t is lone_head for t in out):
         return []
     return out
 
