@@ -10,8 +10,11 @@ a sentence, a list after a colon) without a list of exceptions.  Line-start mark
 repeat a number are still kept (with a lower confidence) so the outline checks can report them.
 
 A few more general rules, each pinned by a test: a marker glued with no punctuation at all is
-taken only when it fills a gap before its next sibling; a heading that runs into its body with
-no punctuation is cut at the heading phrase; a heading broken across lines is joined; a numbered
+taken only when it fills a gap before its next sibling; a first child glued to its parent
+heading's line (``三、…校园（一）加强…``) is a heading when its next sibling heads a line, and so
+are siblings glued one after another behind a line's own heading (``(一)…。(二)…。(三)…``); a
+heading that runs into its body with no punctuation, or is set off from it only by a space, is
+cut at the heading phrase; a heading broken across lines is joined; a numbered
 list introduced by a colon that restarts a level's numbering is body text; numbered lines after
 the signing date (related links, footers) are not part of the outline.
 
@@ -66,12 +69,22 @@ ENUMERATED_NUMERALS = re.compile(
     f"{SPACE}*(?:月|季度|日|号|类|级|批|等奖|个月|期)")
 
 # Words that open a new clause of body text; a heading that runs into its body with no
-# punctuation (``规范权责清单全面梳理权责清单517项``) is cut before one of them.
-CLAUSE_OPENERS = ("全面", "积极", "认真", "严格", "深入", "进一步", "不断", "切实", "大力", "扎实",
-                  "持续", "着力", "努力", "及时", "先后", "累计", "共计", "我局", "我市", "我区",
-                  "今年", "本年", "严厉", "坚决", "广泛", "主动", "全年", "全市", "全县", "全区",
-                  "全局", "全镇", "一是", "《")
-RUN_ON_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:年|月|日|项|件|个|家|户|人|名|次|余|多|万|%)")
+# punctuation (``规范权责清单全面梳理权责清单517项``) is cut before one of them.  Subjects and time
+# words open a clause of their own; adverbs, prepositions and a counted number open a predicate
+# whose subject is the heading's unwritten one (a verb-object heading) -- or, when the paragraph
+# itself opens with a subject (``全县…事项共计63项``), the subject of its first sentence.
+SUBJECT_OPENERS = ("我局", "我市", "我区", "我县", "我镇", "本局", "今年", "本年", "全年", "全市", "全县",
+                   "全区", "全局", "全镇", "全省", "一是")
+PREDICATE_OPENERS = ("全面", "积极", "认真", "严格", "深入", "进一步", "不断", "切实", "大力", "扎实",
+                     "持续", "着力", "努力", "及时", "先后", "累计", "共计", "严厉", "坚决", "广泛", "主动",
+                     "《")
+# Prepositions that open an adverbial of the body (``推进政务公开通过专栏公开信息``).
+PREPOSITIONS = ("通过", "按照", "依托", "围绕", "针对", "根据", "依据", "结合", "借助", "对")
+CLAUSE_OPENERS = SUBJECT_OPENERS + PREDICATE_OPENERS + PREPOSITIONS
+RUN_ON_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:年|月|日|项|件|个|家|户|人|名|次|余|多|万|%|成|所|条|场|期)")
+# A body that opens with the body doing it: a unit of a county, district or town (``区城管执法局``,
+# ``镇便民服务中心``).  The region character must be a word of its own.
+ORGANISATION = re.compile("[省市区县镇乡][\u4e00-\u9fff]{1,12}?(?:局|中心|大队|中队|支队|政府|委员会|办公室|法院|检察院|院|所|站|馆)")
 
 
 def cn_to_int(numeral: str) -> int | None:
@@ -241,9 +254,20 @@ def _after_colon_line(text: str, pos: int) -> bool:
 
 def _enumerated_before(pattern: re.Pattern[str], text: str, pos: int) -> bool:
     """True when the same kind of marker already occurs inside this paragraph before ``pos``
-    (not counting the paragraph's own heading marker at the line start)."""
+    (not counting the paragraph's own heading marker at the line start).
+
+    Siblings glued one after another behind the line's own heading, each after a sentence end
+    and each the next number (``(一)…。(二)…。(三)…``), are headings copied onto one line, not
+    an enumeration."""
     start = _line_start(text, pos)
-    return any(not _is_line_start(text, m.start()) for m in pattern.finditer(text, start, pos))
+    matches = list(pattern.finditer(text, start, pos))
+    if all(_is_line_start(text, m.start()) for m in matches):
+        return False
+    if not _is_line_start(text, matches[0].start()):
+        return True
+    values = [numeral_value(m.group("n"))[1] for m in matches]
+    chained = values[0] is not None and values == list(range(values[0], values[0] + len(values)))
+    return not (chained and all(_after_sentence_end(text, m.start()) for m in matches[1:]))
 
 
 def _inside_quote(text: str, pos: int) -> bool:
@@ -253,8 +277,9 @@ def _inside_quote(text: str, pos: int) -> bool:
 
 
 def _fills_gap(cand: Candidate, line_heads: dict[int, tuple[list[int], list[Candidate]]]) -> bool:
-    """A loose marker is a heading glued without punctuation only when the next line-start
-    heading of its level or above is its own next sibling (``…公开(六)依法…`` before ``(七)``)."""
+    """True when the next line-start heading of the marker's level or above is its own next
+    sibling (``…公开(六)依法…`` before ``(七)``): what a marker glued without punctuation, or a
+    first child glued to its parent's line, needs to be a heading."""
     starts, heads = line_heads.get(cand.level, ([], []))
     at = bisect.bisect_right(starts, cand.start)
     if at == len(heads):
@@ -266,7 +291,7 @@ def _fills_gap(cand: Candidate, line_heads: dict[int, tuple[list[int], list[Cand
 def _line_heads(candidates: list[Candidate]) -> dict[int, tuple[list[int], list[Candidate]]]:
     """For each level, the line-start candidates at that level or above, in order."""
     out: dict[int, tuple[list[int], list[Candidate]]] = {}
-    for level in {c.level for c in candidates if c.loose}:
+    for level in {c.level for c in candidates if not c.at_line_start}:
         heads = [c for c in candidates if c.at_line_start and c.level <= level]
         out[level] = ([c.start for c in heads], heads)
     return out
@@ -325,10 +350,33 @@ def _title_span(text: str, analysis: str, body: int) -> tuple[int, int, str]:
         if min(rest.start() if rest else rest_end, rest_end) - nxt > 40:
             break  # the next line is body text, not the rest of a broken heading
         pos = nxt
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ":：,，、\u200b"):
-        end -= 1
+    end = _heading_space(analysis, start, end)
+    end = _trimmed_end(text, start, end)
     joined = re.sub(r"\s+", "", text[start:end]) if "\n" in text[start:end] else text[start:end]
     return start, end, joined
+
+
+HEADING_SPACE = re.compile(f"[^\\s{SENTENCE_END},，、:：]{{4,20}}?(?<=[\u4e00-\u9fff”’》)）])({SPACE}+)(?=\\S)")
+
+
+def _heading_space(analysis: str, start: int, end: int) -> int:
+    """Where a heading set off from its body by a space ends (``深化“721”工作法　7成问题用…``):
+    a short phrase, a space, and a body that runs on (a comma, a number, many words, or a subject
+    or preposition opening a clause).  ``坚持党的领导　强化组织保障`` is one heading."""
+    match = HEADING_SPACE.match(analysis, start, end)
+    if match is None or "\n" in analysis[start:end]:
+        return end
+    rest = analysis[match.end():end]
+    if re.search("[,，、0-9]", rest) or len(rest) > 15 or rest.startswith(SUBJECT_OPENERS + PREPOSITIONS):
+        return match.start(1)
+    return end
+
+
+def _trimmed_end(text: str, start: int, end: int) -> int:
+    """``end`` moved back over trailing spaces and punctuation that do not end a title."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ":：,，、\u200b"):
+        end -= 1
+    return end
 
 
 def _title_tail(analysis: str, newline: int, limit: int) -> bool:
@@ -367,77 +415,151 @@ def _starts_with_marker(text: str, pos: int) -> bool:
 def _run_on_cut(analysis: str, start: int, end: int) -> int | None:
     """Where a heading that runs into its body with no punctuation ends, or None.
 
-    Only the first clause is examined, and only when the heading line goes on as a paragraph:
-    the cut falls before a clause-opening word or a counted number, at least four characters in.
+    Only the first clause is examined.  When the heading line goes on as a paragraph, the cut
+    falls before the first word that opens the body -- a subject or time word, a unit doing the
+    work, an adverb, a preposition, a number that opens a clause -- at least four characters in.
+    A heading of one clause is cut only after a verb-object phrase, before a subject or before a
+    preposition that opens a clause with its own verb (``强化重点领域整治对违法建设实行…``).
+    What is cut off must be a whole phrase (not ``大力推进``), and a paragraph that opens with
+    its subject (``全县…事项共计63项``) is a sentence: only a new subject cuts it.
     """
     clause_end = end
     comma = re.search("[,，:：]", analysis[start:end])
     if comma:
         clause_end = start + comma.start()
     clause = analysis[start:clause_end]
-    line_end = analysis.find("\n", start)
-    line_end = len(analysis) if line_end == -1 else line_end
-    if len(clause) < 10 or clause_end >= end:
-        return None  # a short clause, or a heading of one clause
+    if len(clause) < 10:
+        return None
+    one_clause = clause_end >= end
     # A counted number (``517项``, ``2019年``) never belongs to a heading phrase: it marks the body
     # even when nothing follows on the line; a clause-opening word alone needs the line to go on.
     number = RUN_ON_NUMBER.search(clause, 4)
     line_end = analysis.find("\n", start, end + 2)
     line_end = min(len(analysis), end + 2) if line_end == -1 else line_end
-    if number is None and line_end - end < 2 and not RUN_ON_NUMBER.search(analysis, clause_end, end):
+    if not one_clause and number is None and line_end - end < 2 \
+            and not RUN_ON_NUMBER.search(analysis, clause_end, end):
         return None  # (counted numbers in a later clause show the sentence is body text)
-    best: int | None = number.start() if number else None
-    for word in CLAUSE_OPENERS:
-        at = clause.find(word, 4)
-        if at != -1 and (best is None or at < best) and len(clause) - at >= 4:
-            if word == "《" or _word_starts(clause, at):
-                best = at
-    if best is None or best < 4 or _ends_with_verb(clause[:best]):
+    from reviewer import segmenter
+
+    words = segmenter.cut_with_spans(clause)
+    starts = {s: w for w, s, _ in words}
+    ends = {e for _, _, e in words}
+    cuts: list[tuple[int, str]] = []  # (where, kind): kind is "subject", "predicate" or "preposition"
+    if number and not one_clause and _number_opens_body(clause, number):
+        cuts.append((number.start(), "predicate"))
+    for kind, openers in (("subject", SUBJECT_OPENERS), ("predicate", PREDICATE_OPENERS),
+                          ("preposition", PREPOSITIONS)):
+        for word in openers:
+            at = clause.find(word, 4)
+            while at != -1 and len(clause) - at >= 4:
+                if word == "《" or at in starts:
+                    cuts.append((at, kind))
+                    break
+                at = clause.find(word, at + 1)
+    for match in ORGANISATION.finditer(clause, 4):
+        if _organisation_at(clause, match, starts, ends):
+            cuts.append((match.start(), "subject"))
+            break
+    if not cuts:
+        return None
+    best, kind = min(cuts)
+    prefix = clause[:best]
+    if best < 4 or _incomplete(prefix):
+        return None
+    if one_clause:
+        verbs = _dictionary_words("verbs")
+        if kind == "predicate" or not any(len(w) > 1 and w in verbs for w in segmenter.cut(prefix)):
+            return None  # (``基层单位对…认识不足``: a subject, not a verb-object heading, before 对)
+        if kind == "preposition" and not _verb_before_de(clause[best:]):
+            return None
+    if kind != "subject" and _opens_with_subject(prefix, starts, ends):
         return None
     return start + best
 
 
-def _word_starts(clause: str, at: int) -> bool:
-    """True when jieba starts a word at ``at`` (so ``全面`` inside ``安全面`` does not count)."""
-    from reviewer import segmenter
+def _number_opens_body(clause: str, number: re.Match[str]) -> bool:
+    """A year or date opens the body (``落实三项制度2019年,全省…``), and so does a number that
+    starts a clause of its own (``深化“721”工作法7成问题用服务手段解决``); a count that closes
+    the clause counts the object before it (``公开政府信息642条,``): a sentence, not a heading."""
+    if number.group(0)[-1] in "年月日":
+        return True
+    return len(re.sub(r"[^\u4e00-\u9fff]", "", clause[number.end():])) >= 3
 
-    return at in {s for _, s, _ in segmenter.cut_with_spans(clause)}
+
+def _organisation_at(clause: str, match: re.Match[str], starts: dict[int, str], ends: set[int]) -> bool:
+    """True when ``match`` is a unit's name made of whole words, its region character a word of
+    its own (``区 城管 执法局``, not ``市场`` or ``区域``)."""
+    return starts.get(match.start()) == clause[match.start()] and match.end() in ends
 
 
-def _ends_with_verb(phrase: str) -> bool:
-    """A phrase ending in a verb (``大力推进``) still lacks its object: not a whole heading."""
+def _opens_with_subject(prefix: str, starts: dict[int, str], ends: set[int]) -> bool:
+    """True when a paragraph opens with its subject: ``全县``, ``我局``, ``县…大队``."""
+    if starts.get(0) in SUBJECT_OPENERS:
+        return True
+    match = ORGANISATION.match(prefix)
+    return match is not None and _organisation_at(prefix, match, starts, ends)
+
+
+def _incomplete(phrase: str) -> bool:
+    """A phrase of adverbs ending in a verb (``大力推进``) still lacks its object: not a whole
+    heading.  ``社区矫正执法`` (a noun before the verb) is whole."""
     from reviewer import segmenter
 
     words = segmenter.cut(phrase)
-    return bool(words) and words[-1] in _verbs()
+    if not words or words[-1] not in _dictionary_words("verbs"):
+        return False
+    adverbs = _dictionary_words("adverbs")
+    return all(w in adverbs or w in _dictionary_words("verbs") or w in PREDICATE_OPENERS
+               for w in words[:-1])
 
 
-@functools.lru_cache(maxsize=1)
-def _verbs() -> frozenset[str]:
-    """Words jieba's dictionary tags as verbs (not verbal nouns).  Parsing the dictionary takes
-    ~0.4 s, so the set is kept in the cache directory after the first time."""
+def _verb_before_de(rest: str) -> bool:
+    """True when the words after a preposition reach a verb before any ``的``: ``对违法建设实行…``
+    is an adverbial and a predicate, ``对社会组织的监管`` a modifier inside the heading."""
+    from reviewer import segmenter
+
+    verbs = _dictionary_words("verbs")
+    words = segmenter.cut(rest)[1:] + [""]
+    for word, following in zip(words, words[1:]):
+        if word == "的":
+            return False
+        if word in verbs and following != "的":  # (``社会组织的``: a verb used as a noun)
+            return True
+    return False
+
+
+# Adverbs jieba's dictionary tags as nouns or adjectives, common before a heading's verb.
+EXTRA_ADVERBS = ("大力", "全面", "依法", "全力", "有序", "着力", "扎实", "深入", "加快", "稳步", "及时")
+
+
+@functools.lru_cache(maxsize=2)
+def _dictionary_words(kind: str) -> frozenset[str]:
+    """Words jieba's dictionary tags as verbs (not verbal nouns) or as adverbs.  Parsing the
+    dictionary takes ~0.4 s, so the sets are kept in the cache directory after the first time."""
     import jieba
 
     from reviewer import paths, segmenter
 
-    cache = paths.cache_dir() / f"jieba_verbs_{getattr(jieba, '__version__', 'x')}.txt"
+    cache = paths.cache_dir() / f"jieba_{kind}_{getattr(jieba, '__version__', 'x')}.txt"
     try:
         return frozenset(cache.read_text(encoding="utf-8").split())
     except OSError:
         pass
-    verbs = set()
+    wanted = {"verbs": lambda tag: tag.startswith("v") and tag != "vn",
+              "adverbs": lambda tag: tag in ("d", "ad", "vd", "dg")}[kind]
+    found = set(EXTRA_ADVERBS) if kind == "adverbs" else set()
     with segmenter.tokenizer().get_dict_file() as dictionary:
         for raw in dictionary:
             parts = (raw.decode("utf-8") if isinstance(raw, bytes) else raw).split()
-            if len(parts) == 3 and parts[2].startswith("v") and parts[2] != "vn":
-                verbs.add(parts[0])
+            if len(parts) == 3 and wanted(parts[2]):
+                found.add(parts[0])
     try:
         tmp = cache.with_suffix(".tmp")
-        tmp.write_text("\n".join(sorted(verbs)), encoding="utf-8")
+        tmp.write_text("\n".join(sorted(found)), encoding="utf-8")
         tmp.replace(cache)
     except OSError:
         pass  # a read-only cache directory only costs the parse next time
-    return frozenset(verbs)
+    return frozenset(found)
 
 
 SIGNING_DATE = re.compile(
@@ -532,8 +654,14 @@ def find_sections(document: Document) -> list[Section]:
             listed = (level, 1, _line_end(analysis, cand.start))
             continue
         if not cand.at_line_start:
-            # Glued to a sentence end: only the next number of a sibling under the same parent.
-            if previous is None or cand.value != previous + 1 or higher_since.get(level):
+            # Glued to a sentence end: only the next number of a sibling under the same parent,
+            # or the first child glued to its parent heading's line (``三、…（一）加强…``) when
+            # its next sibling heads a line of its own.
+            parent = accepted[-1][0] if accepted else None
+            first_child = cand.value == 1 and parent is not None and parent.level == level - 1 \
+                and "\n" not in analysis[parent.start:cand.start] and _fills_gap(cand, line_heads)
+            if not first_child and (previous is None or cand.value != previous + 1
+                                    or higher_since.get(level)):
                 continue
             confidence = 0.4 if cand.loose else 0.6
         elif cand.value == 1 or previous is not None and cand.value == previous + 1:
@@ -560,7 +688,7 @@ def find_sections(document: Document) -> list[Section]:
     if offset and not any(c.level == 1 for c, _ in accepted):
         offset -= 1  # ``第一部分`` then ``(一)``: the part stands where ``一、`` would
     sections: list[Section] = []
-    for cand, confidence in accepted:
+    for index, (cand, confidence) in enumerate(accepted):
         if cand.level == -1:
             level = 1
         elif cand.level == 0:
@@ -568,6 +696,10 @@ def find_sections(document: Document) -> list[Section]:
         else:
             level = cand.level + offset
         t_start, t_end, title = _title_span(text, analysis, cand.body)
+        if index + 1 < len(accepted) and t_start < accepted[index + 1][0].start < t_end:
+            # the next heading glued into this one's line ends its title
+            t_end = _trimmed_end(text, t_start, accepted[index + 1][0].start)
+            title = re.sub(r"\s+", "", text[t_start:t_end])
         cut = _run_on_cut(analysis, t_start, t_end)
         if cut is not None:
             t_end = cut
