@@ -174,7 +174,7 @@ class LabelFinder:
     def __init__(self, text: str, a: str):
         self.text = text
         self.a = a
-        bounds = [m.start() for m in _DELIMITERS.finditer(a)]
+        bounds = [m.start() for m in _DELIMITERS.finditer(a) if not _hard_wrap(a, m.start())]
         for m in _LONG_ASIDE.finditer(a):  # a long aside in brackets: both brackets are boundaries
             bounds += [m.start(), m.end() - 1]
         self.delims = sorted(bounds)
@@ -392,6 +392,18 @@ class LabelFinder:
         head = self.text[before[0].start:before[-1].end] if before else ""
         de = "的" if with_de and not head.endswith("的") else ""
         return head + de + self.text[noun[0].start:noun[-1].end], None
+
+
+_WRAPPED_LINE = 30  # a body line at least this long that stops mid-sentence was wrapped
+
+
+def _hard_wrap(a: str, i: int) -> bool:
+    """A line break inside a sentence (``…其中财政预决算信息\n24条。``): the line before is a long
+    line of body text that stops on a Han character, and the next one goes on with a digit."""
+    if a[i] != "\n" or i + 1 >= len(a) or not a[i + 1].isdigit() or not "\u4e00" <= a[i - 1:i] <= "\u9fff":
+        return False
+    line_start = a.rfind("\n", 0, i) + 1
+    return i - line_start >= _WRAPPED_LINE and "\t" not in a[line_start:i] and "  " not in a[line_start:i]
 
 
 _COPULA_BEFORE_RATE = re.compile(r"(?:仅|只|大约|约|已|均)?(?:为|是|达|达到|只有|仅有|约有)?|约|仅|只")

@@ -105,3 +105,12 @@ def test_a_closing_target_is_a_plan_not_a_result():
     text = (f"{TITLE}{INTRO}一、主要工作\n全年共查处滥伐林木违法案件52件,结案50件。\n"
             "二、下一步打算\n继续加强巡山护林。\n力争2023年查处滥伐林木违法案件60件。\n")
     assert repeats(text) == []
+
+
+def test_a_label_goes_on_across_a_line_break_inside_a_sentence():
+    text = "通过政务公开专栏、微信公众号等平台主动公开各类政府信息460余条,其中重大行政决策事项\n17条。"
+    assert label_of(text, "17条") == "重大行政决策事项"
+
+
+def test_a_label_does_not_cross_a_line_break_after_a_short_line():
+    assert label_of("(二)重大行政决策事项\n17条已全部公开。", "17条") != "重大行政决策事项"
