@@ -169,6 +169,8 @@ def _summary_repeats(text: str, placed: Sequence[Placed], starts: list[int], lab
         scopes = [set(SCOPE.findall(text[starts[f.sentence]:f.start])) for f in (first, second)]
         if all(scopes) and scopes[0] != scopes[1]:
             continue
+        if (first.id in closing or second.id in closing) and scopes[0] != scopes[1]:
+            continue  # a closing 全县共… against the body's own figure: another scope, perhaps
         reported.add(key)
         checks.append(_check(first, second, key[0]))
     return checks

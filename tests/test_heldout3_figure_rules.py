@@ -114,3 +114,9 @@ def test_a_label_goes_on_across_a_line_break_inside_a_sentence():
 
 def test_a_label_does_not_cross_a_line_break_after_a_short_line():
     assert label_of("(二)重大行政决策事项\n17条已全部公开。", "17条") != "重大行政决策事项"
+
+
+def test_a_closing_figure_for_a_wider_scope_is_another_indicator():
+    text = (f"{TITLE}{INTRO}一、主要工作\n全年共查处滥伐林木违法案件52件,结案50件。\n"
+            "二、下一步打算\n继续加强巡山护林。\n全县共查处滥伐林木违法案件57件。\n")
+    assert repeats(text) == []
