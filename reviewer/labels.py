@@ -103,7 +103,7 @@ _LEADING_SUBJECT = re.compile(r"^(我|本|全|该|各)(局|区|市|县|委|院|�
 
 # Single characters that end a compound noun naming a place or a unit of an organisation
 # (疏导点, 执法中队, 调解室); jieba may split them from the word before.
-_PLACE_SUFFIXES = frozenset("点")
+_PLACE_SUFFIXES = {"点": ("m",), "所": ("c",), "组": ("zg",)}  # and the tags jieba gives them alone
 # Places that jieba tags zg when they stand alone (2个村被评为…), unlike 且 or 员.
 _ZG_PLACES = frozenset("村组园厂")
 _HEAD_NOUN_ENDINGS = ("队", "站", "所", "室", "点", "中心", "组", "岗", "窗口")
@@ -145,12 +145,16 @@ def _tag(text: str) -> tuple[tuple[str, str], ...]:
 
 def tokens(a: str, start: int, end: int) -> list[Token]:
     """Words of ``a[start:end]`` with part-of-speech tags and absolute offsets."""
+    tagged = _tag(a[start:end])
     out: list[Token] = []
     pos = start
-    for word, flag in _tag(a[start:end]):
-        if (word in _PLACE_SUFFIXES and flag == "m" and out and len(out[-1].word) >= 2
-                and out[-1].flag in ("v", "vn", "n")):
-            # 疏导|点, 便民服务|点: jieba reads the suffix of a compound noun as a numeral
+    for k, (word, flag) in enumerate(tagged):
+        nxt = tagged[k + 1] if k + 1 < len(tagged) else None
+        if (word in _PLACE_SUFFIXES and flag in _PLACE_SUFFIXES[word] and out and len(out[-1].word) >= 2
+                and out[-1].flag in ("v", "vn", "n")
+                and (nxt is None or nxt[1] in ("x", "m", "eng") or nxt[0] in ("和", "及", "、"))):
+            # 疏导|点, 法律服务|所, 专业巡查|组: jieba reads the suffix of a compound noun that
+            # ends the phrase as a numeral, a conjunction or a bound morpheme
             prev = out.pop()
             out.append(Token(prev.word + word, "n", prev.start, pos + len(word)))
         else:

@@ -5,6 +5,7 @@ stay silent."""
 
 from __future__ import annotations
 
+from reviewer import labels
 from reviewer.analysis import analyze
 from reviewer.loading import document_from_text
 
@@ -120,3 +121,13 @@ def test_a_closing_figure_for_a_wider_scope_is_another_indicator():
     text = (f"{TITLE}{INTRO}一、主要工作\n全年共查处滥伐林木违法案件52件,结案50件。\n"
             "二、下一步打算\n继续加强巡山护林。\n全县共查处滥伐林木违法案件57件。\n")
     assert repeats(text) == []
+
+
+def test_a_compound_noun_ending_in_suo_or_zu_keeps_its_suffix():
+    assert label_of("全镇现有基层法律服务所2家。", "2家").endswith("法律服务所")
+    assert label_of("组建4个无人机巡查组和1个应急分队。", "4个").endswith("巡查组")
+
+
+def test_the_particle_suo_before_a_verb_is_not_a_suffix():
+    text = "为群众所认可"
+    assert "所" in [t.word for t in labels.tokens(text, 0, len(text))]
