@@ -224,10 +224,23 @@ COMPLEMENTS = (
     (re.compile("城镇"), re.compile("农村")),
     (re.compile("线上"), re.compile("线下")),
 )
+# Lists of categories that between them cover everything: a case (案件) is a civil, a
+# criminal or an administrative one.  Each part's label is one category, every category once.
+PARTITIONS = (
+    ("民事", "刑事", "行政"),
+)
 
 
 def _complementary(text: str, parts: list[Placed]) -> bool:
-    """True when the two parts are the two halves of a known complete pair (简易程序/一般程序)."""
+    """True when the parts are the halves of a known complete pair (简易程序/一般程序), or the
+    members of a known complete partition (民事、刑事、行政), each once."""
+    floors = [0] + [p.end for p in parts[:-1]]
+    labels = [own_label(text, p, f) for p, f in zip(parts, floors)]
+    for partition in PARTITIONS:
+        if len(parts) == len(partition) and sorted(
+                re.sub(r"(?:案件|类|案)$", "", FORWARD.sub("", label).strip()) for label in labels
+        ) == sorted(partition):
+            return True
     if len(parts) != 2:
         return False
     first = own_label(text, parts[0])
