@@ -282,6 +282,25 @@ def is_heading_start(line: str) -> bool:
     return HEADING_START.match(line) is not None
 
 
+# A heading set in decorative brackets on a line of its own, as WeChat articles write it
+# (``【二、存在的问题】``): the brackets are decoration, the numbered title inside is the heading.
+_BRACKETED_HEADING = re.compile(
+    rf"[\u3010\u3016\[]\s*((?:[{_CN}]{{1,3}}[\u3001.\uff0e]|[(\uff08][{_CN}]{{1,3}}[)\uff09]"
+    rf"|\d{{1,2}}[.\uff0e\u3001](?!\d)|[(\uff08]\d{{1,2}}[)\uff09]|第[{_CN}\d]+[章节節部篇])"
+    rf"\s*[^\u3010\u3011\u3016\u3017\[\]]*?[\u4e00-\u9fff\u201d\u300b)\uff09])\s*[\u3011\u3017\]]"
+)
+
+
+def unwrap_bracketed_heading(line: str) -> str:
+    """``【一、主要工作成效】`` → ``一、主要工作成效``: only a whole line whose bracketed text is a
+    numbering marker followed by a title (``【我要纠错】``, ``【一】`` and a bracketed term inside a
+    sentence stay as they are)."""
+    if not line or line[0] not in "\u3010\u3016[":
+        return line
+    match = _BRACKETED_HEADING.fullmatch(line)
+    return match.group(1) if match else line
+
+
 def is_date_line(line: str) -> bool:
     return len(line) <= 40 and _DATE_LINE.fullmatch(line.strip()) is not None
 
@@ -635,7 +654,7 @@ def _lines_pass(text: str) -> str:
     builder = ParagraphBuilder()
     previous, previous_wrap = "", None
     for line, wrap in zip(tidied, wraps):
-        stripped = rules.strip_inline(rules.strip_prefix(line))
+        stripped = unwrap_bracketed_heading(rules.strip_inline(rules.strip_prefix(line)))
         line = stripped if stripped == line else tidy_spaces(stripped)
         if not line or rules.is_junk(line):
             continue
