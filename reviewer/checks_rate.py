@@ -61,6 +61,10 @@ def find_rate_mismatches(text: str, placed: Sequence[Placed],
         if change is not None:
             checks.append(change)
             continue
+        named = _named_share_check(text, placed, n, label, totals_of)
+        if named is not None:
+            checks.append(named)
+            continue
         match = RATE_WORD.search(label)
         if not match or GROWTH.search(label):
             continue
@@ -177,6 +181,37 @@ def _share_check(text: str, placed: Sequence[Placed], n: int, label: str,
     if not totals:
         return None
     return _compare(rate, part, totals)
+
+
+NAMED_SHARE = re.compile(r"^[,]?\s*(?P<stem>[\u4e00-\u9fff]{2,10}?)(?:所)?占比(?:为|是|达|达到)?[::]?$")
+
+
+def _named_share_check(text: str, placed: Sequence[Placed], n: int, label: str,
+                       totals_of: Mapping[int, list[Placed]]) -> Check | None:
+    """A share named after the figure right before it, measured against the one before that:
+    ``抽查1200次,联合抽查300次,联合抽查占比25%``.  The words before 占比 must end the
+    numerator's own label, and the denominator's label must share their last two characters."""
+    match = NAMED_SHARE.match(label)
+    if n < 2 or not match or WIDER_BASE.search(label) or GROWTH.search(label):
+        return None
+    stem = STEM_PREFIX.sub("", match.group("stem"))
+    rate, numerator, denominator = placed[n], placed[n - 1], placed[n - 2]
+    if len(stem) < 2 or any(word in stem for word in NEGATIONS):
+        return None
+    if not (rate.sentence == numerator.sentence == denominator.sentence):
+        return None
+    if numerator.key[0] != "count" or numerator.key != denominator.key or denominator.value <= 0:
+        return None
+    if numerator.in_parens or denominator.in_parens or denominator.id in totals_of:
+        return None
+    if any(c in text[denominator.end:rate.start] for c in CLAUSE_END):
+        return None
+    own = own_label(text, numerator, denominator.end)
+    if not own.endswith(stem):
+        return None
+    if stem[-2:] not in own_label(text, denominator):
+        return None
+    return _compare(rate, numerator, [denominator])
 
 
 def _rate_check(text: str, placed: Sequence[Placed], n: int, stem: str,

@@ -34,3 +34,20 @@ def test_an_incomplete_split_of_the_cases_stays_silent():
     assert checks(text, "sum_mismatch") == []
     text = "一、工作情况\n全年受理调解案件2,410件,其中民事1,500件、刑事600件。\n"
     assert checks(text, "sum_mismatch") == []
+
+
+# ------------------------------------------- X占比: the share of the figure named X before it
+
+
+def test_a_named_share_is_the_previous_figure_over_the_one_before():
+    text = "一、工作情况\n全年开展执法检查2000次,跨部门联合检查300次,联合检查占比16.0%。\n"
+    assert checks(text, "rate_mismatch") == [["2000次", "300次", "16.0%"]]
+
+
+def test_a_named_share_that_matches_or_names_another_figure_stays_silent():
+    right = "一、工作情况\n全年开展执法检查2000次,跨部门联合检查300次,联合检查占比15.0%。\n"
+    assert checks(right, "rate_mismatch") == []
+    other = "一、工作情况\n全年开展执法检查2000次,跨部门联合检查300次,网上检查占比16.0%。\n"
+    assert checks(other, "rate_mismatch") == []
+    unrelated = "一、工作情况\n全年培训干部2000人次,跨部门联合检查300次,联合检查占比16.0%。\n"
+    assert checks(unrelated, "rate_mismatch") == []
