@@ -509,6 +509,8 @@ def _stands_alone(a: str, f: _Found) -> bool:
             return False
         if numeral[0] == "一" and a[max(0, f.number_start - 2):f.number_start].endswith(_ARTICLE_BEFORE):
             return False
+        if numeral == "一次" and _ONE_GO_RATE.match(a, unit_end):
+            return False  # 一次办结率, 一次性告知率: the name of a rate, not a count
         if numeral[0] == "一" and len(numeral) == 1 + len(f.unit):
             after = labels.tokens(a, unit_end, min(len(a), unit_end + 4))
             if after and after[0].flag in ("a", "ad", "z"):
@@ -529,6 +531,10 @@ def _stands_alone(a: str, f: _Found) -> bool:
                 f.qualifier and f.end > unit_end and end <= f.end):
             return False  # 3分局, 一期工程 (but 10所以上: jieba reads 所|以上 as 所以)
     return True
+
+
+# 一次 + a two-character verb (办结, 通过) + 率 names a rate: "done in one go" rate.
+_ONE_GO_RATE = re.compile(r"性?[\u4e00-\u9fff]{2}率")
 
 
 def _word_ends_at(a: str, end: int, word: str) -> bool:

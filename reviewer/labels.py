@@ -564,6 +564,8 @@ def _strip_lead(toks: list[Token]) -> list[Token]:
                 cut -= len(toks[0].word)
                 toks = toks[1:]
             continue
+        if first.word in ("一次", "一次性") and "".join(t.word for t in toks).endswith("率"):
+            break  # 一次办结率, 一次性告知率: "in one go" is part of the rate's name
         if first.word in _KEEP_LEAD:
             break  # 再犯罪率, 未结案件, 不予受理: the prefix changes what is counted
         org = _leading_organisation(toks)

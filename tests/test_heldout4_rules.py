@@ -51,3 +51,17 @@ def test_a_named_share_that_matches_or_names_another_figure_stays_silent():
     assert checks(other, "rate_mismatch") == []
     unrelated = "一、工作情况\n全年培训干部2000人次,跨部门联合检查300次,联合检查占比16.0%。\n"
     assert checks(unrelated, "rate_mismatch") == []
+
+
+# ------------------------------------------- 一次办结率: a rate's name, not a count of one
+
+
+def test_yici_before_a_verb_and_lv_names_a_rate():
+    text = "一、工作情况\n热线受理来电5.6万个,一次办成率91.2%,一次通过率88%。\n"
+    assert figures(text) == [("5.6万个", 56000, "热线受理来电"), ("91.2%", 91.2, "一次办成率"),
+                             ("88%", 88, "一次通过率")]
+
+
+def test_yici_as_a_frequency_is_still_a_count():
+    text = "一、工作情况\n每月召开一次工作例会。\n"
+    assert [(t, v) for t, v, _ in figures(text)] == [("一次", 1)]
