@@ -448,8 +448,25 @@ def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
         f.low, f.high = float(value), float(high_value)
     if qualifier_parts:
         f.qualifier = "".join(qualifier_parts)
+    if not chinese and high_value is None and _signed(a, start):
+        f.start -= 1  # -3.5%, +8.2% in a table of changes: the sign belongs to the value
+        if a[start - 1] in _MINUS:
+            f.value = -value
+        return f
     _extend_prefix(a, f)
     return f
+
+
+_MINUS = "-\uff0d\u2212"
+
+
+def _signed(a: str, start: int) -> bool:
+    """Whether a sign (+, -, －, −) stands right before the number at ``start`` and not between
+    two numbers or after a code (1-2次, GB/T 9704-2012, ISO-9001: a range or a name)."""
+    if start == 0 or a[start - 1] not in _MINUS + "+\uff0b":
+        return False
+    before = a[start - 2] if start >= 2 else ""
+    return not (before.isdigit() or before.isascii() and before.isalnum() or before in "._/%‰")
 
 
 def _in_context(a: str, start: int, unit_end: int, words: tuple[str, ...]) -> bool:

@@ -65,3 +65,19 @@ def test_yici_before_a_verb_and_lv_names_a_rate():
 def test_yici_as_a_frequency_is_still_a_count():
     text = "一、工作情况\n每月召开一次工作例会。\n"
     assert [(t, v) for t, v, _ in figures(text)] == [("一次", 1)]
+
+
+# ------------------------------------------- a leading sign: -3.5% is a fall
+
+
+def test_a_leading_minus_or_plus_belongs_to_the_value():
+    text = "一、工作情况\n类别 数量 同比\n行政许可 320件 -2.4%\n行政检查 96次 －1.5%\n行政处罚 41件 +6.0%\n"
+    got = [(t, v) for t, v, _ in figures(text)]
+    assert got == [("320件", 320), ("-2.4%", -2.4), ("96次", 96), ("－1.5%", -1.5), ("41件", 41), ("+6.0%", 6.0)]
+
+
+def test_a_dash_between_numbers_or_a_verb_of_decrease_is_no_sign():
+    text = "一、工作情况\n办理时限压缩至3-5个工作日,每人每年培训1-2次,投诉量下降2.4%。\n"
+    got = [(t, v) for t, v, _ in figures(text)]
+    assert ("2.4%", 2.4) in got and all(not str(t).startswith("-") for t, _ in got)
+    assert all(not isinstance(v, (int, float)) or v >= 0 for _, v in got)
