@@ -36,6 +36,10 @@ DATE_ONLY_LINE = re.compile(
     f"(?P<d>\\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\\s*日")
 WEB_DATE_LINE = re.compile(
     r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+# A post line of a WeChat or news copy: "原创 某某发布 2024-01-29 17:30 发表于浙江".
+POSTED_LINE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})日?"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:发表于|发布于)")
 YEAR_IN_TITLE = re.compile(f"((?:19|20)\\d{{2}}|[{CN_YEAR_DIGITS}]{{4}})\\s*年")
 # The first "2020年," / "2020年以来" of the body names the year reported on.
 YEAR_IN_BODY = re.compile(r"((?:19|20)\d{2})\s*年度?(?:[,，、]|以来|全年|是|上半年|下半年|我|全)")
@@ -314,6 +318,10 @@ def _published(lines: list[Line], header: list[Line]) -> str | None:
             iso = _iso(match.group("y"), match.group("m"), match.group("d"))
             if iso:
                 labelled.append((rank.get(match.group("label"), 2), iso))
+        for match in POSTED_LINE.finditer(line.analysis):
+            iso = _iso(match.group("y"), match.group("m"), match.group("d"))
+            if iso:
+                labelled.append((0, iso))  # the date a copy was posted is its web publication date
     if labelled:
         return min(labelled, key=lambda pair: pair[0])[1]
     for line in header[:10]:

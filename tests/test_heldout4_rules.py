@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from reviewer.analysis import analyze
 from reviewer.loading import document_from_text
+from reviewer.metadata import find_metadata
+from reviewer.outline import find_sections
 
 
 def analysis_of(text: str):
@@ -81,3 +83,23 @@ def test_a_dash_between_numbers_or_a_verb_of_decrease_is_no_sign():
     got = [(t, v) for t, v, _ in figures(text)]
     assert ("2.4%", 2.4) in got and all(not str(t).startswith("-") for t, _ in got)
     assert all(not isinstance(v, (int, float)) or v >= 0 for _, v in got)
+
+
+# ------------------------------------------- 发表于: a post line dates the web copy
+
+
+def published(text: str) -> str | None:
+    document = document_from_text(text)
+    return find_metadata(document, find_sections(document)).published
+
+
+def test_a_post_line_gives_the_web_publication_date_over_the_signing_date():
+    text = ("某县农业农村局2022年工作总结\n原创 某县农业 2023-02-14 09:05 发表于江西\n"
+            "一、主要工作\n全年完成培训12期。\n某县农业农村局\n2023年2月10日\n")
+    assert published(text) == "2023-02-14"
+
+
+def test_without_a_post_line_the_signing_date_stands():
+    text = ("某县农业农村局2022年工作总结\n原创 某县农业 发表于江西\n"
+            "一、主要工作\n全年完成培训12期。\n某县农业农村局\n2023年2月10日\n")
+    assert published(text) == "2023-02-10"
