@@ -244,6 +244,10 @@ class LabelFinder:
             measure = "".join(t.word for t in noun).endswith(_MEASURE_NOUN_ENDINGS)
             if noun[0].word in _FRAME_NOUNS or (before and not light and not measure and raw_last != "为期"):
                 noun = []
+        if (noun and noun[0].flag == "v" and noun[0].word not in LIGHT_VERBS and before
+                and _is_noun(before[-1]) and raw_last == before[-1].word
+                and _object_opening(a, floor, before[0].start)):
+            noun = []  # 对涉企经营许可事项528项实行分类改革: the object named before, not the verb after
         if raw_last in _OBJECT_MARKERS and ceiling > hi:
             after = tokens(a, f.end, min(ceiling, f.end + 2 * AFTER_WINDOW))
         head = _head_after_de(after) if raw_last in _OBJECT_MARKERS else []
@@ -399,6 +403,13 @@ class LabelFinder:
 
 
 _WRAPPED_LINE = 30  # a body line at least this long that stops mid-sentence was wrapped
+
+
+def _object_opening(a: str, floor: int, start: int) -> bool:
+    """Whether the phrase before a number opens its clause with 对/把/将 (the object marker),
+    so the noun before the number is the object and the verb after it the predicate."""
+    head = a[floor:start].strip()
+    return head in ("对", "把", "将") or not head and a[start:start + 1] in ("对", "把", "将")
 
 
 def _hard_wrap(a: str, i: int) -> bool:

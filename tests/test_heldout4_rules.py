@@ -103,3 +103,20 @@ def test_without_a_post_line_the_signing_date_stands():
     text = ("某县农业农村局2022年工作总结\n原创 某县农业 发表于江西\n"
             "一、主要工作\n全年完成培训12期。\n某县农业农村局\n2023年2月10日\n")
     assert published(text) == "2023-02-10"
+
+
+# ------------------------------------------- labels: the object before, the line before a target
+
+
+def label_of(text: str, figure_text: str) -> str | None:
+    return {t: label for t, _, label in figures(text)}[figure_text]
+
+
+def test_an_object_after_dui_names_the_figure_not_the_verb_after_it():
+    text = "一、工作情况\n对市场主体登记事项316项实施清单管理,全面公开。\n"
+    assert label_of(text, "316项") == "市场主体登记事项"
+
+
+def test_a_noun_after_the_number_still_names_it_after_dui():
+    text = "一、工作情况\n对26家企业开展约谈。\n"
+    assert label_of(text, "26家") == "企业"
