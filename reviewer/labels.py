@@ -220,6 +220,13 @@ class LabelFinder:
         a = self.a
         if previous is not None and previous.label and _from_to(a, previous, f):
             return previous.label, _span(previous)  # 由120个工作日压减至60个工作日
+        if a[floor:f.start].strip() and _TARGET_ONLY.fullmatch(a[floor:f.start]) and floor > 1 and a[floor - 1] == "\n" \
+                and "\u4e00" <= a[floor - 2] <= "\u9fff":
+            # 全年办理法律援助案件\n力争突破1,300件: a line broken before the target verb
+            start, _ = self.clause(floor - 1, floor - 1)
+            wrapped = _strip_lead(tokens(a, max(start, floor - 1 - BEFORE_WINDOW), floor - 1))
+            if wrapped and _is_noun(wrapped[-1]):
+                return self._tidy(_cap(_after_light_verb(wrapped)))
         lo = max(floor, f.start - BEFORE_WINDOW)
         before = tokens(a, lo, f.start) if lo < f.start else []
         if lo > floor and len(before) > 1:
@@ -403,6 +410,10 @@ class LabelFinder:
 
 
 _WRAPPED_LINE = 30  # a body line at least this long that stops mid-sentence was wrapped
+
+
+# A clause that only states a target (力争突破, 确保达到, 超过) before its number.
+_TARGET_ONLY = re.compile(r"(?:力争|确保|争取|预计)?(?:突破|达到|超过|实现|完成|达)?\s*")
 
 
 def _object_opening(a: str, floor: int, start: int) -> bool:

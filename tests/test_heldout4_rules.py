@@ -120,3 +120,13 @@ def test_an_object_after_dui_names_the_figure_not_the_verb_after_it():
 def test_a_noun_after_the_number_still_names_it_after_dui():
     text = "一、工作情况\n对26家企业开展约谈。\n"
     assert label_of(text, "26家") == "企业"
+
+
+def test_a_target_verb_on_its_own_line_takes_the_noun_ending_the_line_before():
+    text = "二、明年计划\n全年调解矛盾纠纷\n力争达到2,500件,确保不发生重大事件。\n"
+    assert label_of(text, "2,500件") == "调解矛盾纠纷"
+
+
+def test_a_target_verb_after_a_heading_line_keeps_its_own_clause():
+    text = "二、明年计划\n全年调解矛盾纠纷。\n力争达到2,500件。\n"
+    assert label_of(text, "2,500件") != "调解矛盾纠纷"
