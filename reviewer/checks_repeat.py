@@ -199,7 +199,7 @@ def _transposed(a: str, b: str) -> bool:
 
 def _normalise(raw: str) -> str:
     label = TIME.sub("", raw.strip())
-    label = re.sub(r"[\s“”\"'‘’]", "", label)
+    label = re.sub(r"[\s“”\"'‘’|]", "", label)
     previous = None
     while previous != label:
         previous = label
