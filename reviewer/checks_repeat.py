@@ -97,7 +97,46 @@ def find_conflicting_repeats(text: str, placed: Sequence[Placed]) -> list[Check]
                 break
         if all(abs(e.value - fig.value) > e.precision + fig.precision + 1e-6 for e in earlier):
             earlier.append(fig)
+    checks += _transposed_variants(text, placed, starts, labels, raws, own_year)
     return checks + _summary_repeats(text, placed, starts, labels, raws, reported, own_year)
+
+
+def _transposed_variants(text: str, placed: Sequence[Placed], starts: list[int], labels: dict[int, str],
+                         raws: dict[int, str], own_year: str | None) -> list[Check]:
+    """A typing slip (186件 / 168件) between two statements whose labels differ only by a
+    modifier inside one of them (立案查处环境违法案件 / 立案查处案件), as a table row shortens
+    the text's label: the same indicator, reported once per pair."""
+    eligible = []
+    for fig in placed:
+        label = labels[fig.id]
+        if fig.in_parens or fig.key[0] not in ("count", "money", "measure", "duration"):
+            continue
+        if len(label) < MIN_LABEL or GENERIC.match(label) or SKIP.search(raws[fig.id]):
+            continue
+        if NARROWING.search(text[starts[fig.sentence]:fig.start]):
+            continue
+        window = text[max(starts[fig.sentence], fig.start - SENTENCE_WINDOW):fig.start]
+        eligible.append((fig, label, _period(PERIOD.findall(window), own_year)))
+    checks = []
+    for i, (first, first_label, first_period) in enumerate(eligible):
+        for fig, label, period in eligible[i + 1:]:
+            if (fig.sentence == first.sentence or fig.key != first.key or period != first_period
+                    or label == first_label or not _transposed(first.figure.text, fig.figure.text)):
+                continue
+            if _inner_modifier(first_label, label) or _inner_modifier(label, first_label):
+                checks.append(_check(first, fig, min(first_label, label, key=len)))
+    return checks
+
+
+def _inner_modifier(short: str, long: str) -> bool:
+    """``long`` is ``short`` with a modifier inserted inside it, both ends kept (at least two
+    characters each): 立案查处|环境违法|案件 over 立案查处|案件."""
+    if len(short) < MIN_LABEL or len(long) <= len(short):
+        return False
+    for cut in range(2, len(short) - 1):
+        if long.startswith(short[:cut]) and long.endswith(short[cut:]):
+            return True
+    return False
 
 
 def _report_year(text: str) -> str | None:

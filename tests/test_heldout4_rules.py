@@ -130,3 +130,21 @@ def test_a_target_verb_on_its_own_line_takes_the_noun_ending_the_line_before():
 def test_a_target_verb_after_a_heading_line_keeps_its_own_clause():
     text = "二、明年计划\n全年调解矛盾纠纷。\n力争达到2,500件。\n"
     assert label_of(text, "2,500件") != "调解矛盾纠纷"
+
+
+# ------------------------------------------- a typing slip between the text and a shorter label
+
+
+def test_a_transposed_value_under_a_label_missing_an_inner_modifier_is_a_repeat():
+    text = ("一、工作情况\n全年办理行政许可事项2,146件,受理群众投诉举报315件。\n"
+            "二、主要数据\n项目 数量\n办理许可事项 2,416件\n")
+    assert checks(text, "conflicting_repeat") == [["2,146件", "2,416件"]]
+
+
+def test_other_values_or_other_labels_are_no_repeat():
+    other = ("一、工作情况\n全年办理行政许可事项2,146件。\n"
+             "二、主要数据\n项目 数量\n办理许可事项 2,200件\n")
+    assert checks(other, "conflicting_repeat") == []
+    unrelated = ("一、工作情况\n全年办理行政许可事项2,146件。\n"
+                 "二、主要数据\n项目 数量\n办理备案事项 2,416件\n")
+    assert checks(unrelated, "conflicting_repeat") == []
