@@ -148,3 +148,12 @@ def test_other_values_or_other_labels_are_no_repeat():
     unrelated = ("一、工作情况\n全年办理行政许可事项2,146件。\n"
                  "二、主要数据\n项目 数量\n办理备案事项 2,416件\n")
     assert checks(unrelated, "conflicting_repeat") == []
+
+
+# ------------------------------------------- 力争/确保/争取: a plan's verb is not what is measured
+
+
+def test_a_leading_plan_verb_is_not_part_of_the_label():
+    text = "二、明年计划\n力争行政复议纠错率保持在15%以内,确保执法案卷合格率100%。\n"
+    assert label_of(text, "15%以内") == "行政复议纠错率"
+    assert label_of(text, "100%") == "执法案卷合格率"
