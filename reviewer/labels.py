@@ -218,6 +218,9 @@ class LabelFinder:
     def label(self, f: Figure, floor: int, ceiling: int, previous: Figure | None,
               in_sentence: Figure | None) -> Label:
         a = self.a
+        header = _change_column(a, f)
+        if header is not None:
+            return header  # 类别|数量|同比 … 环评审批|264件|+8.2%: the change column names its cells
         if previous is not None and previous.label and _from_to(a, previous, f):
             return previous.label, _span(previous)  # 由120个工作日压减至60个工作日
         if a[floor:f.start].strip() and _TARGET_ONLY.fullmatch(a[floor:f.start]) and floor > 1 and a[floor - 1] == "\n" \
@@ -414,6 +417,42 @@ _WRAPPED_LINE = 30  # a body line at least this long that stops mid-sentence was
 
 # A clause that only states a target (力争突破, 确保达到, 超过) before its number.
 _TARGET_ONLY = re.compile(r"(?:力争|确保|争取|预计)?(?:突破|达到|超过|实现|完成|达)?\s*")
+
+
+_CHANGE_HEADER = re.compile(r"(?:同比|环比|比上年|较上年)(?:增减|增长|变化|增幅)?(?:\(%\)|%)?|增幅|增减幅度|增长率")
+
+
+def _change_column(a: str, f: Figure) -> Label | None:
+    """A percent that fills a cell of a "|" table row under a header cell that names a change
+    (同比, 增幅, 比上年增减): the header names it, not the row's first cell."""
+    if f.kind != "percent":
+        return None
+    line_start = a.rfind("\n", 0, f.start) + 1
+    line_end = a.find("\n", f.end)
+    line_end = len(a) if line_end < 0 else line_end
+    line = a[line_start:line_end]
+    if "|" not in line:
+        return None
+    cells = line.split("|")
+    offset = f.start - line_start
+    column = line[:offset].count("|")
+    if cells[column].strip() != a[f.start:f.end]:
+        return None
+    start = line_start
+    while start > 0:
+        prev_start = a.rfind("\n", 0, start - 1) + 1
+        row = a[prev_start:start - 1]
+        if row.count("|") != line.count("|"):
+            return None
+        if not any(ch.isdigit() for ch in row):
+            head = row.split("|")[column].strip()
+            if not _CHANGE_HEADER.fullmatch(head):
+                return None
+            begin = prev_start + sum(len(c) + 1 for c in row.split("|")[:column])
+            begin += len(row.split("|")[column]) - len(row.split("|")[column].lstrip())
+            return head, (begin, begin + len(head))
+        start = prev_start
+    return None
 
 
 def _object_opening(a: str, floor: int, start: int) -> bool:

@@ -157,3 +157,18 @@ def test_a_leading_plan_verb_is_not_part_of_the_label():
     text = "二、明年计划\n力争行政复议纠错率保持在15%以内,确保执法案卷合格率100%。\n"
     assert label_of(text, "15%以内") == "行政复议纠错率"
     assert label_of(text, "100%") == "执法案卷合格率"
+
+
+# ------------------------------------------- a table's change column names its percent cells
+
+
+def test_a_percent_under_a_change_header_is_labelled_by_the_header():
+    text = "一、主要数据\n项目|数量|同比增长\n行政许可|320件|12.5%\n行政检查|96次|-1.5%\n"
+    assert label_of(text, "12.5%") == "同比增长"
+    assert label_of(text, "-1.5%") == "同比增长"
+    assert label_of(text, "320件") == "行政许可"
+
+
+def test_a_percent_under_another_header_keeps_its_row_label():
+    text = "一、主要数据\n项目|数量|办结率\n行政许可|320件|98.5%\n"
+    assert label_of(text, "98.5%") == "行政许可"
