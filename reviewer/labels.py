@@ -612,6 +612,10 @@ _NEGATIONS = frozenset("不 未 尚未 仍未 暂未 没有 未能 不予 无法
 def _strip_lead(toks: list[Token]) -> list[Token]:
     while toks:
         first = toks[0]
+        if (len(toks) > 2 and first.word.isascii() and first.word.isdigit() and len(first.word) <= 2
+                and toks[1].word in ("、", ".", "\uff0e")):
+            toks = toks[2:]  # 2、行政复议全年收到…: the number of a heading run into the text
+            continue
         if first.word in _OPENING_QUOTES:
             break  # “双随机、一公开”抽查: the quoted name is part of the phrase
         if first.word in _NEGATIONS:

@@ -172,3 +172,11 @@ def test_a_percent_under_a_change_header_is_labelled_by_the_header():
 def test_a_percent_under_another_header_keeps_its_row_label():
     text = "一、主要数据\n项目|数量|办结率\n行政许可|320件|98.5%\n"
     assert label_of(text, "98.5%") == "行政许可"
+
+
+# ------------------------------------------- a heading's number run into the text leaves the label
+
+
+def test_a_heading_number_run_into_the_text_is_not_part_of_the_label():
+    text = "一、主要工作\n3、行政应诉全年办理应诉案件四十七件。\n"
+    assert label_of(text, "四十七件") == "行政应诉全年办理应诉案件"
