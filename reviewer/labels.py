@@ -616,7 +616,7 @@ def _strip_lead(toks: list[Token]) -> list[Token]:
                 and toks[1].word in ("、", ".", "\uff0e")):
             toks = toks[2:]  # 2、行政复议全年收到…: the number of a heading run into the text
             continue
-        if first.word in _OPENING_QUOTES:
+        if first.word in _OPENING_QUOTES or first.word == '"' and any(t.word == '"' for t in toks[1:]):
             break  # “双随机、一公开”抽查: the quoted name is part of the phrase
         if first.word in _NEGATIONS:
             break  # 不受理3件, 尚未整改4家: without its negation the label says the opposite
@@ -664,6 +664,8 @@ def _balanced(toks: list[Token]) -> list[Token]:
     toks = toks[cut:] if cut else toks
     for i, t in enumerate(toks):  # an opening mark whose closing mark is cut off: stop before it
         closing = _QUOTE_PAIRS.get(t.word) or {"(": ")", "\uff08": "\uff09"}.get(t.word)
+        if closing == t.word and sum(u.word == t.word for u in toks[:i]) % 2:
+            continue  # "法律进企业"活动: a straight quote after an odd number of them closes
         if closing and not any(u.word == closing for u in toks[i + 1:]):
             return toks[:i]
     return toks

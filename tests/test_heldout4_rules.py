@@ -180,3 +180,17 @@ def test_a_percent_under_another_header_keeps_its_row_label():
 def test_a_heading_number_run_into_the_text_is_not_part_of_the_label():
     text = "一、主要工作\n3、行政应诉全年办理应诉案件四十七件。\n"
     assert label_of(text, "四十七件") == "行政应诉全年办理应诉案件"
+
+
+# ------------------------------------------- straight quotes pair up like curly ones
+
+
+def test_a_name_in_straight_quotes_stays_whole_in_a_label():
+    text = '一、情况\n举办"法治进校园"讲座32场,"一件事一次办"事项58项。\n'
+    assert label_of(text, "32场") == '举办"法治进校园"讲座'
+    assert label_of(text, "58项") == '"一件事一次办"事项'
+
+
+def test_an_unclosed_straight_quote_still_cuts_the_label():
+    text = '一、情况\n开展"送法下乡活动32场。\n'
+    assert '"' not in (label_of(text, "32场") or "")
