@@ -328,6 +328,13 @@ def _published(lines: list[Line], header: list[Line]) -> str | None:
         match = WEB_DATE_LINE.fullmatch(line.analysis)  # an unlabelled page date: 2021-01-08 17:00
         if match:
             return _iso(match.group("y"), match.group("m"), match.group("d"))
+    wrapped = next((i for i, line in enumerate(header[:15]) if WRAPPER.fullmatch(_unquoted(line.analysis))), None)
+    if wrapped is not None:
+        # 关于印发《…报告》的通知, signed under the notice: the notice's date publishes the report
+        for line in header[wrapped + 1:]:
+            match = DATE_ONLY_LINE.fullmatch(line.analysis.strip())
+            if match:
+                return _iso(match.group("y"), match.group("m"), match.group("d"))
     for line in reversed(lines[-12:]):
         match = DATE_ONLY_LINE.fullmatch(line.analysis)
         if match:

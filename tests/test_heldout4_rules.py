@@ -194,3 +194,20 @@ def test_a_name_in_straight_quotes_stays_whole_in_a_label():
 def test_an_unclosed_straight_quote_still_cuts_the_label():
     text = '一、情况\n开展"送法下乡活动32场。\n'
     assert '"' not in (label_of(text, "32场") or "")
+
+
+# ------------------------------------------- a notice that issues a report publishes it on its date
+
+
+def test_the_date_of_a_wrapping_notice_is_the_publication_date():
+    text = ("某县民政局\n关于印发《某县民政局2022年度法治政府建设情况报告》的通知\n\n"
+            "各股室:\n现将报告印发给你们。\n\n某县民政局\n2023年2月20日\n\n"
+            "某县民政局2022年度法治政府建设情况报告\n一、主要工作\n全年办理案件12件。\n"
+            "某县民政局\n2023年2月15日\n")
+    assert published(text) == "2023-02-20"
+
+
+def test_without_a_wrapping_notice_the_report_is_dated_by_its_signature():
+    text = ("某县民政局2022年度法治政府建设情况报告\n一、主要工作\n全年办理案件12件。\n"
+            "某县民政局\n2023年2月15日\n")
+    assert published(text) == "2023-02-15"
