@@ -1,5 +1,5 @@
-"""The held-out corpora (tests/fixtures/heldout, heldout2, heldout3: invented reports the finders were
-not written against, gold annotated by hand — heldout2 and heldout3 by engineers who never read the
+"""The held-out corpora (tests/fixtures/heldout, heldout2-4: invented reports the finders were
+not written against, gold annotated by hand — heldout2-4 by engineers who never read the
 analyser) scored as ../shared/eval/score.py scores them.  The floors
 sit a little below what the analyser reaches, so a change that loses ground on unseen layouts
 fails here even when the five shared reports still pass.  Skipped without ../shared/eval."""
@@ -18,7 +18,7 @@ from reviewer.loading import load_document
 from tests.conftest import SHARED
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CORPORA = ("heldout", "heldout2", "heldout3")
+CORPORA = ("heldout", "heldout2", "heldout3", "heldout4")
 
 # F1 for the matched categories, accuracy over matched items for the others.
 FLOORS = {"sections": 0.98, "figures": 0.98, "citations": 0.98, "checks": 0.93,
