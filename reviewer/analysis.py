@@ -16,7 +16,7 @@ def analyze(document: Document) -> Analysis:
     meta = metadata.find_metadata(document, sections)
     figs = figures.find_figures(document, sections, cites, meta)
     checks, advisories = outline_checks.find_outline_checks(document, meta, sections)
-    checks += figure_checks.find_figure_checks(document, sections, figs)
+    checks += figure_checks.find_figure_checks(document, sections, figs, meta.report_year)
     for number, check in enumerate(checks + advisories, start=1):
         check.id = number
     for number, citation in enumerate(cites, start=1):

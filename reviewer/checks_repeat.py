@@ -53,10 +53,14 @@ TITLE_LINE = re.compile(r"报告|总结|情况|工作")
 OPENING_LINES = 8
 
 
-def find_conflicting_repeats(text: str, placed: Sequence[Placed]) -> list[Check]:
-    """Pairs of figures that state the same indicator for the same period with different values."""
+def find_conflicting_repeats(text: str, placed: Sequence[Placed],
+                             report_year: int | None = None) -> list[Check]:
+    """Pairs of figures that state the same indicator for the same period with different values.
+
+    ``report_year`` is the year the report covers (the metadata finder's); without it the year
+    is read from the opening lines."""
     starts = sentence_starts(text)
-    own_year = _report_year(text)
+    own_year = str(report_year) if report_year else _report_year(text)
     labels: dict[int, str] = {}
     raws: dict[int, str] = {}
     statements: dict[int, set[tuple[str, str, float]]] = {}

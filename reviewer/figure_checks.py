@@ -15,13 +15,16 @@ from reviewer.figure_context import fold_punctuation, place_figures
 from reviewer.model import Check, Document, Figure, Section
 
 
-def find_figure_checks(document: Document, sections: list[Section], figures: list[Figure]) -> list[Check]:
-    """Every disagreement between the figures of ``document``, in the order of their first figure."""
+def find_figure_checks(document: Document, sections: list[Section], figures: list[Figure],
+                       report_year: int | None = None) -> list[Check]:
+    """Every disagreement between the figures of ``document``, in the order of their first figure.
+
+    ``report_year`` (from the metadata) tells the repeat check which year is "this year"."""
     text = fold_punctuation(document.analysis_text)
     placed = place_figures(text, figures)
     sums, parts = find_sum_mismatches(text, placed)
     checks = sums + find_rate_mismatches(text, placed, parts)
-    checks += find_conflicting_repeats(text, placed)
+    checks += find_conflicting_repeats(text, placed, report_year)
     starts = {f.id: f.start for f in figures}
     checks.sort(key=lambda c: min((starts.get(i, 0) for i in c.figures), default=0))
     return checks
