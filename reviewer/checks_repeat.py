@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from reviewer.checks_sum import format_amount, tidy_number
 from reviewer.figure_context import SENTENCE_WINDOW, Placed, own_label, sentence_starts
-from reviewer.model import Check
+from reviewer.model import Check, Section
 
 LEAD = re.compile(
     r"^(?:其中|另外|此外|同时|全年|年内|共|共计|合计|总计|累计|一共|我局|全局|本局|全区|全县|全市|"
@@ -46,19 +46,17 @@ NARROWING = re.compile(
     r"[一二三四五六七八九十两\d]+年来|预计|计划|将|拟|目标|力争")
 SCOPE = re.compile(r"[全本我](?:市|区|县|镇|乡|省|州|旗|局|委|街道|系统|行业)")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
-# A line that opens a section: 一、 (一) 1、 1. (1) and their full-width or traditional forms.
-HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|[((]\s*[一二三四五六七八九十\d]+\s*[))]|\d+\s*[、.])")
 # The title line in the opening lines: the year it names is the year the report covers.
 TITLE_LINE = re.compile(r"报告|总结|情况|工作")
 OPENING_LINES = 8
 
 
-def find_conflicting_repeats(text: str, placed: Sequence[Placed],
-                             report_year: int | None = None) -> list[Check]:
+def find_conflicting_repeats(text: str, placed: Sequence[Placed], report_year: int | None = None,
+                             sections: Sequence[Section] = ()) -> list[Check]:
     """Pairs of figures that state the same indicator for the same period with different values.
 
     ``report_year`` is the year the report covers (the metadata finder's); without it the year
-    is read from the opening lines."""
+    is read from the opening lines.  ``sections`` (the outline's) tell where headings stand."""
     starts = sentence_starts(text)
     own_year = str(report_year) if report_year else _report_year(text)
     labels: dict[int, str] = {}
@@ -102,7 +100,7 @@ def find_conflicting_repeats(text: str, placed: Sequence[Placed],
         if all(abs(e.value - fig.value) > e.precision + fig.precision + 1e-6 for e in earlier):
             earlier.append(fig)
     checks += _transposed_variants(text, placed, starts, labels, raws, own_year)
-    return checks + _summary_repeats(text, placed, starts, labels, raws, reported, own_year)
+    return checks + _summary_repeats(text, placed, starts, labels, raws, reported, own_year, sections)
 
 
 def _transposed_variants(text: str, placed: Sequence[Placed], starts: list[int], labels: dict[int, str],
@@ -163,7 +161,7 @@ def _period(found: list[str], own_year: str | None) -> tuple[str, ...]:
     return tuple(sorted({p for p in found if own_year is None or re.sub(r"\s", "", p) != own_year + "年"}))
 
 
-def _closing_paragraph(text: str, placed: Sequence[Placed]) -> set[int]:
+def _closing_paragraph(text: str, placed: Sequence[Placed], sections: Sequence[Section]) -> set[int]:
     """The figures of the report's closing paragraph, which restates its results as the opening
     summary does (``2022年全年共办理行政处罚案件2,361件,圆满完成年度目标任务``): the last
     paragraph holding a checkable figure, after a heading, when it is not the first paragraph
@@ -173,19 +171,23 @@ def _closing_paragraph(text: str, placed: Sequence[Placed]) -> set[int]:
         return set()
     last = checkable[-1]
     start = text.rfind("\n", 0, last.start) + 1
-    if HEADING.match(text[start:last.start]):
+    heading_lines = {text.rfind("\n", 0, s.heading_start) + 1 for s in sections}
+    if start in heading_lines:
         return set()
-    previous = text[:start].rstrip().rsplit("\n", 1)[-1].strip()
-    if not previous or (HEADING.match(previous) and "。" not in previous.rstrip("。")):
+    before = text[:start].rstrip()
+    previous_start = before.rfind("\n") + 1
+    previous = before[previous_start:].strip()
+    if not previous or (previous_start in heading_lines and "。" not in previous.rstrip("。")):
         return set()  # right under its heading: the section's body, not a closing paragraph
     return {f.id for f in checkable if f.start >= start}
 
 
 def _summary_repeats(text: str, placed: Sequence[Placed], starts: list[int], labels: dict[int, str],
-                     raws: dict[int, str], reported: set, own_year: str | None = None) -> list[Check]:
+                     raws: dict[int, str], reported: set, own_year: str | None = None,
+                     sections: Sequence[Section] = ()) -> list[Check]:
     """One result stated in a summary (the opening one, before the first heading, or the
     closing paragraph) and with another value in the body."""
-    closing = _closing_paragraph(text, placed)
+    closing = _closing_paragraph(text, placed, sections)
     groups: dict[tuple[str, str, str, tuple[str, ...]], list[Placed]] = {}
     for fig in placed:
         label = labels[fig.id]

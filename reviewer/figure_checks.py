@@ -24,7 +24,7 @@ def find_figure_checks(document: Document, sections: list[Section], figures: lis
     placed = place_figures(text, figures)
     sums, parts = find_sum_mismatches(text, placed)
     checks = sums + find_rate_mismatches(text, placed, parts)
-    checks += find_conflicting_repeats(text, placed, report_year)
+    checks += find_conflicting_repeats(text, placed, report_year, sections)
     starts = {f.id: f.start for f in figures}
     checks.sort(key=lambda c: min((starts.get(i, 0) for i in c.figures), default=0))
     return checks
