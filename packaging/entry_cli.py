@@ -11,7 +11,7 @@ def main() -> int:
         from ui.selftest import run_self_test
 
         return run_self_test()
-    from reviewer.cli import main as cli_main
+    from reviewer.cli.main import main as cli_main
 
     return int(cli_main() or 0)
 

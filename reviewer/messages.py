@@ -32,7 +32,7 @@ CATALOG: dict[str, tuple[str, str]] = {
                       "This is an old Office file (.doc/.wps): {path}. Save it as .docx in Word or WPS and try again."),
     "encrypted_pdf": ("PDF 文件有密码保护,无法读取文字:{path}", "The PDF is password-protected; its text cannot be read: {path}"),
     "no_text": ("文件中没有可审阅的文字:{path}", "The file contains no text to review: {path}"),
-    # Excel export (reviewer/export_xlsx.py)
+    # Excel export (reviewer/export/workbook.py)
     "export_folder_missing": ("导出失败:文件夹不存在:{path}", "Export failed: the folder does not exist: {path}"),
     "export_folder_unwritable": ("导出失败:没有权限写入文件夹:{path}",
                                  "Export failed: no permission to write in the folder: {path}"),

@@ -10,8 +10,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from reviewer.model import Check, Citation, Document, Figure, Metadata, Section
-from reviewer.review import (
+from reviewer.library.review import (
     Annotation,
     Comment,
     DocumentReview,
@@ -22,6 +21,7 @@ from reviewer.review import (
     ReviewedSection,
     Tag,
 )
+from reviewer.model import Check, Citation, Document, Figure, Metadata, Section
 
 _ids = itertools.count(1)
 

@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from reviewer.anchoring import Anchor, PositionMap, make_anchor, place
-from reviewer.loading import load_document
+from reviewer.library.anchoring import Anchor, PositionMap, make_anchor, place
+from reviewer.library.store import Library
+from reviewer.load.dispatch import load_document
 from reviewer.paths import resource
-from reviewer.store import Library
 from tests.test_store_support import make_analysis, report_text
 
 TEXT = report_text(sections=3, paragraphs=3, sentences=4, seed=3)

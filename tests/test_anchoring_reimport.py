@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.store import Library
+from reviewer.library.store import Library
 from tests.test_store_support import make_analysis, report_text, write_report
 
 PATH = "/reports/甲区2023.txt"

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from reviewer.analysis import analyze
-from reviewer.loading import document_from_text
+from reviewer.load.dispatch import document_from_text
+from reviewer.pipeline import analyze
 
 TITLE = "柳岸县林业局2022年法治政府建设情况报告\n\n"
 INTRO = "2022年,柳岸县林业局坚持依法行政,各项工作取得新成效。"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reviewer.citations import find_citations
-from reviewer.loading import document_from_text
+from reviewer.analysis.citations import find_citations
+from reviewer.load.dispatch import document_from_text
 from tests.test_outline_fixtures import load, span_ok
 
 

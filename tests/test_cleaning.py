@@ -9,7 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reviewer.cleaning import normalise, parse_junk_rules, should_join, tidy_spaces
+from reviewer.load.characters import tidy_spaces
+from reviewer.load.cleaning import normalise
+from reviewer.load.junk import parse_junk_rules
+from reviewer.load.line_breaks import should_join
 
 # Full-width punctuation, written as escapes so that no editor folds it to ASCII.
 C, P, COLON, SEMI = "\uff0c", "\u3002", "\uff1a", "\uff1b"
@@ -250,7 +253,7 @@ def test_normalise_handles_any_unicode(raw):
 
 
 def test_shipped_junk_rules_have_every_section():
-    from reviewer.cleaning import junk_rules
+    from reviewer.load.junk import junk_rules
 
     rules = junk_rules()
     assert None not in (rules.keep, rules.tokens, rules.line, rules.trailing, rules.prefix, rules.tail_block)

@@ -14,14 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reviewer.cleaning import (
-    WrapWidth,
-    breaks_inside_figure,
-    display_width,
-    hard_wrap_widths,
-    normalise,
-)
-from reviewer.extract_pdf import pages_to_text
+from reviewer.load.cleaning import normalise
+from reviewer.load.line_breaks import WrapWidth, breaks_inside_figure, display_width, hard_wrap_widths
+from reviewer.load.pdf_text import pages_to_text
 
 # Full-width punctuation, written as escapes so that no editor folds it to ASCII.
 C, P, SEMI, COLON = "\uff0c", "\u3002", "\uff1b", "\uff1a"

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.cli import main
+from reviewer.cli.main import main
+from reviewer.library.store import Library
 from reviewer.messages import set_language
-from reviewer.store import Library
 from tests.test_store_support import make_analysis, report_text, write_report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -130,7 +130,7 @@ def test_merge_prints_a_report(capsys, tmp_path, reports):
 
 
 def test_export_calls_the_workbook_exporter_with_the_chosen_reports(capsys, tmp_path, reports, monkeypatch):
-    import reviewer.export_xlsx as export_xlsx
+    import reviewer.export.workbook as export_xlsx
 
     calls = []
 

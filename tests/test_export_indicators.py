@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.indicators import comparison_rows, normalise_label, normalise_unit
+from reviewer.export.indicators import comparison_rows, normalise_label, normalise_unit
 from tests.export_factory import district_a, district_b, district_c
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
-from reviewer.cli import main as cli_main
-from reviewer.export_xlsx import export_workbook
+from reviewer.cli.main import main as cli_main
+from reviewer.export.workbook import export_workbook
+from reviewer.library.store import Library
 from reviewer.messages import ReviewerError
-from reviewer.store import Library
 from tests.export_factory import TEXT_A, TEXT_B, TEXT_C
 
 

@@ -17,10 +17,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.worksheet._writer import ALL_TEMP_FILES
 
-from reviewer import export_sheets, export_xlsx
-from reviewer.export_xlsx import ExportCancelled, build_workbook, write_workbook
+from reviewer.export import sheet_writer
+from reviewer.export import sheets as export_sheets
+from reviewer.export import workbook as export_xlsx
+from reviewer.export.safety import clean_text, needs_quote_prefix
+from reviewer.export.sheet_writer import ExportCancelled
+from reviewer.export.workbook import build_workbook, write_workbook
 from reviewer.messages import ReviewerError
-from reviewer.spreadsheet_safety import clean_text, needs_quote_prefix
 from tests.export_factory import comment, correct, district_a, district_b, district_c, tag
 
 
@@ -475,7 +478,7 @@ def test_fast_row_path_writes_what_openpyxl_cells_would(tmp_path, reviewed, monk
     reviews = [reviewed.review, district_b().review]
     reviewed.figures["apply"].figure.label = "=SUM(A1) "
     fast = write_workbook(reviews, tmp_path / "fast.xlsx")
-    monkeypatch.setattr(export_xlsx, "FAST_ROWS", False)
+    monkeypatch.setattr(sheet_writer, "FAST_ROWS", False)
     portable = write_workbook(reviews, tmp_path / "portable.xlsx")
     assert sheet_snapshot(fast) == sheet_snapshot(portable)
 
@@ -539,7 +542,7 @@ def test_sheets_print_landscape_one_page_wide_with_the_header_on_every_page(tmp_
 
 def test_more_rows_than_excel_holds_is_refused_with_a_message(tmp_path, monkeypatch):
     target, before = old_workbook(tmp_path)
-    monkeypatch.setattr(export_xlsx, "EXCEL_MAX_ROWS", 5)
+    monkeypatch.setattr(sheet_writer, "EXCEL_MAX_ROWS", 5)
     with pytest.raises(ReviewerError) as info:
         write_workbook([district_a().review], target)
     assert info.value.code == "export_too_many_rows"

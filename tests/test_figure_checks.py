@@ -1,6 +1,6 @@
 """The figure checks on invented texts: each kind fires on its shape and stays quiet on near-misses.
 
-The figures come from a small regex reader below, not from ``reviewer.figures``, so these tests
+The figures come from a small regex reader below, not from ``reviewer.analysis.figures``, so these tests
 pin the checks' own logic whatever the figure finder does.
 """
 
@@ -13,8 +13,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reviewer.figure_checks import find_figure_checks
-from reviewer.loading import document_from_text
+from reviewer.checks.figure_checks import find_figure_checks
+from reviewer.load.dispatch import document_from_text
 from reviewer.model import Check, Figure
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -265,7 +265,7 @@ def test_full_width_punctuation_reads_like_half_width():
 
 
 def test_samples_through_the_whole_pipeline_give_their_planted_checks():
-    from reviewer.analysis import analyze
+    from reviewer.pipeline import analyze
 
     wanted = {"sample_fazhi_2023.txt": [("sum_mismatch", "4826件"), ("rate_mismatch", "4826件")],
               "sample_zhifa_2022_traditional.txt": []}
@@ -297,7 +297,7 @@ def test_any_text_gives_well_formed_checks(pieces):
 
 
 def test_invented_reports_through_the_whole_pipeline():
-    from reviewer.analysis import analyze
+    from reviewer.pipeline import analyze
 
     expected = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
     for name, wanted in expected.items():

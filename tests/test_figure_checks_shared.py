@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 
-from reviewer.analysis import analyze
-from reviewer.figure_checks import find_figure_checks
-from reviewer.loading import load_document
+from reviewer.checks.figure_checks import find_figure_checks
+from reviewer.load.dispatch import load_document
 from reviewer.model import Figure
+from reviewer.pipeline import analyze
 from tests.conftest import SHARED_GOLD
 
 FIGURE_CHECK_KINDS = ("sum_mismatch", "rate_mismatch", "conflicting_repeat")

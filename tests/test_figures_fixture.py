@@ -3,8 +3,8 @@ nothing else — hotline numbers, article and document numbers, names and years 
 
 from __future__ import annotations
 
-from reviewer.analysis import analyze
-from reviewer.loading import load_document
+from reviewer.load.dispatch import load_document
+from reviewer.pipeline import analyze
 from tests.conftest import FIXTURES
 
 EXPECTED = [

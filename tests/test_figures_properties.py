@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reviewer.analysis import analyze
-from reviewer.figures import find_figures
-from reviewer.loading import document_from_text
+from reviewer.analysis.figures import find_figures
+from reviewer.load.dispatch import document_from_text
 from reviewer.model import FIGURE_KINDS, Metadata
+from reviewer.pipeline import analyze
 
 # Pieces that exercise the rules: numerals, magnitudes, units, qualifiers, dates, quotes,
 # brackets, traditional characters, punctuation and line breaks.

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from reviewer.analysis import analyze
-from reviewer.loading import load_document
+from reviewer.load.dispatch import load_document
+from reviewer.pipeline import analyze
 from tests.conftest import SHARED, SHARED_GOLD
 
 

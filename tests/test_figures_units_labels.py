@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.figures import find_figures
-from reviewer.loading import document_from_text
+from reviewer.analysis.figures import find_figures
+from reviewer.load.dispatch import document_from_text
 from reviewer.model import Figure, Metadata
 
 

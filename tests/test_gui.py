@@ -9,7 +9,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from reviewer.store import Library  # noqa: E402
+from reviewer.library.store import Library  # noqa: E402
 from ui import prompts  # noqa: E402
 from ui.models import ItemRole  # noqa: E402
 from ui.qt import QApplication, QMimeData, QModelIndex, QPoint, Qt, QUrl  # noqa: E402

@@ -12,7 +12,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from reviewer.store import Library  # noqa: E402
+from reviewer.library.store import Library  # noqa: E402
 from ui import prompts  # noqa: E402
 from ui.workers import SyncPool  # noqa: E402
 

@@ -5,9 +5,9 @@ stay silent."""
 
 from __future__ import annotations
 
-from reviewer import labels
-from reviewer.analysis import analyze
-from reviewer.loading import document_from_text
+from reviewer.analysis import pos_tokens
+from reviewer.load.dispatch import document_from_text
+from reviewer.pipeline import analyze
 
 
 def figures(text: str) -> list[tuple[str, str | None]]:
@@ -130,4 +130,4 @@ def test_a_compound_noun_ending_in_suo_or_zu_keeps_its_suffix():
 
 def test_the_particle_suo_before_a_verb_is_not_a_suffix():
     text = "为群众所认可"
-    assert "所" in [t.word for t in labels.tokens(text, 0, len(text))]
+    assert "所" in [t.word for t in pos_tokens.tokens(text, 0, len(text))]

@@ -3,10 +3,10 @@ near misses that must stay silent."""
 
 from __future__ import annotations
 
-from reviewer.analysis import analyze
-from reviewer.loading import document_from_text
-from reviewer.metadata import find_metadata
-from reviewer.outline import find_sections
+from reviewer.analysis.metadata import find_metadata
+from reviewer.analysis.outline import find_sections
+from reviewer.load.dispatch import document_from_text
+from reviewer.pipeline import analyze
 
 
 def analysis_of(text: str):

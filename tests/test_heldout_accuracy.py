@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.analysis import analyze
-from reviewer.loading import load_document
+from reviewer.load.dispatch import load_document
+from reviewer.pipeline import analyze
 from tests.conftest import SHARED
 
 FIXTURES = Path(__file__).parent / "fixtures"

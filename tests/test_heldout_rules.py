@@ -3,8 +3,8 @@ each checked on an invented sentence."""
 
 from __future__ import annotations
 
-from reviewer.loading import document_from_text
-from reviewer.outline import find_sections
+from reviewer.analysis.outline import find_sections
+from reviewer.load.dispatch import document_from_text
 
 
 def outline(text: str):
@@ -40,7 +40,7 @@ def test_a_run_on_heading_is_cut_before_an_adverb_opening_the_body():
 
 
 def figures(text: str):
-    from reviewer.figures import find_figures
+    from reviewer.analysis.figures import find_figures
     from reviewer.model import Metadata
 
     document = document_from_text(text)
@@ -67,7 +67,7 @@ def test_concentrations_are_measures():
 
 
 def test_a_sentence_broken_by_a_hard_line_break_is_joined():
-    from reviewer.cleaning import normalise
+    from reviewer.load.cleaning import normalise
 
     raw = ("（一）加强检查。全年检查企业120家，查处违法案件56起，其中无证经营\n"
            "案件20起、超范围经营案件36起。\n（二）规范执法\n")
@@ -76,7 +76,7 @@ def test_a_sentence_broken_by_a_hard_line_break_is_joined():
 
 
 def test_a_heading_line_with_commas_is_not_joined_to_its_body():
-    from reviewer.cleaning import normalise
+    from reviewer.load.cleaning import normalise
 
     raw = "（一）加强组织领导，压实法治建设责任，健全工作机制和考核办法\n镇党委专题研究法治工作5次，制定制度3项。\n"
     assert "\n镇党委" in normalise(raw)
@@ -93,7 +93,7 @@ def test_vehicle_and_boat_visits_are_counts():
 
 
 def checks(text: str):
-    from reviewer.analysis import analyze
+    from reviewer.pipeline import analyze
 
     analysis = analyze(document_from_text(text))
     texts = {f.id: f.text for f in analysis.figures}
@@ -125,7 +125,7 @@ def test_web_page_counters_are_not_figures():
 
 
 def test_a_title_broken_before_a_year_in_chinese_numerals_is_joined():
-    from reviewer.metadata import find_metadata
+    from reviewer.analysis.metadata import find_metadata
 
     document = document_from_text("石门区人民政府\n二〇二二年度法治政府建设情况报告\n\n一、主要成效\n正文。\n")
     metadata = find_metadata(document, find_sections(document))
@@ -134,7 +134,7 @@ def test_a_title_broken_before_a_year_in_chinese_numerals_is_joined():
 
 
 def test_a_negation_stays_in_the_label():
-    from reviewer.figures import find_figures
+    from reviewer.analysis.figures import find_figures
     from reviewer.model import Metadata
 
     document = document_from_text("受理复议申请50件，不受理3件，已整改46家，尚未整改4家。")
@@ -143,8 +143,8 @@ def test_a_negation_stays_in_the_label():
 
 
 def test_a_text_file_that_kept_a_pdfs_line_wraps_is_rejoined():
-    from reviewer.cleaning import normalise
-    from reviewer.extract_pdf import display_width
+    from reviewer.load.cleaning import normalise
+    from reviewer.load.pdf_text import display_width
 
     paragraphs = [
         "（一）严格执法。全年检查生产经营单位1,356家次，发现并督促整改隐患4,872项，整改率96.3%；"
@@ -177,7 +177,7 @@ def test_a_product_like_7x24_hours_is_not_a_duration():
 
 
 def test_a_document_number_after_a_longer_verb_keeps_only_its_agency_prefix():
-    from reviewer.citations import find_citations
+    from reviewer.analysis.citations import find_citations
 
     document = document_from_text("严格执行国办发〔2018〕118号文件，认真贯彻落实京政办发〔2019〕16号和贯彻苏政发〔2020〕3号精神。")
     assert [c.text for c in find_citations(document)] == [
@@ -224,7 +224,7 @@ def test_a_stated_total_after_a_longer_noun_phrase_closes_the_list():
 
 
 def test_a_bracketed_date_under_the_title_is_the_publication_date():
-    from reviewer.metadata import find_metadata
+    from reviewer.analysis.metadata import find_metadata
 
     document = document_from_text("某县农业农村局2021年度法治政府建设工作报告\n（2022年1月20日）\n\n2021年，我局……\n一、主要工作\n正文。\n")
     assert find_metadata(document, find_sections(document)).published == "2022-01-20"
@@ -291,7 +291,7 @@ def test_a_report_copied_without_its_line_breaks_gets_its_outline_back():
     text = ("某局2021年行政执法工作报告\n现将有关情况报告如下：一、主要工作（一）加强组织领导" + body
             + "（二）规范执法行为1．严格执法程序" + body + "2．强化执法监督" + body
             + "二、存在问题" + body + "三、下一步打算" + body + "某某县司法局2022年1月10日")
-    from reviewer.cleaning import normalise
+    from reviewer.load.cleaning import normalise
 
     assert [(level, number) for level, number, _ in outline(normalise(text))] == [
         (1, "一"), (2, "一"), (2, "二"), (3, "1"), (3, "2"), (1, "二"), (1, "三")]
@@ -299,7 +299,7 @@ def test_a_report_copied_without_its_line_breaks_gets_its_outline_back():
 
 
 def test_a_long_paragraph_with_an_inline_list_keeps_its_line():
-    from reviewer.cleaning import normalise
+    from reviewer.load.cleaning import normalise
 
     line = "主要措施有三条。1．建立台账。2．定期通报。3．严格考核。" + "全年办理案件120件，办结115件。" * 70
     assert "\n" not in normalise(line + "\n").strip()

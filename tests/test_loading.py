@@ -9,8 +9,8 @@ import zlib
 
 import pytest
 
-from reviewer import loading
-from reviewer.loading import load_document
+from reviewer.load import dispatch as loading
+from reviewer.load.dispatch import load_document
 from reviewer.messages import ReviewerError
 
 C, P, COLON = "\uff0c", "\u3002", "\uff1a"

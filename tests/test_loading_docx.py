@@ -11,8 +11,8 @@ from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
-from reviewer.extract_docx import chinese_counting, format_number
-from reviewer.loading import load_document
+from reviewer.load.dispatch import load_document
+from reviewer.load.docx_text import chinese_counting, format_number
 from reviewer.messages import ReviewerError
 
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reviewer.cleaning import normalise
-from reviewer.loading import document_from_bytes
+from reviewer.load.cleaning import normalise
+from reviewer.load.dispatch import document_from_bytes
 from reviewer.messages import ReviewerError
 
 PREFIXES = [b"", b"%PDF-1.4\n", b"PK\x03\x04", b"\xef\xbb\xbf", b"\xff\xfe", b"<html><body>",

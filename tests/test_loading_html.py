@@ -3,8 +3,8 @@ furniture lines, with entities decoded and the page's declared encoding honoured
 
 from __future__ import annotations
 
-from reviewer.extract_html import html_to_text
-from reviewer.loading import load_document
+from reviewer.load.dispatch import load_document
+from reviewer.load.html_text import html_to_text
 
 C, P, COLON = "\uff0c", "\u3002", "\uff1a"
 LP, RP = "\uff08", "\uff09"

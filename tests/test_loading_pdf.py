@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.extract_pdf import pages_to_text
-from reviewer.loading import load_document
+from reviewer.load.dispatch import load_document
+from reviewer.load.pdf_text import pages_to_text
 from reviewer.messages import ReviewerError
 
 

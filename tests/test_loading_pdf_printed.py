@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from reviewer.loading import load_document
+from reviewer.load.dispatch import load_document
 
 C, P, COLON = "\uff0c", "\u3002", "\uff1a"
 LP, RP = "\uff08", "\uff09"

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reviewer.library.store import Library
 from reviewer.messages import ReviewerError
-from reviewer.store import Library
 from tests.test_store_support import SMALL_TEXT, make_analysis, report_text
 
 OTHER_TEXT = report_text(sections=2, paragraphs=2, sentences=3, seed=99)

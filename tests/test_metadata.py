@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.loading import document_from_text
-from reviewer.metadata import find_metadata, templates
-from reviewer.outline import find_sections
+from reviewer.analysis.metadata import find_metadata, templates
+from reviewer.analysis.outline import find_sections
+from reviewer.load.dispatch import document_from_text
 from tests.test_outline_fixtures import LAYOUTS, load
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from reviewer.loading import document_from_text
-from reviewer.metadata import find_metadata
-from reviewer.outline import find_sections
+from reviewer.analysis.metadata import find_metadata
+from reviewer.analysis.outline import find_sections
+from reviewer.load.dispatch import document_from_text
 
 BODY = "2022年,我局坚持依法行政,各项工作取得新成效。\n一、主要工作\n全年办理案件12件。\n"
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reviewer.numerals import (
+from reviewer.analysis.numerals import (
     NumeralError,
     format_chinese_int,
     parse_arabic,

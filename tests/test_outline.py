@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.loading import document_from_text
-from reviewer.outline import cn_to_int, find_sections
+from reviewer.analysis.heading_markers import cn_to_int
+from reviewer.analysis.outline import find_sections
+from reviewer.load.dispatch import document_from_text
 from tests.test_outline_fixtures import LAYOUTS, load
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from reviewer.loading import document_from_text
-from reviewer.metadata import find_metadata
-from reviewer.outline import find_sections
-from reviewer.outline_checks import find_outline_checks
+from reviewer.analysis.metadata import find_metadata
+from reviewer.analysis.outline import find_sections
+from reviewer.checks.outline_checks import find_outline_checks
+from reviewer.load.dispatch import document_from_text
 from tests.test_outline_fixtures import load
 
 

@@ -6,7 +6,7 @@ spaces) and as the cleaned text (one paragraph per line), since the finders must
 
 from __future__ import annotations
 
-from reviewer.loading import document_from_text
+from reviewer.load.dispatch import document_from_text
 from reviewer.model import Document
 from tests.conftest import FIXTURES
 

@@ -4,8 +4,8 @@ stay as they are."""
 
 from __future__ import annotations
 
-from reviewer.loading import document_from_text
-from reviewer.outline import find_sections
+from reviewer.analysis.outline import find_sections
+from reviewer.load.dispatch import document_from_text
 
 
 def outline(text: str):

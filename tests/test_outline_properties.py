@@ -8,11 +8,11 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reviewer.citations import find_citations
-from reviewer.loading import document_from_text
-from reviewer.metadata import find_metadata
-from reviewer.outline import find_sections
-from reviewer.outline_checks import find_outline_checks
+from reviewer.analysis.citations import find_citations
+from reviewer.analysis.metadata import find_metadata
+from reviewer.analysis.outline import find_sections
+from reviewer.checks.outline_checks import find_outline_checks
+from reviewer.load.dispatch import document_from_text
 
 # Pieces that exercise the rules: markers of every layer, sentence ends, brackets, dates, labels.
 PIECES = ["一、", "二、", "四、", "(一)", "（二）", "(三)", "1.", "2、", "3 .", "１．", "⒈", "(1)", "（2）",

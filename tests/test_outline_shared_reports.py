@@ -10,12 +10,12 @@ from collections import Counter
 
 import pytest
 
-from reviewer.citations import find_citations
-from reviewer.loading import load_document
-from reviewer.metadata import find_metadata
-from reviewer.outline import find_sections
-from reviewer.outline_checks import find_outline_checks
-from reviewer.script import to_simplified
+from reviewer.analysis.citations import find_citations
+from reviewer.analysis.metadata import find_metadata
+from reviewer.analysis.outline import find_sections
+from reviewer.checks.outline_checks import find_outline_checks
+from reviewer.load.dispatch import load_document
+from reviewer.load.script import to_simplified
 from tests.conftest import SHARED_GOLD
 
 PUNCT = re.compile(r"[\s\u3000\xa0\u2002\u2003,,、。.;;::!!??“”\"'‘’()()《》〈〉【】\[\]·•\-—_]+")

@@ -5,9 +5,9 @@ checked on invented sentences, with the near misses that must stay as they are."
 
 from __future__ import annotations
 
-from reviewer.cleaning import normalise
-from reviewer.loading import document_from_text
-from reviewer.outline import find_sections
+from reviewer.analysis.outline import find_sections
+from reviewer.load.cleaning import normalise
+from reviewer.load.dispatch import document_from_text
 
 
 def document(raw: str):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.selftest import Context, StepFailed, run_step
+from reviewer.cli.selftest import Context, StepFailed, run_step
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reviewer.script import analysis_form, detect_script, to_simplified
+from reviewer.load.script import analysis_form, detect_script, to_simplified
 
 TRADITIONAL = "2020年靜海區堅持依法行政，發布單位：天津市靜海區人民政府。區政府每年第一季度向區人大常委會報告。"
 SIMPLIFIED = "2020年，我区坚持依法行政，发布单位：某区人民政府。区政府每年第一季度向区人大常委会报告。"

@@ -9,9 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reviewer import store_schema
+from reviewer.library import schema as store_schema
+from reviewer.library.connection import default_tags
+from reviewer.library.store import Library
 from reviewer.messages import ReviewerError
-from reviewer.store import Library, default_tags
 from tests.test_store_support import SMALL_TEXT, make_analysis, report_text, write_report
 
 

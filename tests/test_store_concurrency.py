@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.store import Library
+from reviewer.library.store import Library
 from tests.test_store_support import SMALL_TEXT, make_analysis
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,7 +75,7 @@ def test_two_processes_editing_at_once_lose_nothing(library):
     path, doc, figures = library
     worker = """
         import sys
-        from reviewer.store import Library
+        from reviewer.library.store import Library
         lib = Library(sys.argv[1], reviewer=sys.argv[2])
         doc = lib.list_documents()[0].doc_uuid
         figure = lib.load_review(doc).figures[int(sys.argv[3])].review.uuid
@@ -98,7 +98,7 @@ def test_every_acknowledged_edit_survives_a_kill_in_the_middle_of_a_stream(libra
     path, doc, figures = library
     writer = run_python("""
         import json, sys
-        from reviewer.store import Library
+        from reviewer.library.store import Library
         lib = Library(sys.argv[1], reviewer="crash")
         doc = lib.list_documents()[0].doc_uuid
         figures = [f.review.uuid for f in lib.load_review(doc).figures]

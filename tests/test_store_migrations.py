@@ -8,10 +8,10 @@ import sqlite3
 
 import pytest
 
-from reviewer import store_schema
+from reviewer.library import schema as store_schema
+from reviewer.library.rows import now
+from reviewer.library.store import Library
 from reviewer.messages import ReviewerError
-from reviewer.store import Library
-from reviewer.store_rows import now
 from tests.test_store_support import SMALL_TEXT, make_analysis
 
 
@@ -169,7 +169,7 @@ def test_a_failed_write_is_rolled_back_whole_with_a_clear_message(tmp_path, monk
 
 def test_a_damaged_big_library_is_refused_on_opening_or_on_reading(tmp_path, monkeypatch):
     """Big libraries get a light check when opened; damage met later is still a clear error."""
-    import reviewer.store as store
+    import reviewer.library.connection as store
 
     path = tmp_path / "lib.db"
     with Library(path) as lib:

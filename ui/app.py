@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             from ui.selftest import run_self_test
         except ImportError:
-            from reviewer.selftest import main as core_self_test  # the core half still runs
+            from reviewer.cli.selftest import main as core_self_test  # the core half still runs
             return int(core_self_test() or 0)
         return int(run_self_test() or 0)
 
@@ -108,10 +108,10 @@ def main(argv: list[str] | None = None) -> int:
 def warm_up_analysis(pool):
     """Load jieba and its part-of-speech table on a worker while the reviewer looks at the
     window, so the first report opened does not wait about a second for them."""
-    from reviewer import labels
+    from reviewer.analysis import pos_tokens
     from ui.workers import Job
 
-    job = Job(lambda progress, cancelled: labels.warm_up())
+    job = Job(lambda progress, cancelled: pos_tokens.warm_up())
     pool.start(job)
     return job
 

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 from reviewer import paths
+from reviewer.library.store import Library
 from reviewer.messages import ReviewerError
-from reviewer.store import Library
 from ui import i18n, prompts
 from ui.qt import (
     QDesktopServices,
@@ -44,7 +44,7 @@ class BackgroundTasks:
         targets = [Path(p) for p in paths_]
 
         def work(progress, cancelled):
-            from reviewer.store import SUPPORTED_SUFFIXES
+            from reviewer.library.connection import SUPPORTED_SUFFIXES
 
             files: list[Path] = []
             for target in targets:
@@ -199,7 +199,7 @@ class BackgroundTasks:
         language = "en" if i18n.current() == "en" else "zh"
 
         def work(progress, cancelled):
-            from reviewer.export_xlsx import export_workbook
+            from reviewer.export.workbook import export_workbook
 
             with Library(library_path, reviewer=reviewer_name) as library:
                 return export_workbook(library, out_path, doc_uuids=doc_uuids, language=language,

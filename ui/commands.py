@@ -14,7 +14,7 @@ from ui import labels
 from ui.qt import QCoreApplication, QUndoCommand
 
 if TYPE_CHECKING:
-    from reviewer.store import Library
+    from reviewer.library.store import Library
     from ui.workspace import Workspace
 
 

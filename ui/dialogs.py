@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 import re
 
+from reviewer.library.review import Tag
 from reviewer.model import FIGURE_KINDS
-from reviewer.review import Tag
 from ui import i18n, icons, labels
 from ui.qt import (
     QColor,

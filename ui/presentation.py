@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reviewer.review import DocumentReview
+from reviewer.library.review import DocumentReview
 from ui.models.outline import OutlineTree, build_outline_tree
 from ui.models.tables import FigureRows, prepare_figure_rows
 from ui.offsets import OffsetMap

@@ -1,7 +1,7 @@
 """``report-reviewer --self-test``: run every self-test step, print one line per step and return 0
 only if all passed.
 
-The core steps are in ``reviewer/selftest.py`` (Qt-free); this module adds the Qt steps (the
+The core steps are in ``reviewer/cli/selftest.py`` (Qt-free); this module adds the Qt steps (the
 translations load, the main window renders and can be grabbed to an image) and the output.
 
 A windowed Windows program has no console, so the lines go to ``<data dir>/self-test.log``
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TextIO
 
 from reviewer import __version__, paths
-from reviewer.selftest import CORE_STEPS, Context, StepFailed, frozen_root, run_steps
+from reviewer.cli.selftest import CORE_STEPS, Context, StepFailed, frozen_root, run_steps
 
 LOG_NAME = "self-test.log"
 # What the main window must at least be: the packaged application is unusable below this.

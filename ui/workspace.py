@@ -16,9 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from reviewer.library.review import DocumentReview, DocumentSummary, ItemReview
+from reviewer.library.store import Library
 from reviewer.messages import ReviewerError
-from reviewer.review import DocumentReview, DocumentSummary, ItemReview
-from reviewer.store import Library
 from ui import i18n, presentation
 from ui.commands import StoreCommand
 from ui.hub import hub

@@ -1,7 +1,7 @@
 """Benchmark of the analysis core: run ``python tests/bench/bench_analyze.py`` from the project root.
 
 Prints
-- jieba's first-load time (``reviewer.segmenter.load_seconds``), the part-of-speech table's load
+- jieba's first-load time (``reviewer.analysis.segmenter.load_seconds``), the part-of-speech table's load
   time, and which call loaded them;
 - the median time of ``analyze(load_document(...))`` for one ~30 KB report after warm-up, with
   the label cache cleared before every run so repeated runs do not flatter the number
@@ -45,7 +45,7 @@ def report_of_about(size: int, reports: list[Path]) -> Path:
 
 def first_load(path: Path) -> dict[str, object]:
     """Analyse once in this fresh process and record where jieba was first loaded."""
-    from reviewer import labels, segmenter
+    from reviewer.analysis import pos_tokens, segmenter
 
     callers: list[str] = []
     original = segmenter.tokenizer
@@ -59,8 +59,8 @@ def first_load(path: Path) -> dict[str, object]:
 
     segmenter.tokenizer = spy
     try:
-        from reviewer.analysis import analyze
-        from reviewer.loading import load_document
+        from reviewer.load.dispatch import load_document
+        from reviewer.pipeline import analyze
 
         started = time.perf_counter()
         analyze(load_document(path))
@@ -69,18 +69,18 @@ def first_load(path: Path) -> dict[str, object]:
         segmenter.tokenizer = original
     return {"first_analysis": first, "jieba_load": segmenter.load_seconds,
             "loaded_from": " <- ".join(reversed(callers[-4:])) or "(not loaded)",
-            "pos_load": labels.pos_load_seconds}
+            "pos_load": pos_tokens.pos_load_seconds}
 
 
 def median_analysis(path: Path, runs: int) -> tuple[float, float, float, int]:
-    from reviewer import labels
-    from reviewer.analysis import analyze
-    from reviewer.loading import load_document
+    from reviewer.analysis import pos_tokens
+    from reviewer.load.dispatch import load_document
+    from reviewer.pipeline import analyze
 
     times, warm, cpu = [], [], []
     figures = 0
     for _ in range(runs):
-        labels._tag.cache_clear()
+        pos_tokens._tag.cache_clear()
         started, cpu_started = time.perf_counter(), time.process_time()
         result = analyze(load_document(path))
         times.append(time.perf_counter() - started)
@@ -112,8 +112,8 @@ def generate(reports: list[Path], count: int, directory: Path, seed: int = 7) ->
 
 
 def _analyse_one(path: str) -> int:
-    from reviewer.analysis import analyze
-    from reviewer.loading import load_document
+    from reviewer.load.dispatch import load_document
+    from reviewer.pipeline import analyze
 
     return len(analyze(load_document(path)).figures)
 
@@ -155,10 +155,10 @@ def main(argv: list[str] | None = None) -> int:
     size_kb = one.stat().st_size / 1024
 
     load = first_load(one)
-    print(f"jieba first load: {load['jieba_load']:.3f} s (reviewer.segmenter.load_seconds, "
+    print(f"jieba first load: {load['jieba_load']:.3f} s (reviewer.analysis.segmenter.load_seconds, "
           f"{'with' if cached else 'without'} its cache file), "
           f"loaded from: {load['loaded_from']}")
-    print(f"jieba part-of-speech table (reviewer.labels.pos_load_seconds, first label): "
+    print(f"jieba part-of-speech table (reviewer.analysis.pos_tokens.pos_load_seconds, first label): "
           f"{load['pos_load'] or 0:.3f} s")
     print(f"first analysis in a fresh process (both loads included): {load['first_analysis']:.3f} s")
 

@@ -20,9 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from reviewer.export_xlsx import write_workbook  # noqa: E402
-from reviewer.model import Check, Document, Figure, Metadata, Section  # noqa: E402
-from reviewer.review import (  # noqa: E402
+from reviewer.export.workbook import write_workbook  # noqa: E402
+from reviewer.library.review import (  # noqa: E402
     Comment,
     DocumentReview,
     ItemReview,
@@ -31,6 +30,7 @@ from reviewer.review import (  # noqa: E402
     ReviewedSection,
     Tag,
 )
+from reviewer.model import Check, Document, Figure, Metadata, Section  # noqa: E402
 
 LABELS = [f"{topic}{what}" for topic in ("行政复议", "行政诉讼", "行政执法", "投诉举报", "政务公开", "普法宣传",
                                           "规范性文件", "重大决策", "法律顾问", "执法检查")
@@ -142,9 +142,9 @@ def main() -> int:
 
 def bench_library(args: argparse.Namespace) -> int:
     """The same export through ``Library``: what the command line and the GUI actually run."""
-    from reviewer.export_xlsx import export_workbook
+    from reviewer.export.workbook import export_workbook
+    from reviewer.library.store import Library
     from reviewer.model import Analysis
-    from reviewer.store import Library
 
     folder = Path(tempfile.mkdtemp(prefix="bench-export-lib-"))
     per_report = args.figures // args.reports

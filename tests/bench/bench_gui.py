@@ -122,9 +122,9 @@ def render(app, window) -> None:
 
 def big_analysis(copies: int):
     """The sample's analysis repeated ``copies`` times with shifted offsets and ids."""
-    from reviewer.analysis import analyze
-    from reviewer.loading import document_from_text, load_document
+    from reviewer.load.dispatch import document_from_text, load_document
     from reviewer.model import Analysis
+    from reviewer.pipeline import analyze
 
     base = analyze(load_document(SAMPLE))
     unit = base.document.text + "\n"
@@ -177,7 +177,7 @@ def main() -> int:
     print(f"start-up to main window shown: median {statistics.median(times):.3f} s "
           f"(runs: {', '.join(f'{t:.3f}' for t in times)}; target ≤ 1.5 s)")
 
-    from reviewer.store import Library
+    from reviewer.library.store import Library
     from ui import i18n, prompts
     from ui.main_window import MainWindow
     from ui.qt import QThreadPool

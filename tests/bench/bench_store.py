@@ -23,8 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from reviewer.store import QUICK_CHECK_LIMIT, Library  # noqa: E402
-from reviewer.store_rows import analysis_rows, dumps, new_uuid, now  # noqa: E402
+from reviewer.library.connection import QUICK_CHECK_LIMIT  # noqa: E402
+from reviewer.library.rows import analysis_rows, dumps, new_uuid, now  # noqa: E402
+from reviewer.library.store import Library  # noqa: E402
 from tests.test_store_support import make_analysis, report_text  # noqa: E402
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reviewer.review import DocumentSummary
+from reviewer.library.review import DocumentSummary
 from ui.models import AttentionRole, ItemRole, ItemTypeRole, ObjectRole, SortRole
 from ui.models.columns import ColumnTableModel
 from ui.qt import QBrush, QColor, QCoreApplication, QModelIndex, Qt

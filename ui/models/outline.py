@@ -9,7 +9,7 @@ from __future__ import annotations
 import weakref
 from bisect import bisect_right
 
-from reviewer.review import DocumentReview, ReviewedSection
+from reviewer.library.review import DocumentReview, ReviewedSection
 from ui import icons, labels
 from ui.models import AttentionRole, ItemRole, ItemTypeRole, ObjectRole, SortRole, StartRole, StatusRole
 from ui.qt import QAbstractItemModel, QBrush, QColor, QCoreApplication, QFont, QModelIndex, Qt

@@ -9,8 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from reviewer.library.review import (
+    DocumentReview,
+    HistoryEntry,
+    ReviewedCheck,
+    ReviewedCitation,
+    ReviewedFigure,
+)
 from reviewer.model import FIGURE_KINDS
-from reviewer.review import DocumentReview, HistoryEntry, ReviewedCheck, ReviewedCitation, ReviewedFigure
 from ui import icons, labels
 from ui.models import AttentionRole, ItemRole, ItemTypeRole, ObjectRole, SortRole, StartRole, StatusRole
 from ui.models.columns import ColumnTableModel

@@ -12,7 +12,7 @@ import html
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from reviewer.review import DocumentReview
+from reviewer.library.review import DocumentReview
 from ui import labels
 from ui.models.tables import format_value
 from ui.offsets import OffsetMap

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from reviewer.library.review import DocumentReview, HistoryEntry, ItemReview, Tag
 from reviewer.model import FIGURE_KINDS
-from reviewer.review import DocumentReview, HistoryEntry, ItemReview, Tag
 from ui import icons, labels
 from ui.models import ItemRole, ItemTypeRole
 from ui.models.proxy import ReviewFilterProxy

@@ -1,0 +1,106 @@
+"""Cited titles in 《》 and document numbers (发文字号 such as ``国办发〔2018〕118号``).
+
+Every occurrence counts, in document order: a reviewer checks each cited law or plan against
+its real title.  A title nested in another (``《湖南省贯彻落实<纲要>实施方案》``) stays one
+citation; a ``《`` left open by a bad copy is cut at the end of its line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.model import Citation, Document
+
+OPEN, CLOSE = "《", "》"
+# An unclosed title ends at the end of its line or at a sentence end.
+UNCLOSED_STOP = "\n。;；!！?？"
+# No real title is longer; the bound keeps the scan linear on a line full of 《.
+TITLE_SCAN = 300
+
+# 〔2019〕 and its look-alikes; the agency prefix before it is a run of CJK characters.
+DOC_NUMBER = re.compile(
+    r"(?P<prefix>[\u4e00-\u9fff]{1,12})"
+    r"[〔\[【(（]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]】)）]\s*第?\s*(?P<serial>\d{1,5})\s*号")
+# Words that end the running text before a document number's agency prefix
+# (``印发了津政办发〔2019〕16号`` → ``津政办发〔2019〕16号``).  A candidate counts only where jieba
+# makes it a word of its own, so the 和 of 和平区 stays part of the prefix.
+PREFIX_BREAKERS = frozenset({"印发", "根据", "依据", "按照", "参照", "转发", "执行", "落实", "通过",
+                             "以及", "关于", "通知", "文件", "要求", "精神", "和", "及", "与", "的",
+                             "了", "是", "为", "即", "见", "据", "按", "经", "在", "贯彻", "遵照",
+                             "对照", "结合"})
+BREAKER_CHARS = re.compile("[印根依按参转执落通以关知文要精和及与的了是为即见据经在贯遵对结]")
+
+def find_citations(document: Document) -> list[Citation]:
+    """Titles and document numbers, in document order, with spans into ``document.text``."""
+    text, analysis = document.text, document.analysis_text
+    if len(analysis) != len(text):
+        analysis = text
+    found = _titles(text, analysis) + _doc_numbers(text, analysis)
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+def _titles(text: str, analysis: str) -> list[Citation]:
+    found: list[Citation] = []
+    pos = 0
+    while True:
+        start = analysis.find(OPEN, pos)
+        if start == -1:
+            return found
+        depth, end = 0, None
+        limit = min(len(analysis), start + TITLE_SCAN)
+        newline = analysis.find("\n", start, limit)
+        limit = limit if newline == -1 else newline
+        has_close = analysis.find(CLOSE, start, limit) != -1
+        for index in range(start, limit if has_close else start):
+            ch = analysis[index]
+            if ch == OPEN:
+                depth += 1
+            elif ch == CLOSE:
+                depth -= 1
+                if depth == 0:
+                    end = index + 1
+                    break
+            elif ch == "\n":
+                break
+        if end is None:
+            # Unclosed: up to the end of the line or sentence, if there is a title there at all.
+            stop = start + 1
+            while stop < limit and analysis[stop] not in UNCLOSED_STOP + OPEN:
+                stop += 1
+            while stop > start + 1 and text[stop - 1].isspace():
+                stop -= 1
+            if stop - start >= 3:
+                found.append(Citation(text=text[start:stop], kind="title", start=start, end=stop))
+            pos = max(stop, start + 1)
+            continue
+        if end - start > 2:
+            found.append(Citation(text=text[start:end], kind="title", start=start, end=end))
+        pos = end
+
+
+def _doc_numbers(text: str, analysis: str) -> list[Citation]:
+    found: list[Citation] = []
+    for match in DOC_NUMBER.finditer(analysis):
+        start = match.start("prefix")
+        prefix = match.group("prefix")
+        start += _prefix_start(prefix)
+        if start >= match.start("prefix") + len(prefix):
+            continue  # no agency abbreviation left: a bare year in brackets, not a 文号
+        end = match.end()
+        found.append(Citation(text=text[start:end], kind="doc_number", start=start, end=end))
+    return found
+
+
+def _prefix_start(prefix: str) -> int:
+    """Offset in ``prefix`` where the agency abbreviation begins (after the last breaker word)."""
+    if not BREAKER_CHARS.search(prefix):
+        return 0
+    from reviewer.analysis import segmenter
+
+    cut = 0
+    for word, _, end in segmenter.cut_with_spans(prefix):
+        if word in PREFIX_BREAKERS or len(word) > 2 and any(
+                word.endswith(b) for b in PREFIX_BREAKERS if len(b) > 1):
+            cut = end  # also 严格执行, 贯彻落实: a word ending in a breaker
+    return cut

@@ -1,0 +1,11 @@
+"""Checks: figures that do not agree with one another, and outline numbering that skips.
+
+``sums`` (parts that do not add up to their total), ``rates`` (a rate or share that is not the
+quotient of its figures), ``repeats`` (one indicator stated twice with different values),
+``outline_checks`` (numbering gaps; required parts of a report type, as advisories).  Every
+message shows its arithmetic; where the structure is ambiguous a check says nothing.
+
+May import: ``reviewer.analysis``, ``reviewer.load``, ``reviewer.model``, ``reviewer.messages``,
+``reviewer.paths``.
+Exports: ``figure_checks.find_figure_checks``, ``outline_checks.find_outline_checks``.
+"""

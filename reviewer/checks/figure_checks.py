@@ -1,0 +1,30 @@
+"""Checks on figures: breakdowns that do not add up, rates that are not their quotient,
+and one indicator stated twice with different values.
+
+Each kind lives in its own module (``sums``, ``rates``, ``repeats``); this one
+places the figures in their sentences once and runs them in order.  Precision comes first: a
+check is emitted only where the structure of the sentence is unambiguous.
+"""
+
+from __future__ import annotations
+
+from reviewer.checks.context import fold_punctuation, place_figures
+from reviewer.checks.rates import find_rate_mismatches
+from reviewer.checks.repeats import find_conflicting_repeats
+from reviewer.checks.sums import find_sum_mismatches
+from reviewer.model import Check, Document, Figure, Section
+
+
+def find_figure_checks(document: Document, sections: list[Section], figures: list[Figure],
+                       report_year: int | None = None) -> list[Check]:
+    """Every disagreement between the figures of ``document``, in the order of their first figure.
+
+    ``report_year`` (from the metadata) tells the repeat check which year is "this year"."""
+    text = fold_punctuation(document.analysis_text)
+    placed = place_figures(text, figures)
+    sums, parts = find_sum_mismatches(text, placed)
+    checks = sums + find_rate_mismatches(text, placed, parts)
+    checks += find_conflicting_repeats(text, placed, report_year, sections)
+    starts = {f.id: f.start for f in figures}
+    checks.sort(key=lambda c: min((starts.get(i, 0) for i in c.figures), default=0))
+    return checks

@@ -1,0 +1,263 @@
+"""One indicator stated twice with different values (``conflicting_repeat``).
+
+Reports often repeat a key figure: once in a summary, once in the detail.  When "受理案件552件"
+becomes "受理案件525件" a few pages later, one of them is wrong.  The rule is strict, since
+legitimate repeats with other values are common (each campaign reports its own 出动执法人员):
+the two figures must share their whole normalised label (at least four characters, not a
+generic word), their kind and unit, the period the sentence names, and both must be exact (no
+余/约/以上).  And the two sentences must be the same statement: they share another figure with
+the same label and value (an anchor), as a summary and its detail do — unless the two numbers
+differ only by two neighbouring digits swapped (4380 / 4830), a typing slip.
+
+A report's opening summary (the text before its first heading) restates its key results, so a
+result stated there and again in the body needs no anchor when the label alone leaves no doubt
+(``全年共立案查处违法用地案件86件`` … ``立案查处违法用地案件89件``): a long, specific label (at
+least six characters once 全年/共/全市 are stripped), stated with one value in the summary and
+one in the body, where neither sentence narrows it (其中/分别 breakdowns, 新增/本月/上半年/
+专项/累计 qualifiers, last year's figure, another scope such as 全市 against 本局).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reviewer.checks.context import SENTENCE_WINDOW, Placed, own_label, sentence_starts
+from reviewer.checks.sums import format_amount, tidy_number
+from reviewer.model import Check, Section
+
+LEAD = re.compile(
+    r"^(?:其中|另外|此外|同时|全年|年内|共|共计|合计|总计|累计|一共|我局|全局|本局|全区|全县|全市|"
+    r"全镇|全乡|全省|全州|全旗|全街道|本街道|街道|我县|我镇|我乡|我区|我市|我委|本委|全委|全系统|"
+    r"依法|先后|已|均|还|并|又|再|有|现有|目前|截至|截止|到|至|在|对|为|以|和|与|及|了|各类|各项|将|拟|力争)+")
+TIME = re.compile(r"\d{4}年(?:度)?|\d{1,2}月(?:份|底|末|初)?|\d{1,2}日|上半年|下半年|全年|年底|年初|以来")
+# What names the period of a figure: years, months, halves and quarters (截至11月底 ≠ 全年).
+PERIOD = re.compile(r"\d{4}年|\d{1,2}月|[上下]半年|[一二三四1-4]季度|前[一二三四五六七八九十\d]+个?月")
+GENERIC = re.compile(r"^(?:企业|单位|事项|部门|人员|案件|问题|次数|人次|项目|活动|资料|家|户|件|个)$")
+SKIP = re.compile(r"同比|环比|增长|下降|增加|减少|提高|上年|去年|较|比|占|平均|人均|每")
+MIN_LABEL = 4
+# A summary and the body: the label must be specific enough on its own.
+MIN_SUMMARY_LABEL = 6
+# Words before a figure in its sentence that narrow it to a part, a stretch of time or another
+# period than the report's: such a figure may rightly differ from the summary's.
+NARROWING = re.compile(
+    r"其中|分别|包括|新增|新发|本月|当月|本周|上半年|下半年|季度|前[一二三四五六七八九十\d]+个?月|专项|"
+    r"行动|活动|期间|以来|累计|截至|截止|上年|去年|前年|同期|历年|近[一二三四五六七八九十两\d]+年|"
+    r"[一二三四五六七八九十两\d]+年来|预计|计划|将|拟|目标|力争")
+SCOPE = re.compile(r"[全本我](?:市|区|县|镇|乡|省|州|旗|局|委|街道|系统|行业)")
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
+# The title line in the opening lines: the year it names is the year the report covers.
+TITLE_LINE = re.compile(r"报告|总结|情况|工作")
+OPENING_LINES = 8
+
+
+def find_conflicting_repeats(text: str, placed: Sequence[Placed], report_year: int | None = None,
+                             sections: Sequence[Section] = ()) -> list[Check]:
+    """Pairs of figures that state the same indicator for the same period with different values.
+
+    ``report_year`` is the year the report covers (the metadata finder's); without it the year
+    is read from the opening lines.  ``sections`` (the outline's) tell where headings stand."""
+    starts = sentence_starts(text)
+    own_year = str(report_year) if report_year else _report_year(text)
+    labels: dict[int, str] = {}
+    raws: dict[int, str] = {}
+    statements: dict[int, set[tuple[str, str, float]]] = {}
+    for n, fig in enumerate(placed):
+        floor = placed[n - 1].end if n and placed[n - 1].sentence == fig.sentence else starts[fig.sentence]
+        raws[fig.id] = own_label(text, fig, floor)
+        labels[fig.id] = _normalise(raws[fig.id])
+        if len(labels[fig.id]) >= 2 and not fig.in_parens:
+            statements.setdefault(fig.sentence, set()).add((labels[fig.id], fig.key[1], fig.value))
+    seen: dict[tuple[str, str, str, tuple[str, ...]], list[Placed]] = {}
+    checks = []
+    reported: set[tuple[str, str, str, tuple[str, ...]]] = set()
+    for fig in placed:
+        label = labels[fig.id]
+        if fig.in_parens or fig.key[0] not in ("count", "money", "measure", "duration"):
+            continue
+        if len(label) < MIN_LABEL or GENERIC.match(label) or SKIP.search(raws[fig.id]):
+            continue
+        window = text[max(starts[fig.sentence], fig.start - SENTENCE_WINDOW):fig.start]
+        period = _period(PERIOD.findall(window), own_year)
+        if text.startswith(("的基础上", "基础上"), fig.end):
+            # "2023年,我局将在追回2365.8万元的基础上…": the base is what was done, not the plan year
+            period = tuple(p for p in period if not re.search(re.escape(p) + "[^。]{0,12}?(?:将|拟|要)", window))
+        key = (label, fig.key[0], fig.key[1], period)
+        earlier = seen.setdefault(key, [])  # the first statement of each distinct value
+        if key in reported:
+            continue
+        for first in earlier:
+            if first.sentence == fig.sentence:
+                continue
+            if abs(first.value - fig.value) <= first.precision + fig.precision + 1e-6:
+                continue
+            own = {(label, fig.key[1], first.value), (label, fig.key[1], fig.value)}
+            anchors = (statements.get(first.sentence, set()) & statements.get(fig.sentence, set())) - own
+            if anchors or _transposed(first.figure.text, fig.figure.text):
+                reported.add(key)
+                checks.append(_check(first, fig, label))
+                break
+        if all(abs(e.value - fig.value) > e.precision + fig.precision + 1e-6 for e in earlier):
+            earlier.append(fig)
+    checks += _transposed_variants(text, placed, starts, labels, raws, own_year)
+    return checks + _summary_repeats(text, placed, starts, labels, raws, reported, own_year, sections)
+
+
+def _transposed_variants(text: str, placed: Sequence[Placed], starts: list[int], labels: dict[int, str],
+                         raws: dict[int, str], own_year: str | None) -> list[Check]:
+    """A typing slip (186件 / 168件) between two statements whose labels differ only by a
+    modifier inside one of them (立案查处环境违法案件 / 立案查处案件), as a table row shortens
+    the text's label: the same indicator, reported once per pair."""
+    eligible = []
+    for fig in placed:
+        label = labels[fig.id]
+        if fig.in_parens or fig.key[0] not in ("count", "money", "measure", "duration"):
+            continue
+        if len(label) < MIN_LABEL or GENERIC.match(label) or SKIP.search(raws[fig.id]):
+            continue
+        if NARROWING.search(text[starts[fig.sentence]:fig.start]):
+            continue
+        window = text[max(starts[fig.sentence], fig.start - SENTENCE_WINDOW):fig.start]
+        eligible.append((fig, label, _period(PERIOD.findall(window), own_year)))
+    checks = []
+    for i, (first, first_label, first_period) in enumerate(eligible):
+        for fig, label, period in eligible[i + 1:]:
+            if (fig.sentence == first.sentence or fig.key != first.key or period != first_period
+                    or label == first_label or not _transposed(first.figure.text, fig.figure.text)):
+                continue
+            if _inner_modifier(first_label, label) or _inner_modifier(label, first_label):
+                checks.append(_check(first, fig, min(first_label, label, key=len)))
+    return checks
+
+
+def _inner_modifier(short: str, long: str) -> bool:
+    """``long`` is ``short`` with a modifier inserted inside it, both ends kept (at least two
+    characters each): 立案查处|环境违法|案件 over 立案查处|案件."""
+    if len(short) < MIN_LABEL or len(long) <= len(short):
+        return False
+    for cut in range(2, len(short) - 1):
+        if long.startswith(short[:cut]) and long.endswith(short[cut:]):
+            return True
+    return False
+
+
+def _report_year(text: str) -> str | None:
+    """The year the report covers, as written before 年 (``2022``): the year of the first of
+    its opening lines that reads like a title (…报告, …总结), else the year the text names
+    most often (the first named on a tie)."""
+    for line in text.lstrip().split("\n", OPENING_LINES)[:OPENING_LINES]:
+        m = YEAR.search(line)
+        if m and TITLE_LINE.search(line) and len(line.strip()) <= 60:
+            return m.group(1)
+    counts: dict[str, int] = {}
+    for m in YEAR.finditer(text):
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    return max(counts, key=lambda y: counts[y]) if counts else None
+
+
+def _period(found: list[str], own_year: str | None) -> tuple[str, ...]:
+    """The period words of a sentence, without the report's own year: "2022年全年" in a report
+    on 2022 names the same period as a sentence that names no year."""
+    return tuple(sorted({p for p in found if own_year is None or re.sub(r"\s", "", p) != own_year + "年"}))
+
+
+def _closing_paragraph(text: str, placed: Sequence[Placed], sections: Sequence[Section]) -> set[int]:
+    """The figures of the report's closing paragraph, which restates its results as the opening
+    summary does (``2022年全年共办理行政处罚案件2,361件,圆满完成年度目标任务``): the last
+    paragraph holding a checkable figure, after a heading, when it is not the first paragraph
+    under its heading (that one is the heading's own body) and opens no section itself."""
+    checkable = [f for f in placed if f.key[0] in ("count", "money", "measure", "duration")]
+    if not checkable or checkable[-1].figure.section is None:
+        return set()
+    last = checkable[-1]
+    start = text.rfind("\n", 0, last.start) + 1
+    heading_lines = {text.rfind("\n", 0, s.heading_start) + 1 for s in sections}
+    if start in heading_lines:
+        return set()
+    before = text[:start].rstrip()
+    previous_start = before.rfind("\n") + 1
+    previous = before[previous_start:].strip()
+    if not previous or (previous_start in heading_lines and "。" not in previous.rstrip("。")):
+        return set()  # right under its heading: the section's body, not a closing paragraph
+    return {f.id for f in checkable if f.start >= start}
+
+
+def _summary_repeats(text: str, placed: Sequence[Placed], starts: list[int], labels: dict[int, str],
+                     raws: dict[int, str], reported: set, own_year: str | None = None,
+                     sections: Sequence[Section] = ()) -> list[Check]:
+    """One result stated in a summary (the opening one, before the first heading, or the
+    closing paragraph) and with another value in the body."""
+    closing = _closing_paragraph(text, placed, sections)
+    groups: dict[tuple[str, str, str, tuple[str, ...]], list[Placed]] = {}
+    for fig in placed:
+        label = labels[fig.id]
+        if fig.in_parens or fig.key[0] not in ("count", "money", "measure", "duration"):
+            continue
+        if len(label) < MIN_SUMMARY_LABEL or GENERIC.match(label) or SKIP.search(raws[fig.id]):
+            continue
+        before = text[starts[fig.sentence]:fig.start]
+        if NARROWING.search(before) or SKIP.search(before):
+            continue
+        period = _period(PERIOD.findall(before), own_year)
+        groups.setdefault((label, fig.key[0], fig.key[1], period), []).append(fig)
+    checks = []
+    for key, figs in groups.items():
+        if key in reported:
+            continue
+        summary = [f for f in figs if f.figure.section is None or f.id in closing]
+        body = [f for f in figs if f.figure.section is not None and f.id not in closing]
+        if not summary or not body or not _one_value(summary) or not _one_value(body):
+            continue
+        first, second = sorted((summary[0], body[0]), key=lambda f: f.start)  # 先写…后写…
+        if abs(first.value - second.value) <= first.precision + second.precision + 1e-6:
+            continue
+        scopes = [set(SCOPE.findall(text[starts[f.sentence]:f.start])) for f in (first, second)]
+        if all(scopes) and scopes[0] != scopes[1]:
+            continue
+        if (first.id in closing or second.id in closing) and scopes[0] != scopes[1]:
+            continue  # a closing 全县共… against the body's own figure: another scope, perhaps
+        reported.add(key)
+        checks.append(_check(first, second, key[0]))
+    return checks
+
+
+def _one_value(figs: list[Placed]) -> bool:
+    """All the figures state the same value (within their rounding)."""
+    return all(abs(f.value - figs[0].value) <= f.precision + figs[0].precision + 1e-6 for f in figs)
+
+
+def _transposed(a: str, b: str) -> bool:
+    """Two numbers written alike but for two neighbouring digits swapped (4380件 / 4830件,
+    2.86亿元 / 2.68亿元), at least three digits long: the mark of a typing slip, which needs no
+    anchor to be reported."""
+    na = re.match(r"\D*([\d.,]+)", a)
+    nb = re.match(r"\D*([\d.,]+)", b)
+    if not na or not nb:
+        return False
+    x, y = na.group(1), nb.group(1)
+    if len(x) != len(y) or sum(ch.isdigit() for ch in x) < 3 or a[na.end():] != b[nb.end():]:
+        return False
+    diff = [i for i in range(len(x)) if x[i] != y[i]]
+    return (len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]]
+            and x[diff[1]] == y[diff[0]] and x[diff[0]].isdigit() and x[diff[1]].isdigit())
+
+
+def _normalise(raw: str) -> str:
+    label = TIME.sub("", raw.strip())
+    label = re.sub(r"[\s“”\"'‘’|]", "", label)
+    previous = None
+    while previous != label:
+        previous = label
+        label = LEAD.sub("", label)
+    return label
+
+
+def _check(first: Placed, second: Placed, label: str) -> Check:
+    difference = second.value - first.value
+    message = (f"“{label}”先写{first.figure.text},后写{second.figure.text},"
+               f"同一指标前后相差{format_amount(abs(difference), first)}")
+    sections = sorted({p.figure.section for p in (first, second) if p.figure.section is not None})
+    return Check(kind="conflicting_repeat", severity="warning", message=message,
+                 figures=[first.id, second.id], sections=sections,
+                 detail={"expected": tidy_number(first.value), "actual": tidy_number(second.value),
+                         "difference": tidy_number(difference), "label": label})

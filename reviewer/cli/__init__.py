@@ -1,0 +1,12 @@
+"""The command line (``python -m reviewer``) and the installation self-test.
+
+Each group of subcommands lives in its own module and registers itself in ``main``; messages go
+to stderr, results to stdout, never a traceback.
+
+May import: everything in ``reviewer``.
+Exports: ``main(argv) -> exit code``.
+"""
+
+from reviewer.cli.main import main
+
+__all__ = ["main"]

@@ -1,0 +1,548 @@
+"""The rows of each sheet of the Excel export, computed from ``DocumentReview`` objects.
+
+Kept apart from ``sheet_writer`` (how cells are written safely and streamed) so that what a sheet
+says can be read and changed without the spreadsheet mechanics.  Sheets are written in order and
+remember the row of every section and figure, so later sheets can link back to them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from datetime import date, datetime, timezone
+from pathlib import PurePath
+from typing import Any
+
+from openpyxl import Workbook
+
+from reviewer.export.indicators import comparison_rows
+from reviewer.export.sheet_writer import (
+    C,
+    Cancelled,
+    ExportCancelled,
+    Labels,
+    Progress,
+    SheetWriter,
+    discard_workbook,
+)
+from reviewer.library.review import Annotation, Comment, DocumentReview, ItemReview
+from reviewer.model import Section
+
+# Per column key: how its cells are shown (widths come from the content).
+FORMATS = {
+    "published": "date", "imported_at": "datetime", "last_change": "datetime", "changed_at": "datetime",
+    "created_at": "datetime", "reviewed_share": "share", "confidence": "0.00",
+    "sentence": "wrap", "comments": "wrap", "message": "wrap", "note": "wrap", "quote": "wrap",
+    "corrections": "wrap", "notes": "wrap", "figures": None, "title": None,
+}
+CAPS = {"id": 14, "report": 30, "path": 30, "section": 24, "tags": 24, "label": 30, "text": 24}
+
+_SENTENCE_END = re.compile(r"[。!?;!?;\n]")
+_NUMBER_TAIL = re.compile(r"[、.．,,\s]+$")
+SENTENCE_MAX = 300
+
+
+def parse_time(value: str | None) -> datetime | str | None:
+    """An ISO 8601 time as a naive local datetime (Excel has no time zones); text if unparsable."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return value
+    if moment.tzinfo is not None:
+        moment = moment.astimezone().replace(tzinfo=None)
+    return moment.replace(microsecond=0)
+
+
+def parse_date(value: str | None) -> date | str | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return value
+
+
+def section_marker(section: Section) -> str:
+    """The heading's number as the report writes it: 一 with style "(一)" is "(一)", 3 with "1." is "3."."""
+    number = (section.number or "").strip()
+    style = section.style or ""
+    if not number or not style or not number[-1].isalnum() or not number[0].isalnum():
+        return number  # no style known, or the number already carries its brackets/punctuation
+    if style[0] in "((" and style[-1] in "))":
+        return f"{style[0]}{number}{style[-1]}"
+    if style.startswith("第") and len(style) > 2:
+        return f"第{number}{style[2:]}"
+    if style[-1] in "))、.．":
+        return number + style[-1]
+    return number
+
+
+def report_name(review: DocumentReview) -> str:
+    """How a report is named in every sheet: its title, else its issuer, else its file name."""
+    meta = review.metadata
+    return meta.title or meta.issuer or PurePath(review.document.path).stem or review.doc_uuid
+
+
+class DocIndex:
+    """Per report: section paths, the section holding an offset, sentence bounds."""
+
+    def __init__(self, review: DocumentReview) -> None:
+        self.review = review
+        self.sections: dict[int, Section] = {s.section.id: s.section for s in review.sections}
+        ordered = sorted(self.sections.values(), key=lambda s: (s.start, s.level))
+        self._starts = [s.start for s in ordered]
+        self._ordered = ordered
+        self._paths: dict[int, str] = {}
+        text = review.document.text
+        self.text = text
+        self._ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+
+    def path(self, section_id: int | None) -> str:
+        if section_id is None or section_id not in self.sections:
+            return ""
+        cached = self._paths.get(section_id)
+        if cached is not None:
+            return cached
+        parts: list[str] = []
+        seen: set[int] = set()
+        current: int | None = section_id
+        while current is not None and current in self.sections and current not in seen:
+            seen.add(current)
+            section = self.sections[current]
+            number = _NUMBER_TAIL.sub("", section_marker(section)) or section.title[:12]
+            parts.append(number)
+            current = section.parent
+        path = self._paths[section_id] = " > ".join(reversed(parts))
+        return path
+
+    def section_at(self, offset: int | None) -> int | None:
+        if offset is None or not self._ordered:
+            return None
+        index = bisect.bisect_right(self._starts, offset) - 1
+        if index < 0:
+            return None
+        section: Section | None = self._ordered[index]
+        while section is not None and offset >= section.end:
+            section = self.sections.get(section.parent) if section.parent is not None else None
+        return section.id if section is not None else None
+
+    def sentence(self, start: int, end: int) -> str:
+        """The sentence around ``text[start:end]``, clipped around the span when very long."""
+        if not self.text or start < 0 or end > len(self.text) or end < start:
+            return ""
+        before = bisect.bisect_left(self._ends, start)
+        left = self._ends[before - 1] + 1 if before > 0 else 0
+        after = bisect.bisect_left(self._ends, end)
+        right = self._ends[after] + 1 if after < len(self._ends) else len(self.text)
+        if right - left > SENTENCE_MAX:
+            half = SENTENCE_MAX // 2
+            left2, right2 = max(left, start - half), min(right, end + half)
+            sentence = ("…" if left2 > left else "") + self.text[left2:right2] + ("…" if right2 < right else "")
+        else:
+            sentence = self.text[left:right]
+        return sentence.strip()
+
+
+class WorkbookBuilder:
+    """Fills a write-only workbook sheet by sheet, reporting progress and honouring cancellation."""
+
+    def __init__(self, reviews: list[DocumentReview], labels: Labels, reviewer: str | None,
+                 progress: Progress | None, cancelled: Cancelled | None) -> None:
+        self.reviews = reviews
+        self.labels = labels
+        self.reviewer = reviewer
+        self.progress = progress
+        self.cancelled = cancelled
+        self.indexes = {r.doc_uuid: DocIndex(r) for r in reviews}
+        self.names = _unique_names([report_name(r) for r in reviews])
+        self.name_of = {r.doc_uuid: name for r, name in zip(reviews, self.names)}
+        self.comparison = comparison_rows(reviews) if len(reviews) > 1 else []
+        self.done = 0
+        self.total = sum(1 + len(r.sections) + len(r.figures) + len(r.citations) + len(r.checks)
+                         + len(r.advisories) + len(r.annotations) for r in reviews) + len(self.comparison)
+        self.outline_rows: dict[tuple[str, int], int] = {}
+        self.figure_rows: dict[tuple[str, int], int] = {}
+        self.workbook: Workbook | None = None
+        self._uuid_rows: dict[tuple[str, str], int | None] | None = None
+        row = 2  # Outline rows are known before they are written: row 2 on, report by report.
+        for review in reviews:
+            for item in review.sections:
+                self.outline_rows[(review.doc_uuid, item.section.id)] = row
+                row += 1
+
+    # -- plumbing -----------------------------------------------------------------------------
+    def tick(self, rows: int) -> None:
+        self.done += rows
+        if self.cancelled is not None and self.cancelled():
+            raise ExportCancelled()
+        if self.progress is not None:
+            self.progress(min(self.done, self.total), self.total)
+
+    def sheet(self, key: str) -> SheetWriter:
+        assert self.workbook is not None
+        return SheetWriter(self.workbook, self.labels.sheet(key), self.labels.columns(key), FORMATS, CAPS)
+
+    def build(self) -> Workbook:
+        self.workbook = Workbook(write_only=True)
+        try:
+            self._fill()
+        except BaseException:
+            discard_workbook(self.workbook)
+            raise
+        return self.workbook
+
+    def _fill(self) -> None:
+        self.tick(0)
+        self.sheet("summary").write(self.summary_rows(), self.tick)
+        self.sheet("outline").write(self.outline_rows_(), self.tick)
+        self.sheet("figures").write(self.figure_rows_(), self.tick)
+        self.sheet("citations").write(self.citation_rows(), self.tick)
+        self.sheet("checks").write(self.check_rows(), self.tick)
+        self.sheet("annotations").write(self.annotation_rows(), self.tick)
+        if len(self.reviews) > 1:
+            self.comparison_sheet()
+        self.legend_sheet()
+        self.set_properties()
+
+    def set_properties(self) -> None:
+        assert self.workbook is not None
+        props = self.workbook.properties
+        if len(self.reviews) == 1:
+            props.title = self.labels.phrase("workbook_title_one", title=self.names[0])
+        else:
+            props.title = self.labels.phrase("workbook_title_many", count=len(self.reviews))
+        reviewers = self.reviewer or "; ".join(sorted({name for r in self.reviews for name in _reviewers(r)}))
+        props.creator = reviewers or "Report Reviewer"
+        props.lastModifiedBy = props.creator
+        props.subject = "; ".join(self.names)[:250]
+        now = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+        props.created = props.modified = now
+
+    # -- shared cell helpers ------------------------------------------------------------------
+    def status(self, review: ItemReview) -> C:
+        return C(self.labels.value("status", review.status), fill=review.status)
+
+    def tags(self, review: ItemReview | None) -> str:
+        if review is None:
+            return ""
+        return "; ".join(tag.path or tag.name for tag in review.tags)
+
+    def comments(self, comments: list[Comment]) -> str:
+        return "\n".join(f"{c.reviewer}:{c.body}" if c.reviewer else c.body for c in comments)
+
+    def corrections(self, review: ItemReview, show_added: bool = False) -> str:
+        """What a reviewer changed: each corrected field with its original, disputes, additions."""
+        was = self.labels.phrase("was")
+        parts = [self.labels.phrase("added")] if show_added and review.user_added else []
+        parts += [f"{self.labels.value('field', name)} {was} {_show(review.original[name])}"
+                  for name in review.corrected_fields]
+        for name, heads in sorted(getattr(review, "conflicts", {}).items()):
+            values = ", ".join(f"{who}={_show(value)}" for who, value in heads)
+            parts.append(self.labels.phrase("conflict", field=self.labels.value("field", name), values=values))
+        return "; ".join(parts)
+
+    def mark(self, value: Any, review: ItemReview, *fields: str, **extra: Any) -> Any:
+        """The value, highlighted when a reviewer corrected one of ``fields``."""
+        if any(name in review.original for name in fields):
+            return C(value, fill="corrected_cell", **extra)
+        return C(value, **extra) if extra else value
+
+    # -- sheets -------------------------------------------------------------------------------
+    def summary_rows(self) -> Iterator[list[Any]]:
+        for review in self.reviews:
+            meta, mr = review.metadata, review.metadata_review
+            first_section = review.sections[0].section.id if review.sections else None
+            link = None
+            if first_section is not None:
+                link = self._outline_link(review.doc_uuid, first_section)
+            yield [
+                C(self.name_of[review.doc_uuid], link=link) if link else self.name_of[review.doc_uuid],
+                self.mark(meta.title, mr, "title"),
+                self.mark(meta.issuer, mr, "issuer"),
+                self.mark(meta.doc_number, mr, "doc_number"),
+                self.mark(parse_date(meta.published), mr, "published"),
+                self.mark(meta.report_year, mr, "report_year", fmt="0"),
+                len(review.sections), len(review.figures), len(review.citations), len(review.checks),
+                len(review.advisories), len(review.annotations),
+                review.reviewed_share,
+                "; ".join(sorted(_reviewers(review))),
+                parse_time(_last_change(review)),
+                self.corrections(mr),
+                review.document.path,
+                parse_time(review.imported_at),
+                review.doc_uuid,
+            ]
+
+    def _outline_link(self, doc_uuid: str, section_id: int) -> str | None:
+        row = self.outline_rows.get((doc_uuid, section_id))
+        return f"'{self.labels.sheet('outline')}'!A{row}" if row else None
+
+    def outline_rows_(self) -> Iterator[list[Any]]:
+        for review in self.reviews:
+            name = self.name_of[review.doc_uuid]
+            figure_counts: dict[int | None, int] = {}
+            for item in review.figures:
+                figure_counts[item.figure.section] = figure_counts.get(item.figure.section, 0) + 1
+            for item in review.sections:
+                s, r = item.section, item.review
+                yield [
+                    name,
+                    self.mark(s.level, r, "level"),
+                    self.mark(section_marker(s), r, "number"),
+                    self.mark(s.title, r, "title", indent=max(s.level - 1, 0)),
+                    self.status(r),
+                    self.tags(r),
+                    self.comments(r.comments),
+                    self.corrections(r, show_added=True),
+                    r.original.get("title"),
+                    s.confidence,
+                    figure_counts.get(s.id, 0),
+                    r.reviewer,
+                    parse_time(r.changed_at),
+                    r.uuid,
+                ]
+
+    def figure_rows_(self) -> Iterator[list[Any]]:
+        row = 2
+        for review in self.reviews:
+            name = self.name_of[review.doc_uuid]
+            index = self.indexes[review.doc_uuid]
+            for item in review.figures:
+                f, r = item.figure, item.review
+                self.figure_rows[(review.doc_uuid, f.id)] = row
+                row += 1
+                path = index.path(f.section)
+                link = self._outline_link(review.doc_uuid, f.section) if f.section is not None else None
+                original = r.original.get("value")
+                yield [
+                    name,
+                    self.mark(path, r, "section", link=link) if link else self.mark(path, r, "section"),
+                    self.mark(f.label, r, "label"),
+                    self.mark(f.text, r, "text"),
+                    self.mark(parse_date(f.value) if f.kind == "date" and isinstance(f.value, str) else f.value,
+                              r, "value"),
+                    self.mark(f.unit, r, "unit"),
+                    self.mark(self.labels.value("figure_kind", f.kind), r, "kind"),
+                    self.mark(f.qualifier, r, "qualifier"),
+                    f"{_show(f.low)}–{_show(f.high)}" if f.low is not None and f.high is not None else None,
+                    index.sentence(f.start, f.end),
+                    self.status(r),
+                    original if not isinstance(original, (dict, list)) else _show(original),
+                    self.corrections(r, show_added=True),
+                    self.tags(r),
+                    self.comments(r.comments),
+                    r.reviewer,
+                    parse_time(r.changed_at),
+                    r.uuid,
+                ]
+
+    def citation_rows(self) -> Iterator[list[Any]]:
+        for review in self.reviews:
+            name = self.name_of[review.doc_uuid]
+            index = self.indexes[review.doc_uuid]
+            for item in review.citations:
+                c, r = item.citation, item.review
+                yield [
+                    name,
+                    index.path(index.section_at(c.start)),
+                    self.mark(self.labels.value("citation_kind", c.kind), r, "kind"),
+                    self.mark(c.text, r, "text"),
+                    index.sentence(c.start, c.end),
+                    self.status(r),
+                    self.corrections(r),
+                    self.tags(r),
+                    self.comments(r.comments),
+                    r.reviewer,
+                    parse_time(r.changed_at),
+                    r.uuid,
+                ]
+
+    def check_rows(self) -> Iterator[list[Any]]:
+        for review in self.reviews:
+            name = self.name_of[review.doc_uuid]
+            index = self.indexes[review.doc_uuid]
+            figures = {item.figure.id: item.figure for item in review.figures}
+            for group, items in (("check", review.checks), ("advisory", review.advisories)):
+                for item in items:
+                    c, r = item.check, item.review
+                    involved = [figures[i] for i in c.figures if i in figures]
+                    texts = "; ".join(f"{f.label}:{f.text}" if f.label else f.text for f in involved)
+                    link = None
+                    if involved:
+                        row = self.figure_rows.get((review.doc_uuid, involved[0].id))
+                        link = f"'{self.labels.sheet('figures')}'!A{row}" if row else None
+                    yield [
+                        name,
+                        self.labels.value("check_group", group),
+                        self.mark(self.labels.value("check_kind", c.kind), r, "kind"),
+                        self.mark(self.labels.value("severity", c.severity), r, "severity"),
+                        self.mark(c.message, r, "message", fmt="wrap"),
+                        C(texts, link=link, fmt="wrap") if link else C(texts, fmt="wrap"),
+                        "; ".join(index.path(s) for s in c.sections if index.path(s)),
+                        self.status(r),
+                        self.tags(r),
+                        self.comments(r.comments),
+                        r.reviewer,
+                        parse_time(r.changed_at),
+                        r.uuid,
+                    ]
+
+    def annotation_rows(self) -> Iterator[list[Any]]:
+        orphan = self.labels.phrase("orphan")
+        for review in self.reviews:
+            name = self.name_of[review.doc_uuid]
+            index = self.indexes[review.doc_uuid]
+            for a in review.annotations:
+                placed = a.start is not None and a.anchor_state != "orphan"
+                yield [
+                    name,
+                    index.path(index.section_at(a.start)) if placed else "",
+                    a.quote,
+                    a.start if placed else orphan,
+                    a.end if placed else orphan,
+                    C(self.labels.value("anchor", a.anchor_state),
+                      fill="rejected" if a.anchor_state == "orphan" else None),
+                    self.mark(a.note, a.review, "note") if a.review else a.note,
+                    self.status(a.review) if a.review else None,
+                    self.corrections(a.review) if a.review else "",
+                    self.tags(a.review),
+                    self.comments(a.review.comments) if a.review else "",
+                    a.reviewer,
+                    parse_time(a.created_at),
+                    a.uuid,
+                ]
+
+    def comparison_sheet(self) -> None:
+        assert self.workbook is not None
+        columns = self.labels.columns("comparison")
+        fixed = columns[:3]
+        trailing = columns[3:]
+        report_columns = [(f"report:{r.doc_uuid}", name) for r, name in zip(self.reviews, self.names)]
+        writer = SheetWriter(self.workbook, self.labels.sheet("comparison"), fixed + report_columns + trailing,
+                             FORMATS, {**CAPS, **{key: 18 for key, _ in report_columns}})
+        figures_sheet = self.labels.sheet("figures")
+
+        def rows() -> Iterator[list[Any]]:
+            for row in self.comparison:
+                cells: list[Any] = [row.label, row.unit, row.report_count]
+                notes = []
+                for review in self.reviews:
+                    statements = row.by_report.get(review.doc_uuid)
+                    if not statements:
+                        cells.append(None)
+                        continue
+                    first = statements[0]
+                    figure_row = self._figure_row_by_uuid(review, first.figure_uuid)
+                    link = f"'{figures_sheet}'!A{figure_row}" if figure_row else None
+                    differs = len({s.value for s in statements}) > 1
+                    cells.append(C(first.value, fill="differs" if differs else None, link=link))
+                    if len(statements) > 1:
+                        notes.append(self.labels.phrase(
+                            "stated_times", report=self.name_of[review.doc_uuid], count=len(statements),
+                            values="、".join(s.text for s in statements)))
+                cells.append("\n".join(notes))
+                cells.append(row.key)
+                yield cells
+
+        writer.write(rows(), self.tick)
+
+    def _figure_row_by_uuid(self, review: DocumentReview, figure_uuid: str) -> int | None:
+        """The Figures row of a figure (known once that sheet is written)."""
+        if self._uuid_rows is None:
+            self._uuid_rows = {
+                (r.doc_uuid, item.review.uuid): self.figure_rows.get((r.doc_uuid, item.figure.id))
+                for r in self.reviews for item in r.figures}
+        return self._uuid_rows.get((review.doc_uuid, figure_uuid))
+
+    def legend_sheet(self) -> None:
+        assert self.workbook is not None
+        labels = self.labels
+        writer = SheetWriter(self.workbook, labels.sheet("legend"), labels.columns("legend"), FORMATS,
+                             {"item": 24, "meaning": 90})
+        exported = datetime.now().replace(microsecond=0)
+
+        def rows() -> Iterator[list[Any]]:
+            yield [C(labels.value("status", "corrected"), fill="corrected_cell"), labels.phrase("legend_corrected")]
+            for status in ("unreviewed", "confirmed", "corrected", "rejected"):
+                yield [C(labels.value("status", status), fill=status),
+                       labels.phrase("legend_status", status=labels.value("status", status),
+                                     meaning=labels.value("status_help", status))]
+            yield [f"{labels.sheet('figures')} → {labels.sheet('outline')}", labels.phrase("legend_link")]
+            yield ["%", labels.phrase("legend_percent")]
+            yield [labels.sheet("comparison"), labels.phrase("legend_comparison")]
+            yield ["=", labels.phrase("legend_safety")]
+            yield [dict(labels.columns("figures"))["changed_at"], labels.phrase("legend_times")]
+            yield [labels.phrase("exported_at"), C(exported, fmt="datetime")]
+            yield [labels.phrase("exported_by"), self.reviewer or ""]
+            yield [labels.phrase("report_count"), len(self.reviews)]
+
+        writer.write(rows(), lambda _n: None)
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _reviewers(review: DocumentReview) -> set[str]:
+    names: set[str] = set()
+    items = [*review.reviewable(), *(x.review for x in review.advisories), review.metadata_review]
+    for item in items:
+        if item.reviewer:
+            names.add(item.reviewer)
+        names.update(c.reviewer for c in item.comments if c.reviewer)
+    for a in review.annotations:
+        if a.reviewer:
+            names.add(a.reviewer)
+        if a.review is not None:
+            names.update(c.reviewer for c in a.review.comments if c.reviewer)
+    return names
+
+
+def _last_change(review: DocumentReview) -> str | None:
+    """The latest time anything in the review changed (ISO strings compared as times)."""
+    stamps: list[str] = []
+    items = [*review.reviewable(), *(x.review for x in review.advisories), review.metadata_review]
+    annotations: list[Annotation] = review.annotations
+    for item in items:
+        if item.changed_at:
+            stamps.append(item.changed_at)
+        stamps.extend(c.updated_at or c.created_at for c in item.comments)
+    for a in annotations:
+        stamps.append(a.created_at)
+        if a.review is not None:
+            if a.review.changed_at:
+                stamps.append(a.review.changed_at)
+            stamps.extend(c.updated_at or c.created_at for c in a.review.comments)
+    best: tuple[datetime, str] | None = None
+    for stamp in stamps:
+        if not stamp:
+            continue
+        try:
+            moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+        except ValueError:
+            continue
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=timezone.utc)
+        if best is None or moment > best[0]:
+            best = (moment, stamp)
+    return best[1] if best else None
+
+
+def _unique_names(names: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    unique = []
+    for name in names:
+        count = seen.get(name, 0) + 1
+        seen[name] = count
+        unique.append(name if count == 1 else f"{name} ({count})")
+    return unique
+
+
+__all__ = ["WorkbookBuilder", "section_marker", "report_name", "parse_time"]

@@ -1,0 +1,116 @@
+"""The annotated Excel workbook: one file a legal office can file, filter and hand on.
+
+Built on ``DocumentReview`` objects (what the store hands out), so the exporter does not depend
+on how the store keeps them.  Every sheet is streamed with openpyxl's write-only mode: memory stays
+flat for 100,000 figure rows, and column widths, frozen header and autofilter are set through the
+write-only API (widths and freeze before the first row, the filter after the last).
+
+The file is written to a temporary file in the target folder and moved into place with
+``os.replace``, so a failed or cancelled export leaves the previous workbook as it was.  Report
+text is written as text, never as a formula (see ``safety``).
+
+Callers: ``export_workbook(library, path)`` (command line, GUI — run it off the GUI thread;
+``progress(done, total)`` counts rows, ``cancelled()`` is polled every ``PROGRESS_EVERY`` rows),
+``write_workbook(reviews, path)`` and ``build_workbook(reviews)`` for reviews already loaded.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+
+from reviewer.export.sheet_writer import Cancelled, Labels, Progress, discard_workbook
+from reviewer.export.sheets import WorkbookBuilder
+from reviewer.library.review import DocumentReview
+from reviewer.messages import ReviewerError
+
+# os.replace is retried this often on PermissionError before the target is called locked.
+REPLACE_ATTEMPTS = 3
+REPLACE_DELAY_S = 0.2
+
+
+def build_workbook(reviews: list[DocumentReview], language: str = "zh", reviewer: str | None = None,
+                   progress: Progress | None = None, cancelled: Cancelled | None = None) -> Workbook:
+    """A write-only workbook holding every sheet for ``reviews``, ready to be saved once."""
+    return WorkbookBuilder(reviews, Labels(language), reviewer, progress, cancelled).build()
+
+
+def write_workbook(reviews: list[DocumentReview], out_path: str | os.PathLike[str], language: str = "zh",
+                   progress: Progress | None = None, cancelled: Cancelled | None = None,
+                   reviewer: str | None = None) -> Path:
+    """Build and save the workbook atomically; the old file stays intact on any failure."""
+    target = Path(out_path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ReviewerError("export_folder_missing", path=str(folder))
+    if target.is_dir():
+        raise ReviewerError("is_directory", path=str(target))
+    _check_target_writable(target)
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=".~" + target.stem[:40] + "-", suffix=".xlsx.tmp",
+                                             dir=folder)
+    except PermissionError as exc:
+        raise ReviewerError("export_folder_unwritable", path=str(folder)) from exc
+    except OSError as exc:
+        raise ReviewerError("export_failed", path=str(target), reason=exc.strerror or str(exc)) from exc
+    os.close(handle)
+    temp = Path(temp_name)
+    workbook = None
+    try:
+        workbook = build_workbook(reviews, language, reviewer, progress, cancelled)
+        try:
+            workbook.save(temp)
+        except OSError as exc:  # disk full, folder gone, network share dropped ...
+            raise ReviewerError("export_failed", path=str(target), reason=exc.strerror or str(exc)) from exc
+        _replace(temp, target)
+    except BaseException:
+        if workbook is not None:
+            discard_workbook(workbook)
+        temp.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _check_target_writable(target: Path) -> None:
+    """Fail before the work, not after it, when the old file is open in Excel or read-only."""
+    if not target.exists():
+        return
+    try:
+        with open(target, "r+b"):
+            pass
+    except PermissionError as exc:
+        raise ReviewerError("export_locked", path=str(target)) from exc
+
+
+def _replace(temp: Path, target: Path) -> None:
+    """Move the finished file into place, retrying briefly: on Windows a virus scanner or the
+    search indexer may hold the new file for a moment; Excel holding the target does not let go."""
+    for attempt in range(REPLACE_ATTEMPTS):
+        try:
+            os.replace(temp, target)
+            return
+        except PermissionError as exc:  # Windows: the target is open in Excel
+            if attempt + 1 == REPLACE_ATTEMPTS:
+                raise ReviewerError("export_locked", path=str(target)) from exc
+            time.sleep(REPLACE_DELAY_S)
+        except OSError as exc:
+            raise ReviewerError("export_failed", path=str(target), reason=exc.strerror or str(exc)) from exc
+
+
+def export_workbook(library: Any, out_path: str | os.PathLike[str], doc_uuids: list[str] | None = None,
+                    language: str = "zh", progress: Progress | None = None,
+                    cancelled: Cancelled | None = None) -> Path:
+    """Export reports of a ``Library`` (all of them by default) to ``out_path``."""
+    if doc_uuids is None:
+        doc_uuids = [summary.doc_uuid for summary in library.list_documents()]
+    if not doc_uuids:
+        raise ReviewerError("export_nothing")
+    reviews = [library.load_review(doc_uuid) for doc_uuid in doc_uuids]
+    reviewer = getattr(library, "reviewer", None) or None
+    return write_workbook(reviews, out_path, language=language, progress=progress,
+                          cancelled=cancelled, reviewer=reviewer)

@@ -1,0 +1,110 @@
+"""History and undo: every change appended with its reviewer and time, any change undoable.
+
+An undo is itself a new entry; history is never rewritten.  After a merge, fields two reviewers
+corrected differently are listed as conflicts until someone corrects them again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from reviewer.library.connection import ITEM_TABLES
+from reviewer.library.review import (
+    HistoryEntry,
+)
+from reviewer.library.rows import (
+    corrections_heads,
+    history_from_row,
+    loads,
+    now,
+)
+from reviewer.messages import ReviewerError
+
+
+@dataclass
+class Conflict:
+    """A field that two reviewers corrected differently (found after a merge).  Both corrections
+    are kept; the newest is shown until someone corrects the field again, which resolves it."""
+
+    doc_uuid: str
+    item_type: str
+    item_uuid: str
+    field: str
+    values: list[tuple[str, Any, str]]  # (reviewer, value, at), oldest first
+
+
+
+
+class HistoryMixin:
+    """The append-only history, conflicts, and undo (part of ``store.Library``)."""
+
+    def history(self, item_uuid: str | None = None, doc_uuid: str | None = None) -> list[HistoryEntry]:
+        sql, params = "SELECT * FROM history", []
+        conditions = []
+        if item_uuid:
+            conditions.append("item_uuid = ?")
+            params.append(item_uuid)
+        if doc_uuid:
+            conditions.append("doc_uuid = ?")
+            params.append(doc_uuid)
+        if conditions:
+            sql += " WHERE " + " AND ".join(conditions)
+        return [history_from_row(r) for r in self._rows(sql + " ORDER BY id", params)]
+
+    def conflicts(self, doc_uuid: str | None = None) -> list[Conflict]:
+        """Fields corrected differently by two reviewers whose work was merged."""
+        sql, params = "SELECT * FROM corrections WHERE undone = 0", ()
+        if doc_uuid:
+            sql, params = sql + " AND doc_uuid = ?", (doc_uuid,)
+        grouped: dict[tuple[str, str], list[dict]] = {}
+        for r in self._rows(sql + " ORDER BY at", params):
+            grouped.setdefault((r["item_uuid"], r["field"]), []).append(r)
+        found = []
+        for (item, name), rows in grouped.items():
+            heads = corrections_heads(rows)
+            if len({h["new_value"] for h in heads}) > 1:
+                found.append(Conflict(heads[0]["doc_uuid"], heads[0]["item_type"], item, name,
+                                      [(h["reviewer"], loads(h["new_value"]), h["at"]) for h in heads]))
+        return found
+
+    # ------------------------------------------------------------------ undo
+    def undo(self, history_id: int) -> HistoryEntry:
+        """Revert one change; the revert is itself a history entry (and the original is marked
+        undone).  Imports and removals cannot be undone this way."""
+        with self._tx():
+            h = self._row("SELECT * FROM history WHERE id = ?", (history_id,))
+            if h is None:
+                raise ReviewerError("history_missing", id=history_id)
+            if h["undone"]:
+                raise ReviewerError("already_undone", id=history_id)
+            action, ref, at = h["action"], h["ref"], now()
+            extra = loads(h["extra"]) or {}
+            if action == "correct":
+                self.conn.execute("UPDATE corrections SET undone = 1 WHERE uuid = ?", (ref,))
+                row = self._item(h["item_type"], h["item_uuid"])
+                still = [r for r in self._rows("SELECT * FROM corrections WHERE item_uuid = ? AND undone = 0",
+                                               (h["item_uuid"],))]
+                if row["status"] == "corrected" and not still:
+                    self._set_status_row(h["item_type"], h["item_uuid"], extra.get("status", "unreviewed"), at)
+            elif action == "status":
+                self._item(h["item_type"], h["item_uuid"])
+                self._set_status_row(h["item_type"], h["item_uuid"], loads(h["old"]), at)
+            elif action in ("tag", "untag"):
+                self.conn.execute("UPDATE tag_links SET removed = ?, reviewer = ?, changed_at = ? WHERE uuid = ?",
+                                  (1 if action == "tag" else 0, self.reviewer, at, ref))
+            elif action in ("comment", "comment_delete"):
+                self.conn.execute("UPDATE comments SET deleted = ?, updated_at = ? WHERE uuid = ?",
+                                  (1 if action == "comment" else 0, at, ref))
+            elif action == "comment_edit":
+                self.conn.execute("UPDATE comments SET body = ?, updated_at = ? WHERE uuid = ?",
+                                  (loads(h["old"]), at, ref))
+            elif action == "add":
+                table = ITEM_TABLES[h["item_type"]]
+                self.conn.execute(f"UPDATE {table} SET deleted = 1 WHERE uuid = ?", (h["item_uuid"],))
+            else:
+                raise ReviewerError("cannot_undo", action=action)
+            self.conn.execute("UPDATE history SET undone = 1 WHERE id = ?", (history_id,))
+            return self._log("undo", h["item_type"], h["item_uuid"], h["doc_uuid"], h["field"], loads(h["new"]),
+                             loads(h["old"]), ref=h["uuid"], extra={"action": action, "history_id": history_id},
+                             at=at)

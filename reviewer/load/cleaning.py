@@ -1,0 +1,145 @@
+"""Turn extracted text into the one normalised text every offset points into.
+
+Whatever the source (a scraped web page, a Word file, a PDF text layer), the reviewer sees and
+the finders read the same shape of text: Unicode NFC, ``\\n`` line ends, one paragraph per line,
+no blank lines, no web-page furniture, no stray line breaks inside a sentence.  ``normalise`` is
+idempotent, so text that was normalised once (and stored) never shifts when cleaned again.
+
+The furniture patterns are data (``resources/cleaning/junk_lines.txt``) so that a reviewer's
+office can add the boilerplate of its own sites without touching code.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from reviewer.load.characters import normalise_characters, tidy_spaces
+from reviewer.load.junk import junk_rules
+from reviewer.load.line_breaks import (
+    ParagraphBuilder,
+    hard_wrap_widths,
+    should_join,
+    unwrap_bracketed_heading,
+    wrapped_continuation,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Characters
+# ---------------------------------------------------------------------------------------------
+# Furniture (patterns from resources/cleaning/junk_lines.txt)
+# ---------------------------------------------------------------------------------------------
+# Line joining
+# ---------------------------------------------------------------------------------------------
+# Hard wraps: text copied out of a PDF (or a fixed-width export) keeps the print line breaks
+# ---------------------------------------------------------------------------------------------
+# The pipeline
+
+
+_TOC_HEADER = re.compile("(?:目\\s*[录錄]|目次|CONTENTS|Contents)[:\uff1a]?")
+# A contents entry: an optional number, the title, optional leader dots and a page number.
+_TOC_ENTRY = re.compile("(?:[\\d.]+\\s*)?(?P<title>.+?)[.\u2026\u00b7\\s]*\\d{0,4}")
+
+
+def drop_table_of_contents(lines: list[str]) -> list[str]:
+    """Remove a table of contents ("目录" and the entries after it that reappear later as the
+    headings they list): left in, every heading would be found twice."""
+    for start, line in enumerate(lines[: max(1, len(lines) // 3)]):
+        if not _TOC_HEADER.fullmatch(line):
+            continue
+        joined = "\n".join(lines)
+        offset = sum(len(x) + 1 for x in lines[: start + 1])  # where lines[start + 1] begins
+        end = start + 1
+        while end < len(lines) and len(lines[end]) <= 60:
+            match = _TOC_ENTRY.fullmatch(lines[end])
+            title = match.group("title") if match else lines[end]
+            offset += len(lines[end]) + 1
+            # The entry's title must occur again further down, as the heading it points to.
+            if len(title) < 2 or joined.find(title, offset) < 0:
+                break
+            end += 1
+        if end - start > 2:
+            return lines[:start] + lines[end:]
+    return lines
+
+
+
+
+def _lines_pass(text: str) -> str:
+    rules = junk_rules()
+    tidied = [line for line in map(tidy_spaces, text.split("\n")) if line]
+    block = rules.tail_block_start(tidied)
+    if block is not None:
+        del tidied[block:]
+    tidied = drop_table_of_contents(tidied)
+    wraps = hard_wrap_widths(tidied)
+    builder = ParagraphBuilder()
+    previous, previous_wrap = "", None
+    for line, wrap in zip(tidied, wraps):
+        stripped = unwrap_bracketed_heading(rules.strip_inline(rules.strip_prefix(line)))
+        line = stripped if stripped == line else tidy_spaces(stripped)
+        if not line or rules.is_junk(line):
+            continue
+        # Both parts are tidied and a join adds a space only between Latin words: the joined
+        # line needs no second tidy.
+        join = False
+        if previous_wrap is not None:
+            # the width test looks at the printed line, not the paragraph so far
+            join = wrapped_continuation(previous, line, previous_wrap)
+        if not join and builder.paragraphs:
+            join = should_join(builder.tail, line)
+        builder.add(line, join)
+        previous, previous_wrap = line, wrap
+    lines = builder.lines()
+    while lines and rules.is_trailing_junk(lines[-1]):
+        lines.pop()
+    lines = [_split_collapsed(line) for line in lines]
+    return "\n".join(lines)
+
+
+# A line this long, with several heading numbers glued after sentence ends, is a whole report
+# whose line breaks were lost in the copy.
+_COLLAPSED = 1000
+_COLLAPSED_HEADINGS = 3
+_TOP_MARKER = re.compile("[一二三四五六七八九十]{1,3}\u3001")
+_GLUED_HEADING = re.compile(
+    "(?<=[\u3002!?\uff01\uff1f])(?=[一二三四五六七八九十]{1,3}\u3001|[(\uff08][一二三四五六七八九十]{1,3}[)\uff09]"
+    "|[0-9]{1,2}[.\uff0e\u3001](?![0-9])|[(\uff08][0-9]{1,2}[)\uff09])"
+    "|(?<=[:\uff1a])(?=[一二三四五六七八九十]{1,3}\u3001)")
+
+
+def _split_collapsed(line: str) -> str:
+    """A report copied without its line breaks: a heading number right after a sentence end
+    (or ``一、`` right after ``如下:``) starts a new line again."""
+    if len(line) <= _COLLAPSED:
+        return line
+    starts = [m.start() for m in _GLUED_HEADING.finditer(line)]
+    # several glued parts of the top layer (二、…三、…), not a numbered list inside one paragraph
+    top = sum(1 for at in starts if _TOP_MARKER.match(line, at))
+    if len(starts) < _COLLAPSED_HEADINGS or top < 2:
+        return line
+    line = _GLUED_SIGNATURE.sub("\n\\1\n\\2", line)
+    return _FIRST_CHILD.sub("\n", _GLUED_HEADING.sub("\n", line))
+
+
+# …and its signature block at the end: "…全覆盖。泺州市司法局2021年1月15日"
+_GLUED_SIGNATURE = re.compile(
+    "(?<=[\u3002!?\uff01\uff1f])([\u4e00-\u9fff]{2,30}?(?:局|委|会|府|院|办|处|所|室|中心|办事处))"
+    "((?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日)$")
+
+
+# In such a line the first heading of a new level follows its parent's title with no
+# punctuation at all: 一、基本情况（一）执法主体… / （二）开展情况1．律师…
+_FIRST_CHILD = re.compile("(?<=[\u4e00-\u9fff])(?=[(\uff08]一[)\uff09]|1[.\uff0e\u3001](?![0-9]))")
+
+
+def normalise(raw: str) -> str:
+    """The normalised text: NFC, LF, no BOM, one trimmed paragraph per line, no blank lines,
+    spaces tidied, web furniture removed, broken sentences re-joined.  Idempotent."""
+    text = normalise_characters(raw)
+    for _ in range(6):
+        cleaned = unicodedata.normalize("NFC", _lines_pass(text))
+        if cleaned == text:
+            break
+        text = cleaned
+    return text

@@ -1,0 +1,234 @@
+"""Text of a saved web page: what a reader sees in the page body, one block per line.
+
+Reports are often saved straight from a government site.  Scripts, styles, hidden elements,
+navigation bars, page headers and footers, and lists of links (menus, "related articles") are
+skipped; block elements become line breaks; table cells of a row share a line; entities are
+decoded.  Only the standard library's ``html.parser`` is used; a small tree is built so that a
+block can be judged as a whole (how much of its text is links).  Furniture that sits in ordinary
+blocks ("打印本页", "相关链接" …) is left to ``cleaning``, which removes it as line patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from reviewer.load.encodings import decode_text
+
+# Never text: their content is code, or not shown.
+_ALWAYS_SKIPPED = {"script", "style", "noscript", "template", "head", "svg", "math", "object",
+                   "iframe", "select", "textarea", "canvas", "audio", "video", "map", "title"}
+# Page furniture in well-formed pages.  Skipped unless doing so leaves almost nothing (a page
+# that wraps its whole content in <header> or never closes a <nav>).
+_FURNITURE = {"nav", "header", "footer", "aside", "menu", "button", "form"}
+_FURNITURE_CLASS = re.compile(r"(?:^|[\s_-])(?:bdshare\w*|share|sharebox|breadcrumbs?|crumbs?|copyright)"
+                              r"(?:$|[\s_-])", re.I)
+# Deeper nesting (thousands of unclosed <font> tags in old pages) is flattened into its parent.
+_MAX_DEPTH = 256
+_BLOCKS = {"address", "article", "blockquote", "body", "br", "caption", "center", "dd", "details",
+           "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4",
+           "h5", "h6", "hr", "html", "legend", "li", "main", "ol", "p", "pre", "section",
+           "summary", "table", "tbody", "tfoot", "thead", "tr", "ul", "td", "th"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+         "source", "track", "wbr"}
+# A block that closes an open <p> when it starts (HTML's implied end tags, simplified).
+_CLOSES_P = _BLOCKS - {"br", "td", "th", "tr", "tbody", "thead", "tfoot", "caption"}
+# Containers judged as lists of links.
+_LINK_LIST_CANDIDATES = {"ul", "ol", "dl", "div", "table", "tbody", "section", "td", "p"}
+
+# Text outside links that a list of links never has: a container with this much prose is content.
+_MAX_LINK_LIST_PROSE = 200
+
+# Table cells of one row share a line, separated by a full-width bar (U+FF5C): no spaces are
+# needed around it in Chinese text, and it cannot be mistaken for a digit group or a heading.
+CELL_SEPARATOR = "\uff5c"
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_WHITESPACE = re.compile(r"[ \t\r\n\f]+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+@dataclass(eq=False)
+class Node:
+    tag: str
+    attrs: dict[str, str] = field(default_factory=dict)
+    children: list[Node | str] = field(default_factory=list)
+    _sizes: tuple[int, int, int] | None = None  # visible chars, chars inside links, links
+
+    def sizes(self) -> tuple[int, int, int]:
+        if self._sizes is None:
+            text = links_text = links = 0
+            for child in self.children:
+                if isinstance(child, str):
+                    text += len("".join(child.split()))
+                elif child.tag not in _ALWAYS_SKIPPED and not child.hidden():
+                    t, lt, n = child.sizes()
+                    text += t
+                    if child.tag == "a":
+                        links_text += t
+                        links += 1
+                    else:
+                        links_text += lt
+                        links += n
+            self._sizes = (text, links_text, links)
+        return self._sizes
+
+    def hidden(self) -> bool:
+        return "hidden" in self.attrs or bool(_HIDDEN_STYLE.search(self.attrs.get("style") or ""))
+
+    def is_link_list(self) -> bool:
+        """A menu or a list of related articles: three or more links holding half its text or more
+        (news lists add a date to every link)."""
+        if self.tag not in _LINK_LIST_CANDIDATES:
+            return False
+        text, links_text, links = self.sizes()
+        if links < 3 or text == 0 or text - links_text >= _MAX_LINK_LIST_PROSE:
+            return False  # a container that also holds real prose is judged by its parts
+        return links_text >= 0.5 * text
+
+    def is_furniture(self) -> bool:
+        if self.tag in _FURNITURE:
+            return True
+        names = f"{self.attrs.get('class') or ''} {self.attrs.get('id') or ''}"
+        return bool(_FURNITURE_CLASS.search(names)) or self.is_link_list()
+
+
+class _TreeBuilder(HTMLParser):
+    """A forgiving tree: unknown end tags are ignored, unclosed elements closed by their parent."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#root")
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        node = Node(tag, {k: v or "" for k, v in attrs})
+        if tag in _VOID:
+            self.stack[-1].children.append(node)
+            return
+        if tag in _CLOSES_P and self.stack[-1].tag == "p":
+            self.stack.pop()
+        if tag == "li":
+            self._close_sibling("li", ("ul", "ol"))
+        elif tag == "tr":
+            self._close_sibling("tr", ("table",))
+        elif tag in ("td", "th"):
+            self._close_sibling(("td", "th"), ("tr", "table"))
+        self.stack[-1].children.append(node)
+        if len(self.stack) < _MAX_DEPTH:
+            self.stack.append(node)
+
+    def _close_sibling(self, tags, boundaries) -> None:
+        tags = (tags,) if isinstance(tags, str) else tags
+        for i in range(len(self.stack) - 1, 0, -1):
+            if self.stack[i].tag in boundaries:
+                return
+            if self.stack[i].tag in tags:
+                del self.stack[i:]
+                return
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        self.stack[-1].children.append(Node(tag, {k: v or "" for k, v in attrs}))
+
+    def handle_endtag(self, tag: str) -> None:
+        for i in range(len(self.stack) - 1, 0, -1):
+            if self.stack[i].tag == tag:
+                del self.stack[i:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].children.append(data)
+
+
+def _render(node: Node, out: list[str], skip_furniture: bool, pre: bool = False) -> None:
+    for child in node.children:
+        if isinstance(child, str):
+            out.append(child if pre else _WHITESPACE.sub(" ", child))
+            continue
+        tag = child.tag
+        if tag in _ALWAYS_SKIPPED or child.hidden():
+            continue
+        if skip_furniture and child.is_furniture():
+            continue
+        if tag in ("br", "hr"):
+            out.append("\n")
+        elif tag == "tr":
+            out.append("\n" + _row_text(child, skip_furniture) + "\n")
+        elif tag in _BLOCKS:
+            out.append("\n")
+            _render(child, out, skip_furniture, pre or tag == "pre")
+            out.append("\n")
+        else:
+            _render(child, out, skip_furniture, pre)
+
+
+def _row_text(row: Node, skip_furniture: bool) -> str:
+    """One table row: the cells on one line when several hold text (a data table), the single
+    cell's own lines when only one does (a layout table holding the article)."""
+    cells = []
+    for child in row.children:
+        if isinstance(child, Node) and child.tag in ("td", "th") and not child.hidden():
+            if skip_furniture and child.is_furniture():
+                continue
+            parts: list[str] = []
+            _render(child, parts, skip_furniture)
+            cells.append("".join(parts))
+    filled = [cell for cell in cells if cell.strip()]
+    if len(filled) <= 1:
+        return filled[0] if filled else ""
+    while cells and not cells[-1].strip():
+        cells.pop()
+    return CELL_SEPARATOR.join(" ".join(cell.split()) for cell in cells)
+
+
+def parse_html(markup: str) -> Node:
+    builder = _TreeBuilder()
+    builder.feed(markup)
+    builder.close()
+    return builder.root
+
+
+def html_to_text(markup: str) -> str:
+    """Visible text of an HTML document, one block element per line (not yet normalised)."""
+    root = parse_html(markup)
+    parts: list[str] = []
+    _render(root, parts, skip_furniture=True)
+    text = "".join(parts)
+    kept = len("".join(text.split()))
+    if kept < 0.2 * root.sizes()[0]:
+        # Skipping furniture swallowed the page (content inside <header>, a page of links).
+        parts = []
+        _render(root, parts, skip_furniture=False)
+        text = "".join(parts)
+    return text
+
+
+def html_text(data: bytes, path: str = "") -> tuple[str, str, list[str]]:
+    """(text, encoding, warnings) of an HTML file's bytes; the page's declared charset is a hint."""
+    declared = _META_CHARSET.search(data[:4096])
+    hint = declared.group(1).decode("ascii", "replace") if declared else None
+    decoded = decode_text(data, path, hint=hint)
+    return html_to_text(decoded.text), decoded.encoding, decoded.warnings
+
+
+def mht_text(data: bytes, path: str = "") -> tuple[str, str, list[str]]:
+    """A single-file web page (.mht, "MIME HTML", saved by Word or a browser): its HTML part."""
+    import email
+    from email import policy
+
+    from reviewer.messages import ReviewerError
+
+    try:
+        message = email.message_from_bytes(data, policy=policy.compat32)
+        for part in message.walk():
+            if part.get_content_type() == "text/html":
+                payload = part.get_payload(decode=True) or b""
+                charset = part.get_content_charset()
+                decoded = decode_text(payload, path, hint=charset)
+                return html_to_text(decoded.text), decoded.encoding, decoded.warnings
+    except ReviewerError:
+        raise
+    except Exception:  # a damaged MIME structure
+        pass
+    raise ReviewerError("unsupported_format", path=path, ext=".mht")
