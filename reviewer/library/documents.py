@@ -331,6 +331,7 @@ class DocumentsMixin:
         for r in self._rows(f"SELECT * FROM checks WHERE {live} ORDER BY ordinal", (doc_uuid,)):
             c = check_from_row(r)
             item = ReviewedCheck(c, review(r["uuid"], r["status"], r["reviewer"], r["changed_at"], False, c))
+            item.review.reason = r["verdict_reason"] or ""
             (result.orphaned_items if r["orphaned"] else result.advisories if r["advisory"]
              else result.checks).append(item)
         # Tuples, not dicts: a report may carry thousands of annotations.

@@ -32,6 +32,7 @@ from reviewer.library.rows import (
     new_uuid,
     now,
 )
+from reviewer.library.vocabulary import VERDICTS
 from reviewer.messages import ReviewerError
 
 
@@ -118,6 +119,23 @@ class EditsMixin:
             at = now()
             self._set_status_row(item_type, item_uuid, status, at)
             return self._log("status", item_type, item_uuid, row["doc_uuid"], "status", row["status"], status, at=at)
+
+    def set_verdict(self, check_uuid: str, verdict: str, reason: str = "") -> HistoryEntry:
+        """A reviewer's verdict on a check — ``confirmed`` (属实), ``rejected`` (误报) or ``pending``
+        (待核实), or ``unreviewed`` to reopen it — with the reason typed beside it, as one edit."""
+        if verdict not in VERDICTS + ("unreviewed",):
+            raise ReviewerError("bad_status", status=verdict, allowed=", ".join(VERDICTS))
+        if not isinstance(reason, str):
+            raise ReviewerError("bad_value", field="reason", value=reason)
+        reason = reason.strip()
+        with self._tx():
+            row = self._item("check", check_uuid)
+            at = now()
+            self._set_status_row("check", check_uuid, verdict, at)
+            self.conn.execute("UPDATE checks SET verdict_reason = ? WHERE uuid = ?", (reason or None, check_uuid))
+            old = {"status": row["status"], "reason": row["verdict_reason"] or ""}
+            return self._log("verdict", "check", check_uuid, row["doc_uuid"], "status", old,
+                             {"status": verdict, "reason": reason}, at=at)
 
     def _doc_text(self, doc_uuid: str) -> str:
         row = self._row("SELECT text FROM documents WHERE uuid = ?", (doc_uuid,))

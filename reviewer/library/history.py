@@ -90,6 +90,12 @@ class HistoryMixin:
             elif action == "status":
                 self._item(h["item_type"], h["item_uuid"])
                 self._set_status_row(h["item_type"], h["item_uuid"], loads(h["old"]), at)
+            elif action == "verdict":
+                self._item("check", h["item_uuid"])
+                before = loads(h["old"]) or {}
+                self._set_status_row("check", h["item_uuid"], before.get("status", "unreviewed"), at)
+                self.conn.execute("UPDATE checks SET verdict_reason = ? WHERE uuid = ?",
+                                  (before.get("reason") or None, h["item_uuid"]))
             elif action in ("tag", "untag"):
                 self.conn.execute("UPDATE tag_links SET removed = ?, reviewer = ?, changed_at = ? WHERE uuid = ?",
                                   (1 if action == "tag" else 0, self.reviewer, at, ref))

@@ -14,7 +14,7 @@ from typing import Any
 from reviewer.model import Check, Citation, Document, Figure, Metadata, Section
 
 ITEM_TYPES = ("document", "metadata", "section", "figure", "citation", "check", "annotation")
-STATUSES = ("unreviewed", "confirmed", "corrected", "rejected")
+STATUSES = ("unreviewed", "confirmed", "corrected", "rejected", "pending")  # words: vocabulary.py
 ANCHOR_STATES = ("exact", "fuzzy", "orphan")
 
 
@@ -71,6 +71,7 @@ class ItemReview:
     # field -> [(reviewer, value), ...] where reviewers' merged corrections disagree; the newest
     # value is the one shown until someone corrects the field again (store.Library.conflicts()).
     conflicts: dict[str, list[tuple[str, Any]]] = field(default_factory=dict)
+    reason: str = ""  # for a check: the reason given with its verdict (vocabulary.VERDICTS)
 
     @property
     def corrected_fields(self) -> list[str]:

@@ -251,6 +251,19 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+# Version 5: a reviewer's verdict on a check (属实 / 误报 / 待核实) is its status; the reason typed
+# with it is kept beside it.
+SCHEMA_V5 = """
+ALTER TABLE checks ADD COLUMN verdict_reason TEXT
+"""
+
+
+def _v4_to_v5(conn: sqlite3.Connection) -> None:
+    """checks.verdict_reason: the reason a reviewer gives with a verdict on a check"""
+    for statement in _statements(SCHEMA_V5):
+        conn.execute(statement)
+
+
 def _statements(script: str) -> list[str]:
     """Split a DDL script (no semicolons inside statements) so it can run inside our transaction;
     ``executescript`` would commit first."""
@@ -268,7 +281,7 @@ def _v3_to_v4(conn: sqlite3.Connection) -> None:
 
 
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
-    1: _create_v1, 2: _v1_to_v2, 3: _v2_to_v3, 4: _v3_to_v4}
+    1: _create_v1, 2: _v1_to_v2, 3: _v2_to_v3, 4: _v3_to_v4, 5: _v4_to_v5}
 CURRENT_VERSION = max(MIGRATIONS)
 
 
