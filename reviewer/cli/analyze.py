@@ -61,10 +61,12 @@ def format_text(analysis: Analysis) -> str:
         return [f"{indent}  · {f.label or '?'}: {f.text} = {f.value} {f.unit or ''} [{f.kind}]"
                 for f in figures_by_section.get(section_id, [])]
 
+    from reviewer.export.sheets import section_marker  # the one rule for a heading's number
+
     lines += figure_lines(None, "")
     for s in analysis.sections:
         indent = "  " * (s.level - 1)
-        lines.append(f"{indent}{s.style or s.number} {s.title}")
+        lines.append(f"{indent}{section_marker(s)} {s.title}")
         lines += figure_lines(s.id, indent)
     if analysis.citations:
         lines.append(f"引用 {len(analysis.citations)}: " + "; ".join(c.text for c in analysis.citations[:20]))
