@@ -90,8 +90,8 @@ def _guard(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.N
         except ReviewerError as exc:
             print(exc.message(), file=sys.stderr)
             return 1
-        except KeyboardInterrupt:
-            return 130
+        except (KeyboardInterrupt, BrokenPipeError):
+            raise  # main() ends these: 130, or quietly for a closed pipe
         except Exception as exc:
             print(_t("出错了:", "Error: ") + f"{type(exc).__name__}: {exc}", file=sys.stderr)
             return 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from reviewer import __version__
@@ -47,9 +48,26 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
-        return int(args.handler(args) or 0)
+        code = int(args.handler(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit
+        return code
+    except BrokenPipeError:
+        return closed_pipe()
     except ReviewerError as exc:
         print(exc.message(), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def closed_pipe() -> int:
+    """The reader of our output went away (``| head -1``): stop quietly, as Unix tools do.
+
+    Whatever is still buffered for stdout goes to the null device, so the interpreter's own flush
+    at exit cannot complain about the closed pipe a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):  # a stdout without a file (tests, embedding)
+        pass
+    return 0
