@@ -8,7 +8,17 @@ from __future__ import annotations
 
 import os
 
-_language = "en" if os.environ.get("REVIEWER_LANG", "zh").lower().startswith("en") else "zh"
+#: The spellings of a language that the window and the command line both accept.
+LANGUAGE_CODES = ("zh", "zh_CN", "en")
+
+
+def normalise_language(code: str | None) -> str:
+    """"zh" or "en" for any spelling: "en…" is English, anything else (zh, zh_CN, "") Chinese,
+    the users' language."""
+    return "en" if (code or "").strip().lower().startswith("en") else "zh"
+
+
+_language = normalise_language(os.environ.get("REVIEWER_LANG"))
 
 CATALOG: dict[str, tuple[str, str]] = {
     # code: (Chinese, English)
@@ -91,12 +101,14 @@ CATALOG: dict[str, tuple[str, str]] = {
     "export_unavailable": ("Excel 导出功能尚不可用({reason})", "Excel export is not available yet ({reason})"),
     "nothing_to_import": ("没有找到可导入的报告文件(支持 txt、docx、pdf、html):{path}",
                           "No report files to import (txt, docx, pdf, html): {path}"),
+    # issue 14: command line
+    "cli_db_not_applicable": ("“{command}”不使用审阅库,--db 在这里无效", "'{command}' does not use a review library; --db does not apply"),
 }
 
 
 def set_language(language: str) -> None:
     global _language
-    _language = "en" if language.lower().startswith("en") else "zh"
+    _language = normalise_language(language)
 
 
 def language() -> str:

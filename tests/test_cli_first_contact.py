@@ -69,3 +69,50 @@ def test_a_closed_pipe_ends_the_command_quietly(command, small_library):
     code, err = run_into_closed_pipe(*argv)
     assert code == 0, err
     assert err == ""
+
+
+# 3 -------------------------------------------------------------------------------------------
+def test_lang_is_accepted_after_the_subcommand(capsys, small_library):
+    code, out, err = run(capsys, "list", "--db", str(small_library), "--lang", "en")
+    assert code == 0, err
+    assert out.startswith(" #  id")
+
+
+def test_export_takes_lang_after_the_subcommand_as_the_readme_writes_it(capsys, tmp_path, small_library):
+    out_path = tmp_path / "out.xlsx"
+    code, out, err = run(capsys, "export", "--xlsx", str(out_path), "--lang", "en", "--db", str(small_library))
+    assert code == 0, err
+    assert out.startswith("Exported: ") and out_path.is_file()
+
+
+def test_db_is_accepted_before_the_subcommand(capsys, small_library):
+    code, out, err = run(capsys, "--db", str(small_library), "list", "--format", "json")
+    assert code == 0, err
+    assert '"doc_uuid"' in out
+
+
+def test_db_before_a_command_without_a_library_is_a_usage_error(capsys, small_library):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--db", str(small_library), "analyze", str(SAMPLE)])
+    assert exit_info.value.code == 2
+    assert "--db" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("spelling", ["zh", "zh_CN", "en"])
+def test_the_command_line_and_the_window_take_the_same_language_codes(capsys, small_library, spelling):
+    from ui.app import parse_args
+
+    assert parse_args(["--lang", spelling]).lang == spelling
+    code, out, err = run(capsys, "--lang", spelling, "list", "--db", str(small_library))
+    assert code == 0, err
+    assert out.startswith(" #  id" if spelling == "en" else "序号")
+
+
+def test_the_installed_cli_runs_the_self_test():
+    script = Path(sys.executable).with_name("report-reviewer-cli")
+    if not script.is_file():
+        pytest.skip("report-reviewer-cli is not installed beside this Python (pip install -e .)")
+    proc = subprocess.run([str(script), "--self-test"], capture_output=True, text=True, encoding="utf-8",
+                          timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "FAIL" not in proc.stdout and "ok  export" in proc.stdout

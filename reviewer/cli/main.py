@@ -7,9 +7,10 @@ import argparse
 import importlib
 import os
 import sys
+from pathlib import Path
 
 from reviewer import __version__
-from reviewer.messages import ReviewerError, set_language
+from reviewer.messages import LANGUAGE_CODES, ReviewerError, render, set_language
 
 # Modules that add subcommands through ``register(subparsers)``.
 COMMAND_MODULES = ("reviewer.cli.analyze", "reviewer.cli.library")
@@ -21,7 +22,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="报告审阅 Report Reviewer — analyse Chinese government reports and manage review libraries.",
     )
     parser.add_argument("--version", action="version", version=f"report-reviewer {__version__}")
-    parser.add_argument("--lang", choices=["zh", "en"], help="language of messages (default: zh)")
+    parser.add_argument("--lang", choices=LANGUAGE_CODES, help="language of messages (default: zh)")
+    parser.add_argument("--db", dest="global_db", metavar="DB", type=Path, default=None,
+                        help="review library file, for the commands that use one")
+    parser.add_argument("--self-test", action="store_true", help="check this installation step by step and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -31,7 +35,21 @@ def build_parser() -> argparse.ArgumentParser:
                 raise
             continue
         module.register(sub)
+    for command in sub.choices.values():  # global options after the subcommand too
+        command.add_argument("--lang", dest="command_lang", choices=LANGUAGE_CODES, default=None,
+                             help="language of messages (default: zh)")
     return parser
+
+
+def parse(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace:
+    """Parse, folding the global options given after the subcommand into the global ones."""
+    args = parser.parse_args(argv)
+    args.lang = getattr(args, "command_lang", None) or args.lang
+    if args.global_db is not None:
+        if not hasattr(args, "db"):
+            parser.error(render("cli_db_not_applicable", command=args.command or ""))
+        args.db = args.db or args.global_db
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,9 +59,13 @@ def main(argv: list[str] | None = None) -> int:
         except (AttributeError, ValueError):
             pass
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse(parser, argv)
     if args.lang:
         set_language(args.lang)
+    if args.self_test:
+        from reviewer.cli.selftest import main as self_test
+
+        return self_test()
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return 2
