@@ -103,6 +103,14 @@ CATALOG: dict[str, tuple[str, str]] = {
                           "No report files to import (txt, docx, pdf, html): {path}"),
     # issue 14: command line
     "cli_db_not_applicable": ("“{command}”不使用审阅库,--db 在这里无效", "'{command}' does not use a review library; --db does not apply"),
+    "cli_import_interrupted": ("已中断:已导入 {done} 份,其余未导入", "Interrupted: {done} imported, the rest not imported"),
+    "cli_skipped": ("跳过:{reason}", "Skipped: {reason}"),
+    "cli_imported": ("已导入", "imported"),
+    "cli_reimported": ("文字有变,已重新分析;标注 精确 {exact}、模糊 {fuzzy}、未能定位 {orphaned};"
+                       "条目 保留 {kept}、失去位置 {lost}",
+                       "text changed, re-analysed; annotations exact {exact}, fuzzy {fuzzy}, orphaned "
+                       "{orphaned}; items kept {kept}, orphaned {lost}"),
+    "cli_already_imported": ("已在库中,未重复导入", "already in the library"),
 }
 
 

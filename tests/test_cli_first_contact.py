@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ from reviewer.cli.main import main
 from reviewer.library.store import Library
 from reviewer.messages import set_language
 from tests.conftest import ROOT
+from tests.test_store_support import report_text, write_report
 
 SAMPLE = ROOT / "resources" / "samples" / "sample_fazhi_2023.txt"
 
@@ -116,3 +118,68 @@ def test_the_installed_cli_runs_the_self_test():
                           timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "FAIL" not in proc.stdout and "ok  export" in proc.stdout
+
+
+# 4 -------------------------------------------------------------------------------------------
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process is a POSIX test")
+def test_ctrl_c_during_an_import_reports_what_was_done_and_a_rerun_completes_the_rest(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(60):
+        write_report(folder, f"{i:03d}.txt", report_text(sections=2, paragraphs=2, sentences=3, seed=100 + i))
+    db = tmp_path / "lib.db"
+    proc = subprocess.Popen([sys.executable, "-m", "reviewer", "import", str(folder), "--db", str(db)],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    printed = [proc.stdout.readline() for _ in range(3)]  # three reports are in: interrupt the rest
+    proc.send_signal(signal.SIGINT)
+    rest, err = proc.communicate(timeout=120)
+    printed += rest.splitlines()
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err
+    done = [line for line in printed if line.startswith("+ ")]
+    assert 3 <= len(done) < 60
+    assert f"已中断:已导入 {len(done)} 份,其余未导入" in err
+    with Library(db) as lib:
+        assert lib.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        stored = {Path(d.path).name for d in lib.list_documents()}
+    assert {Path(line.split()[2]).name for line in done} <= stored
+    # A report whose commit landed as Ctrl-C arrived is stored without its line: at most one.
+    assert len(stored) - len(done) <= 1
+
+    again = subprocess.run([sys.executable, "-m", "reviewer", "import", str(folder), "--db", str(db)],
+                           cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=600)
+    assert again.returncode == 0, again.stderr
+    lines = again.stdout.splitlines()
+    assert sum(line.startswith("= ") for line in lines) == len(stored)
+    assert sum(line.startswith("+ ") for line in lines) == 60 - len(stored)
+    with Library(db) as lib:
+        assert len(lib.list_documents()) == 60
+
+
+# 5 -------------------------------------------------------------------------------------------
+def test_a_folder_import_lists_the_files_it_skips_with_the_reason(capsys, tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    write_report(folder, "甲区.txt", report_text(sections=2, paragraphs=2, sentences=3, seed=1))
+    for name in ("旧稿.doc", "统计.xlsx", "照片.png", "说明.md"):
+        (folder / name).write_bytes(b"x" * 10)
+    (folder / "~$甲区.docx").write_bytes(b"lock")  # Word's lock file: not a report, not worth a line
+    code, out, err = run(capsys, "import", str(folder), "--db", str(tmp_path / "lib.db"))
+    assert code == 0, err
+    assert "[1/1]" in err and out.count("+ ") == 1
+    skipped = [line for line in err.splitlines() if line.startswith("跳过:")]
+    assert len(skipped) == 4
+    assert any("旧稿.doc" in line and "另存为 .docx 后重试" in line for line in skipped)
+    for name in ("统计.xlsx", "照片.png", "说明.md"):
+        assert any(name in line and "不支持的文件类型" in line for line in skipped)
+    assert "~$" not in err
+
+
+def test_importing_a_doc_file_gives_the_save_as_docx_advice(capsys, tmp_path):
+    doc = tmp_path / "旧稿.doc"
+    doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
+    code, _, err = run(capsys, "import", str(doc), "--db", str(tmp_path / "lib.db"))
+    assert code == 1
+    assert "另存为 .docx 后重试" in err
+    code, _, err2 = run(capsys, "analyze", str(doc))
+    assert "另存为 .docx 后重试" in err2

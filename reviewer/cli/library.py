@@ -106,41 +106,10 @@ def _open(args: argparse.Namespace):
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from reviewer.library.connection import SUPPORTED_SUFFIXES
+    from reviewer.cli.importing import run_import as import_paths
 
-    failed = False
     with _open(args) as lib:
-        for path in args.paths:
-            if path.is_dir():
-                def progress(done: int, total: int, name: str) -> None:
-                    print(f"[{done}/{total}] {name}", file=sys.stderr)
-
-                results = lib.import_folder(path, progress=progress)
-                if not results:
-                    print(ReviewerError("nothing_to_import", path=str(path)).message(), file=sys.stderr)
-                    failed = True
-            elif path.exists() and path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                print(ReviewerError("unsupported_format", ext=path.suffix, path=str(path)).message(), file=sys.stderr)
-                failed = True
-                continue
-            else:
-                results = [lib.import_file(path)]
-            for r in results:
-                if r.error:
-                    failed = True
-                    print(f"! {r.error}", file=sys.stderr)
-                elif r.created:
-                    print(f"+ {r.doc_uuid[:8]} {r.path}  " + _t("已导入", "imported"))
-                elif r.anchoring is not None:
-                    a = r.anchoring
-                    print(f"~ {r.doc_uuid[:8]} {r.path}  " + _t(
-                        f"文字有变,已重新分析;标注 精确 {a.exact}、模糊 {a.fuzzy}、未能定位 {a.orphaned};"
-                        f"条目 保留 {a.items_kept}、失去位置 {a.items_orphaned}",
-                        f"text changed, re-analysed; annotations exact {a.exact}, fuzzy {a.fuzzy}, orphaned "
-                        f"{a.orphaned}; items kept {a.items_kept}, orphaned {a.items_orphaned}"))
-                else:
-                    print(f"= {r.doc_uuid[:8]} {r.path}  " + _t("已在库中,未重复导入", "already in the library"))
-    return 1 if failed else 0
+        return import_paths(lib, args.paths)
 
 
 def run_reanalyse(args: argparse.Namespace) -> int:
