@@ -111,6 +111,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                        "text changed, re-analysed; annotations exact {exact}, fuzzy {fuzzy}, orphaned "
                        "{orphaned}; items kept {kept}, orphaned {lost}"),
     "cli_already_imported": ("已在库中,未重复导入", "already in the library"),
+    "cli_library_missing": ("找不到审阅库:{path}。请检查 --db 的路径;导入报告(import)或合并(merge)时会新建审阅库。",
+                            "No review library at {path}. Check the --db path; import and merge create a new library."),
+    "cli_library_created": ("新建审阅库:{path}", "New review library: {path}"),
 }
 
 

@@ -183,3 +183,28 @@ def test_importing_a_doc_file_gives_the_save_as_docx_advice(capsys, tmp_path):
     assert "另存为 .docx 后重试" in err
     code, _, err2 = run(capsys, "analyze", str(doc))
     assert "另存为 .docx 后重试" in err2
+
+
+# 6 -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("command", [["list"], ["show", "1"], ["export", "--xlsx", "{tmp}/out.xlsx"],
+                                     ["reanalyse"]])
+def test_a_command_that_reads_refuses_a_missing_library_and_creates_nothing(capsys, tmp_path, command):
+    typo = tmp_path / "typo.db"
+    argv = [part.replace("{tmp}", str(tmp_path)) for part in command]
+    code, out, err = run(capsys, *argv, "--db", str(typo))
+    assert code == 1
+    assert f"找不到审阅库:{typo}" in err
+    assert sorted(tmp_path.iterdir()) == []
+
+
+def test_import_and_merge_say_when_they_create_a_library(capsys, tmp_path, small_library):
+    new = tmp_path / "new.db"
+    code, _, err = run(capsys, "import", str(SAMPLE), "--db", str(new))
+    assert code == 0, err
+    assert f"新建审阅库:{new}" in err
+    code, _, err = run(capsys, "import", str(SAMPLE), "--db", str(new))
+    assert "新建审阅库" not in err
+    merged = tmp_path / "merged.db"
+    code, _, err = run(capsys, "merge", str(small_library), "--db", str(merged))
+    assert code == 0, err
+    assert f"新建审阅库:{merged}" in err and merged.is_file()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from reviewer import paths
 from reviewer.library.review import DocumentReview, ItemReview
-from reviewer.messages import ReviewerError, language
+from reviewer.messages import ReviewerError, language, render
 
 STATUS_MARKS = {"unreviewed": "·", "confirmed": "✓", "corrected": "✎", "rejected": "✗"}
 
@@ -99,16 +99,25 @@ def _guard(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.N
     return run
 
 
-def _open(args: argparse.Namespace):
+def _open(args: argparse.Namespace, create: bool = False):
+    """The library of ``--db`` (or the default one).  Only ``import`` and ``merge`` may create it,
+    and say so; a command that reads refuses a missing file, so a mistyped --db creates nothing."""
     from reviewer.library.store import Library
 
-    return Library(args.db, reviewer=getattr(args, "reviewer", "") or "")
+    path = Path(args.db) if args.db is not None else paths.default_library_path()
+    missing = not path.exists() or (path.is_file() and path.stat().st_size == 0)
+    if missing and not create:
+        raise ReviewerError("cli_library_missing", path=str(path))
+    lib = Library(path, reviewer=getattr(args, "reviewer", "") or "")
+    if missing:
+        print(render("cli_library_created", path=str(path)), file=sys.stderr, flush=True)
+    return lib
 
 
 def run_import(args: argparse.Namespace) -> int:
     from reviewer.cli.importing import run_import as import_paths
 
-    with _open(args) as lib:
+    with _open(args, create=True) as lib:
         return import_paths(lib, args.paths)
 
 
@@ -239,7 +248,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_merge(args: argparse.Namespace) -> int:
-    with _open(args) as lib:
+    with _open(args, create=True) as lib:
         report = lib.merge_from(args.other)
     print(report.format())
     return 0
