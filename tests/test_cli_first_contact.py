@@ -208,3 +208,68 @@ def test_import_and_merge_say_when_they_create_a_library(capsys, tmp_path, small
     code, _, err = run(capsys, "merge", str(small_library), "--db", str(merged))
     assert code == 0, err
     assert f"新建审阅库:{merged}" in err and merged.is_file()
+
+
+# 7 -------------------------------------------------------------------------------------------
+TRADITIONAL = ROOT / "resources" / "samples" / "sample_zhifa_2022_traditional.txt"
+
+
+@pytest.mark.parametrize("command", [[], ["import"], ["export"], ["analyze"]])
+def test_help_is_chinese_by_default(capsys, command):
+    with pytest.raises(SystemExit) as exit_info:
+        main([*command, "--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("用法:") and "显示本帮助并退出" in out
+    assert not re.search(r"\b(usage|options|show this help|report files|library file)\b", out)
+
+
+def test_help_follows_lang_wherever_it_is_given(capsys):
+    for argv in (["--lang", "en", "export", "--help"], ["export", "--help", "--lang=en"]):
+        with pytest.raises(SystemExit):
+            main(argv)
+        out = capsys.readouterr().out
+        assert out.startswith("usage: ") and "workbook to write" in out and "用法" not in out
+
+
+def test_help_follows_reviewer_lang():
+    proc = subprocess.run([sys.executable, "-m", "reviewer", "list", "--help"], cwd=ROOT, capture_output=True,
+                          text=True, encoding="utf-8", env={**os.environ, "REVIEWER_LANG": "en"}, timeout=120)
+    assert proc.returncode == 0 and proc.stdout.startswith("usage: ")
+
+
+def test_usage_errors_are_in_the_users_language(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["export"])
+    assert exit_info.value.code == 2
+    assert "缺少必需的参数:--xlsx" in capsys.readouterr().err
+
+
+def test_show_speaks_one_language_legend_kinds_and_script(capsys, small_library):
+    code, out, err = run(capsys, "show", "1", "--db", str(small_library))
+    assert code == 0, err
+    assert "· 未审阅  ✓ 已确认  ✎ 已更正  ✗ 已驳回" in out
+    assert "[数量]" in out
+    assert not re.search(r"\[(count|money|percent|date)\]|unreviewed|confirmed", out)
+    code, out, err = run(capsys, "--lang", "en", "show", "1", "--db", str(small_library))
+    assert "· unreviewed  ✓ confirmed" in out and "[count]" in out
+    assert not re.search(r"[标题发布单位已审阅]", out.split("\n", 3)[2])
+
+
+def test_text_analysis_names_the_script_and_kinds_in_the_users_language(capsys):
+    code, out, err = run(capsys, "analyze", "--format", "text", str(TRADITIONAL))
+    assert code == 0, err
+    assert out.splitlines()[1].endswith("| 繁体")
+    assert "[数量]" in out and "[count]" not in out and "traditional" not in out.splitlines()[1]
+
+
+def test_a_traditional_report_shows_its_units_as_written(capsys, tmp_path):
+    db = tmp_path / "lib.db"
+    run(capsys, "import", str(TRADITIONAL), "--db", str(db))
+    code, out, err = run(capsys, "show", "1", "--db", str(db))
+    assert code == 0, err
+    figures = [line for line in out.splitlines() if "個" in line.split(" = ")[0]]
+    assert figures
+    for line in figures:
+        written, shown = line.split(" = ", 1)
+        assert "个" not in shown.split(" [")[0], line

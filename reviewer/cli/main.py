@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from reviewer import __version__
+from reviewer.cli.arguments import ArgumentParser, language_from
 from reviewer.messages import LANGUAGE_CODES, ReviewerError, render, set_language
 
 # Modules that add subcommands through ``register(subparsers)``.
@@ -17,16 +18,15 @@ COMMAND_MODULES = ("reviewer.cli.analyze", "reviewer.cli.library")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m reviewer",
-        description="报告审阅 Report Reviewer — analyse Chinese government reports and manage review libraries.",
-    )
-    parser.add_argument("--version", action="version", version=f"report-reviewer {__version__}")
-    parser.add_argument("--lang", choices=LANGUAGE_CODES, help="language of messages (default: zh)")
+    """The parser, in the language already set (its help texts are rendered as it is built)."""
+    parser = ArgumentParser(prog="python -m reviewer", description=render("cli_help_description"))
+    parser.add_argument("--version", action="version", version=f"report-reviewer {__version__}",
+                        help=render("cli_help_version"))
+    parser.add_argument("--lang", choices=LANGUAGE_CODES, help=render("cli_help_lang"))
     parser.add_argument("--db", dest="global_db", metavar="DB", type=Path, default=None,
-                        help="review library file, for the commands that use one")
-    parser.add_argument("--self-test", action="store_true", help="check this installation step by step and exit")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+                        help=render("cli_help_global_db"))
+    parser.add_argument("--self-test", action="store_true", help=render("cli_help_self_test"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=render("cli_commands"))
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(name)
@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
         module.register(sub)
     for command in sub.choices.values():  # global options after the subcommand too
         command.add_argument("--lang", dest="command_lang", choices=LANGUAGE_CODES, default=None,
-                             help="language of messages (default: zh)")
+                             help=render("cli_help_lang"))
     return parser
 
 
@@ -58,6 +58,10 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8")
         except (AttributeError, ValueError):
             pass
+    argv = list(sys.argv[1:] if argv is None else argv)
+    chosen = language_from(argv)
+    if chosen:
+        set_language(chosen)  # before the parser is built: --help speaks it too
     parser = build_parser()
     args = parse(parser, argv)
     if args.lang:
