@@ -153,7 +153,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "cli_reanalysed": ("已重新分析;条目 保留 {kept}、失去位置 {lost}", "re-analysed; items kept {kept}, orphaned {lost}"),
     "cli_library_empty": ("库中还没有报告。用 `python -m reviewer import 文件或文件夹` 导入。",
                           "The library has no reports yet. Import some with `python -m reviewer import PATH`."),
-    "cli_list_header": ("序号 编号      年度  已审阅  待查  标题", " #  id        year  reviewed checks title"),
+    "cli_list_header": ("序号 编号      年度  已审阅  待查  名称  文件", " #  id        year  reviewed checks name  file"),
+    "cli_file": ("文件", "File"),
     "cli_exported": ("已导出:{path}", "Exported: {path}"),
     # --help (reviewer/cli/arguments.py and each command's register())
     "cli_usage": ("用法:", "usage: "),

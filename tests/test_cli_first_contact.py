@@ -4,6 +4,7 @@ language per screen and one name per report."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -17,7 +18,7 @@ from reviewer.cli.main import main
 from reviewer.library.store import Library
 from reviewer.messages import set_language
 from tests.conftest import ROOT
-from tests.test_store_support import report_text, write_report
+from tests.test_store_support import make_analysis, report_text, write_report
 
 SAMPLE = ROOT / "resources" / "samples" / "sample_fazhi_2023.txt"
 
@@ -273,3 +274,77 @@ def test_a_traditional_report_shows_its_units_as_written(capsys, tmp_path):
     for line in figures:
         written, shown = line.split(" = ", 1)
         assert "个" not in shown.split(" [")[0], line
+
+
+# 8 -------------------------------------------------------------------------------------------
+def test_one_rule_names_a_report_title_else_issuer_and_year_else_file_name():
+    from reviewer.library.review import display_name
+
+    assert display_name("甲区2023年法治政府建设情况报告", "甲区人民政府", 2023, "/r/002_x.txt") \
+        == "甲区2023年法治政府建设情况报告"
+    assert display_name(None, "广安市广安区市场监督管理局", 2023, "/r/002_x.txt") == "广安市广安区市场监督管理局 2023"
+    assert display_name("", "广安市广安区市场监督管理局", None, "/r/002_x.txt") == "广安市广安区市场监督管理局"
+    assert display_name(None, None, 2023, "/r/002_716db0379daf11b6.txt") == "002_716db0379daf11b6.txt"
+    assert display_name(None, None, None, "<text>", "0123456789ab") == "01234567"
+
+
+@pytest.fixture
+def three_names(tmp_path) -> Path:
+    """Three reports: one with a title, one with only an issuer and year, one with neither."""
+    from reviewer.model import Metadata
+
+    db = tmp_path / "names.db"
+    with Library(db) as lib:
+        for i, meta in enumerate([Metadata(title="甲区2023年法治政府建设情况报告", issuer="甲区人民政府", report_year=2023),
+                                  Metadata(title=None, issuer="乙县市场监督管理局", report_year=2022),
+                                  Metadata(title=None, issuer=None, report_year=None)]):
+            text = report_text(sections=2, paragraphs=2, sentences=3, seed=40 + i)
+            analysis = make_analysis(text, path=f"/reports/00{i}_716db0379daf11b{i}.txt")
+            analysis.metadata = meta
+            lib.import_analysis(analysis)
+    return db
+
+
+NAMES = ["甲区2023年法治政府建设情况报告", "乙县市场监督管理局 2022", "002_716db0379daf11b2.txt"]
+
+
+def test_list_and_show_use_the_one_name_with_the_file_name_beside_it(capsys, three_names):
+    code, out, err = run(capsys, "list", "--db", str(three_names))
+    assert code == 0, err
+    rows = out.splitlines()[1:]
+    for i, (row, name) in enumerate(zip(rows, NAMES)):
+        assert row.endswith(f"  {name}  00{i}_716db0379daf11b{i}.txt")
+    code, out, _ = run(capsys, "list", "--db", str(three_names), "--format", "json")
+    listed = json.loads(out)
+    assert [d["name"] for d in listed] == NAMES
+    assert [d["file_name"] for d in listed] == [f"00{i}_716db0379daf11b{i}.txt" for i in range(3)]
+    for number, name in enumerate(NAMES, start=1):
+        code, out, _ = run(capsys, "show", str(number), "--db", str(three_names))
+        assert out.startswith(f"== {name}  [")
+
+
+def test_the_export_names_reports_by_the_same_rule_on_every_sheet(capsys, tmp_path, three_names):
+    openpyxl = pytest.importorskip("openpyxl")
+    out_path = tmp_path / "names.xlsx"
+    code, _, err = run(capsys, "export", "--xlsx", str(out_path), "--db", str(three_names))
+    assert code == 0, err
+    workbook = openpyxl.load_workbook(out_path, read_only=True)
+    try:
+        summary = list(workbook["概览"].iter_rows(values_only=True))
+        comparison_header = next(workbook["对比"].iter_rows(values_only=True))
+    finally:
+        workbook.close()
+    assert [row[0] for row in summary[1:]] == NAMES
+    assert [name for name in NAMES if name in comparison_header] == NAMES
+    assert "文件" in summary[0]
+
+
+def test_the_windows_library_list_uses_the_same_name(qtbot, three_names):
+    from ui.models.library import LibraryModel
+    from ui.qt import Qt
+
+    model = LibraryModel()
+    with Library(three_names) as lib:
+        model.set_documents(lib.list_documents())
+    column = model.columns.index("title")
+    assert [model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole) for row in range(3)] == NAMES

@@ -89,7 +89,8 @@ def format_review(review: DocumentReview) -> str:
     m = review.metadata
     script = review.document.script or m.script
     legend = "  ".join(f"{mark} {name_of('status', name)}" for name, mark in STATUS_MARKS.items())
-    lines = [f"== {review.document.path}  [{review.doc_uuid}]",
+    lines = [f"== {review.display_name}  [{review.doc_uuid}]",
+             render("cli_file") + f" {review.document.path}",
              f"{metadata_line(m)}  {marks(review.metadata_review)}",
              render("cli_reviewed") + f" {review.reviewed_share:.0%}   {legend}"]
     by_section: dict[int | None, list] = {}

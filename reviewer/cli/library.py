@@ -113,7 +113,8 @@ def run_list(args: argparse.Namespace) -> int:
     with _open(args) as lib:
         docs = lib.list_documents()
     if args.format == "json":
-        json.dump([{"number": i, "doc_uuid": d.doc_uuid, "path": d.path, "title": d.title, "issuer": d.issuer,
+        json.dump([{"number": i, "doc_uuid": d.doc_uuid, "name": d.display_name, "file_name": d.file_name,
+                    "path": d.path, "title": d.title, "issuer": d.issuer,
                     "report_year": d.report_year, "published": d.published, "doc_number": d.doc_number,
                     "imported_at": d.imported_at, "items_total": d.items_total, "items_reviewed": d.items_reviewed,
                     "reviewed_share": round(d.reviewed_share, 4), "open_checks": d.open_checks,
@@ -126,9 +127,8 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     print(render("cli_list_header"))
     for i, d in enumerate(docs, start=1):
-        title = d.title or Path(d.path).name
         print(f"{i:>3}  {d.doc_uuid[:8]}  {d.report_year or '—':<4}  {d.reviewed_share:>6.0%}  {d.open_checks:>4}  "
-              f"{title}")
+              f"{d.display_name}  {d.file_name}")
     return 0
 
 
