@@ -348,3 +348,22 @@ def test_the_windows_library_list_uses_the_same_name(qtbot, three_names):
         model.set_documents(lib.list_documents())
     column = model.columns.index("title")
     assert [model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole) for row in range(3)] == NAMES
+
+
+# 9 -------------------------------------------------------------------------------------------
+def test_without_the_shared_data_its_tests_skip_saying_what_is_missing_and_where_it_comes_from(tmp_path):
+    absent = tmp_path / "no-shared-here"
+    node_ids = ["tests/test_figure_checks_shared.py", "tests/test_figures_shared.py",
+                "tests/test_heldout_accuracy.py", "tests/test_outline_shared_reports.py",
+                "tests/test_loading.py::test_shared_reports_load_without_furniture",
+                "tests/test_loading.py::test_shared_reports_keep_their_publication_date_lines"]
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", *node_ids],
+                          cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=600,
+                          env={**os.environ, "REVIEWER_SHARED_DIR": str(absent)})
+    assert proc.returncode == 0, proc.stdout[-3000:]
+    reasons = [line for line in proc.stdout.splitlines() if line.startswith("SKIPPED")]
+    assert reasons and "passed" not in proc.stdout.splitlines()[-1]
+    for line in reasons:
+        assert str(absent) in line and "README, 'Shared reports'" in line, line
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "## Shared reports" in readme and "REVIEWER_SHARED_DIR" in readme
