@@ -367,3 +367,12 @@ def test_without_the_shared_data_its_tests_skip_saying_what_is_missing_and_where
         assert str(absent) in line and "README, 'Shared reports'" in line, line
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "## Shared reports" in readme and "REVIEWER_SHARED_DIR" in readme
+
+
+def test_import_or_merge_of_nothing_creates_no_library(capsys, tmp_path):
+    new = tmp_path / "new.db"
+    code, _, err = run(capsys, "import", str(tmp_path / "typo.txt"), "--db", str(new))
+    assert code == 1 and "typo.txt" in err
+    code, _, err = run(capsys, "merge", str(tmp_path / "typo.db"), "--db", str(new))
+    assert code == 1 and "typo.db" in err
+    assert not new.exists() and sorted(tmp_path.iterdir()) == []

@@ -95,6 +95,10 @@ def _open(args: argparse.Namespace, create: bool = False):
 def run_import(args: argparse.Namespace) -> int:
     from reviewer.cli.importing import run_import as import_paths
 
+    if not any(path.exists() for path in args.paths):  # nothing to import: no new library either
+        for path in args.paths:
+            print(ReviewerError("file_missing", path=str(path)).message(), file=sys.stderr)
+        return 1
     with _open(args, create=True) as lib:
         return import_paths(lib, args.paths)
 
@@ -168,6 +172,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_merge(args: argparse.Namespace) -> int:
+    if not args.other.is_file():  # checked first, so a typo creates no library
+        raise ReviewerError("cli_library_missing", path=str(args.other))
     with _open(args, create=True) as lib:
         report = lib.merge_from(args.other)
     print(report.format())
