@@ -45,7 +45,7 @@ def parse(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.N
     """Parse, folding the global options given after the subcommand into the global ones."""
     args = parser.parse_args(argv)
     args.lang = getattr(args, "command_lang", None) or args.lang
-    if args.global_db is not None:
+    if args.global_db is not None and args.command:
         if not hasattr(args, "db"):
             parser.error(render("cli_db_not_applicable", command=args.command or ""))
         args.db = args.db or args.global_db
