@@ -8,7 +8,17 @@ from __future__ import annotations
 
 import os
 
-_language = "en" if os.environ.get("REVIEWER_LANG", "zh").lower().startswith("en") else "zh"
+#: The spellings of a language that the window and the command line both accept.
+LANGUAGE_CODES = ("zh", "zh_CN", "en")
+
+
+def normalise_language(code: str | None) -> str:
+    """"zh" or "en" for any spelling: "en…" is English, anything else (zh, zh_CN, "") Chinese,
+    the users' language."""
+    return "en" if (code or "").strip().lower().startswith("en") else "zh"
+
+
+_language = normalise_language(os.environ.get("REVIEWER_LANG"))
 
 CATALOG: dict[str, tuple[str, str]] = {
     # code: (Chinese, English)
@@ -91,12 +101,120 @@ CATALOG: dict[str, tuple[str, str]] = {
     "export_unavailable": ("Excel 导出功能尚不可用({reason})", "Excel export is not available yet ({reason})"),
     "nothing_to_import": ("没有找到可导入的报告文件(支持 txt、docx、pdf、html):{path}",
                           "No report files to import (txt, docx, pdf, html): {path}"),
+    # issue 14: command line
+    "cli_db_not_applicable": ("“{command}”不使用审阅库,--db 在这里无效", "'{command}' does not use a review library; --db does not apply"),
+    "cli_import_interrupted": ("已中断:已导入 {done} 份,其余未导入", "Interrupted: {done} imported, the rest not imported"),
+    "cli_skipped": ("跳过:{reason}", "Skipped: {reason}"),
+    "cli_imported": ("已导入", "imported"),
+    "cli_reimported": ("文字有变,已重新分析;标注 精确 {exact}、模糊 {fuzzy}、未能定位 {orphaned};"
+                       "条目 保留 {kept}、失去位置 {lost}",
+                       "text changed, re-analysed; annotations exact {exact}, fuzzy {fuzzy}, orphaned "
+                       "{orphaned}; items kept {kept}, orphaned {lost}"),
+    "cli_already_imported": ("已在库中,未重复导入", "already in the library"),
+    "cli_library_missing": ("找不到审阅库:{path}。请检查 --db 的路径;导入报告(import)或合并(merge)时会新建审阅库。",
+                            "No review library at {path}. Check the --db path; import and merge create a new library."),
+    "cli_library_created": ("新建审阅库:{path}", "New review library: {path}"),
+    # the screens of analyze --format text, list and show (reviewer/cli/display.py)
+    "cli_title": ("标题", "Title"),
+    "cli_issuer": ("发布单位", "Issuer"),
+    "cli_published": ("发布日期", "Published"),
+    "cli_year": ("年度", "Year"),
+    "cli_doc_number": ("文号", "Doc no."),
+    "cli_reviewed": ("已审阅", "Reviewed"),
+    "cli_citations": ("引用 {count}:", "Citations {count}:"),
+    "cli_was": ("原:", "was: "),
+    "cli_conflict": ("冲突:", "conflict: "),
+    "cli_words_not_found": ("(改版后未找到原文)", "(words not found after re-import)"),
+    "cli_orphaned": ("未能定位", "orphaned"),
+    "cli_status_unreviewed": ("未审阅", "unreviewed"),
+    "cli_status_confirmed": ("已确认", "confirmed"),
+    "cli_status_corrected": ("已更正", "corrected"),
+    "cli_status_rejected": ("已驳回", "rejected"),
+    "cli_script_simplified": ("简体", "Simplified"),
+    "cli_script_traditional": ("繁体", "Traditional"),
+    "cli_anchor_exact": ("精确", "exact"),
+    "cli_anchor_fuzzy": ("模糊", "fuzzy"),
+    "cli_anchor_orphan": ("无法定位", "orphan"),
+    "cli_figure_kind_count": ("数量", "count"),
+    "cli_figure_kind_money": ("金额", "money"),
+    "cli_figure_kind_percent": ("百分比", "percent"),
+    "cli_figure_kind_duration": ("时长", "duration"),
+    "cli_figure_kind_measure": ("计量", "measure"),
+    "cli_figure_kind_ratio": ("比例", "ratio"),
+    "cli_figure_kind_age": ("年龄", "age"),
+    "cli_figure_kind_date": ("日期", "date"),
+    "cli_check_kind_sum_mismatch": ("合计不符", "sum mismatch"),
+    "cli_check_kind_rate_mismatch": ("比率不符", "rate mismatch"),
+    "cli_check_kind_conflicting_repeat": ("前后不一致", "conflicting repeat"),
+    "cli_check_kind_numbering_gap": ("编号缺漏", "numbering gap"),
+    "cli_check_kind_missing_part": ("缺少必备部分", "missing part"),
+    "cli_check_kind_orphan_level": ("层级缺失", "level without parent"),
+    "cli_error": ("出错了:", "Error: "),
+    "cli_reanalysed": ("已重新分析;条目 保留 {kept}、失去位置 {lost}", "re-analysed; items kept {kept}, orphaned {lost}"),
+    "cli_library_empty": ("库中还没有报告。用 `python -m reviewer import 文件或文件夹` 导入。",
+                          "The library has no reports yet. Import some with `python -m reviewer import PATH`."),
+    "cli_list_header": ("序号 编号      年度  已审阅  待查  名称  文件", " #  id        year  reviewed checks name  file"),
+    "cli_file": ("文件", "File"),
+    "cli_exported": ("已导出:{path}", "Exported: {path}"),
+    # --help (reviewer/cli/arguments.py and each command's register())
+    "cli_usage": ("用法:", "usage: "),
+    "cli_positionals": ("位置参数", "positional arguments"),
+    "cli_options": ("选项", "options"),
+    "cli_commands": ("命令", "commands"),
+    "cli_help_help": ("显示本帮助并退出", "show this help message and exit"),
+    "cli_help_version": ("显示版本号并退出", "show the version and exit"),
+    "cli_help_description": ("报告审阅:分析中国政府工作报告,管理审阅库。",
+                             "Report Reviewer: analyse Chinese government reports and manage review libraries."),
+    "cli_help_lang": ("界面语言:zh(或 zh_CN)中文,en 英文;默认 zh,也可设 REVIEWER_LANG",
+                      "language: zh (or zh_CN) Chinese, en English; default zh, or set REVIEWER_LANG"),
+    "cli_help_global_db": ("审阅库文件(用于使用审阅库的命令)", "review library file, for the commands that use one"),
+    "cli_help_self_test": ("逐步检查本程序的安装情况后退出", "check this installation step by step and exit"),
+    "cli_help_db": ("审阅库文件(默认:{path})", "review library file (default: {path})"),
+    "cli_help_reviewer": ("你的姓名,记入每一处修改(默认:$REVIEWER_NAME 或登录名)",
+                          "your name, recorded with every change (default: $REVIEWER_NAME or the login name)"),
+    "cli_help_analyze": ("分析报告文件并输出结果", "analyse report files and print the result"),
+    "cli_desc_analyze": ("分析报告文件;JSON 写到标准输出,提示信息写到标准错误。",
+                         "Analyse report files; JSON goes to stdout, messages to stderr."),
+    "cli_help_format": ("输出格式", "output format"),
+    "cli_help_import": ("把报告文件或文件夹导入审阅库", "import report files or folders into a review library"),
+    "cli_desc_import": ("把报告(txt、docx、pdf、html;文件夹会逐层查找)导入审阅库。已在库中的文件不会重复导入;"
+                        "同一路径下内容有变的文件会重新分析,审阅内容重新定位。",
+                        "Import reports (txt, docx, pdf, html; folders are searched) into the library. A file "
+                        "already there is not duplicated; a changed file at a known path is re-analysed and the "
+                        "review work re-anchored."),
+    "cli_help_reanalyse": ("重新分析库中的报告,保留审阅内容", "analyse stored reports again, keeping the review work"),
+    "cli_desc_reanalyse": ("用本版本的分析重新处理库中的报告(全部,或指定的几份)。更正、标签、意见和批注都会保留。",
+                           "Run this version's analysis again over reports already in the library (all, or those "
+                           "given). Corrections, tags, comments and annotations are kept."),
+    "cli_help_docs": ("`list` 中的序号、报告编号的开头或文件路径(默认:全部)",
+                      "number from `list`, id prefix or path (default: all)"),
+    "cli_help_list": ("列出审阅库中的报告", "list the reports in a review library"),
+    "cli_desc_list": ("列出库中的报告及其审阅进度。", "List the reports in the library with their review progress."),
+    "cli_help_show": ("显示一份报告的目录、数据和审阅状态", "show one report's outline, figures and review state"),
+    "cli_desc_show": ("显示报告的目录及其中的数据、核查问题、批注和审阅状态。DOC 是 `list` 中的序号、报告编号的开头或文件路径。",
+                      "Show a report's outline with figures, checks, annotations and review state. DOC is the "
+                      "number from `list`, the start of the report id, or its path."),
+    "cli_help_export": ("把报告及其审阅导出为 Excel 工作簿", "export reports and their review to an Excel workbook"),
+    "cli_desc_export": ("把报告(全部,或用 --doc 指定的)写入一个 Excel 工作簿。",
+                        "Write an Excel workbook of the reports (all, or those given with --doc)."),
+    "cli_help_xlsx": ("要写入的工作簿", "workbook to write"),
+    "cli_help_doc": ("要导出的报告(`list` 中的序号、报告编号的开头或路径);可重复",
+                     "a report to export (number from `list`, id prefix or path); repeatable"),
+    "cli_help_merge": ("把另一位审阅人的审阅库合并进来", "merge another reviewer's library into this one"),
+    "cli_desc_merge": ("把另一个审阅库中的报告和审阅内容并入本库。互相冲突的更正并列保留并逐条列出;另一个文件不会被改动。",
+                       "Bring another library's reports and review work into this one. Conflicting corrections "
+                       "are kept side by side and listed; the other file is not changed."),
+    "cli_argparse_error": ("{prog}:错误:{message}", "{prog}: error: {message}"),
+    "cli_help_paths": ("报告文件或文件夹", "report files or folders"),
+    "cli_help_report_paths": ("报告文件", "report files"),
+    "cli_help_doc_key": ("`list` 中的序号、报告编号的开头或文件路径", "number from `list`, id prefix or path"),
+    "cli_help_other": ("另一个审阅库文件(不会被改动)", "the other library file (not changed)"),
 }
 
 
 def set_language(language: str) -> None:
     global _language
-    _language = "en" if language.lower().startswith("en") else "zh"
+    _language = normalise_language(language)
 
 
 def language() -> str:

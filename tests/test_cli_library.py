@@ -112,6 +112,7 @@ def test_a_bad_library_file_gives_a_message_and_exit_code_1(capsys, tmp_path, co
 
 
 def test_show_of_an_unknown_report_fails_with_a_message(capsys, tmp_path):
+    Library(tmp_path / "lib.db").close()  # an empty library: `show` creates none
     code, _, err = run(capsys, "--lang", "en", "show", "deadbeef", "--db", str(tmp_path / "lib.db"))
     assert code == 1 and "No such report" in err
 

@@ -5,17 +5,14 @@ from __future__ import annotations
 import importlib.util
 import json
 
-import pytest
-
 from reviewer.load.dispatch import load_document
 from reviewer.pipeline import analyze
-from tests.conftest import SHARED, SHARED_GOLD
+from tests.conftest import SHARED, SHARED_GOLD, require_shared
 
 
 def _scorer():
     path = SHARED / "eval" / "score.py"
-    if not path.is_file() or not SHARED_GOLD.is_dir():
-        pytest.skip("../shared/eval or ../shared/gold is not present")
+    require_shared(path, SHARED_GOLD)
     spec = importlib.util.spec_from_file_location("shared_score", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -15,7 +15,7 @@ import pytest
 
 from reviewer.load.dispatch import load_document
 from reviewer.pipeline import analyze
-from tests.conftest import SHARED
+from tests.conftest import SHARED, require_shared
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CORPORA = ("heldout", "heldout2", "heldout3", "heldout4")
@@ -29,8 +29,7 @@ FLOORS = {"sections": 0.98, "figures": 0.98, "citations": 0.98, "checks": 0.93,
 def _scored(corpus: str):
     """(the score module, summed counts per category over one held-out corpus)."""
     path = SHARED / "eval" / "score.py"
-    if not path.is_file():
-        pytest.skip("../shared/eval/score.py is not present")
+    require_shared(path)
     spec = importlib.util.spec_from_file_location("shared_score", path)
     score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(score)

@@ -16,7 +16,7 @@ from reviewer.analysis.outline import find_sections
 from reviewer.checks.outline_checks import find_outline_checks
 from reviewer.load.dispatch import load_document
 from reviewer.load.script import to_simplified
-from tests.conftest import SHARED_GOLD
+from tests.conftest import SHARED_GOLD, require_shared
 
 PUNCT = re.compile(r"[\s\u3000\xa0\u2002\u2003,,、。.;;::!!??“”\"'‘’()()《》〈〉【】\[\]·•\-—_]+")
 
@@ -63,7 +63,8 @@ def analysed(shared_reports):
         sections = find_sections(document)
         out.append((json.loads(gold_path.read_text(encoding="utf-8")), document, sections))
     if not out:
-        pytest.skip("no gold annotations beside the shared reports")
+        require_shared(SHARED_GOLD / (shared_reports[0].stem + ".json") if shared_reports else SHARED_GOLD)
+        pytest.skip(f"no gold annotations in {SHARED_GOLD} for the shared reports")
     return out
 
 

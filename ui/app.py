@@ -1,6 +1,6 @@
 """``report-reviewer``: the desktop application's entry point.
 
-    report-reviewer [FILE …] [--db LIBRARY] [--lang zh_CN|en]
+    report-reviewer [FILE …] [--db LIBRARY] [--lang zh|zh_CN|en]
     report-reviewer --screenshot OUT.png FILE   # open FILE, render the window at 1400×900, save, exit
     report-reviewer --self-test                 # check an installation (see ui/selftest.py)
 
@@ -20,10 +20,12 @@ _T0 = time.perf_counter()
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
+    from reviewer.messages import LANGUAGE_CODES  # one spelling for the window and the command line
+
     parser = argparse.ArgumentParser(prog="report-reviewer", description="报告审阅 Report Reviewer")
     parser.add_argument("files", nargs="*", help="report files or folders to import and open")
     parser.add_argument("--db", help="the review library file to use")
-    parser.add_argument("--lang", choices=("zh_CN", "en"), help="interface language")
+    parser.add_argument("--lang", choices=LANGUAGE_CODES, help="interface language (zh and zh_CN are the same)")
     parser.add_argument("--screenshot", metavar="OUT.png", help="save a 1400×900 picture of the window and exit")
     parser.add_argument("--self-test", action="store_true", help="check this installation and exit")
     parser.add_argument("--reviewer", help="reviewer name for this session")

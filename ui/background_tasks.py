@@ -186,8 +186,7 @@ class BackgroundTasks:
             name = self.tr("review") + ".xlsx"
             if doc_uuids and len(doc_uuids) == 1 and self.workspace.review \
                     and self.workspace.review.doc_uuid == doc_uuids[0]:
-                name = (self.workspace.review.metadata.title or Path(self.workspace.review.document.path).stem) \
-                    + ".xlsx"
+                name = self.workspace.review.display_name + ".xlsx"
             out_path = prompts.ask_save_path(self, self.tr("Export to Excel"), str(Path(folder) / _safe_name(name)),
                                              self.tr("Excel workbooks (*.xlsx)"))
             if not out_path:

@@ -380,7 +380,7 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
         title = self.tr("Report Reviewer")
         review = self.workspace.review
         if review is not None:
-            name = review.metadata.title or Path(review.document.path).stem
+            name = review.display_name
             self.setWindowTitle(f"{name} — {title}")
         else:
             self.setWindowTitle(title)

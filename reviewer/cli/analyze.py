@@ -7,16 +7,15 @@ import json
 import sys
 
 from reviewer.load.dispatch import load_document
-from reviewer.messages import ReviewerError
+from reviewer.messages import ReviewerError, render
 from reviewer.model import Analysis, error_json
 from reviewer.pipeline import analyze
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("analyze", help="analyse report files and print the result",
-                       description="Analyse report files; JSON goes to stdout, messages to stderr.")
-    p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--format", choices=["json", "text"], default="json")
+    p = sub.add_parser("analyze", help=render("cli_help_analyze"), description=render("cli_desc_analyze"))
+    p.add_argument("paths", nargs="+", metavar="PATH", help=render("cli_help_report_paths"))
+    p.add_argument("--format", choices=["json", "text"], default="json", help=render("cli_help_format"))
     p.set_defaults(handler=run)
 
 
@@ -49,25 +48,6 @@ def run(args: argparse.Namespace) -> int:
 
 def format_text(analysis: Analysis) -> str:
     """A readable outline with figures and checks, for a quick look in a terminal."""
-    m = analysis.metadata
-    lines = [f"== {analysis.document.path}",
-             f"标题 {m.title or '—'} | 发布单位 {m.issuer or '—'} | 发布日期 {m.published or '—'} | "
-             f"年度 {m.report_year or '—'} | 文号 {m.doc_number or '—'} | {m.script}"]
-    figures_by_section: dict[int | None, list] = {}
-    for f in analysis.figures:
-        figures_by_section.setdefault(f.section, []).append(f)
+    from reviewer.cli.display import format_analysis
 
-    def figure_lines(section_id: int | None, indent: str) -> list[str]:
-        return [f"{indent}  · {f.label or '?'}: {f.text} = {f.value} {f.unit or ''} [{f.kind}]"
-                for f in figures_by_section.get(section_id, [])]
-
-    lines += figure_lines(None, "")
-    for s in analysis.sections:
-        indent = "  " * (s.level - 1)
-        lines.append(f"{indent}{s.style or s.number} {s.title}")
-        lines += figure_lines(s.id, indent)
-    if analysis.citations:
-        lines.append(f"引用 {len(analysis.citations)}: " + "; ".join(c.text for c in analysis.citations[:20]))
-    for c in analysis.checks:
-        lines.append(f"! [{c.kind}] {c.message}")
-    return "\n".join(lines)
+    return format_analysis(analysis)

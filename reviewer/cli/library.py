@@ -14,69 +14,47 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reviewer import paths
-from reviewer.library.review import DocumentReview, ItemReview
-from reviewer.messages import ReviewerError, language
-
-STATUS_MARKS = {"unreviewed": "·", "confirmed": "✓", "corrected": "✎", "rejected": "✗"}
-
-
-def _en() -> bool:
-    return language() == "en"
-
-
-def _t(zh: str, en: str) -> str:
-    return en if _en() else zh
+from reviewer.cli.display import format_review
+from reviewer.messages import ReviewerError, language, render
 
 
 def _library_options(p: argparse.ArgumentParser, reviewer: bool = False) -> None:
     p.add_argument("--db", metavar="DB", type=Path, default=None,
-                   help=f"review library file (default: {paths.default_library_path()})")
+                   help=render("cli_help_db", path=paths.default_library_path()))
     if reviewer:
         p.add_argument("--reviewer", metavar="NAME", default="",
-                       help="your name, recorded with every change (default: $REVIEWER_NAME or the login name)")
+                       help=render("cli_help_reviewer"))
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("import", help="import report files or folders into a review library",
-                       description="Import reports (txt, docx, pdf, html; folders are searched) into the library. "
-                                   "A file already there is not duplicated; a changed file at a known path is "
-                                   "re-analysed and the review work re-anchored.")
-    p.add_argument("paths", nargs="+", metavar="PATH", type=Path)
+    p = sub.add_parser("import", help=render("cli_help_import"), description=render("cli_desc_import"))
+    p.add_argument("paths", nargs="+", metavar="PATH", type=Path, help=render("cli_help_paths"))
     _library_options(p, reviewer=True)
     p.set_defaults(handler=_guard(run_import))
 
-    p = sub.add_parser("reanalyse", help="analyse stored reports again, keeping the review work",
-                       description="Run this version's analysis again over reports already in the library "
-                                   "(all, or those given). Corrections, tags, comments and annotations are kept.")
-    p.add_argument("docs", nargs="*", metavar="DOC", help="number from `list`, id prefix or path (default: all)")
+    p = sub.add_parser("reanalyse", help=render("cli_help_reanalyse"), description=render("cli_desc_reanalyse"))
+    p.add_argument("docs", nargs="*", metavar="DOC", help=render("cli_help_docs"))
     _library_options(p, reviewer=True)
     p.set_defaults(handler=_guard(run_reanalyse))
 
-    p = sub.add_parser("list", help="list the reports in a review library",
-                       description="List the reports in the library with their review progress.")
+    p = sub.add_parser("list", help=render("cli_help_list"), description=render("cli_desc_list"))
     _library_options(p)
-    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--format", choices=["text", "json"], default="text", help=render("cli_help_format"))
     p.set_defaults(handler=_guard(run_list))
 
-    p = sub.add_parser("show", help="show one report's outline, figures and review state",
-                       description="Show a report's outline with figures, checks, annotations and review state. "
-                                   "DOC is the number from `list`, the start of the report id, or its path.")
-    p.add_argument("doc", metavar="DOC")
+    p = sub.add_parser("show", help=render("cli_help_show"), description=render("cli_desc_show"))
+    p.add_argument("doc", metavar="DOC", help=render("cli_help_doc_key"))
     _library_options(p)
     p.set_defaults(handler=_guard(run_show))
 
-    p = sub.add_parser("export", help="export reports and their review to an Excel workbook",
-                       description="Write an Excel workbook of the reports (all, or those given with --doc).")
-    p.add_argument("--xlsx", metavar="OUT", type=Path, required=True, help="workbook to write")
-    p.add_argument("--doc", metavar="ID", action="append", default=None,
-                   help="a report to export (number from `list`, id prefix or path); repeatable")
+    p = sub.add_parser("export", help=render("cli_help_export"), description=render("cli_desc_export"))
+    p.add_argument("--xlsx", metavar="OUT", type=Path, required=True, help=render("cli_help_xlsx"))
+    p.add_argument("--doc", metavar="ID", action="append", default=None, help=render("cli_help_doc"))
     _library_options(p)
     p.set_defaults(handler=_guard(run_export))
 
-    p = sub.add_parser("merge", help="merge another reviewer's library into this one",
-                       description="Bring another library's reports and review work into this one. Conflicting "
-                                   "corrections are kept side by side and listed; the other file is not changed.")
-    p.add_argument("other", metavar="OTHER.db", type=Path)
+    p = sub.add_parser("merge", help=render("cli_help_merge"), description=render("cli_desc_merge"))
+    p.add_argument("other", metavar="OTHER.db", type=Path, help=render("cli_help_other"))
     _library_options(p, reviewer=True)
     p.set_defaults(handler=_guard(run_merge))
 
@@ -90,57 +68,39 @@ def _guard(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.N
         except ReviewerError as exc:
             print(exc.message(), file=sys.stderr)
             return 1
-        except KeyboardInterrupt:
-            return 130
+        except (KeyboardInterrupt, BrokenPipeError):
+            raise  # main() ends these: 130, or quietly for a closed pipe
         except Exception as exc:
-            print(_t("出错了:", "Error: ") + f"{type(exc).__name__}: {exc}", file=sys.stderr)
+            print(render("cli_error") + f"{type(exc).__name__}: {exc}", file=sys.stderr)
             return 1
 
     return run
 
 
-def _open(args: argparse.Namespace):
+def _open(args: argparse.Namespace, create: bool = False):
+    """The library of ``--db`` (or the default one).  Only ``import`` and ``merge`` may create it,
+    and say so; a command that reads refuses a missing file, so a mistyped --db creates nothing."""
     from reviewer.library.store import Library
 
-    return Library(args.db, reviewer=getattr(args, "reviewer", "") or "")
+    path = Path(args.db) if args.db is not None else paths.default_library_path()
+    missing = not path.exists() or (path.is_file() and path.stat().st_size == 0)
+    if missing and not create:
+        raise ReviewerError("cli_library_missing", path=str(path))
+    lib = Library(path, reviewer=getattr(args, "reviewer", "") or "")
+    if missing:
+        print(render("cli_library_created", path=str(path)), file=sys.stderr, flush=True)
+    return lib
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from reviewer.library.connection import SUPPORTED_SUFFIXES
+    from reviewer.cli.importing import run_import as import_paths
 
-    failed = False
-    with _open(args) as lib:
+    if not any(path.exists() for path in args.paths):  # nothing to import: no new library either
         for path in args.paths:
-            if path.is_dir():
-                def progress(done: int, total: int, name: str) -> None:
-                    print(f"[{done}/{total}] {name}", file=sys.stderr)
-
-                results = lib.import_folder(path, progress=progress)
-                if not results:
-                    print(ReviewerError("nothing_to_import", path=str(path)).message(), file=sys.stderr)
-                    failed = True
-            elif path.exists() and path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                print(ReviewerError("unsupported_format", ext=path.suffix, path=str(path)).message(), file=sys.stderr)
-                failed = True
-                continue
-            else:
-                results = [lib.import_file(path)]
-            for r in results:
-                if r.error:
-                    failed = True
-                    print(f"! {r.error}", file=sys.stderr)
-                elif r.created:
-                    print(f"+ {r.doc_uuid[:8]} {r.path}  " + _t("已导入", "imported"))
-                elif r.anchoring is not None:
-                    a = r.anchoring
-                    print(f"~ {r.doc_uuid[:8]} {r.path}  " + _t(
-                        f"文字有变,已重新分析;标注 精确 {a.exact}、模糊 {a.fuzzy}、未能定位 {a.orphaned};"
-                        f"条目 保留 {a.items_kept}、失去位置 {a.items_orphaned}",
-                        f"text changed, re-analysed; annotations exact {a.exact}, fuzzy {a.fuzzy}, orphaned "
-                        f"{a.orphaned}; items kept {a.items_kept}, orphaned {a.items_orphaned}"))
-                else:
-                    print(f"= {r.doc_uuid[:8]} {r.path}  " + _t("已在库中,未重复导入", "already in the library"))
-    return 1 if failed else 0
+            print(ReviewerError("file_missing", path=str(path)).message(), file=sys.stderr)
+        return 1
+    with _open(args, create=True) as lib:
+        return import_paths(lib, args.paths)
 
 
 def run_reanalyse(args: argparse.Namespace) -> int:
@@ -149,8 +109,7 @@ def run_reanalyse(args: argparse.Namespace) -> int:
                    else [d.doc_uuid for d in lib.list_documents()])
         for doc_uuid in targets:
             a = lib.reanalyse(doc_uuid)
-            print(f"~ {doc_uuid[:8]}  " + _t(f"已重新分析;条目 保留 {a.items_kept}、失去位置 {a.items_orphaned}",
-                                            f"re-analysed; items kept {a.items_kept}, orphaned {a.items_orphaned}"))
+            print(f"~ {doc_uuid[:8]}  " + render("cli_reanalysed", kept=a.items_kept, lost=a.items_orphaned))
     return 0
 
 
@@ -158,7 +117,8 @@ def run_list(args: argparse.Namespace) -> int:
     with _open(args) as lib:
         docs = lib.list_documents()
     if args.format == "json":
-        json.dump([{"number": i, "doc_uuid": d.doc_uuid, "path": d.path, "title": d.title, "issuer": d.issuer,
+        json.dump([{"number": i, "doc_uuid": d.doc_uuid, "name": d.display_name, "file_name": d.file_name,
+                    "path": d.path, "title": d.title, "issuer": d.issuer,
                     "report_year": d.report_year, "published": d.published, "doc_number": d.doc_number,
                     "imported_at": d.imported_at, "items_total": d.items_total, "items_reviewed": d.items_reviewed,
                     "reviewed_share": round(d.reviewed_share, 4), "open_checks": d.open_checks,
@@ -167,15 +127,12 @@ def run_list(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return 0
     if not docs:
-        print(_t("库中还没有报告。用 `python -m reviewer import 文件或文件夹` 导入。",
-                 "The library has no reports yet. Import some with `python -m reviewer import PATH`."),
-              file=sys.stderr)
+        print(render("cli_library_empty"), file=sys.stderr)
         return 0
-    print(_t("序号 编号      年度  已审阅  待查  标题", " #  id        year  reviewed checks title"))
+    print(render("cli_list_header"))
     for i, d in enumerate(docs, start=1):
-        title = d.title or Path(d.path).name
         print(f"{i:>3}  {d.doc_uuid[:8]}  {d.report_year or '—':<4}  {d.reviewed_share:>6.0%}  {d.open_checks:>4}  "
-              f"{title}")
+              f"{d.display_name}  {d.file_name}")
     return 0
 
 
@@ -202,61 +159,6 @@ def run_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _marks(item: ItemReview) -> str:
-    parts = [STATUS_MARKS.get(item.status, "?")]
-    if item.original:
-        parts.append(_t("原:", "was: ") + ", ".join(f"{k}={v}" for k, v in item.original.items()))
-    if item.conflicts:
-        parts.append(_t("冲突:", "conflict: ") + ", ".join(item.conflicts))
-    if item.tags:
-        parts.append("#" + " #".join(t.path for t in item.tags))
-    parts += [f"«{c.reviewer}: {c.body}»" for c in item.comments]
-    return " ".join(parts)
-
-
-def format_review(review: DocumentReview) -> str:
-    """The outline with figures and the review state, for a terminal."""
-    m = review.metadata
-    lines = [f"== {review.document.path}  [{review.doc_uuid}]",
-             _t("标题", "Title") + f" {m.title or '—'} | " + _t("发布单位", "Issuer") + f" {m.issuer or '—'} | "
-             + _t("发布日期", "Published") + f" {m.published or '—'} | " + _t("年度", "Year") + f" {m.report_year or '—'} | "
-             + _t("文号", "Doc no.") + f" {m.doc_number or '—'}  {_marks(review.metadata_review)}",
-             _t("已审阅", "Reviewed") + f" {review.reviewed_share:.0%}   "
-             + "  ".join(f"{mark} {name}" for name, mark in STATUS_MARKS.items())]
-    by_section: dict[int | None, list] = {}
-    for f in review.figures:
-        by_section.setdefault(f.figure.section, []).append(f)
-
-    def figure_lines(section_id: int | None, indent: str) -> list[str]:
-        return [f"{indent}    {f.review.uuid[:8]} {f.figure.label or '?'}: {f.figure.text} = {f.figure.value} "
-                f"{f.figure.unit or ''} [{f.figure.kind}] {_marks(f.review)}"
-                for f in by_section.get(section_id, [])]
-
-    lines += figure_lines(None, "")
-    for s in review.sections:
-        indent = "  " * max(s.section.level - 1, 0)
-        lines.append(f"{indent}{s.review.uuid[:8]} {s.section.number} {s.section.title}  {_marks(s.review)}")
-        lines += figure_lines(s.section.id, indent)
-    if review.citations:
-        lines.append(_t("引用", "Citations") + f" {len(review.citations)}:")
-        lines += [f"  {c.review.uuid[:8]} {c.citation.text} {_marks(c.review)}" for c in review.citations]
-    for c in review.checks:
-        lines.append(f"! {c.review.uuid[:8]} [{c.check.kind}] {c.check.message} {_marks(c.review)}")
-    for c in review.advisories:
-        lines.append(f"? {c.review.uuid[:8]} [{c.check.kind}] {c.check.message} {_marks(c.review)}")
-    for x in review.orphaned_items:
-        item = getattr(x, "section", None) or getattr(x, "figure", None) or getattr(x, "citation", None) \
-            or getattr(x, "check", None)
-        words = getattr(item, "title", None) or getattr(item, "text", None) or getattr(item, "message", "")
-        lines.append(f"? {x.review.uuid[:8]} " + _t("(改版后未找到原文)", "(words not found after re-import)")
-                     + f" {words} {_marks(x.review)}")
-    for a in review.annotations:
-        where = f"{a.start}-{a.end}" if a.start is not None else _t("未能定位", "orphaned")
-        lines.append(f"@ {a.uuid[:8]} [{where}, {a.anchor_state}] “{a.quote}” {a.note} ({a.reviewer}) "
-                     f"{_marks(a.review) if a.review else ''}")
-    return "\n".join(lines)
-
-
 def run_export(args: argparse.Namespace) -> int:
     try:
         from reviewer.export.workbook import export_workbook
@@ -265,12 +167,14 @@ def run_export(args: argparse.Namespace) -> int:
     with _open(args) as lib:
         doc_uuids = [resolve_document(lib, key) for key in args.doc] if args.doc else None
         result = export_workbook(lib, args.xlsx, doc_uuids=doc_uuids, language=language())
-    print(_t("已导出:", "Exported: ") + str(result if isinstance(result, (str, Path)) else args.xlsx))
+    print(render("cli_exported", path=str(result if isinstance(result, (str, Path)) else args.xlsx)))
     return 0
 
 
 def run_merge(args: argparse.Namespace) -> int:
-    with _open(args) as lib:
+    if not args.other.is_file():  # checked first, so a typo creates no library
+        raise ReviewerError("cli_library_missing", path=str(args.other))
+    with _open(args, create=True) as lib:
         report = lib.merge_from(args.other)
     print(report.format())
     return 0

@@ -11,7 +11,6 @@ import bisect
 import re
 from collections.abc import Iterator
 from datetime import date, datetime, timezone
-from pathlib import PurePath
 from typing import Any
 
 from openpyxl import Workbook
@@ -81,9 +80,8 @@ def section_marker(section: Section) -> str:
 
 
 def report_name(review: DocumentReview) -> str:
-    """How a report is named in every sheet: its title, else its issuer, else its file name."""
-    meta = review.metadata
-    return meta.title or meta.issuer or PurePath(review.document.path).stem or review.doc_uuid
+    """How a report is named in every sheet: the core's one rule (``DocumentReview.display_name``)."""
+    return review.display_name
 
 
 class DocIndex:

@@ -9,6 +9,7 @@ person made carries the reviewer's name.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any
 
 from reviewer.model import Check, Citation, Document, Figure, Metadata, Section
@@ -121,6 +122,22 @@ class Annotation:
     review: ItemReview | None = None
 
 
+def display_name(title: str | None, issuer: str | None, report_year: int | None, path: str,
+                 doc_uuid: str = "") -> str:
+    """The one name a report goes by everywhere (list, show, the window, the export): its title,
+    else its issuer and year, else its file name.  The file name stays available on its own."""
+    if title and title.strip():
+        return title.strip()
+    if issuer and issuer.strip():
+        return f"{issuer.strip()} {report_year}" if report_year else issuer.strip()
+    return file_name(path) or doc_uuid[:8]
+
+
+def file_name(path: str) -> str:
+    """The report's file name without its folder ("" for a pasted text such as ``<text>``)."""
+    return "" if not path or path.startswith("<") else PurePath(path).name
+
+
 @dataclass
 class DocumentSummary:
     """One row of the library list."""
@@ -143,6 +160,14 @@ class DocumentSummary:
     def reviewed_share(self) -> float:
         return self.items_reviewed / self.items_total if self.items_total else 0.0
 
+    @property
+    def display_name(self) -> str:
+        return display_name(self.title, self.issuer, self.report_year, self.path, self.doc_uuid)
+
+    @property
+    def file_name(self) -> str:
+        return file_name(self.path)
+
 
 @dataclass
 class DocumentReview:
@@ -164,6 +189,15 @@ class DocumentReview:
     # their review work (their offsets point into the old text), listed apart, never lost silently.
     orphaned_items: list[ReviewedSection | ReviewedFigure | ReviewedCitation | ReviewedCheck] = field(
         default_factory=list)
+
+    @property
+    def display_name(self) -> str:
+        m = self.metadata
+        return display_name(m.title, m.issuer, m.report_year, self.document.path, self.doc_uuid)
+
+    @property
+    def file_name(self) -> str:
+        return file_name(self.document.path)
 
     def reviewable(self) -> list[ItemReview]:
         items = [x.review for x in (*self.sections, *self.figures, *self.citations, *self.checks)]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from reviewer.library.review import DocumentSummary
 from ui.models import AttentionRole, ItemRole, ItemTypeRole, ObjectRole, SortRole
 from ui.models.columns import ColumnTableModel
@@ -42,7 +40,7 @@ class LibraryModel(ColumnTableModel):
         key = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "title":
-                return doc.title or Path(doc.path).stem
+                return doc.display_name  # the core's one naming rule
             if key == "issuer":
                 return doc.issuer or ""
             if key == "year":
@@ -60,7 +58,7 @@ class LibraryModel(ColumnTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("year", "progress", "checks"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == SortRole:
-            return {"title": doc.title or Path(doc.path).stem, "issuer": doc.issuer or "",
+            return {"title": doc.display_name, "issuer": doc.issuer or "",
                     "year": doc.report_year or 0, "progress": doc.reviewed_share,
                     "checks": doc.open_checks, "imported": doc.imported_at}[key]
         if role == ItemRole:
