@@ -91,6 +91,18 @@ CATALOG: dict[str, tuple[str, str]] = {
     "export_unavailable": ("Excel 导出功能尚不可用({reason})", "Excel export is not available yet ({reason})"),
     "nothing_to_import": ("没有找到可导入的报告文件(支持 txt、docx、pdf、html):{path}",
                           "No report files to import (txt, docx, pdf, html): {path}"),
+    # issue 9: hostile input
+    "merge_bad_row": ("无法合并:{path} 的 {table} 表中有无效的一行({row}:{reason})。整个合并已取消,本库未被改动。",
+                      "Cannot merge: {path} has an invalid row in table {table} ({row}: {reason}). "
+                      "The whole merge was cancelled; this library was not changed."),
+    "merge_missing_tables": ("无法合并:{path} 缺少审阅库的表或列({tables}:{reason}),它不是完整的审阅库。本库未被改动。",
+                             "Cannot merge: {path} lacks tables or columns of a review library ({tables}: {reason}). "
+                             "This library was not changed."),
+    "merge_row_conflict": ("无法合并:对方库中的 {table} 条目 {row} 与本库中已有的条目冲突(例如被移到了另一份报告)。"
+                           "整个合并已取消,本库未被改动。",
+                           "Cannot merge: item {row} of table {table} in the other library clashes with one in this "
+                           "library (it may have been moved to another report). The whole merge was cancelled; "
+                           "this library was not changed."),
 }
 
 

@@ -125,8 +125,12 @@ class DocIndex:
         if index < 0:
             return None
         section: Section | None = self._ordered[index]
-        while section is not None and offset >= section.end:
+        seen: set[int] = set()  # a stored library may hold a parent loop: never walk it twice
+        while section is not None and offset >= section.end and section.id not in seen:
+            seen.add(section.id)
             section = self.sections.get(section.parent) if section.parent is not None else None
+        if section is not None and section.id in seen:
+            return None
         return section.id if section is not None else None
 
     def sentence(self, start: int, end: int) -> str:

@@ -6,6 +6,7 @@ in a shape the exporter or the GUI would trip over later.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -35,15 +36,20 @@ def level_value(value: Any) -> int:
 
 
 def figure_value(value: Any) -> float | int | str | None:
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError  # inf and nan are no figure a report states, and no number Excel holds
     if value is None or isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
     if isinstance(value, str):
         stripped = value.strip().replace(",", "")
         for cast in (int, float):
             try:
-                return cast(stripped)
+                number = cast(stripped)
             except ValueError:
-                pass
+                continue
+            if isinstance(number, float) and not math.isfinite(number):
+                raise ValueError
+            return number
         return value.strip() or None
     raise ValueError
 
