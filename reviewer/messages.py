@@ -103,6 +103,22 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "Cannot merge: item {row} of table {table} in the other library clashes with one in this "
                            "library (it may have been moved to another report). The whole merge was cancelled; "
                            "this library was not changed."),
+    "not_regular_file": ("这不是普通文件(可能是管道、设备或套接字),不会读取:{path}",
+                         "This is not a regular file (a pipe, device or socket); it will not be read: {path}"),
+    "docx_bomb": ("Word 文档解压后过大或压缩比异常({reason}),可能是恶意文件,已拒绝:{path}",
+                  "The Word document would inflate to too much data ({reason}); it may be hostile and was refused: {path}"),
+    "mht_too_deep": ("网页存档(.mht)嵌套层数过多(超过 {limit} 层),无法读取:{path}",
+                     "The web archive (.mht) is nested too deeply (more than {limit} levels) to read: {path}"),
+    "pdf_too_many_pages": ("PDF 有 {pages} 页,超过上限 {limit} 页,不像是一份报告:{path}",
+                           "The PDF has {pages} pages, more than the limit of {limit}; it is not a report: {path}"),
+    "library_disk_full": ("磁盘已满,无法写入审阅库:{path}。这次修改没有保存;审阅库本身完好,请腾出磁盘空间后重试,"
+                          "不要用备份覆盖它。",
+                          "The disk is full; the review library cannot be written: {path}. This change was not saved; "
+                          "the library itself is intact. Free some disk space and try again (do not restore a backup "
+                          "over it)."),
+    "library_io_error": ("读写审阅库时出错:{path}({reason})。这不一定表示文件损坏;请检查磁盘或网络共享后重试。",
+                         "Input/output error on the review library: {path} ({reason}). This does not necessarily mean "
+                         "the file is damaged; check the disk or network share and try again."),
 }
 
 

@@ -16,9 +16,13 @@ Callers: ``export_workbook(library, path)`` (command line, GUI — run it off th
 
 from __future__ import annotations
 
+import gc
 import os
+import stat
+import sys
 import tempfile
 import time
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +55,7 @@ def write_workbook(reviews: list[DocumentReview], out_path: str | os.PathLike[st
     if target.is_dir():
         raise ReviewerError("is_directory", path=str(target))
     _check_target_writable(target)
+    clean_stale_files(folder)
     try:
         handle, temp_name = tempfile.mkstemp(prefix=".~" + target.stem[:40] + "-", suffix=".xlsx.tmp",
                                              dir=folder)
@@ -66,7 +71,9 @@ def write_workbook(reviews: list[DocumentReview], out_path: str | os.PathLike[st
         try:
             workbook.save(temp)
         except OSError as exc:  # disk full, folder gone, network share dropped ...
-            raise ReviewerError("export_failed", path=str(target), reason=exc.strerror or str(exc)) from exc
+            reason = exc.strerror or str(exc)
+            _drop_half_written_zip(exc)
+            raise ReviewerError("export_failed", path=str(target), reason=reason) from None
         _replace(temp, target)
     except BaseException:
         if workbook is not None:
@@ -74,6 +81,42 @@ def write_workbook(reviews: list[DocumentReview], out_path: str | os.PathLike[st
         temp.unlink(missing_ok=True)
         raise
     return target
+
+
+STALE_AFTER_S = 3600  # an export in progress writes its temporary file within minutes
+
+
+def clean_stale_files(folder: Path) -> None:
+    """Remove what killed exports left behind: ``.~*.xlsx.tmp`` beside the target and
+    ``reviewer-rows-*.xml`` in the temporary folder, once they are old enough that no running
+    export can still be writing them."""
+    cutoff = time.time() - STALE_AFTER_S
+    for place, pattern in ((folder, ".~*.xlsx.tmp"), (Path(tempfile.gettempdir()), "reviewer-rows-*.xml")):
+        try:
+            candidates = list(place.glob(pattern))
+        except OSError:
+            continue
+        for path in candidates:
+            try:
+                info = path.lstat()
+                if stat.S_ISREG(info.st_mode) and info.st_mtime < cutoff:
+                    path.unlink()
+            except OSError:
+                pass  # another user's file, or already gone
+
+
+def _drop_half_written_zip(exc: BaseException) -> None:
+    """openpyxl's ZipFile of a failed save is still referenced by the traceback; when it is
+    collected its ``__del__`` tries to write the zip directory to the same full disk and prints
+    a traceback ("Exception ignored in ZipFile.__del__").  Collect it now, quietly."""
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _unraisable: None
+    try:
+        traceback.clear_frames(exc.__traceback__)
+        exc.__traceback__ = None
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
 
 
 def _check_target_writable(target: Path) -> None:

@@ -24,9 +24,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reviewer.library import identity
 from reviewer.library import schema as store_schema
 from reviewer.library.anchoring import CONTEXT, Anchor, AnchorReport, Placement, PositionMap, place
-from reviewer.library.connection import SQLITE_HEADER
+from reviewer.library.connection import SQLITE_HEADER, operational_error, read_header
 from reviewer.library.history import Conflict
 from reviewer.library.incoming import Incoming, insert_row
 from reviewer.library.reimport import counterpart, moved
@@ -126,9 +127,8 @@ def open_other(path: Path) -> sqlite3.Connection:
     """The other library, read-only, after the same checks as opening our own."""
     if path.is_dir() or not path.exists():
         raise ReviewerError("file_missing", path=str(path))
-    with open(path, "rb") as fh:
-        if fh.read(16) != SQLITE_HEADER:
-            raise ReviewerError("library_not_sqlite", path=str(path))
+    if read_header(path) != SQLITE_HEADER:  # refuses a FIFO or a device before reading it
+        raise ReviewerError("library_not_sqlite", path=str(path))
     uri = path.resolve().as_uri()
     try:
         conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=5.0, isolation_level=None)
@@ -139,12 +139,12 @@ def open_other(path: Path) -> sqlite3.Connection:
             conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
         check = conn.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise ReviewerError("library_damaged", path=str(path), reason=str(exc)) from None
+        raise operational_error(exc, path) from None
     if check != "ok":
         conn.close()
         raise ReviewerError("library_damaged", path=str(path), reason=check)
     version = store_schema.current_version(conn)
-    if version == 0:
+    if version == 0 or identity.application_id(conn) not in (0, identity.APPLICATION_ID):
         conn.close()
         raise ReviewerError("library_not_reviewer", path=str(path))
     if version > store_schema.CURRENT_VERSION:

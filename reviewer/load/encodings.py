@@ -129,7 +129,7 @@ def _decode_strict(data: bytes, hint: str | None) -> DecodedText | None:
         if codec and codec != "utf-8":
             try:
                 return DecodedText(data.decode(codec), _display_name(codec))
-            except UnicodeDecodeError:
+            except (UnicodeDecodeError, LookupError):
                 pass
     candidates = []
     for codec in ("gb18030", "cp950", "big5hkscs"):
@@ -219,9 +219,12 @@ def _mostly_ascii(text: str) -> bool:
 
 def _codec_for(name: str) -> str | None:
     try:
-        codec = codecs.lookup(name.strip().lower()).name
-    except LookupError:
+        info = codecs.lookup(name.strip().lower())
+    except (LookupError, ValueError):
         return None
+    if not getattr(info, "_is_text_encoding", True):
+        return None  # "zlib", "base64", "rot13": a page may declare them, they decode no text
+    codec = info.name
     # Declared GB2312/GBK files routinely contain GB18030-only characters; Big5 likewise cp950.
     return {"gb2312": "gb18030", "gbk": "gb18030", "big5": "cp950"}.get(codec, codec)
 

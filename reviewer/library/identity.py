@@ -1,0 +1,40 @@
+"""Recognising our own libraries before anything is written to them.
+
+A SQLite file that merely has a ``schema_version`` table may belong to another application;
+switching it to WAL, backing it up or migrating it would change someone else's data.  Our
+libraries carry ``PRAGMA application_id = APPLICATION_ID`` (set on creation, and on the first
+writable opening of a library made before the id existed, once its tables are found to be ours).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from reviewer.library.incoming import our_columns
+
+APPLICATION_ID = 0x52525657  # "RRVW": Report Reviewer
+
+
+def application_id(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA application_id").fetchone()[0])
+
+
+def is_ours(conn: sqlite3.Connection) -> bool:
+    """Ours by id; or, with no id at all (libraries from before it), by every table and column of
+    our schema being there (merge_log came with version 2, so it may be absent)."""
+    found = application_id(conn)
+    if found == APPLICATION_ID:
+        return True
+    if found != 0:
+        return False
+    for table, columns in our_columns().items():
+        present = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+        if not present or not set(columns) <= present:
+            return False
+    present = {r[1] for r in conn.execute("PRAGMA table_info(library_info)")}
+    return {"key", "value"} <= present
+
+
+def mark_ours(conn: sqlite3.Connection) -> None:
+    """Stamp the file as ours (inside the caller's write transaction)."""
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID:d}")
