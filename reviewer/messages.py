@@ -119,6 +119,16 @@ CATALOG: dict[str, tuple[str, str]] = {
     "library_io_error": ("读写审阅库时出错:{path}({reason})。这不一定表示文件损坏;请检查磁盘或网络共享后重试。",
                          "Input/output error on the review library: {path} ({reason}). This does not necessarily mean "
                          "the file is damaged; check the disk or network share and try again."),
+    "bad_text": ("文字中含有无法保存的字符(孤立的代理码位),{what}未保存。",
+                 "The text holds a character that cannot be stored (a lone surrogate); the {what} was not saved."),
+    "search_too_long": ("搜索内容太长({length} 字,上限 {limit} 字)。", "The search is too long ({length} characters, limit {limit})."),
+    "library_bad_version": ("这个 SQLite 数据库的版本记录({version})不是本程序写的,它不是本程序的审阅库:{path}。文件未被改动。",
+                            "This SQLite database records a version ({version}) this program never wrote; it is not a "
+                            "Report Reviewer library: {path}. The file was not changed."),
+    "export_too_many_figures": ("要导出的数字共 {count} 条,Excel 一张表最多 {limit} 行,无法放下(“{title}”一份报告就有 {one} 条)。"
+                                "请只导出其他报告,或先删除多余的数字。",
+                                "The export holds {count} figures, more than the {limit} rows of an Excel sheet "
+                                "(the report '{title}' alone has {one}). Export other reports, or remove surplus figures first."),
 }
 
 

@@ -63,7 +63,8 @@ def _cap() -> None:
 
 
 def run_cli(*args: str, timeout: float = 60.0, lang: str = "zh") -> Run:
-    env = dict(os.environ, REVIEWER_LANG=lang, PYTHONPATH=str(ROOT))
+    extra = os.environ.get("PYTHONPATH", "")
+    env = dict(os.environ, REVIEWER_LANG=lang, PYTHONPATH=os.pathsep.join(p for p in (extra, str(ROOT)) if p))
     started = time.perf_counter()
     try:
         done = subprocess.run([sys.executable, "-m", "tests.hostile_support", *args], capture_output=True,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +17,15 @@ from pathlib import Path
 from reviewer import paths
 from reviewer.library.review import DocumentReview, ItemReview
 from reviewer.messages import ReviewerError, language
+
+# What a library may hold but a terminal must not be sent: control characters (BEL, ESC
+# sequences) and lone surrogates; line breaks and tabs stay.
+_UNSAFE_FOR_TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def terminal_safe(text: str) -> str:
+    return _UNSAFE_FOR_TERMINAL.sub("", text)
+
 
 STATUS_MARKS = {"unreviewed": "·", "confirmed": "✓", "corrected": "✎", "rejected": "✗"}
 
@@ -174,8 +184,8 @@ def run_list(args: argparse.Namespace) -> int:
     print(_t("序号 编号      年度  已审阅  待查  标题", " #  id        year  reviewed checks title"))
     for i, d in enumerate(docs, start=1):
         title = d.title or Path(d.path).name
-        print(f"{i:>3}  {d.doc_uuid[:8]}  {d.report_year or '—':<4}  {d.reviewed_share:>6.0%}  {d.open_checks:>4}  "
-              f"{title}")
+        print(terminal_safe(f"{i:>3}  {d.doc_uuid[:8]}  {d.report_year or '—':<4}  {d.reviewed_share:>6.0%}  "
+                            f"{d.open_checks:>4}  {title}"))
     return 0
 
 
@@ -198,7 +208,7 @@ def resolve_document(lib, key: str) -> str:
 def run_show(args: argparse.Namespace) -> int:
     with _open(args) as lib:
         review = lib.load_review(resolve_document(lib, args.doc))
-    print(format_review(review))
+    print(terminal_safe(format_review(review)))
     return 0
 
 
@@ -272,5 +282,5 @@ def run_export(args: argparse.Namespace) -> int:
 def run_merge(args: argparse.Namespace) -> int:
     with _open(args) as lib:
         report = lib.merge_from(args.other)
-    print(report.format())
+    print(terminal_safe(report.format()))
     return 0

@@ -17,6 +17,7 @@ from typing import Any
 from openpyxl import Workbook
 
 from reviewer.export.indicators import comparison_rows
+from reviewer.export.safety import clean_text
 from reviewer.export.sheet_writer import (
     C,
     Cancelled,
@@ -219,9 +220,10 @@ class WorkbookBuilder:
         else:
             props.title = self.labels.phrase("workbook_title_many", count=len(self.reviews))
         reviewers = self.reviewer or "; ".join(sorted({name for r in self.reviews for name in _reviewers(r)}))
-        props.creator = reviewers or "Report Reviewer"
+        props.creator = clean_text(reviewers)[:250] or "Report Reviewer"
         props.lastModifiedBy = props.creator
-        props.subject = "; ".join(self.names)[:250]
+        props.title = clean_text(props.title)[:250]
+        props.subject = clean_text("; ".join(self.names))[:250]
         now = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
         props.created = props.modified = now
 

@@ -28,6 +28,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from reviewer.export import sheet_writer
 from reviewer.export.sheet_writer import Cancelled, Labels, Progress, discard_workbook
 from reviewer.export.sheets import WorkbookBuilder
 from reviewer.library.review import DocumentReview
@@ -81,6 +82,16 @@ def write_workbook(reviews: list[DocumentReview], out_path: str | os.PathLike[st
         temp.unlink(missing_ok=True)
         raise
     return target
+
+
+def check_sheet_rows(figures: int, review: DocumentReview) -> None:
+    """Refuse at once, with the real reason, an export whose figures sheet Excel cannot hold (one
+    row each, under a header), before minutes of building end in the same refusal."""
+    limit = sheet_writer.EXCEL_MAX_ROWS
+    if figures >= limit:
+        title = review.metadata.title or Path(review.document.path).name
+        raise ReviewerError("export_too_many_figures", count=f"{figures:,}", limit=f"{limit:,}",
+                            title=title[:60], one=f"{len(review.figures):,}")
 
 
 STALE_AFTER_S = 3600  # an export in progress writes its temporary file within minutes
@@ -153,7 +164,13 @@ def export_workbook(library: Any, out_path: str | os.PathLike[str], doc_uuids: l
         doc_uuids = [summary.doc_uuid for summary in library.list_documents()]
     if not doc_uuids:
         raise ReviewerError("export_nothing")
-    reviews = [library.load_review(doc_uuid) for doc_uuid in doc_uuids]
+    reviews = []
+    figures = 0
+    for doc_uuid in doc_uuids:
+        review = library.load_review(doc_uuid)
+        reviews.append(review)
+        figures += len(review.figures)
+        check_sheet_rows(figures, review)
     reviewer = getattr(library, "reviewer", None) or None
     return write_workbook(reviews, out_path, language=language, progress=progress,
                           cancelled=cancelled, reviewer=reviewer)

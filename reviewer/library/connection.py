@@ -25,6 +25,7 @@ import sqlite_utils
 from reviewer import paths
 from reviewer.library import identity
 from reviewer.library import schema as store_schema
+from reviewer.library.fields import printable
 from reviewer.library.review import (
     HistoryEntry,
     Tag,
@@ -156,7 +157,7 @@ class LibraryConnection:
 
     def __init__(self, path: str | Path | None = None, reviewer: str = "", read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else paths.default_library_path()
-        self.reviewer = reviewer or default_reviewer()
+        self.reviewer = reviewer or default_reviewer()  # cleaned by the property below
         self.read_only = read_only  # also set when the file or its folder cannot be written
         self.backup_path: Path | None = None  # set when opening migrated the file
         # The history entry of this library's latest change (add_comment, add_annotation … return
@@ -234,7 +235,7 @@ class LibraryConnection:
             check = self._light_check()
         if check != "ok":
             raise ReviewerError("library_damaged", path=str(self.path), reason=check)
-        version = store_schema.current_version(conn)
+        version = identity.schema_version(conn, self.path)
         if version == 0 and store_schema.user_tables(conn):
             raise ReviewerError("library_not_reviewer", path=str(self.path))
         if version > 0 and not identity.is_ours(conn):  # before anything is written to it
@@ -314,6 +315,16 @@ class LibraryConnection:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @property
+    def reviewer(self) -> str:
+        return self._reviewer
+
+    @reviewer.setter
+    def reviewer(self, name: str) -> None:
+        """Stored with every change and written into every export: no control characters (XML
+        cannot hold them, a terminal would obey them), no lone surrogates (UTF-8 cannot)."""
+        self._reviewer = printable(name) or "reviewer"
 
     @property
     def conn(self) -> sqlite3.Connection:

@@ -7,15 +7,27 @@ in a shape the exporter or the GUI would trip over later.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 from reviewer.model import FIGURE_KINDS
 
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` without control characters and lone surrogates (a name, a line for a terminal)."""
+    return _UNPRINTABLE.sub("", text)
+
+
+def has_lone_surrogate(text: str) -> bool:
+    return re.search("[\ud800-\udfff]", text) is not None
+
 
 def text_value(value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str) or not value.strip() or has_lone_surrogate(value):
         raise ValueError
     return value.strip()
 
@@ -23,7 +35,7 @@ def text_value(value: Any) -> str:
 def optional_text(value: Any) -> str | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if not isinstance(value, str):
+    if not isinstance(value, str) or has_lone_surrogate(value):
         raise ValueError
     return value.strip()
 
@@ -83,7 +95,7 @@ def year_value(value: Any) -> int | None:
 
 
 def note_value(value: Any) -> str:
-    if not isinstance(value, str):
+    if not isinstance(value, str) or has_lone_surrogate(value):
         raise ValueError
     return value
 

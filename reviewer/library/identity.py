@@ -9,10 +9,22 @@ writable opening of a library made before the id existed, once its tables are fo
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
+from reviewer.library import schema as store_schema
 from reviewer.library.incoming import our_columns
+from reviewer.messages import ReviewerError
 
 APPLICATION_ID = 0x52525657  # "RRVW": Report Reviewer
+
+
+def schema_version(conn: sqlite3.Connection, path: Path) -> int:
+    """``schema.current_version``, refusing a version record we never write ("2.0-beta", a blob)."""
+    try:
+        return store_schema.current_version(conn)
+    except (ValueError, TypeError, OverflowError):
+        found = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]
+        raise ReviewerError("library_bad_version", path=str(path), version=repr(found)[:40]) from None
 
 
 def application_id(conn: sqlite3.Connection) -> int:

@@ -143,7 +143,11 @@ def open_other(path: Path) -> sqlite3.Connection:
     if check != "ok":
         conn.close()
         raise ReviewerError("library_damaged", path=str(path), reason=check)
-    version = store_schema.current_version(conn)
+    try:
+        version = identity.schema_version(conn, path)
+    except ReviewerError:
+        conn.close()
+        raise
     if version == 0 or identity.application_id(conn) not in (0, identity.APPLICATION_ID):
         conn.close()
         raise ReviewerError("library_not_reviewer", path=str(path))

@@ -7,6 +7,7 @@ from typing import Any
 
 from reviewer.library.fields import (
     color_value,
+    has_lone_surrogate,
     text_value,
 )
 from reviewer.library.review import (
@@ -134,6 +135,8 @@ class TagsCommentsMixin:
     def add_comment(self, item_type: str, item_uuid: str, body: str) -> Comment:
         if not isinstance(body, str) or not body.strip():
             raise ReviewerError("empty_comment")
+        if has_lone_surrogate(body):
+            raise ReviewerError("bad_text", what="comment")
         with self._tx():
             row = self._item(item_type, item_uuid)
             comment_uuid, at = new_uuid(), now()
@@ -153,6 +156,8 @@ class TagsCommentsMixin:
     def edit_comment(self, uuid: str, body: str) -> Comment:
         if not isinstance(body, str) or not body.strip():
             raise ReviewerError("empty_comment")
+        if has_lone_surrogate(body):
+            raise ReviewerError("bad_text", what="comment")
         with self._tx():
             row = self._comment_row(uuid)
             at = now()

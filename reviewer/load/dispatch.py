@@ -131,7 +131,13 @@ def document_from_bytes(data: bytes, path: str, kind: str, ext: str = "") -> Doc
     elif kind == "pdf":
         from reviewer.load.pdf_text import pdf_text
 
-        (raw, warnings), encoding, fmt = pdf_text(data, path, MAX_TEXT_CHARS), None, "pdf"
+        try:
+            (raw, warnings), encoding, fmt = pdf_text(data, path, MAX_TEXT_CHARS), None, "pdf"
+        except ReviewerError as exc:
+            if exc.code != "bad_pdf" or ext not in TEXT_EXTENSIONS:
+                raise
+            # A text file that starts with "%PDF-" (notes about PDFs) but is no PDF: its text.
+            return document_from_bytes(data, path, "pdf-as-txt", ext)
     elif kind == "html":
         from reviewer.load.html_text import html_text
 
@@ -144,7 +150,7 @@ def document_from_bytes(data: bytes, path: str, kind: str, ext: str = "") -> Doc
         fmt = "html"
     else:
         try:
-            decoded = decode_text(data, path)
+            decoded = decode_text(data, path, pdf_header_is_text=kind == "pdf-as-txt")
         except ReviewerError as exc:
             if kind == "unknown" and exc.code in ("binary_file", "undecodable"):
                 raise ReviewerError("unsupported_format", path=path, ext=ext or "?") from None

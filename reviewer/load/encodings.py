@@ -46,15 +46,16 @@ def looks_binary_magic(data: bytes) -> bool:
     return data.startswith(_BINARY_MAGIC) or data.startswith(OLE_MAGIC)
 
 
-def decode_text(data: bytes, path: str = "", hint: str | None = None) -> DecodedText:
+def decode_text(data: bytes, path: str = "", hint: str | None = None, pdf_header_is_text: bool = False) -> DecodedText:
     """Decode report bytes; raises ReviewerError ``binary_file``/``undecodable``/``legacy_office``.
 
     ``hint`` is an encoding declared by the file itself (an HTML ``<meta charset>``); it is tried
-    right after the BOMs and strict UTF-8.
+    right after the BOMs and strict UTF-8.  ``pdf_header_is_text``: a .txt that starts with
+    "%PDF-" and that no PDF reader could open (the control-byte test below still applies).
     """
     if data.startswith(OLE_MAGIC):
         raise ReviewerError("legacy_office", path=path)
-    if looks_binary_magic(data):
+    if looks_binary_magic(data) and not (pdf_header_is_text and data.startswith(b"%PDF-")):
         raise ReviewerError("binary_file", path=path)
     bom = _decode_with_bom(data)
     if bom is not None:
