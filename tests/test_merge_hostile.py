@@ -208,3 +208,81 @@ def test_export_of_a_stored_section_loop_finishes(tmp_path):
     run = run_cli("export", "--xlsx", str(tmp_path / "out.xlsx"), "--db", str(db), timeout=60)
     assert run.code == 0 and not run.timed_out, run.stderr[-500:]
     assert json.loads(json.dumps(run.code)) == 0
+
+
+# ---------------------------------------------------------------------------------------------
+# fuzzing: random rows and types in the other library, merged into a copy of a real one
+
+from hypothesis import HealthCheck, event, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from reviewer.export.workbook import export_workbook  # noqa: E402
+from reviewer.library.incoming import our_columns  # noqa: E402
+from reviewer.paths import resource  # noqa: E402
+
+FUZZ_TABLES = ("documents", "sections", "figures", "citations", "checks", "annotations", "tags", "tag_links",
+               "corrections", "comments", "history")
+VALUES = st.one_of(
+    st.none(), st.integers(min_value=-(2**63), max_value=2**63 - 1), st.floats(allow_nan=True),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30), st.binary(max_size=20),
+    st.sampled_from(["{}", "[]", "[1, 2]", '{"title": 3}', "null", "NaN", "1e-05", "unreviewed", "confirmed",
+                     "figure", "section", "metadata", "value", "#FFFFFF", "-1", "999999999"]))
+MUTATION = st.tuples(st.sampled_from(FUZZ_TABLES), st.integers(min_value=0, max_value=50), st.data())
+
+
+@pytest.fixture(scope="module")
+def fuzz_bases(tmp_path_factory):
+    """A real library (the bundled sample report, analysed) and another reviewer's library."""
+    folder = tmp_path_factory.mktemp("fuzz")
+    real, other = folder / "real.db", folder / "other.db"
+    with Library(real, reviewer="alice") as lib:
+        lib.import_file(resource("samples", "sample_fazhi_2023.txt"))
+    shutil.copy(real, other)
+    with Library(other, reviewer="bob") as lib:
+        doc = lib.import_analysis(make_analysis(OTHER_TEXT, path="/reports/乙县.txt")).doc_uuid
+        review = lib.load_review(doc)
+        tag = lib.create_tag("抽查")
+        lib.tag_item("figure", review.figures[0].review.uuid, tag.uuid)
+        lib.correct("figure", review.figures[1].review.uuid, "value", 7)
+        lib.add_comment("section", review.sections[0].review.uuid, "乙")
+        lib.add_annotation(doc, 2, 6, "注")
+        lib.set_status("figure", review.figures[2].review.uuid, "confirmed")
+    return real, other
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(mutations=st.lists(MUTATION, min_size=1, max_size=4))
+def test_fuzzed_library_merges_cleanly_or_is_refused_and_the_library_still_works(tmp_path_factory, fuzz_bases,
+                                                                                   mutations):
+    real, other = fuzz_bases
+    folder = tmp_path_factory.mktemp("case")
+    ours, theirs = folder / "ours.db", folder / "theirs.db"
+    shutil.copy(real, ours)
+    shutil.copy(other, theirs)
+    conn = sqlite3.connect(theirs)
+    for table, index, data in mutations:
+        rowids = [r[0] for r in conn.execute(f"SELECT rowid FROM {table}")]
+        if not rowids:
+            continue
+        column = data.draw(st.sampled_from(sorted(our_columns()[table])))
+        if column == "id":
+            continue
+        value = data.draw(VALUES)
+        try:
+            conn.execute(f'UPDATE {table} SET "{column}" = ? WHERE rowid = ?', (value, rowids[index % len(rowids)]))
+        except sqlite3.DatabaseError:
+            continue  # a constraint of theirs refused it: no such library can exist
+    conn.commit()
+    conn.close()
+    before = fingerprint(ours)
+    with Library(ours) as lib:
+        try:
+            lib.merge_from(theirs)
+        except ReviewerError as exc:
+            event(f"refused: {exc.code}")
+            assert fingerprint(ours) == before
+            return
+        event("merged")
+        for summary in lib.list_documents():
+            lib.load_review(summary.doc_uuid)
+        export_workbook(lib, folder / "out.xlsx")
