@@ -125,6 +125,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "library_bad_version": ("这个 SQLite 数据库的版本记录({version})不是本程序写的,它不是本程序的审阅库:{path}。文件未被改动。",
                             "This SQLite database records a version ({version}) this program never wrote; it is not a "
                             "Report Reviewer library: {path}. The file was not changed."),
+    "library_missing_tables": ("审阅库缺少必需的表或列({tables}),无法使用:{path}。文件未被改动;请用备份文件(*.bak-*.db)恢复。",
+                               "The review library lacks required tables or columns ({tables}): {path}. The file was not "
+                               "changed; restore it from a backup (*.bak-*.db)."),
     "export_too_many_figures": ("要导出的数字共 {count} 条,Excel 一张表最多 {limit} 行,无法放下(“{title}”一份报告就有 {one} 条)。"
                                 "请只导出其他报告,或先删除多余的数字。",
                                 "The export holds {count} figures, more than the {limit} rows of an Excel sheet "

@@ -234,3 +234,17 @@ def test_a_save_that_fails_for_a_full_disk_prints_no_zipfile_traceback(tmp_path,
     assert code == "export_failed" and "No space left" in message
     assert unraisable == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["lib.db"]
+
+
+def test_a_library_missing_a_table_is_refused_clearly_and_untouched(tmp_path):
+    db = tmp_path / "lib.db"
+    Library(db).close()
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("DROP TABLE comments")
+    conn.commit()
+    conn.close()
+    before = _file_state(db)
+    run = run_cli("list", "--db", str(db), lang="en")
+    run.assert_refused(20, "comments")
+    assert _file_state(db) == before

@@ -240,6 +240,9 @@ class LibraryConnection:
             raise ReviewerError("library_not_reviewer", path=str(self.path))
         if version > 0 and not identity.is_ours(conn):  # before anything is written to it
             raise ReviewerError("library_not_reviewer", path=str(self.path))
+        if version == store_schema.CURRENT_VERSION and identity.missing_tables(conn):
+            raise ReviewerError("library_missing_tables", path=str(self.path),
+                                tables=", ".join(identity.missing_tables(conn))[:200])
         if version > store_schema.CURRENT_VERSION:
             raise ReviewerError("library_newer", path=str(self.path), version=version,
                                 supported=store_schema.CURRENT_VERSION)

@@ -47,6 +47,18 @@ def is_ours(conn: sqlite3.Connection) -> bool:
     return {"key", "value"} <= present
 
 
+def missing_tables(conn: sqlite3.Connection) -> list[str]:
+    """Tables (or columns, as ``table.column``) of our current schema that the file lacks."""
+    missing: list[str] = []
+    for table, columns in our_columns().items():
+        present = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+        if not present:
+            missing.append(table)
+        else:
+            missing.extend(f"{table}.{c}" for c in columns if c not in present)
+    return missing
+
+
 def mark_ours(conn: sqlite3.Connection) -> None:
     """Stamp the file as ours (inside the caller's write transaction)."""
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID:d}")
