@@ -70,7 +70,9 @@ def _extract_pages(data: bytes, path: str, max_chars: int | None = None) -> list
                     raise
                 except Exception:  # pypdf needs an extra package for AES; the password is unknown
                     raise ReviewerError("encrypted_pdf", path=path) from None
-            count = len(reader.pages)
+            count = max(_declared_pages(reader), 0)
+            if count <= MAX_PAGES:
+                count = len(reader.pages)  # flattens the page tree: only once the count is sane
             if count > MAX_PAGES:
                 raise ReviewerError("pdf_too_many_pages", path=path, pages=f"{count:,}", limit=f"{MAX_PAGES:,}")
             pages = []
@@ -93,6 +95,16 @@ def _extract_pages(data: bytes, path: str, max_chars: int | None = None) -> list
         return pages
     finally:
         logger.setLevel(level)
+
+
+def _declared_pages(reader) -> int:
+    """The page count the document catalogue declares, read without walking the page tree
+    (which for 90,000 pages costs seconds and hundreds of MB); 0 when it cannot be read."""
+    try:
+        count = reader.trailer["/Root"]["/Pages"]["/Count"]
+        return int(count) if isinstance(count, int) else 0
+    except Exception:
+        return 0
 
 
 def pages_to_text(pages: list[str]) -> str:
