@@ -248,3 +248,13 @@ def test_a_library_missing_a_table_is_refused_clearly_and_untouched(tmp_path):
     run = run_cli("list", "--db", str(db), lang="en")
     run.assert_refused(20, "comments")
     assert _file_state(db) == before
+
+
+def test_moving_a_tag_under_a_stored_parent_loop_is_refused_not_hung(library):
+    with Library(library) as lib:
+        a, b, c = lib.create_tag("甲"), lib.create_tag("乙"), lib.create_tag("丙")
+        lib.update_tag(b.uuid, parent=a.uuid)
+        lib.conn.execute("UPDATE tags SET parent = ? WHERE uuid = ?", (b.uuid, a.uuid))  # a stored loop
+        with pytest.raises(ReviewerError) as info:
+            lib.update_tag(c.uuid, parent=a.uuid)
+        assert info.value.code == "bad_tag_parent"

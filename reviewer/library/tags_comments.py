@@ -81,9 +81,11 @@ class TagsCommentsMixin:
             if parent is not None:
                 ancestor: str | None = parent
                 by_uuid = {t.uuid: t for t in self.tags()}
+                seen: set[str] = set()  # a stored loop above the new parent must not hang us
                 while ancestor is not None:
-                    if ancestor == uuid or ancestor not in by_uuid:
+                    if ancestor == uuid or ancestor not in by_uuid or ancestor in seen:
                         raise ReviewerError("bad_tag_parent", name=tag.name)
+                    seen.add(ancestor)
                     ancestor = by_uuid[ancestor].parent
             if fields:
                 sets = ", ".join(f"{k} = ?" for k in fields)
