@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import hashlib
 import os
-import resource
 import sqlite3
 import subprocess
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+try:
+    import resource
+except ImportError:  # Windows: no rlimits, no ru_maxrss; peak memory is not measured there
+    resource = None  # type: ignore[assignment]
 
 ROOT = Path(__file__).resolve().parent.parent
 PEAK_MARK = "@@peak-rss-kb="
@@ -55,11 +59,12 @@ class Run:
         for word in words:
             assert word in self.message, (word, self.message)
         assert self.seconds < limit_s, self.seconds
-        assert 0 < self.peak_kb < PEAK_LIMIT_KB, self.peak_kb
+        assert self.peak_kb < PEAK_LIMIT_KB and (self.peak_kb > 0 or resource is None), self.peak_kb
 
 
 def _cap() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+    if resource is not None:
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
 
 
 def run_cli(*args: str, timeout: float = 60.0, lang: str = "zh") -> Run:
@@ -68,7 +73,8 @@ def run_cli(*args: str, timeout: float = 60.0, lang: str = "zh") -> Run:
     started = time.perf_counter()
     try:
         done = subprocess.run([sys.executable, "-m", "tests.hostile_support", *args], capture_output=True,
-                              text=True, timeout=timeout, env=env, cwd=str(ROOT), preexec_fn=_cap)
+                              text=True, encoding="utf-8", errors="replace", timeout=timeout, env=env,
+                              cwd=str(ROOT), preexec_fn=_cap if os.name == "posix" else None)
     except subprocess.TimeoutExpired as exc:
         return Run(-1, str(exc.stdout or ""), str(exc.stderr or ""), time.perf_counter() - started, 0, True)
     seconds = time.perf_counter() - started
@@ -107,7 +113,7 @@ def _main() -> int:
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else 1
     finally:
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss if resource is not None else 0
         sys.stderr.write(f"\n{PEAK_MARK}{peak}\n")
         sys.stderr.flush()
     return code

@@ -43,6 +43,8 @@ def _file_state(path: Path) -> tuple[str, list[str]]:
 @pytest.mark.parametrize("name", sorted(EXPECT))
 def test_hostile_input_is_refused_clearly_or_opens(tmp_path, library, name):
     generator, outcome, words, limit = EXPECT[name]
+    if os.name != "posix" and ("fifo" in name or "dev_zero" in name):
+        pytest.skip("FIFOs and /dev/zero are POSIX")
     folder = tmp_path / "input"
     folder.mkdir()
     args = [a.replace("{db}", str(library)) for a in generator(folder)]
@@ -57,7 +59,8 @@ def test_hostile_input_is_refused_clearly_or_opens(tmp_path, library, name):
             assert _file_state(foreign) == foreign_before  # no WAL switch, no backup beside it
     else:
         assert not run.timed_out and run.code == 0, (run.code, run.stderr[-800:])
-        assert not run.traceback and run.seconds < limit and 0 < run.peak_kb < 1024 * 1024
+        assert not run.traceback and run.seconds < limit and run.peak_kb < 1024 * 1024
+        assert run.peak_kb > 0 or os.name != "posix"
 
 
 def test_a_docx_list_counter_is_capped_and_labels_stay_short(tmp_path):
