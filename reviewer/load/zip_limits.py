@@ -15,7 +15,7 @@ from reviewer.messages import ReviewerError
 MB = 1024 * 1024
 MAX_MEMBERS = 10_000
 MAX_TOTAL_UNCOMPRESSED = 256 * MB  # text, styles and the pictures of a long report stay far below
-MAX_XML_PART = 48 * MB  # one XML part, parsed whole into a tree
+MAX_XML_PART = 32 * MB  # one XML part, parsed whole into a tree (a 300-page report: under 10 MB)
 MAX_RATIO = 200  # uncompressed / compressed, for parts big enough to matter
 RATIO_FLOOR = 1 * MB  # smaller parts may compress as well as they like
 
