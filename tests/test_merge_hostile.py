@@ -286,3 +286,30 @@ def test_fuzzed_library_merges_cleanly_or_is_refused_and_the_library_still_works
         for summary in lib.list_documents():
             lib.load_review(summary.doc_uuid)
         export_workbook(lib, folder / "out.xlsx")
+
+
+def test_a_view_in_place_of_a_table_is_refused_before_it_is_read(victim):
+    """A view could yield rows without end (a recursive CTE): refused by its type, not read."""
+    ours, theirs, _ = victim
+    _sql(theirs, "ALTER TABLE comments RENAME TO old_comments",
+         "CREATE VIEW comments AS WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r)"
+         " SELECT 'u' || n AS uuid, NULL AS doc_uuid, 'section' AS item_type, 'x' AS item_uuid, 'b' AS body,"
+         " 'r' AS reviewer, 't' AS created_at, NULL AS updated_at, 0 AS deleted FROM r")
+    before = fingerprint(ours)
+    run = run_cli("merge", str(theirs), "--db", str(ours), lang="en", timeout=30)
+    run.assert_refused(20, "comments")
+    assert fingerprint(ours) == before
+
+
+def test_a_generated_column_is_refused_before_it_is_computed(victim):
+    ours, theirs, _ = victim
+    conn = sqlite3.connect(theirs)
+    cols = ", ".join(f'"{c}"' for c in BASE_COMMENT_COLUMNS)
+    conn.executescript(f"CREATE TABLE c2 ({cols}, deleted GENERATED ALWAYS AS (length(zeroblob(900000000))));"
+                       f"INSERT INTO c2 ({cols}) SELECT {cols} FROM comments; DROP TABLE comments;"
+                       "ALTER TABLE c2 RENAME TO comments;")
+    conn.close()
+    before = fingerprint(ours)
+    run = run_cli("merge", str(theirs), "--db", str(ours), lang="en", timeout=30)
+    run.assert_refused(20, "generated")
+    assert fingerprint(ours) == before

@@ -156,13 +156,24 @@ class Incoming:
             raise self._bad("tags", cycle, "parent chain loops")
 
     def _check_tables(self) -> None:
+        """Each of our tables present as a plain table (a view could compute rows without end) with
+        each of our columns stored, not generated (a generated column could compute a huge value)."""
+        if hasattr(self.conn, "setlimit"):  # Python 3.11+: no single value past what we accept
+            self.conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 4 * MAX_TEXT_CHARS + 4096)
         for table, columns in our_columns().items():
             try:
-                theirs = {r[1] for r in self.conn.execute(f"PRAGMA table_info({table})")}
+                kind = self.conn.execute("SELECT type FROM sqlite_master WHERE name = ?", (table,)).fetchone()
+                info = self.conn.execute(f"PRAGMA table_xinfo({table})").fetchall()
             except sqlite3.DatabaseError as exc:
                 raise ReviewerError("merge_missing_tables", path=self.path, tables=table, reason=str(exc)) from None
-            if not theirs:
-                raise ReviewerError("merge_missing_tables", path=self.path, tables=table, reason="")
+            if kind is None or kind[0] != "table":
+                raise ReviewerError("merge_missing_tables", path=self.path, tables=table,
+                                    reason="" if kind is None else f"a {kind[0]}, not a table")
+            generated = [r[1] for r in info if r[1] in columns and r[6] != 0]
+            if generated:
+                raise ReviewerError("merge_missing_tables", path=self.path, tables=table,
+                                    reason="generated columns: " + ", ".join(generated)[:200])
+            theirs = {r[1] for r in info}
             missing = [c for c in columns if c not in theirs]
             if missing:
                 raise ReviewerError("merge_missing_tables", path=self.path, tables=table,
