@@ -128,6 +128,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "library_missing_tables": ("审阅库缺少必需的表或列({tables}),无法使用:{path}。文件未被改动;请用备份文件(*.bak-*.db)恢复。",
                                "The review library lacks required tables or columns ({tables}): {path}. The file was not "
                                "changed; restore it from a backup (*.bak-*.db)."),
+    "library_bad_value": ("审阅库中有一项数据无法读取({value}),该库可能被其他程序改动过。请用备份文件(*.bak-*.db)恢复或联系管理员。",
+                          "A value in the review library cannot be read ({value}); another program may have changed "
+                          "the library. Restore it from a backup (*.bak-*.db) or ask your administrator."),
     "export_too_many_figures": ("要导出的数字共 {count} 条,Excel 一张表最多 {limit} 行,无法放下(“{title}”一份报告就有 {one} 条)。"
                                 "请只导出其他报告,或先删除多余的数字。",
                                 "The export holds {count} figures, more than the {limit} rows of an Excel sheet "

@@ -261,3 +261,12 @@ def test_moving_a_tag_under_a_stored_parent_loop_is_refused_not_hung(library):
         with pytest.raises(ReviewerError) as info:
             lib.update_tag(c.uuid, parent=a.uuid)
         assert info.value.code == "bad_tag_parent"
+
+
+def test_a_stored_value_that_is_not_json_gives_a_clear_message(library):
+    conn = sqlite3.connect(library)
+    conn.execute("UPDATE documents SET metadata = '{broken'")
+    conn.commit()
+    conn.close()
+    run = run_cli("list", "--db", str(library), lang="en")
+    run.assert_refused(20, "cannot be read")
