@@ -2,7 +2,7 @@
 
 ``run_cli`` starts ``python -m tests.hostile_support ARGS`` (the real ``reviewer`` command line,
 under an address-space cap so a regression fails fast instead of swapping the machine) and
-returns the exit code, the output, the wall time and the child's peak RSS.  ``fingerprint`` is
+returns the exit code, the output, the wall time and the child's peak RSS (VmHWM on Linux).  ``fingerprint`` is
 a library's row counts and a hash of its content, to show a refused input changed nothing.
 """
 
@@ -104,6 +104,22 @@ def fingerprint(db: Path) -> tuple[dict[str, int], str]:
         conn.close()
 
 
+def peak_rss_kb() -> int:
+    """This process's peak resident memory.  Linux: VmHWM, which starts afresh at exec (ru_maxrss
+    keeps the high-water mark of the forking parent, so a big parent would inflate it)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    if resource is None:
+        return 0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak // 1024 if sys.platform == "darwin" else peak  # bytes on macOS, KiB elsewhere
+
+
 def _main() -> int:
     from reviewer.cli.main import main
 
@@ -113,7 +129,7 @@ def _main() -> int:
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else 1
     finally:
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss if resource is not None else 0
+        peak = peak_rss_kb()
         sys.stderr.write(f"\n{PEAK_MARK}{peak}\n")
         sys.stderr.flush()
     return code

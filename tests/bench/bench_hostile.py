@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from reviewer.library.store import Library  # noqa: E402
 from tests import test_merge_hostile as merge_cases  # noqa: E402
-from tests.hostile_files import EXPECT  # noqa: E402
+from tests.hostile_files import BENCH_ONLY, EXPECT  # noqa: E402
 from tests.hostile_support import Run, fingerprint, run_cli  # noqa: E402
 from tests.test_store_support import SMALL_TEXT, make_analysis  # noqa: E402
 
@@ -38,7 +38,8 @@ def _library(folder: Path) -> Path:
 def _poisoned_libraries(folder: Path) -> dict[str, tuple[Path, Path]]:
     """(ours, theirs) per poisoned row of ``test_merge_hostile.BAD_ROWS`` and the injection."""
     cases: dict[str, tuple[Path, Path]] = {}
-    names = [*sorted(merge_cases.BAD_ROWS), "injection", "missing_table"]
+    names = [*sorted(merge_cases.BAD_ROWS), "injection", "missing_table", "item_moved", "endless_view",
+             "oversized_report"]
     for name in names:
         place = folder / f"merge-{name}"
         place.mkdir()
@@ -56,6 +57,21 @@ def _poisoned_libraries(folder: Path) -> dict[str, tuple[Path, Path]]:
                                           [*merge_cases.BASE_COMMENT_COLUMNS, "deleted"])
         elif name == "missing_table":
             merge_cases._sql(theirs, "DROP TABLE tag_links")
+        elif name == "item_moved":
+            merge_cases._sql(theirs, "UPDATE figures SET doc_uuid = ?, user_added = 1 WHERE uuid = (SELECT uuid FROM"
+                                     " figures WHERE doc_uuid = ? ORDER BY ordinal LIMIT 1)",
+                             params=(merge_cases._other_doc(theirs), doc))
+        elif name == "endless_view":
+            merge_cases._sql(theirs, "ALTER TABLE comments RENAME TO old_comments",
+                             "CREATE VIEW comments AS WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r)"
+                             " SELECT 'u' || n AS uuid, NULL AS doc_uuid, 'section' AS item_type, 'x' AS item_uuid,"
+                             " 'b' AS body, 'r' AS reviewer, 't' AS created_at, NULL AS updated_at, 0 AS deleted FROM r")
+        elif name == "oversized_report":
+            from reviewer.load.dispatch import MAX_TEXT_CHARS
+
+            padding = "x" * MAX_TEXT_CHARS
+            merge_cases._sql(theirs, "UPDATE documents SET text = text || ?, analysis_text = analysis_text || ?"
+                                     " WHERE uuid = ?", params=(padding, padding, merge_cases._other_doc(theirs)))
         else:
             statement, _ = merge_cases.BAD_ROWS[name]
             merge_cases._sql(theirs, statement, params=(merge_cases._other_doc(theirs),))
@@ -79,7 +95,7 @@ def main() -> int:
     rows: list[tuple[str, Run, str, bool]] = []
     with tempfile.TemporaryDirectory(prefix="bench-hostile-") as tmp:
         base = Path(tmp)
-        for name, (generator, expected, _words, limit) in sorted(EXPECT.items()):
+        for name, (generator, expected, _words, limit) in [*sorted(EXPECT.items()), *BENCH_ONLY.items()]:
             folder = base / name
             folder.mkdir()
             db = _library(folder)
