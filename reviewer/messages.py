@@ -209,6 +209,50 @@ CATALOG: dict[str, tuple[str, str]] = {
     "cli_help_report_paths": ("报告文件", "report files"),
     "cli_help_doc_key": ("`list` 中的序号、报告编号的开头或文件路径", "number from `list`, id prefix or path"),
     "cli_help_other": ("另一个审阅库文件(不会被改动)", "the other library file (not changed)"),
+    # issue 9: hostile input
+    "merge_bad_row": ("无法合并:{path} 的 {table} 表中有无效的一行({row}:{reason})。整个合并已取消,本库未被改动。",
+                      "Cannot merge: {path} has an invalid row in table {table} ({row}: {reason}). "
+                      "The whole merge was cancelled; this library was not changed."),
+    "merge_missing_tables": ("无法合并:{path} 缺少审阅库的表或列({tables}:{reason}),它不是完整的审阅库。本库未被改动。",
+                             "Cannot merge: {path} lacks tables or columns of a review library ({tables}: {reason}). "
+                             "This library was not changed."),
+    "merge_row_conflict": ("无法合并:对方库中的 {table} 条目 {row} 与本库中已有的条目冲突(例如被移到了另一份报告)。"
+                           "整个合并已取消,本库未被改动。",
+                           "Cannot merge: item {row} of table {table} in the other library clashes with one in this "
+                           "library (it may have been moved to another report). The whole merge was cancelled; "
+                           "this library was not changed."),
+    "not_regular_file": ("这不是普通文件(可能是管道、设备或套接字),不会读取:{path}",
+                         "This is not a regular file (a pipe, device or socket); it will not be read: {path}"),
+    "docx_bomb": ("Word 文档解压后过大或压缩比异常({reason}),可能是恶意文件,已拒绝:{path}",
+                  "The Word document would inflate to too much data ({reason}); it may be hostile and was refused: {path}"),
+    "mht_too_deep": ("网页存档(.mht)嵌套层数过多(超过 {limit} 层),无法读取:{path}",
+                     "The web archive (.mht) is nested too deeply (more than {limit} levels) to read: {path}"),
+    "pdf_too_many_pages": ("PDF 有 {pages} 页,超过上限 {limit} 页,不像是一份报告:{path}",
+                           "The PDF has {pages} pages, more than the limit of {limit}; it is not a report: {path}"),
+    "library_disk_full": ("磁盘已满,无法写入审阅库:{path}。这次修改没有保存;审阅库本身完好,请腾出磁盘空间后重试,"
+                          "不要用备份覆盖它。",
+                          "The disk is full; the review library cannot be written: {path}. This change was not saved; "
+                          "the library itself is intact. Free some disk space and try again (do not restore a backup "
+                          "over it)."),
+    "library_io_error": ("读写审阅库时出错:{path}({reason})。这不一定表示文件损坏;请检查磁盘或网络共享后重试。",
+                         "Input/output error on the review library: {path} ({reason}). This does not necessarily mean "
+                         "the file is damaged; check the disk or network share and try again."),
+    "bad_text": ("文字中含有无法保存的字符(孤立的代理码位),{what}未保存。",
+                 "The text holds a character that cannot be stored (a lone surrogate); the {what} was not saved."),
+    "search_too_long": ("搜索内容太长({length} 字,上限 {limit} 字)。", "The search is too long ({length} characters, limit {limit})."),
+    "library_bad_version": ("这个 SQLite 数据库的版本记录({version})不是本程序写的,它不是本程序的审阅库:{path}。文件未被改动。",
+                            "This SQLite database records a version ({version}) this program never wrote; it is not a "
+                            "Report Reviewer library: {path}. The file was not changed."),
+    "library_missing_tables": ("审阅库缺少必需的表或列({tables}),无法使用:{path}。文件未被改动;请用备份文件(*.bak-*.db)恢复。",
+                               "The review library lacks required tables or columns ({tables}): {path}. The file was not "
+                               "changed; restore it from a backup (*.bak-*.db)."),
+    "library_bad_value": ("审阅库中有一项数据无法读取({value}),该库可能被其他程序改动过。请用备份文件(*.bak-*.db)恢复或联系管理员。",
+                          "A value in the review library cannot be read ({value}); another program may have changed "
+                          "the library. Restore it from a backup (*.bak-*.db) or ask your administrator."),
+    "export_too_many_figures": ("要导出的数字共 {count} 条,Excel 一张表最多 {limit} 行,无法放下(“{title}”一份报告就有 {one} 条)。"
+                                "请只导出其他报告,或先删除多余的数字。",
+                                "The export holds {count} figures, more than the {limit} rows of an Excel sheet "
+                                "(the report '{title}' alone has {one}). Export other reports, or remove surplus figures first."),
 }
 
 

@@ -158,7 +158,8 @@ def test_a_failed_write_is_rolled_back_whole_with_a_clear_message(tmp_path, monk
         monkeypatch.setattr(lib, "_log", disk_full)
         with pytest.raises(ReviewerError) as err:
             lib.correct("figure", figure.review.uuid, "value", 1)
-        assert err.value.code == "library_write_failed" and "not saved" in err.value.message("en")
+        assert err.value.code == "library_disk_full" and "not saved" in err.value.message("en")
+        assert "damaged" not in err.value.message("en")
         monkeypatch.undo()
         # the correction row written before the failure was rolled back with the rest
         assert lib.conn.execute("SELECT COUNT(*) FROM corrections").fetchone()[0] == 0

@@ -59,3 +59,13 @@ def test_a_check_status_reads_as_a_verdict_and_other_items_as_statuses():
     assert status_word("pending", "check", "zh") == "待核实"
     assert status_word("confirmed", "figure", "zh") == "确认无误"
     assert status_word("rejected", "figure", "en") == "Rejected"
+
+
+def test_a_verdict_and_its_reason_travel_with_a_merge(tmp_path):
+    with Library(tmp_path / "a.db", reviewer="王律师") as a:
+        doc = a.import_analysis(make_analysis(SMALL_TEXT)).doc_uuid
+        a.set_verdict(_check(a, doc).review.uuid, "confirmed", "合计少 4 件")
+    with Library(tmp_path / "b.db", reviewer="李科长") as b:
+        b.merge_from(tmp_path / "a.db")
+        review = _check(b, doc).review
+        assert (review.status, review.reason) == ("confirmed", "合计少 4 件")

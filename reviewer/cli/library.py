@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +17,14 @@ from pathlib import Path
 from reviewer import paths
 from reviewer.cli.display import format_review
 from reviewer.messages import ReviewerError, language, render
+
+# What a library may hold but a terminal must not be sent: control characters (BEL, ESC
+# sequences) and lone surrogates; line breaks and tabs stay.
+_UNSAFE_FOR_TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def terminal_safe(text: str) -> str:
+    return _UNSAFE_FOR_TERMINAL.sub("", text)
 
 
 def _library_options(p: argparse.ArgumentParser, reviewer: bool = False) -> None:
@@ -131,8 +140,8 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     print(render("cli_list_header"))
     for i, d in enumerate(docs, start=1):
-        print(f"{i:>3}  {d.doc_uuid[:8]}  {d.report_year or '—':<4}  {d.reviewed_share:>6.0%}  {d.open_checks:>4}  "
-              f"{d.display_name}  {d.file_name}")
+        print(terminal_safe(f"{i:>3}  {d.doc_uuid[:8]}  {d.report_year or '—':<4}  {d.reviewed_share:>6.0%}  {d.open_checks:>4}  "
+              f"{d.display_name}  {d.file_name}"))
     return 0
 
 
@@ -155,7 +164,7 @@ def resolve_document(lib, key: str) -> str:
 def run_show(args: argparse.Namespace) -> int:
     with _open(args) as lib:
         review = lib.load_review(resolve_document(lib, args.doc))
-    print(format_review(review))
+    print(terminal_safe(format_review(review)))
     return 0
 
 
@@ -172,9 +181,9 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_merge(args: argparse.Namespace) -> int:
-    if not args.other.is_file():  # checked first, so a typo creates no library
+    if not args.other.exists():  # checked first, so a typo creates no library
         raise ReviewerError("cli_library_missing", path=str(args.other))
     with _open(args, create=True) as lib:
         report = lib.merge_from(args.other)
-    print(report.format())
+    print(terminal_safe(report.format()))
     return 0

@@ -8,6 +8,7 @@ formula (``safety``).  ``sheets`` decides what goes in each sheet; ``workbook`` 
 from __future__ import annotations
 
 import json
+import math
 import os
 import shutil
 import tempfile
@@ -15,6 +16,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from copy import copy
 from datetime import date, datetime
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -141,14 +143,38 @@ class C:
         self.link = link
 
 
+EXCEL_MAX_NUMBER = 9.99999999999999e307  # what a cell can hold
+MAX_DECIMALS = 4
+
+
 def number_format_for(value: Any) -> str:
-    """Thousands separators; as many decimals as the report wrote (up to four)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    """Thousands separators; as many decimals as the report wrote (up to four).  The decimals
+    are counted by rounding, never from repr (``1e-05`` has no "." to split on); inf, nan and
+    anything Excel cannot hold as a number get "General" (they are written as text)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
         return "General"
-    if isinstance(value, int) or float(value).is_integer():
+    if not excel_number(value):
+        return "General"
+    if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
         return "#,##0"
-    decimals = len(repr(float(value)).split(".")[1].rstrip("0"))
-    return "#,##0." + "0" * max(1, min(decimals, 4))
+    if isinstance(value, Decimal):
+        exponent = value.normalize().as_tuple().exponent
+        decimals = -exponent if isinstance(exponent, int) else 0
+    else:  # a binary float: count the decimals it rounds to, 0.1 is not 0.1000000000000000055…
+        decimals = next((d for d in range(1, MAX_DECIMALS) if abs(value - round(value, d)) <= abs(value) * 1e-12),
+                        MAX_DECIMALS)
+    if decimals <= 0:
+        return "#,##0"
+    return "#,##0." + "0" * min(decimals, MAX_DECIMALS)
+
+
+def excel_number(value: int | float | Decimal) -> bool:
+    """Whether ``value`` can be a number cell: finite and within Excel's range."""
+    try:
+        number = float(value)
+    except (OverflowError, ValueError):
+        return False
+    return math.isfinite(number) and abs(number) <= EXCEL_MAX_NUMBER
 
 
 class SheetWriter:
@@ -239,10 +265,10 @@ class SheetWriter:
             quote = needs_quote_prefix(value)
         elif isinstance(value, bool):
             kind, value = "s", str(value)
-        elif isinstance(value, (int, float)):
+        elif isinstance(value, (int, float, Decimal)) and excel_number(value):
             if fmt in (None, "wrap"):
                 fmt = number_format_for(value)
-            value = f"{value:.16g}"
+            value = f"{float(value):.16g}"
         elif isinstance(value, datetime):
             fmt = fmt if fmt in ("date", "datetime") else "datetime"
             value = f"{to_excel(value, self._epoch):.16g}"

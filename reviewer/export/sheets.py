@@ -16,6 +16,7 @@ from typing import Any
 from openpyxl import Workbook
 
 from reviewer.export.indicators import comparison_rows
+from reviewer.export.safety import clean_text
 from reviewer.export.sheet_writer import (
     C,
     Cancelled,
@@ -123,8 +124,12 @@ class DocIndex:
         if index < 0:
             return None
         section: Section | None = self._ordered[index]
-        while section is not None and offset >= section.end:
+        seen: set[int] = set()  # a stored library may hold a parent loop: never walk it twice
+        while section is not None and offset >= section.end and section.id not in seen:
+            seen.add(section.id)
             section = self.sections.get(section.parent) if section.parent is not None else None
+        if section is not None and section.id in seen:
+            return None
         return section.id if section is not None else None
 
     def sentence(self, start: int, end: int) -> str:
@@ -213,9 +218,10 @@ class WorkbookBuilder:
         else:
             props.title = self.labels.phrase("workbook_title_many", count=len(self.reviews))
         reviewers = self.reviewer or "; ".join(sorted({name for r in self.reviews for name in _reviewers(r)}))
-        props.creator = reviewers or "Report Reviewer"
+        props.creator = clean_text(reviewers)[:250] or "Report Reviewer"
         props.lastModifiedBy = props.creator
-        props.subject = "; ".join(self.names)[:250]
+        props.title = clean_text(props.title)[:250]
+        props.subject = clean_text("; ".join(self.names))[:250]
         now = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
         props.created = props.modified = now
 

@@ -16,14 +16,19 @@ Callers: ``export_workbook(library, path)`` (command line, GUI — run it off th
 
 from __future__ import annotations
 
+import gc
 import os
+import stat
+import sys
 import tempfile
 import time
+import traceback
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
 
+from reviewer.export import sheet_writer
 from reviewer.export.sheet_writer import Cancelled, Labels, Progress, discard_workbook
 from reviewer.export.sheets import WorkbookBuilder
 from reviewer.library.review import DocumentReview
@@ -51,6 +56,7 @@ def write_workbook(reviews: list[DocumentReview], out_path: str | os.PathLike[st
     if target.is_dir():
         raise ReviewerError("is_directory", path=str(target))
     _check_target_writable(target)
+    clean_stale_files(folder)
     try:
         handle, temp_name = tempfile.mkstemp(prefix=".~" + target.stem[:40] + "-", suffix=".xlsx.tmp",
                                              dir=folder)
@@ -66,7 +72,9 @@ def write_workbook(reviews: list[DocumentReview], out_path: str | os.PathLike[st
         try:
             workbook.save(temp)
         except OSError as exc:  # disk full, folder gone, network share dropped ...
-            raise ReviewerError("export_failed", path=str(target), reason=exc.strerror or str(exc)) from exc
+            reason = exc.strerror or str(exc)
+            _drop_half_written_zip(exc)
+            raise ReviewerError("export_failed", path=str(target), reason=reason) from None
         _replace(temp, target)
     except BaseException:
         if workbook is not None:
@@ -74,6 +82,52 @@ def write_workbook(reviews: list[DocumentReview], out_path: str | os.PathLike[st
         temp.unlink(missing_ok=True)
         raise
     return target
+
+
+def check_sheet_rows(figures: int, review: DocumentReview) -> None:
+    """Refuse at once, with the real reason, an export whose figures sheet Excel cannot hold (one
+    row each, under a header), before minutes of building end in the same refusal."""
+    limit = sheet_writer.EXCEL_MAX_ROWS
+    if figures >= limit:
+        title = review.metadata.title or Path(review.document.path).name
+        raise ReviewerError("export_too_many_figures", count=f"{figures:,}", limit=f"{limit:,}",
+                            title=title[:60], one=f"{len(review.figures):,}")
+
+
+STALE_AFTER_S = 3600  # an export in progress writes its temporary file within minutes
+
+
+def clean_stale_files(folder: Path) -> None:
+    """Remove what killed exports left behind: ``.~*.xlsx.tmp`` beside the target and
+    ``reviewer-rows-*.xml`` in the temporary folder, once they are old enough that no running
+    export can still be writing them."""
+    cutoff = time.time() - STALE_AFTER_S
+    for place, pattern in ((folder, ".~*.xlsx.tmp"), (Path(tempfile.gettempdir()), "reviewer-rows-*.xml")):
+        try:
+            candidates = list(place.glob(pattern))
+        except OSError:
+            continue
+        for path in candidates:
+            try:
+                info = path.lstat()
+                if stat.S_ISREG(info.st_mode) and info.st_mtime < cutoff:
+                    path.unlink()
+            except OSError:
+                pass  # another user's file, or already gone
+
+
+def _drop_half_written_zip(exc: BaseException) -> None:
+    """openpyxl's ZipFile of a failed save is still referenced by the traceback; when it is
+    collected its ``__del__`` tries to write the zip directory to the same full disk and prints
+    a traceback ("Exception ignored in ZipFile.__del__").  Collect it now, quietly."""
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _unraisable: None
+    try:
+        traceback.clear_frames(exc.__traceback__)
+        exc.__traceback__ = None
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
 
 
 def _check_target_writable(target: Path) -> None:
@@ -110,7 +164,13 @@ def export_workbook(library: Any, out_path: str | os.PathLike[str], doc_uuids: l
         doc_uuids = [summary.doc_uuid for summary in library.list_documents()]
     if not doc_uuids:
         raise ReviewerError("export_nothing")
-    reviews = [library.load_review(doc_uuid) for doc_uuid in doc_uuids]
+    reviews = []
+    figures = 0
+    for doc_uuid in doc_uuids:
+        review = library.load_review(doc_uuid)
+        reviews.append(review)
+        figures += len(review.figures)
+        check_sheet_rows(figures, review)
     reviewer = getattr(library, "reviewer", None) or None
     return write_workbook(reviews, out_path, language=language, progress=progress,
                           cancelled=cancelled, reviewer=reviewer)

@@ -7,9 +7,12 @@ our libraries, is damaged or was made by a newer version is refused before anyth
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import shutil
 import sqlite3
+import stat
 import threading
 import uuid as uuid_module
 from collections.abc import Iterator
@@ -20,7 +23,9 @@ from pathlib import Path
 import sqlite_utils
 
 from reviewer import paths
+from reviewer.library import identity
 from reviewer.library import schema as store_schema
+from reviewer.library.fields import printable
 from reviewer.library.review import (
     HistoryEntry,
     Tag,
@@ -71,9 +76,47 @@ class _Checkpointer:
         self._thread.join(timeout=10)
 
 
-def operational_error(exc: sqlite3.DatabaseError, path: Path) -> ReviewerError:
-    """An SQLite failure as a message the user can act on; the transaction was rolled back."""
+LOW_DISK_BYTES = 1024 * 1024  # an I/O error with less free space than this is a full disk
+
+
+def read_header(path: Path, size: int = 16) -> bytes:
+    """The first bytes of ``path``, refusing anything but a regular file before reading (a FIFO
+    would block for ever, /dev/zero never end).  Opened non-blocking, checked by what is open."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise ReviewerError("library_unreadable", path=str(path), reason=exc.strerror or str(exc)) from None
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise ReviewerError("not_regular_file", path=str(path))
+            return handle.read(size)
+        except OSError as exc:
+            raise ReviewerError("library_unreadable", path=str(path), reason=exc.strerror or str(exc)) from None
+
+
+def disk_full(exc: BaseException, path: Path) -> bool:
+    """SQLITE_FULL, ENOSPC, or an I/O error on a disk with (almost) no space left."""
     text = str(exc).lower()
+    if "full" in text or getattr(exc, "errno", None) == errno.ENOSPC:
+        return True
+    if "disk i/o error" in text or "i/o" in text:
+        try:
+            return shutil.disk_usage(path.parent if str(path.parent) else ".").free < LOW_DISK_BYTES
+        except OSError:
+            return False
+    return False
+
+
+def operational_error(exc: sqlite3.DatabaseError, path: Path) -> ReviewerError:
+    """An SQLite failure as a message the user can act on; the transaction was rolled back.
+    Only a file SQLite itself calls malformed is "damaged": a full disk or an I/O error is not,
+    and restoring a backup over an intact library would throw work away."""
+    text = str(exc).lower()
+    if disk_full(exc, path):
+        return ReviewerError("library_disk_full", path=str(path))
+    if "disk i/o error" in text:
+        return ReviewerError("library_io_error", path=str(path), reason=str(exc))
     if "locked" in text or "busy" in text:
         return ReviewerError("library_busy", path=str(path))
     if "readonly" in text or "read-only" in text:
@@ -114,7 +157,7 @@ class LibraryConnection:
 
     def __init__(self, path: str | Path | None = None, reviewer: str = "", read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else paths.default_library_path()
-        self.reviewer = reviewer or default_reviewer()
+        self.reviewer = reviewer or default_reviewer()  # cleaned by the property below
         self.read_only = read_only  # also set when the file or its folder cannot be written
         self.backup_path: Path | None = None  # set when opening migrated the file
         # The history entry of this library's latest change (add_comment, add_annotation … return
@@ -137,12 +180,10 @@ class LibraryConnection:
         if p.is_dir():
             raise ReviewerError("library_is_directory", path=str(p))
         exists = p.exists() and p.stat().st_size > 0
+        if p.exists() and not p.is_file():
+            raise ReviewerError("not_regular_file", path=str(p))
         if exists:
-            try:
-                with open(p, "rb") as fh:
-                    header = fh.read(16)
-            except OSError as exc:
-                raise ReviewerError("library_unreadable", path=str(p), reason=str(exc)) from None
+            header = read_header(p)
             if header != SQLITE_HEADER:
                 raise ReviewerError("library_not_sqlite", path=str(p))
         elif not p.parent.is_dir():
@@ -156,7 +197,12 @@ class LibraryConnection:
             self._check_and_migrate()
         except sqlite3.DatabaseError as exc:
             self.close()
-            raise ReviewerError("library_damaged", path=str(p), reason=str(exc)) from None
+            raise operational_error(exc, p) from None
+        except OSError as exc:  # the backup before a migration, on a full disk
+            self.close()
+            if disk_full(exc, p):
+                raise ReviewerError("library_disk_full", path=str(p)) from None
+            raise ReviewerError("library_unreadable", path=str(p), reason=exc.strerror or str(exc)) from None
         except BaseException:
             self.close()
             raise
@@ -189,9 +235,14 @@ class LibraryConnection:
             check = self._light_check()
         if check != "ok":
             raise ReviewerError("library_damaged", path=str(self.path), reason=check)
-        version = store_schema.current_version(conn)
+        version = identity.schema_version(conn, self.path)
         if version == 0 and store_schema.user_tables(conn):
             raise ReviewerError("library_not_reviewer", path=str(self.path))
+        if version > 0 and not identity.is_ours(conn, min(version, store_schema.CURRENT_VERSION)):  # before anything is written to it
+            raise ReviewerError("library_not_reviewer", path=str(self.path))
+        if version == store_schema.CURRENT_VERSION and identity.missing_tables(conn):
+            raise ReviewerError("library_missing_tables", path=str(self.path),
+                                tables=", ".join(identity.missing_tables(conn))[:200])
         if version > store_schema.CURRENT_VERSION:
             raise ReviewerError("library_newer", path=str(self.path), version=version,
                                 supported=store_schema.CURRENT_VERSION)
@@ -208,8 +259,12 @@ class LibraryConnection:
                 if store_schema.current_version(conn) < store_schema.CURRENT_VERSION:
                     fresh = store_schema.current_version(conn) == 0
                     store_schema.migrate(conn, store_schema.CURRENT_VERSION, now())
+                    identity.mark_ours(conn)
                     if fresh:
                         self._seed()
+        elif not self.read_only and identity.application_id(conn) == 0:
+            with self._tx():  # a library of ours from before the id: stamp it once
+                identity.mark_ours(conn)
 
     def _light_check(self) -> str:
         """For big libraries, where ``quick_check`` reads every page (seconds): read the schema and
@@ -263,6 +318,16 @@ class LibraryConnection:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @property
+    def reviewer(self) -> str:
+        return self._reviewer
+
+    @reviewer.setter
+    def reviewer(self, name: str) -> None:
+        """Stored with every change and written into every export: no control characters (XML
+        cannot hold them, a terminal would obey them), no lone surrogates (UTF-8 cannot)."""
+        self._reviewer = printable(name) or "reviewer"
 
     @property
     def conn(self) -> sqlite3.Connection:

@@ -6,15 +6,28 @@ in a shape the exporter or the GUI would trip over later.
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 from reviewer.model import FIGURE_KINDS
 
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` without control characters and lone surrogates (a name, a line for a terminal)."""
+    return _UNPRINTABLE.sub("", text)
+
+
+def has_lone_surrogate(text: str) -> bool:
+    return re.search("[\ud800-\udfff]", text) is not None
+
 
 def text_value(value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str) or not value.strip() or has_lone_surrogate(value):
         raise ValueError
     return value.strip()
 
@@ -22,7 +35,7 @@ def text_value(value: Any) -> str:
 def optional_text(value: Any) -> str | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if not isinstance(value, str):
+    if not isinstance(value, str) or has_lone_surrogate(value):
         raise ValueError
     return value.strip()
 
@@ -35,15 +48,20 @@ def level_value(value: Any) -> int:
 
 
 def figure_value(value: Any) -> float | int | str | None:
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError  # inf and nan are no figure a report states, and no number Excel holds
     if value is None or isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
     if isinstance(value, str):
         stripped = value.strip().replace(",", "")
         for cast in (int, float):
             try:
-                return cast(stripped)
+                number = cast(stripped)
             except ValueError:
-                pass
+                continue
+            if isinstance(number, float) and not math.isfinite(number):
+                raise ValueError
+            return number
         return value.strip() or None
     raise ValueError
 
@@ -77,7 +95,7 @@ def year_value(value: Any) -> int | None:
 
 
 def note_value(value: Any) -> str:
-    if not isinstance(value, str):
+    if not isinstance(value, str) or has_lone_surrogate(value):
         raise ValueError
     return value
 

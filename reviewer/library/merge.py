@@ -24,10 +24,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reviewer.library import identity
 from reviewer.library import schema as store_schema
 from reviewer.library.anchoring import CONTEXT, Anchor, AnchorReport, Placement, PositionMap, place
-from reviewer.library.connection import SQLITE_HEADER
+from reviewer.library.connection import SQLITE_HEADER, operational_error, read_header
 from reviewer.library.history import Conflict
+from reviewer.library.incoming import Incoming, insert_row
 from reviewer.library.reimport import counterpart, moved
 from reviewer.library.rows import dumps, new_uuid, now
 from reviewer.messages import ReviewerError, language
@@ -125,9 +127,8 @@ def open_other(path: Path) -> sqlite3.Connection:
     """The other library, read-only, after the same checks as opening our own."""
     if path.is_dir() or not path.exists():
         raise ReviewerError("file_missing", path=str(path))
-    with open(path, "rb") as fh:
-        if fh.read(16) != SQLITE_HEADER:
-            raise ReviewerError("library_not_sqlite", path=str(path))
+    if read_header(path) != SQLITE_HEADER:  # refuses a FIFO or a device before reading it
+        raise ReviewerError("library_not_sqlite", path=str(path))
     uri = path.resolve().as_uri()
     try:
         conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=5.0, isolation_level=None)
@@ -138,12 +139,16 @@ def open_other(path: Path) -> sqlite3.Connection:
             conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
         check = conn.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise ReviewerError("library_damaged", path=str(path), reason=str(exc)) from None
+        raise operational_error(exc, path) from None
     if check != "ok":
         conn.close()
         raise ReviewerError("library_damaged", path=str(path), reason=check)
-    version = store_schema.current_version(conn)
-    if version == 0:
+    try:
+        version = identity.schema_version(conn, path)
+    except ReviewerError:
+        conn.close()
+        raise
+    if version == 0 or identity.application_id(conn) not in (0, identity.APPLICATION_ID):
         conn.close()
         raise ReviewerError("library_not_reviewer", path=str(path))
     if version > store_schema.CURRENT_VERSION:
@@ -160,9 +165,13 @@ def _rows(conn: sqlite3.Connection, sql: str, params: tuple = ()) -> list[dict]:
 
 
 def _insert(conn: sqlite3.Connection, table: str, row: dict) -> None:
-    columns = [c for c in row if c != "id"]
-    conn.execute(f"INSERT INTO {table} ({', '.join(chr(34) + c + chr(34) for c in columns)})"
-                 f" VALUES ({', '.join('?' for _ in columns)})", tuple(row[c] for c in columns))
+    """Our own columns only, every value bound (``incoming.insert_row``); a row that collides with
+    one of ours (the same uuid elsewhere, e.g. an item moved to another report) refuses the merge."""
+    try:
+        insert_row(conn, table, row)
+    except sqlite3.IntegrityError as exc:
+        raise ReviewerError("merge_row_conflict", table=table, row=str(row.get("uuid"))[:80],
+                            reason=str(exc)) from None
 
 
 def merge_libraries(library: Library, other_path: str | Path) -> MergeReport:
@@ -171,8 +180,10 @@ def merge_libraries(library: Library, other_path: str | Path) -> MergeReport:
         raise ReviewerError("merge_same_library", path=str(other_path))
     other = open_other(other_path)
     try:
+        incoming = Incoming(other, str(other_path))
+        incoming.validate()  # the whole file, before anything of ours is written
         with library._tx():
-            merge = _Merge(library.conn, other, str(other_path))
+            merge = _Merge(library.conn, incoming, str(other_path))
             report = merge.run()
             if report.changed:
                 library.conn.execute(
@@ -195,7 +206,7 @@ def _library_uuid(conn: sqlite3.Connection) -> str | None:
 
 
 class _Merge:
-    def __init__(self, ours: sqlite3.Connection, theirs: sqlite3.Connection, other_path: str) -> None:
+    def __init__(self, ours: sqlite3.Connection, theirs: Incoming, other_path: str) -> None:
         self.ours, self.theirs = ours, theirs
         self.report = MergeReport(other_path)
         self.tag_map: dict[str, str] = {}
@@ -216,7 +227,7 @@ class _Merge:
     def _tags(self) -> None:
         ours = {r["uuid"]: r for r in _rows(self.ours, "SELECT * FROM tags")}
         ours_by_path = {_tag_path(ours, u): u for u in ours}
-        theirs = {r["uuid"]: r for r in _rows(self.theirs, "SELECT * FROM tags")}
+        theirs = {r["uuid"]: r for r in self.theirs.rows("tags")}
         for uuid in sorted(theirs, key=lambda u: _tag_path(theirs, u).count("/")):
             if uuid in ours:
                 self.tag_map[uuid] = uuid
@@ -235,7 +246,7 @@ class _Merge:
 
     # -- documents and their items
     def _documents(self) -> None:
-        for doc in _rows(self.theirs, "SELECT * FROM documents"):
+        for doc in self.theirs.rows("documents"):
             local = _rows(self.ours, "SELECT uuid, status, status_reviewer, changed_at FROM documents"
                                      " WHERE sha256 = ?", (doc["sha256"],))
             if local:
@@ -264,7 +275,7 @@ class _Merge:
             self.item_map[doc["uuid"]] = doc["uuid"]
             self.report.documents_added += 1
             for table in (*ITEM_TABLES, "annotations"):
-                for row in _rows(self.theirs, f"SELECT * FROM {table} WHERE doc_uuid = ?", (doc["uuid"],)):
+                for row in self.theirs.rows(table, "WHERE doc_uuid = ?", (doc["uuid"],)):
                     _insert(self.ours, table, row)
                     self.item_map[row["uuid"]] = row["uuid"]
                     if table == "annotations":
@@ -274,7 +285,7 @@ class _Merge:
         """Map their items to ours.  Same text: by uuid, else by what they say and where.  Changed
         text (``moved_text`` = their text, ours, a position map): by uuid, else as a re-import
         matches; their reviewed items that match nothing come over, orphaned if their words are gone."""
-        reviewed = _reviewed(self.theirs, their_doc) if moved_text else set()
+        reviewed = _reviewed(self.theirs.conn, their_doc) if moved_text else set()
         for table in ITEM_TABLES:
             keys = ITEM_KEYS[table]
             ours = _rows(self.ours, f"SELECT * FROM {table} WHERE doc_uuid = ?", (our_doc,))
@@ -282,7 +293,7 @@ class _Merge:
             by_key = {tuple(r[k] for k in keys): r for r in ours if not r["user_added"]}
             taken: set[str] = set()
             next_id = max((r["local_id"] for r in ours), default=0) + 1
-            for row in _rows(self.theirs, f"SELECT * FROM {table} WHERE doc_uuid = ?", (their_doc,)):
+            for row in self.theirs.rows(table, "WHERE doc_uuid = ?", (their_doc,)):
                 local = by_uuid.get(row["uuid"])
                 if local is None and not row["user_added"]:
                     if moved_text:
@@ -312,7 +323,7 @@ class _Merge:
     def _annotations(self, their_doc: str, our_doc: str,
                      moved_text: tuple[str, str, PositionMap] | None = None) -> None:
         ours = {r["uuid"]: r for r in _rows(self.ours, "SELECT * FROM annotations WHERE doc_uuid = ?", (our_doc,))}
-        for row in _rows(self.theirs, "SELECT * FROM annotations WHERE doc_uuid = ?", (their_doc,)):
+        for row in self.theirs.rows("annotations", "WHERE doc_uuid = ?", (their_doc,)):
             local = ours.get(row["uuid"])
             self.item_map[row["uuid"]] = row["uuid"]
             if local is None:
@@ -354,7 +365,7 @@ class _Merge:
     # -- the review layer
     def _corrections(self) -> None:
         ours = {r[0]: r[1] for r in self.ours.execute("SELECT uuid, undone FROM corrections")}
-        for row in _rows(self.theirs, "SELECT * FROM corrections"):
+        for row in self.theirs.rows("corrections"):
             if row["uuid"] in ours:
                 if row["undone"] and not ours[row["uuid"]]:
                     self.ours.execute("UPDATE corrections SET undone = 1 WHERE uuid = ?", (row["uuid"],))
@@ -367,7 +378,7 @@ class _Merge:
             self.report.corrections_added += 1
 
     def _tag_links(self) -> None:
-        for row in _rows(self.theirs, "SELECT * FROM tag_links"):
+        for row in self.theirs.rows("tag_links"):
             tag, item = self.tag_map.get(row["tag_uuid"]), self.item_map.get(row["item_uuid"])
             doc = self.doc_map.get(row["doc_uuid"]) if row["doc_uuid"] else None
             if tag is None or item is None:
@@ -386,7 +397,7 @@ class _Merge:
 
     def _comments(self) -> None:
         ours = {r["uuid"]: r for r in _rows(self.ours, "SELECT uuid, body, deleted, updated_at FROM comments")}
-        for row in _rows(self.theirs, "SELECT * FROM comments"):
+        for row in self.theirs.rows("comments"):
             local = ours.get(row["uuid"])
             if local is None:
                 item = self.item_map.get(row["item_uuid"])
@@ -403,7 +414,7 @@ class _Merge:
 
     def _history(self) -> None:
         ours = {r[0]: r[1] for r in self.ours.execute("SELECT uuid, undone FROM history")}
-        for row in _rows(self.theirs, "SELECT * FROM history ORDER BY id"):
+        for row in self.theirs.rows("history", "ORDER BY id"):
             if row["uuid"] in ours:
                 if row["undone"] and not ours[row["uuid"]]:
                     self.ours.execute("UPDATE history SET undone = 1 WHERE uuid = ?", (row["uuid"],))

@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from reviewer.library.review import Comment, HistoryEntry
+from reviewer.messages import ReviewerError
 from reviewer.model import Analysis, Check, Citation, Figure, Metadata, Section
 
 
@@ -40,7 +41,14 @@ def dumps(value: Any) -> str:
 
 
 def loads(text: str | None) -> Any:
-    return None if text is None else json.loads(text)
+    """A stored JSON value; one that does not parse (a library edited by another program) is a
+    clear message, not a traceback."""
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except (ValueError, TypeError, RecursionError):
+        raise ReviewerError("library_bad_value", value=repr(text)[:80]) from None
 
 
 def corrections_heads(rows: list[dict]) -> list[dict]:

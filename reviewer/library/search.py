@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reviewer.messages import ReviewerError
+
 
 @dataclass
 class SearchHit:
@@ -16,6 +18,9 @@ class SearchHit:
     end: int | None = None
     title: str | None = None  # the report's effective title
     path: str = ""
+
+
+MAX_QUERY_CHARS = 1_000
 
 
 def _like_escape(text: str) -> str:
@@ -35,6 +40,8 @@ class SearchMixin:
         query = query.strip()
         if not query:
             return []
+        if len(query) > MAX_QUERY_CHARS:  # SQLite refuses LIKE patterns past 50,000 characters
+            raise ReviewerError("search_too_long", length=f"{len(query):,}", limit=f"{MAX_QUERY_CHARS:,}")
         hits: list[SearchHit] = []
         needle = to_simplified(query)
         titles = {d.doc_uuid: (d.title, d.path) for d in self.list_documents()}

@@ -7,6 +7,7 @@ from typing import Any
 
 from reviewer.library.fields import (
     color_value,
+    has_lone_surrogate,
     text_value,
 )
 from reviewer.library.review import (
@@ -80,9 +81,11 @@ class TagsCommentsMixin:
             if parent is not None:
                 ancestor: str | None = parent
                 by_uuid = {t.uuid: t for t in self.tags()}
+                seen: set[str] = set()  # a stored loop above the new parent must not hang us
                 while ancestor is not None:
-                    if ancestor == uuid or ancestor not in by_uuid:
+                    if ancestor == uuid or ancestor not in by_uuid or ancestor in seen:
                         raise ReviewerError("bad_tag_parent", name=tag.name)
+                    seen.add(ancestor)
                     ancestor = by_uuid[ancestor].parent
             if fields:
                 sets = ", ".join(f"{k} = ?" for k in fields)
@@ -134,6 +137,8 @@ class TagsCommentsMixin:
     def add_comment(self, item_type: str, item_uuid: str, body: str) -> Comment:
         if not isinstance(body, str) or not body.strip():
             raise ReviewerError("empty_comment")
+        if has_lone_surrogate(body):
+            raise ReviewerError("bad_text", what="comment")
         with self._tx():
             row = self._item(item_type, item_uuid)
             comment_uuid, at = new_uuid(), now()
@@ -153,6 +158,8 @@ class TagsCommentsMixin:
     def edit_comment(self, uuid: str, body: str) -> Comment:
         if not isinstance(body, str) or not body.strip():
             raise ReviewerError("empty_comment")
+        if has_lone_surrogate(body):
+            raise ReviewerError("bad_text", what="comment")
         with self._tx():
             row = self._comment_row(uuid)
             at = now()

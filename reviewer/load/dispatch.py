@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
+import stat
 import zipfile
 from pathlib import Path
 
@@ -49,20 +51,27 @@ def load_document(path: str | Path) -> Document:
     if is_dir:
         raise ReviewerError("is_directory", path=str(p))
     try:
-        size = p.stat().st_size
-        with p.open("rb") as handle:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; what is opened is checked, not
+        # the name (which could be swapped in between).
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise ReviewerError("unreadable", path=str(p), reason=exc.strerror or str(exc)) from None
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise ReviewerError("not_regular_file", path=str(p))
             head = handle.read(2048)
-    except OSError as exc:
-        raise ReviewerError("unreadable", path=str(p), reason=exc.strerror or str(exc)) from None
-    ext = p.suffix.lower()
-    kind = sniff_format(head, ext)
-    limit = MAX_CONTAINER_BYTES if kind in ("docx", "pdf") else MAX_TEXT_BYTES
-    if size > limit:
-        raise ReviewerError("too_large", path=str(p), size=f"{size / MB:.1f}", limit=limit // MB)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise ReviewerError("unreadable", path=str(p), reason=exc.strerror or str(exc)) from None
+            ext = p.suffix.lower()
+            kind = sniff_format(head, ext)
+            limit = MAX_CONTAINER_BYTES if kind in ("docx", "pdf") else MAX_TEXT_BYTES
+            if info.st_size > limit:
+                raise ReviewerError("too_large", path=str(p), size=f"{info.st_size / MB:.1f}", limit=limit // MB)
+            data = head + handle.read(limit + 1 - len(head))  # bounded: the file may grow meanwhile
+        except OSError as exc:
+            raise ReviewerError("unreadable", path=str(p), reason=exc.strerror or str(exc)) from None
+    if len(data) > limit:
+        raise ReviewerError("too_large", path=str(p), size=f"> {limit // MB}", limit=limit // MB)
     if not data.strip():
         raise ReviewerError("empty_file", path=str(p))
     return document_from_bytes(data, str(p), kind, ext)
@@ -71,8 +80,9 @@ def load_document(path: str | Path) -> Document:
 def sniff_format(head: bytes, ext: str) -> str:
     """'txt', 'html', 'mht', 'docx', 'pdf', 'rtf', 'legacy' or 'unknown', from the first bytes
     and the extension."""
-    if b"%PDF-" in head[:1024]:
-        return "pdf"
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n\x00").startswith(b"%PDF-") or (
+            ext not in TEXT_EXTENSIONS and b"%PDF-" in head[:1024]):
+        return "pdf"  # a text file may mention "%PDF-"; only a PDF starts with it
     if head.startswith(OLE_MAGIC):
         return "legacy"
     if head.startswith(b"PK\x03\x04"):
@@ -117,11 +127,17 @@ def document_from_bytes(data: bytes, path: str, kind: str, ext: str = "") -> Doc
     if kind == "docx":
         from reviewer.load.docx_text import docx_text
 
-        raw, encoding, fmt = docx_text(data, path), None, "docx"
+        raw, encoding, fmt = docx_text(data, path, MAX_TEXT_CHARS), None, "docx"
     elif kind == "pdf":
         from reviewer.load.pdf_text import pdf_text
 
-        (raw, warnings), encoding, fmt = pdf_text(data, path), None, "pdf"
+        try:
+            (raw, warnings), encoding, fmt = pdf_text(data, path, MAX_TEXT_CHARS), None, "pdf"
+        except ReviewerError as exc:
+            if exc.code != "bad_pdf" or ext not in TEXT_EXTENSIONS:
+                raise
+            # A text file that starts with "%PDF-" (notes about PDFs) but is no PDF: its text.
+            return document_from_bytes(data, path, "pdf-as-txt", ext)
     elif kind == "html":
         from reviewer.load.html_text import html_text
 
@@ -134,7 +150,7 @@ def document_from_bytes(data: bytes, path: str, kind: str, ext: str = "") -> Doc
         fmt = "html"
     else:
         try:
-            decoded = decode_text(data, path)
+            decoded = decode_text(data, path, pdf_header_is_text=kind == "pdf-as-txt")
         except ReviewerError as exc:
             if kind == "unknown" and exc.code in ("binary_file", "undecodable"):
                 raise ReviewerError("unsupported_format", path=path, ext=ext or "?") from None

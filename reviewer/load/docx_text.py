@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from reviewer.load.html_text import CELL_SEPARATOR
+from reviewer.load.zip_limits import check_zip
 from reviewer.messages import ReviewerError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -24,17 +25,35 @@ _SKIPPED = {f"{W}del", f"{W}moveFrom", f"{W}txbxContent", f"{MC}Fallback", f"{W}
             f"{W}delText", f"{W}footnoteReference", f"{W}endnoteReference", f"{W}pPr", f"{W}rPr"}
 
 
-def docx_text(data: bytes, path: str = "") -> str:
-    """The report's text, one paragraph or table row per line (not yet normalised)."""
+# Word's own bounds: list levels 0-8, counters up to 32767; a label longer than this is no number.
+MAX_LEVELS = 9
+MAX_COUNTER = 32767
+MAX_LABEL_CHARS = 64
+
+
+def docx_text(data: bytes, path: str = "", max_chars: int | None = None) -> str:
+    """The report's text, one paragraph or table row per line (not yet normalised).  The package
+    is checked for decompression bombs first; past ``max_chars`` extraction stops (too_large)."""
+    check_zip(data, path)
     try:
         from docx import Document as open_docx
 
         document = open_docx(io.BytesIO(data))
         body = document.element.body
         numbering = Numbering.from_document(document)
-        lines = [line for block in _blocks(body) for line in _block_lines(block, numbering)]
+        lines: list[str] = []
+        total = 0
+        for block in _blocks(body):
+            for line in _block_lines(block, numbering):
+                lines.append(line)
+                total += len(line) + 1
+            if max_chars is not None and total > max_chars:
+                raise ReviewerError("too_large", path=path, size=f"> {max_chars // (1024 * 1024)}",
+                                    limit=max_chars // (1024 * 1024))
     except ReviewerError:
         raise
+    except MemoryError:
+        raise ReviewerError("docx_bomb", path=path, reason="memory") from None
     except Exception:  # python-docx, zipfile and lxml each raise their own kinds
         raise ReviewerError("bad_docx", path=path) from None
     return "\n".join(lines)
@@ -194,7 +213,7 @@ class Numbering:
                 ilvl = _int(override.get(f"{W}ilvl"), 0)
                 start = override.find(f"{W}startOverride")
                 if start is not None:
-                    starts[ilvl] = _int(start.get(f"{W}val"), 1)
+                    starts[ilvl] = _counter(start.get(f"{W}val"))
                 lvl = override.find(f"{W}lvl")
                 if lvl is not None:  # a level redefined for this list only
                     abstract_id = f"{ref.get(f'{W}val')}/{num.get(f'{W}numId')}"
@@ -215,30 +234,30 @@ class Numbering:
             return ""
         abstract_id, starts = self.nums[num_id]
         levels = self.abstract.get(abstract_id)
-        if not levels or ilvl not in levels:
-            return ""
-        counters = self.counters.setdefault(abstract_id, [None] * 9)
+        if not levels or ilvl not in levels or not 0 <= ilvl < MAX_LEVELS:
+            return ""  # Word itself shows levels 0-8 only
+        counters = self.counters.setdefault(abstract_id, [None] * MAX_LEVELS)
         if num_id not in self.started:
             self.started.add(num_id)
             for level, start in starts.items():
-                if 0 <= level < 9:
+                if 0 <= level < MAX_LEVELS:
                     counters[level] = start - 1
         level = levels[ilvl]
         current = counters[ilvl]
-        counters[ilvl] = level.start if current is None else current + 1
-        for deeper in range(ilvl + 1, 9):
+        counters[ilvl] = level.start if current is None else min(current + 1, MAX_COUNTER)
+        for deeper in range(ilvl + 1, MAX_LEVELS):
             counters[deeper] = None
         if level.fmt in ("bullet", "none"):
             return ""
-        text = level.text
-        for n in range(9, 0, -1):
+        text = level.text[:MAX_LABEL_CHARS]
+        for n in range(MAX_LEVELS, 0, -1):
             token = f"%{n}"
             if token in text:
                 lvl = levels.get(n - 1, Level())
                 value = counters[n - 1] if counters[n - 1] is not None else lvl.start
                 fmt = "decimal" if level.legal and n - 1 != ilvl else lvl.fmt
-                text = text.replace(token, format_number(value, fmt))
-        return text
+                text = text.replace(token, format_number(value, fmt)[:MAX_LABEL_CHARS])
+        return text[:MAX_LABEL_CHARS]
 
     def _numbering_of(self, p) -> tuple[str | None, int]:
         ppr = p.find(f"{W}pPr")
@@ -262,7 +281,7 @@ def _level(lvl) -> Level:
     level = Level()
     start = lvl.find(f"{W}start")
     if start is not None:
-        level.start = _int(start.get(f"{W}val"), 1)
+        level.start = _counter(start.get(f"{W}val"))
     fmt = lvl.find(f"{W}numFmt")
     if fmt is not None:
         level.fmt = fmt.get(f"{W}val") or "decimal"
@@ -303,6 +322,11 @@ def _style_numbering(document) -> dict[str, tuple[str, int]]:
                 break
             current = based_on.get(current)
     return resolved
+
+
+def _counter(value) -> int:
+    """A list's start value within Word's own bounds (0-32767)."""
+    return max(0, min(_int(value, 1), MAX_COUNTER))
 
 
 def _int(value, default: int) -> int:
@@ -353,6 +377,8 @@ def chinese_counting(n: int, digits: str = _CN_DIGITS, units: str = "十百千")
 def _letters(n: int, upper: bool) -> str:
     if n <= 0:
         return str(n)
+    if n > 26 * MAX_LABEL_CHARS:
+        return str(n)  # Word stops repeating letters long before: never build a huge label
     base = "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if upper else "abcdefghijklmnopqrstuvwxyz"
     # Word repeats the letter: 27 → aa, 28 → bb.
     return base[(n - 1) % 26] * ((n - 1) // 26 + 1)

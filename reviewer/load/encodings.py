@@ -46,15 +46,16 @@ def looks_binary_magic(data: bytes) -> bool:
     return data.startswith(_BINARY_MAGIC) or data.startswith(OLE_MAGIC)
 
 
-def decode_text(data: bytes, path: str = "", hint: str | None = None) -> DecodedText:
+def decode_text(data: bytes, path: str = "", hint: str | None = None, pdf_header_is_text: bool = False) -> DecodedText:
     """Decode report bytes; raises ReviewerError ``binary_file``/``undecodable``/``legacy_office``.
 
     ``hint`` is an encoding declared by the file itself (an HTML ``<meta charset>``); it is tried
-    right after the BOMs and strict UTF-8.
+    right after the BOMs and strict UTF-8.  ``pdf_header_is_text``: a .txt that starts with
+    "%PDF-" and that no PDF reader could open (the control-byte test below still applies).
     """
     if data.startswith(OLE_MAGIC):
         raise ReviewerError("legacy_office", path=path)
-    if looks_binary_magic(data):
+    if looks_binary_magic(data) and not (pdf_header_is_text and data.startswith(b"%PDF-")):
         raise ReviewerError("binary_file", path=path)
     bom = _decode_with_bom(data)
     if bom is not None:
@@ -129,7 +130,7 @@ def _decode_strict(data: bytes, hint: str | None) -> DecodedText | None:
         if codec and codec != "utf-8":
             try:
                 return DecodedText(data.decode(codec), _display_name(codec))
-            except UnicodeDecodeError:
+            except (UnicodeDecodeError, LookupError):
                 pass
     candidates = []
     for codec in ("gb18030", "cp950", "big5hkscs"):
@@ -219,9 +220,12 @@ def _mostly_ascii(text: str) -> bool:
 
 def _codec_for(name: str) -> str | None:
     try:
-        codec = codecs.lookup(name.strip().lower()).name
-    except LookupError:
+        info = codecs.lookup(name.strip().lower())
+    except (LookupError, ValueError):
         return None
+    if not getattr(info, "_is_text_encoding", True):
+        return None  # "zlib", "base64", "rot13": a page may declare them, they decode no text
+    codec = info.name
     # Declared GB2312/GBK files routinely contain GB18030-only characters; Big5 likewise cp950.
     return {"gb2312": "gb18030", "gbk": "gb18030", "big5": "cp950"}.get(codec, codec)
 

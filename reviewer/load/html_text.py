@@ -219,6 +219,8 @@ def mht_text(data: bytes, path: str = "") -> tuple[str, str, list[str]]:
 
     from reviewer.messages import ReviewerError
 
+    if len(_BOUNDARY.findall(data)) > MAX_MHT_PARTS_DEPTH:
+        raise ReviewerError("mht_too_deep", path=path, limit=MAX_MHT_PARTS_DEPTH)
     try:
         message = email.message_from_bytes(data, policy=policy.compat32)
         for part in message.walk():
@@ -229,6 +231,13 @@ def mht_text(data: bytes, path: str = "") -> tuple[str, str, list[str]]:
                 return html_to_text(decoded.text), decoded.encoding, decoded.warnings
     except ReviewerError:
         raise
+    except RecursionError:
+        raise ReviewerError("mht_too_deep", path=path, limit=MAX_MHT_PARTS_DEPTH) from None
     except Exception:  # a damaged MIME structure
         pass
     raise ReviewerError("unsupported_format", path=path, ext=".mht")
+
+
+# A saved web page has a handful of multipart containers; thousands nested overflow the parser.
+MAX_MHT_PARTS_DEPTH = 64
+_BOUNDARY = re.compile(rb"boundary\s*=", re.I)

@@ -35,10 +35,16 @@ _PAGE_NUMBER = re.compile(
 _EDGE = 2
 
 
-def pdf_text(data: bytes, path: str = "") -> tuple[str, list[str]]:
+# A long annual report has a few hundred pages; past this a file is no report (and pypdf would
+# spend minutes on it).
+MAX_PAGES = 3_000
+
+
+def pdf_text(data: bytes, path: str = "", max_chars: int | None = None) -> tuple[str, list[str]]:
     """(text, warnings): the report's text from the PDF's text layer (not yet normalised), and
-    a warning naming the pages that have no text (scanned pages inside a text PDF)."""
-    pages = _extract_pages(data, path)
+    a warning naming the pages that have no text (scanned pages inside a text PDF).  Extraction
+    stops as soon as ``max_chars`` is passed (too_large)."""
+    pages = _extract_pages(data, path, max_chars)
     visible = [len("".join(page.split())) for page in pages]
     if sum(visible) < _MIN_CHARS_PER_PAGE * max(1, len(pages)) / 4 or sum(visible) < 10:
         raise ReviewerError("scanned_pdf", path=path)
@@ -47,7 +53,7 @@ def pdf_text(data: bytes, path: str = "") -> tuple[str, list[str]]:
     return pages_to_text(pages), warnings
 
 
-def _extract_pages(data: bytes, path: str) -> list[str]:
+def _extract_pages(data: bytes, path: str, max_chars: int | None = None) -> list[str]:
     logger = logging.getLogger("pypdf")
     level = logger.level
     logger.setLevel(logging.ERROR)  # pypdf warns about every small syntax slip of producers
@@ -64,12 +70,22 @@ def _extract_pages(data: bytes, path: str) -> list[str]:
                     raise
                 except Exception:  # pypdf needs an extra package for AES; the password is unknown
                     raise ReviewerError("encrypted_pdf", path=path) from None
+            count = max(_declared_pages(reader), 0)
+            if count <= MAX_PAGES:
+                count = len(reader.pages)  # flattens the page tree: only once the count is sane
+            if count > MAX_PAGES:
+                raise ReviewerError("pdf_too_many_pages", path=path, pages=f"{count:,}", limit=f"{MAX_PAGES:,}")
             pages = []
+            total = 0
             for page in reader.pages:
                 try:
                     pages.append(page.extract_text() or "")
                 except Exception:  # one broken page does not hide the others
                     pages.append("")
+                total += len(pages[-1])
+                if max_chars is not None and total > max_chars:
+                    raise ReviewerError("too_large", path=path, size=f"> {max_chars // (1024 * 1024)}",
+                                        limit=max_chars // (1024 * 1024))
         except ReviewerError:
             raise
         except Exception:
@@ -79,6 +95,16 @@ def _extract_pages(data: bytes, path: str) -> list[str]:
         return pages
     finally:
         logger.setLevel(level)
+
+
+def _declared_pages(reader) -> int:
+    """The page count the document catalogue declares, read without walking the page tree
+    (which for 90,000 pages costs seconds and hundreds of MB); 0 when it cannot be read."""
+    try:
+        count = reader.trailer["/Root"]["/Pages"]["/Count"]
+        return int(count) if isinstance(count, int) else 0
+    except Exception:
+        return 0
 
 
 def pages_to_text(pages: list[str]) -> str:
