@@ -43,6 +43,10 @@ WIDTH_SAMPLE = 300
 # Write rows as SpreadsheetML text and splice them into the sheet openpyxl writes (see
 # SheetWriter); False forces the portable path through openpyxl's cells.
 FAST_ROWS = True
+# Printed width of A4 landscape in Excel's column units (≈ 0.185 cm each at 100 %, 2 cm margins);
+# wider sheets get their text columns narrowed (the text wraps) so the print scale stays ≥ 85 %.
+PAGE_UNITS = 160
+MIN_TEXT_WIDTH = 8
 
 
 FILLS = {
@@ -51,6 +55,7 @@ FILLS = {
     "confirmed": "C6EFCE",
     "corrected": "FFE699",
     "rejected": "FFC7CE",
+    "pending": "F8CBAD",  # 待核实
     "differs": "FCE4D6",  # comparison: a report states the indicator with different values
     "header": "DDEBF7",
 }
@@ -164,13 +169,21 @@ class SheetWriter:
     """
 
     def __init__(self, workbook: Workbook, title: str, columns: list[tuple[str, str]],
-                 formats: dict[str, str], caps: dict[str, int] | None = None) -> None:
+                 formats: dict[str, str], caps: dict[str, int] | None = None, page_title: str = "",
+                 page_footer: str = "&A  &P / &N") -> None:
         self.ws = workbook.create_sheet(title)
+        self.page_title = page_title
+        self.page_footer = page_footer
         self.workbook = workbook
         self.title = title
         self.keys = [key for key, _ in columns]
         self.headers = [header for _, header in columns]
         self.formats = [formats.get(key) for key in self.keys]
+        # Text wraps in every column unless the column has a format of its own.
+        self.text_formats = ["wrap" if fmt is None else fmt for fmt in self.formats]
+        # Per column, the last plain text written and its cell: a repeated value is prepared once.
+        self._int_styles: list[int | None] = [None] * len(columns)
+        self._last_text: list[tuple[str, tuple[str, str | None, int, str | None]] | None] = [None] * len(columns)
         self.caps = caps or {}
         self.rows_written = 0
         self._style_ids: dict[tuple, int] = {}
@@ -215,16 +228,29 @@ class SheetWriter:
         the style is a single dictionary look-up once its combination has been seen.
         """
         if spec.__class__ is str:  # plain report text: the most common cell by far
+            last = self._last_text[column]
+            if last is not None and last[0] is spec:  # the report's name, the sheet's name ... again
+                return last[1]
             if not spec:
                 return None
             value = clean_text(spec) if _needs_cleaning(spec) else spec
             if not value:
                 return None
-            key = (self.formats[column], None, 0, value.startswith(FORMULA_TRIGGERS), False)
+            key = (self.text_formats[column], None, 0, value.startswith(FORMULA_TRIGGERS), False)
             style_id = self._style_ids.get(key)
             if style_id is None:
                 style_id = self._style(*key)
-            return "s", value, style_id, None
+            out = self._last_text[column] = (spec, ("s", value, style_id, None))
+            return out[1]
+        if spec is None:
+            return None
+        if spec.__class__ is int:  # counts, row numbers and offsets: the next most common cell
+            style_id = self._int_styles[column]
+            if style_id is None:
+                fmt = self.formats[column]
+                style_id = self._int_styles[column] = self._style(
+                    number_format_for(spec) if fmt in (None, "wrap") else fmt, None, 0, False, False)
+            return "n", str(spec), style_id, None
         if spec.__class__ is C:
             value, fmt, fill, indent, link = spec.value, spec.fmt, spec.fill, spec.indent, spec.link
         else:
@@ -237,6 +263,8 @@ class SheetWriter:
             kind = "s"
             value = clean_text(value)
             quote = needs_quote_prefix(value)
+            if fmt is None:
+                fmt = "wrap"
         elif isinstance(value, bool):
             kind, value = "s", str(value)
         elif isinstance(value, (int, float)):
@@ -260,23 +288,24 @@ class SheetWriter:
 
     # -- rows ---------------------------------------------------------------------------------
     def _start(self, sample: list[list[Any]]) -> None:
+        widths: list[float] = []
+        texts: list[bool] = []
         for index, header in enumerate(self.headers):
-            widest = display_width(header)
+            widest = display_width(header) if len(header) <= 4 else 8  # long headers wrap
+            text = False
             for row in sample:
                 if index < len(row):
                     spec = row[index]
-                    widest = max(widest, display_width(spec.value if isinstance(spec, C) else spec))
+                    value = spec.value if isinstance(spec, C) else spec
+                    widest = max(widest, display_width(value))
+                    text = text or isinstance(value, str)
             cap = self.caps.get(self.keys[index], 50 if self.formats[index] == "wrap" else 40)
-            width = max(6, min(widest + 2, cap))
-            self.ws.column_dimensions[self._letters[index]].width = width
+            widths.append(max(6, min(widest + 2, cap)))
+            texts.append(text and self.formats[index] in (None, "wrap"))
+        for letter, width in zip(self._letters, fit_page(widths, texts)):
+            self.ws.column_dimensions[letter].width = width
         self.ws.freeze_panes = "A2"
-        # Printed, as legal offices do: landscape, one page wide, the header row on every page.
-        self.ws.print_title_rows = "1:1"
-        self.ws.page_setup.orientation = "landscape"
-        self.ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-        self.ws.page_setup.fitToWidth = 1
-        self.ws.page_setup.fitToHeight = 0
-        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
+        self._page_setup()
         self._fast = FAST_ROWS and _has_write_only_internals(self.ws)
         if self._fast:
             handle, self._rows_path = tempfile.mkstemp(prefix="reviewer-rows-", suffix=".xml")
@@ -286,6 +315,24 @@ class SheetWriter:
             self.ws._reviewer_rows_file = self._rows_file
             self._links: list[str] = []
         self._append_header()
+
+    def _page_setup(self) -> None:
+        """Printed, as legal offices do: A4 landscape, one page wide, the header row on every
+        page, the report's name at the top and the sheet with page x / y at the bottom."""
+        ws = self.ws
+        ws.print_title_rows = "1:1"
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_options.gridLines = True
+        ws.page_margins.left = ws.page_margins.right = 0.6
+        ws.page_margins.top = ws.page_margins.bottom = 0.8
+        ws.page_margins.header = ws.page_margins.footer = 0.3
+        if self.page_title:
+            ws.HeaderFooter.oddHeader.center.text = clean_text(self.page_title).replace("&", "&&")[:200]
+        ws.HeaderFooter.oddFooter.center.text = self.page_footer
 
     def _append_header(self) -> None:
         header = [self.cell(C(h, fmt="header", fill="header"), i) for i, h in enumerate(self.headers)]
@@ -397,6 +444,21 @@ class SheetWriter:
             out.write(b"</sheetData>")
             out.write(tail)
         os.remove(self._rows_path)
+
+
+def fit_page(widths: list[float], texts: list[bool]) -> list[float]:
+    """Column widths narrowed, text columns only, until the sheet fits ``PAGE_UNITS`` or every
+    text column is at ``MIN_TEXT_WIDTH``; numbers and dates keep their width (they do not wrap)."""
+    widths = list(widths)
+    for _ in range(8):
+        excess = sum(widths) - PAGE_UNITS
+        spare = [w - MIN_TEXT_WIDTH if t and w > MIN_TEXT_WIDTH else 0 for w, t in zip(widths, texts)]
+        room = sum(spare)
+        if excess <= 0 or room <= 0:
+            break
+        share = min(1.0, excess / room)
+        widths = [round(w - s * share, 1) for w, s in zip(widths, spare)]
+    return widths
 
 
 def _has_write_only_internals(ws: Any) -> bool:

@@ -24,6 +24,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from reviewer.export.files import apply_umask
 from reviewer.export.sheet_writer import Cancelled, Labels, Progress, discard_workbook
 from reviewer.export.sheets import WorkbookBuilder
 from reviewer.library.review import DocumentReview
@@ -67,6 +68,7 @@ def write_workbook(reviews: list[DocumentReview], out_path: str | os.PathLike[st
             workbook.save(temp)
         except OSError as exc:  # disk full, folder gone, network share dropped ...
             raise ReviewerError("export_failed", path=str(target), reason=exc.strerror or str(exc)) from exc
+        apply_umask(temp)  # mkstemp made it private; the user's umask decides, as for any new file
         _replace(temp, target)
     except BaseException:
         if workbook is not None:
