@@ -22,14 +22,14 @@ Span = tuple[int, int]
 
 
 @lru_cache(maxsize=1)
-def _template() -> dict[str, Any]:
+def template() -> dict[str, Any]:
     with open(resource("templates", "review_documents.json"), encoding="utf-8") as handle:
         return json.load(handle)
 
 
 def wording(group: str, key: str, lang: str = "zh", **params: object) -> str:
     """One phrase of the memo/comment wording (resources/templates/review_documents.json)."""
-    entry = _template()[group][key]
+    entry = template()[group][key]
     text = entry["en" if lang == "en" else "zh"]
     return text.format(**params) if params else text
 
