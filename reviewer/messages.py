@@ -91,6 +91,20 @@ CATALOG: dict[str, tuple[str, str]] = {
     "export_unavailable": ("Excel 导出功能尚不可用({reason})", "Excel export is not available yet ({reason})"),
     "nothing_to_import": ("没有找到可导入的报告文件(支持 txt、docx、pdf、html):{path}",
                           "No report files to import (txt, docx, pdf, html): {path}"),
+    # issue 12: memo and annotated report
+    "export_no_output": ("请指定要导出的文件:--xlsx、--memo 或 --annotated",
+                         "Say what to export: --xlsx, --memo or --annotated"),
+    "annotated_needs_one_doc": ("批注版报告一次只能导出一份报告,请用 --doc 指定一份",
+                                "The annotated copy is made for one report: name it with one --doc"),
+    "exported_memo": ("已导出审核意见书:{path}", "Review memo exported: {path}"),
+    "exported_annotated": ("已导出批注版报告:{path}(共 {count} 条批注)",
+                           "Annotated report exported: {path} ({count} comments)"),
+    "annotated_from_text": ("原文件不是 Word 文档、已移动或已改动,批注已加在按清理后正文生成的新 Word 文档中。",
+                            "The source is not a Word file, or it was moved or changed: the comments are in a "
+                            "new Word document of the cleaned text."),
+    "annotated_unplaced": ("有 {count} 条批注在原文中找不到对应文字({quotes}),已加在第一段并注明。",
+                           "{count} comments could not be placed on their words ({quotes}); they are on the "
+                           "first paragraph, marked as such."),
 }
 
 

@@ -66,8 +66,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=_guard(run_show))
 
     p = sub.add_parser("export", help="export reports and their review to an Excel workbook",
-                       description="Write an Excel workbook of the reports (all, or those given with --doc).")
-    p.add_argument("--xlsx", metavar="OUT", type=Path, required=True, help="workbook to write")
+                       description="Write an Excel workbook of the reports (all, or those given with --doc), "
+                                   "the review memo (审核意见书) and the report with the review as Word comments.")
+    p.add_argument("--xlsx", metavar="OUT", type=Path, default=None, help="workbook to write")
+    p.add_argument("--memo", metavar="OUT.docx", type=Path, default=None,
+                   help="the review memo (审核意见书) in Word, one part per report")
+    p.add_argument("--annotated", metavar="OUT.docx", type=Path, default=None,
+                   help="the report (one --doc) with the review as Word comments")
     p.add_argument("--doc", metavar="ID", action="append", default=None,
                    help="a report to export (number from `list`, id prefix or path); repeatable")
     _library_options(p)
@@ -262,10 +267,20 @@ def run_export(args: argparse.Namespace) -> int:
         from reviewer.export.workbook import export_workbook
     except ImportError as exc:
         raise ReviewerError("export_unavailable", reason=str(exc)) from None
+    if not (args.xlsx or args.memo or args.annotated):
+        raise ReviewerError("export_no_output")
+    if args.annotated and len(args.doc or []) != 1:
+        raise ReviewerError("annotated_needs_one_doc")
     with _open(args) as lib:
         doc_uuids = [resolve_document(lib, key) for key in args.doc] if args.doc else None
-        result = export_workbook(lib, args.xlsx, doc_uuids=doc_uuids, language=language())
-    print(_t("已导出:", "Exported: ") + str(result if isinstance(result, (str, Path)) else args.xlsx))
+        if args.xlsx:
+            result = export_workbook(lib, args.xlsx, doc_uuids=doc_uuids, language=language())
+            print(_t("已导出:", "Exported: ") + str(result if isinstance(result, (str, Path)) else args.xlsx))
+        if args.memo or args.annotated:
+            from reviewer.cli.documents import export_documents
+
+            for line in export_documents(lib, doc_uuids, args.memo, args.annotated, language()):
+                print(line)
     return 0
 
 

@@ -59,6 +59,7 @@ class AnnotatedResult:
     placed: int = 0
     unplaced: list[str] = field(default_factory=list)  # quotes whose words were not found
     from_source: bool = False  # True: the reviewer's comments are in the original Word file
+    total: int = 0  # comments written, placed or not
 
 
 def notes_for(review: DocumentReview, language: str = "zh", reviewer: str | None = None) -> list[Note]:
@@ -360,7 +361,7 @@ def write_annotated(review: DocumentReview, out_path: str | os.PathLike[str], la
         raise ReviewerError("bad_docx", path=str(source)) from exc
     document.core_properties.title = report_name(review)
     path = write_atomically(out_path, ".docx", lambda temp: document.save(str(temp)))
-    return AnnotatedResult(path, placed, unplaced, source is not None)
+    return AnnotatedResult(path, placed, unplaced, source is not None, len(notes))
 
 
 def export_annotated(library: Any, doc_uuid: str, out_path: str | os.PathLike[str],
