@@ -105,6 +105,16 @@ CATALOG: dict[str, tuple[str, str]] = {
     "annotated_unplaced": ("有 {count} 条批注在原文中找不到对应文字({quotes}),已加在第一段并注明。",
                            "{count} comments could not be placed on their words ({quotes}); they are on the "
                            "first paragraph, marked as such."),
+    "ui_export_memo": ("导出审核意见书(Word)…", "Export the review &memo (Word)…"),
+    "ui_export_annotated": ("导出批注版报告(Word)…", "Export the report with &comments (Word)…"),
+    "ui_memo_file": ("{name}-审核意见.docx", "{name} - review memo.docx"),
+    "ui_annotated_file": ("{name}-批注版.docx", "{name} - with comments.docx"),
+    "ui_memo_name": ("审核意见", "review memo"),
+    "ui_word_filter": ("Word 文档 (*.docx)", "Word documents (*.docx)"),
+    "ui_exporting_word": ("正在生成 Word 文档…", "Writing the Word document…"),
+    "ui_word_saved": ("Word 文档已保存:\n{path}", "The Word document was saved:\n{path}"),
+    "ui_select_one_report": ("请先打开或选择报告(批注版一次一份)。",
+                             "Open or select a report first (one at a time for the annotated copy)."),
 }
 
 
