@@ -47,6 +47,8 @@ FAST_ROWS = True
 # wider sheets get their text columns narrowed (the text wraps) so the print scale stays ≥ 85 %.
 PAGE_UNITS = 160
 MIN_TEXT_WIDTH = 8
+# Points per line of 11 pt CJK text (Excel's default 15, LibreOffice's CJK fonts need more).
+ROW_POINTS = 17
 
 
 FILLS = {
@@ -302,8 +304,15 @@ class SheetWriter:
             cap = self.caps.get(self.keys[index], 50 if self.formats[index] == "wrap" else 40)
             widths.append(max(6, min(widest + 2, cap)))
             texts.append(text and self.formats[index] in (None, "wrap"))
-        for letter, width in zip(self._letters, fit_page(widths, texts)):
+        fitted = fit_page(widths, texts)
+        for letter, width in zip(self._letters, fitted):
             self.ws.column_dimensions[letter].width = width
+        # Where text wraps, rows get the height of their longest cell: LibreOffice does not size
+        # rows itself when it opens a workbook, and the text would print cut to one line.
+        self._room = [max(1, int(width) - 1) for width in fitted]
+        # Per column, the most characters surely fitting on one line (wrapping columns only).
+        self._one_line = [room // 2 if fmt in ("wrap", "header") else EXCEL_MAX_ROWS
+                          for room, fmt in zip(self._room, self.text_formats)]
         self.ws.freeze_panes = "A2"
         self._page_setup()
         self._fast = FAST_ROWS and _has_write_only_internals(self.ws)
@@ -338,6 +347,15 @@ class SheetWriter:
         header = [self.cell(C(h, fmt="header", fill="header"), i) for i, h in enumerate(self.headers)]
         self._append(header)
 
+    def _lines(self, text: str, column: int) -> int:
+        """Lines ``text`` takes in ``column`` when wrapped (CJK characters count two units)."""
+        room = self._room[column]
+        needed = 0
+        for part in text.split("\n"):
+            width = (len(part.encode("utf-8", "surrogatepass")) + len(part)) // 2
+            needed += max(1, -(-width // room))
+        return needed
+
     def _append(self, row: list[Any]) -> None:
         if self._fast:
             self._buffer.append(self._row_xml(row, self.rows_written + 1))
@@ -364,10 +382,13 @@ class SheetWriter:
         return cell
 
     def _row_xml(self, row: list[Any], row_idx: int) -> str:
-        """One row of prepared values as SpreadsheetML text (what openpyxl would write for it)."""
+        """One row of prepared values as SpreadsheetML text (what openpyxl would write for it),
+        as high as its longest wrapped text needs."""
         letters = self._letters
         links = self._links
-        parts = [f'<row r="{row_idx}">']
+        one_line = self._one_line if row_idx > 1 else [room // 2 for room in self._room]  # headers wrap
+        lines = 1
+        parts = [""]
         for column, out in enumerate(row):
             if out is None:
                 continue
@@ -377,6 +398,8 @@ class SheetWriter:
             if text is None:
                 parts.append(f'<c r="{ref}"{style}/>')
             elif kind == "s":
+                if len(text) > one_line[column] or ("\n" in text and one_line[column] < EXCEL_MAX_ROWS):
+                    lines = max(lines, self._lines(text, column))
                 space = ' xml:space="preserve"' if text != text.strip() else ""
                 parts.append(f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{_escape(text)}</t></is></c>')
             else:
@@ -384,6 +407,8 @@ class SheetWriter:
             if link:
                 links.append(f'<hyperlink ref="{ref}" location="{_escape(link, quote=True)}"/>')
         parts.append("</row>")
+        parts[0] = f'<row r="{row_idx}" ht="{min(lines, 27) * ROW_POINTS}" customHeight="1">' if lines > 1 \
+            else f'<row r="{row_idx}">'
         return "".join(parts)
 
     def write(self, rows: Iterable[list[Any]], tick: Callable[[int], None]) -> None:

@@ -226,7 +226,8 @@ class WorkbookBuilder:
             meta = review.metadata
             found = collect(review, self.indexes[review.doc_uuid], lang, self.labels.data)
             share = f"{review.reviewed_share:.0%}"
-            yield [C(self.name_of[review.doc_uuid], fmt="header", fill="header"), C(None, fill="header")]
+            yield [C(say("report"), fmt="header", fill="header"),
+                   C(self.name_of[review.doc_uuid], fmt="header", fill="header")]
             yield [say("title"), meta.title]
             yield [say("issuer"), meta.issuer]
             yield [say("doc_number"), meta.doc_number]
