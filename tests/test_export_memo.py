@@ -117,3 +117,11 @@ def test_no_reports_no_memo(tmp_path):
     with pytest.raises(ReviewerError):
         write_memo([], tmp_path / "none.docx")
     assert not (tmp_path / "none.docx").exists()
+
+
+def test_a_corrected_issuer_is_listed_among_the_corrections(tmp_path, judged):
+    review = judged.review
+    correct(review.metadata_review, review.metadata, "issuer", "甲区司法局")
+    lines = texts(write_memo([review], tmp_path / "memo.docx", today=DAY))
+    assert lines[1] == "甲区司法局:"
+    assert any(line.endswith("发布单位:原文“甲区人民政府”,更正为“甲区司法局”。") for line in lines)

@@ -134,6 +134,11 @@ def collect(review: DocumentReview, index: DocIndex | None = None, lang: str = "
                     _field_word(labels, name, lang), path, show(before) + (unit or ""),
                     show(after) + (unit or ""), quote, r.reviewer or "", span))
             _remarks(out, r, path, quote, span)
+    meta = review.metadata_review
+    for name in meta.corrected_fields:  # title, issuer, 文号 …: about the whole report, no span
+        out.corrections.append(Correction(_field_word(labels, name, lang), "", show(meta.original[name]),
+                                          show(getattr(review.metadata, name, None)), "", meta.reviewer or "",
+                                          None))
     for item in review.checks + review.advisories:
         involved = [figures[i] for i in item.check.figures if i in figures]
         span = (involved[0].start, involved[0].end) if involved else None
