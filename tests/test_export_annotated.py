@@ -125,3 +125,20 @@ def test_english_comment_wording(tmp_path, judged):
     result = write_annotated(judged.review, tmp_path / "en.docx", language="en")
     texts = {c.text for c in docx.Document(str(result.path)).comments}
     assert "Original 864000元 → corrected to 846000元 (value)" in texts
+
+
+def test_a_heading_numbered_by_word_is_found_by_its_words(tmp_path, judged):
+    """Word's automatic numbering ("一、") is in the cleaned text but not in the runs."""
+    word_report(tmp_path, judged.review)
+    source = docx.Document(judged.review.document.path)
+    heading = next(p for p in source.paragraphs if p.text == "一、主要工作和成效")
+    heading.runs[0].text = "主要工作和成效"
+    source.save(judged.review.document.path)
+    judged.review.document.sha256 = hashlib.sha256(open(judged.review.document.path, "rb").read()).hexdigest()
+    one = judged.sections["one"]
+    correct(one.review, one.section, "title", "主要工作成效")
+    result = write_annotated(judged.review, tmp_path / "numbered.docx")
+    assert result.unplaced == []
+    document = docx.Document(str(result.path))
+    notes, spans = comments(document), anchored(document)
+    assert {spans[cid] for cid, text in notes.items() if text.endswith("(标题)")} == {"主要工作和成效"}

@@ -18,6 +18,7 @@ import bisect
 import copy
 import hashlib
 import os
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,8 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 # Subtrees whose runs a reader does not see in the body flow (as reviewer.load.docx_text skips them).
 _SKIPPED = {f"{W}del", f"{W}moveFrom", f"{W}txbxContent", f"{MC}Fallback"}
+# A heading's number as Word's automatic numbering shows it, outside the runs' text.
+_NUMBER = re.compile(r"^\s*(?:[((][一二三四五六七八九十\d]+[))]|[一二三四五六七八九十\d]+[、.．])\s*")
 _TEXT = {f"{W}t": None, f"{W}tab": "\t", f"{W}ptab": "\t", f"{W}br": "\n", f"{W}cr": "\n",
          f"{W}noBreakHyphen": "-"}
 
@@ -241,10 +244,15 @@ class WordSource:
 
 
 def _occurrence(text: str, start: int, quote: str) -> int:
-    """How many times ``quote`` appears in ``text`` before ``start`` (spaces ignored)."""
-    loose_text, where = _loose(text[:start])
+    """How many times ``quote`` starts in ``text`` before ``start`` (spaces ignored; counted as
+    ``WordSource.find`` counts, overlapping)."""
+    loose_text, _ = _loose(text[:start] + quote)
     loose, _ = _loose(quote)
-    return loose_text.count(loose) if loose else 0
+    count, at = 0, loose_text.find(loose) if loose else -1
+    while 0 <= at < len(loose_text) - len(loose):
+        count += 1
+        at = loose_text.find(loose, at + 1)
+    return count
 
 
 def annotate_word(review: DocumentReview, source: Path, notes: list[Note], language: str) -> tuple[Any, int, list[str]]:
@@ -257,6 +265,9 @@ def annotate_word(review: DocumentReview, source: Path, notes: list[Note], langu
         if note.span is not None:
             quote = text[note.span[0]:note.span[1]]
             hit = word.find(quote, _occurrence(text, note.span[0], quote))
+            bare = _NUMBER.sub("", quote, count=1)
+            if hit is None and bare != quote:  # a heading Word numbers itself: "一、" is not in its runs
+                hit = word.find(bare, _occurrence(text, note.span[0] + len(quote) - len(bare), bare))
             if hit is not None and word.comment(*hit, note):
                 placed += 1
                 continue
