@@ -185,6 +185,7 @@ class SheetWriter:
         self.text_formats = ["wrap" if fmt is None else fmt for fmt in self.formats]
         # Per column, the last plain text written and its cell: a repeated value is prepared once.
         self._int_styles: list[int | None] = [None] * len(columns)
+        self._style_attrs: dict[int, str] = {}
         self._last_text: list[tuple[str, tuple[str, str | None, int, str | None]] | None] = [None] * len(columns)
         self.caps = caps or {}
         self.rows_written = 0
@@ -386,24 +387,29 @@ class SheetWriter:
         as high as its longest wrapped text needs."""
         letters = self._letters
         links = self._links
+        attrs = self._style_attrs
         one_line = self._one_line if row_idx > 1 else [room // 2 for room in self._room]  # headers wrap
         lines = 1
         parts = [""]
+        append = parts.append
+        number = str(row_idx)
         for column, out in enumerate(row):
             if out is None:
                 continue
             kind, text, style_id, link = out
-            ref = f"{letters[column]}{row_idx}"
-            style = f' s="{style_id}"' if style_id else ""
+            style = attrs.get(style_id)
+            if style is None:
+                style = attrs[style_id] = f' s="{style_id}"' if style_id else ""
+            ref = letters[column] + number
             if text is None:
-                parts.append(f'<c r="{ref}"{style}/>')
+                append(f'<c r="{ref}"{style}/>')
             elif kind == "s":
                 if len(text) > one_line[column] or ("\n" in text and one_line[column] < EXCEL_MAX_ROWS):
                     lines = max(lines, self._lines(text, column))
-                space = ' xml:space="preserve"' if text != text.strip() else ""
-                parts.append(f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{_escape(text)}</t></is></c>')
+                space = ' xml:space="preserve"' if text and (text[0].isspace() or text[-1].isspace()) else ""
+                append(f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{_escape(text)}</t></is></c>')
             else:
-                parts.append(f'<c r="{ref}"{style} t="n"><v>{text}</v></c>')
+                append(f'<c r="{ref}"{style} t="n"><v>{text}</v></c>')
             if link:
                 links.append(f'<hyperlink ref="{ref}" location="{_escape(link, quote=True)}"/>')
         parts.append("</row>")

@@ -161,15 +161,19 @@ class WorkbookBuilder:
         return "\n".join(lines + [comments] if comments else lines)
 
     def tags(self, review: ItemReview | None) -> str:
-        if review is None:
+        if review is None or not review.tags:
             return ""
         return "; ".join(tag.path or tag.name for tag in review.tags)
 
     def comments(self, comments: list[Comment]) -> str:
+        if not comments:
+            return ""
         return "\n".join(f"{c.reviewer}:{c.body}" if c.reviewer else c.body for c in comments)
 
     def corrections(self, review: ItemReview, show_added: bool = False) -> str:
         """What a reviewer changed: each corrected field with its original, disputes, additions."""
+        if not (review.original or review.user_added or getattr(review, "conflicts", None)):
+            return ""  # the common case, once per row of every sheet
         was = self.labels.phrase("was")
         parts = [self.labels.phrase("added")] if show_added and review.user_added else []
         parts += [f"{self.labels.value('field', name)} {was} {_show(review.original[name])}"
@@ -181,7 +185,7 @@ class WorkbookBuilder:
 
     def mark(self, value: Any, review: ItemReview, *fields: str, **extra: Any) -> Any:
         """The value, highlighted when a reviewer corrected one of ``fields``."""
-        if any(name in review.original for name in fields):
+        if review.original and any(name in review.original for name in fields):  # most items: none
             return C(value, fill="corrected_cell", **extra)
         return C(value, **extra) if extra else value
 
