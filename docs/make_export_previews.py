@@ -32,6 +32,28 @@ from reviewer.library.store import Library  # noqa: E402
 
 SAMPLE = ROOT / "resources" / "samples" / "sample_fazhi_2023.txt"
 
+# Where the official fonts are not installed (a Linux build machine), show them as the nearest
+# Noto CJK face, as a Windows office machine with the fonts would: Song/Fang Song/Kai styles as
+# the serif, 黑体 as the sans, 小标宋 as the bold serif.
+FONTCONFIG = """<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+{aliases}
+<match target="pattern"><test name="family"><string>方正小标宋简体</string></test>
+<edit name="family" mode="assign" binding="strong"><string>Noto Serif CJK SC</string></edit>
+<edit name="weight" mode="assign" binding="strong"><const>bold</const></edit></match>
+</fontconfig>"""
+SERIF = ("仿宋_GB2312", "仿宋", "FangSong", "楷体_GB2312", "楷体", "KaiTi", "宋体", "SimSun")
+SANS = ("黑体", "SimHei")
+
+
+def fontconfig(folder: Path) -> Path:
+    aliases = "".join(
+        f'<alias binding="same"><family>{name}</family><prefer><family>{face}</family></prefer></alias>'
+        for names, face in ((SERIF, "Noto Serif CJK SC"), (SANS, "Noto Sans CJK SC")) for name in names)
+    path = folder / "fonts.conf"
+    path.write_text(FONTCONFIG.format(aliases=aliases), encoding="utf-8")
+    return path
+
 
 def word_sample(folder: Path) -> Path:
     """The sample report as a department's Word file: title, headings in Word styles, body text."""
@@ -71,7 +93,8 @@ def convert(path: Path, out: Path, stem: str, pages: int = 1) -> list[Path]:
     target = "pdf" if path.suffix != ".docx" else 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean",' \
         '"value":"true"},"ExportNotesInMargin":{"type":"boolean","value":"true"}}'
     subprocess.run(["soffice", "--headless", "--convert-to", target, "--outdir", str(work), str(path)],
-                   check=True, capture_output=True, timeout=300, env={"HOME": str(work), "PATH": "/usr/bin:/bin"})
+                   check=True, capture_output=True, timeout=300,
+                   env={"HOME": str(work), "PATH": "/usr/bin:/bin", "FONTCONFIG_FILE": str(fontconfig(work))})
     pdf = path.with_suffix(".pdf")
     subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", str(pages), str(pdf), str(work / stem)],
                    check=True)
