@@ -38,6 +38,7 @@ def test_memo_and_annotated_copy_from_the_command_line(tmp_path, db, capsys):
     lines = [p.text for p in docx.Document(str(memo)).paragraphs]
     assert lines[0].startswith("关于《") and lines[0].endswith("》的审核意见")
     assert any("请与统计年报核对" in line for line in lines)
+    assert "审核人:王审阅" in lines  # signed by who did the review, not by whoever runs the export
     document = docx.Document(str(annotated))
     texts = {c.text for c in document.comments}
     assert "请与统计年报核对" in texts and "需要具体数字" in texts

@@ -39,9 +39,11 @@ CHINESE_NUMBERS = "一二三四五六七八九十"
 class MemoWriter:
     """Builds the memo paragraph by paragraph, each in the font of its role."""
 
-    def __init__(self, language: str = "zh", reviewer: str | None = None, today: date | None = None) -> None:
+    def __init__(self, language: str = "zh", reviewer: str | None = None, today: date | None = None,
+                 fallback_reviewer: str | None = None) -> None:
         self.lang = "en" if str(language).lower().startswith("en") else "zh"
         self.reviewer = reviewer
+        self.fallback_reviewer = fallback_reviewer
         self.today = today or date.today()
         self.labels = Labels(self.lang)
         self.doc = new_docx()
@@ -88,7 +90,8 @@ class MemoWriter:
         self.corrections(found)
         self.remarks(found)
         self.paragraph(self.say("closing"))
-        names = self.reviewer or "、".join(found.reviewers)
+        # Signed by the reviewer named for the export, else by those who did the review work.
+        names = self.reviewer or "、".join(found.reviewers) or self.fallback_reviewer or ""
         self.paragraph("", indent=0)
         self.paragraph(self.say("reviewer", names=names), indent=0, align=WD_ALIGN_PARAGRAPH.RIGHT)
         day = self.today
@@ -130,25 +133,26 @@ class MemoWriter:
 
 
 def build_memo(reviews: list[DocumentReview], language: str = "zh", reviewer: str | None = None,
-               today: date | None = None) -> Any:
+               today: date | None = None, fallback_reviewer: str | None = None) -> Any:
     """The memo as a python-docx ``Document``, one part per report."""
     if not reviews:
         raise ReviewerError("export_nothing")
-    writer = MemoWriter(language, reviewer, today)
+    writer = MemoWriter(language, reviewer, today, fallback_reviewer)
     for number, review in enumerate(reviews):
         writer.report(review, first=number == 0)
     props = writer.doc.core_properties
     props.title = writer.say("title", name=report_name(reviews[0])) if len(reviews) == 1 else \
         writer.say("batch_title", count=len(reviews))
-    props.author = props.last_modified_by = reviewer or "Report Reviewer"
+    props.author = props.last_modified_by = reviewer or fallback_reviewer or "Report Reviewer"
     props.comments = ""
     return writer.doc
 
 
 def write_memo(reviews: list[DocumentReview], out_path: str | os.PathLike[str], language: str = "zh",
-               reviewer: str | None = None, today: date | None = None) -> Path:
+               reviewer: str | None = None, today: date | None = None,
+               fallback_reviewer: str | None = None) -> Path:
     """Build the memo and save it atomically (the old file stays on any failure)."""
-    document = build_memo(reviews, language, reviewer, today)
+    document = build_memo(reviews, language, reviewer, today, fallback_reviewer)
     return write_atomically(out_path, ".docx", lambda temp: document.save(str(temp)))
 
 
@@ -160,4 +164,5 @@ def export_memo(library: Any, out_path: str | os.PathLike[str], doc_uuids: list[
     if not doc_uuids:
         raise ReviewerError("export_nothing")
     reviews = [library.load_review(doc_uuid) for doc_uuid in doc_uuids]
-    return write_memo(reviews, out_path, language, getattr(library, "reviewer", None) or None, today)
+    return write_memo(reviews, out_path, language, None, today,
+                      fallback_reviewer=getattr(library, "reviewer", None) or None)
