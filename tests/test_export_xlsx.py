@@ -169,18 +169,17 @@ def test_summary_has_one_row_per_report_with_counts_and_dates(tmp_path, reviewed
     assert len(rows) == 2
 
 
-def test_figures_link_to_their_section_row_in_the_outline(tmp_path, reviewed):
+def test_links_sit_on_short_cells_and_lead_to_the_outline_and_the_figures(tmp_path, reviewed):
+    """Section cells say where in words (no link: LibreOffice would not wrap a linked cell); the
+    Sections count of a report leads to its outline, a check's kind to its first figure."""
     wb = export(tmp_path, [reviewed.review, district_b().review])
     figures, outline = wb["数据"], wb["目录"]
     b_row = next(r for r in figures.iter_rows(min_row=2) if r[3].value == "960次")
-    link = b_row[1].hyperlink
-    assert link is not None and link.location.startswith("'目录'!A")
-    target = outline[link.location.split("!")[1]]
-    assert outline.cell(target.row, 4).value == "执法监督"
-    assert outline.cell(target.row, 1).value == "乙县2023年法治政府建设工作报告"
-    summary_link = wb["概览"]["A3"].hyperlink
+    assert b_row[1].value == "一、工作成效 > (二)执法监督" and b_row[1].hyperlink is None
+    summary_link = wb["概览"]["F3"].hyperlink
     assert outline[summary_link.location.split("!")[1]].offset(0, 3).value == "工作成效"
-    check_link = next(wb["核查"].iter_rows(min_row=2))[5].hyperlink
+    assert outline[summary_link.location.split("!")[1]].offset(0, 0).value == "乙县2023年法治政府建设工作报告"
+    check_link = next(wb["核查"].iter_rows(min_row=2))[2].hyperlink
     assert figures[check_link.location.split("!")[1]].offset(0, 3).value == "326件"
 
 
@@ -261,7 +260,7 @@ def test_english_headers(tmp_path, reviewed):
     row = rows_by_id(wb["Figures"])
     first = row[reviewed.figures["apply"].review.uuid]
     assert first["Status"] == "Corrected" and first["Kind"] == "Count"
-    link = next(wb["Figures"].iter_rows(min_row=2))[1].hyperlink
+    link = wb["Summary"]["F2"].hyperlink
     assert link.location.startswith("'Outline'!A")
 
 

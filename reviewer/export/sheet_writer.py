@@ -44,9 +44,11 @@ WIDTH_SAMPLE = 300
 # SheetWriter); False forces the portable path through openpyxl's cells.
 FAST_ROWS = True
 # Printed width of A4 landscape in Excel's column units (≈ 0.185 cm each at 100 %, 2 cm margins);
-# wider sheets get their text columns narrowed (the text wraps) so the print scale stays ≥ 85 %.
-PAGE_UNITS = 160
+# wider sheets get their text columns narrowed (the text wraps) so the print scale stays ≥ 75 %.
+PAGE_UNITS = 190
 MIN_TEXT_WIDTH = 8
+# Width of a column with nothing in it (its header wraps onto two lines).
+EMPTY_WIDTH = 6
 # Points per line of 11 pt CJK text (Excel's default 15, LibreOffice's CJK fonts need more).
 ROW_POINTS = 17
 
@@ -295,13 +297,16 @@ class SheetWriter:
         texts: list[bool] = []
         for index, header in enumerate(self.headers):
             widest = display_width(header) if len(header) <= 4 else 8  # long headers wrap
-            text = False
+            text = filled = False
             for row in sample:
                 if index < len(row):
                     spec = row[index]
                     value = spec.value if isinstance(spec, C) else spec
                     widest = max(widest, display_width(value))
                     text = text or isinstance(value, str)
+                    filled = filled or value not in (None, "")
+            if sample and not filled:
+                widest = EMPTY_WIDTH - 2  # nothing to show: room for the header, wrapped
             cap = self.caps.get(self.keys[index], 50 if self.formats[index] == "wrap" else 40)
             widths.append(max(6, min(widest + 2, cap)))
             texts.append(text and self.formats[index] in (None, "wrap"))

@@ -36,8 +36,8 @@ FORMATS = {
     "corrections": "wrap", "notes": "wrap", "figures": None, "title": None, "content": "wrap",
     "row": "0", "start": "0", "end": "0", "report_year": "0",
 }
-CAPS = {"id": 38, "doc_id": 38, "report": 30, "path": 40, "section": 36, "tags": 20, "label": 24, "text": 16,
-        "item": 16, "content": 100, "sentence": 50, "message": 50, "comments": 40}
+CAPS = {"id": 38, "doc_id": 38, "report": 24, "path": 40, "section": 30, "tags": 16, "label": 20, "text": 14,
+        "item": 16, "content": 100, "sentence": 44, "message": 50, "comments": 30, "corrections": 24}
 
 def parse_time(value: str | None) -> datetime | str | None:
     """An ISO 8601 time as a naive local datetime (Excel has no time zones); text if unparsable."""
@@ -199,12 +199,14 @@ class WorkbookBuilder:
                 link = self._outline_link(review.doc_uuid, first_section)
             checks = review.checks + review.advisories
             yield [
-                C(self.name_of[review.doc_uuid], link=link) if link else self.name_of[review.doc_uuid],
+                self.name_of[review.doc_uuid],
                 self.mark(meta.issuer, mr, "issuer"),
                 self.mark(meta.doc_number, mr, "doc_number"),
                 self.mark(parse_date(meta.published), mr, "published"),
                 self.mark(meta.report_year, mr, "report_year", fmt="0"),
-                len(review.sections), len(review.figures), len(review.citations), len(checks),
+                # The link sits on a short cell: LibreOffice does not wrap a linked cell's text.
+                C(len(review.sections), link=link) if link else len(review.sections),
+                len(review.figures), len(review.citations), len(checks),
                 sum(1 for c in checks if c.review.status == "confirmed"),
                 sum(1 for c in checks if c.review.status == "unreviewed"),
                 len(review.annotations),
@@ -295,11 +297,10 @@ class WorkbookBuilder:
                 self.figure_rows[(review.doc_uuid, f.id)] = row
                 row += 1
                 path = index.path(f.section)
-                link = self._outline_link(review.doc_uuid, f.section) if f.section is not None else None
                 original = r.original.get("value")
                 yield [
                     name,
-                    self.mark(path, r, "section", link=link) if link else self.mark(path, r, "section"),
+                    self.mark(path, r, "section"),  # the headings' text says where; no link needed
                     self.mark(f.label, r, "label"),
                     self.mark(f.text, r, "text"),
                     self.mark(parse_date(f.value) if f.kind == "date" and isinstance(f.value, str) else f.value,
@@ -355,10 +356,11 @@ class WorkbookBuilder:
                     yield [
                         name,
                         self.labels.value("check_group", group),
-                        self.mark(self.labels.value("check_kind", c.kind), r, "kind"),
+                        self.mark(self.labels.value("check_kind", c.kind), r, "kind", link=link) if link
+                        else self.mark(self.labels.value("check_kind", c.kind), r, "kind"),
                         self.mark(self.labels.value("severity", c.severity), r, "severity"),
                         self.mark(c.message, r, "message", fmt="wrap"),
-                        C(texts, link=link, fmt="wrap") if link else C(texts, fmt="wrap"),
+                        C(texts, fmt="wrap"),
                         "; ".join(index.path(s) for s in c.sections if index.path(s)),
                         self.status(r, "check"),
                         self.tags(r),
@@ -487,7 +489,7 @@ class WorkbookBuilder:
                        labels.phrase("legend_verdict", status=word, meaning=labels.value("verdict_help", status))]
             yield [labels.sheet("technical"), labels.phrase("legend_technical")]
             yield [dict(labels.columns("figures"))["section"], labels.phrase("legend_section")]
-            yield [f"{labels.sheet('figures')} → {labels.sheet('outline')}", labels.phrase("legend_link")]
+            yield [f"{labels.sheet('summary')} → {labels.sheet('outline')}", labels.phrase("legend_link")]
             yield ["%", labels.phrase("legend_percent")]
             yield [labels.sheet("comparison"), labels.phrase("legend_comparison")]
             yield ["=", labels.phrase("legend_safety")]
