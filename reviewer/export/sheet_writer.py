@@ -169,7 +169,8 @@ class SheetWriter:
     writes around an empty ``sheetData`` (``FAST_ROWS``): openpyxl's per-cell objects and lxml's
     per-element writing cost 13 µs a cell, 20-35 s for 100,000 figure rows on a busy machine.
     Otherwise each tuple becomes a ``WriteOnlyCell`` and openpyxl writes it; a test checks that
-    both paths give the same workbook.
+    both paths give the same cells (only the fast path sets row heights for wrapped text:
+    openpyxl's write-only sheets cannot).
     """
 
     def __init__(self, workbook: Workbook, title: str, columns: list[tuple[str, str]],
@@ -185,9 +186,9 @@ class SheetWriter:
         self.formats = [formats.get(key) for key in self.keys]
         # Text wraps in every column unless the column has a format of its own.
         self.text_formats = ["wrap" if fmt is None else fmt for fmt in self.formats]
-        # Per column, the last plain text written and its cell: a repeated value is prepared once.
-        self._int_styles: list[int | None] = [None] * len(columns)
+        self._int_styles: list[int | None] = [None] * len(columns)  # per column, the style of an int
         self._style_attrs: dict[int, str] = {}
+        # Per column, the last plain text written and its cell: a repeated value is prepared once.
         self._last_text: list[tuple[str, tuple[str, str | None, int, str | None]] | None] = [None] * len(columns)
         self.caps = caps or {}
         self.rows_written = 0
