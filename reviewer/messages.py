@@ -195,7 +195,7 @@ CATALOG: dict[str, tuple[str, str]] = {
                       "Show a report's outline with figures, checks, annotations and review state. DOC is the "
                       "number from `list`, the start of the report id, or its path."),
     "cli_help_export": ("把报告及其审阅导出为 Excel 工作簿", "export reports and their review to an Excel workbook"),
-    "cli_desc_export": ("把报告(全部,或用 --doc 指定的)写入一个 Excel 工作簿。",
+    "cli_desc_export": ("把报告(全部,或用 --doc 指定的)及审阅结果导出为 Excel 工作簿、审核意见书或带批注的 Word 报告。",
                         "Write an Excel workbook of the reports (all, or those given with --doc)."),
     "cli_help_xlsx": ("要写入的工作簿", "workbook to write"),
     "cli_help_doc": ("要导出的报告(`list` 中的序号、报告编号的开头或路径);可重复",
@@ -253,6 +253,32 @@ CATALOG: dict[str, tuple[str, str]] = {
                                 "请只导出其他报告,或先删除多余的数字。",
                                 "The export holds {count} figures, more than the {limit} rows of an Excel sheet "
                                 "(the report '{title}' alone has {one}). Export other reports, or remove surplus figures first."),
+    # issue 12: memo and annotated report
+    "export_no_output": ("请指定要导出的文件:--xlsx、--memo 或 --annotated",
+                         "Say what to export: --xlsx, --memo or --annotated"),
+    "annotated_needs_one_doc": ("批注版报告一次只能导出一份报告,请用 --doc 指定一份",
+                                "The annotated copy is made for one report: name it with one --doc"),
+    "exported_memo": ("已导出审核意见书:{path}", "Review memo exported: {path}"),
+    "exported_annotated": ("已导出批注版报告:{path}(共 {count} 条批注)",
+                           "Annotated report exported: {path} ({count} comments)"),
+    "annotated_from_text": ("原文件不是 Word 文档、已移动或已改动,批注已加在按清理后正文生成的新 Word 文档中。",
+                            "The source is not a Word file, or it was moved or changed: the comments are in a "
+                            "new Word document of the cleaned text."),
+    "annotated_unplaced": ("有 {count} 条批注在原文中找不到对应文字({quotes}),已加在第一段并注明。",
+                           "{count} comments could not be placed on their words ({quotes}); they are on the "
+                           "first paragraph, marked as such."),
+    "ui_export_memo": ("导出审核意见书(Word)…", "Export the review &memo (Word)…"),
+    "ui_export_annotated": ("导出批注版报告(Word)…", "Export the report with &comments (Word)…"),
+    "ui_memo_file": ("{name}-审核意见.docx", "{name} - review memo.docx"),
+    "ui_annotated_file": ("{name}-批注版.docx", "{name} - with comments.docx"),
+    "ui_memo_name": ("审核意见", "review memo"),
+    "ui_word_filter": ("Word 文档 (*.docx)", "Word documents (*.docx)"),
+    "ui_exporting_word": ("正在生成 Word 文档…", "Writing the Word document…"),
+    "ui_word_saved": ("Word 文档已保存:\n{path}", "The Word document was saved:\n{path}"),
+    "ui_select_one_report": ("请先打开或选择报告(批注版一次一份)。",
+                             "Open or select a report first (one at a time for the annotated copy)."),
+    "cli_help_memo": ("审核意见书(Word),每份报告一部分", "the review memo (审核意见书) in Word, one part per report"),
+    "cli_help_annotated": ("带审阅批注的报告(Word,需一个 --doc)", "the report (one --doc) with the review as Word comments"),
 }
 
 

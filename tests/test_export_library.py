@@ -14,10 +14,13 @@ from tests.export_factory import TEXT_A, TEXT_B, TEXT_C
 
 
 def table(ws) -> dict[str, dict[str, object]]:
+    """A human sheet's rows by ID; the IDs are in the technical sheet, never on the human sheets."""
+    wb = ws.parent
+    tech = wb["技术信息"] if "技术信息" in wb.sheetnames else wb["Technical"]
+    ids = {row[1]: row[2] for row in tech.iter_rows(min_row=2, values_only=True) if row[0] == ws.title}
     headers = [c.value for c in ws[1]]
-    key = next(k for k in ("ID", "报告ID", "Report ID") if k in headers)
-    rows = (dict(zip(headers, row)) for row in ws.iter_rows(min_row=2, values_only=True))
-    return {row[key]: row for row in rows if row[key]}
+    rows = enumerate(ws.iter_rows(min_row=2, values_only=True), start=2)
+    return {ids[n]: dict(zip(headers, row)) for n, row in rows if n in ids}
 
 
 @pytest.fixture
@@ -85,7 +88,7 @@ def test_library_export_matches_load_review(tmp_path, library):
     assert fixed["标签"] == "需核实"
     assert fixed["意见"] == "王审阅:=与年报核对后更正"
     assert fixed["审阅人"] == "王审阅"
-    assert figures[touched["confirmed"]]["状态"] == "已确认"
+    assert figures[touched["confirmed"]]["状态"] == "确认无误"
     section = outline[touched["section"]]
     assert section["标题"] == "存在的问题和不足" and section["原标题"] == "存在的问题"
     assert section["意见"] == "王审阅:标题按正文改"

@@ -27,23 +27,28 @@ from reviewer.messages import ReviewerError
 from tests.export_factory import comment, correct, district_a, district_b, district_c, tag
 
 
+def row_ids(ws) -> dict[int, str]:
+    """Row number -> ID of one human sheet, read from the technical sheet (human sheets show no IDs)."""
+    wb = ws.parent
+    tech = wb["技术信息"] if "技术信息" in wb.sheetnames else wb["Technical"]
+    return {row[1]: row[2] for row in tech.iter_rows(min_row=2, values_only=True) if row[0] == ws.title}
+
+
 def rows_by_id(ws) -> dict[str, dict[str, object]]:
-    """Data rows of a sheet as dicts keyed by header, indexed by the ID column."""
+    """Data rows of a sheet as dicts keyed by header, indexed by their ID in the technical sheet."""
     headers = [c.value for c in ws[1]]
+    ids = row_ids(ws)
     result = {}
-    for row in ws.iter_rows(min_row=2, values_only=True):
-        record = dict(zip(headers, row))
-        key = record.get("ID") or record.get("报告ID")
-        if key:
-            result[key] = record
+    for number, row in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
+        if number in ids:
+            result[ids[number]] = dict(zip(headers, row))
     return result
 
 
 def cells_by_id(ws) -> dict[str, dict[str, object]]:
     headers = [c.value for c in ws[1]]
-    id_col = headers.index("ID")
-    return {row[id_col].value: dict(zip(headers, row)) for row in ws.iter_rows(min_row=2)
-            if row[id_col].value}
+    ids = row_ids(ws)
+    return {ids[row[0].row]: dict(zip(headers, row)) for row in ws.iter_rows(min_row=2) if row[0].row in ids}
 
 
 @pytest.fixture
@@ -86,7 +91,7 @@ def test_every_figure_is_in_the_figures_sheet_with_its_value(tmp_path, reviewed)
         assert row["指标"] == item.figure.label
         assert row["单位"] == item.figure.unit
         assert item.figure.text in row["所在语句"]
-    assert rows[reviewed.figures["apply"].review.uuid]["章节"] == "一 > (一)"
+    assert rows[reviewed.figures["apply"].review.uuid]["章节"] == "一、主要工作和成效 > (一)行政复议"
     assert rows[reviewed.figures["apply"].review.uuid]["所在语句"] == "全年收到行政复议申请326件,同比增长12.5%。"
 
 
@@ -112,7 +117,7 @@ def test_corrections_keep_the_original_and_are_highlighted(tmp_path, reviewed):
     assert figure["数值"].fill.fgColor.rgb.endswith("FFF2CC")
     untouched = cells_by_id(wb["数据"])[reviewed.figures["growth"].review.uuid]
     assert untouched["数值"].fill.fill_type is None
-    assert untouched["状态"].value == "已确认"
+    assert untouched["状态"].value == "确认无误"  # the window's word (reviewer.library.vocabulary)
     section = cells_by_id(wb["目录"])[reviewed.sections["zhifa"].review.uuid]
     assert section["标题"].value == "行政执法与监督"
     assert section["原标题"].value == "行政执法"
@@ -139,8 +144,11 @@ def test_tags_and_comments_reach_every_sheet(tmp_path, reviewed):
     placed, orphan = reviewed.review.annotations
     assert notes[placed.uuid]["引文"] == "基层执法力量"
     assert notes[placed.uuid]["标签"] == "亮点" and "建议补充编制数" in notes[placed.uuid]["意见"]
-    assert notes[placed.uuid]["起"] == placed.start and notes[placed.uuid]["章节"] == "二"
-    assert notes[orphan.uuid]["起"] == "无法定位" and notes[orphan.uuid]["定位"] == "无法定位"
+    assert notes[placed.uuid]["章节"] == "二、存在的问题" and "起" not in notes[placed.uuid]
+    assert notes[orphan.uuid]["章节"] == "无法定位"
+    tech = {row[2]: row for row in wb["技术信息"].iter_rows(min_row=2, values_only=True)}
+    assert tech[placed.uuid][5:8] == (placed.start, placed.end, "精确")
+    assert tech[orphan.uuid][5:8] == (None, None, "无法定位")
     citation = next(iter(rows_by_id(wb["引用"]).values()))
     assert citation["引用内容"] == "《中华人民共和国行政复议法》" and citation["类型"] == "文件名称"
 
@@ -149,30 +157,29 @@ def test_summary_has_one_row_per_report_with_counts_and_dates(tmp_path, reviewed
     wb = export(tmp_path, [reviewed.review, district_b().review])
     rows = rows_by_id(wb["概览"])
     a = rows["doc-a"]
-    assert a["标题"] == "甲区2023年法治政府建设情况报告"
+    assert a["报告"] == "甲区2023年法治政府建设情况报告"
     assert a["发布日期"] == datetime(2024, 1, 15)
     assert a["报告年度"] == 2023
-    assert (a["章节数"], a["数据数"], a["引用数"], a["核查问题数"], a["结构提示数"]) == (4, 6, 1, 1, 1)
+    assert (a["章节数"], a["数据数"], a["引用数"], a["核查数"], a["属实"], a["未判定"]) == (4, 6, 1, 2, 0, 2)
     assert a["已审阅比例"] == pytest.approx(reviewed.review.reviewed_share)
     assert a["审阅人"] == "李审阅; 王审阅"
     assert isinstance(a["最后修改"], datetime)
     assert wb["概览"]["M2"].number_format == "0.0%"
-    assert wb["概览"]["E2"].is_date
+    assert wb["概览"]["D2"].is_date
     assert len(rows) == 2
 
 
-def test_figures_link_to_their_section_row_in_the_outline(tmp_path, reviewed):
+def test_links_sit_on_short_cells_and_lead_to_the_outline_and_the_figures(tmp_path, reviewed):
+    """Section cells say where in words (no link: LibreOffice would not wrap a linked cell); the
+    Sections count of a report leads to its outline, a check's kind to its first figure."""
     wb = export(tmp_path, [reviewed.review, district_b().review])
     figures, outline = wb["数据"], wb["目录"]
     b_row = next(r for r in figures.iter_rows(min_row=2) if r[3].value == "960次")
-    link = b_row[1].hyperlink
-    assert link is not None and link.location.startswith("'目录'!A")
-    target = outline[link.location.split("!")[1]]
-    assert outline.cell(target.row, 4).value == "执法监督"
-    assert outline.cell(target.row, 1).value == "乙县2023年法治政府建设工作报告"
-    summary_link = wb["概览"]["A3"].hyperlink
+    assert b_row[1].value == "一、工作成效 > (二)执法监督" and b_row[1].hyperlink is None
+    summary_link = wb["概览"]["F3"].hyperlink
     assert outline[summary_link.location.split("!")[1]].offset(0, 3).value == "工作成效"
-    check_link = next(wb["核查"].iter_rows(min_row=2))[5].hyperlink
+    assert outline[summary_link.location.split("!")[1]].offset(0, 0).value == "乙县2023年法治政府建设工作报告"
+    check_link = next(wb["核查"].iter_rows(min_row=2))[2].hyperlink
     assert figures[check_link.location.split("!")[1]].offset(0, 3).value == "326件"
 
 
@@ -246,14 +253,14 @@ def test_illegal_control_characters_are_removed(tmp_path):
 
 def test_english_headers(tmp_path, reviewed):
     wb = export(tmp_path, [reviewed.review, district_b().review], language="en")
-    assert wb.sheetnames == ["Summary", "Outline", "Figures", "Citations", "Checks", "Annotations",
-                             "Comparison", "Legend"]
+    assert wb.sheetnames == ["Summary", "Review", "Outline", "Figures", "Citations", "Checks", "Annotations",
+                             "Comparison", "Legend", "Technical"]
     headers = [c.value for c in wb["Figures"][1]]
     assert headers[:6] == ["Report", "Section", "Indicator", "As written", "Value", "Unit"]
     row = rows_by_id(wb["Figures"])
     first = row[reviewed.figures["apply"].review.uuid]
     assert first["Status"] == "Corrected" and first["Kind"] == "Count"
-    link = next(wb["Figures"].iter_rows(min_row=2))[1].hyperlink
+    link = wb["Summary"]["F2"].hyperlink
     assert link.location.startswith("'Outline'!A")
 
 
@@ -266,7 +273,7 @@ def test_sheets_have_frozen_headers_filters_and_widths(tmp_path, reviewed):
     figures = wb["数据"]
     widths = {c.value: figures.column_dimensions[c.column_letter].width for c in figures[1]}
     assert widths["所在语句"] > widths["单位"]
-    assert widths["ID"] <= 14
+    assert "ID" not in widths
     sentence = cells_by_id(figures)[reviewed.figures["apply"].review.uuid]["所在语句"]
     assert sentence.alignment.wrap_text
 
@@ -546,7 +553,7 @@ def test_more_rows_than_excel_holds_is_refused_with_a_message(tmp_path, monkeypa
     with pytest.raises(ReviewerError) as info:
         write_workbook([district_a().review], target)
     assert info.value.code == "export_too_many_rows"
-    assert "数据" in info.value.message("zh") and "5" in info.value.message("en")
+    assert "行数上限" in info.value.message("zh") and "5" in info.value.message("en")
     assert target.read_bytes() == before
     assert no_temp_files(tmp_path)
 
@@ -564,8 +571,10 @@ def test_libreoffice_reads_the_workbook_as_written(tmp_path):
                     "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
                     str(path), "--outdir", str(tmp_path)], env=env, check=True, capture_output=True,
                    timeout=240)
+    with open(tmp_path / "lo-技术信息.csv", encoding="utf-8", newline="") as handle:
+        ids = {int(row[1]): row[2] for row in csv.reader(handle) if row[0] == "数据"}
     with open(tmp_path / "lo-数据.csv", encoding="utf-8", newline="") as handle:
-        rows = {row[-1]: row for row in csv.reader(handle)}
+        rows = {ids.get(number, ""): row for number, row in enumerate(csv.reader(handle), start=1)}
     first = rows[a.figures["apply"].review.uuid]
     assert first[2] == "=SUM(A1)" and first[4] == "326"
     assert rows[a.figures["closed"].review.uuid][7] == "甲 & <乙>"

@@ -178,3 +178,18 @@ def test_opened_libraries_are_remembered_as_recent(window, tmp_path):
     assert window.settings.recent_libraries[0] == str(other)
     window.recent_menu.aboutToShow.emit()
     assert str(other) in [a.text() for a in window.recent_menu.actions()]
+
+
+def test_the_window_exports_the_memo_and_the_annotated_copy(window, tmp_path, monkeypatch):
+    import docx
+
+    saved = []
+    monkeypatch.setattr(prompts, "offer_open", lambda parent, text: saved.append(text) or "")
+    window.import_paths([str(SAMPLES / "sample_fazhi_2023.txt")])
+    assert window.act_export_memo.text() == "导出审核意见书(Word)…"
+    memo, annotated = tmp_path / "意见书.docx", tmp_path / "批注版"
+    window.export_word("memo", out_path=str(memo))
+    window.export_word("annotated", out_path=str(annotated))
+    assert docx.Document(str(memo)).paragraphs[0].text.startswith("关于《")
+    assert (tmp_path / "批注版.docx").exists()
+    assert len(saved) == 2 and "Word 文档已保存" in saved[0]

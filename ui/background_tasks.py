@@ -8,7 +8,7 @@ from pathlib import Path
 
 from reviewer import paths
 from reviewer.library.store import Library
-from reviewer.messages import ReviewerError
+from reviewer.messages import ReviewerError, render
 from ui import i18n, prompts
 from ui.qt import (
     QDesktopServices,
@@ -214,6 +214,64 @@ class BackgroundTasks:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
 
         return self.run_job(work, self.tr("Exporting to Excel…"), finished, "export", pause_gc=True)
+
+
+    # ================================================================== Word documents (worker)
+    def export_memo(self) -> Job | None:
+        return self.export_word("memo")
+
+    def export_annotated(self) -> Job | None:
+        return self.export_word("annotated")
+
+    def export_word(self, kind: str, doc_uuids: list[str] | None = None, out_path: str | None = None) -> Job | None:
+        """The review memo (审核意见书) of the open or selected reports, or the open report with the
+        review as Word comments; written on a worker with the progress dialog, like the workbook."""
+        if self.workspace.library is None:
+            return None
+        language = i18n.core_language()
+        if doc_uuids is None:
+            doc_uuids = [self.workspace.doc_uuid] if self.workspace.doc_uuid else self.library_page.selected_uuids()
+        if not doc_uuids or (kind == "annotated" and len(doc_uuids) != 1):
+            self.statusBar().showMessage(render("ui_select_one_report", language), 4000)
+            return None
+        if out_path is None:
+            folder = self.settings.last_export_dir or str(Path.home())
+            review = self.workspace.review
+            stem = (review.metadata.title or Path(review.document.path).stem) if review and \
+                review.doc_uuid == doc_uuids[0] else render("ui_memo_name", language)
+            name = render(f"ui_{kind}_file", language, name=stem)
+            out_path = prompts.ask_save_path(self, render(f"ui_export_{kind}", language),
+                                             str(Path(folder) / _safe_name(name)), render("ui_word_filter", language))
+            if not out_path:
+                return None
+        if not out_path.lower().endswith(".docx"):
+            out_path += ".docx"
+        self.settings.last_export_dir = str(Path(out_path).parent)
+        library_path, reviewer_name = str(self.workspace.library.path), self.workspace.reviewer
+
+        def work(progress, cancelled):
+            progress(0, 1, "")
+            with Library(library_path, reviewer=reviewer_name) as library:
+                if kind == "memo":
+                    from reviewer.export.memo import export_memo
+
+                    path = export_memo(library, out_path, doc_uuids, language)
+                else:
+                    from reviewer.export.annotated_docx import export_annotated
+
+                    path = export_annotated(library, doc_uuids[0], out_path, language).path
+            progress(1, 1, "")
+            return path
+
+        def finished(path) -> None:
+            self.last_export = Path(path)
+            choice = prompts.offer_open(self, render("ui_word_saved", language, path=path))
+            if choice == "file":
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            elif choice == "folder":
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
+
+        return self.run_job(work, render("ui_exporting_word", language), finished, "export", cancellable=False)
 
 
 def _safe_name(name: str) -> str:

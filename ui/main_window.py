@@ -11,7 +11,7 @@ from pathlib import Path
 
 import reviewer
 from reviewer import paths
-from reviewer.messages import ReviewerError
+from reviewer.messages import ReviewerError, render
 from ui import dialogs, i18n, icons, presentation, prompts
 from ui.background_tasks import BackgroundTasks
 from ui.editing import Editing
@@ -142,6 +142,9 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
                                    "export", self.tr("Export the open report to an Excel workbook"))
         self.act_export_selected = a(self.tr("Export &selected reports…"), self.export_selected)
         self.act_export_library = a(self.tr("Export the &whole library…"), self.export_library, "Ctrl+Shift+E")
+        # Word documents (issue 12): wording from the core's catalogue, in the window's language.
+        self.act_export_memo = a(render("ui_export_memo", i18n.core_language()), self.export_memo)
+        self.act_export_annotated = a(render("ui_export_annotated", i18n.core_language()), self.export_annotated)
         self.act_settings = a(self.tr("&Settings…"), self.show_settings, "Ctrl+,", "settings")
         self.act_quit = a(self.tr("&Quit"), self.close, "Ctrl+Q")
 
@@ -220,7 +223,8 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
         self.recent_menu = m.addMenu(self.tr("&Recent libraries"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         m.addSeparator()
-        m.addActions([self.act_export_report, self.act_export_selected, self.act_export_library])
+        m.addActions([self.act_export_report, self.act_export_selected, self.act_export_library,
+                      self.act_export_memo, self.act_export_annotated])
         m.addSeparator()
         m.addActions([self.act_settings, self.act_quit])
         m = bar.addMenu(self.tr("&Edit"))

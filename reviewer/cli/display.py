@@ -31,7 +31,7 @@ def unit_as_written(figure: Figure, script: str | None) -> str:
 
 def heading_marker(section: Section) -> str:
     """The heading's number as the report writes it (二、, (三), 4.)."""
-    from reviewer.export.sheets import section_marker  # the export's rule, so both agree
+    from reviewer.export.report_index import section_marker  # the export's rule, so both agree
 
     return section_marker(section)
 

@@ -57,7 +57,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=_guard(run_show))
 
     p = sub.add_parser("export", help=render("cli_help_export"), description=render("cli_desc_export"))
-    p.add_argument("--xlsx", metavar="OUT", type=Path, required=True, help=render("cli_help_xlsx"))
+    p.add_argument("--xlsx", metavar="OUT", type=Path, default=None, help=render("cli_help_xlsx"))
+    p.add_argument("--memo", metavar="OUT.docx", type=Path, default=None, help=render("cli_help_memo"))
+    p.add_argument("--annotated", metavar="OUT.docx", type=Path, default=None, help=render("cli_help_annotated"))
     p.add_argument("--doc", metavar="ID", action="append", default=None, help=render("cli_help_doc"))
     _library_options(p)
     p.set_defaults(handler=_guard(run_export))
@@ -173,10 +175,20 @@ def run_export(args: argparse.Namespace) -> int:
         from reviewer.export.workbook import export_workbook
     except ImportError as exc:
         raise ReviewerError("export_unavailable", reason=str(exc)) from None
+    if not (args.xlsx or args.memo or args.annotated):
+        raise ReviewerError("export_no_output")
+    if args.annotated and len(args.doc or []) != 1:
+        raise ReviewerError("annotated_needs_one_doc")
     with _open(args) as lib:
         doc_uuids = [resolve_document(lib, key) for key in args.doc] if args.doc else None
-        result = export_workbook(lib, args.xlsx, doc_uuids=doc_uuids, language=language())
-    print(render("cli_exported", path=str(result if isinstance(result, (str, Path)) else args.xlsx)))
+        if args.xlsx:
+            result = export_workbook(lib, args.xlsx, doc_uuids=doc_uuids, language=language())
+            print(render("cli_exported", path=str(result if isinstance(result, (str, Path)) else args.xlsx)))
+        if args.memo or args.annotated:
+            from reviewer.cli.documents import export_documents
+
+            for line in export_documents(lib, doc_uuids, args.memo, args.annotated, language()):
+                print(line)
     return 0
 
 

@@ -45,6 +45,14 @@ WIDTH_SAMPLE = 300
 # Write rows as SpreadsheetML text and splice them into the sheet openpyxl writes (see
 # SheetWriter); False forces the portable path through openpyxl's cells.
 FAST_ROWS = True
+# Printed width of A4 landscape in Excel's column units (≈ 0.185 cm each at 100 %, 2 cm margins);
+# wider sheets get their text columns narrowed (the text wraps) so the print scale stays ≥ 75 %.
+PAGE_UNITS = 190
+MIN_TEXT_WIDTH = 8
+# Width of a column with nothing in it (its header wraps onto two lines).
+EMPTY_WIDTH = 6
+# Points per line of 11 pt CJK text (Excel's default 15, LibreOffice's CJK fonts need more).
+ROW_POINTS = 17
 
 
 FILLS = {
@@ -53,6 +61,7 @@ FILLS = {
     "confirmed": "C6EFCE",
     "corrected": "FFE699",
     "rejected": "FFC7CE",
+    "pending": "F8CBAD",  # 待核实
     "differs": "FCE4D6",  # comparison: a report states the indicator with different values
     "header": "DDEBF7",
 }
@@ -168,6 +177,10 @@ def number_format_for(value: Any) -> str:
     return "#,##0." + "0" * min(decimals, MAX_DECIMALS)
 
 
+# Integers below this are exact as an Excel number; a larger one goes through excel_number().
+_EXACT_INT = 2 ** 53
+
+
 def excel_number(value: int | float | Decimal) -> bool:
     """Whether ``value`` can be a number cell: finite and within Excel's range."""
     try:
@@ -186,17 +199,27 @@ class SheetWriter:
     writes around an empty ``sheetData`` (``FAST_ROWS``): openpyxl's per-cell objects and lxml's
     per-element writing cost 13 µs a cell, 20-35 s for 100,000 figure rows on a busy machine.
     Otherwise each tuple becomes a ``WriteOnlyCell`` and openpyxl writes it; a test checks that
-    both paths give the same workbook.
+    both paths give the same cells (only the fast path sets row heights for wrapped text:
+    openpyxl's write-only sheets cannot).
     """
 
     def __init__(self, workbook: Workbook, title: str, columns: list[tuple[str, str]],
-                 formats: dict[str, str], caps: dict[str, int] | None = None) -> None:
+                 formats: dict[str, str], caps: dict[str, int] | None = None, page_title: str = "",
+                 page_footer: str = "&A  &P / &N") -> None:
         self.ws = workbook.create_sheet(title)
+        self.page_title = page_title
+        self.page_footer = page_footer
         self.workbook = workbook
         self.title = title
         self.keys = [key for key, _ in columns]
         self.headers = [header for _, header in columns]
         self.formats = [formats.get(key) for key in self.keys]
+        # Text wraps in every column unless the column has a format of its own.
+        self.text_formats = ["wrap" if fmt is None else fmt for fmt in self.formats]
+        self._int_styles: list[int | None] = [None] * len(columns)  # per column, the style of an int
+        self._style_attrs: dict[int, str] = {}
+        # Per column, the last plain text written and its cell: a repeated value is prepared once.
+        self._last_text: list[tuple[str, tuple[str, str | None, int, str | None]] | None] = [None] * len(columns)
         self.caps = caps or {}
         self.rows_written = 0
         self._style_ids: dict[tuple, int] = {}
@@ -241,16 +264,29 @@ class SheetWriter:
         the style is a single dictionary look-up once its combination has been seen.
         """
         if spec.__class__ is str:  # plain report text: the most common cell by far
+            last = self._last_text[column]
+            if last is not None and last[0] is spec:  # the report's name, the sheet's name ... again
+                return last[1]
             if not spec:
                 return None
             value = clean_text(spec) if _needs_cleaning(spec) else spec
             if not value:
                 return None
-            key = (self.formats[column], None, 0, value.startswith(FORMULA_TRIGGERS), False)
+            key = (self.text_formats[column], None, 0, value.startswith(FORMULA_TRIGGERS), False)
             style_id = self._style_ids.get(key)
             if style_id is None:
                 style_id = self._style(*key)
-            return "s", value, style_id, None
+            out = self._last_text[column] = (spec, ("s", value, style_id, None))
+            return out[1]
+        if spec is None:
+            return None
+        if spec.__class__ is int and -_EXACT_INT < spec < _EXACT_INT:  # counts, row numbers, offsets
+            style_id = self._int_styles[column]
+            if style_id is None:
+                fmt = self.formats[column]
+                style_id = self._int_styles[column] = self._style(
+                    number_format_for(spec) if fmt in (None, "wrap") else fmt, None, 0, False, False)
+            return "n", str(spec), style_id, None
         if spec.__class__ is C:
             value, fmt, fill, indent, link = spec.value, spec.fmt, spec.fill, spec.indent, spec.link
         else:
@@ -263,6 +299,8 @@ class SheetWriter:
             kind = "s"
             value = clean_text(value)
             quote = needs_quote_prefix(value)
+            if fmt is None:
+                fmt = "wrap"
         elif isinstance(value, bool):
             kind, value = "s", str(value)
         elif isinstance(value, (int, float, Decimal)) and excel_number(value):
@@ -286,23 +324,34 @@ class SheetWriter:
 
     # -- rows ---------------------------------------------------------------------------------
     def _start(self, sample: list[list[Any]]) -> None:
+        widths: list[float] = []
+        texts: list[bool] = []
         for index, header in enumerate(self.headers):
-            widest = display_width(header)
+            widest = display_width(header) if len(header) <= 4 else 8  # long headers wrap
+            text = filled = False
             for row in sample:
                 if index < len(row):
                     spec = row[index]
-                    widest = max(widest, display_width(spec.value if isinstance(spec, C) else spec))
+                    value = spec.value if isinstance(spec, C) else spec
+                    widest = max(widest, display_width(value))
+                    text = text or isinstance(value, str)
+                    filled = filled or value not in (None, "")
+            if sample and not filled:
+                widest = EMPTY_WIDTH - 2  # nothing to show: room for the header, wrapped
             cap = self.caps.get(self.keys[index], 50 if self.formats[index] == "wrap" else 40)
-            width = max(6, min(widest + 2, cap))
-            self.ws.column_dimensions[self._letters[index]].width = width
+            widths.append(max(6, min(widest + 2, cap)))
+            texts.append(text and self.formats[index] in (None, "wrap"))
+        fitted = fit_page(widths, texts)
+        for letter, width in zip(self._letters, fitted):
+            self.ws.column_dimensions[letter].width = width
+        # Where text wraps, rows get the height of their longest cell: LibreOffice does not size
+        # rows itself when it opens a workbook, and the text would print cut to one line.
+        self._room = [max(1, int(width) - 1) for width in fitted]
+        # Per column, the most characters surely fitting on one line (wrapping columns only).
+        self._one_line = [room // 2 if fmt in ("wrap", "header") else EXCEL_MAX_ROWS
+                          for room, fmt in zip(self._room, self.text_formats)]
         self.ws.freeze_panes = "A2"
-        # Printed, as legal offices do: landscape, one page wide, the header row on every page.
-        self.ws.print_title_rows = "1:1"
-        self.ws.page_setup.orientation = "landscape"
-        self.ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-        self.ws.page_setup.fitToWidth = 1
-        self.ws.page_setup.fitToHeight = 0
-        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
+        self._page_setup()
         self._fast = FAST_ROWS and _has_write_only_internals(self.ws)
         if self._fast:
             handle, self._rows_path = tempfile.mkstemp(prefix="reviewer-rows-", suffix=".xml")
@@ -313,9 +362,36 @@ class SheetWriter:
             self._links: list[str] = []
         self._append_header()
 
+    def _page_setup(self) -> None:
+        """Printed, as legal offices do: A4 landscape, one page wide, the header row on every
+        page, the report's name at the top and the sheet with page x / y at the bottom."""
+        ws = self.ws
+        ws.print_title_rows = "1:1"
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_options.gridLines = True
+        ws.page_margins.left = ws.page_margins.right = 0.6
+        ws.page_margins.top = ws.page_margins.bottom = 0.8
+        ws.page_margins.header = ws.page_margins.footer = 0.3
+        if self.page_title:
+            ws.HeaderFooter.oddHeader.center.text = clean_text(self.page_title).replace("&", "&&")[:200]
+        ws.HeaderFooter.oddFooter.center.text = self.page_footer
+
     def _append_header(self) -> None:
         header = [self.cell(C(h, fmt="header", fill="header"), i) for i, h in enumerate(self.headers)]
         self._append(header)
+
+    def _lines(self, text: str, column: int) -> int:
+        """Lines ``text`` takes in ``column`` when wrapped (CJK characters count two units)."""
+        room = self._room[column]
+        needed = 0
+        for part in text.split("\n"):
+            width = (len(part.encode("utf-8", "surrogatepass")) + len(part)) // 2
+            needed += max(1, -(-width // room))
+        return needed
 
     def _append(self, row: list[Any]) -> None:
         if self._fast:
@@ -343,26 +419,38 @@ class SheetWriter:
         return cell
 
     def _row_xml(self, row: list[Any], row_idx: int) -> str:
-        """One row of prepared values as SpreadsheetML text (what openpyxl would write for it)."""
+        """One row of prepared values as SpreadsheetML text (what openpyxl would write for it),
+        as high as its longest wrapped text needs."""
         letters = self._letters
         links = self._links
-        parts = [f'<row r="{row_idx}">']
+        attrs = self._style_attrs
+        one_line = self._one_line if row_idx > 1 else [room // 2 for room in self._room]  # headers wrap
+        lines = 1
+        parts = [""]
+        append = parts.append
+        number = str(row_idx)
         for column, out in enumerate(row):
             if out is None:
                 continue
             kind, text, style_id, link = out
-            ref = f"{letters[column]}{row_idx}"
-            style = f' s="{style_id}"' if style_id else ""
+            style = attrs.get(style_id)
+            if style is None:
+                style = attrs[style_id] = f' s="{style_id}"' if style_id else ""
+            ref = letters[column] + number
             if text is None:
-                parts.append(f'<c r="{ref}"{style}/>')
+                append(f'<c r="{ref}"{style}/>')
             elif kind == "s":
-                space = ' xml:space="preserve"' if text != text.strip() else ""
-                parts.append(f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{_escape(text)}</t></is></c>')
+                if len(text) > one_line[column] or ("\n" in text and one_line[column] < EXCEL_MAX_ROWS):
+                    lines = max(lines, self._lines(text, column))
+                space = ' xml:space="preserve"' if text and (text[0].isspace() or text[-1].isspace()) else ""
+                append(f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{_escape(text)}</t></is></c>')
             else:
-                parts.append(f'<c r="{ref}"{style} t="n"><v>{text}</v></c>')
+                append(f'<c r="{ref}"{style} t="n"><v>{text}</v></c>')
             if link:
                 links.append(f'<hyperlink ref="{ref}" location="{_escape(link, quote=True)}"/>')
         parts.append("</row>")
+        parts[0] = f'<row r="{row_idx}" ht="{min(lines, 27) * ROW_POINTS}" customHeight="1">' if lines > 1 \
+            else f'<row r="{row_idx}">'
         return "".join(parts)
 
     def write(self, rows: Iterable[list[Any]], tick: Callable[[int], None]) -> None:
@@ -423,6 +511,21 @@ class SheetWriter:
             out.write(b"</sheetData>")
             out.write(tail)
         os.remove(self._rows_path)
+
+
+def fit_page(widths: list[float], texts: list[bool]) -> list[float]:
+    """Column widths narrowed, text columns only, until the sheet fits ``PAGE_UNITS`` or every
+    text column is at ``MIN_TEXT_WIDTH``; numbers and dates keep their width (they do not wrap)."""
+    widths = list(widths)
+    for _ in range(8):
+        excess = sum(widths) - PAGE_UNITS
+        spare = [w - MIN_TEXT_WIDTH if t and w > MIN_TEXT_WIDTH else 0 for w, t in zip(widths, texts)]
+        room = sum(spare)
+        if excess <= 0 or room <= 0:
+            break
+        share = min(1.0, excess / room)
+        widths = [round(w - s * share, 1) for w, s in zip(widths, spare)]
+    return widths
 
 
 def _has_write_only_internals(ws: Any) -> bool:

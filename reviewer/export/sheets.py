@@ -7,15 +7,15 @@ remember the row of every section and figure, so later sheets can link back to t
 
 from __future__ import annotations
 
-import bisect
-import re
 from collections.abc import Iterator
 from datetime import date, datetime, timezone
 from typing import Any
 
 from openpyxl import Workbook
 
+from reviewer.export.findings import collect, verdict_summary, wording
 from reviewer.export.indicators import comparison_rows
+from reviewer.export.report_index import DocIndex, report_name, section_marker
 from reviewer.export.safety import clean_text
 from reviewer.export.sheet_writer import (
     C,
@@ -27,21 +27,18 @@ from reviewer.export.sheet_writer import (
     discard_workbook,
 )
 from reviewer.library.review import Annotation, Comment, DocumentReview, ItemReview
-from reviewer.model import Section
+from reviewer.library.vocabulary import status_word
 
 # Per column key: how its cells are shown (widths come from the content).
 FORMATS = {
     "published": "date", "imported_at": "datetime", "last_change": "datetime", "changed_at": "datetime",
     "created_at": "datetime", "reviewed_share": "share", "confidence": "0.00",
     "sentence": "wrap", "comments": "wrap", "message": "wrap", "note": "wrap", "quote": "wrap",
-    "corrections": "wrap", "notes": "wrap", "figures": None, "title": None,
+    "corrections": "wrap", "notes": "wrap", "figures": None, "title": None, "content": "wrap",
+    "row": "0", "start": "0", "end": "0", "report_year": "0",
 }
-CAPS = {"id": 14, "report": 30, "path": 30, "section": 24, "tags": 24, "label": 30, "text": 24}
-
-_SENTENCE_END = re.compile(r"[。!?;!?;\n]")
-_NUMBER_TAIL = re.compile(r"[、.．,,\s]+$")
-SENTENCE_MAX = 300
-
+CAPS = {"id": 38, "doc_id": 38, "report": 24, "path": 40, "section": 30, "tags": 16, "label": 20, "text": 14,
+        "item": 16, "content": 100, "sentence": 44, "message": 50, "comments": 30, "corrections": 24}
 
 def parse_time(value: str | None) -> datetime | str | None:
     """An ISO 8601 time as a naive local datetime (Excel has no time zones); text if unparsable."""
@@ -65,90 +62,6 @@ def parse_date(value: str | None) -> date | str | None:
         return value
 
 
-def section_marker(section: Section) -> str:
-    """The heading's number as the report writes it: 一 with style "(一)" is "(一)", 3 with "1." is "3."."""
-    number = (section.number or "").strip()
-    style = section.style or ""
-    if not number or not style or not number[-1].isalnum() or not number[0].isalnum():
-        return number  # no style known, or the number already carries its brackets/punctuation
-    if style[0] in "((" and style[-1] in "))":
-        return f"{style[0]}{number}{style[-1]}"
-    if style.startswith("第") and len(style) > 2:
-        return f"第{number}{style[2:]}"
-    if style[-1] in "))、.．":
-        return number + style[-1]
-    return number
-
-
-def report_name(review: DocumentReview) -> str:
-    """How a report is named in every sheet: the core's one rule (``DocumentReview.display_name``)."""
-    return review.display_name
-
-
-class DocIndex:
-    """Per report: section paths, the section holding an offset, sentence bounds."""
-
-    def __init__(self, review: DocumentReview) -> None:
-        self.review = review
-        self.sections: dict[int, Section] = {s.section.id: s.section for s in review.sections}
-        ordered = sorted(self.sections.values(), key=lambda s: (s.start, s.level))
-        self._starts = [s.start for s in ordered]
-        self._ordered = ordered
-        self._paths: dict[int, str] = {}
-        text = review.document.text
-        self.text = text
-        self._ends = [m.start() for m in _SENTENCE_END.finditer(text)]
-
-    def path(self, section_id: int | None) -> str:
-        if section_id is None or section_id not in self.sections:
-            return ""
-        cached = self._paths.get(section_id)
-        if cached is not None:
-            return cached
-        parts: list[str] = []
-        seen: set[int] = set()
-        current: int | None = section_id
-        while current is not None and current in self.sections and current not in seen:
-            seen.add(current)
-            section = self.sections[current]
-            number = _NUMBER_TAIL.sub("", section_marker(section)) or section.title[:12]
-            parts.append(number)
-            current = section.parent
-        path = self._paths[section_id] = " > ".join(reversed(parts))
-        return path
-
-    def section_at(self, offset: int | None) -> int | None:
-        if offset is None or not self._ordered:
-            return None
-        index = bisect.bisect_right(self._starts, offset) - 1
-        if index < 0:
-            return None
-        section: Section | None = self._ordered[index]
-        seen: set[int] = set()  # a stored library may hold a parent loop: never walk it twice
-        while section is not None and offset >= section.end and section.id not in seen:
-            seen.add(section.id)
-            section = self.sections.get(section.parent) if section.parent is not None else None
-        if section is not None and section.id in seen:
-            return None
-        return section.id if section is not None else None
-
-    def sentence(self, start: int, end: int) -> str:
-        """The sentence around ``text[start:end]``, clipped around the span when very long."""
-        if not self.text or start < 0 or end > len(self.text) or end < start:
-            return ""
-        before = bisect.bisect_left(self._ends, start)
-        left = self._ends[before - 1] + 1 if before > 0 else 0
-        after = bisect.bisect_left(self._ends, end)
-        right = self._ends[after] + 1 if after < len(self._ends) else len(self.text)
-        if right - left > SENTENCE_MAX:
-            half = SENTENCE_MAX // 2
-            left2, right2 = max(left, start - half), min(right, end + half)
-            sentence = ("…" if left2 > left else "") + self.text[left2:right2] + ("…" if right2 < right else "")
-        else:
-            sentence = self.text[left:right]
-        return sentence.strip()
-
-
 class WorkbookBuilder:
     """Fills a write-only workbook sheet by sheet, reporting progress and honouring cancellation."""
 
@@ -164,8 +77,9 @@ class WorkbookBuilder:
         self.name_of = {r.doc_uuid: name for r, name in zip(reviews, self.names)}
         self.comparison = comparison_rows(reviews) if len(reviews) > 1 else []
         self.done = 0
-        self.total = sum(1 + len(r.sections) + len(r.figures) + len(r.citations) + len(r.checks)
-                         + len(r.advisories) + len(r.annotations) for r in reviews) + len(self.comparison)
+        # Every row of the human sheets has its row in the technical sheet too.
+        self.total = 2 * sum(1 + len(r.sections) + len(r.figures) + len(r.citations) + len(r.checks)
+                             + len(r.advisories) + len(r.annotations) for r in reviews) + len(self.comparison)
         self.outline_rows: dict[tuple[str, int], int] = {}
         self.figure_rows: dict[tuple[str, int], int] = {}
         self.workbook: Workbook | None = None
@@ -184,9 +98,18 @@ class WorkbookBuilder:
         if self.progress is not None:
             self.progress(min(self.done, self.total), self.total)
 
-    def sheet(self, key: str) -> SheetWriter:
+    @property
+    def page_title(self) -> str:
+        """What every printed page says at its top: the report's name, or how many reports."""
+        if len(self.reviews) == 1:
+            return self.labels.phrase("workbook_title_one", title=self.names[0])
+        return self.labels.phrase("workbook_title_many", count=len(self.reviews))
+
+    def sheet(self, key: str, caps: dict[str, int] | None = None,
+              columns: list[tuple[str, str]] | None = None) -> SheetWriter:
         assert self.workbook is not None
-        return SheetWriter(self.workbook, self.labels.sheet(key), self.labels.columns(key), FORMATS, CAPS)
+        return SheetWriter(self.workbook, self.labels.sheet(key), columns or self.labels.columns(key), FORMATS,
+                           caps or CAPS, page_title=self.page_title, page_footer=self.labels.phrase("page_footer"))
 
     def build(self) -> Workbook:
         self.workbook = Workbook(write_only=True)
@@ -200,6 +123,7 @@ class WorkbookBuilder:
     def _fill(self) -> None:
         self.tick(0)
         self.sheet("summary").write(self.summary_rows(), self.tick)
+        self.sheet("review", {"item": 16, "content": 100}).write(self.review_rows(), lambda _n: None)
         self.sheet("outline").write(self.outline_rows_(), self.tick)
         self.sheet("figures").write(self.figure_rows_(), self.tick)
         self.sheet("citations").write(self.citation_rows(), self.tick)
@@ -208,15 +132,13 @@ class WorkbookBuilder:
         if len(self.reviews) > 1:
             self.comparison_sheet()
         self.legend_sheet()
+        self.sheet("technical").write(self.technical_rows(), self.tick)
         self.set_properties()
 
     def set_properties(self) -> None:
         assert self.workbook is not None
         props = self.workbook.properties
-        if len(self.reviews) == 1:
-            props.title = self.labels.phrase("workbook_title_one", title=self.names[0])
-        else:
-            props.title = self.labels.phrase("workbook_title_many", count=len(self.reviews))
+        props.title = self.page_title
         reviewers = self.reviewer or "; ".join(sorted({name for r in self.reviews for name in _reviewers(r)}))
         props.creator = clean_text(reviewers)[:250] or "Report Reviewer"
         props.lastModifiedBy = props.creator
@@ -226,19 +148,34 @@ class WorkbookBuilder:
         props.created = props.modified = now
 
     # -- shared cell helpers ------------------------------------------------------------------
-    def status(self, review: ItemReview) -> C:
-        return C(self.labels.value("status", review.status), fill=review.status)
+    def status(self, review: ItemReview, item_type: str = "") -> C:
+        """The status in the one vocabulary of the window (a check's status reads as its verdict)."""
+        return C(status_word(review.status, item_type, self.labels.language), fill=review.status)
+
+    def opinion(self, review: ItemReview) -> str:
+        """A check's 意见: the verdict with the reviewer's reason, then the comments."""
+        lines = []
+        if review.status != "unreviewed":
+            verdict = status_word(review.status, "check", self.labels.language)
+            lines.append(self.labels.phrase("reasoned", verdict=verdict, reason=review.reason)
+                         if review.reason else verdict)
+        comments = self.comments(review.comments)
+        return "\n".join(lines + [comments] if comments else lines)
 
     def tags(self, review: ItemReview | None) -> str:
-        if review is None:
+        if review is None or not review.tags:
             return ""
         return "; ".join(tag.path or tag.name for tag in review.tags)
 
     def comments(self, comments: list[Comment]) -> str:
+        if not comments:
+            return ""
         return "\n".join(f"{c.reviewer}:{c.body}" if c.reviewer else c.body for c in comments)
 
     def corrections(self, review: ItemReview, show_added: bool = False) -> str:
         """What a reviewer changed: each corrected field with its original, disputes, additions."""
+        if not (review.original or review.user_added or getattr(review, "conflicts", None)):
+            return ""  # the common case, once per row of every sheet
         was = self.labels.phrase("was")
         parts = [self.labels.phrase("added")] if show_added and review.user_added else []
         parts += [f"{self.labels.value('field', name)} {was} {_show(review.original[name])}"
@@ -250,7 +187,7 @@ class WorkbookBuilder:
 
     def mark(self, value: Any, review: ItemReview, *fields: str, **extra: Any) -> Any:
         """The value, highlighted when a reviewer corrected one of ``fields``."""
-        if any(name in review.original for name in fields):
+        if review.original and any(name in review.original for name in fields):  # most items: none
             return C(value, fill="corrected_cell", **extra)
         return C(value, **extra) if extra else value
 
@@ -262,23 +199,68 @@ class WorkbookBuilder:
             link = None
             if first_section is not None:
                 link = self._outline_link(review.doc_uuid, first_section)
+            checks = review.checks + review.advisories
             yield [
-                C(self.name_of[review.doc_uuid], link=link) if link else self.name_of[review.doc_uuid],
-                self.mark(meta.title, mr, "title"),
+                self.name_of[review.doc_uuid],
                 self.mark(meta.issuer, mr, "issuer"),
                 self.mark(meta.doc_number, mr, "doc_number"),
                 self.mark(parse_date(meta.published), mr, "published"),
                 self.mark(meta.report_year, mr, "report_year", fmt="0"),
-                len(review.sections), len(review.figures), len(review.citations), len(review.checks),
-                len(review.advisories), len(review.annotations),
+                # The link sits on a short cell: LibreOffice does not wrap a linked cell's text.
+                C(len(review.sections), link=link) if link else len(review.sections),
+                len(review.figures), len(review.citations), len(checks),
+                sum(1 for c in checks if c.review.status == "confirmed"),
+                sum(1 for c in checks if c.review.status == "unreviewed"),
+                len(review.annotations),
                 review.reviewed_share,
                 "; ".join(sorted(_reviewers(review))),
                 parse_time(_last_change(review)),
                 self.corrections(mr),
-                review.document.path,
-                parse_time(review.imported_at),
-                review.doc_uuid,
+                review.file_name,
             ]
+
+    def review_rows(self) -> Iterator[list[Any]]:
+        """Per report, a block read top to bottom: what it is, how far the review got, what it found."""
+        lang = self.labels.language
+
+        def say(key: str, **params: object) -> str:
+            return wording("block", key, lang, **params)
+
+        def where(section: str) -> str:
+            return f"【{section}】" if section and lang != "en" else (f"[{section}] " if section else "")
+
+        for number, review in enumerate(self.reviews):
+            if number:
+                yield [None, None]
+            meta = review.metadata
+            found = collect(review, self.indexes[review.doc_uuid], lang, self.labels.data)
+            share = f"{review.reviewed_share:.0%}"
+            yield [C(say("report"), fmt="header", fill="header"),
+                   C(self.name_of[review.doc_uuid], fmt="header", fill="header")]
+            yield [say("title"), meta.title]
+            yield [say("issuer"), meta.issuer]
+            yield [say("doc_number"), meta.doc_number]
+            yield [say("dates"), say("dates_value", year=meta.report_year or "—", published=meta.published or "—",
+                                     imported=_day(review.imported_at), changed=_day(_last_change(review)))]
+            yield [say("counts"), say("counts_value", sections=len(review.sections), figures=len(review.figures),
+                                      citations=len(review.citations),
+                                      checks=len(review.checks) + len(review.advisories),
+                                      annotations=len(review.annotations))]
+            yield [say("progress"), say("progress_value", reviewed=found.reviewed, reviewable=found.reviewable,
+                                        share=share, verdicts=verdict_summary(found, lang))]
+            if not found.problems:
+                yield [say("no_problem"), say("no_problem_value")]
+            for n, p in enumerate(found.problems, start=1):
+                reason = say("problem_reason", reason=p.reason) if p.reason else ""
+                yield [C(say("problem", n=n), fill="confirmed"),
+                       say("problem_value", where=where(p.section), kind=p.kind, message=p.message, reason=reason)]
+            for n, c in enumerate(found.corrections, start=1):
+                yield [say("correction", n=n), say("correction_value", where=where(c.section), what=c.what,
+                                                   before=c.before, after=c.after)]
+            for n, r in enumerate(found.remarks, start=1):
+                yield [say("remark", n=n), say("remark_value", where=where(r.section), body=r.body,
+                                               reviewer=r.reviewer)]
+            yield [say("reviewers"), "、".join(found.reviewers)]
 
     def _outline_link(self, doc_uuid: str, section_id: int) -> str | None:
         row = self.outline_rows.get((doc_uuid, section_id))
@@ -306,7 +288,6 @@ class WorkbookBuilder:
                     figure_counts.get(s.id, 0),
                     r.reviewer,
                     parse_time(r.changed_at),
-                    r.uuid,
                 ]
 
     def figure_rows_(self) -> Iterator[list[Any]]:
@@ -319,11 +300,10 @@ class WorkbookBuilder:
                 self.figure_rows[(review.doc_uuid, f.id)] = row
                 row += 1
                 path = index.path(f.section)
-                link = self._outline_link(review.doc_uuid, f.section) if f.section is not None else None
                 original = r.original.get("value")
                 yield [
                     name,
-                    self.mark(path, r, "section", link=link) if link else self.mark(path, r, "section"),
+                    self.mark(path, r, "section"),  # the headings' text says where; no link needed
                     self.mark(f.label, r, "label"),
                     self.mark(f.text, r, "text"),
                     self.mark(parse_date(f.value) if f.kind == "date" and isinstance(f.value, str) else f.value,
@@ -340,7 +320,6 @@ class WorkbookBuilder:
                     self.comments(r.comments),
                     r.reviewer,
                     parse_time(r.changed_at),
-                    r.uuid,
                 ]
 
     def citation_rows(self) -> Iterator[list[Any]]:
@@ -361,7 +340,6 @@ class WorkbookBuilder:
                     self.comments(r.comments),
                     r.reviewer,
                     parse_time(r.changed_at),
-                    r.uuid,
                 ]
 
     def check_rows(self) -> Iterator[list[Any]]:
@@ -381,17 +359,17 @@ class WorkbookBuilder:
                     yield [
                         name,
                         self.labels.value("check_group", group),
-                        self.mark(self.labels.value("check_kind", c.kind), r, "kind"),
+                        self.mark(self.labels.value("check_kind", c.kind), r, "kind", link=link) if link
+                        else self.mark(self.labels.value("check_kind", c.kind), r, "kind"),
                         self.mark(self.labels.value("severity", c.severity), r, "severity"),
                         self.mark(c.message, r, "message", fmt="wrap"),
-                        C(texts, link=link, fmt="wrap") if link else C(texts, fmt="wrap"),
+                        C(texts, fmt="wrap"),
                         "; ".join(index.path(s) for s in c.sections if index.path(s)),
-                        self.status(r),
+                        self.status(r, "check"),
                         self.tags(r),
-                        self.comments(r.comments),
+                        self.opinion(r),
                         r.reviewer,
                         parse_time(r.changed_at),
-                        r.uuid,
                     ]
 
     def annotation_rows(self) -> Iterator[list[Any]]:
@@ -403,12 +381,8 @@ class WorkbookBuilder:
                 placed = a.start is not None and a.anchor_state != "orphan"
                 yield [
                     name,
-                    index.path(index.section_at(a.start)) if placed else "",
+                    index.path(index.section_at(a.start)) if placed else C(orphan, fill="rejected"),
                     a.quote,
-                    a.start if placed else orphan,
-                    a.end if placed else orphan,
-                    C(self.labels.value("anchor", a.anchor_state),
-                      fill="rejected" if a.anchor_state == "orphan" else None),
                     self.mark(a.note, a.review, "note") if a.review else a.note,
                     self.status(a.review) if a.review else None,
                     self.corrections(a.review) if a.review else "",
@@ -416,7 +390,6 @@ class WorkbookBuilder:
                     self.comments(a.review.comments) if a.review else "",
                     a.reviewer,
                     parse_time(a.created_at),
-                    a.uuid,
                 ]
 
     def comparison_sheet(self) -> None:
@@ -426,7 +399,8 @@ class WorkbookBuilder:
         trailing = columns[3:]
         report_columns = [(f"report:{r.doc_uuid}", name) for r, name in zip(self.reviews, self.names)]
         writer = SheetWriter(self.workbook, self.labels.sheet("comparison"), fixed + report_columns + trailing,
-                             FORMATS, {**CAPS, **{key: 18 for key, _ in report_columns}})
+                             FORMATS, {**CAPS, **{key: 18 for key, _ in report_columns}}, page_title=self.page_title,
+                             page_footer=self.labels.phrase("page_footer"))
         figures_sheet = self.labels.sheet("figures")
 
         def rows() -> Iterator[list[Any]]:
@@ -453,6 +427,42 @@ class WorkbookBuilder:
 
         writer.write(rows(), self.tick)
 
+    def technical_rows(self) -> Iterator[list[Any]]:
+        """One row per row of the human sheets, in the same order: what a re-import or a merge needs
+        (IDs, the file, character offsets) and a reader does not.  The report's ID and file are on
+        its summary row; an item's ID is unique across reports."""
+        sheet = self.labels.sheet
+        for row, review in enumerate(self.reviews, start=2):
+            yield [sheet("summary"), row, review.doc_uuid, review.doc_uuid, review.document.path, None, None, None,
+                   parse_time(review.imported_at)]
+        name, row = sheet("outline"), 2
+        for review in self.reviews:
+            for item in review.sections:
+                yield [name, row, item.review.uuid, None, None, item.section.heading_start, item.section.heading_end]
+                row += 1
+        name, row = sheet("figures"), 2
+        for review in self.reviews:
+            for f in review.figures:
+                yield [name, row, f.review.uuid, None, None, f.figure.start, f.figure.end]
+                row += 1
+        name, row = sheet("citations"), 2
+        for review in self.reviews:
+            for c in review.citations:
+                yield [name, row, c.review.uuid, None, None, c.citation.start, c.citation.end]
+                row += 1
+        name, row = sheet("checks"), 2
+        for review in self.reviews:
+            for x in review.checks + review.advisories:
+                yield [name, row, x.review.uuid]
+                row += 1
+        name, row = sheet("annotations"), 2
+        for review in self.reviews:
+            for a in review.annotations:
+                placed = a.start is not None and a.anchor_state != "orphan"
+                yield [name, row, a.uuid, None, None, a.start if placed else None,
+                       a.end if placed else None, self.labels.value("anchor", a.anchor_state)]
+                row += 1
+
     def _figure_row_by_uuid(self, review: DocumentReview, figure_uuid: str) -> int | None:
         """The Figures row of a figure (known once that sheet is written)."""
         if self._uuid_rows is None:
@@ -465,16 +475,24 @@ class WorkbookBuilder:
         assert self.workbook is not None
         labels = self.labels
         writer = SheetWriter(self.workbook, labels.sheet("legend"), labels.columns("legend"), FORMATS,
-                             {"item": 24, "meaning": 90})
+                             {"item": 24, "meaning": 90}, page_title=self.page_title,
+                             page_footer=labels.phrase("page_footer"))
         exported = datetime.now().replace(microsecond=0)
 
         def rows() -> Iterator[list[Any]]:
-            yield [C(labels.value("status", "corrected"), fill="corrected_cell"), labels.phrase("legend_corrected")]
-            for status in ("unreviewed", "confirmed", "corrected", "rejected"):
-                yield [C(labels.value("status", status), fill=status),
-                       labels.phrase("legend_status", status=labels.value("status", status),
-                                     meaning=labels.value("status_help", status))]
-            yield [f"{labels.sheet('figures')} → {labels.sheet('outline')}", labels.phrase("legend_link")]
+            lang = labels.language
+            yield [C(status_word("corrected", "", lang), fill="corrected_cell"), labels.phrase("legend_corrected")]
+            for status in ("unreviewed", "confirmed", "corrected", "rejected", "pending"):
+                word = status_word(status, "", lang)
+                yield [C(word, fill=status),
+                       labels.phrase("legend_status", status=word, meaning=labels.value("status_help", status))]
+            for status in ("unreviewed", "confirmed", "rejected", "pending"):
+                word = status_word(status, "check", lang)
+                yield [C(word, fill=status),
+                       labels.phrase("legend_verdict", status=word, meaning=labels.value("verdict_help", status))]
+            yield [labels.sheet("technical"), labels.phrase("legend_technical")]
+            yield [dict(labels.columns("figures"))["section"], labels.phrase("legend_section")]
+            yield [f"{labels.sheet('summary')} → {labels.sheet('outline')}", labels.phrase("legend_link")]
             yield ["%", labels.phrase("legend_percent")]
             yield [labels.sheet("comparison"), labels.phrase("legend_comparison")]
             yield ["=", labels.phrase("legend_safety")]
@@ -537,6 +555,11 @@ def _last_change(review: DocumentReview) -> str | None:
         if best is None or moment > best[0]:
             best = (moment, stamp)
     return best[1] if best else None
+
+
+def _day(stamp: str | None) -> str:
+    moment = parse_time(stamp)
+    return moment.strftime("%Y-%m-%d") if isinstance(moment, datetime) else (moment or "—")
 
 
 def _unique_names(names: list[str]) -> list[str]:

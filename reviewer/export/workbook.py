@@ -29,6 +29,7 @@ from typing import Any
 from openpyxl import Workbook
 
 from reviewer.export import sheet_writer
+from reviewer.export.files import apply_umask
 from reviewer.export.sheet_writer import Cancelled, Labels, Progress, discard_workbook
 from reviewer.export.sheets import WorkbookBuilder
 from reviewer.library.review import DocumentReview
@@ -75,6 +76,7 @@ def write_workbook(reviews: list[DocumentReview], out_path: str | os.PathLike[st
             reason = exc.strerror or str(exc)
             _drop_half_written_zip(exc)
             raise ReviewerError("export_failed", path=str(target), reason=reason) from None
+        apply_umask(temp)  # mkstemp made it private; the user's umask decides, as for any new file
         _replace(temp, target)
     except BaseException:
         if workbook is not None:
