@@ -49,6 +49,8 @@ YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 # The title line in the opening lines: the year it names is the year the report covers.
 TITLE_LINE = re.compile(r"报告|总结|情况|工作")
 OPENING_LINES = 8
+# The first number of a figure's text, after whatever precedes it (约, ¥).
+_NUMBER = re.compile(r"\D*([\d.,]+)")
 
 
 def find_conflicting_repeats(text: str, placed: Sequence[Placed], report_year: int | None = None,
@@ -119,14 +121,25 @@ def _transposed_variants(text: str, placed: Sequence[Placed], starts: list[int],
             continue
         window = text[max(starts[fig.sentence], fig.start - SENTENCE_WINDOW):fig.start]
         eligible.append((fig, label, _period(PERIOD.findall(window), own_year)))
+    # Index the figures by what must match exactly (kind and unit, period, number, the text
+    # after the number), then by label; each figure looks up the swaps of its own digits, and
+    # only labels of another wording: linear where comparing every pair was quadratic.
+    index: dict[tuple, dict[str, list[int]]] = {}
+    matches: list[tuple[int, int]] = []
+    for j, (fig, label, period) in enumerate(eligible):
+        split = _number_and_rest(fig.figure.text)
+        if split is None:
+            continue
+        number, rest = split
+        for swapped in _swaps(number):
+            for other, found in index.get((fig.key, period, swapped, rest), {}).items():
+                if other != label and (_inner_modifier(other, label) or _inner_modifier(label, other)):
+                    matches.extend((i, j) for i in found if eligible[i][0].sentence != fig.sentence)
+        index.setdefault((fig.key, period, number, rest), {}).setdefault(label, []).append(j)
     checks = []
-    for i, (first, first_label, first_period) in enumerate(eligible):
-        for fig, label, period in eligible[i + 1:]:
-            if (fig.sentence == first.sentence or fig.key != first.key or period != first_period
-                    or label == first_label or not _transposed(first.figure.text, fig.figure.text)):
-                continue
-            if _inner_modifier(first_label, label) or _inner_modifier(label, first_label):
-                checks.append(_check(first, fig, min(first_label, label, key=len)))
+    for i, j in sorted(matches):
+        (first, first_label, _), (fig, label, _) = eligible[i], eligible[j]
+        checks.append(_check(first, fig, min(first_label, label, key=len)))
     return checks
 
 
@@ -226,20 +239,30 @@ def _one_value(figs: list[Placed]) -> bool:
     return all(abs(f.value - figs[0].value) <= f.precision + figs[0].precision + 1e-6 for f in figs)
 
 
+def _number_and_rest(text: str) -> tuple[str, str] | None:
+    """The first number written in a figure (digits, points, commas) and the text after it."""
+    m = _NUMBER.match(text)
+    return (m.group(1), text[m.end():]) if m else None
+
+
+def _swaps(number: str) -> list[str]:
+    """``number`` with two neighbouring, different digits swapped, each way it can be done;
+    none when it has fewer than three digits (too short to call a swap a typing slip)."""
+    if sum(ch.isdigit() for ch in number) < 3:
+        return []
+    return [number[:k] + number[k + 1] + number[k] + number[k + 2:]
+            for k in range(len(number) - 1)
+            if number[k].isdigit() and number[k + 1].isdigit() and number[k] != number[k + 1]]
+
+
 def _transposed(a: str, b: str) -> bool:
     """Two numbers written alike but for two neighbouring digits swapped (4380件 / 4830件,
     2.86亿元 / 2.68亿元), at least three digits long: the mark of a typing slip, which needs no
     anchor to be reported."""
-    na = re.match(r"\D*([\d.,]+)", a)
-    nb = re.match(r"\D*([\d.,]+)", b)
-    if not na or not nb:
+    na, nb = _number_and_rest(a), _number_and_rest(b)
+    if na is None or nb is None or na[1] != nb[1]:
         return False
-    x, y = na.group(1), nb.group(1)
-    if len(x) != len(y) or sum(ch.isdigit() for ch in x) < 3 or a[na.end():] != b[nb.end():]:
-        return False
-    diff = [i for i in range(len(x)) if x[i] != y[i]]
-    return (len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]]
-            and x[diff[1]] == y[diff[0]] and x[diff[0]].isdigit() and x[diff[1]].isdigit())
+    return nb[0] in _swaps(na[0])
 
 
 def _normalise(raw: str) -> str:
