@@ -73,8 +73,20 @@ def tokens(a: str, start: int, end: int) -> list[Token]:
 
 def words(a: str, start: int, end: int, hmm: bool = True) -> list[tuple[str, int, int]]:
     """Plain segmentation (no tags) of ``a[start:end]`` with absolute offsets."""
-    return [(w, start + s, start + e)
-            for w, s, e in segmenter.tokenizer().tokenize(a[start:end], HMM=hmm)]
+    return [(w, start + s, start + e) for w, s, e in _words(a[start:end], hmm)]
+
+
+@functools.lru_cache(maxsize=8192)
+def _words(window: str, hmm: bool) -> tuple[tuple[str, int, int], ...]:
+    return tuple(segmenter.tokenizer().tokenize(window, HMM=hmm))
+
+
+def clear_caches() -> None:
+    """Forget the tagged and segmented windows (benchmarks measure a report as if it were the
+    first one this process reads)."""
+    _tag.cache_clear()
+    _words.cache_clear()
+    segmenter.clear_caches()
 
 
 Label = tuple[str | None, tuple[int, int] | None]

@@ -3,6 +3,7 @@ in the application's cache directory (never the current directory or a shared te
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 import time
@@ -38,9 +39,27 @@ def tokenizer():
 
 
 def cut(text: str) -> list[str]:
-    return tokenizer().lcut(text, HMM=True)
+    return list(_cut(text))
 
 
 def cut_with_spans(text: str) -> list[tuple[str, int, int]]:
     """Words with their code-point spans in ``text``."""
-    return [(word, start, end) for word, start, end in tokenizer().tokenize(text, HMM=True)]
+    return list(_cut_with_spans(text))
+
+
+# Only short pieces (a heading's clause, a window around a number) are segmented, and the same
+# pieces come back often within a report and across reports: each is segmented once.
+@functools.lru_cache(maxsize=8192)
+def _cut(text: str) -> tuple[str, ...]:
+    return tuple(tokenizer().lcut(text, HMM=True))
+
+
+@functools.lru_cache(maxsize=8192)
+def _cut_with_spans(text: str) -> tuple[tuple[str, int, int], ...]:
+    return tuple(tokenizer().tokenize(text, HMM=True))
+
+
+def clear_caches() -> None:
+    """Forget the segmented pieces (benchmarks measure a report as if it were the first)."""
+    _cut.cache_clear()
+    _cut_with_spans.cache_clear()
