@@ -78,8 +78,16 @@ def unit_table() -> UnitTable:
     )
 
 
-# Full-width digits and signs, mapped one to one so offsets do not move.
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．，％－～：／", "0123456789.,%-~:/")
+# Full-width digits and signs, mapped one to one so offsets do not move (by str.replace:
+# str.translate costs ~0.1 µs a character of CJK text).
+_FULLWIDTH = tuple(zip("０１２３４５６７８９．，％－～：／", "0123456789.,%-~:/"))
+
+
+def _halfwidth(text: str) -> str:
+    for wide, narrow in _FULLWIDTH:
+        if wide in text:
+            text = text.replace(wide, narrow)
+    return text
 
 _AR = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN_START = "一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾"
@@ -141,9 +149,9 @@ def find_figures(document: Document, sections: list[Section], citations: list[Ci
                  metadata: Metadata) -> list[Figure]:
     """Figures in document order, each with its label and the innermost section holding it."""
     text = document.text
-    a = (document.analysis_text or text).translate(_FULLWIDTH)
+    a = _halfwidth(document.analysis_text or text)
     if len(a) != len(text):  # never trust offsets from a copy of another length
-        a = text.translate(_FULLWIDTH)
+        a = _halfwidth(text)
     blocked = _Coverage(len(a))
     for span in _blocked_spans(text, a, citations, sections):
         blocked.append(span)

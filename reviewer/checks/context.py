@@ -17,7 +17,8 @@ from reviewer.model import Figure
 
 # The checks read a copy of the text with full-width punctuation (，；：（）！？) folded to its
 # half-width form, one character for one, so offsets hold and the patterns below need one form.
-_FOLD = str.maketrans("\uff0c\uff1b\uff1a\uff08\uff09\uff01\uff1f", ",;:()!?")
+# (str.replace per character, not str.translate: translate costs ~0.1 µs a character of CJK text.)
+_FOLD = tuple(zip("\uff0c\uff1b\uff1a\uff08\uff09\uff01\uff1f", ",;:()!?"))
 SENTENCE_END = "。!?\n"
 CLAUSE_END = SENTENCE_END + ";"
 LIST_SEPARATORS = ",、"
@@ -57,7 +58,10 @@ class Placed:
 
 def fold_punctuation(text: str) -> str:
     """``text`` with full-width ，；：（）！？ as , ; : ( ) ! ? (same length, same offsets)."""
-    return text.translate(_FOLD)
+    for wide, narrow in _FOLD:
+        if wide in text:
+            text = text.replace(wide, narrow)
+    return text
 
 
 _SENTENCE_END = re.compile(r"[。!?\n](?=.)", re.S)
