@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import sys
 import threading
 import time
 
@@ -15,6 +16,22 @@ _tokenizer = None
 load_seconds: float | None = None
 
 
+def import_jieba():
+    """``import jieba`` without pkg_resources: jieba's ``_compat`` imports it (~0.07 s and a
+    deprecation warning) only to open its dictionary, and opens the file beside its own module
+    when the import fails, which is where the dictionary is (a PyInstaller bundle included)."""
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+
+        return jieba
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes the import fail
+    try:
+        import jieba
+    finally:
+        del sys.modules["pkg_resources"]
+    return jieba
+
+
 def tokenizer():
     """The initialised jieba tokenizer (the first call costs about half a second)."""
     global _tokenizer, load_seconds
@@ -23,8 +40,7 @@ def tokenizer():
     with _lock:
         if _tokenizer is None:
             started = time.perf_counter()
-            import jieba
-
+            jieba = import_jieba()
             jieba.setLogLevel(logging.WARNING)
             tok = jieba.Tokenizer()
             tok.tmp_dir = str(paths.cache_dir())
