@@ -1,5 +1,10 @@
 """jieba, loaded lazily and once, with the domain dictionary from ``resources/`` and its cache
-in the application's cache directory (never the current directory or a shared temp folder)."""
+in the application's cache directory (never the current directory or a shared temp folder).
+
+The finders segment short pieces only, through ``cut``, ``cut_with_spans`` and ``for_text``:
+those load the dictionary's words for the piece's characters (``dictionary_shards``), which
+keeps a cold start short.  ``tokenizer()`` gives the whole dictionary, for any other use.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,15 @@ import logging
 import sys
 import threading
 import time
+from pathlib import Path
 
 from reviewer import paths
+from reviewer.analysis import dictionary_shards
 
 _lock = threading.Lock()
-_tokenizer = None
+_tokenizer = None  # a jieba.Tokenizer whose FREQ fills by first character as pieces need it
+_shards: dictionary_shards.Shards | None = None  # None: the whole dictionary is loaded
+_tags: dict[str, str] = {}  # part-of-speech tags, filled alongside FREQ
 load_seconds: float | None = None
 
 
@@ -33,8 +42,32 @@ def import_jieba():
 
 
 def tokenizer():
-    """The initialised jieba tokenizer (the first call costs about half a second)."""
-    global _tokenizer, load_seconds
+    """The initialised jieba tokenizer with its whole dictionary (about half a second the first
+    time)."""
+    tok = _load()
+    if _shards is not None:
+        _shards.ensure_all()
+    return tok
+
+
+def for_text(text: str):
+    """The jieba tokenizer, ready to segment ``text`` (and only pieces of ``text``) exactly as
+    with the whole dictionary."""
+    tok = _load()
+    if _shards is not None:
+        _shards.ensure(text)
+    return tok
+
+
+def tags() -> dict[str, str]:
+    """jieba's part-of-speech table with the domain dictionary's tags, for the words loaded by
+    ``for_text`` (the table ``jieba.posseg`` would read)."""
+    _load()
+    return _tags
+
+
+def _load():
+    global _tokenizer, _shards, _tags, load_seconds
     if _tokenizer is not None:
         return _tokenizer
     with _lock:
@@ -42,16 +75,43 @@ def tokenizer():
             started = time.perf_counter()
             jieba = import_jieba()
             jieba.setLogLevel(logging.WARNING)
-            tok = jieba.Tokenizer()
-            tok.tmp_dir = str(paths.cache_dir())
-            tok.cache_file = str(paths.cache_dir() / "jieba.cache")
-            tok.initialize()
             user_dict = paths.resource("dictionaries", "domain_dict.txt")
-            if user_dict.is_file():
-                tok.load_userdict(str(user_dict))
+            main_dict = Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME)
+            cache = paths.cache_dir() / dictionary_shards.cache_name(
+                getattr(jieba, "__version__", "x"), main_dict, user_dict)
+            data = dictionary_shards.read(cache)
+            if data is None:
+                tok, _tags, force_split = _load_whole(jieba, user_dict)
+                dictionary_shards.write(cache, dictionary_shards.build(tok.FREQ, tok.total, _tags, force_split))
+            else:
+                tok = jieba.Tokenizer()
+                tok.tmp_dir = str(paths.cache_dir())
+                tok.cache_file = str(paths.cache_dir() / "jieba.cache")
+                _tags = {}
+                _shards = dictionary_shards.Shards(data, tok.FREQ, _tags)
+                tok.total = _shards.total
+                tok.initialized = True
+                for word in _shards.force_split:  # what load_userdict does for a frequency of 0
+                    jieba.finalseg.add_force_split(word)
             _tokenizer = tok
             load_seconds = time.perf_counter() - started
     return _tokenizer
+
+
+def _load_whole(jieba, user_dict: Path):
+    """jieba's tokenizer as jieba loads it (its dictionary, then the domain dictionary), the tag
+    table, and the domain words given a frequency of 0 (which HMM must always split)."""
+    tok = jieba.Tokenizer()
+    tok.tmp_dir = str(paths.cache_dir())
+    tok.cache_file = str(paths.cache_dir() / "jieba.cache")
+    tok.initialize()
+    forced = set(jieba.finalseg.Force_Split_Words)
+    if user_dict.is_file():
+        tok.load_userdict(str(user_dict))
+    force_split = sorted(set(jieba.finalseg.Force_Split_Words) - forced)
+    tags = dictionary_shards.parse_tags(tok.get_dict_file())
+    tags.update(tok.user_word_tag_tab)  # as jieba.posseg merges them on first use
+    return tok, tags, force_split
 
 
 def cut(text: str) -> list[str]:
@@ -67,12 +127,12 @@ def cut_with_spans(text: str) -> list[tuple[str, int, int]]:
 # pieces come back often within a report and across reports: each is segmented once.
 @functools.lru_cache(maxsize=8192)
 def _cut(text: str) -> tuple[str, ...]:
-    return tuple(tokenizer().lcut(text, HMM=True))
+    return tuple(for_text(text).lcut(text, HMM=True))
 
 
 @functools.lru_cache(maxsize=8192)
 def _cut_with_spans(text: str) -> tuple[tuple[str, int, int], ...]:
-    return tuple(tokenizer().tokenize(text, HMM=True))
+    return tuple(for_text(text).tokenize(text, HMM=True))
 
 
 def clear_caches() -> None:
