@@ -97,6 +97,7 @@ _CN = f"(?:零点[零〇一二三四五六七八九]+|[{_CN_START}][{_CN_BODY}]*
 _RANGE_SEP = r"\s*(?:-|—|–|~|～|至|到)\s*"
 _PRE_QUALIFIERS = ("不少于", "不低于", "不超过", "不高于", "不足", "不到", "超过", "大约", "将近",
                    "接近", "约", "近", "逾", "超")
+_PRE_QUALIFIER_ENDS = frozenset(q[-1] for q in _PRE_QUALIFIERS)
 _POST_QUALIFIERS = ("以上", "以下", "以内", "左右", "之多", "多", "余")
 
 _NUMBER = re.compile(
@@ -506,6 +507,8 @@ def _extend_qualifiers(a: str, f: _Found) -> None:
 
 def _extend_prefix(a: str, f: _Found) -> None:
     """约90%, 超过300人: a qualifier written before the number joins the span."""
+    if not f.start or a[f.start - 1] not in _PRE_QUALIFIER_ENDS:
+        return  # (most figures: no qualifier can end right before them)
     for q in _PRE_QUALIFIERS:
         if f.start >= len(q) and a.startswith(q, f.start - len(q)):
             if q in ("近", "超") and f.kind in ("duration",):

@@ -162,9 +162,13 @@ def own_label(text: str, figure: Placed, floor: int = 0) -> str:
     This is the checks' own reading of what a figure counts, independent of ``Figure.label``;
     it is at most ``LABEL_WINDOW`` characters long.
     """
-    begin = figure.start
     floor = max(floor, figure.start - LABEL_WINDOW)
-    stops = LIST_SEPARATORS + CLAUSE_END + OPEN_PARENS + CLOSE_PARENS + "::"
-    while begin > floor and text[begin - 1] not in stops:
-        begin -= 1
+    if floor >= figure.start:
+        return ""
+    begin = _LABEL_TAIL.search(text, floor, figure.start).start()  # (always matches, maybe empty)
     return text[begin:figure.start]
+
+
+# What ``own_label`` keeps: the characters before a figure back to the last stop.
+_LABEL_STOPS = LIST_SEPARATORS + CLAUSE_END + OPEN_PARENS + CLOSE_PARENS + "::"
+_LABEL_TAIL = re.compile(f"[^{re.escape(_LABEL_STOPS)}]*\\Z")

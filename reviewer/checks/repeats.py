@@ -49,6 +49,7 @@ YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 # The title line in the opening lines: the year it names is the year the report covers.
 TITLE_LINE = re.compile(r"报告|总结|情况|工作")
 OPENING_LINES = 8
+_QUOTES_AND_SPACES = re.compile(r"[\s“”\"'‘’|]")
 # The first number of a figure's text, after whatever precedes it (约, ¥).
 _NUMBER = re.compile(r"\D*([\d.,]+)")
 
@@ -61,6 +62,7 @@ def find_conflicting_repeats(text: str, placed: Sequence[Placed], report_year: i
     is read from the opening lines.  ``sections`` (the outline's) tell where headings stand."""
     starts = sentence_starts(text)
     own_year = str(report_year) if report_year else _report_year(text)
+    periods = _Periods(text, own_year)
     labels: dict[int, str] = {}
     raws: dict[int, str] = {}
     statements: dict[int, set[tuple[str, str, float]]] = {}
@@ -79,9 +81,10 @@ def find_conflicting_repeats(text: str, placed: Sequence[Placed], report_year: i
             continue
         if len(label) < MIN_LABEL or GENERIC.match(label) or SKIP.search(raws[fig.id]):
             continue
-        window = text[max(starts[fig.sentence], fig.start - SENTENCE_WINDOW):fig.start]
-        period = _period(PERIOD.findall(window), own_year)
+        lo = max(starts[fig.sentence], fig.start - SENTENCE_WINDOW)
+        period = periods(lo, fig.start)
         if text.startswith(("的基础上", "基础上"), fig.end):
+            window = text[lo:fig.start]
             # "2023年,我局将在追回2365.8万元的基础上…": the base is what was done, not the plan year
             period = tuple(p for p in period if not re.search(re.escape(p) + "[^。]{0,12}?(?:将|拟|要)", window))
         key = (label, fig.key[0], fig.key[1], period)
@@ -101,12 +104,12 @@ def find_conflicting_repeats(text: str, placed: Sequence[Placed], report_year: i
                 break
         if all(abs(e.value - fig.value) > e.precision + fig.precision + 1e-6 for e in earlier):
             earlier.append(fig)
-    checks += _transposed_variants(text, placed, starts, labels, raws, own_year)
-    return checks + _summary_repeats(text, placed, starts, labels, raws, reported, own_year, sections)
+    checks += _transposed_variants(text, placed, starts, labels, raws, periods)
+    return checks + _summary_repeats(text, placed, starts, labels, raws, reported, periods, sections)
 
 
 def _transposed_variants(text: str, placed: Sequence[Placed], starts: list[int], labels: dict[int, str],
-                         raws: dict[int, str], own_year: str | None) -> list[Check]:
+                         raws: dict[int, str], periods: _Periods) -> list[Check]:
     """A typing slip (186件 / 168件) between two statements whose labels differ only by a
     modifier inside one of them (立案查处环境违法案件 / 立案查处案件), as a table row shortens
     the text's label: the same indicator, reported once per pair."""
@@ -119,8 +122,7 @@ def _transposed_variants(text: str, placed: Sequence[Placed], starts: list[int],
             continue
         if NARROWING.search(text[starts[fig.sentence]:fig.start]):
             continue
-        window = text[max(starts[fig.sentence], fig.start - SENTENCE_WINDOW):fig.start]
-        eligible.append((fig, label, _period(PERIOD.findall(window), own_year)))
+        eligible.append((fig, label, periods(max(starts[fig.sentence], fig.start - SENTENCE_WINDOW), fig.start)))
     # Index the figures by what must match exactly (kind and unit, period, number, the text
     # after the number), then by label; each figure looks up the swaps of its own digits, and
     # only labels of another wording: linear where comparing every pair was quadratic.
@@ -168,6 +170,22 @@ def _report_year(text: str) -> str | None:
     return max(counts, key=lambda y: counts[y]) if counts else None
 
 
+class _Periods:
+    """The period words of each stretch of text asked for, found once: the three repeat checks
+    ask about the same stretches (a figure's sentence up to it)."""
+
+    def __init__(self, text: str, own_year: str | None):
+        self.text = text
+        self.own_year = own_year
+        self._found: dict[tuple[int, int], tuple[str, ...]] = {}
+
+    def __call__(self, start: int, end: int) -> tuple[str, ...]:
+        found = self._found.get((start, end))
+        if found is None:
+            found = self._found[start, end] = _period(PERIOD.findall(self.text, start, end), self.own_year)
+        return found
+
+
 def _period(found: list[str], own_year: str | None) -> tuple[str, ...]:
     """The period words of a sentence, without the report's own year: "2022年全年" in a report
     on 2022 names the same period as a sentence that names no year."""
@@ -196,7 +214,7 @@ def _closing_paragraph(text: str, placed: Sequence[Placed], sections: Sequence[S
 
 
 def _summary_repeats(text: str, placed: Sequence[Placed], starts: list[int], labels: dict[int, str],
-                     raws: dict[int, str], reported: set, own_year: str | None = None,
+                     raws: dict[int, str], reported: set, periods: _Periods,
                      sections: Sequence[Section] = ()) -> list[Check]:
     """One result stated in a summary (the opening one, before the first heading, or the
     closing paragraph) and with another value in the body."""
@@ -211,7 +229,7 @@ def _summary_repeats(text: str, placed: Sequence[Placed], starts: list[int], lab
         before = text[starts[fig.sentence]:fig.start]
         if NARROWING.search(before) or SKIP.search(before):
             continue
-        period = _period(PERIOD.findall(before), own_year)
+        period = periods(starts[fig.sentence], fig.start)
         groups.setdefault((label, fig.key[0], fig.key[1], period), []).append(fig)
     checks = []
     for key, figs in groups.items():
@@ -267,7 +285,7 @@ def _transposed(a: str, b: str) -> bool:
 
 def _normalise(raw: str) -> str:
     label = TIME.sub("", raw.strip())
-    label = re.sub(r"[\s“”\"'‘’|]", "", label)
+    label = _QUOTES_AND_SPACES.sub("", label)
     previous = None
     while previous != label:
         previous = label
