@@ -358,6 +358,10 @@ def _find_quantities(a: str, blocked: _Coverage, taken: list[tuple[int, int]]) -
     return found
 
 
+# The same numerals (1, 2, 10, 一, 三) come back all through a report: each is read once.
+_parse_number = functools.lru_cache(maxsize=4096)(numerals.parse_number)
+
+
 def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
     first, second = m.group("a"), m.group("b")
     start = m.start()
@@ -375,8 +379,8 @@ def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
     if chinese and len(first) > 1 and all(ch in numerals.CN_DIGITS for ch in first):
         return None  # 二〇二〇, 一二: years and codes, not quantities
     try:
-        low = numerals.parse_number(first)
-        high = numerals.parse_number(second) if second else None
+        low = _parse_number(first)
+        high = _parse_number(second) if second else None
     except numerals.NumeralError:
         return None
     p = m.end()
