@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.analysis import pos_tokens
+from reviewer.analysis import figures, pos_tokens
 from reviewer.load.dispatch import document_from_text
 from reviewer.pipeline import analyze
 
@@ -36,6 +36,7 @@ def _work(text: str) -> tuple[int, Counter]:
     pos_tokens.clear_caches()  # no window segmented for an earlier text is reused
     analyze(document)  # jieba and the tables loaded before counting
     pos_tokens.clear_caches()
+    figures._parse_number.cache_clear()
     lines = 0
     calls: Counter = Counter()
 

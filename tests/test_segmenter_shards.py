@@ -80,3 +80,17 @@ def test_a_fresh_process_reading_the_shards_segments_as_the_whole_dictionary(tmp
                                       capture_output=True, text=True, check=True).stdout) for _ in range(2)]
     assert [sharded for sharded, _ in runs] == [False, True]
     assert runs[0][1] == runs[1][1]
+
+
+def test_the_faster_dag_and_route_are_jiebas():
+    jieba = segmenter.import_jieba()
+    tok = segmenter.tokenizer()
+    for piece in windows():
+        for block in re.findall(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%]+", piece):
+            dag = tok.get_DAG(block)
+            assert dag == jieba.Tokenizer.get_DAG(tok, block)
+            ours: dict = {}
+            theirs: dict = {}
+            tok.calc(block, dag, ours)
+            jieba.Tokenizer.calc(tok, block, dag, theirs)
+            assert ours == theirs, block
