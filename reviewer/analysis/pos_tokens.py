@@ -90,22 +90,29 @@ def _tag(text: str) -> tuple[tuple[str, str], ...]:
 
 def tokens(a: str, start: int, end: int) -> list[Token]:
     """Words of ``a[start:end]`` with part-of-speech tags and absolute offsets."""
-    tagged = _tag(a[start:end])
-    out: list[Token] = []
-    pos = start
+    return [Token(word, flag, start + s, start + e) for word, flag, s, e in _joined(a[start:end])]
+
+
+@functools.lru_cache(maxsize=8192)
+def _joined(window: str) -> tuple[tuple[str, str, int, int], ...]:
+    """The tagged words of ``window`` with their offsets in it, a place suffix joined to its
+    noun.  (The label finder asks for the same window several times: this is done once.)"""
+    tagged = _tag(window)
+    out: list[tuple[str, str, int, int]] = []
+    pos = 0
     for k, (word, flag) in enumerate(tagged):
         nxt = tagged[k + 1] if k + 1 < len(tagged) else None
-        if (word in _PLACE_SUFFIXES and flag in _PLACE_SUFFIXES[word] and out and len(out[-1].word) >= 2
-                and out[-1].flag in ("v", "vn", "n")
+        if (word in _PLACE_SUFFIXES and flag in _PLACE_SUFFIXES[word] and out and len(out[-1][0]) >= 2
+                and out[-1][1] in ("v", "vn", "n")
                 and (nxt is None or nxt[1] in ("x", "m", "eng") or nxt[0] in ("和", "及", "、"))):
             # 疏导|点, 法律服务|所, 专业巡查|组: jieba reads the suffix of a compound noun that
             # ends the phrase as a numeral, a conjunction or a bound morpheme
             prev = out.pop()
-            out.append(Token(prev.word + word, "n", prev.start, pos + len(word)))
+            out.append((prev[0] + word, "n", prev[2], pos + len(word)))
         else:
-            out.append(Token(word, flag, pos, pos + len(word)))
+            out.append((word, flag, pos, pos + len(word)))
         pos += len(word)
-    return out
+    return tuple(out)
 
 
 def words(a: str, start: int, end: int, hmm: bool = True) -> list[tuple[str, int, int]]:
@@ -122,6 +129,7 @@ def clear_caches() -> None:
     """Forget the tagged and segmented windows (benchmarks measure a report as if it were the
     first one this process reads)."""
     _tag.cache_clear()
+    _joined.cache_clear()
     _words.cache_clear()
     segmenter.clear_caches()
 
