@@ -165,10 +165,10 @@ def own_label(text: str, figure: Placed, floor: int = 0) -> str:
     floor = max(floor, figure.start - LABEL_WINDOW)
     if floor >= figure.start:
         return ""
-    begin = _LABEL_TAIL.search(text, floor, figure.start).start()  # (always matches, maybe empty)
-    return text[begin:figure.start]
+    last_stop = _UP_TO_LAST_STOP.match(text, floor, figure.start)
+    return text[last_stop.end() if last_stop else floor:figure.start]
 
 
-# What ``own_label`` keeps: the characters before a figure back to the last stop.
+# ``own_label`` keeps the characters after the last of these (found from the end, in one pass).
 _LABEL_STOPS = LIST_SEPARATORS + CLAUSE_END + OPEN_PARENS + CLOSE_PARENS + "::"
-_LABEL_TAIL = re.compile(f"[^{re.escape(_LABEL_STOPS)}]*\\Z")
+_UP_TO_LAST_STOP = re.compile(f".*[{re.escape(_LABEL_STOPS)}]", re.S)
