@@ -120,7 +120,7 @@ def _transposed_variants(text: str, placed: Sequence[Placed], starts: list[int],
             continue
         if len(label) < MIN_LABEL or GENERIC.match(label) or SKIP.search(raws[fig.id]):
             continue
-        if NARROWING.search(text[starts[fig.sentence]:fig.start]):
+        if periods.narrowed(starts[fig.sentence], fig.start):
             continue
         eligible.append((fig, label, periods(max(starts[fig.sentence], fig.start - SENTENCE_WINDOW), fig.start)))
     # Index the figures by what must match exactly (kind and unit, period, number, the text
@@ -171,13 +171,21 @@ def _report_year(text: str) -> str | None:
 
 
 class _Periods:
-    """The period words of each stretch of text asked for, found once: the three repeat checks
-    ask about the same stretches (a figure's sentence up to it)."""
+    """The period words of each stretch of text asked for, and whether it narrows the figure
+    after it, found once: the three repeat checks ask about the same stretches (a figure's
+    sentence up to it)."""
 
     def __init__(self, text: str, own_year: str | None):
         self.text = text
         self.own_year = own_year
         self._found: dict[tuple[int, int], tuple[str, ...]] = {}
+        self._narrowed: dict[tuple[int, int], bool] = {}
+
+    def narrowed(self, start: int, end: int) -> bool:
+        found = self._narrowed.get((start, end))
+        if found is None:
+            found = self._narrowed[start, end] = NARROWING.search(self.text, start, end) is not None
+        return found
 
     def __call__(self, start: int, end: int) -> tuple[str, ...]:
         found = self._found.get((start, end))
@@ -227,7 +235,7 @@ def _summary_repeats(text: str, placed: Sequence[Placed], starts: list[int], lab
         if len(label) < MIN_SUMMARY_LABEL or GENERIC.match(label) or SKIP.search(raws[fig.id]):
             continue
         before = text[starts[fig.sentence]:fig.start]
-        if NARROWING.search(before) or SKIP.search(before):
+        if periods.narrowed(starts[fig.sentence], fig.start) or SKIP.search(before):
             continue
         period = periods(starts[fig.sentence], fig.start)
         groups.setdefault((label, fig.key[0], fig.key[1], period), []).append(fig)
