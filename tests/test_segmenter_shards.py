@@ -94,3 +94,28 @@ def test_the_faster_dag_and_route_are_jiebas():
             tok.calc(block, dag, ours)
             jieba.Tokenizer.calc(tok, block, dag, theirs)
             assert ours == theirs, block
+
+
+def test_a_damaged_shard_file_is_refused():
+    data = dictionary_shards.build({"法": 1, "法治": 2}, 3, {"法治": "n"}, [])
+    for damaged in (data[:-3], b"", b"\x00" * 8, b"garbage" * 10):
+        with pytest.raises(ValueError):
+            dictionary_shards.Shards(damaged, {}, {})
+
+
+def test_a_damaged_shard_file_in_the_cache_is_built_again(tmp_path):
+    import os
+
+    env = dict(os.environ, REVIEWER_CACHE_DIR=str(tmp_path))
+    script = ("from reviewer.analysis import segmenter\n"
+              "print(segmenter.cut('依法行政工作取得新成效'), segmenter._shards is not None)\n")
+    first = subprocess.run([sys.executable, "-c", script], env=env, cwd=ROOT, capture_output=True, text=True,
+                           check=True).stdout
+    (shard_file,) = tmp_path.glob("jieba_shards_*.bin")
+    shard_file.write_bytes(shard_file.read_bytes()[:1000])
+    second = subprocess.run([sys.executable, "-c", script], env=env, cwd=ROOT, capture_output=True, text=True,
+                            check=True).stdout
+    third = subprocess.run([sys.executable, "-c", script], env=env, cwd=ROOT, capture_output=True, text=True,
+                           check=True).stdout
+    assert first.endswith("False\n") and second.endswith("False\n") and third.endswith("True\n")
+    assert first.rsplit(" ", 1)[0] == second.rsplit(" ", 1)[0] == third.rsplit(" ", 1)[0]

@@ -30,13 +30,19 @@ class Shards:
     tokenizer's ``FREQ`` and a shared tag table."""
 
     def __init__(self, data: bytes, freq: dict, tags: dict):
-        size = int.from_bytes(data[:_HEADER_LENGTH], "little")
-        header = marshal.loads(data[_HEADER_LENGTH:_HEADER_LENGTH + size])
-        self.total: int = header["total"]
-        self.force_split: list[str] = header["force_split"]
-        self._index: dict[str, tuple[int, int]] = header["index"]
-        self._data = data
+        """Raises ValueError for a file that is not a whole shard file (truncated, foreign)."""
+        try:
+            size = int.from_bytes(data[:_HEADER_LENGTH], "little")
+            header = marshal.loads(data[_HEADER_LENGTH:_HEADER_LENGTH + size])
+            self.total: int = header["total"]
+            self.force_split: list[str] = header["force_split"]
+            self._index: dict[str, tuple[int, int]] = header["index"]
+        except (EOFError, ValueError, TypeError, KeyError) as exc:
+            raise ValueError(f"not a shard file: {exc}") from None
         self._base = _HEADER_LENGTH + size
+        if len(data) != self._base + max((end for _, end in self._index.values()), default=0):
+            raise ValueError("not a whole shard file")
+        self._data = data
         self.freq = freq
         self.tags = tags
         self._loaded: set[str] = set()

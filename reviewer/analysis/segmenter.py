@@ -81,15 +81,18 @@ def _load():
             cache = paths.cache_dir() / dictionary_shards.cache_name(
                 getattr(jieba, "__version__", "x"), main_dict, user_dict)
             data = dictionary_shards.read(cache)
-            if data is None:
-                tok, _tags, force_split = _load_whole(jieba, user_dict)
+            tok = jieba.Tokenizer()
+            tok.tmp_dir = str(paths.cache_dir())
+            tok.cache_file = str(paths.cache_dir() / "jieba.cache")
+            try:
+                _shards = dictionary_shards.Shards(data, tok.FREQ, {}) if data is not None else None
+            except (ValueError, EOFError, TypeError):  # a damaged file: built again below
+                _shards = None
+            if _shards is None:
+                tok, _tags, force_split = _load_whole(tok, jieba, user_dict)
                 dictionary_shards.write(cache, dictionary_shards.build(tok.FREQ, tok.total, _tags, force_split))
             else:
-                tok = jieba.Tokenizer()
-                tok.tmp_dir = str(paths.cache_dir())
-                tok.cache_file = str(paths.cache_dir() / "jieba.cache")
-                _tags = {}
-                _shards = dictionary_shards.Shards(data, tok.FREQ, _tags)
+                _tags = _shards.tags
                 tok.total = _shards.total
                 tok.initialized = True
                 for word in _shards.force_split:  # what load_userdict does for a frequency of 0
@@ -153,12 +156,9 @@ def _speed_up(tok) -> None:
     tok.calc = calc
 
 
-def _load_whole(jieba, user_dict: Path):
-    """jieba's tokenizer as jieba loads it (its dictionary, then the domain dictionary), the tag
+def _load_whole(tok, jieba, user_dict: Path):
+    """``tok`` loaded as jieba loads it (its dictionary, then the domain dictionary), the tag
     table, and the domain words given a frequency of 0 (which HMM must always split)."""
-    tok = jieba.Tokenizer()
-    tok.tmp_dir = str(paths.cache_dir())
-    tok.cache_file = str(paths.cache_dir() / "jieba.cache")
     tok.initialize()
     forced = set(jieba.finalseg.Force_Split_Words)
     if user_dict.is_file():
