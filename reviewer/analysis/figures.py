@@ -205,14 +205,14 @@ def _blocked_spans(text: str, a: str, citations: list[Citation], sections: list[
 
 def _find_dates(a: str, metadata: Metadata) -> list[_Found]:
     found: list[_Found] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Coverage(len(a))  # (a mask, not a list to compare each new date with)
 
     def add(start: int, end: int, y: int, m: int, d: int) -> None:
         try:
             iso = datetime.date(y, m, d).isoformat()
         except ValueError:
             return
-        if any(s < end and start < e for s, e in taken):
+        if not taken.free(start, end):
             return
         taken.append((start, end))
         found.append(_Found(start, end, iso, None, "date", None))
