@@ -269,11 +269,10 @@ EXTRA_ADVERBS = ("大力", "全面", "依法", "全力", "有序", "着力", "�
 def _dictionary_words(kind: str) -> frozenset[str]:
     """Words jieba's dictionary tags as verbs (not verbal nouns) or as adverbs.  Parsing the
     dictionary takes ~0.4 s, so the sets are kept in the cache directory after the first time."""
-    import jieba
-
     from reviewer import paths
     from reviewer.analysis import segmenter
 
+    jieba = segmenter.import_jieba()
     cache = paths.cache_dir() / f"jieba_{kind}_{getattr(jieba, '__version__', 'x')}.txt"
     try:
         return frozenset(cache.read_text(encoding="utf-8").split())

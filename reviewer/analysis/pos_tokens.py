@@ -7,7 +7,7 @@ per process (``warm_up`` does it ahead, on a worker).
 from __future__ import annotations
 
 import functools
-import time
+import re
 from dataclasses import dataclass
 
 from reviewer.analysis import segmenter
@@ -25,56 +25,113 @@ class Token:
     end: int
 
 
-pos_load_seconds: float | None = None  # reading jieba's part-of-speech table, once per process
+pos_load_seconds: float | None = None  # the part-of-speech table's share of loading jieba
 
 
 def warm_up() -> None:
-    """Load jieba and its part-of-speech table now (about a second, once per process), e.g. in
-    a background thread at start-up, so that the first report does not wait for them."""
-    _pos_tokenizer()
-
-
-@functools.lru_cache(maxsize=1)
-def _pos_tokenizer():
+    """Load jieba's whole dictionary and tag table now (about half a second, once per process),
+    e.g. in a background thread at start-up, so that the first report does not wait for them."""
     global pos_load_seconds
-    tokenizer = segmenter.tokenizer()
-    started = time.perf_counter()
-    import jieba.posseg
+    segmenter.tokenizer()
+    pos_load_seconds = 0.0  # it comes with the dictionary (see ``segmenter``)
 
-    pos = jieba.posseg.POSTokenizer(tokenizer)
-    pos_load_seconds = time.perf_counter() - started
-    return pos
+
+# jieba.posseg's patterns, as it splits a text before tagging (jieba 0.42.1, posseg/__init__.py).
+_RE_HAN = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._]+)")
+_RE_SKIP = re.compile(r"(\r\n|\s)")
+_RE_ENG = re.compile(r"[a-zA-Z0-9]+")
+_RE_NUM = re.compile(r"[\.0-9]+")
+_RE_ENG1 = re.compile(r"^[a-zA-Z0-9]$", re.U)
 
 
 @functools.lru_cache(maxsize=8192)
 def _tag(text: str) -> tuple[tuple[str, str], ...]:
-    return tuple((p.word, p.flag) for p in _pos_tokenizer().cut(text, HMM=False))
+    """``jieba.posseg.POSTokenizer(tokenizer).cut(text, HMM=False)`` as (word, flag) pairs, the
+    same algorithm over the same tables, without importing jieba.posseg: its import parses the
+    whole tag table (~0.25 s), where this reads only the words of ``text``'s characters."""
+    global pos_load_seconds
+    tok = segmenter.for_text(text)
+    table = segmenter.tags()
+    if pos_load_seconds is None:
+        pos_load_seconds = 0.0  # it comes with the dictionary (see ``segmenter``)
+    out: list[tuple[str, str]] = []
+    for block in _RE_HAN.split(text):
+        if _RE_HAN.match(block):
+            route: dict = {}
+            tok.calc(block, tok.get_DAG(block), route)
+            x, n, buf = 0, len(block), ""
+            while x < n:
+                y = route[x][1] + 1
+                word = block[x:y]
+                if _RE_ENG1.match(word):
+                    buf += word
+                else:
+                    if buf:
+                        out.append((buf, "eng"))
+                        buf = ""
+                    out.append((word, table.get(word, "x")))
+                x = y
+            if buf:
+                out.append((buf, "eng"))
+            continue
+        for piece in _RE_SKIP.split(block):
+            if _RE_SKIP.match(piece):
+                out.append((piece, "x"))
+                continue
+            for ch in piece:
+                if _RE_NUM.match(ch):
+                    out.append((ch, "m"))
+                elif _RE_ENG.match(piece):  # (sic: jieba tests the piece, not the character)
+                    out.append((ch, "eng"))
+                else:
+                    out.append((ch, "x"))
+    return tuple(out)
 
 
 def tokens(a: str, start: int, end: int) -> list[Token]:
     """Words of ``a[start:end]`` with part-of-speech tags and absolute offsets."""
-    tagged = _tag(a[start:end])
-    out: list[Token] = []
-    pos = start
+    return [Token(word, flag, start + s, start + e) for word, flag, s, e in _joined(a[start:end])]
+
+
+@functools.lru_cache(maxsize=8192)
+def _joined(window: str) -> tuple[tuple[str, str, int, int], ...]:
+    """The tagged words of ``window`` with their offsets in it, a place suffix joined to its
+    noun.  (The label finder asks for the same window several times: this is done once.)"""
+    tagged = _tag(window)
+    out: list[tuple[str, str, int, int]] = []
+    pos = 0
     for k, (word, flag) in enumerate(tagged):
         nxt = tagged[k + 1] if k + 1 < len(tagged) else None
-        if (word in _PLACE_SUFFIXES and flag in _PLACE_SUFFIXES[word] and out and len(out[-1].word) >= 2
-                and out[-1].flag in ("v", "vn", "n")
+        if (word in _PLACE_SUFFIXES and flag in _PLACE_SUFFIXES[word] and out and len(out[-1][0]) >= 2
+                and out[-1][1] in ("v", "vn", "n")
                 and (nxt is None or nxt[1] in ("x", "m", "eng") or nxt[0] in ("和", "及", "、"))):
             # 疏导|点, 法律服务|所, 专业巡查|组: jieba reads the suffix of a compound noun that
             # ends the phrase as a numeral, a conjunction or a bound morpheme
             prev = out.pop()
-            out.append(Token(prev.word + word, "n", prev.start, pos + len(word)))
+            out.append((prev[0] + word, "n", prev[2], pos + len(word)))
         else:
-            out.append(Token(word, flag, pos, pos + len(word)))
+            out.append((word, flag, pos, pos + len(word)))
         pos += len(word)
-    return out
+    return tuple(out)
 
 
 def words(a: str, start: int, end: int, hmm: bool = True) -> list[tuple[str, int, int]]:
     """Plain segmentation (no tags) of ``a[start:end]`` with absolute offsets."""
-    return [(w, start + s, start + e)
-            for w, s, e in segmenter.tokenizer().tokenize(a[start:end], HMM=hmm)]
+    return [(w, start + s, start + e) for w, s, e in _words(a[start:end], hmm)]
+
+
+@functools.lru_cache(maxsize=8192)
+def _words(window: str, hmm: bool) -> tuple[tuple[str, int, int], ...]:
+    return tuple(segmenter.for_text(window).tokenize(window, HMM=hmm))
+
+
+def clear_caches() -> None:
+    """Forget the tagged and segmented windows (benchmarks measure a report as if it were the
+    first one this process reads)."""
+    _tag.cache_clear()
+    _joined.cache_clear()
+    _words.cache_clear()
+    segmenter.clear_caches()
 
 
 Label = tuple[str | None, tuple[int, int] | None]

@@ -1,46 +1,196 @@
 """jieba, loaded lazily and once, with the domain dictionary from ``resources/`` and its cache
-in the application's cache directory (never the current directory or a shared temp folder)."""
+in the application's cache directory (never the current directory or a shared temp folder).
+
+The finders segment short pieces only, through ``cut``, ``cut_with_spans`` and ``for_text``:
+those load the dictionary's words for the piece's characters (``dictionary_shards``), which
+keeps a cold start short.  ``tokenizer()`` gives the whole dictionary, for any other use.
+"""
 
 from __future__ import annotations
 
+import functools
 import logging
+import math
+import sys
 import threading
 import time
+from pathlib import Path
 
 from reviewer import paths
+from reviewer.analysis import dictionary_shards
 
 _lock = threading.Lock()
-_tokenizer = None
+_tokenizer = None  # a jieba.Tokenizer whose FREQ fills by first character as pieces need it
+_shards: dictionary_shards.Shards | None = None  # None: the whole dictionary is loaded
+_tags: dict[str, str] = {}  # part-of-speech tags, filled alongside FREQ
 load_seconds: float | None = None
 
 
+def import_jieba():
+    """``import jieba`` without pkg_resources: jieba's ``_compat`` imports it (~0.07 s and a
+    deprecation warning) only to open its dictionary, and opens the file beside its own module
+    when the import fails, which is where the dictionary is (a PyInstaller bundle included)."""
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+
+        return jieba
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes the import fail
+    try:
+        import jieba
+    finally:
+        del sys.modules["pkg_resources"]
+    return jieba
+
+
 def tokenizer():
-    """The initialised jieba tokenizer (the first call costs about half a second)."""
-    global _tokenizer, load_seconds
+    """The initialised jieba tokenizer with its whole dictionary (about half a second the first
+    time)."""
+    tok = _load()
+    if _shards is not None:
+        _shards.ensure_all()
+    return tok
+
+
+def for_text(text: str):
+    """The jieba tokenizer, ready to segment ``text`` (and only pieces of ``text``) exactly as
+    with the whole dictionary."""
+    tok = _load()
+    if _shards is not None:
+        _shards.ensure(text)
+    return tok
+
+
+def tags() -> dict[str, str]:
+    """jieba's part-of-speech table with the domain dictionary's tags, for the words loaded by
+    ``for_text`` (the table ``jieba.posseg`` would read)."""
+    _load()
+    return _tags
+
+
+def _load():
+    global _tokenizer, _shards, _tags, load_seconds
     if _tokenizer is not None:
         return _tokenizer
     with _lock:
         if _tokenizer is None:
             started = time.perf_counter()
-            import jieba
-
+            jieba = import_jieba()
             jieba.setLogLevel(logging.WARNING)
+            user_dict = paths.resource("dictionaries", "domain_dict.txt")
+            main_dict = Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME)
+            cache = paths.cache_dir() / dictionary_shards.cache_name(
+                getattr(jieba, "__version__", "x"), main_dict, user_dict)
+            data = dictionary_shards.read(cache)
             tok = jieba.Tokenizer()
             tok.tmp_dir = str(paths.cache_dir())
             tok.cache_file = str(paths.cache_dir() / "jieba.cache")
-            tok.initialize()
-            user_dict = paths.resource("dictionaries", "domain_dict.txt")
-            if user_dict.is_file():
-                tok.load_userdict(str(user_dict))
+            try:
+                _shards = dictionary_shards.Shards(data, tok.FREQ, {}) if data is not None else None
+            except (ValueError, EOFError, TypeError):  # a damaged file: built again below
+                _shards = None
+            if _shards is None:
+                tok, _tags, force_split = _load_whole(tok, jieba, user_dict)
+                dictionary_shards.write(cache, dictionary_shards.build(tok.FREQ, tok.total, _tags, force_split))
+            else:
+                _tags = _shards.tags
+                tok.total = _shards.total
+                tok.initialized = True
+                for word in _shards.force_split:  # what load_userdict does for a frequency of 0
+                    jieba.finalseg.add_force_split(word)
+            _speed_up(tok)
             _tokenizer = tok
             load_seconds = time.perf_counter() - started
     return _tokenizer
 
 
+def _speed_up(tok) -> None:
+    """Give ``tok`` jieba's ``get_DAG`` and ``calc`` made faster, with the same results: the
+    dictionary is read through local names, and each word's log-probability is computed once
+    (the sum is formed in jieba's order, so every float is the same).  The memo follows
+    ``FREQ`` and ``total``: it starts afresh if either is replaced or changes."""
+    state = {"freq": None, "total": None, "logtotal": 0.0, "weight": {}}
+
+    def weights() -> tuple[dict, dict, float]:
+        freq = tok.FREQ
+        if state["freq"] is not freq or state["total"] != tok.total:
+            state.update(freq=freq, total=tok.total, logtotal=math.log(tok.total), weight={})
+        return freq, state["weight"], state["logtotal"]
+
+    def get_DAG(sentence: str) -> dict[int, list[int]]:
+        tok.check_initialized()
+        freq = tok.FREQ
+        dag = {}
+        n = len(sentence)
+        for k in range(n):
+            ends = []
+            i = k
+            frag = sentence[k]
+            while i < n and frag in freq:
+                if freq[frag]:
+                    ends.append(i)
+                i += 1
+                frag = sentence[k:i + 1]
+            if not ends:
+                ends.append(k)
+            dag[k] = ends
+        return dag
+
+    def calc(sentence: str, dag: dict, route: dict) -> None:
+        freq, weight, logtotal = weights()
+        log = math.log
+        n = len(sentence)
+        route[n] = (0, 0)
+        for idx in range(n - 1, -1, -1):
+            best = None
+            for x in dag[idx]:
+                word = sentence[idx:x + 1]
+                w = weight.get(word)
+                if w is None:
+                    w = weight[word] = log(freq.get(word) or 1) - logtotal
+                candidate = (w + route[x + 1][0], x)
+                if best is None or candidate > best:
+                    best = candidate
+            route[idx] = best
+
+    tok.get_DAG = get_DAG
+    tok.calc = calc
+
+
+def _load_whole(tok, jieba, user_dict: Path):
+    """``tok`` loaded as jieba loads it (its dictionary, then the domain dictionary), the tag
+    table, and the domain words given a frequency of 0 (which HMM must always split)."""
+    tok.initialize()
+    forced = set(jieba.finalseg.Force_Split_Words)
+    if user_dict.is_file():
+        tok.load_userdict(str(user_dict))
+    force_split = sorted(set(jieba.finalseg.Force_Split_Words) - forced)
+    tags = dictionary_shards.parse_tags(tok.get_dict_file())
+    tags.update(tok.user_word_tag_tab)  # as jieba.posseg merges them on first use
+    return tok, tags, force_split
+
+
 def cut(text: str) -> list[str]:
-    return tokenizer().lcut(text, HMM=True)
+    return list(_cut(text))
 
 
 def cut_with_spans(text: str) -> list[tuple[str, int, int]]:
     """Words with their code-point spans in ``text``."""
-    return [(word, start, end) for word, start, end in tokenizer().tokenize(text, HMM=True)]
+    return list(_cut_with_spans(text))
+
+
+# Only short pieces (a heading's clause, a window around a number) are segmented, and the same
+# pieces come back often within a report and across reports: each is segmented once.
+@functools.lru_cache(maxsize=8192)
+def _cut(text: str) -> tuple[str, ...]:
+    return tuple(for_text(text).lcut(text, HMM=True))
+
+
+@functools.lru_cache(maxsize=8192)
+def _cut_with_spans(text: str) -> tuple[tuple[str, int, int], ...]:
+    return tuple(for_text(text).tokenize(text, HMM=True))
+
+
+def clear_caches() -> None:
+    """Forget the segmented pieces (benchmarks measure a report as if it were the first)."""
+    _cut.cache_clear()
+    _cut_with_spans.cache_clear()

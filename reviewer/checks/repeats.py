@@ -49,6 +49,9 @@ YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 # The title line in the opening lines: the year it names is the year the report covers.
 TITLE_LINE = re.compile(r"报告|总结|情况|工作")
 OPENING_LINES = 8
+_QUOTES_AND_SPACES = re.compile(r"[\s“”\"'‘’|]")
+# The first number of a figure's text, after whatever precedes it (约, ¥).
+_NUMBER = re.compile(r"\D*([\d.,]+)")
 
 
 def find_conflicting_repeats(text: str, placed: Sequence[Placed], report_year: int | None = None,
@@ -59,6 +62,7 @@ def find_conflicting_repeats(text: str, placed: Sequence[Placed], report_year: i
     is read from the opening lines.  ``sections`` (the outline's) tell where headings stand."""
     starts = sentence_starts(text)
     own_year = str(report_year) if report_year else _report_year(text)
+    periods = _Periods(text, own_year)
     labels: dict[int, str] = {}
     raws: dict[int, str] = {}
     statements: dict[int, set[tuple[str, str, float]]] = {}
@@ -77,9 +81,10 @@ def find_conflicting_repeats(text: str, placed: Sequence[Placed], report_year: i
             continue
         if len(label) < MIN_LABEL or GENERIC.match(label) or SKIP.search(raws[fig.id]):
             continue
-        window = text[max(starts[fig.sentence], fig.start - SENTENCE_WINDOW):fig.start]
-        period = _period(PERIOD.findall(window), own_year)
+        lo = max(starts[fig.sentence], fig.start - SENTENCE_WINDOW)
+        period = periods(lo, fig.start)
         if text.startswith(("的基础上", "基础上"), fig.end):
+            window = text[lo:fig.start]
             # "2023年,我局将在追回2365.8万元的基础上…": the base is what was done, not the plan year
             period = tuple(p for p in period if not re.search(re.escape(p) + "[^。]{0,12}?(?:将|拟|要)", window))
         key = (label, fig.key[0], fig.key[1], period)
@@ -99,12 +104,12 @@ def find_conflicting_repeats(text: str, placed: Sequence[Placed], report_year: i
                 break
         if all(abs(e.value - fig.value) > e.precision + fig.precision + 1e-6 for e in earlier):
             earlier.append(fig)
-    checks += _transposed_variants(text, placed, starts, labels, raws, own_year)
-    return checks + _summary_repeats(text, placed, starts, labels, raws, reported, own_year, sections)
+    checks += _transposed_variants(text, placed, starts, labels, raws, periods)
+    return checks + _summary_repeats(text, placed, starts, labels, raws, reported, periods, sections)
 
 
 def _transposed_variants(text: str, placed: Sequence[Placed], starts: list[int], labels: dict[int, str],
-                         raws: dict[int, str], own_year: str | None) -> list[Check]:
+                         raws: dict[int, str], periods: _Periods) -> list[Check]:
     """A typing slip (186件 / 168件) between two statements whose labels differ only by a
     modifier inside one of them (立案查处环境违法案件 / 立案查处案件), as a table row shortens
     the text's label: the same indicator, reported once per pair."""
@@ -115,18 +120,28 @@ def _transposed_variants(text: str, placed: Sequence[Placed], starts: list[int],
             continue
         if len(label) < MIN_LABEL or GENERIC.match(label) or SKIP.search(raws[fig.id]):
             continue
-        if NARROWING.search(text[starts[fig.sentence]:fig.start]):
+        if periods.narrowed(starts[fig.sentence], fig.start):
             continue
-        window = text[max(starts[fig.sentence], fig.start - SENTENCE_WINDOW):fig.start]
-        eligible.append((fig, label, _period(PERIOD.findall(window), own_year)))
+        eligible.append((fig, label, periods(max(starts[fig.sentence], fig.start - SENTENCE_WINDOW), fig.start)))
+    # Index the figures by what must match exactly (kind and unit, period, number, the text
+    # after the number), then by label; each figure looks up the swaps of its own digits, and
+    # only labels of another wording: linear where comparing every pair was quadratic.
+    index: dict[tuple, dict[str, list[int]]] = {}
+    matches: list[tuple[int, int]] = []
+    for j, (fig, label, period) in enumerate(eligible):
+        split = _number_and_rest(fig.figure.text)
+        if split is None:
+            continue
+        number, rest = split
+        for swapped in _swaps(number):
+            for other, found in index.get((fig.key, period, swapped, rest), {}).items():
+                if other != label and (_inner_modifier(other, label) or _inner_modifier(label, other)):
+                    matches.extend((i, j) for i in found if eligible[i][0].sentence != fig.sentence)
+        index.setdefault((fig.key, period, number, rest), {}).setdefault(label, []).append(j)
     checks = []
-    for i, (first, first_label, first_period) in enumerate(eligible):
-        for fig, label, period in eligible[i + 1:]:
-            if (fig.sentence == first.sentence or fig.key != first.key or period != first_period
-                    or label == first_label or not _transposed(first.figure.text, fig.figure.text)):
-                continue
-            if _inner_modifier(first_label, label) or _inner_modifier(label, first_label):
-                checks.append(_check(first, fig, min(first_label, label, key=len)))
+    for i, j in sorted(matches):
+        (first, first_label, _), (fig, label, _) = eligible[i], eligible[j]
+        checks.append(_check(first, fig, min(first_label, label, key=len)))
     return checks
 
 
@@ -153,6 +168,30 @@ def _report_year(text: str) -> str | None:
     for m in YEAR.finditer(text):
         counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     return max(counts, key=lambda y: counts[y]) if counts else None
+
+
+class _Periods:
+    """The period words of each stretch of text asked for, and whether it narrows the figure
+    after it, found once: the three repeat checks ask about the same stretches (a figure's
+    sentence up to it)."""
+
+    def __init__(self, text: str, own_year: str | None):
+        self.text = text
+        self.own_year = own_year
+        self._found: dict[tuple[int, int], tuple[str, ...]] = {}
+        self._narrowed: dict[tuple[int, int], bool] = {}
+
+    def narrowed(self, start: int, end: int) -> bool:
+        found = self._narrowed.get((start, end))
+        if found is None:
+            found = self._narrowed[start, end] = NARROWING.search(self.text, start, end) is not None
+        return found
+
+    def __call__(self, start: int, end: int) -> tuple[str, ...]:
+        found = self._found.get((start, end))
+        if found is None:
+            found = self._found[start, end] = _period(PERIOD.findall(self.text, start, end), self.own_year)
+        return found
 
 
 def _period(found: list[str], own_year: str | None) -> tuple[str, ...]:
@@ -183,7 +222,7 @@ def _closing_paragraph(text: str, placed: Sequence[Placed], sections: Sequence[S
 
 
 def _summary_repeats(text: str, placed: Sequence[Placed], starts: list[int], labels: dict[int, str],
-                     raws: dict[int, str], reported: set, own_year: str | None = None,
+                     raws: dict[int, str], reported: set, periods: _Periods,
                      sections: Sequence[Section] = ()) -> list[Check]:
     """One result stated in a summary (the opening one, before the first heading, or the
     closing paragraph) and with another value in the body."""
@@ -196,9 +235,9 @@ def _summary_repeats(text: str, placed: Sequence[Placed], starts: list[int], lab
         if len(label) < MIN_SUMMARY_LABEL or GENERIC.match(label) or SKIP.search(raws[fig.id]):
             continue
         before = text[starts[fig.sentence]:fig.start]
-        if NARROWING.search(before) or SKIP.search(before):
+        if periods.narrowed(starts[fig.sentence], fig.start) or SKIP.search(before):
             continue
-        period = _period(PERIOD.findall(before), own_year)
+        period = periods(starts[fig.sentence], fig.start)
         groups.setdefault((label, fig.key[0], fig.key[1], period), []).append(fig)
     checks = []
     for key, figs in groups.items():
@@ -226,25 +265,35 @@ def _one_value(figs: list[Placed]) -> bool:
     return all(abs(f.value - figs[0].value) <= f.precision + figs[0].precision + 1e-6 for f in figs)
 
 
+def _number_and_rest(text: str) -> tuple[str, str] | None:
+    """The first number written in a figure (digits, points, commas) and the text after it."""
+    m = _NUMBER.match(text)
+    return (m.group(1), text[m.end():]) if m else None
+
+
+def _swaps(number: str) -> list[str]:
+    """``number`` with two neighbouring, different digits swapped, each way it can be done;
+    none when it has fewer than three digits (too short to call a swap a typing slip)."""
+    if sum(ch.isdigit() for ch in number) < 3:
+        return []
+    return [number[:k] + number[k + 1] + number[k] + number[k + 2:]
+            for k in range(len(number) - 1)
+            if number[k].isdigit() and number[k + 1].isdigit() and number[k] != number[k + 1]]
+
+
 def _transposed(a: str, b: str) -> bool:
     """Two numbers written alike but for two neighbouring digits swapped (4380件 / 4830件,
     2.86亿元 / 2.68亿元), at least three digits long: the mark of a typing slip, which needs no
     anchor to be reported."""
-    na = re.match(r"\D*([\d.,]+)", a)
-    nb = re.match(r"\D*([\d.,]+)", b)
-    if not na or not nb:
+    na, nb = _number_and_rest(a), _number_and_rest(b)
+    if na is None or nb is None or na[1] != nb[1]:
         return False
-    x, y = na.group(1), nb.group(1)
-    if len(x) != len(y) or sum(ch.isdigit() for ch in x) < 3 or a[na.end():] != b[nb.end():]:
-        return False
-    diff = [i for i in range(len(x)) if x[i] != y[i]]
-    return (len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]]
-            and x[diff[1]] == y[diff[0]] and x[diff[0]].isdigit() and x[diff[1]].isdigit())
+    return nb[0] in _swaps(na[0])
 
 
 def _normalise(raw: str) -> str:
     label = TIME.sub("", raw.strip())
-    label = re.sub(r"[\s“”\"'‘’|]", "", label)
+    label = _QUOTES_AND_SPACES.sub("", label)
     previous = None
     while previous != label:
         previous = label

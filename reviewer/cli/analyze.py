@@ -6,10 +6,8 @@ import argparse
 import json
 import sys
 
-from reviewer.load.dispatch import load_document
 from reviewer.messages import ReviewerError, render
 from reviewer.model import Analysis, error_json
-from reviewer.pipeline import analyze
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,6 +18,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here, not at the top: ``--help``, ``list`` and the other library commands build
+    # this parser too, and must not pay for the finders' modules.
+    from reviewer.load.dispatch import load_document
+    from reviewer.pipeline import analyze
+
     failed = False
     results: list[dict] = []
     for path in args.paths:

@@ -1,0 +1,68 @@
+"""The checks' readings of a sentence (its starts, a figure's bracket depth, the words before a
+figure), now found by regexes, agree with the plain character-by-character definitions."""
+
+from __future__ import annotations
+
+import random
+
+from reviewer.checks import context
+from reviewer.model import Figure
+
+ALPHABET = list("法治案件,、。!?\n;:()〔〕[]ab 1\r\t") + ["12件", "3.5万元"]
+
+
+def _texts(seed: int, count: int = 3000):
+    rng = random.Random(seed)
+    for _ in range(count):
+        yield "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 60))), rng
+
+
+def _starts(text: str) -> list[int]:
+    return [0] + [i + 1 for i, ch in enumerate(text) if ch in context.SENTENCE_END and i + 1 < len(text)]
+
+
+def _depth(text: str, pos: int) -> int:
+    starts = set(_starts(text))
+    depth = 0
+    for i, ch in enumerate(text[:pos]):
+        if i in starts:
+            depth = 0
+        if ch in context.OPEN_PARENS:
+            depth += 1
+        elif ch in context.CLOSE_PARENS and depth:
+            depth -= 1
+    return 0 if pos in starts else depth
+
+
+def _own_label(text: str, start: int, floor: int) -> str:
+    begin, floor = start, max(floor, start - context.LABEL_WINDOW)
+    stops = context.LIST_SEPARATORS + context.CLAUSE_END + context.OPEN_PARENS + context.CLOSE_PARENS + "::"
+    while begin > floor and text[begin - 1] not in stops:
+        begin -= 1
+    return text[begin:start]
+
+
+def test_sentence_starts_are_the_offsets_after_each_end():
+    for text, _ in _texts(1):
+        context.sentence_starts.cache_clear()
+        assert context.sentence_starts(text) == _starts(text)
+
+
+def test_bracket_depth_at_each_figure_is_counted_from_its_sentence_start():
+    for text, rng in _texts(2, 1500):
+        positions = sorted({rng.randint(0, len(text)) for _ in range(4)})
+        figures = [Figure(id=n, text="1件", value=1, unit="件", kind="count", label=None, qualifier=None,
+                          start=p, end=p) for n, p in enumerate(positions, start=1)]
+        context.sentence_starts.cache_clear()
+        placed = context.place_figures(text, figures)
+        assert [p.in_parens for p in placed] == [_depth(text, p) > 0 for p in positions], text
+
+
+def test_own_label_reads_back_to_the_last_stop():
+    class At:
+        def __init__(self, start: int):
+            self.start = start
+
+    for text, rng in _texts(3):
+        start, floor = rng.randint(0, len(text)), rng.randint(0, len(text) + 3)
+        assert context.own_label(text, At(start), floor) == _own_label(text, start, floor), (text, start, floor)
