@@ -3,6 +3,8 @@ the interface language.  The codes themselves never change; only what the user r
 
 from __future__ import annotations
 
+from reviewer.library.vocabulary import status_word
+from ui import i18n
 from ui.qt import QCoreApplication
 
 
@@ -10,13 +12,14 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Labels", text)
 
 
-def status(code: str) -> str:
-    return {
-        "unreviewed": QCoreApplication.translate("Labels", "Unreviewed"),
-        "confirmed": QCoreApplication.translate("Labels", "Confirmed"),
-        "corrected": QCoreApplication.translate("Labels", "Corrected"),
-        "rejected": QCoreApplication.translate("Labels", "Rejected"),
-    }.get(code, code)
+def status(code: str, item_type: str = "") -> str:
+    """The core's one vocabulary (reviewer.library.vocabulary): a check's status reads as its
+    verdict (属实 / 误报 / 待核实 / 未判定), any other item's as 未审阅 / 确认无误 / 已更正 …"""
+    return status_word(code, item_type, i18n.core_language())
+
+
+def verdict(code: str) -> str:
+    return status_word(code, "check", i18n.core_language())
 
 
 def figure_kind(code: str) -> str:
@@ -80,6 +83,10 @@ def action(code: str) -> str:
         "add": QCoreApplication.translate("Labels", "Added"),
         "delete": QCoreApplication.translate("Labels", "Deleted"),
         "undo": QCoreApplication.translate("Labels", "Undone"),
+        "redo": QCoreApplication.translate("Labels", "Redone"),
+        "verdict": QCoreApplication.translate("Labels", "Verdict"),
+        "comment_edit": QCoreApplication.translate("Labels", "Comment edited"),
+        "comment_delete": QCoreApplication.translate("Labels", "Comment deleted"),
     }.get(code, code or "")
 
 

@@ -34,6 +34,8 @@ Callers get dataclasses (``reviewer.library.review``), never rows.  The API::
     lib.tag_item(item_type, item_uuid, tag_uuid) / untag_item(...) -> HistoryEntry
     lib.add_comment(item_type, item_uuid, body) -> Comment; edit_comment(uuid, body); delete_comment(uuid)
     lib.history(item_uuid=None, doc_uuid=None) -> list[HistoryEntry]; lib.undo(history_id) -> HistoryEntry
+    lib.redo(history_id) -> HistoryEntry          # an undone change again: same rows, same UUIDs
+    lib.restore_tag(tag) -> Tag                    # a deleted tag back under its UUID (redo)
     lib.last_entry -> HistoryEntry | None          # the entry of this object's latest change
     lib.conflicts(doc_uuid=None) -> list[Conflict]  # fields two reviewers corrected differently
     lib.search(query, limit=200) -> list[SearchHit]  # report text (either script), figure labels,
