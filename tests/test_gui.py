@@ -227,6 +227,7 @@ def test_delete_rejects_a_false_heading_and_f8_finds_the_next_unreviewed(make_wi
     # F8 from the start goes to the first unreviewed item in reading order
     window.workspace.set_current("", "")
     window.document_view.jump_to(0)
+    window.document_view.setFocus()  # from the text, F8 walks the document (issue 11, defect 3)
     qtbot.keyClick(window, Qt.Key.Key_F8)
     first = next(t for t in window.workspace.ordered_items() if t[3] == "unreviewed")
     assert window.workspace.current == (first[1], first[2])

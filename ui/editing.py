@@ -26,8 +26,33 @@ class Editing:
         if not uuid or item_type not in ("section", "figure", "citation", "check", "annotation"):
             self.statusBar().showMessage(self.tr("Select an item first."), 3000)
             return False
+        if item_type == "check":  # a check's status is its verdict; the reason given stays
+            review = self.workspace.item_review(item_type, uuid)
+            return self.workspace.run(commands.VerdictCommand(self.workspace, self.workspace.doc_uuid, uuid, status,
+                                                              review.reason if review else ""))
         return self.workspace.run(commands.StatusCommand(self.workspace, self.workspace.doc_uuid, item_type, uuid,
                                                          status))
+
+    def set_verdict(self, verdict: str) -> bool:
+        """属实 / 误报 / 待核实 (or reopen) on the selected check, with the reason typed in the
+        verdict bar — asked for when the bar is empty."""
+        item_type, uuid = self.workspace.current
+        if item_type != "check" or not uuid:
+            self.statusBar().showMessage(self.tr("Select a check first."), 3000)
+            return False
+        reason = self.inspector.verdict_reason.text().strip()
+        if not reason and verdict != "unreviewed":
+            answer = prompts.ask_text(self, labels.verdict(verdict),
+                                      self.tr("Why “{0}”? Your reason goes to the workbook.").format(
+                                          labels.verdict(verdict)), "")
+            if answer is None:
+                self.statusBar().showMessage(self.tr("No verdict recorded: a verdict needs a reason."), 4000)
+                return False
+            reason = answer.strip()
+        if verdict == "unreviewed":
+            reason = ""
+        return self.workspace.run(commands.VerdictCommand(self.workspace, self.workspace.doc_uuid, uuid, verdict,
+                                                          reason))
 
     def set_status_and_next(self, status: str) -> None:
         """Enter / Del: record the verdict, then go on to the next unreviewed item.  Confirming an
@@ -235,9 +260,11 @@ class Editing:
         review = self.workspace.item_review(item_type, uuid) if uuid else None
         if review is None:
             self.inspector.show_item("", None, self.workspace.tags(), [])
+            self.inspector.show_verdict(None)
             return
         history = self.workspace.guarded(lambda: self.workspace.library.history(item_uuid=uuid)) or []
         self.inspector.show_item(self._describe(item_type, uuid), review, self.workspace.tags(), history)
+        self.inspector.show_verdict(review.reason if item_type == "check" else None)
 
     def _describe(self, item_type: str, uuid: str) -> str:
         item = self.workspace.find_item(item_type, uuid)
@@ -254,8 +281,10 @@ class Editing:
             text = f"“{item.quote}”" + (f" — {item.note}" if item.note else "")
         else:
             text = ""
-        status = labels.status(self.workspace.item_review(item_type, uuid).status)
-        return f"{kind} · {status}\n{text}"
+        review = self.workspace.item_review(item_type, uuid)
+        status = labels.status(review.status, item_type)
+        reason = f"\n{self.tr('Reason')}: {review.reason}" if item_type == "check" and review.reason else ""
+        return f"{kind} · {status}\n{text}{reason}"
 
 
 def split_heading_number(text: str) -> tuple[str, str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 import reviewer
 from reviewer import paths
 from reviewer.messages import ReviewerError
-from ui import dialogs, i18n, icons, presentation, prompts
+from ui import dialogs, i18n, icons, labels, presentation, prompts
 from ui.background_tasks import BackgroundTasks
 from ui.editing import Editing
 from ui.models import ItemRole
@@ -162,6 +162,15 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
         self.act_reject = a(self.tr("&Reject"), lambda: self.set_status_and_next("rejected"), "Del", "reject",
                             self.tr("Reject the selected item: a false heading, figure or check (Del)"),
                             widget_only)
+        verdict_tips = {"confirmed": self.tr("The report really has this problem"),
+                        "rejected": self.tr("The tool was wrong: no problem in the report"),
+                        "pending": self.tr("Still to be verified"),
+                        "unreviewed": self.tr("Take the verdict back: the check is open again")}
+        self.verdict_actions = {
+            code: a(labels.verdict(code) if code != "unreviewed" else self.tr("Reopen check"),
+                    lambda c=code: self.set_verdict(c), key, tip=verdict_tips[code])
+            for code, key in (("confirmed", "Ctrl+1"), ("rejected", "Ctrl+2"), ("pending", "Ctrl+3"),
+                              ("unreviewed", "Ctrl+0"))}
         self.act_reset = a(self.tr("Mark as &unreviewed"), lambda: self.set_status("unreviewed"), "Ctrl+U")
         self.act_rename = a(self.tr("Re&name heading…"), self.rename_heading, "F2", context=widget_only)
         self.act_promote = a(self.tr("&Promote heading"), lambda: self.change_level(-1), "Ctrl+Left",
@@ -187,10 +196,10 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
                                      "next-unreviewed", self.tr("Go to the next unreviewed item (F8)"))
         self.act_prev_unreviewed = a(self.tr("Previous unreviewed"), lambda: self.go_next(unreviewed=True,
                                                                                           backwards=True), "Shift+F8")
-        self.act_next_check = a(self.tr("Next &check"), lambda: self.go_next(kinds=("check",), unreviewed=False),
-                                "F9", "next-check", self.tr("Go to the next inconsistency (F9)"))
-        self.act_prev_check = a(self.tr("Previous check"), lambda: self.go_next(kinds=("check",), unreviewed=False,
-                                                                                backwards=True), "Shift+F9")
+        self.act_next_check = a(self.tr("Next open &check"), lambda: self.go_next(kinds=("check",), unreviewed=True),
+                                "F9", "next-check", self.tr("Go to the next check without a verdict (F9)"))
+        self.act_prev_check = a(self.tr("Previous open check"), lambda: self.go_next(kinds=("check",), unreviewed=True,
+                                                                                     backwards=True), "Shift+F9")
         self.act_zoom_in = a(self.tr("Larger text"), lambda: self.zoom(+1), K.ZoomIn)
         self.act_zoom_out = a(self.tr("Smaller text"), lambda: self.zoom(-1), K.ZoomOut)
         self.act_shortcuts = a(self.tr("&Keyboard shortcuts"), self.show_shortcuts, K.HelpContents)
@@ -204,7 +213,8 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
         for widget in (self.outline_view,):
             for action in (self.act_rename, self.act_promote, self.act_demote, self.act_merge):
                 widget.addAction(action)
-        self.review_actions = [self.act_export_report, self.act_confirm, self.act_reject, self.act_reset,
+        self.review_actions = [*self.verdict_actions.values(),
+                               self.act_export_report, self.act_confirm, self.act_reject, self.act_reset,
                                self.act_rename, self.act_promote, self.act_demote, self.act_merge,
                                self.act_comment, self.act_tag,
                                self.act_find, self.act_find_next, self.act_find_previous, self.act_show_review,
@@ -227,6 +237,8 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
         m.addActions([self.act_undo, self.act_redo])
         m.addSeparator()
         m.addActions([self.act_confirm, self.act_reject, self.act_reset])
+        verdicts = m.addMenu(self.tr("&Verdict on the check"))
+        verdicts.addActions(list(self.verdict_actions.values()))
         m.addSeparator()
         m.addActions([self.act_rename, self.act_promote, self.act_demote, self.act_merge])
         m.addSeparator()
@@ -342,6 +354,7 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
         ins.editCommentRequested.connect(self.edit_comment)
         ins.deleteCommentRequested.connect(self.delete_comment)
         ins.manageTagsRequested.connect(self.manage_tags)
+        ins.verdictRequested.connect(self.set_verdict)
         self.outline_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for action in (self.act_confirm, self.act_reject, self.act_reset, self.act_rename, self.act_promote,
                        self.act_demote, self.act_merge, self.act_tag, self.act_comment):

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import logging
 
-from ui.models import ItemRole
+from ui.models import ItemRole, StatusRole
 from ui.qt import (
+    QApplication,
     QItemSelectionModel,
 )
 
@@ -99,9 +100,48 @@ class Navigation:
         self.inspector.select_figures([rf.review.uuid for rf in figures])
         self.document_view.update_highlights()
 
+    def _focused_list(self) -> tuple[str, object] | None:
+        """The item list that has the keyboard focus — (item type, view) — or None when the text
+        (or nothing) has it: Enter, Del and F8 then walk the document instead."""
+        focus = QApplication.focusWidget()
+        if focus is None:
+            return None
+        ins = self.inspector
+        for kind, view in (("figure", ins.figures_view), ("check", ins.checks_view),
+                           ("citation", ins.citations_view), ("section", self.outline_view)):
+            if focus is view or view.isAncestorOf(focus):
+                return kind, view
+        return None
+
+    def _next_in_list(self, kind: str, view, backwards: bool = False) -> bool:
+        """Move to the next (previous) unreviewed row of ``view``, in the order it shows."""
+        current = self.workspace.current[1] if self.workspace.current[0] == kind else None
+        if kind == "section":
+            rows = [(rs.review.uuid, rs.review.status) for rs in self.outline_model.sections()]
+        else:
+            model = view.model()
+            rows = [(model.index(r, 0).data(ItemRole), model.index(r, 0).data(StatusRole))
+                    for r in range(model.rowCount())]
+        if not rows:
+            return False
+        here = next((i for i, (uuid, _status) in enumerate(rows) if uuid == current), -1 if not backwards else 0)
+        for step in range(1, len(rows) + 1):
+            i = (here - step if backwards else here + step) % len(rows)
+            uuid, status = rows[i]
+            if status == "unreviewed" and uuid != current:
+                self._activate(kind, uuid, scroll=True)
+                view.setFocus()
+                return True
+        self.statusBar().showMessage(self.tr("Nothing left to review here."), 4000)
+        return False
+
     def go_next(self, kinds: tuple[str, ...] | None = None, unreviewed: bool = True, backwards: bool = False) -> None:
         ws = self.workspace
         if ws.review is None:
+            return
+        focused = self._focused_list() if kinds is None and unreviewed else None
+        if focused is not None:
+            self._next_in_list(*focused, backwards=backwards)
             return
         current = ws.current if ws.current[0] else None
         position = ws.item_start(*current) if current else None
@@ -116,6 +156,9 @@ class Navigation:
                 self.statusBar().showMessage(self.tr("Nothing left to review here."), 4000)
                 return
             index = next((i for i, t in enumerate(items) if current and (t[1], t[2]) == current), None)
+            rank = {(t[1], t[2]): i for i, t in enumerate(ws.ordered_items())}
+            if index is None and current in rank:  # the current item just left the list
+                index = next((i for i, t in enumerate(items) if rank[(t[1], t[2])] > rank[current]), len(items))
             if index is None:
                 earlier = [i for i, t in enumerate(items) if t[0] < position]
                 index = (earlier[-1] + 1) if earlier else 0

@@ -116,29 +116,34 @@ Details were written to {1}.</source>
     </message>
     <message>
         <location filename="../../ui/models/tables.py" line="319"/>
-        <source>Status</source>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/tables.py" line="320"/>
+        <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CitationsModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="350"/>
+        <location filename="../../ui/models/tables.py" line="353"/>
         <source>Citation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="351"/>
+        <location filename="../../ui/models/tables.py" line="354"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="352"/>
+        <location filename="../../ui/models/tables.py" line="355"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="353"/>
+        <location filename="../../ui/models/tables.py" line="356"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
@@ -283,90 +288,105 @@ Details were written to {1}.</source>
     <name>Editing</name>
     <message>
         <location filename="../../ui/editing.py" line="27"/>
-        <location filename="../../ui/editing.py" line="111"/>
-        <location filename="../../ui/editing.py" line="120"/>
+        <location filename="../../ui/editing.py" line="136"/>
+        <location filename="../../ui/editing.py" line="145"/>
         <source>Select an item first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="45"/>
-        <location filename="../../ui/editing.py" line="55"/>
+        <location filename="../../ui/editing.py" line="41"/>
+        <source>Select a check first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="46"/>
+        <source>Why “{0}”? Your reason goes to the workbook.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="49"/>
+        <source>No verdict recorded: a verdict needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="70"/>
+        <location filename="../../ui/editing.py" line="80"/>
         <source>Select a heading first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="47"/>
+        <location filename="../../ui/editing.py" line="72"/>
         <source>Rename heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="47"/>
+        <location filename="../../ui/editing.py" line="72"/>
         <source>Title:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="71"/>
+        <location filename="../../ui/editing.py" line="96"/>
         <source>Select a heading that has another heading after it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="77"/>
+        <location filename="../../ui/editing.py" line="102"/>
         <source>Merge headings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="104"/>
+        <location filename="../../ui/editing.py" line="129"/>
         <source>Tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="104"/>
+        <location filename="../../ui/editing.py" line="129"/>
         <source>Tag to add:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="122"/>
-        <location filename="../../ui/editing.py" line="163"/>
+        <location filename="../../ui/editing.py" line="147"/>
+        <location filename="../../ui/editing.py" line="188"/>
         <source>Comment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="122"/>
+        <location filename="../../ui/editing.py" line="147"/>
         <source>Comment on {0}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="134"/>
+        <location filename="../../ui/editing.py" line="159"/>
         <source>Edit comment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="134"/>
+        <location filename="../../ui/editing.py" line="159"/>
         <source>Comment:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="151"/>
+        <location filename="../../ui/editing.py" line="176"/>
         <source>Tag selection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="163"/>
+        <location filename="../../ui/editing.py" line="188"/>
         <source>Comment on the selected text:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="176"/>
+        <location filename="../../ui/editing.py" line="201"/>
         <source>Level {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="177"/>
+        <location filename="../../ui/editing.py" line="202"/>
         <source>Mark as heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="178"/>
+        <location filename="../../ui/editing.py" line="203"/>
         <source>Level of “{0}”:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -479,32 +499,32 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="382"/>
+        <location filename="../../ui/models/tables.py" line="385"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="383"/>
+        <location filename="../../ui/models/tables.py" line="386"/>
         <source>Reviewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="384"/>
+        <location filename="../../ui/models/tables.py" line="387"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="385"/>
+        <location filename="../../ui/models/tables.py" line="388"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="386"/>
+        <location filename="../../ui/models/tables.py" line="389"/>
         <source>Before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="387"/>
+        <location filename="../../ui/models/tables.py" line="390"/>
         <source>After</source>
         <translation type="unfinished"></translation>
     </message>
@@ -512,79 +532,114 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../ui/views/inspector.py" line="124"/>
+        <location filename="../../ui/views/inspector.py" line="125"/>
         <source>Figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="142"/>
-        <location filename="../../ui/views/inspector.py" line="221"/>
+        <location filename="../../ui/views/inspector.py" line="145"/>
+        <location filename="../../ui/views/inspector.py" line="257"/>
         <source>Checks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="153"/>
+        <location filename="../../ui/views/inspector.py" line="156"/>
         <source>Citations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="159"/>
-        <location filename="../../ui/views/inspector.py" line="231"/>
+        <location filename="../../ui/views/inspector.py" line="162"/>
+        <location filename="../../ui/views/inspector.py" line="267"/>
         <source>Select a heading, figure, check or citation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="164"/>
+        <location filename="../../ui/views/inspector.py" line="167"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="166"/>
+        <location filename="../../ui/views/inspector.py" line="169"/>
         <source>Manage tags…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="174"/>
+        <location filename="../../ui/views/inspector.py" line="177"/>
         <source>Comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="176"/>
+        <location filename="../../ui/views/inspector.py" line="179"/>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="177"/>
+        <location filename="../../ui/views/inspector.py" line="180"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="178"/>
+        <location filename="../../ui/views/inspector.py" line="181"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="190"/>
+        <location filename="../../ui/views/inspector.py" line="193"/>
         <source>Tags &amp;&amp; comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="203"/>
+        <location filename="../../ui/views/inspector.py" line="206"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="218"/>
+        <location filename="../../ui/views/inspector.py" line="219"/>
+        <source>Reason for the verdict (goes to the workbook&apos;s 意见 column)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inspector.py" line="223"/>
+        <source>Verdict:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inspector.py" line="225"/>
+        <source>The report really has this problem (Ctrl+1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inspector.py" line="226"/>
+        <source>The tool was wrong: no problem in the report (Ctrl+2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inspector.py" line="227"/>
+        <source>Still to be verified, e.g. with the drafting office (Ctrl+3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inspector.py" line="228"/>
+        <source>Take the verdict back: the check is open again (Ctrl+0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inspector.py" line="230"/>
+        <source>Reopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inspector.py" line="254"/>
         <source>Figures ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="220"/>
+        <location filename="../../ui/views/inspector.py" line="256"/>
         <source>Checks ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="222"/>
+        <location filename="../../ui/views/inspector.py" line="258"/>
         <source>Citations ({0})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -989,331 +1044,361 @@ Your review is safe: every change is saved as you make it. You can keep working.
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="165"/>
-        <source>Mark as &amp;unreviewed</source>
+        <source>The report really has this problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="166"/>
-        <source>Re&amp;name heading…</source>
+        <source>The tool was wrong: no problem in the report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="167"/>
-        <source>&amp;Promote heading</source>
+        <source>Still to be verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
-        <source>&amp;Demote heading</source>
+        <location filename="../../ui/main_window.py" line="168"/>
+        <source>Take the verdict back: the check is open again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
-        <source>&amp;Merge with the next heading</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="173"/>
-        <source>Add &amp;comment…</source>
+        <location filename="../../ui/main_window.py" line="170"/>
+        <source>Reopen check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="174"/>
-        <source>&amp;Tag…</source>
+        <source>Mark as &amp;unreviewed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="175"/>
-        <source>&amp;Manage tags…</source>
+        <source>Re&amp;name heading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="176"/>
-        <source>&amp;Find in report…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="177"/>
-        <source>Find &amp;next</source>
+        <source>&amp;Promote heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="178"/>
-        <source>Find pre&amp;vious</source>
+        <source>&amp;Demote heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
-        <source>&amp;Search the library…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="181"/>
-        <source>&amp;Library</source>
+        <location filename="../../ui/main_window.py" line="180"/>
+        <source>&amp;Merge with the next heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="182"/>
-        <source>Show the reports in this library</source>
+        <source>Add &amp;comment…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="183"/>
-        <source>&amp;Review view</source>
+        <source>&amp;Tag…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="184"/>
-        <source>Show only what needs &amp;attention</source>
+        <source>&amp;Manage tags…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="185"/>
+        <source>&amp;Find in report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="186"/>
-        <source>Next &amp;unreviewed</source>
+        <source>Find &amp;next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="187"/>
-        <source>Go to the next unreviewed item (F8)</source>
+        <source>Find pre&amp;vious</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="188"/>
-        <source>Previous unreviewed</source>
+        <source>&amp;Search the library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="190"/>
-        <source>Next &amp;check</source>
+        <source>&amp;Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="191"/>
-        <source>Go to the next inconsistency (F9)</source>
+        <source>Show the reports in this library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="192"/>
-        <source>Previous check</source>
+        <source>&amp;Review view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
-        <source>Larger text</source>
+        <location filename="../../ui/main_window.py" line="193"/>
+        <source>Show only what needs &amp;attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="195"/>
-        <source>Smaller text</source>
+        <source>Next &amp;unreviewed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="196"/>
-        <source>&amp;Keyboard shortcuts</source>
+        <source>Go to the next unreviewed item (F8)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="197"/>
+        <source>Previous unreviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="199"/>
+        <source>Next open &amp;check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="200"/>
+        <source>Go to the next check without a verdict (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="201"/>
+        <source>Previous open check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="203"/>
+        <source>Larger text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="204"/>
+        <source>Smaller text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="205"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>&amp;About Report Reviewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>&amp;Recent libraries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="244"/>
-        <source>&amp;Help</source>
+        <location filename="../../ui/main_window.py" line="240"/>
+        <source>&amp;Verdict on the check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="248"/>
-        <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="253"/>
-        <source>Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="254"/>
-        <source>Redo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="255"/>
-        <source>Library</source>
+        <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="256"/>
-        <source>Import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="257"/>
-        <source>Export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="258"/>
-        <source>Confirm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="259"/>
-        <source>Reject</source>
+        <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="260"/>
-        <source>Next</source>
+        <source>Main toolbar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
-        <source>Next check</source>
+        <location filename="../../ui/main_window.py" line="265"/>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="266"/>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="267"/>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="268"/>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="269"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="270"/>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="271"/>
+        <source>Reject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="272"/>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="273"/>
+        <source>Next check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Find in report (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Reviewed %p%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Colours in the report text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>In a check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Citation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Annotation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>Report Reviewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Cannot open the library {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>Library: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>Open library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>New library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="468"/>
         <source>Remove reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="469"/>
         <source>Remove {0} report(s) and their review from this library? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="475"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>Opening the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="576"/>
+        <location filename="../../ui/main_window.py" line="589"/>
         <source>(no name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="590"/>
         <source>Reviewer: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="581"/>
+        <location filename="../../ui/main_window.py" line="594"/>
         <source>{0} report(s) in the library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="585"/>
+        <location filename="../../ui/main_window.py" line="598"/>
         <source>{0} characters · {1} headings · {2} figures · {3} citations · {4} open checks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="603"/>
+        <location filename="../../ui/main_window.py" line="616"/>
         <source>{0} characters selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="654"/>
+        <location filename="../../ui/main_window.py" line="667"/>
         <source>About Report Reviewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="655"/>
+        <location filename="../../ui/main_window.py" line="668"/>
         <source>&lt;h3&gt;Report Reviewer {0}&lt;/h3&gt;&lt;p&gt;Review Chinese government reports: outline, figures, citations and consistency checks, with every correction, tag and comment kept in a review library and exported to Excel.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;br&gt;Data folder: {2}&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1321,13 +1406,14 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../ui/navigation.py" line="116"/>
-        <location filename="../../ui/navigation.py" line="127"/>
+        <location filename="../../ui/navigation.py" line="135"/>
+        <location filename="../../ui/navigation.py" line="156"/>
+        <location filename="../../ui/navigation.py" line="170"/>
         <source>Nothing left to review here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/navigation.py" line="166"/>
+        <location filename="../../ui/navigation.py" line="209"/>
         <source>“{0}” was not found in this report.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -120,29 +120,34 @@ Details were written to {1}.</source>
     </message>
     <message>
         <location filename="../../ui/models/tables.py" line="319"/>
-        <source>Status</source>
-        <translation>状态</translation>
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/tables.py" line="320"/>
+        <source>Reason</source>
+        <translation>理由</translation>
     </message>
 </context>
 <context>
     <name>CitationsModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="350"/>
+        <location filename="../../ui/models/tables.py" line="353"/>
         <source>Citation</source>
         <translation>引用</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="351"/>
+        <location filename="../../ui/models/tables.py" line="354"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="352"/>
+        <location filename="../../ui/models/tables.py" line="355"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="353"/>
+        <location filename="../../ui/models/tables.py" line="356"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
@@ -287,90 +292,105 @@ Details were written to {1}.</source>
     <name>Editing</name>
     <message>
         <location filename="../../ui/editing.py" line="27"/>
-        <location filename="../../ui/editing.py" line="111"/>
-        <location filename="../../ui/editing.py" line="120"/>
+        <location filename="../../ui/editing.py" line="136"/>
+        <location filename="../../ui/editing.py" line="145"/>
         <source>Select an item first.</source>
         <translation>请先选择一个项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="45"/>
-        <location filename="../../ui/editing.py" line="55"/>
+        <location filename="../../ui/editing.py" line="41"/>
+        <source>Select a check first.</source>
+        <translation>请先选择一条核查。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="46"/>
+        <source>Why “{0}”? Your reason goes to the workbook.</source>
+        <translation>为什么判定为“{0}”?理由会写入工作簿。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="49"/>
+        <source>No verdict recorded: a verdict needs a reason.</source>
+        <translation>未记录判定:判定需要填写理由。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="70"/>
+        <location filename="../../ui/editing.py" line="80"/>
         <source>Select a heading first.</source>
         <translation>请先选择一个标题。</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="47"/>
+        <location filename="../../ui/editing.py" line="72"/>
         <source>Rename heading</source>
         <translation>重命名标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="47"/>
+        <location filename="../../ui/editing.py" line="72"/>
         <source>Title:</source>
         <translation>标题:</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="71"/>
+        <location filename="../../ui/editing.py" line="96"/>
         <source>Select a heading that has another heading after it.</source>
         <translation>请选择一个后面还有标题的标题。</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="77"/>
+        <location filename="../../ui/editing.py" line="102"/>
         <source>Merge headings</source>
         <translation>合并标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="104"/>
+        <location filename="../../ui/editing.py" line="129"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="104"/>
+        <location filename="../../ui/editing.py" line="129"/>
         <source>Tag to add:</source>
         <translation>要添加的标签:</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="122"/>
-        <location filename="../../ui/editing.py" line="163"/>
+        <location filename="../../ui/editing.py" line="147"/>
+        <location filename="../../ui/editing.py" line="188"/>
         <source>Comment</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="122"/>
+        <location filename="../../ui/editing.py" line="147"/>
         <source>Comment on {0}:</source>
         <translation>对{0}的批注:</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="134"/>
+        <location filename="../../ui/editing.py" line="159"/>
         <source>Edit comment</source>
         <translation>修改批注</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="134"/>
+        <location filename="../../ui/editing.py" line="159"/>
         <source>Comment:</source>
         <translation>批注:</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="151"/>
+        <location filename="../../ui/editing.py" line="176"/>
         <source>Tag selection</source>
         <translation>为所选文字加标签</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="163"/>
+        <location filename="../../ui/editing.py" line="188"/>
         <source>Comment on the selected text:</source>
         <translation>对所选文字的批注:</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="176"/>
+        <location filename="../../ui/editing.py" line="201"/>
         <source>Level {0}</source>
         <translation>第 {0} 级</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="177"/>
+        <location filename="../../ui/editing.py" line="202"/>
         <source>Mark as heading</source>
         <translation>标为标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="178"/>
+        <location filename="../../ui/editing.py" line="203"/>
         <source>Level of “{0}”:</source>
         <translation>“{0}”的层级:</translation>
     </message>
@@ -486,32 +506,32 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="382"/>
+        <location filename="../../ui/models/tables.py" line="385"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="383"/>
+        <location filename="../../ui/models/tables.py" line="386"/>
         <source>Reviewer</source>
         <translation>审阅人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="384"/>
+        <location filename="../../ui/models/tables.py" line="387"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="385"/>
+        <location filename="../../ui/models/tables.py" line="388"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="386"/>
+        <location filename="../../ui/models/tables.py" line="389"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="387"/>
+        <location filename="../../ui/models/tables.py" line="390"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
@@ -519,79 +539,114 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../ui/views/inspector.py" line="124"/>
+        <location filename="../../ui/views/inspector.py" line="125"/>
         <source>Figures</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="142"/>
-        <location filename="../../ui/views/inspector.py" line="221"/>
+        <location filename="../../ui/views/inspector.py" line="145"/>
+        <location filename="../../ui/views/inspector.py" line="257"/>
         <source>Checks</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="153"/>
+        <location filename="../../ui/views/inspector.py" line="156"/>
         <source>Citations</source>
         <translation>引用</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="159"/>
-        <location filename="../../ui/views/inspector.py" line="231"/>
+        <location filename="../../ui/views/inspector.py" line="162"/>
+        <location filename="../../ui/views/inspector.py" line="267"/>
         <source>Select a heading, figure, check or citation.</source>
         <translation>请选择一个标题、数据、核查或引用。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="164"/>
+        <location filename="../../ui/views/inspector.py" line="167"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="166"/>
+        <location filename="../../ui/views/inspector.py" line="169"/>
         <source>Manage tags…</source>
         <translation>管理标签…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="174"/>
+        <location filename="../../ui/views/inspector.py" line="177"/>
         <source>Comments</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="176"/>
+        <location filename="../../ui/views/inspector.py" line="179"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="177"/>
+        <location filename="../../ui/views/inspector.py" line="180"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="178"/>
+        <location filename="../../ui/views/inspector.py" line="181"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="190"/>
+        <location filename="../../ui/views/inspector.py" line="193"/>
         <source>Tags &amp;&amp; comments</source>
         <translation>标签与批注</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="203"/>
+        <location filename="../../ui/views/inspector.py" line="206"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="218"/>
+        <location filename="../../ui/views/inspector.py" line="219"/>
+        <source>Reason for the verdict (goes to the workbook&apos;s 意见 column)</source>
+        <translation>判定理由(写入工作簿的“意见”列)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inspector.py" line="223"/>
+        <source>Verdict:</source>
+        <translation>判定:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inspector.py" line="225"/>
+        <source>The report really has this problem (Ctrl+1)</source>
+        <translation>报告确实存在这个问题(Ctrl+1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inspector.py" line="226"/>
+        <source>The tool was wrong: no problem in the report (Ctrl+2)</source>
+        <translation>程序判断有误,报告没有问题(Ctrl+2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inspector.py" line="227"/>
+        <source>Still to be verified, e.g. with the drafting office (Ctrl+3)</source>
+        <translation>尚需核实,例如向起草单位了解(Ctrl+3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inspector.py" line="228"/>
+        <source>Take the verdict back: the check is open again (Ctrl+0)</source>
+        <translation>撤回判定,核查重新变为未判定(Ctrl+0)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inspector.py" line="230"/>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inspector.py" line="254"/>
         <source>Figures ({0})</source>
         <translation>数据({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="220"/>
+        <location filename="../../ui/views/inspector.py" line="256"/>
         <source>Checks ({0})</source>
         <translation>核查({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="222"/>
+        <location filename="../../ui/views/inspector.py" line="258"/>
         <source>Citations ({0})</source>
         <translation>引用({0})</translation>
     </message>
@@ -996,331 +1051,361 @@ Your review is safe: every change is saved as you make it. You can keep working.
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="165"/>
+        <source>The report really has this problem</source>
+        <translation>报告确实存在这个问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="166"/>
+        <source>The tool was wrong: no problem in the report</source>
+        <translation>程序判断有误,报告没有问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="167"/>
+        <source>Still to be verified</source>
+        <translation>尚需核实</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="168"/>
+        <source>Take the verdict back: the check is open again</source>
+        <translation>撤回判定,核查重新变为未判定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="170"/>
+        <source>Reopen check</source>
+        <translation>重新打开核查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Mark as &amp;unreviewed</source>
         <translation>标为未审阅(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Re&amp;name heading…</source>
         <translation>重命名标题(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>&amp;Promote heading</source>
         <translation>提升标题层级(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;Demote heading</source>
         <translation>降低标题层级(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>&amp;Merge with the next heading</source>
         <translation>与下一个标题合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Add &amp;comment…</source>
         <translation>添加批注(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&amp;Tag…</source>
         <translation>添加标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Manage tags…</source>
         <translation>管理标签(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;Find in report…</source>
         <translation>在报告中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>Find &amp;next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Find pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>&amp;Search the library…</source>
         <translation>在文库中搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>&amp;Library</source>
         <translation>文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>Show the reports in this library</source>
         <translation>显示本文库中的报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>&amp;Review view</source>
         <translation>审阅视图(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Show only what needs &amp;attention</source>
         <translation>只显示待处理项目(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Next &amp;unreviewed</source>
         <translation>下一个未审阅(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Go to the next unreviewed item (F8)</source>
         <translation>转到下一个未审阅项目(F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Previous unreviewed</source>
         <translation>上一个未审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
-        <source>Next &amp;check</source>
-        <translation>下一处核查(&amp;C)</translation>
+        <location filename="../../ui/main_window.py" line="199"/>
+        <source>Next open &amp;check</source>
+        <translation>下一条未判定核查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
-        <source>Go to the next inconsistency (F9)</source>
-        <translation>转到下一处不一致(F9)</translation>
+        <location filename="../../ui/main_window.py" line="200"/>
+        <source>Go to the next check without a verdict (F9)</source>
+        <translation>转到下一条尚未判定的核查(F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
-        <source>Previous check</source>
-        <translation>上一处核查</translation>
+        <location filename="../../ui/main_window.py" line="201"/>
+        <source>Previous open check</source>
+        <translation>上一条未判定核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>&amp;About Report Reviewer</source>
         <translation>关于报告审阅(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>&amp;Recent libraries</source>
         <translation>最近使用的文库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="240"/>
+        <source>&amp;Verdict on the check</source>
+        <translation>核查判定(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Reject</source>
         <translation>否决</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Next</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Next check</source>
         <translation>下一处核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Find in report (Ctrl+F)</source>
         <translation>在报告中查找(Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Reviewed %p%</source>
         <translation>已审阅 %p%</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Colours in the report text</source>
         <translation>报告正文中的颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Figure</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>In a check</source>
         <translation>涉及核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Citation</source>
         <translation>引用</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Annotation</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Selected</source>
         <translation>当前选中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>Report Reviewer</source>
         <translation>报告审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Cannot open the library {0}: {1}</source>
         <translation>无法打开文库 {0}:{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>Library: {0}</source>
         <translation>文库:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="421"/>
         <source>Open library</source>
         <translation>打开文库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>New library</source>
         <translation>新建文库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="468"/>
         <source>Remove reports</source>
         <translation>移除报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="469"/>
         <source>Remove {0} report(s) and their review from this library? This cannot be undone.</source>
         <translation>从文库中移除 {0} 份报告及其审阅记录?此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="475"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>Opening the report…</source>
         <translation>正在打开报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="576"/>
+        <location filename="../../ui/main_window.py" line="589"/>
         <source>(no name)</source>
         <translation>(未填写姓名)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="590"/>
         <source>Reviewer: {0}</source>
         <translation>审阅人:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="581"/>
+        <location filename="../../ui/main_window.py" line="594"/>
         <source>{0} report(s) in the library</source>
         <translation>文库中有 {0} 份报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="585"/>
+        <location filename="../../ui/main_window.py" line="598"/>
         <source>{0} characters · {1} headings · {2} figures · {3} citations · {4} open checks</source>
         <translation>{0} 字 · {1} 个标题 · {2} 项数据 · {3} 处引用 · {4} 处待核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="603"/>
+        <location filename="../../ui/main_window.py" line="616"/>
         <source>{0} characters selected</source>
         <translation>已选择 {0} 个字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="654"/>
+        <location filename="../../ui/main_window.py" line="667"/>
         <source>About Report Reviewer</source>
         <translation>关于报告审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="655"/>
+        <location filename="../../ui/main_window.py" line="668"/>
         <source>&lt;h3&gt;Report Reviewer {0}&lt;/h3&gt;&lt;p&gt;Review Chinese government reports: outline, figures, citations and consistency checks, with every correction, tag and comment kept in a review library and exported to Excel.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;br&gt;Data folder: {2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;报告审阅 {0}&lt;/h3&gt;&lt;p&gt;审阅政府工作报告:提纲、数据、引用和一致性核查;每一处更正、标签和批注都保存在审阅文库中,并可导出为 Excel。&lt;/p&gt;&lt;p&gt;文库:{1}&lt;br&gt;数据文件夹:{2}&lt;/p&gt;</translation>
     </message>
@@ -1328,13 +1413,14 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../ui/navigation.py" line="116"/>
-        <location filename="../../ui/navigation.py" line="127"/>
+        <location filename="../../ui/navigation.py" line="135"/>
+        <location filename="../../ui/navigation.py" line="156"/>
+        <location filename="../../ui/navigation.py" line="170"/>
         <source>Nothing left to review here.</source>
         <translation>这里已没有待审阅的项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/navigation.py" line="166"/>
+        <location filename="../../ui/navigation.py" line="209"/>
         <source>“{0}” was not found in this report.</source>
         <translation>本报告中没有找到“{0}”。</translation>
     </message>

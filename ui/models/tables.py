@@ -304,7 +304,7 @@ class FiguresModel(ReviewTableModel):
 
 class ChecksModel(ReviewTableModel):
     item_type = "check"
-    columns = ("severity", "kind", "message", "status")
+    columns = ("severity", "kind", "message", "status", "reason")
 
     def set_review(self, review: DocumentReview | None) -> None:
         rows = [*review.checks, *review.advisories] if review else []
@@ -316,7 +316,8 @@ class ChecksModel(ReviewTableModel):
             "severity": QCoreApplication.translate("ChecksModel", "Severity"),
             "kind": QCoreApplication.translate("ChecksModel", "Check"),
             "message": QCoreApplication.translate("ChecksModel", "Message"),
-            "status": QCoreApplication.translate("ChecksModel", "Status"),
+            "status": QCoreApplication.translate("ChecksModel", "Verdict"),
+            "reason": QCoreApplication.translate("ChecksModel", "Reason"),
         }[key]
 
     def cell(self, row: ReviewedCheck, key: str) -> Any:
@@ -327,7 +328,9 @@ class ChecksModel(ReviewTableModel):
             return labels.check_kind(check.kind)
         if key == "message":
             return check.message
-        return labels.status(row.review.status)
+        if key == "reason":
+            return row.review.reason
+        return labels.status(row.review.status, "check")
 
     def sort_value(self, row: ReviewedCheck, key: str) -> Any:
         if key == "severity":

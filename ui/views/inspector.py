@@ -99,6 +99,7 @@ class Inspector(QTabWidget):
     editCommentRequested = Signal(str)
     deleteCommentRequested = Signal(str)
     manageTagsRequested = Signal()
+    verdictRequested = Signal(str)  # confirmed / rejected / pending / unreviewed
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -136,9 +137,11 @@ class Inspector(QTabWidget):
         self.checks_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.checks_view.horizontalHeader().setStretchLastSection(False)
         self.checks_view.setColumnWidth(3, 72)
+        self.checks_view.setColumnWidth(4, 110)
         self.checks_filter = FilterBar(self.checks_proxy, page)
         layout.addWidget(self.checks_filter)
         layout.addWidget(self.checks_view)
+        layout.addWidget(self._verdict_bar(page))
         self.addTab(page, self.tr("Checks"))
 
         # Citations
@@ -206,6 +209,39 @@ class Inspector(QTabWidget):
             view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.checks_view.clicked.connect(self._check_clicked)
         self._set_notes_enabled(False)
+
+    def _verdict_bar(self, parent) -> QWidget:
+        """属实 / 误报 / 待核实 for the selected check, with the reviewer's reason beside it."""
+        bar = QWidget(parent)
+        layout = QVBoxLayout(bar)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.verdict_reason = QLineEdit(bar)
+        self.verdict_reason.setPlaceholderText(self.tr("Reason for the verdict (goes to the workbook's 意见 column)"))
+        self.verdict_reason.setClearButtonEnabled(True)
+        layout.addWidget(self.verdict_reason)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Verdict:"), bar))
+        self.verdict_buttons: dict[str, QPushButton] = {}
+        tips = {"confirmed": self.tr("The report really has this problem (Ctrl+1)"),
+                "rejected": self.tr("The tool was wrong: no problem in the report (Ctrl+2)"),
+                "pending": self.tr("Still to be verified, e.g. with the drafting office (Ctrl+3)"),
+                "unreviewed": self.tr("Take the verdict back: the check is open again (Ctrl+0)")}
+        for code in ("confirmed", "rejected", "pending", "unreviewed"):
+            text = labels.verdict(code) if code != "unreviewed" else self.tr("Reopen")
+            button = QPushButton(text, bar)
+            button.setToolTip(tips[code])
+            button.clicked.connect(lambda _=False, c=code: self.verdictRequested.emit(c))
+            row.addWidget(button)
+            self.verdict_buttons[code] = button
+        row.addStretch(1)
+        layout.addLayout(row)
+        return bar
+
+    def show_verdict(self, reason: str | None) -> None:
+        """The selected check's reason in the verdict bar (None: no check selected)."""
+        self.verdict_reason.setText(reason or "")
+        for button in self.verdict_buttons.values():
+            button.setEnabled(reason is not None)
 
     # ------------------------------------------------------------------ content
     def set_review(self, review: DocumentReview | None, figures=None) -> None:
