@@ -6,7 +6,11 @@ from __future__ import annotations
 import logging
 import re
 
+from reviewer.analysis.numerals import NumeralError
+from reviewer.analysis.typed_values import parse_typed_value
 from ui import commands, dialogs, labels, prompts
+from ui.models.tables import format_value
+from ui.views.inspector import describe_typed
 
 LEVELS = (1, 2, 3, 4, 5, 6)
 
@@ -20,6 +24,37 @@ class Editing:
     def correct_item(self, item_type: str, uuid: str, field: str, value) -> bool:
         return self.workspace.run(commands.CorrectCommand(self.workspace, self.workspace.doc_uuid, item_type,
                                                           uuid, field, value))
+
+    def correct_figure_value(self, uuid: str, text: str) -> bool:
+        """A typed value read with the core's numeral parser (347.93万元 -> 3479300 元): a plain
+        number is saved at once, anything the parser had to interpret is shown first, and what
+        it cannot read is refused with a message.  Value, unit and kind change as one step."""
+        item = self.workspace.find_item("figure", uuid)
+        if item is None:
+            return False
+        try:
+            typed = parse_typed_value(text)
+        except NumeralError:
+            prompts.show_error(self, self.tr("“{0}” cannot be read as a number. Type digits or Chinese numerals, "
+                                             "with a unit if you like: 347.93万元, 两千, 95.6%.").format(text))
+            return False
+        figure = item.figure
+        changes = [(name, new) for name, new, old in (("value", typed.value, figure.value),
+                                                       ("unit", typed.unit, figure.unit),
+                                                       ("kind", typed.kind, figure.kind)) if new is not None and new != old]
+        if not changes:
+            return False
+        if text.strip() != format_value(typed.value) and not prompts.confirm(
+                self, self.tr("Correct value"),
+                self.tr("Save “{0}” as {1}?").format(text.strip(), describe_typed(typed))):
+            return False
+        stack = self.workspace.undo_stack
+        stack.beginMacro(self.tr("Correct value"))
+        try:
+            done = all(self.correct_item("figure", uuid, name, new) for name, new in changes)
+        finally:
+            stack.endMacro()
+        return done
 
     def set_status(self, status: str) -> bool:
         item_type, uuid = self.workspace.current

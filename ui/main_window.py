@@ -346,6 +346,8 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
 
         ins = self.inspector
         ins.figures_model.editor = self.correct_item
+        ins.figures_model.value_editor = self.correct_figure_value
+        ins.valuePreview.connect(lambda text: self.statusBar().showMessage(text, 6000))
         ins.citations_model.editor = self.correct_item
         ins.itemSelected.connect(self._inspector_item_selected)
         ins.checkActivated.connect(self._check_activated)

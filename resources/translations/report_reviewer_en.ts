@@ -100,27 +100,27 @@ Details were written to {1}.</source>
 <context>
     <name>ChecksModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="316"/>
+        <location filename="../../ui/models/tables.py" line="328"/>
         <source>Severity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="317"/>
+        <location filename="../../ui/models/tables.py" line="329"/>
         <source>Check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="318"/>
+        <location filename="../../ui/models/tables.py" line="330"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="319"/>
+        <location filename="../../ui/models/tables.py" line="331"/>
         <source>Verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="320"/>
+        <location filename="../../ui/models/tables.py" line="332"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -128,22 +128,22 @@ Details were written to {1}.</source>
 <context>
     <name>CitationsModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="353"/>
+        <location filename="../../ui/models/tables.py" line="365"/>
         <source>Citation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="354"/>
+        <location filename="../../ui/models/tables.py" line="366"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="355"/>
+        <location filename="../../ui/models/tables.py" line="367"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="356"/>
+        <location filename="../../ui/models/tables.py" line="368"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
@@ -287,106 +287,122 @@ Details were written to {1}.</source>
 <context>
     <name>Editing</name>
     <message>
-        <location filename="../../ui/editing.py" line="27"/>
-        <location filename="../../ui/editing.py" line="136"/>
-        <location filename="../../ui/editing.py" line="145"/>
-        <source>Select an item first.</source>
+        <location filename="../../ui/editing.py" line="38"/>
+        <source>“{0}” cannot be read as a number. Type digits or Chinese numerals, with a unit if you like: 347.93万元, 两千, 95.6%.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="41"/>
-        <source>Select a check first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing.py" line="46"/>
-        <source>Why “{0}”? Your reason goes to the workbook.</source>
+        <location filename="../../ui/editing.py" line="48"/>
+        <location filename="../../ui/editing.py" line="52"/>
+        <source>Correct value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/editing.py" line="49"/>
+        <source>Save “{0}” as {1}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="62"/>
+        <location filename="../../ui/editing.py" line="171"/>
+        <location filename="../../ui/editing.py" line="180"/>
+        <source>Select an item first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="76"/>
+        <source>Select a check first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="81"/>
+        <source>Why “{0}”? Your reason goes to the workbook.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="84"/>
         <source>No verdict recorded: a verdict needs a reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="70"/>
-        <location filename="../../ui/editing.py" line="80"/>
+        <location filename="../../ui/editing.py" line="105"/>
+        <location filename="../../ui/editing.py" line="115"/>
         <source>Select a heading first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="72"/>
+        <location filename="../../ui/editing.py" line="107"/>
         <source>Rename heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="72"/>
+        <location filename="../../ui/editing.py" line="107"/>
         <source>Title:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="96"/>
+        <location filename="../../ui/editing.py" line="131"/>
         <source>Select a heading that has another heading after it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="102"/>
+        <location filename="../../ui/editing.py" line="137"/>
         <source>Merge headings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="129"/>
+        <location filename="../../ui/editing.py" line="164"/>
         <source>Tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="129"/>
+        <location filename="../../ui/editing.py" line="164"/>
         <source>Tag to add:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="147"/>
-        <location filename="../../ui/editing.py" line="188"/>
+        <location filename="../../ui/editing.py" line="182"/>
+        <location filename="../../ui/editing.py" line="223"/>
         <source>Comment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="147"/>
+        <location filename="../../ui/editing.py" line="182"/>
         <source>Comment on {0}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="159"/>
+        <location filename="../../ui/editing.py" line="194"/>
         <source>Edit comment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="159"/>
+        <location filename="../../ui/editing.py" line="194"/>
         <source>Comment:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="176"/>
+        <location filename="../../ui/editing.py" line="211"/>
         <source>Tag selection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="188"/>
+        <location filename="../../ui/editing.py" line="223"/>
         <source>Comment on the selected text:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="201"/>
+        <location filename="../../ui/editing.py" line="236"/>
         <source>Level {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="202"/>
+        <location filename="../../ui/editing.py" line="237"/>
         <source>Mark as heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="203"/>
+        <location filename="../../ui/editing.py" line="238"/>
         <source>Level of “{0}”:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -443,42 +459,42 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>FiguresModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="252"/>
+        <location filename="../../ui/models/tables.py" line="264"/>
         <source>Label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="253"/>
+        <location filename="../../ui/models/tables.py" line="265"/>
         <source>As written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="254"/>
+        <location filename="../../ui/models/tables.py" line="266"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="255"/>
+        <location filename="../../ui/models/tables.py" line="267"/>
         <source>Unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="256"/>
+        <location filename="../../ui/models/tables.py" line="268"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="257"/>
+        <location filename="../../ui/models/tables.py" line="269"/>
         <source>Section</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="258"/>
+        <location filename="../../ui/models/tables.py" line="270"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="259"/>
+        <location filename="../../ui/models/tables.py" line="271"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
@@ -486,12 +502,12 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/views/inspector.py" line="85"/>
+        <location filename="../../ui/views/inspector.py" line="119"/>
         <source>Filter…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="88"/>
+        <location filename="../../ui/views/inspector.py" line="122"/>
         <source>Needs attention only</source>
         <translation type="unfinished"></translation>
     </message>
@@ -499,32 +515,32 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="385"/>
+        <location filename="../../ui/models/tables.py" line="397"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="386"/>
+        <location filename="../../ui/models/tables.py" line="398"/>
         <source>Reviewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="387"/>
+        <location filename="../../ui/models/tables.py" line="399"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="388"/>
+        <location filename="../../ui/models/tables.py" line="400"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="389"/>
+        <location filename="../../ui/models/tables.py" line="401"/>
         <source>Before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="390"/>
+        <location filename="../../ui/models/tables.py" line="402"/>
         <source>After</source>
         <translation type="unfinished"></translation>
     </message>
@@ -532,114 +548,114 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../ui/views/inspector.py" line="125"/>
+        <location filename="../../ui/views/inspector.py" line="162"/>
         <source>Figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="145"/>
-        <location filename="../../ui/views/inspector.py" line="257"/>
+        <location filename="../../ui/views/inspector.py" line="182"/>
+        <location filename="../../ui/views/inspector.py" line="294"/>
         <source>Checks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="156"/>
+        <location filename="../../ui/views/inspector.py" line="193"/>
         <source>Citations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="162"/>
-        <location filename="../../ui/views/inspector.py" line="267"/>
+        <location filename="../../ui/views/inspector.py" line="199"/>
+        <location filename="../../ui/views/inspector.py" line="304"/>
         <source>Select a heading, figure, check or citation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="167"/>
+        <location filename="../../ui/views/inspector.py" line="204"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="169"/>
+        <location filename="../../ui/views/inspector.py" line="206"/>
         <source>Manage tags…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="177"/>
+        <location filename="../../ui/views/inspector.py" line="214"/>
         <source>Comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="179"/>
+        <location filename="../../ui/views/inspector.py" line="216"/>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="180"/>
+        <location filename="../../ui/views/inspector.py" line="217"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="181"/>
+        <location filename="../../ui/views/inspector.py" line="218"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="193"/>
+        <location filename="../../ui/views/inspector.py" line="230"/>
         <source>Tags &amp;&amp; comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="206"/>
+        <location filename="../../ui/views/inspector.py" line="243"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="219"/>
+        <location filename="../../ui/views/inspector.py" line="256"/>
         <source>Reason for the verdict (goes to the workbook&apos;s 意见 column)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="223"/>
+        <location filename="../../ui/views/inspector.py" line="260"/>
         <source>Verdict:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="225"/>
+        <location filename="../../ui/views/inspector.py" line="262"/>
         <source>The report really has this problem (Ctrl+1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="226"/>
+        <location filename="../../ui/views/inspector.py" line="263"/>
         <source>The tool was wrong: no problem in the report (Ctrl+2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="227"/>
+        <location filename="../../ui/views/inspector.py" line="264"/>
         <source>Still to be verified, e.g. with the drafting office (Ctrl+3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="228"/>
+        <location filename="../../ui/views/inspector.py" line="265"/>
         <source>Take the verdict back: the check is open again (Ctrl+0)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="230"/>
+        <location filename="../../ui/views/inspector.py" line="267"/>
         <source>Reopen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="254"/>
+        <location filename="../../ui/views/inspector.py" line="291"/>
         <source>Figures ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="256"/>
+        <location filename="../../ui/views/inspector.py" line="293"/>
         <source>Checks ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="258"/>
+        <location filename="../../ui/views/inspector.py" line="295"/>
         <source>Citations ({0})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1323,82 +1339,82 @@ Your review is safe: every change is saved as you make it. You can keep working.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>Report Reviewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>Cannot open the library {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>Library: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Open library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>New library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="438"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="470"/>
         <source>Remove reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="469"/>
+        <location filename="../../ui/main_window.py" line="471"/>
         <source>Remove {0} report(s) and their review from this library? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="488"/>
+        <location filename="../../ui/main_window.py" line="490"/>
         <source>Opening the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="589"/>
+        <location filename="../../ui/main_window.py" line="591"/>
         <source>(no name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="590"/>
+        <location filename="../../ui/main_window.py" line="592"/>
         <source>Reviewer: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="594"/>
+        <location filename="../../ui/main_window.py" line="596"/>
         <source>{0} report(s) in the library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="598"/>
+        <location filename="../../ui/main_window.py" line="600"/>
         <source>{0} characters · {1} headings · {2} figures · {3} citations · {4} open checks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="616"/>
+        <location filename="../../ui/main_window.py" line="618"/>
         <source>{0} characters selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="667"/>
+        <location filename="../../ui/main_window.py" line="669"/>
         <source>About Report Reviewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="668"/>
+        <location filename="../../ui/main_window.py" line="670"/>
         <source>&lt;h3&gt;Report Reviewer {0}&lt;/h3&gt;&lt;p&gt;Review Chinese government reports: outline, figures, citations and consistency checks, with every correction, tag and comment kept in a review library and exported to Excel.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;br&gt;Data folder: {2}&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1640,6 +1656,19 @@ Your review is safe: every change is saved as you make it. You can keep working.
     <message>
         <location filename="../../ui/dialogs.py" line="249"/>
         <source>Delete the tag “{0}” and remove it from every item? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ValueDelegate</name>
+    <message>
+        <location filename="../../ui/views/inspector.py" line="81"/>
+        <source>Will be saved as {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inspector.py" line="83"/>
+        <source>Cannot be read as a number</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -104,27 +104,27 @@ Details were written to {1}.</source>
 <context>
     <name>ChecksModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="316"/>
+        <location filename="../../ui/models/tables.py" line="328"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="317"/>
+        <location filename="../../ui/models/tables.py" line="329"/>
         <source>Check</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="318"/>
+        <location filename="../../ui/models/tables.py" line="330"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="319"/>
+        <location filename="../../ui/models/tables.py" line="331"/>
         <source>Verdict</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="320"/>
+        <location filename="../../ui/models/tables.py" line="332"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -132,22 +132,22 @@ Details were written to {1}.</source>
 <context>
     <name>CitationsModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="353"/>
+        <location filename="../../ui/models/tables.py" line="365"/>
         <source>Citation</source>
         <translation>引用</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="354"/>
+        <location filename="../../ui/models/tables.py" line="366"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="355"/>
+        <location filename="../../ui/models/tables.py" line="367"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="356"/>
+        <location filename="../../ui/models/tables.py" line="368"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
@@ -291,106 +291,122 @@ Details were written to {1}.</source>
 <context>
     <name>Editing</name>
     <message>
-        <location filename="../../ui/editing.py" line="27"/>
-        <location filename="../../ui/editing.py" line="136"/>
-        <location filename="../../ui/editing.py" line="145"/>
+        <location filename="../../ui/editing.py" line="38"/>
+        <source>“{0}” cannot be read as a number. Type digits or Chinese numerals, with a unit if you like: 347.93万元, 两千, 95.6%.</source>
+        <translation>无法把“{0}”识别为数字。请输入阿拉伯数字或中文数字,可带单位,例如:347.93万元、两千、95.6%。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="48"/>
+        <location filename="../../ui/editing.py" line="52"/>
+        <source>Correct value</source>
+        <translation>更正数值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="49"/>
+        <source>Save “{0}” as {1}?</source>
+        <translation>将“{0}”保存为 {1}?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="62"/>
+        <location filename="../../ui/editing.py" line="171"/>
+        <location filename="../../ui/editing.py" line="180"/>
         <source>Select an item first.</source>
         <translation>请先选择一个项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="41"/>
+        <location filename="../../ui/editing.py" line="76"/>
         <source>Select a check first.</source>
         <translation>请先选择一条核查。</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="46"/>
+        <location filename="../../ui/editing.py" line="81"/>
         <source>Why “{0}”? Your reason goes to the workbook.</source>
         <translation>为什么判定为“{0}”?理由会写入工作簿。</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="49"/>
+        <location filename="../../ui/editing.py" line="84"/>
         <source>No verdict recorded: a verdict needs a reason.</source>
         <translation>未记录判定:判定需要填写理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="70"/>
-        <location filename="../../ui/editing.py" line="80"/>
+        <location filename="../../ui/editing.py" line="105"/>
+        <location filename="../../ui/editing.py" line="115"/>
         <source>Select a heading first.</source>
         <translation>请先选择一个标题。</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="72"/>
+        <location filename="../../ui/editing.py" line="107"/>
         <source>Rename heading</source>
         <translation>重命名标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="72"/>
+        <location filename="../../ui/editing.py" line="107"/>
         <source>Title:</source>
         <translation>标题:</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="96"/>
+        <location filename="../../ui/editing.py" line="131"/>
         <source>Select a heading that has another heading after it.</source>
         <translation>请选择一个后面还有标题的标题。</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="102"/>
+        <location filename="../../ui/editing.py" line="137"/>
         <source>Merge headings</source>
         <translation>合并标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="129"/>
+        <location filename="../../ui/editing.py" line="164"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="129"/>
+        <location filename="../../ui/editing.py" line="164"/>
         <source>Tag to add:</source>
         <translation>要添加的标签:</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="147"/>
-        <location filename="../../ui/editing.py" line="188"/>
+        <location filename="../../ui/editing.py" line="182"/>
+        <location filename="../../ui/editing.py" line="223"/>
         <source>Comment</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="147"/>
+        <location filename="../../ui/editing.py" line="182"/>
         <source>Comment on {0}:</source>
         <translation>对{0}的批注:</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="159"/>
+        <location filename="../../ui/editing.py" line="194"/>
         <source>Edit comment</source>
         <translation>修改批注</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="159"/>
+        <location filename="../../ui/editing.py" line="194"/>
         <source>Comment:</source>
         <translation>批注:</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="176"/>
+        <location filename="../../ui/editing.py" line="211"/>
         <source>Tag selection</source>
         <translation>为所选文字加标签</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="188"/>
+        <location filename="../../ui/editing.py" line="223"/>
         <source>Comment on the selected text:</source>
         <translation>对所选文字的批注:</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="201"/>
+        <location filename="../../ui/editing.py" line="236"/>
         <source>Level {0}</source>
         <translation>第 {0} 级</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="202"/>
+        <location filename="../../ui/editing.py" line="237"/>
         <source>Mark as heading</source>
         <translation>标为标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="203"/>
+        <location filename="../../ui/editing.py" line="238"/>
         <source>Level of “{0}”:</source>
         <translation>“{0}”的层级:</translation>
     </message>
@@ -450,42 +466,42 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>FiguresModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="252"/>
+        <location filename="../../ui/models/tables.py" line="264"/>
         <source>Label</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="253"/>
+        <location filename="../../ui/models/tables.py" line="265"/>
         <source>As written</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="254"/>
+        <location filename="../../ui/models/tables.py" line="266"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="255"/>
+        <location filename="../../ui/models/tables.py" line="267"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="256"/>
+        <location filename="../../ui/models/tables.py" line="268"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="257"/>
+        <location filename="../../ui/models/tables.py" line="269"/>
         <source>Section</source>
         <translation>所在章节</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="258"/>
+        <location filename="../../ui/models/tables.py" line="270"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="259"/>
+        <location filename="../../ui/models/tables.py" line="271"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
@@ -493,12 +509,12 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/views/inspector.py" line="85"/>
+        <location filename="../../ui/views/inspector.py" line="119"/>
         <source>Filter…</source>
         <translation>筛选…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="88"/>
+        <location filename="../../ui/views/inspector.py" line="122"/>
         <source>Needs attention only</source>
         <translation>只看待处理</translation>
     </message>
@@ -506,32 +522,32 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="385"/>
+        <location filename="../../ui/models/tables.py" line="397"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="386"/>
+        <location filename="../../ui/models/tables.py" line="398"/>
         <source>Reviewer</source>
         <translation>审阅人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="387"/>
+        <location filename="../../ui/models/tables.py" line="399"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="388"/>
+        <location filename="../../ui/models/tables.py" line="400"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="389"/>
+        <location filename="../../ui/models/tables.py" line="401"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="390"/>
+        <location filename="../../ui/models/tables.py" line="402"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
@@ -539,114 +555,114 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../ui/views/inspector.py" line="125"/>
+        <location filename="../../ui/views/inspector.py" line="162"/>
         <source>Figures</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="145"/>
-        <location filename="../../ui/views/inspector.py" line="257"/>
+        <location filename="../../ui/views/inspector.py" line="182"/>
+        <location filename="../../ui/views/inspector.py" line="294"/>
         <source>Checks</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="156"/>
+        <location filename="../../ui/views/inspector.py" line="193"/>
         <source>Citations</source>
         <translation>引用</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="162"/>
-        <location filename="../../ui/views/inspector.py" line="267"/>
+        <location filename="../../ui/views/inspector.py" line="199"/>
+        <location filename="../../ui/views/inspector.py" line="304"/>
         <source>Select a heading, figure, check or citation.</source>
         <translation>请选择一个标题、数据、核查或引用。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="167"/>
+        <location filename="../../ui/views/inspector.py" line="204"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="169"/>
+        <location filename="../../ui/views/inspector.py" line="206"/>
         <source>Manage tags…</source>
         <translation>管理标签…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="177"/>
+        <location filename="../../ui/views/inspector.py" line="214"/>
         <source>Comments</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="179"/>
+        <location filename="../../ui/views/inspector.py" line="216"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="180"/>
+        <location filename="../../ui/views/inspector.py" line="217"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="181"/>
+        <location filename="../../ui/views/inspector.py" line="218"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="193"/>
+        <location filename="../../ui/views/inspector.py" line="230"/>
         <source>Tags &amp;&amp; comments</source>
         <translation>标签与批注</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="206"/>
+        <location filename="../../ui/views/inspector.py" line="243"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="219"/>
+        <location filename="../../ui/views/inspector.py" line="256"/>
         <source>Reason for the verdict (goes to the workbook&apos;s 意见 column)</source>
         <translation>判定理由(写入工作簿的“意见”列)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="223"/>
+        <location filename="../../ui/views/inspector.py" line="260"/>
         <source>Verdict:</source>
         <translation>判定:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="225"/>
+        <location filename="../../ui/views/inspector.py" line="262"/>
         <source>The report really has this problem (Ctrl+1)</source>
         <translation>报告确实存在这个问题(Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="226"/>
+        <location filename="../../ui/views/inspector.py" line="263"/>
         <source>The tool was wrong: no problem in the report (Ctrl+2)</source>
         <translation>程序判断有误,报告没有问题(Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="227"/>
+        <location filename="../../ui/views/inspector.py" line="264"/>
         <source>Still to be verified, e.g. with the drafting office (Ctrl+3)</source>
         <translation>尚需核实,例如向起草单位了解(Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="228"/>
+        <location filename="../../ui/views/inspector.py" line="265"/>
         <source>Take the verdict back: the check is open again (Ctrl+0)</source>
         <translation>撤回判定,核查重新变为未判定(Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="230"/>
+        <location filename="../../ui/views/inspector.py" line="267"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="254"/>
+        <location filename="../../ui/views/inspector.py" line="291"/>
         <source>Figures ({0})</source>
         <translation>数据({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="256"/>
+        <location filename="../../ui/views/inspector.py" line="293"/>
         <source>Checks ({0})</source>
         <translation>核查({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="258"/>
+        <location filename="../../ui/views/inspector.py" line="295"/>
         <source>Citations ({0})</source>
         <translation>引用({0})</translation>
     </message>
@@ -1330,82 +1346,82 @@ Your review is safe: every change is saved as you make it. You can keep working.
         <translation>当前选中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>Report Reviewer</source>
         <translation>报告审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>Cannot open the library {0}: {1}</source>
         <translation>无法打开文库 {0}:{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>Library: {0}</source>
         <translation>文库:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="421"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Open library</source>
         <translation>打开文库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>New library</source>
         <translation>新建文库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="438"/>
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="470"/>
         <source>Remove reports</source>
         <translation>移除报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="469"/>
+        <location filename="../../ui/main_window.py" line="471"/>
         <source>Remove {0} report(s) and their review from this library? This cannot be undone.</source>
         <translation>从文库中移除 {0} 份报告及其审阅记录?此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="488"/>
+        <location filename="../../ui/main_window.py" line="490"/>
         <source>Opening the report…</source>
         <translation>正在打开报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="589"/>
+        <location filename="../../ui/main_window.py" line="591"/>
         <source>(no name)</source>
         <translation>(未填写姓名)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="590"/>
+        <location filename="../../ui/main_window.py" line="592"/>
         <source>Reviewer: {0}</source>
         <translation>审阅人:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="594"/>
+        <location filename="../../ui/main_window.py" line="596"/>
         <source>{0} report(s) in the library</source>
         <translation>文库中有 {0} 份报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="598"/>
+        <location filename="../../ui/main_window.py" line="600"/>
         <source>{0} characters · {1} headings · {2} figures · {3} citations · {4} open checks</source>
         <translation>{0} 字 · {1} 个标题 · {2} 项数据 · {3} 处引用 · {4} 处待核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="616"/>
+        <location filename="../../ui/main_window.py" line="618"/>
         <source>{0} characters selected</source>
         <translation>已选择 {0} 个字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="667"/>
+        <location filename="../../ui/main_window.py" line="669"/>
         <source>About Report Reviewer</source>
         <translation>关于报告审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="668"/>
+        <location filename="../../ui/main_window.py" line="670"/>
         <source>&lt;h3&gt;Report Reviewer {0}&lt;/h3&gt;&lt;p&gt;Review Chinese government reports: outline, figures, citations and consistency checks, with every correction, tag and comment kept in a review library and exported to Excel.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;br&gt;Data folder: {2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;报告审阅 {0}&lt;/h3&gt;&lt;p&gt;审阅政府工作报告:提纲、数据、引用和一致性核查;每一处更正、标签和批注都保存在审阅文库中,并可导出为 Excel。&lt;/p&gt;&lt;p&gt;文库:{1}&lt;br&gt;数据文件夹:{2}&lt;/p&gt;</translation>
     </message>
@@ -1648,6 +1664,19 @@ Your review is safe: every change is saved as you make it. You can keep working.
         <location filename="../../ui/dialogs.py" line="249"/>
         <source>Delete the tag “{0}” and remove it from every item? This cannot be undone.</source>
         <translation>删除标签“{0}”并从所有项目上移除?此操作无法撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>ValueDelegate</name>
+    <message>
+        <location filename="../../ui/views/inspector.py" line="81"/>
+        <source>Will be saved as {0}</source>
+        <translation>将保存为 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inspector.py" line="83"/>
+        <source>Cannot be read as a number</source>
+        <translation>无法识别为数字</translation>
     </message>
 </context>
 </TS>

@@ -234,6 +234,18 @@ class FiguresModel(ReviewTableModel):
         super().__init__(parent)
         self._section_titles: dict[int, str] = {}
         self.check_figures: set[int] = set()
+        # (figure uuid, typed text) -> saved?  The window reads the entry with the core's numeral
+        # parser, previews it and may refuse it; without one, the cell is read as a plain number.
+        self.value_editor: Callable[[str, str], bool] | None = None
+
+    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role == Qt.ItemDataRole.EditRole and index.isValid() and self.columns[index.column()] == "value" \
+                and self.value_editor is not None:
+            row = self.rows[index.row()]
+            if str(value).strip() == format_value(row.figure.value):
+                return False
+            return bool(self.value_editor(row.review.uuid, str(value)))
+        return super().setData(index, value, role)
 
     def set_review(self, review: DocumentReview | None, prepared: FigureRows | None = None) -> None:
         if review is None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from reviewer.analysis.numerals import NumeralError
+from reviewer.analysis.typed_values import TypedValue, parse_typed_value
 from reviewer.library.review import DocumentReview, HistoryEntry, ItemReview, Tag
 from reviewer.model import FIGURE_KINDS
 from ui import icons, labels
 from ui.models import ItemRole, ItemTypeRole
 from ui.models.proxy import ReviewFilterProxy
-from ui.models.tables import ChecksModel, CitationsModel, FiguresModel, HistoryModel
+from ui.models.tables import ChecksModel, CitationsModel, FiguresModel, HistoryModel, format_value
 from ui.qt import (
     QAbstractItemView,
     QCheckBox,
@@ -49,6 +51,38 @@ class KindDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor, model, index):  # noqa: N802
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+def describe_typed(typed: TypedValue) -> str:
+    """How a parsed entry reads back to the reviewer: "3479300 元(金额)"."""
+    text = format_value(typed.value) + (f" {typed.unit}" if typed.unit else "")
+    return text + (f"({labels.figure_kind(typed.kind)})" if typed.kind else "")
+
+
+
+class ValueDelegate(QStyledItemDelegate):
+    """The value cell's editor says, as the reviewer types, how the entry will be read
+    (347.93万元 → 3479300 元) or that it cannot be read, before anything is saved."""
+
+    def __init__(self, inspector: Inspector) -> None:
+        super().__init__(inspector)
+        self.inspector = inspector
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        editor = QLineEdit(parent)
+        editor.textEdited.connect(lambda text: self._preview(editor, text))
+        return editor
+
+    def _preview(self, editor: QLineEdit, text: str) -> None:
+        if not text.strip():
+            message = ""
+        else:
+            try:
+                message = self.tr("Will be saved as {0}").format(describe_typed(parse_typed_value(text)))
+            except NumeralError:
+                message = self.tr("Cannot be read as a number")
+        editor.setToolTip(message)
+        self.inspector.valuePreview.emit(message)
 
 
 def _table(model, parent) -> tuple[QTableView, ReviewFilterProxy]:
@@ -100,6 +134,7 @@ class Inspector(QTabWidget):
     deleteCommentRequested = Signal(str)
     manageTagsRequested = Signal()
     verdictRequested = Signal(str)  # confirmed / rejected / pending / unreviewed
+    valuePreview = Signal(str)  # how the value being typed will be read
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -116,6 +151,8 @@ class Inspector(QTabWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         self.figures_view, self.figures_proxy = _table(self.figures_model, page)
         self.figures_view.setItemDelegateForColumn(FiguresModel.columns.index("kind"), KindDelegate(self))
+        self.value_delegate = ValueDelegate(self)
+        self.figures_view.setItemDelegateForColumn(FiguresModel.columns.index("value"), self.value_delegate)
         self.figures_filter = FilterBar(self.figures_proxy, page)
         layout.addWidget(self.figures_filter)
         layout.addWidget(self.figures_view)
