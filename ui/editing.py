@@ -10,7 +10,7 @@ from reviewer.analysis.numerals import NumeralError
 from reviewer.analysis.typed_values import parse_typed_value
 from ui import commands, dialogs, labels, prompts
 from ui.models.tables import format_value
-from ui.views.inspector import describe_typed
+from ui.views.inspector import NOTE, describe_typed
 
 LEVELS = (1, 2, 3, 4, 5, 6)
 
@@ -187,6 +187,12 @@ class Editing:
 
     def edit_comment(self, comment_uuid: str) -> None:
         item_type, uuid = self.workspace.current
+        if comment_uuid == NOTE and item_type == "annotation":
+            item = self.workspace.find_item(item_type, uuid)
+            body = prompts.ask_text(self, self.tr("Edit comment"), self.tr("Comment:"), item.note, multiline=True)
+            if body and body != item.note:
+                self.correct_item("annotation", uuid, "note", body)
+            return
         review = self.workspace.item_review(item_type, uuid)
         comment = next((c for c in (review.comments if review else []) if c.uuid == comment_uuid), None)
         if comment is None:
@@ -198,6 +204,9 @@ class Editing:
 
     def delete_comment(self, comment_uuid: str) -> None:
         item_type, uuid = self.workspace.current
+        if comment_uuid == NOTE and item_type == "annotation":
+            self.correct_item("annotation", uuid, "note", "")
+            return
         self.workspace.run(commands.DeleteCommentCommand(self.workspace, self.workspace.doc_uuid, item_type, uuid,
                                                          comment_uuid))
 
@@ -298,7 +307,9 @@ class Editing:
             self.inspector.show_verdict(None)
             return
         history = self.workspace.guarded(lambda: self.workspace.library.history(item_uuid=uuid)) or []
-        self.inspector.show_item(self._describe(item_type, uuid), review, self.workspace.tags(), history)
+        item = self.workspace.find_item(item_type, uuid)
+        note = item.note if item_type == "annotation" and item is not None else ""
+        self.inspector.show_item(self._describe(item_type, uuid), review, self.workspace.tags(), history, note)
         self.inspector.show_verdict(review.reason if item_type == "check" else None)
 
     def _describe(self, item_type: str, uuid: str) -> str:

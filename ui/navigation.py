@@ -38,10 +38,13 @@ class Navigation:
         """Make an item the current one everywhere: text, outline, inspector."""
         self.workspace.set_current(item_type, uuid)
         span = self._span_of(item_type, uuid)
-        if scroll and span is not None:
-            self.document_view.jump_to(span[0], span[1], (item_type, uuid))
-        elif span is not None and not from_document:
-            self.document_view.jump_to(span[0], span[1], (item_type, uuid))
+        if span is not None:
+            top, bottom = self.document_view.visible_range()
+            on_screen = top <= span[0] < bottom
+            if from_document or (not scroll and on_screen):
+                self.document_view.mark_current(item_type, uuid)  # the text stays where it is
+            else:
+                self.document_view.jump_to(span[0], span[1], (item_type, uuid))
         if not from_outline:
             if item_type == "section":
                 self._select_in_outline(uuid)
@@ -87,10 +90,22 @@ class Navigation:
             self._syncing = False
 
     def _follow_scroll(self, position: int) -> None:
-        """The outline follows the text as the reader scrolls."""
+        """The outline follows the text as the reader scrolls — but only once the current item
+        has left the screen, and then that heading becomes the current item everywhere, so the
+        panes never show two different "current" items (a click on a heading scrolls the text,
+        which must not move the selection to the heading above it)."""
+        item_type, uuid = self.workspace.current
+        span = self._span_of(item_type, uuid) if uuid else None
+        top, bottom = self.document_view.visible_range()
+        if span is not None and top <= span[0] < bottom:
+            return
+        if item_type not in ("", "section"):
+            return
         section = self.outline_model.section_at(position)
-        if section is not None and self.workspace.current[0] in ("", "section"):
+        if section is not None and section.review.uuid != uuid:
             self._select_in_outline(section.review.uuid)
+            self.workspace.set_current("section", section.review.uuid)
+            self.inspector.select_item("section", section.review.uuid)
 
     def _check_activated(self, uuid: str) -> None:
         check = self.workspace.find_item("check", uuid)

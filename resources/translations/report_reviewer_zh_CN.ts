@@ -104,27 +104,27 @@ Details were written to {1}.</source>
 <context>
     <name>ChecksModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="328"/>
+        <location filename="../../ui/models/tables.py" line="323"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="329"/>
+        <location filename="../../ui/models/tables.py" line="324"/>
         <source>Check</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="330"/>
+        <location filename="../../ui/models/tables.py" line="325"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="331"/>
+        <location filename="../../ui/models/tables.py" line="326"/>
         <source>Verdict</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="332"/>
+        <location filename="../../ui/models/tables.py" line="327"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -132,22 +132,22 @@ Details were written to {1}.</source>
 <context>
     <name>CitationsModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="365"/>
+        <location filename="../../ui/models/tables.py" line="360"/>
         <source>Citation</source>
         <translation>引用</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="366"/>
+        <location filename="../../ui/models/tables.py" line="361"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="367"/>
+        <location filename="../../ui/models/tables.py" line="362"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="368"/>
+        <location filename="../../ui/models/tables.py" line="363"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
@@ -223,67 +223,67 @@ Details were written to {1}.</source>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../ui/views/document_view.py" line="347"/>
+        <location filename="../../ui/views/document_view.py" line="375"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="348"/>
+        <location filename="../../ui/views/document_view.py" line="376"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="349"/>
+        <location filename="../../ui/views/document_view.py" line="377"/>
         <source>Label</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="350"/>
+        <location filename="../../ui/views/document_view.py" line="378"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="351"/>
+        <location filename="../../ui/views/document_view.py" line="379"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="354"/>
+        <location filename="../../ui/views/document_view.py" line="382"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="356"/>
+        <location filename="../../ui/views/document_view.py" line="384"/>
         <source>Check</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="356"/>
+        <location filename="../../ui/views/document_view.py" line="384"/>
         <source>Involved in an inconsistency</source>
         <translation>涉及一处不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="361"/>
+        <location filename="../../ui/views/document_view.py" line="389"/>
         <source>(no note)</source>
         <translation>(无备注)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="371"/>
+        <location filename="../../ui/views/document_view.py" line="399"/>
         <source>Tag selection</source>
         <translation>为所选文字加标签</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="377"/>
+        <location filename="../../ui/views/document_view.py" line="405"/>
         <source>Comment on selection…</source>
         <translation>批注所选文字…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="379"/>
+        <location filename="../../ui/views/document_view.py" line="407"/>
         <source>Mark as heading…</source>
         <translation>标为标题…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="380"/>
+        <location filename="../../ui/views/document_view.py" line="408"/>
         <source>Mark as figure…</source>
         <translation>标为数据…</translation>
     </message>
@@ -366,7 +366,7 @@ Details were written to {1}.</source>
     </message>
     <message>
         <location filename="../../ui/editing.py" line="182"/>
-        <location filename="../../ui/editing.py" line="223"/>
+        <location filename="../../ui/editing.py" line="232"/>
         <source>Comment</source>
         <translation>批注</translation>
     </message>
@@ -376,37 +376,39 @@ Details were written to {1}.</source>
         <translation>对{0}的批注:</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="194"/>
+        <location filename="../../ui/editing.py" line="192"/>
+        <location filename="../../ui/editing.py" line="200"/>
         <source>Edit comment</source>
         <translation>修改批注</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="194"/>
+        <location filename="../../ui/editing.py" line="192"/>
+        <location filename="../../ui/editing.py" line="200"/>
         <source>Comment:</source>
         <translation>批注:</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="211"/>
+        <location filename="../../ui/editing.py" line="220"/>
         <source>Tag selection</source>
         <translation>为所选文字加标签</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="223"/>
+        <location filename="../../ui/editing.py" line="232"/>
         <source>Comment on the selected text:</source>
         <translation>对所选文字的批注:</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="236"/>
+        <location filename="../../ui/editing.py" line="245"/>
         <source>Level {0}</source>
         <translation>第 {0} 级</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="237"/>
+        <location filename="../../ui/editing.py" line="246"/>
         <source>Mark as heading</source>
         <translation>标为标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="238"/>
+        <location filename="../../ui/editing.py" line="247"/>
         <source>Level of “{0}”:</source>
         <translation>“{0}”的层级:</translation>
     </message>
@@ -466,42 +468,42 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>FiguresModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="264"/>
+        <location filename="../../ui/models/tables.py" line="259"/>
         <source>Label</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="265"/>
+        <location filename="../../ui/models/tables.py" line="260"/>
         <source>As written</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="266"/>
+        <location filename="../../ui/models/tables.py" line="261"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="267"/>
+        <location filename="../../ui/models/tables.py" line="262"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="268"/>
+        <location filename="../../ui/models/tables.py" line="263"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="269"/>
+        <location filename="../../ui/models/tables.py" line="264"/>
         <source>Section</source>
         <translation>所在章节</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="270"/>
+        <location filename="../../ui/models/tables.py" line="265"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="271"/>
+        <location filename="../../ui/models/tables.py" line="266"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
@@ -509,12 +511,12 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/views/inspector.py" line="119"/>
+        <location filename="../../ui/views/inspector.py" line="122"/>
         <source>Filter…</source>
         <translation>筛选…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="122"/>
+        <location filename="../../ui/views/inspector.py" line="125"/>
         <source>Needs attention only</source>
         <translation>只看待处理</translation>
     </message>
@@ -522,32 +524,32 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="397"/>
+        <location filename="../../ui/models/tables.py" line="392"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="398"/>
+        <location filename="../../ui/models/tables.py" line="393"/>
         <source>Reviewer</source>
         <translation>审阅人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="399"/>
+        <location filename="../../ui/models/tables.py" line="394"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="400"/>
+        <location filename="../../ui/models/tables.py" line="395"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="401"/>
+        <location filename="../../ui/models/tables.py" line="396"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="402"/>
+        <location filename="../../ui/models/tables.py" line="397"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
@@ -555,116 +557,121 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../ui/views/inspector.py" line="162"/>
+        <location filename="../../ui/views/inspector.py" line="165"/>
         <source>Figures</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="182"/>
-        <location filename="../../ui/views/inspector.py" line="294"/>
+        <location filename="../../ui/views/inspector.py" line="185"/>
+        <location filename="../../ui/views/inspector.py" line="297"/>
         <source>Checks</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="193"/>
+        <location filename="../../ui/views/inspector.py" line="196"/>
         <source>Citations</source>
         <translation>引用</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="199"/>
-        <location filename="../../ui/views/inspector.py" line="304"/>
+        <location filename="../../ui/views/inspector.py" line="202"/>
+        <location filename="../../ui/views/inspector.py" line="307"/>
         <source>Select a heading, figure, check or citation.</source>
         <translation>请选择一个标题、数据、核查或引用。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="204"/>
+        <location filename="../../ui/views/inspector.py" line="207"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="206"/>
+        <location filename="../../ui/views/inspector.py" line="209"/>
         <source>Manage tags…</source>
         <translation>管理标签…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="214"/>
+        <location filename="../../ui/views/inspector.py" line="217"/>
         <source>Comments</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="216"/>
+        <location filename="../../ui/views/inspector.py" line="219"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="217"/>
+        <location filename="../../ui/views/inspector.py" line="220"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="218"/>
+        <location filename="../../ui/views/inspector.py" line="221"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="230"/>
+        <location filename="../../ui/views/inspector.py" line="233"/>
         <source>Tags &amp;&amp; comments</source>
         <translation>标签与批注</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="243"/>
+        <location filename="../../ui/views/inspector.py" line="246"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="256"/>
+        <location filename="../../ui/views/inspector.py" line="259"/>
         <source>Reason for the verdict (goes to the workbook&apos;s 意见 column)</source>
         <translation>判定理由(写入工作簿的“意见”列)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="260"/>
+        <location filename="../../ui/views/inspector.py" line="263"/>
         <source>Verdict:</source>
         <translation>判定:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="262"/>
+        <location filename="../../ui/views/inspector.py" line="265"/>
         <source>The report really has this problem (Ctrl+1)</source>
         <translation>报告确实存在这个问题(Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="263"/>
+        <location filename="../../ui/views/inspector.py" line="266"/>
         <source>The tool was wrong: no problem in the report (Ctrl+2)</source>
         <translation>程序判断有误,报告没有问题(Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="264"/>
+        <location filename="../../ui/views/inspector.py" line="267"/>
         <source>Still to be verified, e.g. with the drafting office (Ctrl+3)</source>
         <translation>尚需核实,例如向起草单位了解(Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="265"/>
+        <location filename="../../ui/views/inspector.py" line="268"/>
         <source>Take the verdict back: the check is open again (Ctrl+0)</source>
         <translation>撤回判定,核查重新变为未判定(Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="267"/>
+        <location filename="../../ui/views/inspector.py" line="270"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="291"/>
+        <location filename="../../ui/views/inspector.py" line="294"/>
         <source>Figures ({0})</source>
         <translation>数据({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="293"/>
+        <location filename="../../ui/views/inspector.py" line="296"/>
         <source>Checks ({0})</source>
         <translation>核查({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="295"/>
+        <location filename="../../ui/views/inspector.py" line="298"/>
         <source>Citations ({0})</source>
         <translation>引用({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inspector.py" line="323"/>
+        <source>The note written with the passage</source>
+        <translation>标注时写下的批注</translation>
     </message>
 </context>
 <context>
@@ -766,6 +773,7 @@ Your review is safe: every change is saved as you make it. You can keep working.
     </message>
     <message>
         <location filename="../../ui/labels.py" line="60"/>
+        <location filename="../../ui/labels.py" line="137"/>
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
@@ -806,7 +814,7 @@ Your review is safe: every change is saved as you make it. You can keep working.
     </message>
     <message>
         <location filename="../../ui/labels.py" line="79"/>
-        <location filename="../../ui/labels.py" line="102"/>
+        <location filename="../../ui/labels.py" line="145"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -822,6 +830,7 @@ Your review is safe: every change is saved as you make it. You can keep working.
     </message>
     <message>
         <location filename="../../ui/labels.py" line="82"/>
+        <location filename="../../ui/labels.py" line="131"/>
         <source>Comment</source>
         <translation>批注</translation>
     </message>
@@ -861,37 +870,67 @@ Your review is safe: every change is saved as you make it. You can keep working.
         <translation>批注已删除</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="95"/>
+        <location filename="../../ui/labels.py" line="130"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="132"/>
+        <source>Annotation note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="133"/>
+        <source>Text</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="134"/>
+        <source>Issuer</source>
+        <translation>发布单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="135"/>
+        <source>Published</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="136"/>
+        <source>Report year</source>
+        <translation>报告年度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="138"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="96"/>
+        <location filename="../../ui/labels.py" line="139"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="97"/>
+        <location filename="../../ui/labels.py" line="140"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="98"/>
+        <location filename="../../ui/labels.py" line="141"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="99"/>
+        <location filename="../../ui/labels.py" line="142"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="100"/>
+        <location filename="../../ui/labels.py" line="143"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="101"/>
+        <location filename="../../ui/labels.py" line="144"/>
         <source>Label</source>
         <translation>指标</translation>
     </message>
@@ -1429,14 +1468,14 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../ui/navigation.py" line="135"/>
-        <location filename="../../ui/navigation.py" line="156"/>
-        <location filename="../../ui/navigation.py" line="170"/>
+        <location filename="../../ui/navigation.py" line="150"/>
+        <location filename="../../ui/navigation.py" line="171"/>
+        <location filename="../../ui/navigation.py" line="185"/>
         <source>Nothing left to review here.</source>
         <translation>这里已没有待审阅的项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/navigation.py" line="209"/>
+        <location filename="../../ui/navigation.py" line="224"/>
         <source>“{0}” was not found in this report.</source>
         <translation>本报告中没有找到“{0}”。</translation>
     </message>
@@ -1496,7 +1535,7 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>ReviewTableModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="165"/>
+        <location filename="../../ui/models/tables.py" line="160"/>
         <source>Originally: {0}</source>
         <translation>原值:{0}</translation>
     </message>
@@ -1669,12 +1708,12 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>ValueDelegate</name>
     <message>
-        <location filename="../../ui/views/inspector.py" line="81"/>
+        <location filename="../../ui/views/inspector.py" line="84"/>
         <source>Will be saved as {0}</source>
         <translation>将保存为 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="83"/>
+        <location filename="../../ui/views/inspector.py" line="86"/>
         <source>Cannot be read as a number</source>
         <translation>无法识别为数字</translation>
     </message>

@@ -37,12 +37,7 @@ def _collator():
     return _COLLATOR
 
 
-def format_value(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:.6g}" if abs(value) < 1e15 else str(value)
-    return str(value)
+format_value = labels.format_value
 
 
 def parse_value(text: str) -> Any:
@@ -415,10 +410,7 @@ class HistoryModel(ColumnTableModel):
             if key == "field":
                 return labels.field(entry.field)
             if key in ("old", "new"):
-                value = getattr(entry, key)
-                if entry.field == "status" and isinstance(value, str):
-                    return labels.status(value)
-                return format_value(value) if not isinstance(value, (dict, list)) else str(value)
+                return labels.history_value(entry, getattr(entry, key))
             return getattr(entry, key)
         if role == Qt.ItemDataRole.FontRole and entry.undone:
             font = QFont()

@@ -23,6 +23,7 @@ from ui.qt import (
     QMenu,
     QPlainTextDocumentLayout,
     QPlainTextEdit,
+    QPoint,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -243,8 +244,27 @@ class DocumentView(QPlainTextEdit):
             self.topPositionChanged.emit(self.offsets.to_cp(block.position()))
 
     def resizeEvent(self, event) -> None:  # noqa: N802
+        """Keep the reading position: the character at the top stays at the top when the
+        lines re-wrap (dragging the splitter, resizing the window)."""
+        top = self.cursorForPosition(QPoint(4, 4)).position() if self.text else None
         super().resizeEvent(event)
+        if top is not None and event.oldSize().width() != event.size().width():
+            self.scroll_to_top(top)
         self._refresh.start()
+
+    def scroll_to_top(self, position: int) -> None:
+        """Scroll so that the line holding UTF-16 ``position`` is the first one shown."""
+        block = self.document().findBlock(position)
+        if not block.isValid():
+            return
+        layout = block.layout()
+        line = layout.lineForTextPosition(position - block.position()) if layout is not None else None
+        offset = line.lineNumber() if line is not None and line.isValid() else 0
+        self.verticalScrollBar().setValue(block.firstLineNumber() + offset)
+
+    def top_position(self) -> int:
+        """The code point at the top left of the text (the reading position)."""
+        return self.offsets.to_cp(self.cursorForPosition(QPoint(4, 4)).position())
 
     # ------------------------------------------------------------------ navigation
     def jump_to(self, start: int, end: int | None = None, item: tuple[str, str] | None = None) -> None:
@@ -260,6 +280,14 @@ class DocumentView(QPlainTextEdit):
         cursor.setPosition(self.offsets.to_utf16(start))
         self.setTextCursor(cursor)
         self.centerCursor()
+        self.update_highlights()
+
+    def mark_current(self, item_type: str, uuid: str) -> None:
+        """Show an item as the current one without moving the text."""
+        self._current = self._by_uuid.get(uuid)
+        if self._current is None or self._current.item_type != item_type:
+            self._current = next((s for s in self._spans + self._long_spans
+                                  if s.item_type == item_type and s.uuid == uuid), None)
         self.update_highlights()
 
     def current_span(self) -> Span | None:

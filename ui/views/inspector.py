@@ -34,6 +34,8 @@ from ui.qt import (
     Signal,
 )
 
+NOTE = "note"  # the comments list's entry for an annotation's own note
+
 
 class KindDelegate(QStyledItemDelegate):
     """A combo box of the figure kinds for the Kind column."""
@@ -297,7 +299,7 @@ class Inspector(QTabWidget):
             self._syncing = False
 
     def show_item(self, description: str, review: ItemReview | None, tags: list[Tag],
-                  history: list[HistoryEntry]) -> None:
+                  history: list[HistoryEntry], note: str = "") -> None:
         """Tags, comments and history of the selected item."""
         self._syncing = True
         try:
@@ -314,6 +316,11 @@ class Inspector(QTabWidget):
                     item.setToolTip(tag.description)
                 self.tags_list.addItem(item)
             self.comments_list.clear()
+            if note:  # a commented passage: its note is the first comment
+                item = QListWidgetItem(note)
+                item.setData(Qt.ItemDataRole.UserRole, NOTE)
+                item.setToolTip(self.tr("The note written with the passage"))
+                self.comments_list.addItem(item)
             for comment in (review.comments if review else []):
                 when = comment.created_at.replace("T", " ")[:16]
                 item = QListWidgetItem(f"{comment.body}\n— {comment.reviewer}, {when}")
