@@ -269,6 +269,7 @@ class Editing:
     # ================================================================== tags
     def _tags_changed(self) -> None:
         self.document_view.set_tags(self.workspace.tags())
+        self.inspector.review_pane.set_tags(self.workspace.tags())
         self._show_current_item()
         dialog = getattr(self, "_tag_manager", None)
         if dialog is not None:

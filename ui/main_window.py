@@ -190,6 +190,8 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
         self.act_show_library = a(self.tr("&Library"), self.show_library, "Ctrl+L", "library",
                                   self.tr("Show the reports in this library"))
         self.act_show_review = a(self.tr("&Review view"), self.show_review, "Ctrl+R")
+        self.act_review_pane = a(self.tr("Review &pane"), self.show_review_pane, "Ctrl+Shift+R",
+                                 tip=self.tr("Every comment, tag, correction and verdict in this report"))
         self.act_attention = a(self.tr("Show only what needs &attention"), self.toggle_attention, "Ctrl+Shift+A")
         self.act_attention.setCheckable(True)
         self.act_next_unreviewed = a(self.tr("Next &unreviewed"), lambda: self.go_next(unreviewed=True), "F8",
@@ -218,6 +220,7 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
                                self.act_rename, self.act_promote, self.act_demote, self.act_merge,
                                self.act_comment, self.act_tag,
                                self.act_find, self.act_find_next, self.act_find_previous, self.act_show_review,
+                               self.act_review_pane,
                                self.act_next_unreviewed, self.act_prev_unreviewed, self.act_next_check,
                                self.act_prev_check]
 
@@ -246,7 +249,7 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
         m.addSeparator()
         m.addActions([self.act_find, self.act_find_next, self.act_find_previous, self.act_search_library])
         m = bar.addMenu(self.tr("&View"))
-        m.addActions([self.act_show_library, self.act_show_review])
+        m.addActions([self.act_show_library, self.act_show_review, self.act_review_pane])
         m.addSeparator()
         m.addActions([self.act_next_unreviewed, self.act_prev_unreviewed, self.act_next_check, self.act_prev_check])
         m.addSeparator()
@@ -357,6 +360,7 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
         ins.deleteCommentRequested.connect(self.delete_comment)
         ins.manageTagsRequested.connect(self.manage_tags)
         ins.verdictRequested.connect(self.set_verdict)
+        ins.review_pane.entryActivated.connect(self._review_entry_activated)
         self.outline_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for action in (self.act_confirm, self.act_reject, self.act_reset, self.act_rename, self.act_promote,
                        self.act_demote, self.act_merge, self.act_tag, self.act_comment):

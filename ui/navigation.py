@@ -107,6 +107,18 @@ class Navigation:
             self.workspace.set_current("section", section.review.uuid)
             self.inspector.select_item("section", section.review.uuid)
 
+    def show_review_pane(self) -> None:
+        self.show_review()
+        self.inspector.setCurrentWidget(self.inspector.review_pane)
+        self.inspector.review_pane.view.setFocus()
+
+    def _review_entry_activated(self, item_type: str, uuid: str) -> None:
+        """An entry of the review pane: its item becomes current and the text shows it."""
+        self._activate(item_type, uuid, scroll=True, from_inspector=item_type not in ("figure", "check", "citation"))
+        if item_type == "check":
+            self._check_activated(uuid)
+            self.inspector.setCurrentWidget(self.inspector.review_pane)
+
     def _check_activated(self, uuid: str) -> None:
         check = self.workspace.find_item("check", uuid)
         if check is None:

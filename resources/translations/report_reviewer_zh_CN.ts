@@ -563,7 +563,7 @@ Your review is safe: every change is saved as you make it. You can keep working.
     </message>
     <message>
         <location filename="../../ui/views/inspector.py" line="185"/>
-        <location filename="../../ui/views/inspector.py" line="297"/>
+        <location filename="../../ui/views/inspector.py" line="304"/>
         <source>Checks</source>
         <translation>核查</translation>
     </message>
@@ -574,7 +574,7 @@ Your review is safe: every change is saved as you make it. You can keep working.
     </message>
     <message>
         <location filename="../../ui/views/inspector.py" line="202"/>
-        <location filename="../../ui/views/inspector.py" line="307"/>
+        <location filename="../../ui/views/inspector.py" line="314"/>
         <source>Select a heading, figure, check or citation.</source>
         <translation>请选择一个标题、数据、核查或引用。</translation>
     </message>
@@ -619,57 +619,67 @@ Your review is safe: every change is saved as you make it. You can keep working.
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="259"/>
+        <location filename="../../ui/views/inspector.py" line="250"/>
+        <source>Review</source>
+        <translation>审阅记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inspector.py" line="252"/>
+        <source>Every comment, tag, correction and verdict in this report (Ctrl+Shift+R)</source>
+        <translation>本报告的全部批注、标签、更正和判定(Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inspector.py" line="265"/>
         <source>Reason for the verdict (goes to the workbook&apos;s 意见 column)</source>
         <translation>判定理由(写入工作簿的“意见”列)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="263"/>
+        <location filename="../../ui/views/inspector.py" line="269"/>
         <source>Verdict:</source>
         <translation>判定:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="265"/>
+        <location filename="../../ui/views/inspector.py" line="271"/>
         <source>The report really has this problem (Ctrl+1)</source>
         <translation>报告确实存在这个问题(Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="266"/>
+        <location filename="../../ui/views/inspector.py" line="272"/>
         <source>The tool was wrong: no problem in the report (Ctrl+2)</source>
         <translation>程序判断有误,报告没有问题(Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="267"/>
+        <location filename="../../ui/views/inspector.py" line="273"/>
         <source>Still to be verified, e.g. with the drafting office (Ctrl+3)</source>
         <translation>尚需核实,例如向起草单位了解(Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="268"/>
+        <location filename="../../ui/views/inspector.py" line="274"/>
         <source>Take the verdict back: the check is open again (Ctrl+0)</source>
         <translation>撤回判定,核查重新变为未判定(Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="270"/>
+        <location filename="../../ui/views/inspector.py" line="276"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="294"/>
+        <location filename="../../ui/views/inspector.py" line="301"/>
         <source>Figures ({0})</source>
         <translation>数据({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="296"/>
+        <location filename="../../ui/views/inspector.py" line="303"/>
         <source>Checks ({0})</source>
         <translation>核查({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="298"/>
+        <location filename="../../ui/views/inspector.py" line="305"/>
         <source>Citations ({0})</source>
         <translation>引用({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="323"/>
+        <location filename="../../ui/views/inspector.py" line="330"/>
         <source>The note written with the passage</source>
         <translation>标注时写下的批注</translation>
     </message>
@@ -1206,261 +1216,271 @@ Your review is safe: every change is saved as you make it. You can keep working.
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="193"/>
+        <source>Review &amp;pane</source>
+        <translation>审阅记录(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="194"/>
+        <source>Every comment, tag, correction and verdict in this report</source>
+        <translation>本报告的全部批注、标签、更正和判定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Show only what needs &amp;attention</source>
         <translation>只显示待处理项目(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Next &amp;unreviewed</source>
         <translation>下一个未审阅(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Go to the next unreviewed item (F8)</source>
         <translation>转到下一个未审阅项目(F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Previous unreviewed</source>
         <translation>上一个未审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Next open &amp;check</source>
         <translation>下一条未判定核查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Go to the next check without a verdict (F9)</source>
         <translation>转到下一条尚未判定的核查(F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Previous open check</source>
         <translation>上一条未判定核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>&amp;About Report Reviewer</source>
         <translation>关于报告审阅(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>&amp;Recent libraries</source>
         <translation>最近使用的文库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>&amp;Verdict on the check</source>
         <translation>核查判定(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Reject</source>
         <translation>否决</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Next</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Next check</source>
         <translation>下一处核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Find in report (Ctrl+F)</source>
         <translation>在报告中查找(Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>Reviewed %p%</source>
         <translation>已审阅 %p%</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Colours in the report text</source>
         <translation>报告正文中的颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Figure</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>In a check</source>
         <translation>涉及核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Citation</source>
         <translation>引用</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Annotation</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Selected</source>
         <translation>当前选中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>Report Reviewer</source>
         <translation>报告审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>Cannot open the library {0}: {1}</source>
         <translation>无法打开文库 {0}:{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>Library: {0}</source>
         <translation>文库:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Open library</source>
         <translation>打开文库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>New library</source>
         <translation>新建文库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438"/>
+        <location filename="../../ui/main_window.py" line="442"/>
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470"/>
+        <location filename="../../ui/main_window.py" line="474"/>
         <source>Remove reports</source>
         <translation>移除报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="471"/>
+        <location filename="../../ui/main_window.py" line="475"/>
         <source>Remove {0} report(s) and their review from this library? This cannot be undone.</source>
         <translation>从文库中移除 {0} 份报告及其审阅记录?此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="490"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>Opening the report…</source>
         <translation>正在打开报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="591"/>
+        <location filename="../../ui/main_window.py" line="595"/>
         <source>(no name)</source>
         <translation>(未填写姓名)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="592"/>
+        <location filename="../../ui/main_window.py" line="596"/>
         <source>Reviewer: {0}</source>
         <translation>审阅人:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="596"/>
+        <location filename="../../ui/main_window.py" line="600"/>
         <source>{0} report(s) in the library</source>
         <translation>文库中有 {0} 份报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="600"/>
+        <location filename="../../ui/main_window.py" line="604"/>
         <source>{0} characters · {1} headings · {2} figures · {3} citations · {4} open checks</source>
         <translation>{0} 字 · {1} 个标题 · {2} 项数据 · {3} 处引用 · {4} 处待核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="618"/>
+        <location filename="../../ui/main_window.py" line="622"/>
         <source>{0} characters selected</source>
         <translation>已选择 {0} 个字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="669"/>
+        <location filename="../../ui/main_window.py" line="673"/>
         <source>About Report Reviewer</source>
         <translation>关于报告审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="670"/>
+        <location filename="../../ui/main_window.py" line="674"/>
         <source>&lt;h3&gt;Report Reviewer {0}&lt;/h3&gt;&lt;p&gt;Review Chinese government reports: outline, figures, citations and consistency checks, with every correction, tag and comment kept in a review library and exported to Excel.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;br&gt;Data folder: {2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;报告审阅 {0}&lt;/h3&gt;&lt;p&gt;审阅政府工作报告:提纲、数据、引用和一致性核查;每一处更正、标签和批注都保存在审阅文库中,并可导出为 Excel。&lt;/p&gt;&lt;p&gt;文库:{1}&lt;br&gt;数据文件夹:{2}&lt;/p&gt;</translation>
     </message>
@@ -1468,14 +1488,14 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../ui/navigation.py" line="150"/>
-        <location filename="../../ui/navigation.py" line="171"/>
-        <location filename="../../ui/navigation.py" line="185"/>
+        <location filename="../../ui/navigation.py" line="162"/>
+        <location filename="../../ui/navigation.py" line="183"/>
+        <location filename="../../ui/navigation.py" line="197"/>
         <source>Nothing left to review here.</source>
         <translation>这里已没有待审阅的项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/navigation.py" line="224"/>
+        <location filename="../../ui/navigation.py" line="236"/>
         <source>“{0}” was not found in this report.</source>
         <translation>本报告中没有找到“{0}”。</translation>
     </message>
@@ -1530,6 +1550,72 @@ Your review is safe: every change is saved as you make it. You can keep working.
         <location filename="../../ui/prompts.py" line="84"/>
         <source>Review libraries (*.db *.sqlite);;All files (*)</source>
         <translation>审阅文库 (*.db *.sqlite);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPane</name>
+    <message>
+        <location filename="../../ui/models/review_pane.py" line="83"/>
+        <source>Comment</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/review_pane.py" line="84"/>
+        <location filename="../../ui/views/review_pane.py" line="36"/>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/review_pane.py" line="85"/>
+        <source>Correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/review_pane.py" line="86"/>
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/review_pane.py" line="121"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/review_pane.py" line="122"/>
+        <source>On</source>
+        <translation>所在条目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/review_pane.py" line="123"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/review_pane.py" line="124"/>
+        <location filename="../../ui/views/review_pane.py" line="36"/>
+        <source>Reviewer</source>
+        <translation>审阅人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/review_pane.py" line="125"/>
+        <location filename="../../ui/views/review_pane.py" line="37"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_pane.py" line="72"/>
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_pane.py" line="77"/>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_pane.py" line="88"/>
+        <source>All reviewers</source>
+        <translation>全部审阅人</translation>
     </message>
 </context>
 <context>

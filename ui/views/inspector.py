@@ -33,6 +33,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.views.review_pane import ReviewPane
 
 NOTE = "note"  # the comments list's entry for an annotation's own note
 
@@ -244,6 +245,12 @@ class Inspector(QTabWidget):
         layout.addWidget(self.history_view)
         self.addTab(page, self.tr("History"))
 
+        # The review pane: all the work on the report in one list
+        self.review_pane = ReviewPane(self)
+        self.addTab(self.review_pane, self.tr("Review"))
+        self.setTabToolTip(self.indexOf(self.review_pane),
+                           self.tr("Every comment, tag, correction and verdict in this report (Ctrl+Shift+R)"))
+
         for view in (self.figures_view, self.checks_view, self.citations_view):
             view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.checks_view.clicked.connect(self._check_clicked)
@@ -289,6 +296,7 @@ class Inspector(QTabWidget):
             self.figures_model.set_review(review, figures)
             self.checks_model.set_review(review)
             self.citations_model.set_review(review)
+            self.review_pane.set_review(review)
             if review is not None:
                 self.setTabText(0, self.tr("Figures ({0})").format(len(review.figures)))
                 open_checks = sum(1 for rc in review.checks if rc.review.status == "unreviewed")

@@ -1,0 +1,149 @@
+"""The review pane's list: every comment, tag, correction and verdict of a report in one list,
+as Word's review pane or Acrobat's comment list show them, filtered by tag, reviewer and status.
+
+``review_entries`` reads a ``DocumentReview`` (no Qt); ``ReviewPaneModel`` shows them.  A report
+has hundreds of such entries, not tens of thousands, so the filter runs in Python on the rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reviewer.library.review import DocumentReview, ItemReview
+from ui import labels
+from ui.models import ItemRole, ItemTypeRole, StartRole, StatusRole
+from ui.models.columns import ColumnTableModel
+from ui.qt import QCoreApplication, QModelIndex, Qt
+
+KINDS = ("comment", "tag", "correction", "verdict")
+
+
+@dataclass
+class ReviewEntry:
+    """One piece of a reviewer's work, and the item it sits on."""
+
+    kind: str  # comment | tag | correction | verdict
+    item_type: str
+    uuid: str
+    start: int | None
+    item: str  # what the item is, in a few words
+    text: str
+    reviewer: str
+    at: str
+    status: str
+    tag_uuids: set[str] = field(default_factory=set)
+
+
+def _items(review: DocumentReview):
+    for rs in review.sections:
+        yield "section", rs.review, rs.section.heading_start, f"{rs.section.number} {rs.section.title}".strip(), \
+            rs.section
+    for rf in review.figures:
+        yield "figure", rf.review, rf.figure.start, rf.figure.text, rf.figure
+    for rc in review.citations:
+        yield "citation", rc.review, rc.citation.start, rc.citation.text, rc.citation
+    figure_start = {rf.figure.id: rf.figure.start for rf in review.figures}
+    for rc in [*review.checks, *review.advisories]:
+        starts = [figure_start[f] for f in rc.check.figures if f in figure_start]
+        yield "check", rc.review, min(starts) if starts else None, rc.check.message, rc.check
+    for a in review.annotations:
+        if a.review is not None:
+            yield "annotation", a.review, a.start, f"“{a.quote}”", a
+
+
+def review_entries(review: DocumentReview | None) -> list[ReviewEntry]:
+    """The reviewers' work on ``review``, in reading order."""
+    if review is None:
+        return []
+    notes = {a.uuid: a for a in review.annotations}
+    entries: list[ReviewEntry] = []
+    for item_type, r, start, what, obj in _items(review):
+        def entry(kind: str, text: str, reviewer: str | None, at: str | None, r: ItemReview = r,
+                  item_type: str = item_type, start=start, what: str = what) -> ReviewEntry:
+            return ReviewEntry(kind, item_type, r.uuid, start, what, text, reviewer or "", at or "", r.status,
+                               {t.uuid for t in r.tags})
+        note = notes.get(r.uuid)
+        who = r.reviewer or (note.reviewer if note is not None else "")  # an annotation's author
+        if note is not None and note.note:
+            entries.append(entry("comment", note.note, note.reviewer, note.created_at))
+        entries += [entry("comment", c.body, c.reviewer, c.updated_at or c.created_at) for c in r.comments]
+        entries += [entry("tag", t.path or t.name, who, r.changed_at) for t in r.tags]
+        for name in r.corrected_fields:
+            before, after = labels.format_value(r.original[name]), labels.format_value(getattr(obj, name, None))
+            entries.append(entry("correction", f"{labels.field(name)}:{before} → {after}", who, r.changed_at))
+        if item_type == "check" and r.status != "unreviewed":
+            word = labels.status(r.status, "check")
+            entries.append(entry("verdict", f"{word}:{r.reason}" if r.reason else word, r.reviewer, r.changed_at))
+    entries.sort(key=lambda e: (e.start if e.start is not None else -1, KINDS.index(e.kind)))
+    return entries
+
+
+def kind_word(kind: str) -> str:
+    return {
+        "comment": QCoreApplication.translate("ReviewPane", "Comment"),
+        "tag": QCoreApplication.translate("ReviewPane", "Tag"),
+        "correction": QCoreApplication.translate("ReviewPane", "Correction"),
+        "verdict": QCoreApplication.translate("ReviewPane", "Verdict"),
+    }.get(kind, kind)
+
+
+class ReviewPaneModel(ColumnTableModel):
+    """The entries that pass the filter (tag uuid, reviewer, status; "" for any)."""
+
+    columns = ("kind", "item", "text", "reviewer", "status")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.entries: list[ReviewEntry] = []
+        self.filter = ("", "", "")
+
+    def set_review(self, review: DocumentReview | None) -> None:
+        self.entries = review_entries(review)
+        self._apply()
+
+    def set_filter(self, tag: str = "", reviewer: str = "", status: str = "") -> None:
+        self.filter = (tag, reviewer, status)
+        self._apply()
+
+    def _apply(self) -> None:
+        tag, reviewer, status = self.filter
+        self.beginResetModel()
+        self.rows = [e for e in self.entries
+                     if (not tag or tag in e.tag_uuids) and (not reviewer or e.reviewer == reviewer)
+                     and (not status or e.status == status)]
+        self.endResetModel()
+
+    def reviewers(self) -> list[str]:
+        return sorted({e.reviewer for e in self.entries if e.reviewer})
+
+    def header(self, key: str) -> str:
+        return {
+            "kind": QCoreApplication.translate("ReviewPane", "Kind"),
+            "item": QCoreApplication.translate("ReviewPane", "On"),
+            "text": QCoreApplication.translate("ReviewPane", "What"),
+            "reviewer": QCoreApplication.translate("ReviewPane", "Reviewer"),
+            "status": QCoreApplication.translate("ReviewPane", "Status"),
+        }[key]
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        entry = self.rows[index.row()]
+        key = self.columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if key == "kind":
+                return kind_word(entry.kind)
+            if key == "item":
+                return f"{labels.item_type(entry.item_type)} · {entry.item}"
+            if key == "status":
+                return labels.status(entry.status, entry.item_type)
+            return getattr(entry, key)
+        if role == ItemRole:
+            return entry.uuid
+        if role == ItemTypeRole:
+            return entry.item_type
+        if role == StatusRole:
+            return entry.status
+        if role == StartRole:
+            return entry.start
+        return None
