@@ -104,27 +104,27 @@ Details were written to {1}.</source>
 <context>
     <name>ChecksModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="323"/>
+        <location filename="../../ui/models/tables.py" line="337"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="324"/>
+        <location filename="../../ui/models/tables.py" line="338"/>
         <source>Check</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="325"/>
+        <location filename="../../ui/models/tables.py" line="339"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="326"/>
+        <location filename="../../ui/models/tables.py" line="340"/>
         <source>Verdict</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="327"/>
+        <location filename="../../ui/models/tables.py" line="341"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -132,22 +132,22 @@ Details were written to {1}.</source>
 <context>
     <name>CitationsModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="360"/>
+        <location filename="../../ui/models/tables.py" line="385"/>
         <source>Citation</source>
         <translation>引用</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="361"/>
+        <location filename="../../ui/models/tables.py" line="386"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="362"/>
+        <location filename="../../ui/models/tables.py" line="387"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="363"/>
+        <location filename="../../ui/models/tables.py" line="388"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
@@ -524,32 +524,32 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="392"/>
+        <location filename="../../ui/models/tables.py" line="417"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="393"/>
+        <location filename="../../ui/models/tables.py" line="418"/>
         <source>Reviewer</source>
         <translation>审阅人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="394"/>
+        <location filename="../../ui/models/tables.py" line="419"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="395"/>
+        <location filename="../../ui/models/tables.py" line="420"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="396"/>
+        <location filename="../../ui/models/tables.py" line="421"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="397"/>
+        <location filename="../../ui/models/tables.py" line="422"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
@@ -563,7 +563,7 @@ Your review is safe: every change is saved as you make it. You can keep working.
     </message>
     <message>
         <location filename="../../ui/views/inspector.py" line="185"/>
-        <location filename="../../ui/views/inspector.py" line="304"/>
+        <location filename="../../ui/views/inspector.py" line="312"/>
         <source>Checks</source>
         <translation>核查</translation>
     </message>
@@ -574,7 +574,7 @@ Your review is safe: every change is saved as you make it. You can keep working.
     </message>
     <message>
         <location filename="../../ui/views/inspector.py" line="202"/>
-        <location filename="../../ui/views/inspector.py" line="314"/>
+        <location filename="../../ui/views/inspector.py" line="322"/>
         <source>Select a heading, figure, check or citation.</source>
         <translation>请选择一个标题、数据、核查或引用。</translation>
     </message>
@@ -629,57 +629,57 @@ Your review is safe: every change is saved as you make it. You can keep working.
         <translation>本报告的全部批注、标签、更正和判定(Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="265"/>
+        <location filename="../../ui/views/inspector.py" line="273"/>
         <source>Reason for the verdict (goes to the workbook&apos;s 意见 column)</source>
         <translation>判定理由(写入工作簿的“意见”列)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="269"/>
+        <location filename="../../ui/views/inspector.py" line="277"/>
         <source>Verdict:</source>
         <translation>判定:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="271"/>
+        <location filename="../../ui/views/inspector.py" line="279"/>
         <source>The report really has this problem (Ctrl+1)</source>
         <translation>报告确实存在这个问题(Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="272"/>
+        <location filename="../../ui/views/inspector.py" line="280"/>
         <source>The tool was wrong: no problem in the report (Ctrl+2)</source>
         <translation>程序判断有误,报告没有问题(Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="273"/>
+        <location filename="../../ui/views/inspector.py" line="281"/>
         <source>Still to be verified, e.g. with the drafting office (Ctrl+3)</source>
         <translation>尚需核实,例如向起草单位了解(Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="274"/>
+        <location filename="../../ui/views/inspector.py" line="282"/>
         <source>Take the verdict back: the check is open again (Ctrl+0)</source>
         <translation>撤回判定,核查重新变为未判定(Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="276"/>
+        <location filename="../../ui/views/inspector.py" line="284"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="301"/>
+        <location filename="../../ui/views/inspector.py" line="309"/>
         <source>Figures ({0})</source>
         <translation>数据({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="303"/>
+        <location filename="../../ui/views/inspector.py" line="311"/>
         <source>Checks ({0})</source>
         <translation>核查({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="305"/>
+        <location filename="../../ui/views/inspector.py" line="313"/>
         <source>Citations ({0})</source>
         <translation>引用({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="330"/>
+        <location filename="../../ui/views/inspector.py" line="338"/>
         <source>The note written with the passage</source>
         <translation>标注时写下的批注</translation>
     </message>
@@ -1405,82 +1405,82 @@ Your review is safe: every change is saved as you make it. You can keep working.
         <translation>当前选中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>Report Reviewer</source>
         <translation>报告审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="433"/>
         <source>Cannot open the library {0}: {1}</source>
         <translation>无法打开文库 {0}:{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>Library: {0}</source>
         <translation>文库:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>Open library</source>
         <translation>打开文库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>New library</source>
         <translation>新建文库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442"/>
+        <location filename="../../ui/main_window.py" line="459"/>
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="474"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>Remove reports</source>
         <translation>移除报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="475"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>Remove {0} report(s) and their review from this library? This cannot be undone.</source>
         <translation>从文库中移除 {0} 份报告及其审阅记录?此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494"/>
+        <location filename="../../ui/main_window.py" line="511"/>
         <source>Opening the report…</source>
         <translation>正在打开报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="595"/>
+        <location filename="../../ui/main_window.py" line="612"/>
         <source>(no name)</source>
         <translation>(未填写姓名)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="596"/>
+        <location filename="../../ui/main_window.py" line="613"/>
         <source>Reviewer: {0}</source>
         <translation>审阅人:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="600"/>
+        <location filename="../../ui/main_window.py" line="617"/>
         <source>{0} report(s) in the library</source>
         <translation>文库中有 {0} 份报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="604"/>
+        <location filename="../../ui/main_window.py" line="621"/>
         <source>{0} characters · {1} headings · {2} figures · {3} citations · {4} open checks</source>
         <translation>{0} 字 · {1} 个标题 · {2} 项数据 · {3} 处引用 · {4} 处待核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="622"/>
+        <location filename="../../ui/main_window.py" line="639"/>
         <source>{0} characters selected</source>
         <translation>已选择 {0} 个字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="673"/>
+        <location filename="../../ui/main_window.py" line="690"/>
         <source>About Report Reviewer</source>
         <translation>关于报告审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="674"/>
+        <location filename="../../ui/main_window.py" line="691"/>
         <source>&lt;h3&gt;Report Reviewer {0}&lt;/h3&gt;&lt;p&gt;Review Chinese government reports: outline, figures, citations and consistency checks, with every correction, tag and comment kept in a review library and exported to Excel.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;br&gt;Data folder: {2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;报告审阅 {0}&lt;/h3&gt;&lt;p&gt;审阅政府工作报告:提纲、数据、引用和一致性核查;每一处更正、标签和批注都保存在审阅文库中,并可导出为 Excel。&lt;/p&gt;&lt;p&gt;文库:{1}&lt;br&gt;数据文件夹:{2}&lt;/p&gt;</translation>
     </message>

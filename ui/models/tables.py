@@ -266,6 +266,20 @@ class FiguresModel(ReviewTableModel):
             "tags": QCoreApplication.translate("FiguresModel", "Tags"),
         }[key]
 
+    def header_tip(self, key: str) -> str | None:
+        t = QCoreApplication.translate
+        return {
+            "label": t("FiguresModel", "What the figure measures, as the report names it"),
+            "text": t("FiguresModel", "The figure exactly as the report writes it"),
+            "value": t("FiguresModel", "The number it stands for, in base units (347.93万元 is 3479300 元); "
+                                       "double-click to correct it"),
+            "unit": t("FiguresModel", "The unit of the value (件, 元, %…)"),
+            "kind": t("FiguresModel", "Count, money, percent, duration…"),
+            "section": t("FiguresModel", "The heading under which the figure stands"),
+            "status": t("FiguresModel", "Your review of this figure"),
+            "tags": t("FiguresModel", "Your tags on this figure"),
+        }.get(key)
+
     def cell(self, row: ReviewedFigure, key: str) -> Any:
         fig = row.figure
         if key == "kind":
@@ -326,6 +340,17 @@ class ChecksModel(ReviewTableModel):
             "status": QCoreApplication.translate("ChecksModel", "Verdict"),
             "reason": QCoreApplication.translate("ChecksModel", "Reason"),
         }[key]
+
+    def header_tip(self, key: str) -> str | None:
+        t = QCoreApplication.translate
+        return {
+            "severity": t("ChecksModel", "How serious the inconsistency is"),
+            "kind": t("ChecksModel", "What was checked: sums, rates, repeated figures, numbering"),
+            "message": t("ChecksModel", "What the tool found, with its arithmetic"),
+            "status": t("ChecksModel", "Your verdict: 属实 the report has this problem, 误报 the tool was wrong, "
+                                       "待核实 still to verify, 未判定 open"),
+            "reason": t("ChecksModel", "The reason you gave with the verdict"),
+        }.get(key)
 
     def cell(self, row: ReviewedCheck, key: str) -> Any:
         check = row.check

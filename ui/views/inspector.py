@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reviewer.analysis.numerals import NumeralError
 from reviewer.analysis.typed_values import TypedValue, parse_typed_value
-from reviewer.library.review import DocumentReview, HistoryEntry, ItemReview, Tag
+from reviewer.library.review import STATUSES, DocumentReview, HistoryEntry, ItemReview, Tag
 from reviewer.model import FIGURE_KINDS
 from ui import icons, labels
 from ui.models import ItemRole, ItemTypeRole
@@ -251,10 +251,18 @@ class Inspector(QTabWidget):
         self.setTabToolTip(self.indexOf(self.review_pane),
                            self.tr("Every comment, tag, correction and verdict in this report (Ctrl+Shift+R)"))
 
-        for view in (self.figures_view, self.checks_view, self.citations_view):
+        for view, model in ((self.figures_view, self.figures_model), (self.checks_view, self.checks_model),
+                            (self.citations_view, self.citations_model)):
             view.selectionModel().currentRowChanged.connect(self._row_changed)
+            view.setColumnWidth(model.columns.index("status"), self._status_width(view, model.item_type))
         self.checks_view.clicked.connect(self._check_clicked)
         self._set_notes_enabled(False)
+
+    @staticmethod
+    def _status_width(view, item_type: str) -> int:
+        """Wide enough for the longest status word of the language, with its icon."""
+        metrics = view.fontMetrics()
+        return max(metrics.horizontalAdvance(labels.status(code, item_type)) for code in STATUSES) + 34
 
     def _verdict_bar(self, parent) -> QWidget:
         """属实 / 误报 / 待核实 for the selected check, with the reviewer's reason beside it."""
