@@ -336,6 +336,7 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
         page.remove_button.clicked.connect(self.remove_selected)
         page.searchRequested.connect(self.search_library)
         page.hitActivated.connect(self.open_hit)
+        page.sampleRequested.connect(self.open_sample)
 
         self.outline_view.selectionModel().currentChanged.connect(self._outline_current_changed)
         self.outline_view.clicked.connect(self._outline_clicked)
@@ -464,8 +465,25 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
         if self.stack.currentWidget() is self.library_page or not self.library_page.model.rows:
             self.library_page.set_documents(self.workspace.documents())
             self._documents_stale = False
+            if self.workspace.review is None:
+                self._update_status()  # "n reports in the library" counts what is listed
         else:
             self._documents_stale = True
+
+    def open_sample(self) -> None:
+        """The bundled, invented sample report, in a library of its own: offered, never mixed
+        into the reviewer's real library."""
+        from ui.app import sample_report
+
+        sample = sample_report()
+        if sample is None or not self.open_library(str(paths.data_dir() / "sample-library.db")):
+            return
+        if not self.workspace.documents():
+            self.import_paths([str(sample)])
+        else:
+            self.open_document(self.workspace.documents()[0].doc_uuid)
+        self.statusBar().showMessage(self.tr("This is the separate sample library. Your own library is under "
+                                             "File → Recent libraries."), 10000)
 
     def show_library(self) -> None:
         self.stack.setCurrentWidget(self.library_page)

@@ -3,6 +3,8 @@ so tests replace these functions instead of clicking real dialogs."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ui.qt import QCoreApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
@@ -56,34 +58,58 @@ def offer_open(parent: QWidget | None, text: str) -> str:
     return "file" if clicked is open_file else "folder" if clicked is open_folder else ""
 
 
-def ask_open_files(parent: QWidget | None, title: str, folder: str = "") -> list[str]:
-    from ui.qt import QFileDialog
+def file_dialog(parent: QWidget | None, title: str, folder: str, filters: str = "", *, directory: bool = False,
+                many: bool = False, save: bool = False, existing: bool = True):
+    """Qt's file dialog, in the interface language throughout: Qt's own Chinese catalogue
+    misses the labels with accelerators ("&Look in:", "Files of &type:"), so they are named
+    here.  A native dialog (Windows) speaks the system's language and is left as it is."""
+    from ui.qt import QFileDialog, QLabel
 
-    files, _ = QFileDialog.getOpenFileNames(
-        parent, title, folder,
-        QCoreApplication.translate("Prompts", "Reports (*.txt *.docx *.pdf *.html *.htm);;All files (*)"))
-    return list(files)
+    dialog = QFileDialog(parent, title, folder, filters)
+    if directory:
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    elif save:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    else:
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles if many else QFileDialog.FileMode.ExistingFile)
+    words = {
+        "lookInLabel": QCoreApplication.translate("FileDialog", "&Look in:"),
+        "fileNameLabel": QCoreApplication.translate("FileDialog", "File &name:"),
+        "fileTypeLabel": QCoreApplication.translate("FileDialog", "Files of &type:"),
+    }
+    for label in dialog.findChildren(QLabel):
+        if label.objectName() in words:
+            label.setText(words[label.objectName()])
+    return dialog
+
+
+def _chosen(dialog) -> list[str]:
+    from ui.qt import QDialog
+
+    return list(dialog.selectedFiles()) if dialog.exec() == QDialog.DialogCode.Accepted else []
+
+
+def ask_open_files(parent: QWidget | None, title: str, folder: str = "") -> list[str]:
+    filters = QCoreApplication.translate("Prompts", "Reports (*.txt *.docx *.pdf *.html *.htm);;All files (*)")
+    return _chosen(file_dialog(parent, title, folder, filters, many=True))
 
 
 def ask_folder(parent: QWidget | None, title: str, folder: str = "") -> str | None:
-    from ui.qt import QFileDialog
-
-    return QFileDialog.getExistingDirectory(parent, title, folder) or None
+    chosen = _chosen(file_dialog(parent, title, folder, directory=True))
+    return chosen[0] if chosen else None
 
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
-    from ui.qt import QFileDialog
-
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-    return path or None
+    dialog = file_dialog(parent, title, str(Path(suggested).parent) if suggested else "", filters, save=True)
+    if suggested:
+        dialog.selectFile(suggested)
+    chosen = _chosen(dialog)
+    return chosen[0] if chosen else None
 
 
 def ask_library_path(parent: QWidget | None, title: str, folder: str, create: bool) -> str | None:
-    from ui.qt import QFileDialog
-
     filters = QCoreApplication.translate("Prompts", "Review libraries (*.db *.sqlite);;All files (*)")
-    if create:
-        path, _ = QFileDialog.getSaveFileName(parent, title, folder, filters)
-    else:
-        path, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)
-    return path or None
+    chosen = _chosen(file_dialog(parent, title, folder, filters, save=create))
+    return chosen[0] if chosen else None

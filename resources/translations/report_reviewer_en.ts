@@ -4,13 +4,13 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="123"/>
+        <location filename="../../ui/app.py" line="119"/>
         <source>Welcome to Report Reviewer</source>
         <extracomment>How often a worker thread must offer the interpreter lock to the GUI thread (Python&apos;s default is 5 ms). Measured opening a 5 MB report: longest event-loop stall 131–230 ms at 5 ms, 68–89 ms at 1 ms, for the same total time.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="124"/>
+        <location filename="../../ui/app.py" line="120"/>
         <source>Your name is recorded with every correction, tag and comment.
 Reviewer name:</source>
         <translation type="unfinished"></translation>
@@ -502,6 +502,24 @@ Your review is safe: every change is saved as you make it. You can keep working.
     </message>
 </context>
 <context>
+    <name>FileDialog</name>
+    <message>
+        <location filename="../../ui/prompts.py" line="78"/>
+        <source>&amp;Look in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/prompts.py" line="79"/>
+        <source>File &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/prompts.py" line="80"/>
+        <source>Files of &amp;type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <location filename="../../ui/views/inspector.py" line="122"/>
@@ -947,69 +965,89 @@ Your review is safe: every change is saved as you make it. You can keep working.
     </message>
     <message>
         <location filename="../../ui/models/library.py" line="31"/>
-        <source>Issuer</source>
+        <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/models/library.py" line="32"/>
-        <source>Year</source>
+        <source>Issuer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/models/library.py" line="33"/>
-        <source>Reviewed</source>
+        <source>Year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/models/library.py" line="34"/>
-        <source>Open checks</source>
+        <source>Reviewed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/models/library.py" line="35"/>
+        <source>Open checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/library.py" line="36"/>
         <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/library.py" line="46"/>
+        <source>(no title found)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>LibraryPage</name>
     <message>
-        <location filename="../../ui/views/library_page.py" line="53"/>
+        <location filename="../../ui/views/library_page.py" line="54"/>
         <source>Import reports…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/library_page.py" line="54"/>
+        <location filename="../../ui/views/library_page.py" line="55"/>
         <source>Import folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/library_page.py" line="55"/>
+        <location filename="../../ui/views/library_page.py" line="56"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/library_page.py" line="56"/>
+        <location filename="../../ui/views/library_page.py" line="57"/>
         <source>Export selected…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/library_page.py" line="57"/>
+        <location filename="../../ui/views/library_page.py" line="58"/>
         <source>Remove from library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/library_page.py" line="85"/>
+        <location filename="../../ui/views/library_page.py" line="86"/>
         <source>Search all reports: text, figure labels, comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/library_page.py" line="96"/>
+        <location filename="../../ui/views/library_page.py" line="97"/>
         <source>The library is empty. Import reports with the button above, or drop files or folders onto this window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/library_page.py" line="125"/>
+        <location filename="../../ui/views/library_page.py" line="101"/>
+        <source>Try the sample report (in a separate sample library)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/library_page.py" line="102"/>
+        <source>An invented report to try the program on. It goes into a library of its own, never into your real work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/library_page.py" line="135"/>
         <source>No matches.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1398,82 +1436,87 @@ Your review is safe: every change is saved as you make it. You can keep working.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Report Reviewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="433"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>Cannot open the library {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>Library: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="445"/>
         <source>Open library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>New library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491"/>
+        <location filename="../../ui/main_window.py" line="485"/>
+        <source>This is the separate sample library. Your own library is under File → Recent libraries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>Remove reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="510"/>
         <source>Remove {0} report(s) and their review from this library? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="511"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>Opening the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="612"/>
+        <location filename="../../ui/main_window.py" line="630"/>
         <source>(no name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="613"/>
+        <location filename="../../ui/main_window.py" line="631"/>
         <source>Reviewer: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="617"/>
+        <location filename="../../ui/main_window.py" line="635"/>
         <source>{0} report(s) in the library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="621"/>
+        <location filename="../../ui/main_window.py" line="639"/>
         <source>{0} characters · {1} headings · {2} figures · {3} citations · {4} open checks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="639"/>
+        <location filename="../../ui/main_window.py" line="657"/>
         <source>{0} characters selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="690"/>
+        <location filename="../../ui/main_window.py" line="708"/>
         <source>About Report Reviewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="691"/>
+        <location filename="../../ui/main_window.py" line="709"/>
         <source>&lt;h3&gt;Report Reviewer {0}&lt;/h3&gt;&lt;p&gt;Review Chinese government reports: outline, figures, citations and consistency checks, with every correction, tag and comment kept in a review library and exported to Excel.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;br&gt;Data folder: {2}&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1514,33 +1557,33 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../ui/prompts.py" line="36"/>
-        <location filename="../../ui/prompts.py" line="42"/>
+        <location filename="../../ui/prompts.py" line="38"/>
+        <location filename="../../ui/prompts.py" line="44"/>
         <source>Report Reviewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="49"/>
+        <location filename="../../ui/prompts.py" line="51"/>
         <source>Export finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="51"/>
+        <location filename="../../ui/prompts.py" line="53"/>
         <source>Open file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="52"/>
+        <location filename="../../ui/prompts.py" line="54"/>
         <source>Open folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="64"/>
+        <location filename="../../ui/prompts.py" line="95"/>
         <source>Reports (*.txt *.docx *.pdf *.html *.htm);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="84"/>
+        <location filename="../../ui/prompts.py" line="113"/>
         <source>Review libraries (*.db *.sqlite);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,13 +4,13 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="123"/>
+        <location filename="../../ui/app.py" line="119"/>
         <source>Welcome to Report Reviewer</source>
         <extracomment>How often a worker thread must offer the interpreter lock to the GUI thread (Python&apos;s default is 5 ms). Measured opening a 5 MB report: longest event-loop stall 131–230 ms at 5 ms, 68–89 ms at 1 ms, for the same total time.</extracomment>
         <translation>欢迎使用报告审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="124"/>
+        <location filename="../../ui/app.py" line="120"/>
         <source>Your name is recorded with every correction, tag and comment.
 Reviewer name:</source>
         <translation>您的姓名会记录在每一处更正、标签和批注上。
@@ -509,6 +509,24 @@ Your review is safe: every change is saved as you make it. You can keep working.
     </message>
 </context>
 <context>
+    <name>FileDialog</name>
+    <message>
+        <location filename="../../ui/prompts.py" line="78"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prompts.py" line="79"/>
+        <source>File &amp;name:</source>
+        <translation>文件名(&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prompts.py" line="80"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T):</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <location filename="../../ui/views/inspector.py" line="122"/>
@@ -954,69 +972,89 @@ Your review is safe: every change is saved as you make it. You can keep working.
     </message>
     <message>
         <location filename="../../ui/models/library.py" line="31"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/library.py" line="32"/>
         <source>Issuer</source>
         <translation>发布单位</translation>
     </message>
     <message>
-        <location filename="../../ui/models/library.py" line="32"/>
+        <location filename="../../ui/models/library.py" line="33"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/models/library.py" line="33"/>
+        <location filename="../../ui/models/library.py" line="34"/>
         <source>Reviewed</source>
         <translation>审阅进度</translation>
     </message>
     <message>
-        <location filename="../../ui/models/library.py" line="34"/>
+        <location filename="../../ui/models/library.py" line="35"/>
         <source>Open checks</source>
         <translation>待核查</translation>
     </message>
     <message>
-        <location filename="../../ui/models/library.py" line="35"/>
+        <location filename="../../ui/models/library.py" line="36"/>
         <source>Imported</source>
         <translation>导入时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/library.py" line="46"/>
+        <source>(no title found)</source>
+        <translation>(未识别出标题)</translation>
     </message>
 </context>
 <context>
     <name>LibraryPage</name>
     <message>
-        <location filename="../../ui/views/library_page.py" line="53"/>
+        <location filename="../../ui/views/library_page.py" line="54"/>
         <source>Import reports…</source>
         <translation>导入报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/library_page.py" line="54"/>
+        <location filename="../../ui/views/library_page.py" line="55"/>
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/library_page.py" line="55"/>
+        <location filename="../../ui/views/library_page.py" line="56"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/views/library_page.py" line="56"/>
+        <location filename="../../ui/views/library_page.py" line="57"/>
         <source>Export selected…</source>
         <translation>导出所选…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/library_page.py" line="57"/>
+        <location filename="../../ui/views/library_page.py" line="58"/>
         <source>Remove from library</source>
         <translation>从文库中移除</translation>
     </message>
     <message>
-        <location filename="../../ui/views/library_page.py" line="85"/>
+        <location filename="../../ui/views/library_page.py" line="86"/>
         <source>Search all reports: text, figure labels, comments</source>
         <translation>搜索全部报告:正文、数据指标、批注</translation>
     </message>
     <message>
-        <location filename="../../ui/views/library_page.py" line="96"/>
+        <location filename="../../ui/views/library_page.py" line="97"/>
         <source>The library is empty. Import reports with the button above, or drop files or folders onto this window.</source>
         <translation>文库是空的。请用上方按钮导入报告,或将文件、文件夹拖到本窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/library_page.py" line="125"/>
+        <location filename="../../ui/views/library_page.py" line="101"/>
+        <source>Try the sample report (in a separate sample library)…</source>
+        <translation>试用示例报告(放在单独的示例库中)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/library_page.py" line="102"/>
+        <source>An invented report to try the program on. It goes into a library of its own, never into your real work.</source>
+        <translation>一份虚构的报告,用来试用本程序。它放在单独的库中,绝不会混入您的正式工作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/library_page.py" line="135"/>
         <source>No matches.</source>
         <translation>没有找到匹配项。</translation>
     </message>
@@ -1405,82 +1443,87 @@ Your review is safe: every change is saved as you make it. You can keep working.
         <translation>当前选中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Report Reviewer</source>
         <translation>报告审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="433"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>Cannot open the library {0}: {1}</source>
         <translation>无法打开文库 {0}:{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>Library: {0}</source>
         <translation>文库:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="445"/>
         <source>Open library</source>
         <translation>打开文库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>New library</source>
         <translation>新建文库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491"/>
+        <location filename="../../ui/main_window.py" line="485"/>
+        <source>This is the separate sample library. Your own library is under File → Recent libraries.</source>
+        <translation>当前是单独的示例文库。您自己的文库在“文件 → 最近使用的文库”中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>Remove reports</source>
         <translation>移除报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="510"/>
         <source>Remove {0} report(s) and their review from this library? This cannot be undone.</source>
         <translation>从文库中移除 {0} 份报告及其审阅记录?此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="511"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>Opening the report…</source>
         <translation>正在打开报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="612"/>
+        <location filename="../../ui/main_window.py" line="630"/>
         <source>(no name)</source>
         <translation>(未填写姓名)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="613"/>
+        <location filename="../../ui/main_window.py" line="631"/>
         <source>Reviewer: {0}</source>
         <translation>审阅人:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="617"/>
+        <location filename="../../ui/main_window.py" line="635"/>
         <source>{0} report(s) in the library</source>
         <translation>文库中有 {0} 份报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="621"/>
+        <location filename="../../ui/main_window.py" line="639"/>
         <source>{0} characters · {1} headings · {2} figures · {3} citations · {4} open checks</source>
         <translation>{0} 字 · {1} 个标题 · {2} 项数据 · {3} 处引用 · {4} 处待核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="639"/>
+        <location filename="../../ui/main_window.py" line="657"/>
         <source>{0} characters selected</source>
         <translation>已选择 {0} 个字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="690"/>
+        <location filename="../../ui/main_window.py" line="708"/>
         <source>About Report Reviewer</source>
         <translation>关于报告审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="691"/>
+        <location filename="../../ui/main_window.py" line="709"/>
         <source>&lt;h3&gt;Report Reviewer {0}&lt;/h3&gt;&lt;p&gt;Review Chinese government reports: outline, figures, citations and consistency checks, with every correction, tag and comment kept in a review library and exported to Excel.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;br&gt;Data folder: {2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;报告审阅 {0}&lt;/h3&gt;&lt;p&gt;审阅政府工作报告:提纲、数据、引用和一致性核查;每一处更正、标签和批注都保存在审阅文库中,并可导出为 Excel。&lt;/p&gt;&lt;p&gt;文库:{1}&lt;br&gt;数据文件夹:{2}&lt;/p&gt;</translation>
     </message>
@@ -1521,33 +1564,33 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../ui/prompts.py" line="36"/>
-        <location filename="../../ui/prompts.py" line="42"/>
+        <location filename="../../ui/prompts.py" line="38"/>
+        <location filename="../../ui/prompts.py" line="44"/>
         <source>Report Reviewer</source>
         <translation>报告审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="49"/>
+        <location filename="../../ui/prompts.py" line="51"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="51"/>
+        <location filename="../../ui/prompts.py" line="53"/>
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="52"/>
+        <location filename="../../ui/prompts.py" line="54"/>
         <source>Open folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="64"/>
+        <location filename="../../ui/prompts.py" line="95"/>
         <source>Reports (*.txt *.docx *.pdf *.html *.htm);;All files (*)</source>
         <translation>报告 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="84"/>
+        <location filename="../../ui/prompts.py" line="113"/>
         <source>Review libraries (*.db *.sqlite);;All files (*)</source>
         <translation>审阅文库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>

@@ -11,7 +11,7 @@ from ui.qt import QBrush, QColor, QCoreApplication, QModelIndex, Qt
 
 
 class LibraryModel(ColumnTableModel):
-    columns = ("title", "issuer", "year", "progress", "checks", "imported")
+    columns = ("title", "file", "issuer", "year", "progress", "checks", "imported")
 
     def set_documents(self, documents: list[DocumentSummary]) -> None:
         if [d.doc_uuid for d in documents] == [d.doc_uuid for d in self.rows] and documents:
@@ -28,6 +28,7 @@ class LibraryModel(ColumnTableModel):
     def header(self, key: str) -> str:
         return {
             "title": QCoreApplication.translate("LibraryModel", "Report"),
+            "file": QCoreApplication.translate("LibraryModel", "File"),
             "issuer": QCoreApplication.translate("LibraryModel", "Issuer"),
             "year": QCoreApplication.translate("LibraryModel", "Year"),
             "progress": QCoreApplication.translate("LibraryModel", "Reviewed"),
@@ -42,7 +43,9 @@ class LibraryModel(ColumnTableModel):
         key = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "title":
-                return doc.title or Path(doc.path).stem
+                return doc.title or QCoreApplication.translate("LibraryModel", "(no title found)")
+            if key == "file":
+                return Path(doc.path).name
             if key == "issuer":
                 return doc.issuer or ""
             if key == "year":
@@ -55,12 +58,14 @@ class LibraryModel(ColumnTableModel):
                 return doc.imported_at.replace("T", " ")[:16]
         if role == Qt.ItemDataRole.ToolTipRole:
             return doc.path
+        if role == Qt.ItemDataRole.ForegroundRole and key == "title" and not doc.title:
+            return QBrush(QColor("#8a8f98"))
         if role == Qt.ItemDataRole.ForegroundRole and key == "checks" and doc.open_checks:
             return QBrush(QColor("#b3261e"))
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("year", "progress", "checks"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == SortRole:
-            return {"title": doc.title or Path(doc.path).stem, "issuer": doc.issuer or "",
+            return {"title": doc.title or "", "file": Path(doc.path).name, "issuer": doc.issuer or "",
                     "year": doc.report_year or 0, "progress": doc.reviewed_share,
                     "checks": doc.open_checks, "imported": doc.imported_at}[key]
         if role == ItemRole:
