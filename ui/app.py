@@ -30,14 +30,6 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def sample_report() -> Path | None:
-    from reviewer import paths
-
-    samples = sorted(paths.resource("samples").glob("*.txt"))
-    preferred = [p for p in samples if p.name.startswith("sample_fazhi")]
-    return (preferred or samples or [None])[0]
-
-
 #: How often a worker thread must offer the interpreter lock to the GUI thread (Python's
 #: default is 5 ms).  Measured opening a 5 MB report: longest event-loop stall 131–230 ms at
 #: 5 ms, 68–89 ms at 1 ms, for the same total time.

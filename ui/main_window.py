@@ -473,9 +473,8 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
     def open_sample(self) -> None:
         """The bundled, invented sample report, in a library of its own: offered, never mixed
         into the reviewer's real library."""
-        from ui.app import sample_report
-
-        sample = sample_report()
+        samples = sorted(paths.resource("samples").glob("*.txt"))
+        sample = next((p for p in samples if p.name.startswith("sample_fazhi")), samples[0] if samples else None)
         if sample is None or not self.open_library(str(paths.data_dir() / "sample-library.db")):
             return
         if not self.workspace.documents():
