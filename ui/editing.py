@@ -13,6 +13,7 @@ from ui.models.tables import format_value
 from ui.views.inspector import NOTE, describe_typed
 
 LEVELS = (1, 2, 3, 4, 5, 6)
+NEW_TAG_COLOR = "#d9822b"  # a tag made from the context menu; the tag manager can change it
 
 log = logging.getLogger(__name__)
 
@@ -180,7 +181,7 @@ class Editing:
             self.statusBar().showMessage(self.tr("Select an item first."), 3000)
             return
         body = prompts.ask_text(self, self.tr("Comment"), self.tr("Comment on {0}:").format(
-            labels.item_type(item_type)), multiline=True)
+            labels.item_type(item_type)), multiline=True, quote=self._quote(item_type, uuid))
         if body:
             self.workspace.run(commands.AddCommentCommand(self.workspace, self.workspace.doc_uuid, item_type, uuid,
                                                           body))
@@ -189,7 +190,8 @@ class Editing:
         item_type, uuid = self.workspace.current
         if comment_uuid == NOTE and item_type == "annotation":
             item = self.workspace.find_item(item_type, uuid)
-            body = prompts.ask_text(self, self.tr("Edit comment"), self.tr("Comment:"), item.note, multiline=True)
+            body = prompts.ask_text(self, self.tr("Edit comment"), self.tr("Comment:"), item.note, multiline=True,
+                                    quote=item.quote)
             if body and body != item.note:
                 self.correct_item("annotation", uuid, "note", body)
             return
@@ -197,7 +199,8 @@ class Editing:
         comment = next((c for c in (review.comments if review else []) if c.uuid == comment_uuid), None)
         if comment is None:
             return
-        body = prompts.ask_text(self, self.tr("Edit comment"), self.tr("Comment:"), comment.body, multiline=True)
+        body = prompts.ask_text(self, self.tr("Edit comment"), self.tr("Comment:"), comment.body, multiline=True,
+                                quote=self._quote(item_type, uuid))
         if body and body != comment.body:
             self.workspace.run(commands.EditCommentCommand(self.workspace, self.workspace.doc_uuid, item_type, uuid,
                                                            comment_uuid, body))
@@ -230,12 +233,50 @@ class Editing:
 
     def comment_selection(self, start: int, end: int) -> None:
         body = prompts.ask_text(self, self.tr("Comment"), self.tr("Comment on the selected text:"),
-                                multiline=True)
+                                multiline=True, quote=self.document_view.text[start:end])
         if not body:
             return
         command = self._annotate(start, end, body)
         if command is not None:
             self._activate("annotation", command.item_uuid, scroll=False)
+
+    def new_tag_for_selection(self, start: int, end: int) -> None:
+        """Right-click → Tag selection → New tag…: the tag is made and put on the passage, one
+        undo step."""
+        name = prompts.ask_text(self, self.tr("New tag"), self.tr("Name of the new tag:"))
+        if not name:
+            return
+        stack = self.workspace.undo_stack
+        annotate = None
+        stack.beginMacro(self.tr("New tag"))
+        try:
+            create = commands.CreateTagCommand(self.workspace, name, NEW_TAG_COLOR, None)
+            if self.workspace.run(create):
+                annotate = self._annotate(start, end)
+                if annotate is not None:
+                    self.workspace.run(commands.TagCommand(self.workspace, self.workspace.doc_uuid, "annotation",
+                                                           annotate.item_uuid, create.tag_uuid))
+        finally:
+            stack.endMacro()
+        if annotate is not None:
+            self._activate("annotation", annotate.item_uuid, scroll=False)
+
+    def _quote(self, item_type: str, uuid: str) -> str:
+        """The words an item stands for, shown above a comment on it."""
+        item = self.workspace.find_item(item_type, uuid)
+        if item is None:
+            return ""
+        if item_type == "section":
+            return f"{item.section.number} {item.section.title}".strip()
+        if item_type == "figure":
+            return item.figure.text
+        if item_type == "citation":
+            return item.citation.text
+        if item_type == "check":
+            return item.check.message
+        if item_type == "annotation":
+            return item.quote
+        return ""
 
     def heading_from_selection(self, start: int, end: int) -> None:
         text = self.document_view.text[start:end]

@@ -344,6 +344,7 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
         self.document_view.topPositionChanged.connect(self._follow_scroll)
         self.document_view.tagSelectionRequested.connect(self.tag_selection)
         self.document_view.commentSelectionRequested.connect(self.comment_selection)
+        self.document_view.newTagSelectionRequested.connect(self.new_tag_for_selection)
         self.document_view.headingSelectionRequested.connect(self.heading_from_selection)
         self.document_view.figureSelectionRequested.connect(self.figure_from_selection)
         self.document_view.selectionChanged.connect(self._selection_stats)

@@ -5,12 +5,30 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ui.qt import QCoreApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
+from ui.qt import (
+    QCoreApplication,
+    QDialog,
+    QDialogButtonBox,
+    QEvent,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
 
 
-def ask_text(parent: QWidget | None, title: str, label: str, text: str = "", multiline: bool = False) -> str | None:
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "", multiline: bool = False,
+             quote: str = "") -> str | None:
+    """A line of text, or (``multiline``) a comment in the comment dialog beside its ``quote``."""
     if multiline:
-        value, ok = QInputDialog.getMultiLineText(parent, title, label, text)
+        dialog = CommentDialog(parent, title, label, text, quote)
+        ok = dialog.exec() == CommentDialog.DialogCode.Accepted
+        value = dialog.text()
     else:
         value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
     value = (value or "").strip()
@@ -113,3 +131,52 @@ def ask_library_path(parent: QWidget | None, title: str, folder: str, create: bo
     filters = QCoreApplication.translate("Prompts", "Review libraries (*.db *.sqlite);;All files (*)")
     chosen = _chosen(file_dialog(parent, title, folder, filters, save=create))
     return chosen[0] if chosen else None
+
+
+class CommentDialog(QDialog):
+    """A comment worth writing: the passage it is about, a roomy box that wraps, and
+    Ctrl+Enter to save (Esc cancels)."""
+
+    def __init__(self, parent, title: str, label: str, text: str = "", quote: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        if quote:
+            shown = quote if len(quote) <= 300 else quote[:300] + "…"
+            self.quote = QLabel(f"“{shown}”", self)
+            self.quote.setWordWrap(True)
+            self.quote.setTextFormat(Qt.TextFormat.PlainText)
+            self.quote.setStyleSheet("QLabel { background: #fff7d6; border-left: 3px solid #f2b705; padding: 6px; }")
+            layout.addWidget(self.quote)
+        layout.addWidget(QLabel(label, self))
+        self.editor = QPlainTextEdit(self)
+        self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.editor.setPlainText(text)
+        self.editor.setTabChangesFocus(True)
+        layout.addWidget(self.editor, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
+                                   self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        hint = QLabel(self.tr("Ctrl+Enter saves, Esc cancels"), self)
+        hint.setStyleSheet("color: palette(placeholder-text);")
+        row = QHBoxLayout()
+        row.addWidget(hint, 1)
+        row.addWidget(buttons)
+        layout.addLayout(row)
+        self.editor.installEventFilter(self)  # Ctrl+Enter reaches the editor first
+        self.resize(560, 320)
+        self.editor.setFocus()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if watched is self.editor and event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            if event.type() == QEvent.Type.KeyPress:
+                self.accept()
+            event.accept()
+            return True
+        return super().eventFilter(watched, event)
+
+    def text(self) -> str:
+        return self.editor.toPlainText().strip()

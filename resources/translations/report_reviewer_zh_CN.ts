@@ -4,13 +4,13 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="119"/>
+        <location filename="../../ui/app.py" line="111"/>
         <source>Welcome to Report Reviewer</source>
         <extracomment>How often a worker thread must offer the interpreter lock to the GUI thread (Python&apos;s default is 5 ms). Measured opening a 5 MB report: longest event-loop stall 131–230 ms at 5 ms, 68–89 ms at 1 ms, for the same total time.</extracomment>
         <translation>欢迎使用报告审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="120"/>
+        <location filename="../../ui/app.py" line="112"/>
         <source>Your name is recorded with every correction, tag and comment.
 Reviewer name:</source>
         <translation>您的姓名会记录在每一处更正、标签和批注上。
@@ -221,69 +221,82 @@ Details were written to {1}.</source>
     </message>
 </context>
 <context>
+    <name>CommentDialog</name>
+    <message>
+        <location filename="../../ui/prompts.py" line="161"/>
+        <source>Ctrl+Enter saves, Esc cancels</source>
+        <translation>Ctrl+Enter 保存,Esc 取消</translation>
+    </message>
+</context>
+<context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../ui/views/document_view.py" line="375"/>
+        <location filename="../../ui/views/document_view.py" line="443"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="376"/>
+        <location filename="../../ui/views/document_view.py" line="444"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="377"/>
+        <location filename="../../ui/views/document_view.py" line="445"/>
         <source>Label</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="378"/>
+        <location filename="../../ui/views/document_view.py" line="446"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="379"/>
+        <location filename="../../ui/views/document_view.py" line="447"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="382"/>
+        <location filename="../../ui/views/document_view.py" line="450"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="384"/>
+        <location filename="../../ui/views/document_view.py" line="452"/>
         <source>Check</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="384"/>
+        <location filename="../../ui/views/document_view.py" line="452"/>
         <source>Involved in an inconsistency</source>
         <translation>涉及一处不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="389"/>
+        <location filename="../../ui/views/document_view.py" line="457"/>
         <source>(no note)</source>
         <translation>(无备注)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="399"/>
+        <location filename="../../ui/views/document_view.py" line="467"/>
         <source>Tag selection</source>
         <translation>为所选文字加标签</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="405"/>
+        <location filename="../../ui/views/document_view.py" line="472"/>
+        <source>New tag…</source>
+        <translation>新建标签…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_view.py" line="474"/>
         <source>Comment on selection…</source>
         <translation>批注所选文字…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="407"/>
+        <location filename="../../ui/views/document_view.py" line="476"/>
         <source>Mark as heading…</source>
         <translation>标为标题…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="408"/>
+        <location filename="../../ui/views/document_view.py" line="477"/>
         <source>Mark as figure…</source>
         <translation>标为数据…</translation>
     </message>
@@ -291,124 +304,135 @@ Details were written to {1}.</source>
 <context>
     <name>Editing</name>
     <message>
-        <location filename="../../ui/editing.py" line="38"/>
+        <location filename="../../ui/editing.py" line="39"/>
         <source>“{0}” cannot be read as a number. Type digits or Chinese numerals, with a unit if you like: 347.93万元, 两千, 95.6%.</source>
         <translation>无法把“{0}”识别为数字。请输入阿拉伯数字或中文数字,可带单位,例如:347.93万元、两千、95.6%。</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="48"/>
-        <location filename="../../ui/editing.py" line="52"/>
+        <location filename="../../ui/editing.py" line="49"/>
+        <location filename="../../ui/editing.py" line="53"/>
         <source>Correct value</source>
         <translation>更正数值</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="49"/>
+        <location filename="../../ui/editing.py" line="50"/>
         <source>Save “{0}” as {1}?</source>
         <translation>将“{0}”保存为 {1}?</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="62"/>
-        <location filename="../../ui/editing.py" line="171"/>
-        <location filename="../../ui/editing.py" line="180"/>
+        <location filename="../../ui/editing.py" line="63"/>
+        <location filename="../../ui/editing.py" line="172"/>
+        <location filename="../../ui/editing.py" line="181"/>
         <source>Select an item first.</source>
         <translation>请先选择一个项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="76"/>
+        <location filename="../../ui/editing.py" line="77"/>
         <source>Select a check first.</source>
         <translation>请先选择一条核查。</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="81"/>
+        <location filename="../../ui/editing.py" line="82"/>
         <source>Why “{0}”? Your reason goes to the workbook.</source>
         <translation>为什么判定为“{0}”?理由会写入工作簿。</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="84"/>
+        <location filename="../../ui/editing.py" line="85"/>
         <source>No verdict recorded: a verdict needs a reason.</source>
         <translation>未记录判定:判定需要填写理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="105"/>
-        <location filename="../../ui/editing.py" line="115"/>
+        <location filename="../../ui/editing.py" line="106"/>
+        <location filename="../../ui/editing.py" line="116"/>
         <source>Select a heading first.</source>
         <translation>请先选择一个标题。</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="107"/>
+        <location filename="../../ui/editing.py" line="108"/>
         <source>Rename heading</source>
         <translation>重命名标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="107"/>
+        <location filename="../../ui/editing.py" line="108"/>
         <source>Title:</source>
         <translation>标题:</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="131"/>
+        <location filename="../../ui/editing.py" line="132"/>
         <source>Select a heading that has another heading after it.</source>
         <translation>请选择一个后面还有标题的标题。</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="137"/>
+        <location filename="../../ui/editing.py" line="138"/>
         <source>Merge headings</source>
         <translation>合并标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="164"/>
+        <location filename="../../ui/editing.py" line="165"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="164"/>
+        <location filename="../../ui/editing.py" line="165"/>
         <source>Tag to add:</source>
         <translation>要添加的标签:</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="182"/>
-        <location filename="../../ui/editing.py" line="232"/>
+        <location filename="../../ui/editing.py" line="183"/>
+        <location filename="../../ui/editing.py" line="235"/>
         <source>Comment</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="182"/>
+        <location filename="../../ui/editing.py" line="183"/>
         <source>Comment on {0}:</source>
         <translation>对{0}的批注:</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="192"/>
-        <location filename="../../ui/editing.py" line="200"/>
+        <location filename="../../ui/editing.py" line="193"/>
+        <location filename="../../ui/editing.py" line="202"/>
         <source>Edit comment</source>
         <translation>修改批注</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="192"/>
-        <location filename="../../ui/editing.py" line="200"/>
+        <location filename="../../ui/editing.py" line="193"/>
+        <location filename="../../ui/editing.py" line="202"/>
         <source>Comment:</source>
         <translation>批注:</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="220"/>
+        <location filename="../../ui/editing.py" line="223"/>
         <source>Tag selection</source>
         <translation>为所选文字加标签</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="232"/>
+        <location filename="../../ui/editing.py" line="235"/>
         <source>Comment on the selected text:</source>
         <translation>对所选文字的批注:</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="245"/>
+        <location filename="../../ui/editing.py" line="246"/>
+        <location filename="../../ui/editing.py" line="251"/>
+        <source>New tag</source>
+        <translation>新建标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="246"/>
+        <source>Name of the new tag:</source>
+        <translation>新标签的名称:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="286"/>
         <source>Level {0}</source>
         <translation>第 {0} 级</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="246"/>
+        <location filename="../../ui/editing.py" line="287"/>
         <source>Mark as heading</source>
         <translation>标为标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="247"/>
+        <location filename="../../ui/editing.py" line="288"/>
         <source>Level of “{0}”:</source>
         <translation>“{0}”的层级:</translation>
     </message>
@@ -511,17 +535,17 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>FileDialog</name>
     <message>
-        <location filename="../../ui/prompts.py" line="78"/>
+        <location filename="../../ui/prompts.py" line="96"/>
         <source>&amp;Look in:</source>
         <translation>查找范围(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="79"/>
+        <location filename="../../ui/prompts.py" line="97"/>
         <source>File &amp;name:</source>
         <translation>文件名(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="80"/>
+        <location filename="../../ui/prompts.py" line="98"/>
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T):</translation>
     </message>
@@ -1443,32 +1467,32 @@ Your review is safe: every change is saved as you make it. You can keep working.
         <translation>当前选中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>Report Reviewer</source>
         <translation>报告审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>Cannot open the library {0}: {1}</source>
         <translation>无法打开文库 {0}:{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="440"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>Library: {0}</source>
         <translation>文库:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="445"/>
+        <location filename="../../ui/main_window.py" line="446"/>
         <source>Open library</source>
         <translation>打开文库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="451"/>
         <source>New library</source>
         <translation>新建文库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
@@ -1564,33 +1588,33 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../ui/prompts.py" line="38"/>
-        <location filename="../../ui/prompts.py" line="44"/>
+        <location filename="../../ui/prompts.py" line="56"/>
+        <location filename="../../ui/prompts.py" line="62"/>
         <source>Report Reviewer</source>
         <translation>报告审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="51"/>
+        <location filename="../../ui/prompts.py" line="69"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="53"/>
+        <location filename="../../ui/prompts.py" line="71"/>
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="54"/>
+        <location filename="../../ui/prompts.py" line="72"/>
         <source>Open folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="95"/>
+        <location filename="../../ui/prompts.py" line="113"/>
         <source>Reports (*.txt *.docx *.pdf *.html *.htm);;All files (*)</source>
         <translation>报告 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="113"/>
+        <location filename="../../ui/prompts.py" line="131"/>
         <source>Review libraries (*.db *.sqlite);;All files (*)</source>
         <translation>审阅文库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>

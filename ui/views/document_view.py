@@ -21,6 +21,7 @@ from ui.qt import (
     QEvent,
     QFont,
     QMenu,
+    QPainter,
     QPlainTextDocumentLayout,
     QPlainTextEdit,
     QPoint,
@@ -30,6 +31,7 @@ from ui.qt import (
     QTextEdit,
     QTimer,
     QToolTip,
+    QWidget,
     Signal,
 )
 
@@ -74,12 +76,51 @@ def _format(style: dict) -> QTextCharFormat:
     return fmt
 
 
+MARK_WIDTH = 12  # the margin beside the text where tagged and commented passages are marked
+COMMENT_COLOR = "#f2b705"
+
+
+class MarginMarks(QWidget):
+    """Stripes in the left margin beside tagged passages (in the tag's colour) and commented
+    ones (amber), like MAXQDA's coding stripes: where the work is, at a glance."""
+
+    def __init__(self, view: DocumentView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        for top, bottom, color, x in self.view.margin_marks():
+            painter.fillRect(x, top, 4, max(3, bottom - top), QColor(color))
+        painter.end()
+
+
+def review_marks(review: DocumentReview | None) -> list[tuple[int, int, str, int]]:
+    """(start, end, colour, column) for every tagged or commented passage, by start."""
+    if review is None:
+        return []
+    items = [(rs.section.heading_start, rs.section.heading_end, rs.review) for rs in review.sections]
+    items += [(rf.figure.start, rf.figure.end, rf.review) for rf in review.figures]
+    items += [(rc.citation.start, rc.citation.end, rc.review) for rc in review.citations]
+    items += [(a.start, a.end, a.review) for a in review.annotations if a.start is not None and a.review]
+    notes = {a.uuid for a in review.annotations if a.note}
+    marks = []
+    for start, end, item in items:
+        if item.tags:
+            marks.append((start, end, item.tags[0].color, 1))
+        if item.comments or item.uuid in notes:
+            marks.append((start, end, COMMENT_COLOR, 7))
+    marks.sort()
+    return marks
+
+
 class DocumentView(QPlainTextEdit):
     itemActivated = Signal(str, str)  # item_type, uuid: the reader clicked a highlighted item
     topPositionChanged = Signal(int)  # code point at the top of the viewport (outline follows)
     # actions on a selection (start, end in code points)
     tagSelectionRequested = Signal(int, int, str)  # …, tag uuid
     commentSelectionRequested = Signal(int, int)
+    newTagSelectionRequested = Signal(int, int)  # a new tag, put on the selection
     headingSelectionRequested = Signal(int, int)
     figureSelectionRequested = Signal(int, int)
 
@@ -113,6 +154,9 @@ class DocumentView(QPlainTextEdit):
         self._top_timer.setInterval(60)
         self._top_timer.timeout.connect(self._emit_top)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self._marks: list[tuple[int, int, str, int]] = []
+        self.marks = MarginMarks(self)
+        self.setViewportMargins(MARK_WIDTH, 0, 0, 0)
 
     # ------------------------------------------------------------------ content
     def set_review(self, review: DocumentReview | None, spans: SpanIndex | None = None,
@@ -136,6 +180,7 @@ class DocumentView(QPlainTextEdit):
             else:
                 self.setPlainText(self.text)
         self._adopt_spans(spans or build_span_index(review))
+        self._marks = review_marks(review)
         self._highlighted_range = (0, -1)
         self.update_highlights()
 
@@ -225,6 +270,26 @@ class DocumentView(QPlainTextEdit):
         if self._found is not None:
             selections.append(self._selection(*self._found, self._formats["found"]))
         self.setExtraSelections(selections)
+        self.marks.update()
+
+    def margin_marks(self) -> list[tuple[int, int, str, int]]:
+        """The stripes on screen now: (top, bottom, colour, x) in viewport pixels."""
+        if not self._marks:
+            return []
+        start, end = self.visible_range()
+        to16 = self.offsets.to_utf16
+        shown = []
+        for mark_start, mark_end, color, x in self._marks:
+            if mark_start >= end:
+                break
+            if mark_end <= start:
+                continue
+            top_cursor = QTextCursor(self.document())
+            top_cursor.setPosition(to16(max(mark_start, start)))
+            bottom_cursor = QTextCursor(self.document())
+            bottom_cursor.setPosition(to16(min(mark_end, end)))
+            shown.append((self.cursorRect(top_cursor).top(), self.cursorRect(bottom_cursor).bottom(), color, x))
+        return shown
 
     def highlighted_spans(self) -> list[Span]:
         """The spans drawn at the moment (for tests and the status bar)."""
@@ -237,6 +302,7 @@ class DocumentView(QPlainTextEdit):
         if start < lo + MARGIN // 4 or end > hi - MARGIN // 4:
             self._refresh.start()
         self._top_timer.start()
+        self.marks.update()
 
     def _emit_top(self) -> None:
         block = self.firstVisibleBlock()
@@ -248,6 +314,8 @@ class DocumentView(QPlainTextEdit):
         lines re-wrap (dragging the splitter, resizing the window)."""
         top = self.cursorForPosition(QPoint(4, 4)).position() if self.text else None
         super().resizeEvent(event)
+        rect = self.contentsRect()
+        self.marks.setGeometry(rect.left(), rect.top(), MARK_WIDTH, rect.height())
         if top is not None and event.oldSize().width() != event.size().width():
             self.scroll_to_top(top)
         self._refresh.start()
@@ -396,16 +464,18 @@ class DocumentView(QPlainTextEdit):
         if selection is not None and self.review is not None:
             start, end = selection
             menu.addSeparator()
-            tag_menu = QMenu(self.tr("Tag selection"), menu)
+            tag_menu = QMenu(self.tr("Tag selection") + "\tCtrl+T", menu)
             for tag in self._tags:
                 action = tag_menu.addAction(tag.path or tag.name)
                 action.triggered.connect(lambda _=False, t=tag.uuid: self.tagSelectionRequested.emit(start, end, t))
-            tag_menu.setEnabled(bool(self._tags))
+            tag_menu.addSeparator()
+            tag_menu.addAction(self.tr("New tag…"), lambda: self.newTagSelectionRequested.emit(start, end))
             menu.addMenu(tag_menu)
-            menu.addAction(self.tr("Comment on selection…"),
+            menu.addAction(self.tr("Comment on selection…") + "\tCtrl+M",
                            lambda: self.commentSelectionRequested.emit(start, end))
             menu.addAction(self.tr("Mark as heading…"), lambda: self.headingSelectionRequested.emit(start, end))
             menu.addAction(self.tr("Mark as figure…"), lambda: self.figureSelectionRequested.emit(start, end))
+        self.last_menu = menu  # tests read what it offered
         menu.exec(event.globalPos())
         menu.deleteLater()
 
