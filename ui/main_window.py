@@ -378,6 +378,8 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
         splitter = self.settings.layout_value("splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
+        self._auto_layout = splitter is None  # proportional until the reviewer drags a splitter
+        self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_auto_layout", False))
         self.balance_panes()
 
     def balance_panes(self) -> None:
@@ -386,8 +388,10 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
         text enough room are kept as the reviewer made them."""
         sizes = self.splitter.sizes()
         total = sum(sizes)
-        if total <= 0 or not self.splitter.isVisible() or sizes[1] >= 0.4 * total:
+        if total <= 0 or not self.splitter.isVisible():
             return
+        if sizes[1] >= 0.4 * total and not getattr(self, "_auto_layout", True):
+            return  # the reviewer's own layout (a dragged splitter), roomy enough
         outline = max(160, min(330, round(total * 0.2)))
         inspector = max(self.inspector.minimumSizeHint().width(), min(560, round(total * 0.32)))
         self.splitter.setSizes([outline, max(0, total - outline - inspector), inspector])
