@@ -28,9 +28,12 @@ def test_the_text_keeps_forty_percent_at_1280_by_720(make_window, qtbot):  # noq
     # a layout saved with the text squeezed is rebalanced when the window opens again
     window.splitter.setSizes([330, 40, 900])
     window.save_layout()
+    doc = window.workspace.doc_uuid
+    window.close()
     second = make_window()
-    second.import_paths([str(SAMPLE)])
     second.resize(1280, 720)
+    qtbot.wait(20)
+    second.open_document(doc)  # the review opens after the window is on screen
     qtbot.wait(20)
     assert _text_share(second) >= 0.4
 

@@ -500,6 +500,7 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
         if self.workspace.review is not None:
             self.stack.setCurrentWidget(self.splitter)
             self.legend.setVisible(True)
+            QTimer.singleShot(0, self.balance_panes)  # the splitter had no width while hidden
         self._update_actions()
 
     def _update_actions(self) -> None:

@@ -22,6 +22,13 @@ from ui.qt import (
 )
 
 
+def _back_to(parent: QWidget | None) -> None:
+    """Give the window back its activation after a modal question, so its shortcuts (Ctrl+Z …)
+    work at once — a window manager usually does this, but not every one (nor Xvfb)."""
+    if parent is not None:
+        parent.window().activateWindow()
+
+
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "", multiline: bool = False,
              quote: str = "") -> str | None:
     """A line of text, or (``multiline``) a comment in the comment dialog beside its ``quote``."""
@@ -31,12 +38,14 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "", mul
         value = dialog.text()
     else:
         value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+    _back_to(parent)
     value = (value or "").strip()
     return value if ok and value else None
 
 
 def ask_item(parent: QWidget | None, title: str, label: str, items: list[str], current: int = 0) -> int | None:
     value, ok = QInputDialog.getItem(parent, title, label, items, current, False)
+    _back_to(parent)
     return items.index(value) if ok and value in items else None
 
 
