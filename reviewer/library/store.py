@@ -40,6 +40,7 @@ Callers get dataclasses (``reviewer.library.review``), never rows.  The API::
     lib.conflicts(doc_uuid=None) -> list[Conflict]  # fields two reviewers corrected differently
     lib.search(query, limit=200) -> list[SearchHit]  # report text (either script), figure labels,
                                                     # comments, annotation notes
+    lib.review_work(doc_uuid=None) -> list[WorkItem]  # comments, notes, tags, corrections, verdicts
     lib.merge_from(other_path) -> MergeReport       # see reviewer.library.merge
     lib.check_integrity() -> str                    # "ok" or what is wrong (slow on big files)
 
@@ -62,9 +63,11 @@ from reviewer.library.history import HistoryMixin
 from reviewer.library.merge import MergeReport, merge_libraries
 from reviewer.library.search import SearchMixin
 from reviewer.library.tags_comments import TagsCommentsMixin
+from reviewer.library.work import WorkMixin
 
 
-class Library(DocumentsMixin, EditsMixin, TagsCommentsMixin, HistoryMixin, SearchMixin, LibraryConnection):
+class Library(DocumentsMixin, EditsMixin, TagsCommentsMixin, HistoryMixin, SearchMixin, WorkMixin,
+              LibraryConnection):
     """One review library file.  See the module docstring for the API.
 
     Each responsibility lives in a module of its own (the mixins above); this class only puts
