@@ -61,3 +61,32 @@ def test_the_review_pane_lists_all_work_filters_it_and_jumps_to_the_text(  # noq
     top, bottom = view.visible_range()
     assert top <= start + 10 < bottom
     assert not errors
+
+
+def test_the_library_page_lists_the_work_in_every_report_and_opens_it(make_window, qtbot, monkeypatch,  # noqa: F811
+                                                                       errors):  # noqa: F811
+    from tests.test_gui_app import SAMPLES
+
+    window = make_window()
+    window.import_paths([str(SAMPLE), str(SAMPLES / "sample_zhifa_2022_traditional.txt")])
+    docs = window.workspace.documents()
+    first = next(d for d in docs if "fazhi" in d.path)
+    window.open_document(first.doc_uuid)
+    view = window.document_view
+    start = view.text.index("三十二项")
+    monkeypatch.setattr(prompts, "ask_text", lambda *a, **k: "库内批注")
+    view.commentSelectionRequested.emit(start, start + 4)
+    window.show_library()
+    pane = window.library_page.work_pane
+    assert [e.kind for e in pane.model.rows] == ["comment"]
+    assert pane.model.index(0, pane.model.columns.index("doc")).data()
+    # open it from another report
+    other = next(d for d in docs if d.doc_uuid != first.doc_uuid)
+    window.open_document(other.doc_uuid)
+    window.show_library()
+    index = pane.model.index(0, pane.model.columns.index("text"))
+    pane.view.activated.emit(index)
+    assert window.workspace.doc_uuid == first.doc_uuid
+    assert window.workspace.current[0] == "annotation"
+    assert window.stack.currentWidget() is window.splitter
+    assert not errors

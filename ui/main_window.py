@@ -17,6 +17,7 @@ from ui.background_tasks import BackgroundTasks
 from ui.editing import Editing
 from ui.models import ItemRole
 from ui.models.outline import OutlineModel
+from ui.models.review_pane import library_entries
 from ui.navigation import Navigation
 from ui.qt import (
     QAbstractItemView,
@@ -337,6 +338,7 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
         page.searchRequested.connect(self.search_library)
         page.hitActivated.connect(self.open_hit)
         page.sampleRequested.connect(self.open_sample)
+        page.work_pane.workActivated.connect(self.open_work)
 
         self.outline_view.selectionModel().currentChanged.connect(self._outline_current_changed)
         self.outline_view.clicked.connect(self._outline_clicked)
@@ -470,10 +472,18 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
         if self.stack.currentWidget() is self.library_page or not self.library_page.model.rows:
             self.library_page.set_documents(self.workspace.documents())
             self._documents_stale = False
+            self.refresh_work()
             if self.workspace.review is None:
                 self._update_status()  # "n reports in the library" counts what is listed
         else:
             self._documents_stale = True
+
+    def refresh_work(self) -> None:
+        """The library page's list of everyone's work across the reports."""
+        library = self.workspace.library
+        work = self.workspace.guarded(library.review_work) if library is not None else None
+        self.library_page.work_pane.set_tags(self.workspace.tags())
+        self.library_page.work_pane.set_entries(library_entries(work or [], self.workspace.tags()))
 
     def open_sample(self) -> None:
         """The bundled, invented sample report, in a library of its own: offered, never mixed

@@ -268,6 +268,19 @@ class Navigation:
         self.jobFinished.connect(self._run_after_open)
         self.open_document(hit.doc_uuid)
 
+    def open_work(self, doc_uuid: str, item_type: str, uuid: str) -> None:
+        """An entry of the library's review list: open its report and show the item."""
+        def when_open() -> None:
+            self.show_review()
+            self._review_entry_activated(item_type, uuid)
+
+        if self.workspace.doc_uuid == doc_uuid:
+            when_open()
+            return
+        self._after_open = when_open
+        self.jobFinished.connect(self._run_after_open)
+        self.open_document(doc_uuid)
+
     def _run_after_open(self, name: str) -> None:
         if name != "open":
             return

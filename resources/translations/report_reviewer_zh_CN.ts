@@ -223,7 +223,7 @@ Details were written to {1}.</source>
 <context>
     <name>CommentDialog</name>
     <message>
-        <location filename="../../ui/prompts.py" line="161"/>
+        <location filename="../../ui/prompts.py" line="170"/>
         <source>Ctrl+Enter saves, Esc cancels</source>
         <translation>Ctrl+Enter 保存,Esc 取消</translation>
     </message>
@@ -535,17 +535,17 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>FileDialog</name>
     <message>
-        <location filename="../../ui/prompts.py" line="96"/>
+        <location filename="../../ui/prompts.py" line="105"/>
         <source>&amp;Look in:</source>
         <translation>查找范围(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="97"/>
+        <location filename="../../ui/prompts.py" line="106"/>
         <source>File &amp;name:</source>
         <translation>文件名(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="98"/>
+        <location filename="../../ui/prompts.py" line="107"/>
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T):</translation>
     </message>
@@ -1033,52 +1033,62 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>LibraryPage</name>
     <message>
-        <location filename="../../ui/views/library_page.py" line="54"/>
+        <location filename="../../ui/views/library_page.py" line="56"/>
         <source>Import reports…</source>
         <translation>导入报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/library_page.py" line="55"/>
+        <location filename="../../ui/views/library_page.py" line="57"/>
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/library_page.py" line="56"/>
+        <location filename="../../ui/views/library_page.py" line="58"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/views/library_page.py" line="57"/>
+        <location filename="../../ui/views/library_page.py" line="59"/>
         <source>Export selected…</source>
         <translation>导出所选…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/library_page.py" line="58"/>
+        <location filename="../../ui/views/library_page.py" line="60"/>
         <source>Remove from library</source>
         <translation>从文库中移除</translation>
     </message>
     <message>
-        <location filename="../../ui/views/library_page.py" line="86"/>
+        <location filename="../../ui/views/library_page.py" line="88"/>
         <source>Search all reports: text, figure labels, comments</source>
         <translation>搜索全部报告:正文、数据指标、批注</translation>
     </message>
     <message>
-        <location filename="../../ui/views/library_page.py" line="97"/>
+        <location filename="../../ui/views/library_page.py" line="98"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/library_page.py" line="100"/>
+        <source>Review work in all reports</source>
+        <translation>全部报告的审阅记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/library_page.py" line="105"/>
         <source>The library is empty. Import reports with the button above, or drop files or folders onto this window.</source>
         <translation>文库是空的。请用上方按钮导入报告,或将文件、文件夹拖到本窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/library_page.py" line="101"/>
+        <location filename="../../ui/views/library_page.py" line="109"/>
         <source>Try the sample report (in a separate sample library)…</source>
         <translation>试用示例报告(放在单独的示例库中)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/library_page.py" line="102"/>
+        <location filename="../../ui/views/library_page.py" line="110"/>
         <source>An invented report to try the program on. It goes into a library of its own, never into your real work.</source>
         <translation>一份虚构的报告,用来试用本程序。它放在单独的库中,绝不会混入您的正式工作。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/library_page.py" line="135"/>
+        <location filename="../../ui/views/library_page.py" line="143"/>
         <source>No matches.</source>
         <translation>没有找到匹配项。</translation>
     </message>
@@ -1086,468 +1096,468 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>&amp;Import reports…</source>
         <extracomment>a background job ended (tests and the benchmark wait on it)</extracomment>
         <translation>导入报告(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>Import report files into the library</source>
         <translation>将报告文件导入文库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>Import &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>Import every report in a folder</source>
         <translation>导入文件夹中的全部报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>&amp;Open library…</source>
         <translation>打开文库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&amp;New library…</source>
         <translation>新建文库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>&amp;Export this report to Excel…</source>
         <translation>将本报告导出为 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Export the open report to an Excel workbook</source>
         <translation>将当前报告导出为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Export &amp;selected reports…</source>
         <translation>导出所选报告(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>Export the &amp;whole library…</source>
         <translation>导出整个文库(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>&amp;Confirm and go to next</source>
         <translation>确认并转到下一项(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Confirm the selected item (Enter)</source>
         <translation>确认所选项目(Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;Reject</source>
         <translation>否决(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Reject the selected item: a false heading, figure or check (Del)</source>
         <translation>否决所选项目:误识别的标题、数据或核查(Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>The report really has this problem</source>
         <translation>报告确实存在这个问题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>The tool was wrong: no problem in the report</source>
         <translation>程序判断有误,报告没有问题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Still to be verified</source>
         <translation>尚需核实</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Take the verdict back: the check is open again</source>
         <translation>撤回判定,核查重新变为未判定</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Reopen check</source>
         <translation>重新打开核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Mark as &amp;unreviewed</source>
         <translation>标为未审阅(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Re&amp;name heading…</source>
         <translation>重命名标题(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>&amp;Promote heading</source>
         <translation>提升标题层级(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>&amp;Demote heading</source>
         <translation>降低标题层级(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>&amp;Merge with the next heading</source>
         <translation>与下一个标题合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Add &amp;comment…</source>
         <translation>添加批注(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Tag…</source>
         <translation>添加标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;Manage tags…</source>
         <translation>管理标签(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>&amp;Find in report…</source>
         <translation>在报告中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Find &amp;next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Find pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;Search the library…</source>
         <translation>在文库中搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Library</source>
         <translation>文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Show the reports in this library</source>
         <translation>显示本文库中的报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;Review view</source>
         <translation>审阅视图(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Review &amp;pane</source>
         <translation>审阅记录(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Every comment, tag, correction and verdict in this report</source>
         <translation>本报告的全部批注、标签、更正和判定</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Show only what needs &amp;attention</source>
         <translation>只显示待处理项目(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Next &amp;unreviewed</source>
         <translation>下一个未审阅(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Go to the next unreviewed item (F8)</source>
         <translation>转到下一个未审阅项目(F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Previous unreviewed</source>
         <translation>上一个未审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Next open &amp;check</source>
         <translation>下一条未判定核查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Go to the next check without a verdict (F9)</source>
         <translation>转到下一条尚未判定的核查(F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Previous open check</source>
         <translation>上一条未判定核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>&amp;About Report Reviewer</source>
         <translation>关于报告审阅(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>&amp;Recent libraries</source>
         <translation>最近使用的文库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>&amp;Verdict on the check</source>
         <translation>核查判定(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Reject</source>
         <translation>否决</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Next</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Next check</source>
         <translation>下一处核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Find in report (Ctrl+F)</source>
         <translation>在报告中查找(Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Reviewed %p%</source>
         <translation>已审阅 %p%</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Colours in the report text</source>
         <translation>报告正文中的颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Figure</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>In a check</source>
         <translation>涉及核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Citation</source>
         <translation>引用</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Annotation</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Selected</source>
         <translation>当前选中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>Report Reviewer</source>
         <translation>报告审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>Cannot open the library {0}: {1}</source>
         <translation>无法打开文库 {0}:{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="441"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>Library: {0}</source>
         <translation>文库:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>Open library</source>
         <translation>打开文库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>New library</source>
         <translation>新建文库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="467"/>
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="485"/>
+        <location filename="../../ui/main_window.py" line="499"/>
         <source>This is the separate sample library. Your own library is under File → Recent libraries.</source>
         <translation>当前是单独的示例文库。您自己的文库在“文件 → 最近使用的文库”中。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="524"/>
         <source>Remove reports</source>
         <translation>移除报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="510"/>
+        <location filename="../../ui/main_window.py" line="525"/>
         <source>Remove {0} report(s) and their review from this library? This cannot be undone.</source>
         <translation>从文库中移除 {0} 份报告及其审阅记录?此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="544"/>
         <source>Opening the report…</source>
         <translation>正在打开报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="630"/>
+        <location filename="../../ui/main_window.py" line="645"/>
         <source>(no name)</source>
         <translation>(未填写姓名)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="631"/>
+        <location filename="../../ui/main_window.py" line="646"/>
         <source>Reviewer: {0}</source>
         <translation>审阅人:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="635"/>
+        <location filename="../../ui/main_window.py" line="650"/>
         <source>{0} report(s) in the library</source>
         <translation>文库中有 {0} 份报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="639"/>
+        <location filename="../../ui/main_window.py" line="654"/>
         <source>{0} characters · {1} headings · {2} figures · {3} citations · {4} open checks</source>
         <translation>{0} 字 · {1} 个标题 · {2} 项数据 · {3} 处引用 · {4} 处待核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="657"/>
+        <location filename="../../ui/main_window.py" line="672"/>
         <source>{0} characters selected</source>
         <translation>已选择 {0} 个字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="708"/>
+        <location filename="../../ui/main_window.py" line="723"/>
         <source>About Report Reviewer</source>
         <translation>关于报告审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="709"/>
+        <location filename="../../ui/main_window.py" line="724"/>
         <source>&lt;h3&gt;Report Reviewer {0}&lt;/h3&gt;&lt;p&gt;Review Chinese government reports: outline, figures, citations and consistency checks, with every correction, tag and comment kept in a review library and exported to Excel.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;br&gt;Data folder: {2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;报告审阅 {0}&lt;/h3&gt;&lt;p&gt;审阅政府工作报告:提纲、数据、引用和一致性核查;每一处更正、标签和批注都保存在审阅文库中,并可导出为 Excel。&lt;/p&gt;&lt;p&gt;文库:{1}&lt;br&gt;数据文件夹:{2}&lt;/p&gt;</translation>
     </message>
@@ -1588,33 +1598,33 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../ui/prompts.py" line="56"/>
-        <location filename="../../ui/prompts.py" line="62"/>
+        <location filename="../../ui/prompts.py" line="65"/>
+        <location filename="../../ui/prompts.py" line="71"/>
         <source>Report Reviewer</source>
         <translation>报告审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="69"/>
+        <location filename="../../ui/prompts.py" line="78"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="71"/>
+        <location filename="../../ui/prompts.py" line="80"/>
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="72"/>
+        <location filename="../../ui/prompts.py" line="81"/>
         <source>Open folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="113"/>
+        <location filename="../../ui/prompts.py" line="122"/>
         <source>Reports (*.txt *.docx *.pdf *.html *.htm);;All files (*)</source>
         <translation>报告 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="131"/>
+        <location filename="../../ui/prompts.py" line="140"/>
         <source>Review libraries (*.db *.sqlite);;All files (*)</source>
         <translation>审阅文库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
@@ -1622,65 +1632,75 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>ReviewPane</name>
     <message>
-        <location filename="../../ui/models/review_pane.py" line="83"/>
+        <location filename="../../ui/models/review_pane.py" line="107"/>
         <source>Comment</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../ui/models/review_pane.py" line="84"/>
-        <location filename="../../ui/views/review_pane.py" line="36"/>
+        <location filename="../../ui/models/review_pane.py" line="108"/>
+        <location filename="../../ui/views/review_pane.py" line="37"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/models/review_pane.py" line="85"/>
+        <location filename="../../ui/models/review_pane.py" line="109"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../ui/models/review_pane.py" line="86"/>
+        <location filename="../../ui/models/review_pane.py" line="110"/>
         <source>Verdict</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../ui/models/review_pane.py" line="121"/>
+        <location filename="../../ui/models/review_pane.py" line="150"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/review_pane.py" line="122"/>
+        <location filename="../../ui/models/review_pane.py" line="151"/>
         <source>On</source>
         <translation>所在条目</translation>
     </message>
     <message>
-        <location filename="../../ui/models/review_pane.py" line="123"/>
+        <location filename="../../ui/models/review_pane.py" line="152"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/models/review_pane.py" line="124"/>
-        <location filename="../../ui/views/review_pane.py" line="36"/>
+        <location filename="../../ui/models/review_pane.py" line="153"/>
+        <location filename="../../ui/views/review_pane.py" line="37"/>
         <source>Reviewer</source>
         <translation>审阅人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/review_pane.py" line="125"/>
-        <location filename="../../ui/views/review_pane.py" line="37"/>
+        <location filename="../../ui/models/review_pane.py" line="154"/>
+        <location filename="../../ui/views/review_pane.py" line="38"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_pane.py" line="72"/>
+        <location filename="../../ui/models/review_pane.py" line="155"/>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/review_pane.py" line="156"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/review_pane.py" line="79"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_pane.py" line="77"/>
+        <location filename="../../ui/views/review_pane.py" line="84"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_pane.py" line="88"/>
+        <location filename="../../ui/views/review_pane.py" line="95"/>
         <source>All reviewers</source>
         <translation>全部审阅人</translation>
     </message>

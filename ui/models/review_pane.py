@@ -32,6 +32,8 @@ class ReviewEntry:
     at: str
     status: str
     tag_uuids: set[str] = field(default_factory=set)
+    doc_uuid: str = ""
+    doc_title: str = ""
 
 
 def _items(review: DocumentReview):
@@ -78,6 +80,28 @@ def review_entries(review: DocumentReview | None) -> list[ReviewEntry]:
     return entries
 
 
+def library_entries(work: list, tags: list) -> list[ReviewEntry]:
+    """The library page's list: ``Library.review_work()`` (``WorkItem``s) as entries; an item's
+    tags are read from the tag entries beside it, so the tag filter works across reports."""
+    by_path = {t.path or t.name: t.uuid for t in tags}
+    item_tags: dict[str, set[str]] = {}
+    for w in work:
+        if w.kind == "tag" and w.text in by_path:
+            item_tags.setdefault(w.item_uuid, set()).add(by_path[w.text])
+    entries = []
+    for w in work:
+        if w.kind == "correction":
+            text = f"{labels.field(w.field)}:{labels.format_value(w.old)} → {labels.format_value(w.new)}"
+        elif w.kind == "verdict":
+            word = labels.status(w.status, "check")
+            text = f"{word}:{w.text}" if w.text else word
+        else:
+            text = w.text
+        entries.append(ReviewEntry(w.kind, w.item_type, w.item_uuid, None, "", text, w.reviewer, w.at, w.status,
+                                   item_tags.get(w.item_uuid, set()), w.doc_uuid, w.doc_title))
+    return entries
+
+
 def kind_word(kind: str) -> str:
     return {
         "comment": QCoreApplication.translate("ReviewPane", "Comment"),
@@ -92,13 +116,18 @@ class ReviewPaneModel(ColumnTableModel):
 
     columns = ("kind", "item", "text", "reviewer", "status")
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, library: bool = False) -> None:
         super().__init__(parent)
+        if library:  # across the library: which report, when
+            self.columns = ("doc", "kind", "item", "text", "reviewer", "status", "at")
         self.entries: list[ReviewEntry] = []
         self.filter = ("", "", "")
 
     def set_review(self, review: DocumentReview | None) -> None:
-        self.entries = review_entries(review)
+        self.set_entries(review_entries(review))
+
+    def set_entries(self, entries: list[ReviewEntry]) -> None:
+        self.entries = entries
         self._apply()
 
     def set_filter(self, tag: str = "", reviewer: str = "", status: str = "") -> None:
@@ -123,6 +152,8 @@ class ReviewPaneModel(ColumnTableModel):
             "text": QCoreApplication.translate("ReviewPane", "What"),
             "reviewer": QCoreApplication.translate("ReviewPane", "Reviewer"),
             "status": QCoreApplication.translate("ReviewPane", "Status"),
+            "doc": QCoreApplication.translate("ReviewPane", "Report"),
+            "at": QCoreApplication.translate("ReviewPane", "When"),
         }[key]
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -134,7 +165,12 @@ class ReviewPaneModel(ColumnTableModel):
             if key == "kind":
                 return kind_word(entry.kind)
             if key == "item":
-                return f"{labels.item_type(entry.item_type)} · {entry.item}"
+                return f"{labels.item_type(entry.item_type)} · {entry.item}" if entry.item \
+                    else labels.item_type(entry.item_type)
+            if key == "doc":
+                return entry.doc_title
+            if key == "at":
+                return entry.at.replace("T", " ")[:16]
             if key == "status":
                 return labels.status(entry.status, entry.item_type)
             return getattr(entry, key)

@@ -18,10 +18,12 @@ from ui.qt import (
     QSplitter,
     Qt,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from ui.views.review_pane import ReviewPane
 
 
 class LibraryPage(QWidget):
@@ -79,7 +81,7 @@ class LibraryPage(QWidget):
         self.table.doubleClicked.connect(lambda index: self.openRequested.emit(index.data(ItemRole)))
         self.open_button.clicked.connect(self._open_selected)
 
-        search_box = QWidget(splitter)
+        search_box = QWidget(self)
         search_layout = QVBoxLayout(search_box)
         search_layout.setContentsMargins(0, 6, 0, 0)
         self.search_line = QLineEdit(search_box)
@@ -91,6 +93,12 @@ class LibraryPage(QWidget):
         self.results.itemActivated.connect(lambda item: self.hitActivated.emit(item.data(Qt.ItemDataRole.UserRole)))
         search_layout.addWidget(self.search_line)
         search_layout.addWidget(self.results)
+        below = QTabWidget(splitter)
+        below.setDocumentMode(True)
+        below.addTab(search_box, self.tr("Search"))
+        self.work_pane = ReviewPane(below, library=True)
+        below.addTab(self.work_pane, self.tr("Review work in all reports"))
+        self.below = below
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)

@@ -23,10 +23,11 @@ from ui.qt import (
 
 class ReviewPane(QWidget):
     entryActivated = Signal(str, str)  # item_type, uuid
+    workActivated = Signal(str, str, str)  # doc_uuid, item_type, uuid (the library page's list)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, library: bool = False) -> None:
         super().__init__(parent)
-        self.model = ReviewPaneModel(self)
+        self.model = ReviewPaneModel(self, library=library)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         row = QHBoxLayout()
@@ -50,10 +51,12 @@ class ReviewPane(QWidget):
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(self.model.columns.index("text"), QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        for column, width in ((0, 52), (1, 140), (3, 64), (4, 64)):
-            self.view.setColumnWidth(column, width)
+        widths = {"doc": 220, "kind": 52, "item": 140, "reviewer": 64, "status": 64, "at": 120}
+        for key, width in widths.items():
+            if key in self.model.columns:
+                self.view.setColumnWidth(self.model.columns.index(key), width)
         self.view.clicked.connect(self._activated)
         self.view.activated.connect(self._activated)
         layout.addWidget(self.view)
@@ -62,6 +65,10 @@ class ReviewPane(QWidget):
 
     def set_review(self, review: DocumentReview | None) -> None:
         self.model.set_review(review)
+        self._fill_reviewers()
+
+    def set_entries(self, entries) -> None:
+        self.model.set_entries(entries)
         self._fill_reviewers()
 
     def set_tags(self, tags: list[Tag]) -> None:
@@ -102,3 +109,5 @@ class ReviewPane(QWidget):
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():
             self.entryActivated.emit(index.data(ItemTypeRole), index.data(ItemRole))
+            self.workActivated.emit(self.model.rows[index.row()].doc_uuid, index.data(ItemTypeRole),
+                                    index.data(ItemRole))
