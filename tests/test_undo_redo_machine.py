@@ -4,6 +4,8 @@ what the model holds — the same UUIDs, tags, comments, statuses, reasons and a
 
 The model applies each command forward in plain Python and keeps, like ``QUndoStack``, the state
 before and after every command, so undo must give back the state before and redo the state after.
+Items and tags are drawn in the order they were made (never by their random UUIDs), so an
+example replays the same way.
 """
 
 from __future__ import annotations
@@ -47,7 +49,9 @@ def store_state(lib: Library, doc: str) -> dict:
     """What the reviewer's work looks like in the store, as plain Python."""
     review = lib.load_review(doc)
     items = {}
-    for kind, entries in (("figure", review.figures[:3]), ("check", review.checks),
+    figures = [rf for rf in review.figures if rf.figure.id <= 3 or rf.review.user_added]
+    sections = [rs for rs in review.sections if rs.review.user_added]
+    for kind, entries in (("figure", figures), ("section", sections), ("check", review.checks),
                           ("annotation", review.annotations)):
         for entry in entries:
             r = entry.review
@@ -101,10 +105,10 @@ class UndoRedoMachine(RuleBasedStateMachine):
         self.index += 1
 
     def _items(self, kind: str) -> list[str]:
-        return sorted(u for u, item in self.model["items"].items() if item["type"] == kind)
+        return [u for u, item in self.model["items"].items() if item["type"] == kind]
 
     def _any_items(self) -> list[tuple[str, str]]:
-        return sorted((item["type"], u) for u, item in self.model["items"].items() if item["type"] != "check")
+        return [(item["type"], u) for u, item in self.model["items"].items() if item["type"] != "check"]
 
     def _new_annotation(self, uuid: str, note: str, tags: list[str]) -> None:
         self.model["items"][uuid] = {"type": "annotation", "status": "unreviewed", "reason": "", "value": None,
@@ -121,7 +125,7 @@ class UndoRedoMachine(RuleBasedStateMachine):
     def tag_selection(self, data) -> None:
         """The window's "tag selection": annotation + tag as one macro (one undo step)."""
         start = data.draw(st.integers(0, 200))
-        tag = data.draw(st.sampled_from(sorted(self.model["tags"])))
+        tag = data.draw(st.sampled_from(list(self.model["tags"])))
         before = copy.deepcopy(self.model)
         stack = self.workspace.undo_stack
         stack.beginMacro("tag selection")
@@ -137,7 +141,7 @@ class UndoRedoMachine(RuleBasedStateMachine):
     @rule(data=st.data())
     def tag(self, data) -> None:
         kind, uuid = data.draw(st.sampled_from(self._any_items()))
-        tag = data.draw(st.sampled_from(sorted(self.model["tags"])))
+        tag = data.draw(st.sampled_from(list(self.model["tags"])))
         item = self.model["items"][uuid]
         add = tag not in item["tags"]
 
@@ -153,7 +157,7 @@ class UndoRedoMachine(RuleBasedStateMachine):
         self._run(command, lambda c: self.model["items"][uuid]["comments"].__setitem__(c.comment_uuid, body))
 
     def _comments(self) -> list[tuple[str, str, str]]:
-        return sorted((item["type"], u, c) for u, item in self.model["items"].items() for c in item["comments"])
+        return [(item["type"], u, c) for u, item in self.model["items"].items() for c in item["comments"]]
 
     @precondition(lambda self: self._comments())
     @rule(data=st.data(), body=BODIES)
@@ -195,6 +199,34 @@ class UndoRedoMachine(RuleBasedStateMachine):
         def change(_c) -> None:
             item["status"], item["reason"] = verdict, reason
         self._run(commands.VerdictCommand(self.workspace, self.doc, uuid, verdict, reason), change)
+
+    @rule(data=st.data(), value=st.integers(1, 999))
+    def add_figure(self, data, value) -> None:
+        start = data.draw(st.integers(0, 200))
+        command = commands.AddFigureCommand(self.workspace, self.doc, start, start + 3, value, "件", "count", "补充")
+
+        def change(c) -> None:
+            self.model["items"][c.item_uuid] = {"type": "figure", "status": "confirmed", "reason": "",
+                                                "value": value, "note": None, "tags": [], "comments": {}}
+        self._run(command, change)
+
+    @rule(data=st.data(), level=st.integers(1, 3))
+    def add_section(self, data, level) -> None:
+        start = data.draw(st.integers(0, 200))
+        command = commands.AddSectionCommand(self.workspace, self.doc, level, "", "补充标题", start, start + 4)
+
+        def change(c) -> None:
+            self.model["items"][c.item_uuid] = {"type": "section", "status": "confirmed", "reason": "",
+                                                "value": None, "note": None, "tags": [], "comments": {}}
+        self._run(command, change)
+
+    @rule(data=st.data(), name=st.sampled_from(["改名甲", "改名乙", "改名丙"]))
+    def rename_tag(self, data, name) -> None:
+        tag = data.draw(st.sampled_from(list(self.model["tags"])))
+        if name in self.model["tags"].values():
+            return
+        command = commands.UpdateTagCommand(self.workspace, tag, name=name)
+        self._run(command, lambda c: self.model["tags"].__setitem__(tag, name))
 
     @rule(name=st.sampled_from(["新标签甲", "新标签乙"]))
     def create_tag(self, name) -> None:
