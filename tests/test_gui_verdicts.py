@@ -99,3 +99,16 @@ def test_del_in_the_checks_table_rejects_the_check_and_f8_stays_in_the_table(win
     qtbot.keyClick(view, Qt.Key.Key_F8)
     assert window.workspace.current[0] == "check"
     assert not errors
+
+
+def test_a_verdict_shows_at_once_on_a_big_report_before_its_reload(window):
+    """Big reports reload on a worker; the verdict is patched into the shown review meanwhile."""
+    from ui.commands import VerdictCommand
+
+    uuid = window.workspace.review.checks[0].review.uuid
+    command = VerdictCommand(window.workspace, window.workspace.doc_uuid, uuid, "pending", " 待起草单位答复 ")
+    assert command.patch(window.workspace)
+    review = window.workspace.item_review("check", uuid)
+    assert (review.status, review.reason) == ("pending", "待起草单位答复")
+    assert command.unpatch(window.workspace)
+    assert (review.status, review.reason) == ("unreviewed", "")

@@ -148,6 +148,21 @@ class VerdictCommand(StoreCommand):
     def perform(self, library: Library) -> int:
         return library.set_verdict(self.item_uuid, self.verdict, self.reason).id
 
+    def patch(self, workspace: Workspace) -> bool:
+        review = workspace.item_review("check", self.item_uuid)
+        if review is None:
+            return False
+        self._before = (review.status, review.reason)
+        review.status, review.reason = self.verdict, self.reason.strip()
+        return True
+
+    def unpatch(self, workspace: Workspace) -> bool:
+        review = workspace.item_review("check", self.item_uuid)
+        if review is None or getattr(self, "_before", None) is None:
+            return False
+        review.status, review.reason = self._before
+        return True
+
 
 class TagCommand(StoreCommand):
     def __init__(self, workspace, doc_uuid, item_type: str, item_uuid: str, tag_uuid: str,
