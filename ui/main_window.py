@@ -395,7 +395,9 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
         if sizes[1] >= 0.4 * total and not getattr(self, "_auto_layout", True):
             return  # the reviewer's own layout (a dragged splitter), roomy enough
         outline = max(160, min(330, round(total * 0.2)))
-        inspector = max(self.inspector.minimumSizeHint().width(), min(560, round(total * 0.32)))
+        tabs = self.inspector.tabBar().sizeHint().width() + 8  # every tab readable, if the text keeps 42 %
+        wanted = max(round(total * 0.32), min(tabs, round(total * 0.58) - outline))
+        inspector = max(self.inspector.minimumSizeHint().width(), min(560, wanted))
         self.splitter.setSizes([outline, max(0, total - outline - inspector), inspector])
 
     def resizeEvent(self, event) -> None:  # noqa: N802
