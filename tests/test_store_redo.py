@@ -95,3 +95,14 @@ def test_redo_refuses_a_change_that_is_not_undone(lib):
     lib.add_annotation(doc, 5, 9)
     with pytest.raises(ReviewerError):
         lib.redo(lib.last_entry.id)
+
+
+def test_redo_of_a_correction_the_field_has_since_moved_on_from_is_refused(lib):
+    doc = lib.import_analysis(make_analysis(SMALL_TEXT)).doc_uuid
+    uuid = lib.load_review(doc).figures[0].review.uuid
+    first = lib.correct("figure", uuid, "value", 1).id
+    lib.undo(first)
+    lib.correct("figure", uuid, "value", 2)
+    with pytest.raises(ReviewerError):
+        lib.redo(first)
+    assert lib.load_review(doc).figures[0].figure.value == 2 and lib.conflicts(doc) == []

@@ -138,6 +138,9 @@ class HistoryMixin:
                 self._item(item_type, item_uuid)
             elif action == "correct":
                 row = self._item(item_type, item_uuid)
+                if self._row("SELECT 1 AS x FROM corrections WHERE item_uuid = ? AND field = ? AND undone = 0"
+                             " AND at > ?", (item_uuid, h["field"], h["at"])):
+                    raise ReviewerError("redo_superseded", id=history_id)  # it would make a conflict
                 self.conn.execute("UPDATE corrections SET undone = 0 WHERE uuid = ?", (ref,))
                 if row["status"] != "rejected":
                     self._set_status_row(item_type, item_uuid, "corrected", at)
