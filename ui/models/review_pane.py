@@ -36,37 +36,59 @@ class ReviewEntry:
     doc_title: str = ""
 
 
-def _items(review: DocumentReview):
-    for rs in review.sections:
-        yield "section", rs.review, rs.section.heading_start, f"{rs.section.number} {rs.section.title}".strip(), \
-            rs.section
-    for rf in review.figures:
-        yield "figure", rf.review, rf.figure.start, rf.figure.text, rf.figure
-    for rc in review.citations:
-        yield "citation", rc.review, rc.citation.start, rc.citation.text, rc.citation
-    figure_start = {rf.figure.id: rf.figure.start for rf in review.figures}
+def _has_work(r: ItemReview, item_type: str, notes: dict) -> bool:
+    return bool(r.tags or r.comments or r.original or r.uuid in notes
+                or (item_type == "check" and r.status != "unreviewed"))
+
+
+def _items(review: DocumentReview, notes: dict):
+    """(type, review, start, object) of the items that carry work: a report has tens of
+    thousands of items and a few hundred with work, so the rest are passed over cheaply."""
+    for kind, rows, attr in (("section", review.sections, "section"), ("figure", review.figures, "figure"),
+                             ("citation", review.citations, "citation")):
+        for row in rows:
+            if _has_work(row.review, kind, notes):
+                obj = getattr(row, attr)
+                yield kind, row.review, obj.heading_start if kind == "section" else obj.start, obj
+    figure_start = None
     for rc in [*review.checks, *review.advisories]:
-        starts = [figure_start[f] for f in rc.check.figures if f in figure_start]
-        yield "check", rc.review, min(starts) if starts else None, rc.check.message, rc.check
+        if _has_work(rc.review, "check", notes):
+            if figure_start is None:
+                figure_start = {rf.figure.id: rf.figure.start for rf in review.figures}
+            starts = [figure_start[f] for f in rc.check.figures if f in figure_start]
+            yield "check", rc.review, min(starts) if starts else None, rc.check
     for a in review.annotations:
-        if a.review is not None:
-            yield "annotation", a.review, a.start, f"“{a.quote}”", a
+        if a.review is not None and _has_work(a.review, "annotation", notes):
+            yield "annotation", a.review, a.start, a
+
+
+def _what(item_type: str, obj) -> str:
+    """The item in a few words."""
+    if item_type == "section":
+        return f"{obj.number} {obj.title}".strip()
+    if item_type == "check":
+        return obj.message
+    if item_type == "annotation":
+        return f"“{obj.quote}”"
+    return obj.text
 
 
 def review_entries(review: DocumentReview | None) -> list[ReviewEntry]:
     """The reviewers' work on ``review``, in reading order."""
     if review is None:
         return []
-    notes = {a.uuid: a for a in review.annotations}
+    notes = {a.uuid: a for a in review.annotations if a.note}
     entries: list[ReviewEntry] = []
-    for item_type, r, start, what, obj in _items(review):
+    for item_type, r, start, obj in _items(review, notes):
+        what, tag_uuids = _what(item_type, obj), {t.uuid for t in r.tags}
+
         def entry(kind: str, text: str, reviewer: str | None, at: str | None, r: ItemReview = r,
-                  item_type: str = item_type, start=start, what: str = what) -> ReviewEntry:
+                  item_type: str = item_type, start=start, what: str = what, tags=tag_uuids) -> ReviewEntry:
             return ReviewEntry(kind, item_type, r.uuid, start, what, text, reviewer or "", at or "", r.status,
-                               {t.uuid for t in r.tags})
+                               set(tags))
         note = notes.get(r.uuid)
-        who = r.reviewer or (note.reviewer if note is not None else "")  # an annotation's author
-        if note is not None and note.note:
+        who = r.reviewer or (obj.reviewer if item_type == "annotation" else "")  # an annotation's author
+        if note is not None:
             entries.append(entry("comment", note.note, note.reviewer, note.created_at))
         entries += [entry("comment", c.body, c.reviewer, c.updated_at or c.created_at) for c in r.comments]
         entries += [entry("tag", t.path or t.name, who, r.changed_at) for t in r.tags]

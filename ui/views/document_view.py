@@ -99,11 +99,14 @@ def review_marks(review: DocumentReview | None) -> list[tuple[int, int, str, int
     """(start, end, colour, column) for every tagged or commented passage, by start."""
     if review is None:
         return []
-    items = [(rs.section.heading_start, rs.section.heading_end, rs.review) for rs in review.sections]
-    items += [(rf.figure.start, rf.figure.end, rf.review) for rf in review.figures]
-    items += [(rc.citation.start, rc.citation.end, rc.review) for rc in review.citations]
-    items += [(a.start, a.end, a.review) for a in review.annotations if a.start is not None and a.review]
     notes = {a.uuid for a in review.annotations if a.note}
+    items = [(rs.section.heading_start, rs.section.heading_end, rs.review) for rs in review.sections
+             if rs.review.tags or rs.review.comments]
+    items += [(rf.figure.start, rf.figure.end, rf.review) for rf in review.figures
+              if rf.review.tags or rf.review.comments]
+    items += [(rc.citation.start, rc.citation.end, rc.review) for rc in review.citations
+              if rc.review.tags or rc.review.comments]
+    items += [(a.start, a.end, a.review) for a in review.annotations if a.start is not None and a.review]
     marks = []
     for start, end, item in items:
         if item.tags:
@@ -180,7 +183,6 @@ class DocumentView(QPlainTextEdit):
             else:
                 self.setPlainText(self.text)
         self._adopt_spans(spans or build_span_index(review))
-        self._marks = review_marks(review)
         self._highlighted_range = (0, -1)
         self.update_highlights()
 
@@ -198,6 +200,7 @@ class DocumentView(QPlainTextEdit):
         self._starts = index.starts
         self._long_spans = index.long_spans
         self._details = index.details
+        self._marks = index.marks
         if self._current is not None:
             self._current = next((s for s in index.spans + index.long_spans if s.uuid == self._current.uuid), None)
 
@@ -489,6 +492,7 @@ class SpanIndex:
     long_spans: list[Span]
     details: dict[str, object]
     by_uuid: dict[str, Span]
+    marks: list[tuple[int, int, str, int]]  # margin marks: review_marks()
 
 
 def build_span_index(review: DocumentReview | None) -> SpanIndex:
@@ -521,7 +525,8 @@ def build_span_index(review: DocumentReview | None) -> SpanIndex:
     # Sorting 100,000 tuples is one long C call that keeps the GUI thread waiting for the
     # interpreter lock; an int key sorts several times faster (ties keep reading order).
     spans.sort(key=_span_start)
-    return SpanIndex(spans, [s.start for s in spans], long_spans, details, {s.uuid: s for s in spans})
+    return SpanIndex(spans, [s.start for s in spans], long_spans, details, {s.uuid: s for s in spans},
+                     review_marks(review))
 
 
 def _span_start(span: Span) -> int:

@@ -298,13 +298,18 @@ class Inspector(QTabWidget):
             button.setEnabled(reason is not None)
 
     # ------------------------------------------------------------------ content
-    def set_review(self, review: DocumentReview | None, figures=None) -> None:
+    def set_review(self, review: DocumentReview | None, figures=None, entries=None) -> None:
+        """Show ``review``; ``figures`` rows and the review pane's ``entries`` may come prepared
+        by a worker (``ui.presentation``)."""
         self._syncing = True
         try:
             self.figures_model.set_review(review, figures)
             self.checks_model.set_review(review)
             self.citations_model.set_review(review)
-            self.review_pane.set_review(review)
+            if entries is not None:
+                self.review_pane.set_entries(entries)
+            else:
+                self.review_pane.set_review(review)
             if review is not None:
                 self.setTabText(0, self.tr("Figures ({0})").format(len(review.figures)))
                 open_checks = sum(1 for rc in review.checks if rc.review.status == "unreviewed")
