@@ -95,6 +95,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "comment_missing": ("找不到批注:{uuid}", "No such comment: {uuid}"),
     "history_missing": ("找不到修改记录 {id}", "No change record {id}"),
     "already_undone": ("修改记录 {id} 已经撤销过了", "Change {id} has already been undone"),
+    "redo_superseded": ("修改记录 {id} 之后这一字段又改过,不能再重做", "The field was changed again after change {id}; "
+                        "it cannot be redone"),
+    "not_undone": ("修改记录 {id} 没有撤销,无需重做", "Change {id} has not been undone, so it cannot be redone"),
     "cannot_undo": ("这类操作(“{action}”)不能撤销", "This kind of change ('{action}') cannot be undone"),
     "folder_missing": ("找不到文件夹:{path}", "Folder not found: {path}"),
     "merge_same_library": ("不能把审阅库合并到它自己:{path}", "A library cannot be merged into itself: {path}"),

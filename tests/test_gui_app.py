@@ -39,15 +39,15 @@ def test_screenshot_option_renders_the_report_at_1400_by_900(tmp_path, qapp):
         assert len(library.list_documents()) == 1
 
 
-def test_first_launch_with_an_empty_library_opens_the_bundled_sample(tmp_path):
+def test_first_launch_with_an_empty_library_offers_the_sample_but_adds_nothing(tmp_path):
+    """Issue 11, defect 7: invented data never goes into the reviewer's library by itself."""
     out = tmp_path / "first.png"
     db = tmp_path / "own.db"
     result = subprocess.run([sys.executable, "-m", "ui.app", "--db", str(db), "--screenshot", str(out)],
                             env=_env(tmp_path), cwd=ROOT, capture_output=True, text=True, timeout=180)
     assert result.returncode == 0, result.stderr[-2000:]
     with Library(db) as library:
-        documents = library.list_documents()
-    assert len(documents) == 1 and "sample_fazhi_2023" in documents[0].path
+        assert library.list_documents() == []
 
 
 @pytest.fixture

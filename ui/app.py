@@ -4,8 +4,8 @@
     report-reviewer --screenshot OUT.png FILE   # open FILE, render the window at 1400×900, save, exit
     report-reviewer --self-test                 # check an installation (see ui/selftest.py)
 
-With no file and an empty library, the bundled sample report opens, so a first launch shows
-something to review.
+With no file and an empty library, the library page offers the bundled sample report, in a
+sample library of its own: invented data never goes into the reviewer's real library.
 """
 
 from __future__ import annotations
@@ -30,14 +30,6 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--self-test", action="store_true", help="check this installation and exit")
     parser.add_argument("--reviewer", help="reviewer name for this session")
     return parser.parse_args(argv)
-
-
-def sample_report() -> Path | None:
-    from reviewer import paths
-
-    samples = sorted(paths.resource("samples").glob("*.txt"))
-    preferred = [p for p in samples if p.name.startswith("sample_fazhi")]
-    return (preferred or samples or [None])[0]
 
 
 #: How often a worker thread must offer the interpreter lock to the GUI thread (Python's
@@ -89,11 +81,7 @@ def main(argv: list[str] | None = None) -> int:
 
     pool = SyncPool() if args.screenshot else None
     window = MainWindow(settings, pool=pool, library_path=args.db)
-    files = [str(Path(f)) for f in args.files]
-    if not files and window.workspace.library is not None and not window.workspace.documents():
-        sample = sample_report()
-        if sample is not None:
-            files = [str(sample)]
+    files = [str(Path(f)) for f in args.files]  # an empty library offers the sample (library page)
     if args.screenshot:
         return take_screenshot(app, window, files, args.screenshot)
     window.show()

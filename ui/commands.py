@@ -1,6 +1,7 @@
 """One QUndoCommand per core operation (as Anki's ``aqt/operations``): each is a few lines over a
 ``Library`` method.  The change is in the database when the command completes; undo asks the
-store to revert the recorded history entry (``Library.undo``), redo performs the operation again.
+store to revert the recorded history entry (``Library.undo``), redo asks it to re-apply that
+same entry (``Library.redo``), so what comes back is what was there: same UUIDs, tags, comments.
 
 ``Workspace.run`` executes a command before pushing it, so a refused edit (a ``ReviewerError``)
 never reaches the undo stack; the stack's first ``redo`` is then skipped.
@@ -43,9 +44,17 @@ class StoreCommand(QUndoCommand):
         if self._skip_redo:
             self._skip_redo = False
             return
-        self.workspace.guarded(self.execute)
-        self._skip_redo = False
+        self.workspace.guarded(lambda: self.reapply(self.workspace.library))
         self.workspace.command_applied(self)
+
+    def reapply(self, library: Library) -> None:
+        """Redo after an undo: the store brings back the very rows undo took away (same UUIDs,
+        tags, comments, history) instead of performing the operation anew."""
+        if self.entry_id is None:
+            self.execute()
+            self._skip_redo = False
+        else:
+            library.redo(self.entry_id)
 
     def undo(self) -> None:
         if self.entry_id is not None:
@@ -125,6 +134,33 @@ class StatusCommand(StoreCommand):
         if review is None or getattr(self, "_before", None) is None:
             return False
         review.status = self._before
+        return True
+
+
+class VerdictCommand(StoreCommand):
+    """A verdict on a check (属实 / 误报 / 待核实, or reopened) with the reviewer's reason."""
+
+    def __init__(self, workspace, doc_uuid, check_uuid: str, verdict: str, reason: str = "") -> None:
+        super().__init__(workspace, doc_uuid, QCoreApplication.translate("Commands", "Verdict: {0}").format(
+            labels.verdict(verdict)), "check", check_uuid)
+        self.verdict, self.reason = verdict, reason
+
+    def perform(self, library: Library) -> int:
+        return library.set_verdict(self.item_uuid, self.verdict, self.reason).id
+
+    def patch(self, workspace: Workspace) -> bool:
+        review = workspace.item_review("check", self.item_uuid)
+        if review is None:
+            return False
+        self._before = (review.status, review.reason)
+        review.status, review.reason = self.verdict, self.reason.strip()
+        return True
+
+    def unpatch(self, workspace: Workspace) -> bool:
+        review = workspace.item_review("check", self.item_uuid)
+        if review is None or getattr(self, "_before", None) is None:
+            return False
+        review.status, review.reason = self._before
         return True
 
 
@@ -216,11 +252,15 @@ class CreateTagCommand(StoreCommand):
         self.tag_uuid: str | None = None
 
     def perform(self, library: Library) -> int:
-        self.tag_uuid = library.create_tag(self.name, self.color, self.parent).uuid
+        self.tag = library.create_tag(self.name, self.color, self.parent)
+        self.tag_uuid = self.tag.uuid
         return 0
 
     def revert(self, library: Library) -> None:
         library.delete_tag(self.tag_uuid)
+
+    def reapply(self, library: Library) -> None:
+        library.restore_tag(self.tag)
 
 
 class UpdateTagCommand(StoreCommand):
@@ -236,6 +276,9 @@ class UpdateTagCommand(StoreCommand):
         self.previous = {name: getattr(old, name) for name in self.fields}
         library.update_tag(self.tag_uuid, **self.fields)
         return 0
+
+    def reapply(self, library: Library) -> None:
+        library.update_tag(self.tag_uuid, **self.fields)
 
     def revert(self, library: Library) -> None:
         library.update_tag(self.tag_uuid, **self.previous)

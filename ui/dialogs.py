@@ -7,7 +7,7 @@ import re
 
 from reviewer.library.review import Tag
 from reviewer.model import FIGURE_KINDS
-from ui import i18n, icons, labels
+from ui import i18n, icons, labels, prompts
 from ui.qt import (
     QColor,
     QColorDialog,
@@ -76,11 +76,11 @@ class SettingsDialog(QDialog):
         self.resize(520, self.sizeHint().height())
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Default library"), self.library.text(),
-                                              self.tr("Review libraries (*.db);;All files (*)"),
-                                              options=QFileDialog.Option.DontConfirmOverwrite)
-        if path:
-            self.library.setText(path)
+        dialog = prompts.file_dialog(self, self.tr("Default library"), self.library.text(),
+                                     self.tr("Review libraries (*.db);;All files (*)"), save=True)
+        dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, True)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.selectedFiles():
+            self.library.setText(dialog.selectedFiles()[0])
 
     def apply(self) -> dict:
         """Save the values; returns which of them changed."""

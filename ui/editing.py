@@ -6,9 +6,14 @@ from __future__ import annotations
 import logging
 import re
 
+from reviewer.analysis.numerals import NumeralError
+from reviewer.analysis.typed_values import parse_typed_value
 from ui import commands, dialogs, labels, prompts
+from ui.models.tables import format_value
+from ui.views.inspector import NOTE, describe_typed
 
 LEVELS = (1, 2, 3, 4, 5, 6)
+NEW_TAG_COLOR = "#d9822b"  # a tag made from the context menu; the tag manager can change it
 
 log = logging.getLogger(__name__)
 
@@ -21,13 +26,69 @@ class Editing:
         return self.workspace.run(commands.CorrectCommand(self.workspace, self.workspace.doc_uuid, item_type,
                                                           uuid, field, value))
 
+    def correct_figure_value(self, uuid: str, text: str) -> bool:
+        """A typed value read with the core's numeral parser (347.93万元 -> 3479300 元): a plain
+        number is saved at once, anything the parser had to interpret is shown first, and what
+        it cannot read is refused with a message.  Value, unit and kind change as one step."""
+        item = self.workspace.find_item("figure", uuid)
+        if item is None:
+            return False
+        try:
+            typed = parse_typed_value(text)
+        except NumeralError:
+            prompts.show_error(self, self.tr("“{0}” cannot be read as a number. Type digits or Chinese numerals, "
+                                             "with a unit if you like: 347.93万元, 两千, 95.6%.").format(text))
+            return False
+        figure = item.figure
+        changes = [(name, new) for name, new, old in (("value", typed.value, figure.value),
+                                                       ("unit", typed.unit, figure.unit),
+                                                       ("kind", typed.kind, figure.kind)) if new is not None and new != old]
+        if not changes:
+            return False
+        if text.strip() != format_value(typed.value) and not prompts.confirm(
+                self, self.tr("Correct value"),
+                self.tr("Save “{0}” as {1}?").format(text.strip(), describe_typed(typed))):
+            return False
+        stack = self.workspace.undo_stack
+        stack.beginMacro(self.tr("Correct value"))
+        try:
+            done = all(self.correct_item("figure", uuid, name, new) for name, new in changes)
+        finally:
+            stack.endMacro()
+        return done
+
     def set_status(self, status: str) -> bool:
         item_type, uuid = self.workspace.current
         if not uuid or item_type not in ("section", "figure", "citation", "check", "annotation"):
             self.statusBar().showMessage(self.tr("Select an item first."), 3000)
             return False
+        if item_type == "check":  # a check's status is its verdict; the reason given stays
+            review = self.workspace.item_review(item_type, uuid)
+            return self.workspace.run(commands.VerdictCommand(self.workspace, self.workspace.doc_uuid, uuid, status,
+                                                              review.reason if review else ""))
         return self.workspace.run(commands.StatusCommand(self.workspace, self.workspace.doc_uuid, item_type, uuid,
                                                          status))
+
+    def set_verdict(self, verdict: str) -> bool:
+        """属实 / 误报 / 待核实 (or reopen) on the selected check, with the reason typed in the
+        verdict bar — asked for when the bar is empty."""
+        item_type, uuid = self.workspace.current
+        if item_type != "check" or not uuid:
+            self.statusBar().showMessage(self.tr("Select a check first."), 3000)
+            return False
+        reason = self.inspector.verdict_reason.text().strip()
+        if not reason and verdict != "unreviewed":
+            answer = prompts.ask_text(self, labels.verdict(verdict),
+                                      self.tr("Why “{0}”? Your reason goes to the workbook.").format(
+                                          labels.verdict(verdict)), "")
+            if answer is None:
+                self.statusBar().showMessage(self.tr("No verdict recorded: a verdict needs a reason."), 4000)
+                return False
+            reason = answer.strip()
+        if verdict == "unreviewed":
+            reason = ""
+        return self.workspace.run(commands.VerdictCommand(self.workspace, self.workspace.doc_uuid, uuid, verdict,
+                                                          reason))
 
     def set_status_and_next(self, status: str) -> None:
         """Enter / Del: record the verdict, then go on to the next unreviewed item.  Confirming an
@@ -120,24 +181,35 @@ class Editing:
             self.statusBar().showMessage(self.tr("Select an item first."), 3000)
             return
         body = prompts.ask_text(self, self.tr("Comment"), self.tr("Comment on {0}:").format(
-            labels.item_type(item_type)), multiline=True)
+            labels.item_type(item_type)), multiline=True, quote=self._quote(item_type, uuid))
         if body:
             self.workspace.run(commands.AddCommentCommand(self.workspace, self.workspace.doc_uuid, item_type, uuid,
                                                           body))
 
     def edit_comment(self, comment_uuid: str) -> None:
         item_type, uuid = self.workspace.current
+        if comment_uuid == NOTE and item_type == "annotation":
+            item = self.workspace.find_item(item_type, uuid)
+            body = prompts.ask_text(self, self.tr("Edit comment"), self.tr("Comment:"), item.note, multiline=True,
+                                    quote=item.quote)
+            if body and body != item.note:
+                self.correct_item("annotation", uuid, "note", body)
+            return
         review = self.workspace.item_review(item_type, uuid)
         comment = next((c for c in (review.comments if review else []) if c.uuid == comment_uuid), None)
         if comment is None:
             return
-        body = prompts.ask_text(self, self.tr("Edit comment"), self.tr("Comment:"), comment.body, multiline=True)
+        body = prompts.ask_text(self, self.tr("Edit comment"), self.tr("Comment:"), comment.body, multiline=True,
+                                quote=self._quote(item_type, uuid))
         if body and body != comment.body:
             self.workspace.run(commands.EditCommentCommand(self.workspace, self.workspace.doc_uuid, item_type, uuid,
                                                            comment_uuid, body))
 
     def delete_comment(self, comment_uuid: str) -> None:
         item_type, uuid = self.workspace.current
+        if comment_uuid == NOTE and item_type == "annotation":
+            self.correct_item("annotation", uuid, "note", "")
+            return
         self.workspace.run(commands.DeleteCommentCommand(self.workspace, self.workspace.doc_uuid, item_type, uuid,
                                                          comment_uuid))
 
@@ -161,12 +233,50 @@ class Editing:
 
     def comment_selection(self, start: int, end: int) -> None:
         body = prompts.ask_text(self, self.tr("Comment"), self.tr("Comment on the selected text:"),
-                                multiline=True)
+                                multiline=True, quote=self.document_view.text[start:end])
         if not body:
             return
         command = self._annotate(start, end, body)
         if command is not None:
             self._activate("annotation", command.item_uuid, scroll=False)
+
+    def new_tag_for_selection(self, start: int, end: int) -> None:
+        """Right-click → Tag selection → New tag…: the tag is made and put on the passage, one
+        undo step."""
+        name = prompts.ask_text(self, self.tr("New tag"), self.tr("Name of the new tag:"))
+        if not name:
+            return
+        stack = self.workspace.undo_stack
+        annotate = None
+        stack.beginMacro(self.tr("New tag"))
+        try:
+            create = commands.CreateTagCommand(self.workspace, name, NEW_TAG_COLOR, None)
+            if self.workspace.run(create):
+                annotate = self._annotate(start, end)
+                if annotate is not None:
+                    self.workspace.run(commands.TagCommand(self.workspace, self.workspace.doc_uuid, "annotation",
+                                                           annotate.item_uuid, create.tag_uuid))
+        finally:
+            stack.endMacro()
+        if annotate is not None:
+            self._activate("annotation", annotate.item_uuid, scroll=False)
+
+    def _quote(self, item_type: str, uuid: str) -> str:
+        """The words an item stands for, shown above a comment on it."""
+        item = self.workspace.find_item(item_type, uuid)
+        if item is None:
+            return ""
+        if item_type == "section":
+            return f"{item.section.number} {item.section.title}".strip()
+        if item_type == "figure":
+            return item.figure.text
+        if item_type == "citation":
+            return item.citation.text
+        if item_type == "check":
+            return item.check.message
+        if item_type == "annotation":
+            return item.quote
+        return ""
 
     def heading_from_selection(self, start: int, end: int) -> None:
         text = self.document_view.text[start:end]
@@ -200,6 +310,7 @@ class Editing:
     # ================================================================== tags
     def _tags_changed(self) -> None:
         self.document_view.set_tags(self.workspace.tags())
+        self.inspector.review_pane.set_tags(self.workspace.tags())
         self._show_current_item()
         dialog = getattr(self, "_tag_manager", None)
         if dialog is not None:
@@ -235,9 +346,13 @@ class Editing:
         review = self.workspace.item_review(item_type, uuid) if uuid else None
         if review is None:
             self.inspector.show_item("", None, self.workspace.tags(), [])
+            self.inspector.show_verdict(None)
             return
         history = self.workspace.guarded(lambda: self.workspace.library.history(item_uuid=uuid)) or []
-        self.inspector.show_item(self._describe(item_type, uuid), review, self.workspace.tags(), history)
+        item = self.workspace.find_item(item_type, uuid)
+        note = item.note if item_type == "annotation" and item is not None else ""
+        self.inspector.show_item(self._describe(item_type, uuid), review, self.workspace.tags(), history, note)
+        self.inspector.show_verdict(review.reason if item_type == "check" else None)
 
     def _describe(self, item_type: str, uuid: str) -> str:
         item = self.workspace.find_item(item_type, uuid)
@@ -254,8 +369,10 @@ class Editing:
             text = f"“{item.quote}”" + (f" — {item.note}" if item.note else "")
         else:
             text = ""
-        status = labels.status(self.workspace.item_review(item_type, uuid).status)
-        return f"{kind} · {status}\n{text}"
+        review = self.workspace.item_review(item_type, uuid)
+        status = labels.status(review.status, item_type)
+        reason = f"\n{self.tr('Reason')}: {review.reason}" if item_type == "check" and review.reason else ""
+        return f"{kind} · {status}\n{text}{reason}"
 
 
 def split_heading_number(text: str) -> tuple[str, str]:

@@ -3,6 +3,8 @@ the interface language.  The codes themselves never change; only what the user r
 
 from __future__ import annotations
 
+from reviewer.library.vocabulary import status_word
+from ui import i18n
 from ui.qt import QCoreApplication
 
 
@@ -10,13 +12,14 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Labels", text)
 
 
-def status(code: str) -> str:
-    return {
-        "unreviewed": QCoreApplication.translate("Labels", "Unreviewed"),
-        "confirmed": QCoreApplication.translate("Labels", "Confirmed"),
-        "corrected": QCoreApplication.translate("Labels", "Corrected"),
-        "rejected": QCoreApplication.translate("Labels", "Rejected"),
-    }.get(code, code)
+def status(code: str, item_type: str = "") -> str:
+    """The core's one vocabulary (reviewer.library.vocabulary): a check's status reads as its
+    verdict (属实 / 误报 / 待核实 / 未判定), any other item's as 未审阅 / 确认无误 / 已更正 …"""
+    return status_word(code, item_type, i18n.core_language())
+
+
+def verdict(code: str) -> str:
+    return status_word(code, "check", i18n.core_language())
 
 
 def figure_kind(code: str) -> str:
@@ -80,11 +83,58 @@ def action(code: str) -> str:
         "add": QCoreApplication.translate("Labels", "Added"),
         "delete": QCoreApplication.translate("Labels", "Deleted"),
         "undo": QCoreApplication.translate("Labels", "Undone"),
+        "redo": QCoreApplication.translate("Labels", "Redone"),
+        "verdict": QCoreApplication.translate("Labels", "Verdict"),
+        "comment_edit": QCoreApplication.translate("Labels", "Comment edited"),
+        "comment_delete": QCoreApplication.translate("Labels", "Comment deleted"),
     }.get(code, code or "")
+
+
+def format_value(value) -> str:
+    """A number as a reviewer writes it (no 3479300.0), anything else as text."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.6g}" if abs(value) < 1e15 else str(value)
+    return str(value)
+
+
+def history_value(entry, value) -> str:
+    """A history entry's before/after value in words, never a raw dict: the status word, the
+    quoted passage of an added annotation, "属实:理由" for a verdict, a heading's title …"""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, dict):
+        if "status" in value:
+            word = status(value["status"], entry.item_type)
+            return f"{word}:{value['reason']}" if value.get("reason") else word
+        if "quote" in value:
+            note = f" — {value['note']}" if value.get("note") else ""
+            return f"“{value['quote']}”{note}"
+        if "title" in value:
+            return f"{value.get('number') or ''} {value['title']}".strip()
+        if "value" in value:
+            return f"{format_value(value['value'])} {value.get('unit') or ''}".strip()
+        return ";".join(f"{field(k)}:{format_value(v)}" for k, v in value.items() if v not in (None, ""))
+    if isinstance(value, list):
+        return ", ".join(format_value(v) for v in value)
+    if entry.field == "status" and isinstance(value, str):
+        return status(value, entry.item_type)
+    if entry.field == "kind" and isinstance(value, str):
+        return figure_kind(value)
+    return format_value(value)
 
 
 def field(code: str | None) -> str:
     return {
+        "tags": QCoreApplication.translate("Labels", "Tags"),
+        "comment": QCoreApplication.translate("Labels", "Comment"),
+        "note": QCoreApplication.translate("Labels", "Annotation note"),
+        "text": QCoreApplication.translate("Labels", "Text"),
+        "issuer": QCoreApplication.translate("Labels", "Issuer"),
+        "published": QCoreApplication.translate("Labels", "Published"),
+        "report_year": QCoreApplication.translate("Labels", "Report year"),
+        "doc_number": QCoreApplication.translate("Labels", "Document number"),
         "title": QCoreApplication.translate("Labels", "Title"),
         "number": QCoreApplication.translate("Labels", "Number"),
         "level": QCoreApplication.translate("Labels", "Level"),

@@ -12,11 +12,12 @@ from pathlib import Path
 import reviewer
 from reviewer import paths
 from reviewer.messages import ReviewerError, render
-from ui import dialogs, i18n, icons, presentation, prompts
+from ui import dialogs, i18n, icons, labels, presentation, prompts
 from ui.background_tasks import BackgroundTasks
 from ui.editing import Editing
 from ui.models import ItemRole
 from ui.models.outline import OutlineModel
+from ui.models.review_pane import library_entries
 from ui.navigation import Navigation
 from ui.qt import (
     QAbstractItemView,
@@ -165,6 +166,15 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
         self.act_reject = a(self.tr("&Reject"), lambda: self.set_status_and_next("rejected"), "Del", "reject",
                             self.tr("Reject the selected item: a false heading, figure or check (Del)"),
                             widget_only)
+        verdict_tips = {"confirmed": self.tr("The report really has this problem"),
+                        "rejected": self.tr("The tool was wrong: no problem in the report"),
+                        "pending": self.tr("Still to be verified"),
+                        "unreviewed": self.tr("Take the verdict back: the check is open again")}
+        self.verdict_actions = {
+            code: a(labels.verdict(code) if code != "unreviewed" else self.tr("Reopen check"),
+                    lambda c=code: self.set_verdict(c), key, tip=verdict_tips[code])
+            for code, key in (("confirmed", "Ctrl+1"), ("rejected", "Ctrl+2"), ("pending", "Ctrl+3"),
+                              ("unreviewed", "Ctrl+0"))}
         self.act_reset = a(self.tr("Mark as &unreviewed"), lambda: self.set_status("unreviewed"), "Ctrl+U")
         self.act_rename = a(self.tr("Re&name heading…"), self.rename_heading, "F2", context=widget_only)
         self.act_promote = a(self.tr("&Promote heading"), lambda: self.change_level(-1), "Ctrl+Left",
@@ -184,16 +194,18 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
         self.act_show_library = a(self.tr("&Library"), self.show_library, "Ctrl+L", "library",
                                   self.tr("Show the reports in this library"))
         self.act_show_review = a(self.tr("&Review view"), self.show_review, "Ctrl+R")
+        self.act_review_pane = a(self.tr("Review &pane"), self.show_review_pane, "Ctrl+Shift+R",
+                                 tip=self.tr("Every comment, tag, correction and verdict in this report"))
         self.act_attention = a(self.tr("Show only what needs &attention"), self.toggle_attention, "Ctrl+Shift+A")
         self.act_attention.setCheckable(True)
         self.act_next_unreviewed = a(self.tr("Next &unreviewed"), lambda: self.go_next(unreviewed=True), "F8",
                                      "next-unreviewed", self.tr("Go to the next unreviewed item (F8)"))
         self.act_prev_unreviewed = a(self.tr("Previous unreviewed"), lambda: self.go_next(unreviewed=True,
                                                                                           backwards=True), "Shift+F8")
-        self.act_next_check = a(self.tr("Next &check"), lambda: self.go_next(kinds=("check",), unreviewed=False),
-                                "F9", "next-check", self.tr("Go to the next inconsistency (F9)"))
-        self.act_prev_check = a(self.tr("Previous check"), lambda: self.go_next(kinds=("check",), unreviewed=False,
-                                                                                backwards=True), "Shift+F9")
+        self.act_next_check = a(self.tr("Next open &check"), lambda: self.go_next(kinds=("check",), unreviewed=True),
+                                "F9", "next-check", self.tr("Go to the next check without a verdict (F9)"))
+        self.act_prev_check = a(self.tr("Previous open check"), lambda: self.go_next(kinds=("check",), unreviewed=True,
+                                                                                     backwards=True), "Shift+F9")
         self.act_zoom_in = a(self.tr("Larger text"), lambda: self.zoom(+1), K.ZoomIn)
         self.act_zoom_out = a(self.tr("Smaller text"), lambda: self.zoom(-1), K.ZoomOut)
         self.act_shortcuts = a(self.tr("&Keyboard shortcuts"), self.show_shortcuts, K.HelpContents)
@@ -207,10 +219,12 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
         for widget in (self.outline_view,):
             for action in (self.act_rename, self.act_promote, self.act_demote, self.act_merge):
                 widget.addAction(action)
-        self.review_actions = [self.act_export_report, self.act_confirm, self.act_reject, self.act_reset,
+        self.review_actions = [*self.verdict_actions.values(),
+                               self.act_export_report, self.act_confirm, self.act_reject, self.act_reset,
                                self.act_rename, self.act_promote, self.act_demote, self.act_merge,
                                self.act_comment, self.act_tag,
                                self.act_find, self.act_find_next, self.act_find_previous, self.act_show_review,
+                               self.act_review_pane,
                                self.act_next_unreviewed, self.act_prev_unreviewed, self.act_next_check,
                                self.act_prev_check]
 
@@ -231,6 +245,8 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
         m.addActions([self.act_undo, self.act_redo])
         m.addSeparator()
         m.addActions([self.act_confirm, self.act_reject, self.act_reset])
+        verdicts = m.addMenu(self.tr("&Verdict on the check"))
+        verdicts.addActions(list(self.verdict_actions.values()))
         m.addSeparator()
         m.addActions([self.act_rename, self.act_promote, self.act_demote, self.act_merge])
         m.addSeparator()
@@ -238,7 +254,7 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
         m.addSeparator()
         m.addActions([self.act_find, self.act_find_next, self.act_find_previous, self.act_search_library])
         m = bar.addMenu(self.tr("&View"))
-        m.addActions([self.act_show_library, self.act_show_review])
+        m.addActions([self.act_show_library, self.act_show_review, self.act_review_pane])
         m.addSeparator()
         m.addActions([self.act_next_unreviewed, self.act_prev_unreviewed, self.act_next_check, self.act_prev_check])
         m.addSeparator()
@@ -325,6 +341,8 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
         page.remove_button.clicked.connect(self.remove_selected)
         page.searchRequested.connect(self.search_library)
         page.hitActivated.connect(self.open_hit)
+        page.sampleRequested.connect(self.open_sample)
+        page.work_pane.workActivated.connect(self.open_work)
 
         self.outline_view.selectionModel().currentChanged.connect(self._outline_current_changed)
         self.outline_view.clicked.connect(self._outline_clicked)
@@ -332,12 +350,15 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
         self.document_view.topPositionChanged.connect(self._follow_scroll)
         self.document_view.tagSelectionRequested.connect(self.tag_selection)
         self.document_view.commentSelectionRequested.connect(self.comment_selection)
+        self.document_view.newTagSelectionRequested.connect(self.new_tag_for_selection)
         self.document_view.headingSelectionRequested.connect(self.heading_from_selection)
         self.document_view.figureSelectionRequested.connect(self.figure_from_selection)
         self.document_view.selectionChanged.connect(self._selection_stats)
 
         ins = self.inspector
         ins.figures_model.editor = self.correct_item
+        ins.figures_model.value_editor = self.correct_figure_value
+        ins.valuePreview.connect(lambda text: self.statusBar().showMessage(text, 6000))
         ins.citations_model.editor = self.correct_item
         ins.itemSelected.connect(self._inspector_item_selected)
         ins.checkActivated.connect(self._check_activated)
@@ -346,6 +367,8 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
         ins.editCommentRequested.connect(self.edit_comment)
         ins.deleteCommentRequested.connect(self.delete_comment)
         ins.manageTagsRequested.connect(self.manage_tags)
+        ins.verdictRequested.connect(self.set_verdict)
+        ins.review_pane.entryActivated.connect(self._review_entry_activated)
         self.outline_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for action in (self.act_confirm, self.act_reject, self.act_reset, self.act_rename, self.act_promote,
                        self.act_demote, self.act_merge, self.act_tag, self.act_comment):
@@ -361,6 +384,29 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
         splitter = self.settings.layout_value("splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
+        self._auto_layout = splitter is None  # proportional until the reviewer drags a splitter
+        self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_auto_layout", False))
+        self.balance_panes()
+
+    def balance_panes(self) -> None:
+        """Give the text at least 40 % of the width (the reviewer reads there): at 1280×720 the
+        tables beside it must not squeeze it to a few characters.  Layouts that already leave the
+        text enough room are kept as the reviewer made them."""
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if total <= 0 or not self.splitter.isVisible():
+            return
+        if sizes[1] >= 0.4 * total and not getattr(self, "_auto_layout", True):
+            return  # the reviewer's own layout (a dragged splitter), roomy enough
+        outline = max(160, min(330, round(total * 0.2)))
+        tabs = self.inspector.tabBar().sizeHint().width() + 8  # every tab readable, if the text keeps 42 %
+        wanted = max(round(total * 0.32), min(tabs, round(total * 0.58) - outline))
+        inspector = max(self.inspector.minimumSizeHint().width(), min(560, wanted))
+        self.splitter.setSizes([outline, max(0, total - outline - inspector), inspector])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self.balance_panes)  # after the splitter took its new width
 
     def save_layout(self) -> None:
         self.settings.set_layout_value("geometry", self.saveGeometry())
@@ -432,8 +478,32 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
         if self.stack.currentWidget() is self.library_page or not self.library_page.model.rows:
             self.library_page.set_documents(self.workspace.documents())
             self._documents_stale = False
+            self.refresh_work()
+            if self.workspace.review is None:
+                self._update_status()  # "n reports in the library" counts what is listed
         else:
             self._documents_stale = True
+
+    def refresh_work(self) -> None:
+        """The library page's list of everyone's work across the reports."""
+        library = self.workspace.library
+        work = self.workspace.guarded(library.review_work) if library is not None else None
+        self.library_page.work_pane.set_tags(self.workspace.tags())
+        self.library_page.work_pane.set_entries(library_entries(work or [], self.workspace.tags()))
+
+    def open_sample(self) -> None:
+        """The bundled, invented sample report, in a library of its own: offered, never mixed
+        into the reviewer's real library."""
+        samples = sorted(paths.resource("samples").glob("*.txt"))
+        sample = next((p for p in samples if p.name.startswith("sample_fazhi")), samples[0] if samples else None)
+        if sample is None or not self.open_library(str(paths.data_dir() / "sample-library.db")):
+            return
+        if not self.workspace.documents():
+            self.import_paths([str(sample)])
+        else:
+            self.open_document(self.workspace.documents()[0].doc_uuid)
+        self.statusBar().showMessage(self.tr("This is the separate sample library. Your own library is under "
+                                             "File → Recent libraries."), 10000)
 
     def show_library(self) -> None:
         self.stack.setCurrentWidget(self.library_page)
@@ -446,6 +516,7 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
         if self.workspace.review is not None:
             self.stack.setCurrentWidget(self.splitter)
             self.legend.setVisible(True)
+            QTimer.singleShot(0, self.balance_panes)  # the splitter had no width while hidden
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -493,7 +564,7 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
             document, prepared.document = prepared.document, None  # the view owns it now
             steps.append(lambda: self.document_view.set_review(review, prepared.spans, document, prepared.offsets))
             steps.append(lambda: self.outline_model.set_review(review, prepared.outline))
-            steps.append(lambda: self.inspector.set_review(review, prepared.figures))
+            steps.append(lambda: self.inspector.set_review(review, prepared.figures, prepared.entries))
         else:
             steps.append(lambda: self.document_view.set_review(review))
             steps.append(lambda: self.outline_model.set_review(review))

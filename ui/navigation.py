@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import logging
 
-from ui.models import ItemRole
+from ui.models import ItemRole, StatusRole
 from ui.qt import (
+    QApplication,
     QItemSelectionModel,
 )
 
@@ -37,10 +38,13 @@ class Navigation:
         """Make an item the current one everywhere: text, outline, inspector."""
         self.workspace.set_current(item_type, uuid)
         span = self._span_of(item_type, uuid)
-        if scroll and span is not None:
-            self.document_view.jump_to(span[0], span[1], (item_type, uuid))
-        elif span is not None and not from_document:
-            self.document_view.jump_to(span[0], span[1], (item_type, uuid))
+        if span is not None:
+            top, bottom = self.document_view.visible_range()
+            on_screen = top <= span[0] < bottom
+            if from_document or (not scroll and on_screen):
+                self.document_view.mark_current(item_type, uuid)  # the text stays where it is
+            else:
+                self.document_view.jump_to(span[0], span[1], (item_type, uuid))
         if not from_outline:
             if item_type == "section":
                 self._select_in_outline(uuid)
@@ -86,10 +90,34 @@ class Navigation:
             self._syncing = False
 
     def _follow_scroll(self, position: int) -> None:
-        """The outline follows the text as the reader scrolls."""
+        """The outline follows the text as the reader scrolls — but only once the current item
+        has left the screen, and then that heading becomes the current item everywhere, so the
+        panes never show two different "current" items (a click on a heading scrolls the text,
+        which must not move the selection to the heading above it)."""
+        item_type, uuid = self.workspace.current
+        span = self._span_of(item_type, uuid) if uuid else None
+        top, bottom = self.document_view.visible_range()
+        if span is not None and top <= span[0] < bottom:
+            return
+        if item_type not in ("", "section"):
+            return
         section = self.outline_model.section_at(position)
-        if section is not None and self.workspace.current[0] in ("", "section"):
+        if section is not None and section.review.uuid != uuid:
             self._select_in_outline(section.review.uuid)
+            self.workspace.set_current("section", section.review.uuid)
+            self.inspector.select_item("section", section.review.uuid)
+
+    def show_review_pane(self) -> None:
+        self.show_review()
+        self.inspector.setCurrentWidget(self.inspector.review_pane)
+        self.inspector.review_pane.view.setFocus()
+
+    def _review_entry_activated(self, item_type: str, uuid: str) -> None:
+        """An entry of the review pane: its item becomes current and the text shows it."""
+        self._activate(item_type, uuid, scroll=True, from_inspector=item_type not in ("figure", "check", "citation"))
+        if item_type == "check":
+            self._check_activated(uuid)
+            self.inspector.setCurrentWidget(self.inspector.review_pane)
 
     def _check_activated(self, uuid: str) -> None:
         check = self.workspace.find_item("check", uuid)
@@ -99,9 +127,48 @@ class Navigation:
         self.inspector.select_figures([rf.review.uuid for rf in figures])
         self.document_view.update_highlights()
 
+    def _focused_list(self) -> tuple[str, object] | None:
+        """The item list that has the keyboard focus — (item type, view) — or None when the text
+        (or nothing) has it: Enter, Del and F8 then walk the document instead."""
+        focus = QApplication.focusWidget()
+        if focus is None:
+            return None
+        ins = self.inspector
+        for kind, view in (("figure", ins.figures_view), ("check", ins.checks_view),
+                           ("citation", ins.citations_view), ("section", self.outline_view)):
+            if focus is view or view.isAncestorOf(focus):
+                return kind, view
+        return None
+
+    def _next_in_list(self, kind: str, view, backwards: bool = False) -> bool:
+        """Move to the next (previous) unreviewed row of ``view``, in the order it shows."""
+        current = self.workspace.current[1] if self.workspace.current[0] == kind else None
+        if kind == "section":
+            rows = [(rs.review.uuid, rs.review.status) for rs in self.outline_model.sections()]
+        else:
+            model = view.model()
+            rows = [(model.index(r, 0).data(ItemRole), model.index(r, 0).data(StatusRole))
+                    for r in range(model.rowCount())]
+        if not rows:
+            return False
+        here = next((i for i, (uuid, _status) in enumerate(rows) if uuid == current), -1 if not backwards else 0)
+        for step in range(1, len(rows) + 1):
+            i = (here - step if backwards else here + step) % len(rows)
+            uuid, status = rows[i]
+            if status == "unreviewed" and uuid != current:
+                self._activate(kind, uuid, scroll=True)
+                view.setFocus()
+                return True
+        self.statusBar().showMessage(self.tr("Nothing left to review here."), 4000)
+        return False
+
     def go_next(self, kinds: tuple[str, ...] | None = None, unreviewed: bool = True, backwards: bool = False) -> None:
         ws = self.workspace
         if ws.review is None:
+            return
+        focused = self._focused_list() if kinds is None and unreviewed else None
+        if focused is not None:
+            self._next_in_list(*focused, backwards=backwards)
             return
         current = ws.current if ws.current[0] else None
         position = ws.item_start(*current) if current else None
@@ -116,6 +183,9 @@ class Navigation:
                 self.statusBar().showMessage(self.tr("Nothing left to review here."), 4000)
                 return
             index = next((i for i, t in enumerate(items) if current and (t[1], t[2]) == current), None)
+            rank = {(t[1], t[2]): i for i, t in enumerate(ws.ordered_items())}
+            if index is None and current in rank:  # the current item just left the list
+                index = next((i for i, t in enumerate(items) if rank[(t[1], t[2])] > rank[current]), len(items))
             if index is None:
                 earlier = [i for i, t in enumerate(items) if t[0] < position]
                 index = (earlier[-1] + 1) if earlier else 0
@@ -197,6 +267,19 @@ class Navigation:
         self._after_open = when_open
         self.jobFinished.connect(self._run_after_open)
         self.open_document(hit.doc_uuid)
+
+    def open_work(self, doc_uuid: str, item_type: str, uuid: str) -> None:
+        """An entry of the library's review list: open its report and show the item."""
+        def when_open() -> None:
+            self.show_review()
+            self._review_entry_activated(item_type, uuid)
+
+        if self.workspace.doc_uuid == doc_uuid:
+            when_open()
+            return
+        self._after_open = when_open
+        self.jobFinished.connect(self._run_after_open)
+        self.open_document(doc_uuid)
 
     def _run_after_open(self, name: str) -> None:
         if name != "open":

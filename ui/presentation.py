@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from reviewer.library.review import DocumentReview
 from ui.models.outline import OutlineTree, build_outline_tree
+from ui.models.review_pane import review_entries
 from ui.models.tables import FigureRows, prepare_figure_rows
 from ui.offsets import OffsetMap
 from ui.views.document_view import SpanIndex, build_span_index, build_text_document
@@ -27,6 +28,7 @@ class Prepared:
     outline: OutlineTree
     figures: FigureRows
     items: dict = None  # (item_type, uuid) -> reviewed object
+    entries: list | None = None  # the review pane's list (review_pane.review_entries)
     offsets: OffsetMap | None = None  # set with ``document`` when the text is new to the view
     document: object | None = None  # a QTextDocument living in the GUI thread
 
@@ -34,7 +36,8 @@ class Prepared:
 def prepare(review: DocumentReview, shown_text: str | None) -> Prepared:
     """Build the view data for ``review``; the text document only if the view shows other text."""
     result = Prepared(review=review, spans=build_span_index(review), outline=build_outline_tree(review.sections),
-                      figures=prepare_figure_rows(review), items=item_index(review))
+                      figures=prepare_figure_rows(review), items=item_index(review),
+                      entries=review_entries(review))
     text = review.document.text
     if text != shown_text:
         result.offsets = OffsetMap(text)

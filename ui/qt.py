@@ -68,6 +68,7 @@ from PySide6.QtGui import (
     QBrush,
     QCloseEvent,
     QColor,
+    QContextMenuEvent,
     QDesktopServices,
     QDragEnterEvent,
     QDropEvent,

@@ -271,18 +271,18 @@ class Workspace(QObject):
     def next_item(self, position: int, *, kinds: tuple[str, ...] | None = None, unreviewed: bool = True,
                   after: tuple[str, str] | None = None) -> tuple[str, str, int] | None:
         """The next item after ``position`` (wrapping round), optionally only unreviewed ones."""
-        items = [t for t in self.ordered_items()
-                 if (kinds is None or t[1] in kinds) and (not unreviewed or t[3] == "unreviewed")]
+        ordered = self.ordered_items()
+        rank = {(t[1], t[2]): i for i, t in enumerate(ordered)}
+        items = [t for t in ordered if (kinds is None or t[1] in kinds) and (not unreviewed or t[3] == "unreviewed")]
         if not items:
             return None
-        starts = [t[0] for t in items]
-        i = bisect_right(starts, position)
-        if after is not None:
-            # Skip the current item itself (several items may start at the same position).
-            for j, t in enumerate(items):
-                if (t[1], t[2]) == after:
-                    i = j + 1
-                    break
+        if after is not None and after in rank:
+            # After the current item in reading order — even when it just left the list (a
+            # verdict closed it), so an item starting at the same place is never skipped.
+            here = rank[after]
+            i = next((j for j, t in enumerate(items) if rank[(t[1], t[2])] > here), len(items))
+        else:
+            i = bisect_right([t[0] for t in items], position)
         start, item_type, uuid, _ = items[i % len(items)]
         return item_type, uuid, start
 

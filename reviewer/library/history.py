@@ -19,6 +19,7 @@ from reviewer.library.rows import (
     loads,
     now,
 )
+from reviewer.library.vocabulary import VERDICTS
 from reviewer.messages import ReviewerError
 
 
@@ -97,8 +98,9 @@ class HistoryMixin:
                 self.conn.execute("UPDATE checks SET verdict_reason = ? WHERE uuid = ?",
                                   (before.get("reason") or None, h["item_uuid"]))
             elif action in ("tag", "untag"):
+                removed = extra.get("was_removed", True) if action == "tag" else False
                 self.conn.execute("UPDATE tag_links SET removed = ?, reviewer = ?, changed_at = ? WHERE uuid = ?",
-                                  (1 if action == "tag" else 0, self.reviewer, at, ref))
+                                  (1 if removed else 0, self.reviewer, at, ref))
             elif action in ("comment", "comment_delete"):
                 self.conn.execute("UPDATE comments SET deleted = ?, updated_at = ? WHERE uuid = ?",
                                   (1 if action == "comment" else 0, at, ref))
@@ -114,3 +116,71 @@ class HistoryMixin:
             return self._log("undo", h["item_type"], h["item_uuid"], h["doc_uuid"], h["field"], loads(h["new"]),
                              loads(h["old"]), ref=h["uuid"], extra={"action": action, "history_id": history_id},
                              at=at)
+
+    # ------------------------------------------------------------------ redo
+    def redo(self, history_id: int) -> HistoryEntry:
+        """Re-apply a change that was undone, exactly as it was: the same rows come back under
+        the same UUIDs (an added annotation with its tags and comments, a deleted comment, the
+        same correction), and the original entry counts again, so it can be undone again.  The
+        redo is itself a new entry."""
+        with self._tx():
+            h = self._row("SELECT * FROM history WHERE id = ?", (history_id,))
+            if h is None:
+                raise ReviewerError("history_missing", id=history_id)
+            if not h["undone"]:
+                raise ReviewerError("not_undone", id=history_id)
+            action, ref, at = h["action"], h["ref"], now()
+            item_type, item_uuid = h["item_type"], h["item_uuid"]
+            extra, new = loads(h["extra"]) or {}, loads(h["new"])
+            if action == "add":
+                table = ITEM_TABLES[item_type]
+                self.conn.execute(f"UPDATE {table} SET deleted = 0 WHERE uuid = ?", (item_uuid,))
+                self._item(item_type, item_uuid)
+            elif action == "correct":
+                row = self._item(item_type, item_uuid)
+                if self._row("SELECT 1 AS x FROM corrections WHERE item_uuid = ? AND field = ? AND undone = 0"
+                             " AND at > ?", (item_uuid, h["field"], h["at"])):
+                    raise ReviewerError("redo_superseded", id=history_id)  # it would make a conflict
+                self.conn.execute("UPDATE corrections SET undone = 0 WHERE uuid = ?", (ref,))
+                if row["status"] != "rejected":
+                    self._set_status_row(item_type, item_uuid, "corrected", at)
+            elif action == "status":
+                self._item(item_type, item_uuid)
+                self._set_status_row(item_type, item_uuid, new, at)
+            elif action == "verdict":
+                self._item("check", item_uuid)
+                new = new or {}
+                status = new.get("status", "unreviewed")
+                self._set_status_row("check", item_uuid, status if status in VERDICTS else "unreviewed", at)
+                self.conn.execute("UPDATE checks SET verdict_reason = ? WHERE uuid = ?",
+                                  (new.get("reason") or None, item_uuid))
+            elif action in ("tag", "untag"):
+                self._redo_tag_link(h, extra, at)
+            elif action in ("comment", "comment_delete"):
+                self._item(item_type, item_uuid)
+                self.conn.execute("UPDATE comments SET deleted = ?, updated_at = ? WHERE uuid = ?",
+                                  (0 if action == "comment" else 1, at, ref))
+            elif action == "comment_edit":
+                self._item(item_type, item_uuid)
+                self.conn.execute("UPDATE comments SET body = ?, updated_at = ? WHERE uuid = ?", (new, at, ref))
+            else:
+                raise ReviewerError("cannot_undo", action=action)
+            self.conn.execute("UPDATE history SET undone = 0 WHERE id = ?", (history_id,))
+            return self._log("redo", item_type, item_uuid, h["doc_uuid"], h["field"], loads(h["old"]), new,
+                             ref=h["uuid"], extra={"action": action, "history_id": history_id}, at=at)
+
+    def _redo_tag_link(self, h: dict, extra: dict, at: str) -> None:
+        """Tag or untag again through the same link; a link lost with its tag (a tag deleted and
+        restored by undo/redo) is written back under its UUID."""
+        self._item(h["item_type"], h["item_uuid"])
+        removed = 0 if h["action"] == "tag" else 1
+        if self._row("SELECT 1 AS x FROM tag_links WHERE uuid = ?", (h["ref"],)) is None:
+            self._tag(extra["tag"])
+            self.conn.execute(
+                "INSERT INTO tag_links (uuid, tag_uuid, doc_uuid, item_type, item_uuid, reviewer, at, changed_at,"
+                " removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (h["ref"], extra["tag"], h["doc_uuid"], h["item_type"], h["item_uuid"], self.reviewer, at, at,
+                 removed))
+        else:
+            self.conn.execute("UPDATE tag_links SET removed = ?, reviewer = ?, changed_at = ? WHERE uuid = ?",
+                              (removed, self.reviewer, at, h["ref"]))

@@ -34,10 +34,13 @@ Callers get dataclasses (``reviewer.library.review``), never rows.  The API::
     lib.tag_item(item_type, item_uuid, tag_uuid) / untag_item(...) -> HistoryEntry
     lib.add_comment(item_type, item_uuid, body) -> Comment; edit_comment(uuid, body); delete_comment(uuid)
     lib.history(item_uuid=None, doc_uuid=None) -> list[HistoryEntry]; lib.undo(history_id) -> HistoryEntry
+    lib.redo(history_id) -> HistoryEntry          # an undone change again: same rows, same UUIDs
+    lib.restore_tag(tag) -> Tag                    # a deleted tag back under its UUID (redo)
     lib.last_entry -> HistoryEntry | None          # the entry of this object's latest change
     lib.conflicts(doc_uuid=None) -> list[Conflict]  # fields two reviewers corrected differently
     lib.search(query, limit=200) -> list[SearchHit]  # report text (either script), figure labels,
                                                     # comments, annotation notes
+    lib.review_work(doc_uuid=None) -> list[WorkItem]  # comments, notes, tags, corrections, verdicts
     lib.merge_from(other_path) -> MergeReport       # see reviewer.library.merge
     lib.check_integrity() -> str                    # "ok" or what is wrong (slow on big files)
 
@@ -60,9 +63,11 @@ from reviewer.library.history import HistoryMixin
 from reviewer.library.merge import MergeReport, merge_libraries
 from reviewer.library.search import SearchMixin
 from reviewer.library.tags_comments import TagsCommentsMixin
+from reviewer.library.work import WorkMixin
 
 
-class Library(DocumentsMixin, EditsMixin, TagsCommentsMixin, HistoryMixin, SearchMixin, LibraryConnection):
+class Library(DocumentsMixin, EditsMixin, TagsCommentsMixin, HistoryMixin, SearchMixin, WorkMixin,
+              LibraryConnection):
     """One review library file.  See the module docstring for the API.
 
     Each responsibility lives in a module of its own (the mixins above); this class only puts

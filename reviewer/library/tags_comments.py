@@ -92,6 +92,19 @@ class TagsCommentsMixin:
                 self.conn.execute(f"UPDATE tags SET {sets} WHERE uuid = ?", (*fields.values(), uuid))
         return self._tag(uuid)
 
+    def restore_tag(self, tag: Tag) -> Tag:
+        """Put a deleted tag back under its own UUID (redo of "new tag"), so later edits that
+        name it by UUID still find it."""
+        with self._tx():
+            if tag.parent is not None:
+                self._tag(tag.parent)
+            if self._row("SELECT 1 AS x FROM tags WHERE uuid = ?", (tag.uuid,)):
+                raise ReviewerError("tag_exists", name=tag.name)
+            self.conn.execute("INSERT INTO tags (uuid, name, color, parent, description, reviewer, created_at)"
+                              " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                              (tag.uuid, tag.name, tag.color, tag.parent, tag.description or "", self.reviewer, now()))
+        return self._tag(tag.uuid)
+
     def delete_tag(self, uuid: str) -> None:
         """Remove a tag from the vocabulary and from every item; its children move up a level."""
         with self._tx():
@@ -106,6 +119,7 @@ class TagsCommentsMixin:
             link = self._row("SELECT * FROM tag_links WHERE tag_uuid = ? AND item_type = ? AND item_uuid = ?",
                              (tag_uuid, item_type, item_uuid))
             at = now()
+            was_removed = link is None or bool(link["removed"])
             if link is None:
                 link_uuid = new_uuid()
                 self.conn.execute(
@@ -117,7 +131,7 @@ class TagsCommentsMixin:
                 self.conn.execute("UPDATE tag_links SET removed = 0, reviewer = ?, changed_at = ? WHERE uuid = ?",
                                   (self.reviewer, at, link_uuid))
             return self._log("tag", item_type, item_uuid, row["doc_uuid"], "tags", None, tag.path,
-                             ref=link_uuid, extra={"tag": tag_uuid}, at=at)
+                             ref=link_uuid, extra={"tag": tag_uuid, "was_removed": was_removed}, at=at)
 
     def untag_item(self, item_type: str, item_uuid: str, tag_uuid: str) -> HistoryEntry:
         with self._tx():

@@ -20,6 +20,10 @@ class ColumnTableModel(QAbstractTableModel):
     def header(self, key: str) -> str:
         return key
 
+    def header_tip(self, key: str) -> str | None:
+        """What a column means, shown when the pointer rests on its header."""
+        return None
+
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.rows)
 
@@ -29,4 +33,6 @@ class ColumnTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.header(self.columns[section])
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return self.header_tip(self.columns[section])
         return None

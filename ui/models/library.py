@@ -9,7 +9,7 @@ from ui.qt import QBrush, QColor, QCoreApplication, QModelIndex, Qt
 
 
 class LibraryModel(ColumnTableModel):
-    columns = ("title", "issuer", "year", "progress", "checks", "imported")
+    columns = ("title", "file", "issuer", "year", "progress", "checks", "imported")
 
     def set_documents(self, documents: list[DocumentSummary]) -> None:
         if [d.doc_uuid for d in documents] == [d.doc_uuid for d in self.rows] and documents:
@@ -26,6 +26,7 @@ class LibraryModel(ColumnTableModel):
     def header(self, key: str) -> str:
         return {
             "title": QCoreApplication.translate("LibraryModel", "Report"),
+            "file": QCoreApplication.translate("LibraryModel", "File"),
             "issuer": QCoreApplication.translate("LibraryModel", "Issuer"),
             "year": QCoreApplication.translate("LibraryModel", "Year"),
             "progress": QCoreApplication.translate("LibraryModel", "Reviewed"),
@@ -41,6 +42,8 @@ class LibraryModel(ColumnTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "title":
                 return doc.display_name  # the core's one naming rule
+            if key == "file":
+                return doc.file_name
             if key == "issuer":
                 return doc.issuer or ""
             if key == "year":
@@ -53,12 +56,14 @@ class LibraryModel(ColumnTableModel):
                 return doc.imported_at.replace("T", " ")[:16]
         if role == Qt.ItemDataRole.ToolTipRole:
             return doc.path
+        if role == Qt.ItemDataRole.ForegroundRole and key == "title" and not doc.title:
+            return QBrush(QColor("#8a8f98"))
         if role == Qt.ItemDataRole.ForegroundRole and key == "checks" and doc.open_checks:
             return QBrush(QColor("#b3261e"))
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("year", "progress", "checks"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == SortRole:
-            return {"title": doc.display_name, "issuer": doc.issuer or "",
+            return {"title": doc.display_name, "file": doc.file_name, "issuer": doc.issuer or "",
                     "year": doc.report_year or 0, "progress": doc.reviewed_share,
                     "checks": doc.open_checks, "imported": doc.imported_at}[key]
         if role == ItemRole:

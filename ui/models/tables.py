@@ -37,12 +37,7 @@ def _collator():
     return _COLLATOR
 
 
-def format_value(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:.6g}" if abs(value) < 1e15 else str(value)
-    return str(value)
+format_value = labels.format_value
 
 
 def parse_value(text: str) -> Any:
@@ -234,6 +229,18 @@ class FiguresModel(ReviewTableModel):
         super().__init__(parent)
         self._section_titles: dict[int, str] = {}
         self.check_figures: set[int] = set()
+        # (figure uuid, typed text) -> saved?  The window reads the entry with the core's numeral
+        # parser, previews it and may refuse it; without one, the cell is read as a plain number.
+        self.value_editor: Callable[[str, str], bool] | None = None
+
+    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role == Qt.ItemDataRole.EditRole and index.isValid() and self.columns[index.column()] == "value" \
+                and self.value_editor is not None:
+            row = self.rows[index.row()]
+            if str(value).strip() == format_value(row.figure.value):
+                return False
+            return bool(self.value_editor(row.review.uuid, str(value)))
+        return super().setData(index, value, role)
 
     def set_review(self, review: DocumentReview | None, prepared: FigureRows | None = None) -> None:
         if review is None:
@@ -258,6 +265,20 @@ class FiguresModel(ReviewTableModel):
             "status": QCoreApplication.translate("FiguresModel", "Status"),
             "tags": QCoreApplication.translate("FiguresModel", "Tags"),
         }[key]
+
+    def header_tip(self, key: str) -> str | None:
+        t = QCoreApplication.translate
+        return {
+            "label": t("FiguresModel", "What the figure measures, as the report names it"),
+            "text": t("FiguresModel", "The figure exactly as the report writes it"),
+            "value": t("FiguresModel", "The number it stands for, in base units (347.93万元 is 3479300 元); "
+                                       "double-click to correct it"),
+            "unit": t("FiguresModel", "The unit of the value (件, 元, %…)"),
+            "kind": t("FiguresModel", "Count, money, percent, duration…"),
+            "section": t("FiguresModel", "The heading under which the figure stands"),
+            "status": t("FiguresModel", "Your review of this figure"),
+            "tags": t("FiguresModel", "Your tags on this figure"),
+        }.get(key)
 
     def cell(self, row: ReviewedFigure, key: str) -> Any:
         fig = row.figure
@@ -304,7 +325,7 @@ class FiguresModel(ReviewTableModel):
 
 class ChecksModel(ReviewTableModel):
     item_type = "check"
-    columns = ("severity", "kind", "message", "status")
+    columns = ("severity", "kind", "message", "status", "reason")
 
     def set_review(self, review: DocumentReview | None) -> None:
         rows = [*review.checks, *review.advisories] if review else []
@@ -316,8 +337,20 @@ class ChecksModel(ReviewTableModel):
             "severity": QCoreApplication.translate("ChecksModel", "Severity"),
             "kind": QCoreApplication.translate("ChecksModel", "Check"),
             "message": QCoreApplication.translate("ChecksModel", "Message"),
-            "status": QCoreApplication.translate("ChecksModel", "Status"),
+            "status": QCoreApplication.translate("ChecksModel", "Verdict"),
+            "reason": QCoreApplication.translate("ChecksModel", "Reason"),
         }[key]
+
+    def header_tip(self, key: str) -> str | None:
+        t = QCoreApplication.translate
+        return {
+            "severity": t("ChecksModel", "How serious the inconsistency is"),
+            "kind": t("ChecksModel", "What was checked: sums, rates, repeated figures, numbering"),
+            "message": t("ChecksModel", "What the tool found, with its arithmetic"),
+            "status": t("ChecksModel", "Your verdict: 属实 the report has this problem, 误报 the tool was wrong, "
+                                       "待核实 still to verify, 未判定 open"),
+            "reason": t("ChecksModel", "The reason you gave with the verdict"),
+        }.get(key)
 
     def cell(self, row: ReviewedCheck, key: str) -> Any:
         check = row.check
@@ -327,7 +360,9 @@ class ChecksModel(ReviewTableModel):
             return labels.check_kind(check.kind)
         if key == "message":
             return check.message
-        return labels.status(row.review.status)
+        if key == "reason":
+            return row.review.reason
+        return labels.status(row.review.status, "check")
 
     def sort_value(self, row: ReviewedCheck, key: str) -> Any:
         if key == "severity":
@@ -400,10 +435,7 @@ class HistoryModel(ColumnTableModel):
             if key == "field":
                 return labels.field(entry.field)
             if key in ("old", "new"):
-                value = getattr(entry, key)
-                if entry.field == "status" and isinstance(value, str):
-                    return labels.status(value)
-                return format_value(value) if not isinstance(value, (dict, list)) else str(value)
+                return labels.history_value(entry, getattr(entry, key))
             return getattr(entry, key)
         if role == Qt.ItemDataRole.FontRole and entry.undone:
             font = QFont()

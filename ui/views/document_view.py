@@ -21,14 +21,17 @@ from ui.qt import (
     QEvent,
     QFont,
     QMenu,
+    QPainter,
     QPlainTextDocumentLayout,
     QPlainTextEdit,
+    QPoint,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextEdit,
     QTimer,
     QToolTip,
+    QWidget,
     Signal,
 )
 
@@ -73,12 +76,54 @@ def _format(style: dict) -> QTextCharFormat:
     return fmt
 
 
+MARK_WIDTH = 12  # the margin beside the text where tagged and commented passages are marked
+COMMENT_COLOR = "#f2b705"
+
+
+class MarginMarks(QWidget):
+    """Stripes in the left margin beside tagged passages (in the tag's colour) and commented
+    ones (amber), like MAXQDA's coding stripes: where the work is, at a glance."""
+
+    def __init__(self, view: DocumentView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        for top, bottom, color, x in self.view.margin_marks():
+            painter.fillRect(x, top, 4, max(3, bottom - top), QColor(color))
+        painter.end()
+
+
+def review_marks(review: DocumentReview | None) -> list[tuple[int, int, str, int]]:
+    """(start, end, colour, column) for every tagged or commented passage, by start."""
+    if review is None:
+        return []
+    notes = {a.uuid for a in review.annotations if a.note}
+    items = [(rs.section.heading_start, rs.section.heading_end, rs.review) for rs in review.sections
+             if rs.review.tags or rs.review.comments]
+    items += [(rf.figure.start, rf.figure.end, rf.review) for rf in review.figures
+              if rf.review.tags or rf.review.comments]
+    items += [(rc.citation.start, rc.citation.end, rc.review) for rc in review.citations
+              if rc.review.tags or rc.review.comments]
+    items += [(a.start, a.end, a.review) for a in review.annotations if a.start is not None and a.review]
+    marks = []
+    for start, end, item in items:
+        if item.tags:
+            marks.append((start, end, item.tags[0].color, 1))
+        if item.comments or item.uuid in notes:
+            marks.append((start, end, COMMENT_COLOR, 7))
+    marks.sort()
+    return marks
+
+
 class DocumentView(QPlainTextEdit):
     itemActivated = Signal(str, str)  # item_type, uuid: the reader clicked a highlighted item
     topPositionChanged = Signal(int)  # code point at the top of the viewport (outline follows)
     # actions on a selection (start, end in code points)
     tagSelectionRequested = Signal(int, int, str)  # …, tag uuid
     commentSelectionRequested = Signal(int, int)
+    newTagSelectionRequested = Signal(int, int)  # a new tag, put on the selection
     headingSelectionRequested = Signal(int, int)
     figureSelectionRequested = Signal(int, int)
 
@@ -112,6 +157,9 @@ class DocumentView(QPlainTextEdit):
         self._top_timer.setInterval(60)
         self._top_timer.timeout.connect(self._emit_top)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self._marks: list[tuple[int, int, str, int]] = []
+        self.marks = MarginMarks(self)
+        self.setViewportMargins(MARK_WIDTH, 0, 0, 0)
 
     # ------------------------------------------------------------------ content
     def set_review(self, review: DocumentReview | None, spans: SpanIndex | None = None,
@@ -152,6 +200,7 @@ class DocumentView(QPlainTextEdit):
         self._starts = index.starts
         self._long_spans = index.long_spans
         self._details = index.details
+        self._marks = index.marks
         if self._current is not None:
             self._current = next((s for s in index.spans + index.long_spans if s.uuid == self._current.uuid), None)
 
@@ -224,6 +273,26 @@ class DocumentView(QPlainTextEdit):
         if self._found is not None:
             selections.append(self._selection(*self._found, self._formats["found"]))
         self.setExtraSelections(selections)
+        self.marks.update()
+
+    def margin_marks(self) -> list[tuple[int, int, str, int]]:
+        """The stripes on screen now: (top, bottom, colour, x) in viewport pixels."""
+        if not self._marks:
+            return []
+        start, end = self.visible_range()
+        to16 = self.offsets.to_utf16
+        shown = []
+        for mark_start, mark_end, color, x in self._marks:
+            if mark_start >= end:
+                break
+            if mark_end <= start:
+                continue
+            top_cursor = QTextCursor(self.document())
+            top_cursor.setPosition(to16(max(mark_start, start)))
+            bottom_cursor = QTextCursor(self.document())
+            bottom_cursor.setPosition(to16(min(mark_end, end)))
+            shown.append((self.cursorRect(top_cursor).top(), self.cursorRect(bottom_cursor).bottom(), color, x))
+        return shown
 
     def highlighted_spans(self) -> list[Span]:
         """The spans drawn at the moment (for tests and the status bar)."""
@@ -236,6 +305,7 @@ class DocumentView(QPlainTextEdit):
         if start < lo + MARGIN // 4 or end > hi - MARGIN // 4:
             self._refresh.start()
         self._top_timer.start()
+        self.marks.update()
 
     def _emit_top(self) -> None:
         block = self.firstVisibleBlock()
@@ -243,8 +313,29 @@ class DocumentView(QPlainTextEdit):
             self.topPositionChanged.emit(self.offsets.to_cp(block.position()))
 
     def resizeEvent(self, event) -> None:  # noqa: N802
+        """Keep the reading position: the character at the top stays at the top when the
+        lines re-wrap (dragging the splitter, resizing the window)."""
+        top = self.cursorForPosition(QPoint(4, 4)).position() if self.text else None
         super().resizeEvent(event)
+        rect = self.contentsRect()
+        self.marks.setGeometry(rect.left(), rect.top(), MARK_WIDTH, rect.height())
+        if top is not None and event.oldSize().width() != event.size().width():
+            self.scroll_to_top(top)
         self._refresh.start()
+
+    def scroll_to_top(self, position: int) -> None:
+        """Scroll so that the line holding UTF-16 ``position`` is the first one shown."""
+        block = self.document().findBlock(position)
+        if not block.isValid():
+            return
+        layout = block.layout()
+        line = layout.lineForTextPosition(position - block.position()) if layout is not None else None
+        offset = line.lineNumber() if line is not None and line.isValid() else 0
+        self.verticalScrollBar().setValue(block.firstLineNumber() + offset)
+
+    def top_position(self) -> int:
+        """The code point at the top left of the text (the reading position)."""
+        return self.offsets.to_cp(self.cursorForPosition(QPoint(4, 4)).position())
 
     # ------------------------------------------------------------------ navigation
     def jump_to(self, start: int, end: int | None = None, item: tuple[str, str] | None = None) -> None:
@@ -260,6 +351,14 @@ class DocumentView(QPlainTextEdit):
         cursor.setPosition(self.offsets.to_utf16(start))
         self.setTextCursor(cursor)
         self.centerCursor()
+        self.update_highlights()
+
+    def mark_current(self, item_type: str, uuid: str) -> None:
+        """Show an item as the current one without moving the text."""
+        self._current = self._by_uuid.get(uuid)
+        if self._current is None or self._current.item_type != item_type:
+            self._current = next((s for s in self._spans + self._long_spans
+                                  if s.item_type == item_type and s.uuid == uuid), None)
         self.update_highlights()
 
     def current_span(self) -> Span | None:
@@ -368,16 +467,18 @@ class DocumentView(QPlainTextEdit):
         if selection is not None and self.review is not None:
             start, end = selection
             menu.addSeparator()
-            tag_menu = QMenu(self.tr("Tag selection"), menu)
+            tag_menu = QMenu(self.tr("Tag selection") + "\tCtrl+T", menu)
             for tag in self._tags:
                 action = tag_menu.addAction(tag.path or tag.name)
                 action.triggered.connect(lambda _=False, t=tag.uuid: self.tagSelectionRequested.emit(start, end, t))
-            tag_menu.setEnabled(bool(self._tags))
+            tag_menu.addSeparator()
+            tag_menu.addAction(self.tr("New tag…"), lambda: self.newTagSelectionRequested.emit(start, end))
             menu.addMenu(tag_menu)
-            menu.addAction(self.tr("Comment on selection…"),
+            menu.addAction(self.tr("Comment on selection…") + "\tCtrl+M",
                            lambda: self.commentSelectionRequested.emit(start, end))
             menu.addAction(self.tr("Mark as heading…"), lambda: self.headingSelectionRequested.emit(start, end))
             menu.addAction(self.tr("Mark as figure…"), lambda: self.figureSelectionRequested.emit(start, end))
+        self.last_menu = menu  # tests read what it offered
         menu.exec(event.globalPos())
         menu.deleteLater()
 
@@ -391,6 +492,7 @@ class SpanIndex:
     long_spans: list[Span]
     details: dict[str, object]
     by_uuid: dict[str, Span]
+    marks: list[tuple[int, int, str, int]]  # margin marks: review_marks()
 
 
 def build_span_index(review: DocumentReview | None) -> SpanIndex:
@@ -423,7 +525,8 @@ def build_span_index(review: DocumentReview | None) -> SpanIndex:
     # Sorting 100,000 tuples is one long C call that keeps the GUI thread waiting for the
     # interpreter lock; an int key sorts several times faster (ties keep reading order).
     spans.sort(key=_span_start)
-    return SpanIndex(spans, [s.start for s in spans], long_spans, details, {s.uuid: s for s in spans})
+    return SpanIndex(spans, [s.start for s in spans], long_spans, details, {s.uuid: s for s in spans},
+                     review_marks(review))
 
 
 def _span_start(span: Span) -> int:

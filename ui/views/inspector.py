@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from reviewer.library.review import DocumentReview, HistoryEntry, ItemReview, Tag
+from reviewer.analysis.numerals import NumeralError
+from reviewer.analysis.typed_values import TypedValue, parse_typed_value
+from reviewer.library.review import STATUSES, DocumentReview, HistoryEntry, ItemReview, Tag
 from reviewer.model import FIGURE_KINDS
 from ui import icons, labels
 from ui.models import ItemRole, ItemTypeRole
 from ui.models.proxy import ReviewFilterProxy
-from ui.models.tables import ChecksModel, CitationsModel, FiguresModel, HistoryModel
+from ui.models.tables import ChecksModel, CitationsModel, FiguresModel, HistoryModel, format_value
 from ui.qt import (
     QAbstractItemView,
     QCheckBox,
@@ -31,6 +33,9 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.views.review_pane import ReviewPane
+
+NOTE = "note"  # the comments list's entry for an annotation's own note
 
 
 class KindDelegate(QStyledItemDelegate):
@@ -49,6 +54,38 @@ class KindDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor, model, index):  # noqa: N802
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+def describe_typed(typed: TypedValue) -> str:
+    """How a parsed entry reads back to the reviewer: "3479300 元(金额)"."""
+    text = format_value(typed.value) + (f" {typed.unit}" if typed.unit else "")
+    return text + (f"({labels.figure_kind(typed.kind)})" if typed.kind else "")
+
+
+
+class ValueDelegate(QStyledItemDelegate):
+    """The value cell's editor says, as the reviewer types, how the entry will be read
+    (347.93万元 → 3479300 元) or that it cannot be read, before anything is saved."""
+
+    def __init__(self, inspector: Inspector) -> None:
+        super().__init__(inspector)
+        self.inspector = inspector
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        editor = QLineEdit(parent)
+        editor.textEdited.connect(lambda text: self._preview(editor, text))
+        return editor
+
+    def _preview(self, editor: QLineEdit, text: str) -> None:
+        if not text.strip():
+            message = ""
+        else:
+            try:
+                message = self.tr("Will be saved as {0}").format(describe_typed(parse_typed_value(text)))
+            except NumeralError:
+                message = self.tr("Cannot be read as a number")
+        editor.setToolTip(message)
+        self.inspector.valuePreview.emit(message)
 
 
 def _table(model, parent) -> tuple[QTableView, ReviewFilterProxy]:
@@ -99,6 +136,8 @@ class Inspector(QTabWidget):
     editCommentRequested = Signal(str)
     deleteCommentRequested = Signal(str)
     manageTagsRequested = Signal()
+    verdictRequested = Signal(str)  # confirmed / rejected / pending / unreviewed
+    valuePreview = Signal(str)  # how the value being typed will be read
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -115,6 +154,8 @@ class Inspector(QTabWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         self.figures_view, self.figures_proxy = _table(self.figures_model, page)
         self.figures_view.setItemDelegateForColumn(FiguresModel.columns.index("kind"), KindDelegate(self))
+        self.value_delegate = ValueDelegate(self)
+        self.figures_view.setItemDelegateForColumn(FiguresModel.columns.index("value"), self.value_delegate)
         self.figures_filter = FilterBar(self.figures_proxy, page)
         layout.addWidget(self.figures_filter)
         layout.addWidget(self.figures_view)
@@ -136,9 +177,11 @@ class Inspector(QTabWidget):
         self.checks_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.checks_view.horizontalHeader().setStretchLastSection(False)
         self.checks_view.setColumnWidth(3, 72)
+        self.checks_view.setColumnWidth(4, 110)
         self.checks_filter = FilterBar(self.checks_proxy, page)
         layout.addWidget(self.checks_filter)
         layout.addWidget(self.checks_view)
+        layout.addWidget(self._verdict_bar(page))
         self.addTab(page, self.tr("Checks"))
 
         # Citations
@@ -202,18 +245,71 @@ class Inspector(QTabWidget):
         layout.addWidget(self.history_view)
         self.addTab(page, self.tr("History"))
 
-        for view in (self.figures_view, self.checks_view, self.citations_view):
+        # The review pane: all the work on the report in one list
+        self.review_pane = ReviewPane(self)
+        self.addTab(self.review_pane, self.tr("Review"))
+        self.setTabToolTip(self.indexOf(self.review_pane),
+                           self.tr("Every comment, tag, correction and verdict in this report (Ctrl+Shift+R)"))
+
+        for view, model in ((self.figures_view, self.figures_model), (self.checks_view, self.checks_model),
+                            (self.citations_view, self.citations_model)):
             view.selectionModel().currentRowChanged.connect(self._row_changed)
+            view.setColumnWidth(model.columns.index("status"), self._status_width(view, model.item_type))
         self.checks_view.clicked.connect(self._check_clicked)
         self._set_notes_enabled(False)
 
+    @staticmethod
+    def _status_width(view, item_type: str) -> int:
+        """Wide enough for the longest status word of the language, with its icon."""
+        metrics = view.fontMetrics()
+        return max(metrics.horizontalAdvance(labels.status(code, item_type)) for code in STATUSES) + 34
+
+    def _verdict_bar(self, parent) -> QWidget:
+        """属实 / 误报 / 待核实 for the selected check, with the reviewer's reason beside it."""
+        bar = QWidget(parent)
+        layout = QVBoxLayout(bar)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.verdict_reason = QLineEdit(bar)
+        self.verdict_reason.setPlaceholderText(self.tr("Reason for the verdict (goes to the workbook's 意见 column)"))
+        self.verdict_reason.setClearButtonEnabled(True)
+        layout.addWidget(self.verdict_reason)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Verdict:"), bar))
+        self.verdict_buttons: dict[str, QPushButton] = {}
+        tips = {"confirmed": self.tr("The report really has this problem (Ctrl+1)"),
+                "rejected": self.tr("The tool was wrong: no problem in the report (Ctrl+2)"),
+                "pending": self.tr("Still to be verified, e.g. with the drafting office (Ctrl+3)"),
+                "unreviewed": self.tr("Take the verdict back: the check is open again (Ctrl+0)")}
+        for code in ("confirmed", "rejected", "pending", "unreviewed"):
+            text = labels.verdict(code) if code != "unreviewed" else self.tr("Reopen")
+            button = QPushButton(text, bar)
+            button.setToolTip(tips[code])
+            button.clicked.connect(lambda _=False, c=code: self.verdictRequested.emit(c))
+            row.addWidget(button)
+            self.verdict_buttons[code] = button
+        row.addStretch(1)
+        layout.addLayout(row)
+        return bar
+
+    def show_verdict(self, reason: str | None) -> None:
+        """The selected check's reason in the verdict bar (None: no check selected)."""
+        self.verdict_reason.setText(reason or "")
+        for button in self.verdict_buttons.values():
+            button.setEnabled(reason is not None)
+
     # ------------------------------------------------------------------ content
-    def set_review(self, review: DocumentReview | None, figures=None) -> None:
+    def set_review(self, review: DocumentReview | None, figures=None, entries=None) -> None:
+        """Show ``review``; ``figures`` rows and the review pane's ``entries`` may come prepared
+        by a worker (``ui.presentation``)."""
         self._syncing = True
         try:
             self.figures_model.set_review(review, figures)
             self.checks_model.set_review(review)
             self.citations_model.set_review(review)
+            if entries is not None:
+                self.review_pane.set_entries(entries)
+            else:
+                self.review_pane.set_review(review)
             if review is not None:
                 self.setTabText(0, self.tr("Figures ({0})").format(len(review.figures)))
                 open_checks = sum(1 for rc in review.checks if rc.review.status == "unreviewed")
@@ -224,7 +320,7 @@ class Inspector(QTabWidget):
             self._syncing = False
 
     def show_item(self, description: str, review: ItemReview | None, tags: list[Tag],
-                  history: list[HistoryEntry]) -> None:
+                  history: list[HistoryEntry], note: str = "") -> None:
         """Tags, comments and history of the selected item."""
         self._syncing = True
         try:
@@ -241,6 +337,11 @@ class Inspector(QTabWidget):
                     item.setToolTip(tag.description)
                 self.tags_list.addItem(item)
             self.comments_list.clear()
+            if note:  # a commented passage: its note is the first comment
+                item = QListWidgetItem(note)
+                item.setData(Qt.ItemDataRole.UserRole, NOTE)
+                item.setToolTip(self.tr("The note written with the passage"))
+                self.comments_list.addItem(item)
             for comment in (review.comments if review else []):
                 when = comment.created_at.replace("T", " ")[:16]
                 item = QListWidgetItem(f"{comment.body}\n— {comment.reviewer}, {when}")

@@ -18,16 +18,19 @@ from ui.qt import (
     QSplitter,
     Qt,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from ui.views.review_pane import ReviewPane
 
 
 class LibraryPage(QWidget):
     openRequested = Signal(str)  # doc_uuid
     searchRequested = Signal(str)
     hitActivated = Signal(object)  # a SearchHit
+    sampleRequested = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -73,12 +76,12 @@ class LibraryPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 220), (2, 60), (3, 130), (4, 90), (5, 130)):
+        for column, width in ((1, 200), (2, 200), (3, 60), (4, 130), (5, 90), (6, 130)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda index: self.openRequested.emit(index.data(ItemRole)))
         self.open_button.clicked.connect(self._open_selected)
 
-        search_box = QWidget(splitter)
+        search_box = QWidget(self)
         search_layout = QVBoxLayout(search_box)
         search_layout.setContentsMargins(0, 6, 0, 0)
         self.search_line = QLineEdit(search_box)
@@ -90,6 +93,12 @@ class LibraryPage(QWidget):
         self.results.itemActivated.connect(lambda item: self.hitActivated.emit(item.data(Qt.ItemDataRole.UserRole)))
         search_layout.addWidget(self.search_line)
         search_layout.addWidget(self.results)
+        below = QTabWidget(splitter)
+        below.setDocumentMode(True)
+        below.addTab(search_box, self.tr("Search"))
+        self.work_pane = ReviewPane(below, library=True)
+        below.addTab(self.work_pane, self.tr("Review work in all reports"))
+        self.below = below
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)
@@ -97,6 +106,14 @@ class LibraryPage(QWidget):
                                          "or drop files or folders onto this window."), self)
         self.empty_hint.setWordWrap(True)
         layout.addWidget(self.empty_hint)
+        self.sample_button = QPushButton(self.tr("Try the sample report (in a separate sample library)…"), self)
+        self.sample_button.setToolTip(self.tr("An invented report to try the program on. It goes into a library "
+                                              "of its own, never into your real work."))
+        self.sample_button.clicked.connect(self.sampleRequested)
+        row = QHBoxLayout()
+        row.addWidget(self.sample_button)
+        row.addStretch(1)
+        layout.addLayout(row)
 
     def set_library(self, name: str, path: str) -> None:
         self.heading.setText(name)
@@ -105,6 +122,7 @@ class LibraryPage(QWidget):
     def set_documents(self, documents) -> None:
         self.model.set_documents(documents)
         self.empty_hint.setVisible(not documents)
+        self.sample_button.setVisible(not documents)
 
     def selected_uuids(self) -> list[str]:
         return [index.data(ItemRole) for index in self.table.selectionModel().selectedRows()]

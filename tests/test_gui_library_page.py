@@ -1,0 +1,57 @@
+"""The library page (issue 11, defect 7) and Qt's file dialog in Chinese (defect 8)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from tests.test_gui import SAMPLE, errors, make_window  # noqa: E402,F401
+from ui import prompts  # noqa: E402
+
+
+def test_status_bar_counts_the_listed_reports_and_files_have_a_column(make_window, tmp_path):  # noqa: F811
+    untitled = tmp_path / "7f3a9c0e2b.txt"
+    untitled.write_text("一些文字,没有标题。\n全年办理案件12件。\n", encoding="utf-8")
+    window = make_window()
+    window.import_paths([str(SAMPLE), str(untitled)])
+    window.show_library()
+    window.workspace.set_review(None)
+    model = window.library_page.model
+    assert model.rowCount() == 2
+    assert "2" in window.stats_label.text()
+    files = [model.index(r, model.columns.index("file")).data() for r in range(2)]
+    assert sorted(files) == sorted([SAMPLE.name, untitled.name])
+    titles = [model.index(r, model.columns.index("title")).data() for r in range(2)]
+    assert "7f3a9c0e2b" not in titles
+
+
+def test_an_empty_library_offers_the_sample_in_a_library_of_its_own(make_window, tmp_path):  # noqa: F811
+    own = tmp_path / "own.db"
+    window = make_window(own)
+    page = window.library_page
+    assert page.sample_button.isVisibleTo(window) and window.workspace.documents() == []
+    page.sample_button.click()
+    assert window.workspace.library.path != own
+    assert len(window.workspace.documents()) == 1 and window.workspace.review is not None
+    from reviewer.library.store import Library
+    with Library(own) as library:
+        assert library.list_documents() == []
+
+
+def test_the_file_dialog_speaks_chinese(make_window, monkeypatch):  # noqa: F811
+    from ui.qt import QFileDialog, QLabel
+
+    window = make_window()
+    seen = []
+
+    def fake_exec(dialog):
+        seen.extend(label.text() for label in dialog.findChildren(QLabel))
+        return 0
+
+    monkeypatch.setattr(QFileDialog, "exec", fake_exec)
+    assert prompts.ask_open_files(window, "导入报告") == []
+    import re
+
+    words = [re.sub(r"\(&\w\)", "", text) for text in seen]
+    assert seen and all(not re.search("[A-Za-z]", text) for text in words), seen
