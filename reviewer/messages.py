@@ -91,6 +91,32 @@ CATALOG: dict[str, tuple[str, str]] = {
     "export_unavailable": ("Excel 导出功能尚不可用({reason})", "Excel export is not available yet ({reason})"),
     "nothing_to_import": ("没有找到可导入的报告文件(支持 txt、docx、pdf、html):{path}",
                           "No report files to import (txt, docx, pdf, html): {path}"),
+
+    # issue 15: team library
+    "item_changed_by_other": ("已被 {who} 于 {time} 修改,请重新载入后再改。这次修改没有保存。",
+                              "Changed by {who} at {time}; reload and edit again. This change was not saved."),
+    "undo_changed_by_other": ("已被 {who} 于 {time} 修改,不能撤销这一步;什么也没有改动。",
+                              "Changed by {who} at {time} since; this step cannot be undone and nothing was changed."),
+    "team_driver_missing": ("未安装 PostgreSQL 驱动(psycopg),无法打开团队审阅库。",
+                            "The PostgreSQL driver (psycopg) is not installed; a team library cannot be opened."),
+    "team_bad_login": ("无法登录团队审阅库 {url}:用户名或密码不对。请检查密码(钥匙串或 pgpass 文件)。",
+                       "Cannot log in to the team library {url}: wrong user name or password. Check the password (keyring or pgpass file)."),
+    "team_no_database": ("团队审阅库 {url} 的数据库不存在。请向管理员确认数据库名。",
+                         "The database of the team library {url} does not exist. Ask the administrator for its name."),
+    "team_unreachable": ("无法连接团队审阅库 {url}({reason})。最后一次保存之前的修改都已保存;服务器恢复后会自动重新连接。",
+                         "Cannot reach the team library {url} ({reason}). Everything saved before is kept; the program reconnects when the server is back."),
+    "team_commit_unknown": ("保存时与团队审阅库 {url} 的连接中断({reason}):这次修改可能没有保存,请在重新连接后查看历史。",
+                            "The connection to the team library {url} broke while saving ({reason}): this change may not have been saved; check the history after reconnecting."),
+    "team_permission_denied": ("服务器拒绝了这次操作(没有权限):{url}({reason})。什么也没有改动。",
+                               "The server refused this (no permission): {url} ({reason}). Nothing was changed."),
+    "team_read_only": ("{user} 对团队审阅库 {url} 只有查看权限,不能修改。",
+                       "{user} may only read the team library {url}, not change it."),
+    "team_not_initialised": ("数据库 {url} 还不是团队审阅库。请管理员先运行 reviewer team init。",
+                             "The database {url} is not a team library yet. An administrator must run `reviewer team init` first."),
+    "team_init_not_empty": ("数据库 {url} 不是空的,也不是团队审阅库({tables}),没有改动它。",
+                            "The database {url} is neither empty nor a team library ({tables}); it was not changed."),
+    "team_needs_url": ("请用 --db postgresql://… 指定团队审阅库。", "Name the team library with --db postgresql://…"),
+    "team_bad_role_name": ("角色名不合适:{name}", "Not a usable role name: {name}"),
 }
 
 

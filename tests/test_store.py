@@ -17,9 +17,9 @@ from tests.test_store_support import SMALL_TEXT, make_analysis, report_text, wri
 
 
 @pytest.fixture
-def lib(tmp_path):
-    with Library(tmp_path / "lib.db", reviewer="alice") as library:
-        yield library
+def lib(backend_library):
+    """The library every API test runs on: a SQLite file and a PostgreSQL team library in turn."""
+    return backend_library("alice")
 
 
 @pytest.fixture

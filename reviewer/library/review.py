@@ -72,6 +72,7 @@ class ItemReview:
     # value is the one shown until someone corrects the field again (store.Library.conflicts()).
     conflicts: dict[str, list[tuple[str, Any]]] = field(default_factory=dict)
     reason: str = ""  # for a check: the reason given with its verdict (vocabulary.VERDICTS)
+    version: int = 0  # row version as loaded; an edit over a newer one is refused (versions.py)
 
     @property
     def corrected_fields(self) -> list[str]:
