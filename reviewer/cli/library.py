@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reviewer import paths
+from reviewer.library.pgsql import library_target
 from reviewer.library.review import DocumentReview, ItemReview
 from reviewer.messages import ReviewerError, language
 
@@ -29,8 +30,9 @@ def _t(zh: str, en: str) -> str:
 
 
 def _library_options(p: argparse.ArgumentParser, reviewer: bool = False) -> None:
-    p.add_argument("--db", metavar="DB", type=Path, default=None,
-                   help=f"review library file (default: {paths.default_library_path()})")
+    p.add_argument("--db", metavar="DB", type=library_target, default=None,
+                   help=f"review library file, or a team library postgresql://user@host/db"
+                        f" (default: {paths.default_library_path()})")
     if reviewer:
         p.add_argument("--reviewer", metavar="NAME", default="",
                        help="your name, recorded with every change (default: $REVIEWER_NAME or the login name)")

@@ -11,7 +11,7 @@ from reviewer import __version__
 from reviewer.messages import ReviewerError, set_language
 
 # Modules that add subcommands through ``register(subparsers)``.
-COMMAND_MODULES = ("reviewer.cli.analyze", "reviewer.cli.library")
+COMMAND_MODULES = ("reviewer.cli.analyze", "reviewer.cli.library", "reviewer.cli.team")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -12,15 +12,21 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 SERVICE = "ReportReviewer"
+
+
+def _host(url: str) -> str:
+    """The host as libpq matches it in pgpass: a ``?host=`` socket folder counts too."""
+    p = urlsplit(url)
+    return p.hostname or (parse_qs(p.query).get("host") or ["localhost"])[0]
 
 
 def account(url: str) -> str:
     """The keyring account of a URL: user@host:port/database."""
     p = urlsplit(url)
-    return f"{p.username or ''}@{p.hostname or 'localhost'}:{p.port or 5432}{p.path or '/'}"
+    return f"{p.username or ''}@{_host(url)}:{p.port or 5432}{p.path or '/'}"
 
 
 def keyring_password(url: str) -> str | None:
@@ -56,7 +62,7 @@ def remember(url: str, password: str) -> str:
     except Exception:
         pass
     p = urlsplit(url)
-    host = p.hostname or "localhost"
+    host = _host(url)
     fields = [host, str(p.port or 5432), (p.path or "/").lstrip("/") or "*", p.username or "*"]
     prefix = ":".join(_escape(f) for f in fields) + ":"
     target = pgpass_path()

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reviewer.library.pgsql import PgConnection, psycopg, team_error
+from reviewer.library.pgsql import PgConnection, team_error
 from reviewer.library.team_schema import CHANNEL
 from reviewer.messages import ReviewerError
 
@@ -105,7 +105,7 @@ class NotifyFeed(ChangeFeed):
             found = list(raw.notifies(timeout=max(timeout, 0.0), stop_after=1))
             if found:
                 found += list(raw.notifies(timeout=0.0))
-        except psycopg.Error as exc:
+        except self._conn.Error as exc:
             raise team_error(exc, self.url) from None
         changes = []
         for note in found:

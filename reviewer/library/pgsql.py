@@ -19,12 +19,15 @@ from urllib.parse import urlsplit
 
 from reviewer.messages import ReviewerError
 
-try:  # psycopg is a dependency, but a broken install must not stop the SQLite default
-    import psycopg
-    from psycopg import errors as pg_errors
-    from psycopg.pq import TransactionStatus
-except ImportError:  # pragma: no cover - reported when a team library is opened
-    psycopg = None  # type: ignore[assignment]
+
+def driver() -> Any:
+    """psycopg, imported when a team library is first opened: it costs ~0.1 s of start-up that a
+    workstation library does not need, and a broken install must not stop the SQLite default."""
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover - reported as a message
+        raise ReviewerError("team_driver_missing") from None
+    return psycopg
 
 TEAM_SCHEMES = ("postgresql://", "postgres://")
 CONNECT_TIMEOUT_S = 5
@@ -85,13 +88,14 @@ def _params(params: Sequence[Any] | None) -> tuple:
 def team_error(exc: Exception, url: str) -> ReviewerError:
     """A psycopg failure as a message the user can act on."""
     where = redact(url)
-    if psycopg is None:
-        return ReviewerError("team_driver_missing")
+    psycopg = driver()
+    pg_errors = psycopg.errors
     sqlstate = getattr(exc, "sqlstate", None) or ""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     if isinstance(exc, pg_errors.InsufficientPrivilege) or sqlstate == "42501":
         return ReviewerError("team_permission_denied", url=where, reason=text)
-    if sqlstate in ("28P01", "28000") or "password authentication failed" in text:
+    if sqlstate in ("28P01", "28000") or "password authentication failed" in text \
+            or "no password supplied" in text:
         return ReviewerError("team_bad_login", url=where)
     if sqlstate == "3D000" or ("database" in text and "does not exist" in text):
         return ReviewerError("team_no_database", url=where)
@@ -137,19 +141,19 @@ class PgConnection:
     autocommit mode (transactions are the explicit BEGIN/COMMIT of ``_tx``, as with SQLite)."""
 
     def __init__(self, url: str) -> None:
-        if psycopg is None:
-            raise ReviewerError("team_driver_missing")
+        psycopg = self._pg = driver()
         self.url = url
         try:
             self.raw = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
                                        application_name="report-reviewer", **password_kwargs(url))
         except psycopg.Error as exc:
             raise team_error(exc, url) from None
+        self.Error = psycopg.Error
 
     def execute(self, sql: str, params: Sequence[Any] | None = ()) -> PgCursor:
         try:
             cursor = self.raw.execute(translate(sql), _params(params), prepare=False)
-        except psycopg.Error as exc:
+        except self.Error as exc:
             raise self._error(exc) from None
         return PgCursor(cursor, self)
 
@@ -157,19 +161,20 @@ class PgConnection:
         try:
             with self.raw.cursor() as cursor:
                 cursor.executemany(translate(sql), [_params(p) for p in seq])
-        except psycopg.Error as exc:
+        except self.Error as exc:
             raise self._error(exc) from None
 
     def _error(self, exc: Exception) -> Exception:
         # Inside a transaction the caller rolls back; constraint errors keep their type so callers
         # that expect them (as with sqlite3.IntegrityError) can tell them apart.
-        if isinstance(exc, psycopg.IntegrityError):
+        if isinstance(exc, self._pg.IntegrityError):
             return exc
         return team_error(exc, self.url)
 
     @property
     def in_transaction(self) -> bool:
-        return self.raw.info.transaction_status in (TransactionStatus.INTRANS, TransactionStatus.INERROR)
+        status = self._pg.pq.TransactionStatus
+        return self.raw.info.transaction_status in (status.INTRANS, status.INERROR)
 
     @property
     def broken(self) -> bool:
@@ -179,13 +184,13 @@ class PgConnection:
         try:
             if not self.broken and self.in_transaction:
                 self.raw.execute("ROLLBACK")
-        except psycopg.Error:
+        except self.Error:
             pass
 
     def close(self) -> None:
         try:
             self.raw.close()
-        except psycopg.Error:
+        except self.Error:
             pass
 
 
@@ -199,3 +204,10 @@ def password_kwargs(url: str) -> dict[str, str]:
 
     password = keyring_password(url)
     return {"password": password} if password else {}
+
+
+def library_target(value: str) -> Any:
+    """A ``--db`` value: a team library URL stays a string (a Path would fold its ``//``)."""
+    from pathlib import Path
+
+    return value if is_team_url(value) else Path(value)

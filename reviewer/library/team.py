@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from reviewer.library import schema as store_schema
 from reviewer.library import team_schema
 from reviewer.library.connection import LibraryConnection
-from reviewer.library.pgsql import PgConnection, psycopg, redact, team_error
+from reviewer.library.pgsql import PgConnection, redact, team_error
 from reviewer.library.rows import now
 from reviewer.messages import ReviewerError
 
@@ -143,20 +143,20 @@ class TeamConnection(LibraryConnection):
                 return
             try:
                 conn.raw.execute("BEGIN")
-            except psycopg.Error as exc:
+            except conn.Error as exc:
                 raise team_error(exc, self.url) from None
             self._in_tx = True
             try:
                 yield conn
             except BaseException as exc:
                 conn.rollback_quietly()
-                if isinstance(exc, psycopg.Error):
+                if isinstance(exc, conn.Error):
                     raise team_error(exc, self.url) from None
                 raise
             finally:
                 self._in_tx = False
             try:
                 conn.raw.execute("COMMIT")
-            except psycopg.Error as exc:
+            except conn.Error as exc:
                 conn.rollback_quietly()
                 raise ReviewerError("team_commit_unknown", url=self.path, reason=str(exc).strip()) from None
