@@ -127,6 +127,8 @@ class DocumentsMixin:
     def _insert_rows(self, table: str, rows: list[dict]) -> None:
         """Bulk insert inside the caller's transaction (sqlite-utils nests it as a savepoint)."""
         if rows:
+            if any("row_version" in r for r in rows):  # kept rows beside new ones (re-import)
+                rows = [{"row_version": 0, **r} for r in rows]
             self._db[table].insert_all(rows)
 
     def _reimport(self, doc_uuid: str, analysis: Analysis) -> AnchorReport:

@@ -65,6 +65,8 @@ def translate(sql: str) -> str:
         else:
             out.append(_words(token))
     text = re.sub(r"\bIS %s", "IS NOT DISTINCT FROM %s", "".join(out))
+    if re.match(r"\s*INSERT INTO history\b", text) and "RETURNING" not in text:
+        text += " RETURNING id"  # sqlite3's lastrowid without a second round trip
     if re.match(r"\s*INSERT OR IGNORE INTO", text, re.I):
         text = re.sub(r"INSERT OR IGNORE INTO", "INSERT INTO", text, count=1, flags=re.I) + " ON CONFLICT DO NOTHING"
     return text
@@ -123,7 +125,11 @@ class PgCursor:
 
     @property
     def lastrowid(self) -> int | None:
-        row = self._owner.execute("SELECT lastval()").fetchone()
+        description = self._cursor.description
+        if description and len(description) == 1 and description[0].name == "id":
+            row = self._cursor.fetchone()  # the RETURNING id that translate() added
+        else:
+            row = self._owner.execute("SELECT lastval()").fetchone()
         return int(row[0]) if row else None
 
     def fetchone(self) -> tuple | None:
@@ -140,12 +146,13 @@ class PgConnection:
     """The part of ``sqlite3.Connection`` the library uses, over one psycopg connection in
     autocommit mode (transactions are the explicit BEGIN/COMMIT of ``_tx``, as with SQLite)."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, password: str | None = None) -> None:
         psycopg = self._pg = driver()
         self.url = url
+        secret = {"password": password} if password is not None else password_kwargs(url)
         try:
             self.raw = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
-                                       application_name="report-reviewer", **password_kwargs(url))
+                                       application_name="report-reviewer", **secret)
         except psycopg.Error as exc:
             raise team_error(exc, url) from None
         self.Error = psycopg.Error
@@ -211,3 +218,25 @@ def library_target(value: str) -> Any:
     from pathlib import Path
 
     return value if is_team_url(value) else Path(value)
+
+
+def make_url(host: str, port: int | str | None, database: str, user: str) -> str:
+    """A team library URL without a password (a socket folder as host goes in ``?host=``)."""
+    from urllib.parse import quote
+
+    host = (host or "").strip()
+    auth = quote(user.strip(), safe="")
+    port_part = f":{int(port)}" if port and str(port).strip() not in ("", "5432") else ""
+    if host.startswith("/"):
+        return f"postgresql://{auth}@{port_part}/{quote(database.strip(), safe='')}?host={quote(host, safe='')}"
+    return f"postgresql://{auth}@{host or 'localhost'}{port_part}/{quote(database.strip(), safe='')}"
+
+
+def check_login(url: str, password: str | None = None) -> str:
+    """Log in once (with ``password``, or what the keyring/pgpass holds) and return the role name;
+    a wrong password, a missing database or an unreachable server raises a clear ReviewerError."""
+    conn = PgConnection(url, password)
+    try:
+        return conn.execute("SELECT session_user").fetchone()[0]
+    finally:
+        conn.close()
