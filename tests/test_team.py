@@ -245,3 +245,32 @@ def test_team_login_keeps_the_password_in_a_private_pgpass_file(team_db, tmp_pat
     assert os.stat(tmp_path / "pgpass").st_mode & 0o077 == 0
     with Library(cluster.url(name, "alice")) as lib:  # no password in the URL: libpq reads pgpass
         assert lib.reviewer == "alice"
+
+
+def test_make_url_keeps_the_password_out():
+    from reviewer.library.pgsql import make_url
+
+    assert make_url("db.office", 5432, "review2024", "王律师") == \
+        "postgresql://%E7%8E%8B%E5%BE%8B%E5%B8%88@db.office/review2024"
+    assert make_url("/run/pg", 5433, "r", "a") == "postgresql://a@:5433/r?host=%2Frun%2Fpg"
+
+
+def test_the_settings_dialog_connects_to_a_team_library(qtbot, team_db, tmp_path, monkeypatch):
+    from ui.dialogs import TeamLibraryDialog
+
+    cluster, name = team_db
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "pgpass"))
+    dialog = TeamLibraryDialog("")
+    qtbot.addWidget(dialog)
+    dialog.host.setText(str(cluster.root))
+    dialog.database.setText(name)
+    dialog.user.setText("bob")
+    dialog.password.setText("wrong")
+    dialog._try()
+    assert not dialog.url and dialog.status.text()  # a clear message, nothing kept
+    assert not (tmp_path / "pgpass").exists()
+    dialog.password.setText(TEAM_PASSWORDS["bob"])
+    dialog._try()
+    assert dialog.url.startswith("postgresql://bob@") and TEAM_PASSWORDS["bob"] not in dialog.url
+    with Library(dialog.url) as lib:  # the kept password opens it
+        assert lib.reviewer == "bob"

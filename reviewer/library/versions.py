@@ -90,6 +90,11 @@ class VersionsMixin:
         review.metadata_review.version = versions.get(review.doc_uuid, 0)
         return review
 
+    def adopt_versions(self, review: DocumentReview) -> None:
+        """Take the versions a review was loaded with (perhaps by another ``Library`` object, such
+        as a window's reader thread) as this object's view: edits are checked against what is shown."""
+        self._seen().update(_review_versions(review))
+
     def item_version(self, item_type: str, item_uuid: str) -> int:
         """The item's current version, which also becomes this object's view of it."""
         table = ITEM_TABLES.get(item_type)
@@ -136,3 +141,15 @@ class VersionsMixin:
         later = self._row(sql + " ORDER BY id DESC LIMIT 1", params)
         if later is not None:
             raise ReviewerError("undo_changed_by_other", who=later["reviewer"], time=local_time(later["at"]))
+
+
+def _review_versions(review: DocumentReview) -> dict[str, int]:
+    found = {review.doc_uuid: review.metadata_review.version}
+    for group in (review.sections, review.figures, review.citations, review.checks, review.advisories,
+                  review.orphaned_items):
+        for item in group:
+            found[item.review.uuid] = item.review.version
+    for ann in review.annotations:
+        if ann.review is not None:
+            found[ann.uuid] = ann.review.version
+    return found
