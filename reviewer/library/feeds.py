@@ -6,8 +6,8 @@ since the last call (``Change``: which report, item and action, by whom, when), 
 calls back from a thread of its own.  Each feed holds its own connection, so waiting never blocks
 the library's edits.
 
-- a team library (``NotifyFeed``): PostgreSQL LISTEN on the channel the history trigger NOTIFYs
-  (``team_schema``): delivered on commit, no polling of tables;
+- a team library (``NotifyFeed``): PostgreSQL LISTEN on the channel every committed edit NOTIFYs
+  (``team.TeamConnection._announce``), then the new history rows are read;
 - a workstation library (``HistoryFeed``): reads history rows newer than the last seen one
   (another process on the same file), every 100 ms while waiting.
 """
@@ -85,16 +85,27 @@ class ChangeFeed:
 
 
 class NotifyFeed(ChangeFeed):
-    """Changes to a team library, by PostgreSQL LISTEN/NOTIFY."""
+    """Changes to a team library: woken by PostgreSQL LISTEN/NOTIFY, then reads the new history
+    rows (so nothing is missed even if a wake-up is)."""
+
+    WINDOW = 1000  # history ids; far more than the transactions in flight at once
 
     def __init__(self, url: str, reviewer: str = "") -> None:
         self.url, self.reviewer = url, reviewer
         self._conn: PgConnection | None = None
+        self._last: int | None = None
+        self._seen_ids: set[int] = set()
         self._listen()
 
     def _listen(self) -> None:
         self._conn = PgConnection(self.url)
         self._conn.raw.execute(f"LISTEN {CHANNEL}")
+        self._catch_up = self._last is not None  # after a reconnect: what was announced meanwhile
+        if self._last is None:
+            row = self._conn.execute("SELECT MAX(id) FROM history").fetchone()
+            self._last = int(row[0] or 0)
+            self._seen_ids = {r[0] for r in self._conn.execute(
+                "SELECT id FROM history WHERE id > ?", (self._last - self.WINDOW,)).fetchall()}
 
     def poll(self, timeout: float = 0.0) -> list[Change]:
         if self._conn is None or self._conn.broken:
@@ -102,20 +113,33 @@ class NotifyFeed(ChangeFeed):
         assert self._conn is not None
         raw = self._conn.raw
         try:
-            found = list(raw.notifies(timeout=max(timeout, 0.0), stop_after=1))
-            if found:
-                found += list(raw.notifies(timeout=0.0))
+            woken = list(raw.notifies(timeout=max(timeout, 0.0), stop_after=1))
+            if woken:
+                woken += list(raw.notifies(timeout=0.0))
         except self._conn.Error as exc:
             raise team_error(exc, self.url) from None
-        changes = []
-        for note in found:
+        changes, read_table = [], False
+        for note in woken:
             try:
-                data = json.loads(note.payload)
-                changes.append(Change(int(data["id"]), data.get("doc_uuid"), data["item_type"], data["item_uuid"],
-                                      data["action"], data["reviewer"], data["at"]))
+                entries = json.loads(note.payload) if note.payload else None
+                changes += [Change(e["id"], e["doc_uuid"], e["item_type"], e["item_uuid"], e["action"],
+                                   e["reviewer"], e["at"]) for e in entries or []]
+                read_table = read_table or entries is None
             except (ValueError, KeyError, TypeError):
-                continue
-        return changes
+                read_table = True
+        if read_table or self._catch_up:
+            # Ids are drawn at insert but committed in any order (a transaction holding id 100
+            # may commit after one holding 101): read back a window, skip the ids already seen.
+            self._catch_up = False
+            changes = [Change(*r) for r in self._conn.execute(
+                "SELECT id, doc_uuid, item_type, item_uuid, action, reviewer, at FROM history WHERE id > ?"
+                " ORDER BY id", (self._last - self.WINDOW,)).fetchall()]
+        fresh = [c for c in changes if c.id not in self._seen_ids]
+        if fresh:
+            self._seen_ids.update(c.id for c in fresh)
+            self._last = max(self._last, *(c.id for c in fresh))
+            self._seen_ids = {i for i in self._seen_ids if i > self._last - self.WINDOW}
+        return fresh
 
     def _close(self) -> None:
         if self._conn is not None:
@@ -145,7 +169,7 @@ class HistoryFeed(ChangeFeed):
     def _read(self) -> list[Change]:
         if self._conn is None:
             return []
-        rows = self._conn.execute(
+        rows = self._conn.execute(  # SQLite writers take turns: ids commit in order
             "SELECT id, doc_uuid, item_type, item_uuid, action, reviewer, at FROM history WHERE id > ? ORDER BY id",
             (self._last,)).fetchall()
         if rows:

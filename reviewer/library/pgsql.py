@@ -109,11 +109,15 @@ def team_error(exc: Exception, url: str) -> ReviewerError:
 
 
 # ---------------------------------------------------------------------- connection
+_COLUMNS = re.compile(r"INSERT INTO history\s*\(([^)]*)\)")
+CHANGE_FIELDS = ("doc_uuid", "item_type", "item_uuid", "action", "reviewer", "at")
+
+
 class PgCursor:
     """A psycopg cursor with sqlite3's ``lastrowid`` (the history id an INSERT just drew)."""
 
-    def __init__(self, cursor: Any, owner: PgConnection) -> None:
-        self._cursor, self._owner = cursor, owner
+    def __init__(self, cursor: Any, owner: PgConnection, new_id: int | None = None) -> None:
+        self._cursor, self._owner, self._new_id = cursor, owner, new_id
 
     @property
     def description(self) -> Any:
@@ -125,6 +129,8 @@ class PgCursor:
 
     @property
     def lastrowid(self) -> int | None:
+        if self._new_id is not None:
+            return self._new_id
         description = self._cursor.description
         if description and len(description) == 1 and description[0].name == "id":
             row = self._cursor.fetchone()  # the RETURNING id that translate() added
@@ -156,15 +162,34 @@ class PgConnection:
         except psycopg.Error as exc:
             raise team_error(exc, url) from None
         self.Error = psycopg.Error
+        self.wrote_history = False
+        self.changes: list[dict] | None = []  # the history rows this transaction wrote
 
     def execute(self, sql: str, params: Sequence[Any] | None = ()) -> PgCursor:
+        history = sql.lstrip().startswith("INSERT INTO history")
         try:
             cursor = self.raw.execute(translate(sql), _params(params), prepare=False)
         except self.Error as exc:
             raise self._error(exc) from None
+        if history:  # remembered to announce after the commit (team.TeamConnection._tx)
+            new_id = int(cursor.fetchone()[0])
+            self._note_history(sql, params or (), new_id)
+            return PgCursor(cursor, self, new_id)
         return PgCursor(cursor, self)
 
+    def _note_history(self, sql: str, params: Sequence[Any], new_id: int) -> None:
+        self.wrote_history = True
+        match = _COLUMNS.search(sql)
+        if match is None or self.changes is None:
+            self.changes = None  # cannot tell: the feeds read the table instead
+            return
+        columns = [c.strip().strip('"') for c in match.group(1).split(",")]
+        row = dict(zip(columns, params))
+        self.changes.append({"id": new_id, **{k: row.get(k) for k in CHANGE_FIELDS}})
+
     def executemany(self, sql: str, seq: Iterable[Sequence[Any]]) -> None:
+        if sql.lstrip().startswith("INSERT INTO history"):
+            self.wrote_history, self.changes = True, None
         try:
             with self.raw.cursor() as cursor:
                 cursor.executemany(translate(sql), [_params(p) for p in seq])

@@ -15,6 +15,7 @@ as for a workstation library, run through ``pgsql.PgConnection``.  What differs 
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,6 +26,8 @@ from reviewer.library.connection import LibraryConnection
 from reviewer.library.pgsql import PgConnection, redact, team_error
 from reviewer.library.rows import now
 from reviewer.messages import ReviewerError
+
+MAX_PAYLOAD = 7000  # bytes; PostgreSQL's limit for a NOTIFY payload is 8000
 
 
 class _Inserter:
@@ -145,6 +148,7 @@ class TeamConnection(LibraryConnection):
                 conn.raw.execute("BEGIN")
             except conn.Error as exc:
                 raise team_error(exc, self.url) from None
+            conn.wrote_history, conn.changes = False, []
             self._in_tx = True
             try:
                 yield conn
@@ -160,3 +164,17 @@ class TeamConnection(LibraryConnection):
             except conn.Error as exc:
                 conn.rollback_quietly()
                 raise ReviewerError("team_commit_unknown", url=self.path, reason=str(exc).strip()) from None
+            if conn.wrote_history:
+                self._announce(conn)
+
+    def _announce(self, conn: PgConnection) -> None:
+        """Wake the colleagues' feeds (``feeds.NotifyFeed``), outside the edit's transaction so
+        commits do not queue behind NOTIFY's database-wide lock.  The edit is already committed:
+        a failure here only delays the others until their next poll."""
+        payload = json.dumps(conn.changes, ensure_ascii=False) if conn.changes is not None else ""
+        if len(payload.encode()) > MAX_PAYLOAD:
+            payload = ""  # a big change (an import, a merge): the feeds read the table
+        try:
+            conn.raw.execute("SELECT pg_notify(%s, %s)", (team_schema.CHANNEL, payload))
+        except conn.Error:
+            pass
