@@ -274,3 +274,48 @@ def test_the_settings_dialog_connects_to_a_team_library(qtbot, team_db, tmp_path
     assert dialog.url.startswith("postgresql://bob@") and TEAM_PASSWORDS["bob"] not in dialog.url
     with Library(dialog.url) as lib:  # the kept password opens it
         assert lib.reviewer == "bob"
+
+
+def test_two_reviewers_adding_figures_at_once_get_distinct_numbers(team_db):
+    import threading
+
+    with Library(team_url(team_db, "alice")) as setup:
+        doc = setup.import_analysis(make_analysis(SMALL_TEXT)).doc_uuid
+    errors = []
+
+    def add(user: str) -> None:
+        try:
+            with Library(team_url(team_db, user)) as lib:
+                for n in range(10):
+                    lib.add_figure(doc, 0, 2, n, "件", "count", f"{user}{n}")
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=add, args=(u,)) for u in ("alice", "bob")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    with Library(team_url(team_db, "alice")) as lib:
+        ids = [f.figure.id for f in lib.load_review(doc).figures]
+    assert len(ids) == len(set(ids))
+
+
+def test_a_feed_catches_up_after_the_server_was_restarted(team_db):
+    cluster, _ = team_db
+    with Library(team_url(team_db, "alice")) as alice, Library(team_url(team_db, "王律师")) as wang:
+        doc = alice.import_analysis(make_analysis(SMALL_TEXT)).doc_uuid
+        figure = alice.load_review(doc).figures[0].review.uuid
+        with wang.watch() as feed:
+            feed.poll(0)
+            cluster.stop("fast")
+            cluster.start()
+            alice.set_status("figure", figure, "confirmed")  # reconnects; the feed was away
+            seen, started = [], time.monotonic()
+            while not seen and time.monotonic() - started < 3:
+                try:
+                    seen = feed.poll(0.2)
+                except ReviewerError:
+                    time.sleep(0.1)
+    assert [(c.action, c.item_uuid) for c in seen] == [("status", figure)]

@@ -144,6 +144,10 @@ class EditsMixin:
                              {"status": verdict, "reason": reason}, at=at)
 
     def _doc_text(self, doc_uuid: str) -> str:
+        # Adding an item numbers it after the report's others (MAX + 1): hold the report's row
+        # until the commit so two reviewers adding at once on a team library take turns (a no-op
+        # on SQLite, whose writers take turns anyway).
+        self.conn.execute("UPDATE documents SET row_version = row_version WHERE uuid = ?", (doc_uuid,))
         row = self._row("SELECT text FROM documents WHERE uuid = ?", (doc_uuid,))
         if row is None:
             raise ReviewerError("document_missing", uuid=doc_uuid)

@@ -147,7 +147,16 @@ class TeamConnection(LibraryConnection):
             try:
                 conn.raw.execute("BEGIN")
             except conn.Error as exc:
-                raise team_error(exc, self.url) from None
+                if not conn.broken:
+                    raise team_error(exc, self.url) from None
+                # The server went away since the last statement (a restart): nothing of this
+                # edit was sent yet, so connect again and go on — or say clearly it is still away.
+                self._reconnect()
+                conn = self._conn
+                try:
+                    conn.raw.execute("BEGIN")
+                except conn.Error as again:
+                    raise team_error(again, self.url) from None
             conn.wrote_history, conn.changes = False, []
             self._in_tx = True
             try:

@@ -85,7 +85,7 @@ def _schema(conn: PgConnection, url: str) -> list[str]:
         raise
     what = "created" if fresh else "migrated"
     return [f"schema: {what} version {applied[-1]} (steps {', '.join(map(str, applied))}),"
-            " history trigger stamping the PostgreSQL user, NOTIFY on channel " + team_schema.CHANNEL]
+            " history trigger stamping the PostgreSQL user; changes announced on channel " + team_schema.CHANNEL]
 
 
 def _seed(conn: PgConnection) -> None:
