@@ -319,3 +319,31 @@ def test_a_feed_catches_up_after_the_server_was_restarted(team_db):
                 except ReviewerError:
                     time.sleep(0.1)
     assert [(c.action, c.item_uuid) for c in seen] == [("status", figure)]
+
+
+def test_the_library_commands_work_on_a_team_library(team_db, tmp_path, capsys):
+    from tests.test_store_support import write_report
+
+    url = team_url(team_db, "bob")
+    report = write_report(tmp_path, "甲区.txt", SMALL_TEXT)
+    assert cli_main(["import", str(report), "--db", url]) == 0
+    assert cli_main(["list", "--db", url]) == 0
+    assert "甲区" in capsys.readouterr().out
+    assert cli_main(["show", "1", "--db", url]) == 0
+    assert cli_main(["reanalyse", "--db", url]) == 0
+    assert cli_main(["export", "--xlsx", str(tmp_path / "out.xlsx"), "--db", url]) == 0
+    assert (tmp_path / "out.xlsx").stat().st_size > 0
+    assert cli_main(["team", "status", "--db", url]) == 0
+    assert "bob" in capsys.readouterr().out
+    boss = team_url(team_db, "boss")
+    assert cli_main(["import", str(report), "--db", boss]) == 1  # read-only: a message, no traceback
+    err = capsys.readouterr().err
+    assert "boss" in err and "Traceback" not in err
+
+
+def test_a_typed_reviewer_name_does_not_replace_the_login(team_db):
+    with Library(team_url(team_db, "bob"), reviewer="alice") as lib:
+        lib.reviewer = "alice"  # as the window's settings would
+        assert lib.reviewer == "bob"
+        lib.import_analysis(make_analysis(SMALL_TEXT))
+        assert {h.reviewer for h in lib.history()} == {"bob"}

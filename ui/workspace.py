@@ -117,8 +117,13 @@ class Workspace(QObject):
         the first one's lock while a worker reads)."""
         with self._reader_lock:
             if self._reader is None:
-                self._reader = Library(self.library.path, reviewer=self.reviewer)
+                self._reader = Library(self.reopen_target(), reviewer=self.reviewer)
             return self._reader
+
+    def reopen_target(self) -> str:
+        """What another connection to the open library is opened with: its file, or a team
+        library's full URL (its ``path`` is the URL as shown, without a password)."""
+        return str(getattr(self.library, "url", None) or self.library.path)
 
     def set_reviewer(self, name: str) -> None:
         self.reviewer = name

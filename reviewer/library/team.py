@@ -75,12 +75,22 @@ class TeamConnection(LibraryConnection):
             self.close()
             raise
 
+    _login = ""
+
+    @property
+    def reviewer(self) -> str:
+        """The PostgreSQL role logged in: history records the real user, whatever name is typed."""
+        return self._login
+
+    @reviewer.setter
+    def reviewer(self, name: str) -> None:
+        pass  # a typed name (settings, --reviewer) does not replace the login
+
     # ------------------------------------------------------------------ opening
     def _check_and_migrate(self) -> None:
         conn = self._conn
         assert isinstance(conn, PgConnection)
-        user = conn.execute("SELECT session_user").fetchone()[0]
-        self.reviewer = user  # the real login, whatever name was typed
+        self._login = conn.execute("SELECT session_user").fetchone()[0]
         version = team_schema.current_version(conn)
         if version == 0:
             raise ReviewerError("team_not_initialised", url=self.path)

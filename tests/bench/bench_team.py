@@ -209,13 +209,40 @@ def fault_run(cluster, url: str, doc: str) -> None:
         print("  the message shown: " + render(codes[0], url="postgresql://…", reason="…"))
 
 
+def login_faults(cluster, name: str, doc: str) -> None:
+    """A wrong password, a missing database, a read-only role editing: a message, nothing changed."""
+    from reviewer.messages import render
+
+    with Library(cluster.url(name, "setup", PASSWORD)) as lib:
+        before = len(lib.history())
+        figure = lib.load_review(doc).figures[0].review.uuid
+    cases = [("wrong password", lambda: Library(cluster.url(name, "setup", "wrong"))),
+             ("missing database", lambda: Library(cluster.url("no_such_db", "setup", PASSWORD)))]
+
+    def supervisor_edits() -> None:
+        with Library(cluster.url(name, "supervisor", PASSWORD)) as sup:
+            sup.set_status("figure", figure, "confirmed")
+
+    cases.append(("read-only role editing", supervisor_edits))
+    print()
+    for label, attempt in cases:
+        try:
+            attempt()
+            outcome = "NOT REFUSED"
+        except ReviewerError as exc:
+            outcome = f"{exc.code}: {render(exc.code, 'zh', **{**exc.params, 'url': 'postgresql://…'})}"
+        print(f"[postgresql faults] {label}: {outcome}")
+    with Library(cluster.url(name, "setup", PASSWORD)) as lib:
+        print(f"[postgresql faults] history entries before {before}, after {len(lib.history())} (nothing changed)")
+
+
 def setup_pg(users: list[str]):
     from reviewer.library.team_admin import init_team
     from tests.pg_cluster import Cluster
 
     cluster = Cluster(fsync=True)
     name = cluster.new_database()
-    init_team(cluster.url(name), reviewers={u: PASSWORD for u in users})
+    init_team(cluster.url(name), reviewers={u: PASSWORD for u in users}, supervisors={"supervisor": PASSWORD})
     return cluster, name
 
 
@@ -247,6 +274,7 @@ def main() -> int:
                     doc = lib.import_analysis(analysis).doc_uuid
                 urls = {u: cluster.url(name, u, PASSWORD) for u in users}
                 summary["postgresql"] = run(urls, doc, args.edits, "postgresql")
+                login_faults(cluster, name, doc)
                 fault_run(cluster, url, doc)
             finally:
                 cluster.destroy()
