@@ -347,3 +347,24 @@ def test_a_typed_reviewer_name_does_not_replace_the_login(team_db):
         assert lib.reviewer == "bob"
         lib.import_analysis(make_analysis(SMALL_TEXT))
         assert {h.reviewer for h in lib.history()} == {"bob"}
+
+
+def test_team_init_migrates_an_older_team_library(pg_cluster):
+    from reviewer.library import schema as store_schema
+    from reviewer.library import team_schema
+    from reviewer.library.pgsql import PgConnection
+    from reviewer.library.rows import now
+    from reviewer.library.team_admin import init_team
+
+    name = pg_cluster.new_database()
+    conn = PgConnection(pg_cluster.url(name))
+    try:
+        conn.raw.execute("BEGIN")
+        team_schema.migrate(conn, store_schema.CURRENT_VERSION - 1, now())  # as an older release left it
+        conn.raw.execute("COMMIT")
+    finally:
+        conn.close()
+    done = init_team(pg_cluster.url(name), reviewers={"dora": "dora-pw"})
+    assert done[0].startswith(f"schema: migrated version {store_schema.CURRENT_VERSION}")
+    with Library(pg_cluster.url(name, "dora", "dora-pw")) as lib:
+        assert lib.schema_version == store_schema.CURRENT_VERSION and not lib.read_only
