@@ -368,3 +368,24 @@ def test_team_init_migrates_an_older_team_library(pg_cluster):
     assert done[0].startswith(f"schema: migrated version {store_schema.CURRENT_VERSION}")
     with Library(pg_cluster.url(name, "dora", "dora-pw")) as lib:
         assert lib.schema_version == store_schema.CURRENT_VERSION and not lib.read_only
+
+
+def test_a_comment_edited_by_a_colleague_meanwhile_is_not_overwritten(backend_library):
+    alice, wang = backend_library("alice"), backend_library("王律师")
+    doc = alice.import_analysis(make_analysis(SMALL_TEXT)).doc_uuid
+    figure = alice.load_review(doc).figures[0].review.uuid
+    comment = alice.add_comment("figure", figure, "原文")
+    alice.load_review(doc)
+    wang.load_review(doc)
+    wang.edit_comment(comment.uuid, "王律师改过")
+    with pytest.raises(ReviewerError) as err:
+        alice.edit_comment(comment.uuid, "我也改")
+    assert err.value.message("zh").startswith("已被 王律师 于 ")
+    assert alice.load_review(doc).figures[0].review.comments[0].body == "王律师改过"
+    alice.edit_comment(comment.uuid, "我也改")  # after the reload
+    other = wang.add_comment("figure", figure, "另一条")  # a colleague's other comment on the item ...
+    mine = alice.add_comment("figure", figure, "我的")
+    wang.load_review(doc)
+    wang.edit_comment(other.uuid, "另一条改")
+    alice.undo(alice.last_entry.id)  # ... does not block undoing mine
+    assert mine.uuid not in {c.uuid for c in alice.load_review(doc).figures[0].review.comments}

@@ -37,6 +37,7 @@ class Comment:
     reviewer: str
     created_at: str  # ISO 8601, UTC
     updated_at: str | None = None
+    version: int = 0  # row version as loaded; an edit over a newer one is refused (versions.py)
 
 
 @dataclass

@@ -18,7 +18,7 @@ from reviewer.library.connection import ITEM_TABLES
 from reviewer.library.review import DocumentReview
 from reviewer.messages import ReviewerError
 
-_DOC_TABLES = ("sections", "figures", "citations", "checks", "annotations")
+_DOC_TABLES = ("sections", "figures", "citations", "checks", "annotations", "comments")
 
 
 def local_time(at: str | None) -> str:
@@ -104,30 +104,37 @@ class VersionsMixin:
         self._seen()[item_uuid] = row["row_version"]
         return row["row_version"]
 
-    def _last_change(self, item_uuid: str) -> tuple[str, str | None]:
-        row = self._row("SELECT reviewer, at FROM history WHERE item_uuid = ? ORDER BY id DESC LIMIT 1",
-                        (item_uuid,))
+    def _last_change(self, uuid: str, table: str = "") -> tuple[str, str | None]:
+        # history names a comment in ``ref`` (its item in ``item_uuid``); a comment has the time
+        # and author of its last change on its own row, which saves scanning history for it.
+        if table == "comments":
+            row = self._row("SELECT h.reviewer, h.at FROM comments c JOIN history h ON h.item_uuid = c.item_uuid"
+                            " AND h.ref = c.uuid WHERE c.uuid = ? ORDER BY h.id DESC LIMIT 1", (uuid,))
+        else:
+            row = self._row("SELECT reviewer, at FROM history WHERE item_uuid = ? ORDER BY id DESC LIMIT 1", (uuid,))
         return (row["reviewer"], row["at"]) if row else ("?", None)
 
-    def _changed_error(self, item_uuid: str, code: str = "item_changed_by_other") -> ReviewerError:
-        who, at = self._last_change(item_uuid)
+    def _changed_error(self, item_uuid: str, table: str = "") -> ReviewerError:
+        who, at = self._last_change(item_uuid, table)
         self._seen().pop(item_uuid, None)  # a reload takes the new version
-        return ReviewerError(code, who=who, time=local_time(at))
+        return ReviewerError("item_changed_by_other", who=who, time=local_time(at))
 
     def _claim(self, item_type: str, row: dict, expected: int | None = None) -> None:
         """Inside the edit's transaction: refuse if the item changed since this object saw it,
         else bump its version (a guarded UPDATE, so a concurrent writer cannot slip between)."""
-        table = ITEM_TABLES[item_type]
+        self._claim_row(ITEM_TABLES[item_type], row, expected)
+
+    def _claim_row(self, table: str, row: dict, expected: int | None = None) -> None:
         uuid = row["uuid"]
         pending = self._pending_versions.get(uuid)
         seen = expected if expected is not None else (pending if pending is not None else self._seen().get(uuid))
         current = row.get("row_version") or 0
         if seen is not None and current != seen:
-            raise self._changed_error(uuid)
+            raise self._changed_error(uuid, table)
         cursor = self.conn.execute(f"UPDATE {table} SET row_version = row_version + 1 WHERE uuid = ?"
                                    " AND row_version = ?", (uuid, current))
         if cursor.rowcount != 1:
-            raise self._changed_error(uuid)
+            raise self._changed_error(uuid, table)
         self._pending_versions[uuid] = current + 1
 
     def _check_undo(self, h: dict) -> None:
@@ -135,7 +142,10 @@ class VersionsMixin:
         sql = ("SELECT reviewer, at FROM history WHERE item_uuid = ? AND id > ? AND reviewer != ?"
                " AND undone = 0 AND action != 'undo'")
         params: list = [h["item_uuid"], h["id"], self.reviewer]
-        if h["field"] is not None:
+        if h["action"] in ("tag", "untag", "comment", "comment_edit", "comment_delete"):
+            sql += " AND ref = ?"  # the same tag link or comment, not another one on the item
+            params.append(h["ref"])
+        elif h["field"] is not None:
             sql += " AND field = ?"
             params.append(h["field"])
         later = self._row(sql + " ORDER BY id DESC LIMIT 1", params)
@@ -145,6 +155,9 @@ class VersionsMixin:
 
 def _review_versions(review: DocumentReview) -> dict[str, int]:
     found = {review.doc_uuid: review.metadata_review.version}
+    for item in review.reviewable() + [review.metadata_review] + [a.review for a in review.annotations if a.review]:
+        for comment in item.comments:
+            found[comment.uuid] = comment.version
     for group in (review.sections, review.figures, review.citations, review.checks, review.advisories,
                   review.orphaned_items):
         for item in group:
