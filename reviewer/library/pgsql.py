@@ -29,6 +29,7 @@ def driver() -> Any:
         raise ReviewerError("team_driver_missing") from None
     return psycopg
 
+
 TEAM_SCHEMES = ("postgresql://", "postgres://")
 CONNECT_TIMEOUT_S = 5
 
