@@ -193,7 +193,15 @@ class TeamConnection(LibraryConnection):
         payload = json.dumps(conn.changes, ensure_ascii=False) if conn.changes is not None else ""
         if len(payload.encode()) > MAX_PAYLOAD:
             payload = ""  # a big change (an import, a merge): the feeds read the table
+        # NOTIFY gives its small transaction an id, so committing it would wait for a WAL flush
+        # while holding the notify lock: with synchronous_commit off for it alone, writers do not
+        # queue behind each other's fsync (the edit itself was committed with a full flush).
+        # One round trip: the payload goes in as a quoted literal, so no parameters are needed.
+        from psycopg import sql
+
+        statement = sql.SQL("BEGIN; SET LOCAL synchronous_commit = off; SELECT pg_notify({}, {}); COMMIT").format(
+            sql.Literal(team_schema.CHANNEL), sql.Literal(payload))
         try:
-            conn.raw.execute("SELECT pg_notify(%s, %s)", (team_schema.CHANNEL, payload))
+            conn.raw.execute(statement)
         except conn.Error:
-            pass
+            conn.rollback_quietly()
