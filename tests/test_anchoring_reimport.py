@@ -11,10 +11,10 @@ PATH = "/reports/甲区2023.txt"
 
 
 @pytest.fixture
-def setup(tmp_path):
-    """A library with one report and review work of every kind on it."""
+def setup(backend_library):
+    """A library with one report and review work of every kind on it (SQLite and PostgreSQL)."""
     text = report_text(sections=3, paragraphs=3, sentences=4, seed=31)
-    lib = Library(tmp_path / "lib.db", reviewer="alice")
+    lib = backend_library("alice")
     doc = lib.import_analysis(make_analysis(text, path=PATH)).doc_uuid
     review = lib.load_review(doc)
     late_figure = [f for f in review.figures if f.figure.kind == "count"][-3]  # far from the edits

@@ -86,8 +86,8 @@ def test_crafted_column_name_in_other_library_cannot_change_our_comments(victim)
 def test_unknown_columns_of_the_other_library_are_ignored_and_values_copied_as_data(victim):
     ours, theirs, doc = victim
     _their_new_comment(theirs, doc)
-    _rebuild_comments(theirs, [*BASE_COMMENT_COLUMNS, "deleted", INJECTION],
-                      [*BASE_COMMENT_COLUMNS, "deleted", "'x'"])
+    _rebuild_comments(theirs, [*BASE_COMMENT_COLUMNS, "deleted", "row_version", INJECTION],
+                      [*BASE_COMMENT_COLUMNS, "deleted", "row_version", "'x'"])
     with Library(ours) as lib:
         report = lib.merge_from(theirs)
         bodies = sorted(c.body for s in lib.load_review(doc).sections for c in s.review.comments)

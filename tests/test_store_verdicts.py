@@ -12,9 +12,8 @@ from tests.test_store_support import SMALL_TEXT, make_analysis
 
 
 @pytest.fixture
-def lib(tmp_path):
-    with Library(tmp_path / "lib.db", reviewer="王律师") as library:
-        yield library
+def lib(backend_library):
+    return backend_library("王律师")  # a SQLite file and a PostgreSQL team library in turn
 
 
 def _check(lib, doc_uuid):

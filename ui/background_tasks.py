@@ -40,7 +40,7 @@ class BackgroundTasks:
         """Import files and folders on a worker, with a progress dialog and cancel."""
         if self.workspace.library is None or not paths_:
             return None
-        library_path, reviewer_name = str(self.workspace.library.path), self.workspace.reviewer
+        library_path, reviewer_name = self.workspace.reopen_target(), self.workspace.reviewer
         targets = [Path(p) for p in paths_]
 
         def work(progress, cancelled):
@@ -194,7 +194,7 @@ class BackgroundTasks:
         if not out_path.lower().endswith(".xlsx"):
             out_path += ".xlsx"
         self.settings.last_export_dir = str(Path(out_path).parent)
-        library_path, reviewer_name = str(self.workspace.library.path), self.workspace.reviewer
+        library_path, reviewer_name = self.workspace.reopen_target(), self.workspace.reviewer
         language = "en" if i18n.current() == "en" else "zh"
 
         def work(progress, cancelled):

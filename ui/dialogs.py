@@ -9,6 +9,7 @@ from reviewer.library.review import Tag
 from reviewer.model import FIGURE_KINDS
 from ui import i18n, icons, labels, prompts
 from ui.qt import (
+    QCheckBox,
     QColor,
     QColorDialog,
     QComboBox,
@@ -52,8 +53,12 @@ class SettingsDialog(QDialog):
         self.library = QLineEdit(settings.library_path, self)
         browse = QPushButton(self.tr("Browse…"), self)
         browse.clicked.connect(self._browse)
+        team = QPushButton(self.tr("Team library…"), self)
+        team.setToolTip(self.tr("Connect to a team library on a PostgreSQL server"))
+        team.clicked.connect(self._connect_team)
         row.addWidget(self.library, 1)
         row.addWidget(browse)
+        row.addWidget(team)
         holder = QWidget(self)
         holder.setLayout(row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -82,6 +87,11 @@ class SettingsDialog(QDialog):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.selectedFiles():
             self.library.setText(dialog.selectedFiles()[0])
 
+    def _connect_team(self) -> None:
+        dialog = TeamLibraryDialog(self.library.text(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.url:
+            self.library.setText(dialog.url)
+
     def apply(self) -> dict:
         """Save the values; returns which of them changed."""
         changed = {}
@@ -93,6 +103,65 @@ class SettingsDialog(QDialog):
                 changed[key] = value
         self.settings.sync()
         return changed
+
+
+class TeamLibraryDialog(QDialog):
+    """Connect to a team library: server, database, login.  The password is checked by logging in
+    once and then kept by the OS keyring or a pgpass file (reviewer.library.credentials); the URL
+    the settings keep has none."""
+
+    def __init__(self, current: str = "", parent=None) -> None:
+        from urllib.parse import parse_qs, unquote, urlsplit
+
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Connect to a team library"))
+        self.url = ""
+        parts = urlsplit(current) if current.startswith("postgres") else None
+        host = (parts.hostname or (parse_qs(parts.query).get("host") or [""])[0]) if parts else ""
+        form = QFormLayout()
+        self.host = QLineEdit(host or "localhost", self)
+        self.port = QSpinBox(self)
+        self.port.setRange(1, 65535)
+        self.port.setValue((parts.port if parts else None) or 5432)
+        self.database = QLineEdit(unquote(parts.path.lstrip("/")) if parts else "", self)
+        self.user = QLineEdit(unquote(parts.username or "") if parts else "", self)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("Leave empty if it is already kept"))
+        self.remember = QCheckBox(self.tr("Keep the password in the system keyring or pgpass file"), self)
+        self.remember.setChecked(True)
+        form.addRow(self.tr("Server:"), self.host)
+        form.addRow(self.tr("Port:"), self.port)
+        form.addRow(self.tr("Database:"), self.database)
+        form.addRow(self.tr("User:"), self.user)
+        form.addRow(self.tr("Password:"), self.password)
+        form.addRow("", self.remember)
+        self.status = QLabel("", self)
+        self.status.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self._try)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+
+    def _try(self) -> None:
+        from reviewer.library.credentials import remember
+        from reviewer.library.pgsql import check_login, make_url
+        from reviewer.messages import ReviewerError
+
+        url = make_url(self.host.text(), self.port.value(), self.database.text(), self.user.text())
+        password = self.password.text() or None
+        try:
+            check_login(url, password)
+            if password and self.remember.isChecked():
+                remember(url, password)
+        except ReviewerError as exc:
+            self.status.setText(exc.message(i18n.core_language()))
+            return
+        self.url = url
+        self.accept()
 
 
 class FigureDialog(QDialog):

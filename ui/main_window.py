@@ -11,6 +11,7 @@ from pathlib import Path
 
 import reviewer
 from reviewer import paths
+from reviewer.library.pgsql import is_team_url
 from reviewer.messages import ReviewerError, render
 from ui import dialogs, i18n, icons, labels, presentation, prompts
 from ui.background_tasks import BackgroundTasks
@@ -438,7 +439,8 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
     # ================================================================== library
     def open_library(self, path: str) -> bool:
         try:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            if not is_team_url(path):
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
             self.workspace.open_library(path)
         except ReviewerError as exc:
             self.show_error(exc.message(i18n.core_language()))
@@ -450,7 +452,8 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
         return True
 
     def _library_opened(self, path: str) -> None:
-        self.library_page.set_library(self.tr("Library: {0}").format(Path(path).stem), path)
+        name = path if is_team_url(path) else Path(path).stem
+        self.library_page.set_library(self.tr("Library: {0}").format(name), path)
         self.show_library()
         self._update_status()
 

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from reviewer.library.pgsql import library_target
 from reviewer.library.review import DocumentReview, DocumentSummary, ItemReview
 from reviewer.library.store import Library
 from reviewer.messages import ReviewerError
@@ -54,6 +55,10 @@ class Workspace(QObject):
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(800)
         self._reload_timer.timeout.connect(self._reload_in_background)
+        self._feed = None  # colleagues' changes (Library.watch), polled by _watch_timer
+        self._watch_timer = QTimer(self)
+        self._watch_timer.setInterval(500)
+        self._watch_timer.timeout.connect(self._poll_changes)
         self.undo_stack = QUndoStack(self)
         self.current: tuple[str, str] = ("", "")
         self._tags_cache = None
@@ -61,16 +66,39 @@ class Workspace(QObject):
     # ------------------------------------------------------------------ library
     def open_library(self, path: str | Path) -> None:
         """Open (or create) a library file; raises ReviewerError when it cannot be used."""
-        library = Library(Path(path), reviewer=self.reviewer)
+        library = Library(library_target(str(path)), reviewer=self.reviewer)  # a file, or postgresql://…
         self.close_library()
         self.library = library
         self._tags_cache = None
+        try:
+            self._feed = library.watch()
+            self._watch_timer.start()
+        except ReviewerError:
+            self._feed = None  # no live updates; everything else works
         self.libraryOpened.emit(str(library.path))
         hub().libraryChanged.emit(str(library.path))
         self.documentsChanged.emit()
         self.tagsChanged.emit()
 
+    def _poll_changes(self) -> None:
+        """A colleague's committed change to the open report shows without pressing reload."""
+        if self._feed is None or self.library is None:
+            return
+        try:
+            changes = [c for c in self._feed.poll(0) if c.reviewer != self.library.reviewer]
+        except ReviewerError:
+            return  # the server is away; the next tick tries again
+        if not changes:
+            return
+        if self.review is not None and any(c.doc_uuid == self.review.doc_uuid for c in changes):
+            self.reload()
+        self.documentsChanged.emit()
+
     def close_library(self) -> None:
+        self._watch_timer.stop()
+        if self._feed is not None:
+            self._feed.close()
+            self._feed = None
         self.undo_stack.clear()
         self.set_review(None)
         self._reload_timer.stop()
@@ -89,8 +117,13 @@ class Workspace(QObject):
         the first one's lock while a worker reads)."""
         with self._reader_lock:
             if self._reader is None:
-                self._reader = Library(self.library.path, reviewer=self.reviewer)
+                self._reader = Library(self.reopen_target(), reviewer=self.reviewer)
             return self._reader
+
+    def reopen_target(self) -> str:
+        """What another connection to the open library is opened with: its file, or a team
+        library's full URL (its ``path`` is the URL as shown, without a password)."""
+        return str(getattr(self.library, "url", None) or self.library.path)
 
     def set_reviewer(self, name: str) -> None:
         self.reviewer = name
@@ -117,6 +150,8 @@ class Workspace(QObject):
         self._generation += 1
         self._reload_timer.stop()
         self.review = review
+        if review is not None and self.library is not None:
+            self.library.adopt_versions(review)  # an edit is checked against what is shown
         self.prepared = prepared if prepared is not None and prepared.review is review else None
         if self.prepared is not None:
             self._item_index = (review, self.prepared.items)
@@ -162,6 +197,8 @@ class Workspace(QObject):
             self._jobs.discard(job)
             if generation == self._generation and self.review is not None:
                 self.review, self.prepared = prepared.review, prepared
+                if self.library is not None:
+                    self.library.adopt_versions(prepared.review)
                 self._item_index = (prepared.review, prepared.items)
                 self.reviewUpdated.emit(prepared.review)
 
@@ -196,6 +233,8 @@ class Workspace(QObject):
             command.execute()
         except ReviewerError as exc:
             self.error.emit(exc.message(i18n.core_language()))
+            if exc.code in ("item_changed_by_other", "undo_changed_by_other"):
+                self.reload()  # show the colleague's change the edit was refused over
             return False
         self.undo_stack.push(command)  # its first redo is skipped: the work is done
         self.command_applied(command)

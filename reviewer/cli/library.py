@@ -16,6 +16,7 @@ from pathlib import Path
 
 from reviewer import paths
 from reviewer.cli.display import format_review
+from reviewer.library.pgsql import is_team_url, library_target
 from reviewer.messages import ReviewerError, language, render
 
 # What a library may hold but a terminal must not be sent: control characters (BEL, ESC
@@ -28,7 +29,7 @@ def terminal_safe(text: str) -> str:
 
 
 def _library_options(p: argparse.ArgumentParser, reviewer: bool = False) -> None:
-    p.add_argument("--db", metavar="DB", type=Path, default=None,
+    p.add_argument("--db", metavar="DB", type=library_target, default=None,
                    help=render("cli_help_db", path=paths.default_library_path()))
     if reviewer:
         p.add_argument("--reviewer", metavar="NAME", default="",
@@ -93,6 +94,8 @@ def _open(args: argparse.Namespace, create: bool = False):
     and say so; a command that reads refuses a missing file, so a mistyped --db creates nothing."""
     from reviewer.library.store import Library
 
+    if is_team_url(args.db):  # a team library on a server: it exists or the server says so
+        return Library(args.db, reviewer=getattr(args, "reviewer", "") or "")
     path = Path(args.db) if args.db is not None else paths.default_library_path()
     missing = not path.exists() or (path.is_file() and path.stat().st_size == 0)
     if missing and not create:

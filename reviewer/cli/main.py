@@ -14,7 +14,7 @@ from reviewer.cli.arguments import ArgumentParser, language_from
 from reviewer.messages import LANGUAGE_CODES, ReviewerError, render, set_language
 
 # Modules that add subcommands through ``register(subparsers)``.
-COMMAND_MODULES = ("reviewer.cli.analyze", "reviewer.cli.library")
+COMMAND_MODULES = ("reviewer.cli.analyze", "reviewer.cli.library", "reviewer.cli.team")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -127,6 +127,8 @@ class DocumentsMixin:
     def _insert_rows(self, table: str, rows: list[dict]) -> None:
         """Bulk insert inside the caller's transaction (sqlite-utils nests it as a savepoint)."""
         if rows:
+            if any("row_version" in r for r in rows):  # kept rows beside new ones (re-import)
+                rows = [{"row_version": 0, **r} for r in rows]
             self._db[table].insert_all(rows)
 
     def _reimport(self, doc_uuid: str, analysis: Analysis) -> AnchorReport:
@@ -221,7 +223,7 @@ class DocumentsMixin:
         for table, where, is_check in (("sections", "", 0), ("figures", "", 0), ("citations", "", 0),
                                        ("checks", " AND advisory = 0", 1)):
             for doc_uuid, total, reviewed in self.conn.execute(
-                    f"SELECT doc_uuid, COUNT(*), SUM(status != 'unreviewed') FROM {table}"
+                    f"SELECT doc_uuid, COUNT(*), SUM(CASE WHEN status != 'unreviewed' THEN 1 ELSE 0 END) FROM {table}"
                     f" WHERE deleted = 0 AND orphaned = 0{where} GROUP BY doc_uuid"):
                 c = counts.setdefault(doc_uuid, {"total": 0, "reviewed": 0, "open_checks": 0})
                 c["total"] += total
@@ -266,7 +268,7 @@ class DocumentsMixin:
     def load_review(self, doc_uuid: str) -> DocumentReview:
         with self._lock:
             try:
-                return self._load_review(doc_uuid)
+                return self.stamp_versions(self._load_review(doc_uuid))
             except sqlite3.DatabaseError as exc:
                 raise operational_error(exc, self.path) from exc
 

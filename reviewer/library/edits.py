@@ -82,7 +82,8 @@ class EditsMixin:
             return loads(row["value"]), heads
         return row[field_name], heads
 
-    def correct(self, item_type: str, item_uuid: str, field: str, new_value: Any) -> HistoryEntry:
+    def correct(self, item_type: str, item_uuid: str, field: str, new_value: Any,
+                expected_version: int | None = None) -> HistoryEntry:
         """Record a corrected value; the analysed value stays as it was.  Correcting a field that
         is in conflict resolves the conflict (the new correction supersedes every head)."""
         fields = EDITABLE_FIELDS.get(item_type)
@@ -96,6 +97,7 @@ class EditsMixin:
             raise ReviewerError("bad_value", field=field, value=new_value) from None
         with self._tx():
             row = self._item(item_type, item_uuid)
+            self._claim(item_type, row, expected_version)
             old, heads = self._effective(item_type, row, field)
             correction_uuid, at = new_uuid(), now()
             self.conn.execute(
@@ -109,18 +111,21 @@ class EditsMixin:
             return self._log("correct", item_type, item_uuid, row["doc_uuid"], field, old, value,
                              ref=correction_uuid, extra={"status": previous_status}, at=at)
 
-    def set_status(self, item_type: str, item_uuid: str, status: str) -> HistoryEntry:
+    def set_status(self, item_type: str, item_uuid: str, status: str,
+                   expected_version: int | None = None) -> HistoryEntry:
         if status not in STATUSES:
             raise ReviewerError("bad_status", status=status, allowed=", ".join(STATUSES))
         if item_type not in STATUS_ITEM_TYPES:
             raise ReviewerError("bad_item_type", item_type=item_type)
         with self._tx():
             row = self._item(item_type, item_uuid)
+            self._claim(item_type, row, expected_version)
             at = now()
             self._set_status_row(item_type, item_uuid, status, at)
             return self._log("status", item_type, item_uuid, row["doc_uuid"], "status", row["status"], status, at=at)
 
-    def set_verdict(self, check_uuid: str, verdict: str, reason: str = "") -> HistoryEntry:
+    def set_verdict(self, check_uuid: str, verdict: str, reason: str = "",
+                    expected_version: int | None = None) -> HistoryEntry:
         """A reviewer's verdict on a check — ``confirmed`` (属实), ``rejected`` (误报) or ``pending``
         (待核实), or ``unreviewed`` to reopen it — with the reason typed beside it, as one edit."""
         if verdict not in VERDICTS + ("unreviewed",):
@@ -130,6 +135,7 @@ class EditsMixin:
         reason = reason.strip()
         with self._tx():
             row = self._item("check", check_uuid)
+            self._claim("check", row, expected_version)
             at = now()
             self._set_status_row("check", check_uuid, verdict, at)
             self.conn.execute("UPDATE checks SET verdict_reason = ? WHERE uuid = ?", (reason or None, check_uuid))
@@ -138,6 +144,10 @@ class EditsMixin:
                              {"status": verdict, "reason": reason}, at=at)
 
     def _doc_text(self, doc_uuid: str) -> str:
+        # Adding an item numbers it after the report's others (MAX + 1): hold the report's row
+        # until the commit so two reviewers adding at once on a team library take turns (a no-op
+        # on SQLite, whose writers take turns anyway).
+        self.conn.execute("UPDATE documents SET row_version = row_version WHERE uuid = ?", (doc_uuid,))
         row = self._row("SELECT text FROM documents WHERE uuid = ?", (doc_uuid,))
         if row is None:
             raise ReviewerError("document_missing", uuid=doc_uuid)

@@ -81,6 +81,10 @@ class HistoryMixin:
                 raise ReviewerError("already_undone", id=history_id)
             action, ref, at = h["action"], h["ref"], now()
             extra = loads(h["extra"]) or {}
+            self._check_undo(h)
+            if action in ("correct", "status", "verdict"):
+                current = self._item(h["item_type"], h["item_uuid"])
+                self._claim(h["item_type"], current, current["row_version"])
             if action == "correct":
                 self.conn.execute("UPDATE corrections SET undone = 1 WHERE uuid = ?", (ref,))
                 row = self._item(h["item_type"], h["item_uuid"])

@@ -38,6 +38,7 @@ class Comment:
     reviewer: str
     created_at: str  # ISO 8601, UTC
     updated_at: str | None = None
+    version: int = 0  # row version as loaded; an edit over a newer one is refused (versions.py)
 
 
 @dataclass
@@ -73,6 +74,7 @@ class ItemReview:
     # value is the one shown until someone corrects the field again (store.Library.conflicts()).
     conflicts: dict[str, list[tuple[str, Any]]] = field(default_factory=dict)
     reason: str = ""  # for a check: the reason given with its verdict (vocabulary.VERDICTS)
+    version: int = 0  # row version as loaded; an edit over a newer one is refused (versions.py)
 
     @property
     def corrected_fields(self) -> list[str]:

@@ -94,7 +94,8 @@ def check_from_row(r: dict) -> Check:
 
 def comment_from_row(r: dict) -> Comment:
     return Comment(uuid=r["uuid"], item_type=r["item_type"], item_uuid=r["item_uuid"], body=r["body"],
-                   reviewer=r["reviewer"], created_at=r["created_at"], updated_at=r["updated_at"])
+                   reviewer=r["reviewer"], created_at=r["created_at"], updated_at=r["updated_at"],
+                   version=r.get("row_version") or 0)
 
 
 def history_from_row(r: dict) -> HistoryEntry:

@@ -280,8 +280,22 @@ def _v3_to_v4(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+# Version 6 (issue 15): a row version on every item a reviewer edits, so an edit based on what
+# was loaded before a colleague changed the item is refused instead of overwriting it.
+VERSIONED_TABLES = ("documents", "sections", "figures", "citations", "checks", "annotations", "comments")
+
+
+def _v5_to_v6(conn: sqlite3.Connection) -> None:
+    """row_version on every edited item: no lost updates between reviewers"""
+    for table in VERSIONED_TABLES:
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN row_version INTEGER NOT NULL DEFAULT 0")
+    # On a team library the server fills db_user with the PostgreSQL role that wrote the entry
+    # (reviewer/library/team_schema.py); a workstation library leaves it empty.
+    conn.execute("ALTER TABLE history ADD COLUMN db_user TEXT")
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
-    1: _create_v1, 2: _v1_to_v2, 3: _v2_to_v3, 4: _v3_to_v4, 5: _v4_to_v5}
+    1: _create_v1, 2: _v1_to_v2, 3: _v2_to_v3, 4: _v3_to_v4, 5: _v4_to_v5, 6: _v5_to_v6}
 CURRENT_VERSION = max(MIGRATIONS)
 
 

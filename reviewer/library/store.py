@@ -59,21 +59,47 @@ from pathlib import Path
 from reviewer.library.connection import LibraryConnection
 from reviewer.library.documents import DocumentsMixin
 from reviewer.library.edits import EditsMixin
+from reviewer.library.feeds import ChangeFeed, HistoryFeed, NotifyFeed
 from reviewer.library.history import HistoryMixin
 from reviewer.library.merge import MergeReport, merge_libraries
+from reviewer.library.pgsql import is_team_url
 from reviewer.library.search import SearchMixin
 from reviewer.library.tags_comments import TagsCommentsMixin
+from reviewer.library.team import TeamConnection
+from reviewer.library.versions import VersionsMixin
 from reviewer.library.work import WorkMixin
 
 
-class Library(DocumentsMixin, EditsMixin, TagsCommentsMixin, HistoryMixin, SearchMixin, WorkMixin,
-              LibraryConnection):
-    """One review library file.  See the module docstring for the API.
-
-    Each responsibility lives in a module of its own (the mixins above); this class only puts
-    them together, so callers keep one object to open, edit and close.
-    """
+class LibraryFeatures(DocumentsMixin, EditsMixin, TagsCommentsMixin, HistoryMixin, SearchMixin, WorkMixin,
+                      VersionsMixin):
+    """What a library does, whatever holds it: put together from one module per responsibility."""
 
     # ------------------------------------------------------------------ merge
     def merge_from(self, other_path: str | Path) -> MergeReport:
         return merge_libraries(self, other_path)
+
+    # ------------------------------------------------------------------ live changes
+    def watch(self) -> ChangeFeed:
+        """A subscription to changes other people commit (see ``reviewer.library.feeds``)."""
+        return HistoryFeed(self.path)
+
+
+class Library(LibraryFeatures, LibraryConnection):
+    """One review library file.  See the module docstring for the API.
+
+    Each responsibility lives in a module of its own (the mixins above); this class only puts
+    them together, so callers keep one object to open, edit and close.  ``Library("postgresql://…")``
+    opens a team library instead (a ``TeamLibrary``: the same API over PostgreSQL).
+    """
+
+    def __new__(cls, path: str | Path | None = None, *args: object, **kwargs: object) -> Library:
+        if cls is Library and is_team_url(path):
+            return TeamLibrary(path, *args, **kwargs)  # type: ignore[return-value,arg-type]
+        return super().__new__(cls)
+
+
+class TeamLibrary(LibraryFeatures, TeamConnection):
+    """A team library on PostgreSQL (``reviewer.library.team``): the same API as ``Library``."""
+
+    def watch(self) -> ChangeFeed:
+        return NotifyFeed(self.url, self.reviewer)

@@ -176,6 +176,7 @@ class TagsCommentsMixin:
             raise ReviewerError("bad_text", what="comment")
         with self._tx():
             row = self._comment_row(uuid)
+            self._claim_row("comments", row)  # not over a colleague's newer edit of it
             at = now()
             self.conn.execute("UPDATE comments SET body = ?, updated_at = ? WHERE uuid = ?", (body, at, uuid))
             self._log("comment_edit", row["item_type"], row["item_uuid"], row["doc_uuid"], "comment", row["body"],
@@ -186,6 +187,7 @@ class TagsCommentsMixin:
     def delete_comment(self, uuid: str) -> None:
         with self._tx():
             row = self._comment_row(uuid)
+            self._claim_row("comments", row)  # not over a colleague's newer edit of it
             at = now()
             self.conn.execute("UPDATE comments SET deleted = 1, updated_at = ? WHERE uuid = ?", (at, uuid))
             self._log("comment_delete", row["item_type"], row["item_uuid"], row["doc_uuid"], "comment", row["body"],
