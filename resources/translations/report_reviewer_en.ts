@@ -4,13 +4,13 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="111"/>
+        <location filename="../../ui/app.py" line="123"/>
         <source>Welcome to Report Reviewer</source>
         <extracomment>How often a worker thread must offer the interpreter lock to the GUI thread (Python&apos;s default is 5 ms). Measured opening a 5 MB report: longest event-loop stall 131–230 ms at 5 ms, 68–89 ms at 1 ms, for the same total time.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="112"/>
+        <location filename="../../ui/app.py" line="124"/>
         <source>Your name is recorded with every correction, tag and comment.
 Reviewer name:</source>
         <translation type="unfinished"></translation>
@@ -100,22 +100,22 @@ Details were written to {1}.</source>
 <context>
     <name>ChecksModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="324"/>
+        <location filename="../../ui/models/tables.py" line="316"/>
         <source>Severity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="325"/>
+        <location filename="../../ui/models/tables.py" line="317"/>
         <source>Check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="326"/>
+        <location filename="../../ui/models/tables.py" line="318"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="327"/>
+        <location filename="../../ui/models/tables.py" line="319"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -123,22 +123,22 @@ Details were written to {1}.</source>
 <context>
     <name>CitationsModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="358"/>
+        <location filename="../../ui/models/tables.py" line="350"/>
         <source>Citation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="359"/>
+        <location filename="../../ui/models/tables.py" line="351"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="360"/>
+        <location filename="../../ui/models/tables.py" line="352"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="361"/>
+        <location filename="../../ui/models/tables.py" line="353"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
@@ -209,67 +209,67 @@ Details were written to {1}.</source>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../ui/views/document_view.py" line="351"/>
+        <location filename="../../ui/views/document_view.py" line="347"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="352"/>
+        <location filename="../../ui/views/document_view.py" line="348"/>
         <source>Unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="353"/>
+        <location filename="../../ui/views/document_view.py" line="349"/>
         <source>Label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="354"/>
+        <location filename="../../ui/views/document_view.py" line="350"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="355"/>
+        <location filename="../../ui/views/document_view.py" line="351"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="358"/>
+        <location filename="../../ui/views/document_view.py" line="354"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="360"/>
+        <location filename="../../ui/views/document_view.py" line="356"/>
         <source>Check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="360"/>
+        <location filename="../../ui/views/document_view.py" line="356"/>
         <source>Involved in an inconsistency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="365"/>
+        <location filename="../../ui/views/document_view.py" line="361"/>
         <source>(no note)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="375"/>
+        <location filename="../../ui/views/document_view.py" line="371"/>
         <source>Tag selection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="381"/>
+        <location filename="../../ui/views/document_view.py" line="377"/>
         <source>Comment on selection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="383"/>
+        <location filename="../../ui/views/document_view.py" line="379"/>
         <source>Mark as heading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="384"/>
+        <location filename="../../ui/views/document_view.py" line="380"/>
         <source>Mark as figure…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -418,42 +418,42 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>FiguresModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="260"/>
+        <location filename="../../ui/models/tables.py" line="252"/>
         <source>Label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="261"/>
+        <location filename="../../ui/models/tables.py" line="253"/>
         <source>As written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="262"/>
+        <location filename="../../ui/models/tables.py" line="254"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="263"/>
+        <location filename="../../ui/models/tables.py" line="255"/>
         <source>Unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="264"/>
+        <location filename="../../ui/models/tables.py" line="256"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="265"/>
+        <location filename="../../ui/models/tables.py" line="257"/>
         <source>Section</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="266"/>
+        <location filename="../../ui/models/tables.py" line="258"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="267"/>
+        <location filename="../../ui/models/tables.py" line="259"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
@@ -474,32 +474,32 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="401"/>
+        <location filename="../../ui/models/tables.py" line="382"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="402"/>
+        <location filename="../../ui/models/tables.py" line="383"/>
         <source>Reviewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="403"/>
+        <location filename="../../ui/models/tables.py" line="384"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="404"/>
+        <location filename="../../ui/models/tables.py" line="385"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="405"/>
+        <location filename="../../ui/models/tables.py" line="386"/>
         <source>Before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="406"/>
+        <location filename="../../ui/models/tables.py" line="387"/>
         <source>After</source>
         <translation type="unfinished"></translation>
     </message>
@@ -598,7 +598,7 @@ Your review is safe: every change is saved as you make it. You can keep working.
     </message>
     <message>
         <location filename="../../ui/labels.py" line="17"/>
-        <location filename="../../ui/labels.py" line="75"/>
+        <location filename="../../ui/labels.py" line="76"/>
         <source>Corrected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -659,152 +659,157 @@ Your review is safe: every change is saved as you make it. You can keep working.
     </message>
     <message>
         <location filename="../../ui/labels.py" line="39"/>
-        <source>Conflicting repeat</source>
+        <source>Change mismatch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="40"/>
-        <source>Numbering gap</source>
+        <source>Conflicting repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="41"/>
-        <source>Missing part</source>
+        <source>Numbering gap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="42"/>
+        <source>Missing part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="43"/>
         <source>Level without parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="48"/>
+        <location filename="../../ui/labels.py" line="49"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49"/>
+        <location filename="../../ui/labels.py" line="50"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50"/>
+        <location filename="../../ui/labels.py" line="51"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56"/>
+        <location filename="../../ui/labels.py" line="57"/>
         <source>Document title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="57"/>
+        <location filename="../../ui/labels.py" line="58"/>
         <source>Document number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="63"/>
+        <location filename="../../ui/labels.py" line="64"/>
         <source>Report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="64"/>
+        <location filename="../../ui/labels.py" line="65"/>
         <source>Metadata</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="65"/>
+        <location filename="../../ui/labels.py" line="66"/>
         <source>Heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="66"/>
+        <location filename="../../ui/labels.py" line="67"/>
         <source>Figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="67"/>
+        <location filename="../../ui/labels.py" line="68"/>
         <source>Citation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68"/>
+        <location filename="../../ui/labels.py" line="69"/>
         <source>Check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69"/>
+        <location filename="../../ui/labels.py" line="70"/>
         <source>Annotation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="76"/>
-        <location filename="../../ui/labels.py" line="95"/>
+        <location filename="../../ui/labels.py" line="77"/>
+        <location filename="../../ui/labels.py" line="96"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="77"/>
+        <location filename="../../ui/labels.py" line="78"/>
         <source>Tagged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="78"/>
+        <location filename="../../ui/labels.py" line="79"/>
         <source>Untagged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="79"/>
+        <location filename="../../ui/labels.py" line="80"/>
         <source>Comment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="80"/>
+        <location filename="../../ui/labels.py" line="81"/>
         <source>Added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="81"/>
+        <location filename="../../ui/labels.py" line="82"/>
         <source>Deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="82"/>
+        <location filename="../../ui/labels.py" line="83"/>
         <source>Undone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="88"/>
+        <location filename="../../ui/labels.py" line="89"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="89"/>
+        <location filename="../../ui/labels.py" line="90"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="90"/>
+        <location filename="../../ui/labels.py" line="91"/>
         <source>Level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="91"/>
+        <location filename="../../ui/labels.py" line="92"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="92"/>
+        <location filename="../../ui/labels.py" line="93"/>
         <source>Unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="93"/>
+        <location filename="../../ui/labels.py" line="94"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="94"/>
+        <location filename="../../ui/labels.py" line="95"/>
         <source>Label</source>
         <translation type="unfinished"></translation>
     </message>
@@ -812,32 +817,32 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../ui/models/library.py" line="40"/>
+        <location filename="../../ui/models/library.py" line="30"/>
         <source>Report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/library.py" line="41"/>
+        <location filename="../../ui/models/library.py" line="31"/>
         <source>Issuer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/library.py" line="42"/>
+        <location filename="../../ui/models/library.py" line="32"/>
         <source>Year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/library.py" line="43"/>
+        <location filename="../../ui/models/library.py" line="33"/>
         <source>Reviewed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/library.py" line="44"/>
+        <location filename="../../ui/models/library.py" line="34"/>
         <source>Open checks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/library.py" line="45"/>
+        <location filename="../../ui/models/library.py" line="35"/>
         <source>Imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1274,37 +1279,37 @@ Your review is safe: every change is saved as you make it. You can keep working.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574"/>
+        <location filename="../../ui/main_window.py" line="576"/>
         <source>(no name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="575"/>
+        <location filename="../../ui/main_window.py" line="577"/>
         <source>Reviewer: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="579"/>
+        <location filename="../../ui/main_window.py" line="581"/>
         <source>{0} report(s) in the library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="583"/>
+        <location filename="../../ui/main_window.py" line="585"/>
         <source>{0} characters · {1} headings · {2} figures · {3} citations · {4} open checks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="601"/>
+        <location filename="../../ui/main_window.py" line="603"/>
         <source>{0} characters selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="652"/>
+        <location filename="../../ui/main_window.py" line="654"/>
         <source>About Report Reviewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="653"/>
+        <location filename="../../ui/main_window.py" line="655"/>
         <source>&lt;h3&gt;Report Reviewer {0}&lt;/h3&gt;&lt;p&gt;Review Chinese government reports: outline, figures, citations and consistency checks, with every correction, tag and comment kept in a review library and exported to Excel.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;br&gt;Data folder: {2}&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1378,7 +1383,7 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>ReviewTableModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="173"/>
+        <location filename="../../ui/models/tables.py" line="165"/>
         <source>Originally: {0}</source>
         <translation type="unfinished"></translation>
     </message>

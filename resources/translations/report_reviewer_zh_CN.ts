@@ -4,13 +4,13 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="111"/>
+        <location filename="../../ui/app.py" line="123"/>
         <source>Welcome to Report Reviewer</source>
         <extracomment>How often a worker thread must offer the interpreter lock to the GUI thread (Python&apos;s default is 5 ms). Measured opening a 5 MB report: longest event-loop stall 131–230 ms at 5 ms, 68–89 ms at 1 ms, for the same total time.</extracomment>
         <translation>欢迎使用报告审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="112"/>
+        <location filename="../../ui/app.py" line="124"/>
         <source>Your name is recorded with every correction, tag and comment.
 Reviewer name:</source>
         <translation>您的姓名会记录在每一处更正、标签和批注上。
@@ -104,22 +104,22 @@ Details were written to {1}.</source>
 <context>
     <name>ChecksModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="324"/>
+        <location filename="../../ui/models/tables.py" line="316"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="325"/>
+        <location filename="../../ui/models/tables.py" line="317"/>
         <source>Check</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="326"/>
+        <location filename="../../ui/models/tables.py" line="318"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="327"/>
+        <location filename="../../ui/models/tables.py" line="319"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -127,22 +127,22 @@ Details were written to {1}.</source>
 <context>
     <name>CitationsModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="358"/>
+        <location filename="../../ui/models/tables.py" line="350"/>
         <source>Citation</source>
         <translation>引用</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="359"/>
+        <location filename="../../ui/models/tables.py" line="351"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="360"/>
+        <location filename="../../ui/models/tables.py" line="352"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="361"/>
+        <location filename="../../ui/models/tables.py" line="353"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
@@ -213,67 +213,67 @@ Details were written to {1}.</source>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../ui/views/document_view.py" line="351"/>
+        <location filename="../../ui/views/document_view.py" line="347"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="352"/>
+        <location filename="../../ui/views/document_view.py" line="348"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="353"/>
+        <location filename="../../ui/views/document_view.py" line="349"/>
         <source>Label</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="354"/>
+        <location filename="../../ui/views/document_view.py" line="350"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="355"/>
+        <location filename="../../ui/views/document_view.py" line="351"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="358"/>
+        <location filename="../../ui/views/document_view.py" line="354"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="360"/>
+        <location filename="../../ui/views/document_view.py" line="356"/>
         <source>Check</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="360"/>
+        <location filename="../../ui/views/document_view.py" line="356"/>
         <source>Involved in an inconsistency</source>
         <translation>涉及一处不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="365"/>
+        <location filename="../../ui/views/document_view.py" line="361"/>
         <source>(no note)</source>
         <translation>(无备注)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="375"/>
+        <location filename="../../ui/views/document_view.py" line="371"/>
         <source>Tag selection</source>
         <translation>为所选文字加标签</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="381"/>
+        <location filename="../../ui/views/document_view.py" line="377"/>
         <source>Comment on selection…</source>
         <translation>批注所选文字…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="383"/>
+        <location filename="../../ui/views/document_view.py" line="379"/>
         <source>Mark as heading…</source>
         <translation>标为标题…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="384"/>
+        <location filename="../../ui/views/document_view.py" line="380"/>
         <source>Mark as figure…</source>
         <translation>标为数据…</translation>
     </message>
@@ -425,42 +425,42 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>FiguresModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="260"/>
+        <location filename="../../ui/models/tables.py" line="252"/>
         <source>Label</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="261"/>
+        <location filename="../../ui/models/tables.py" line="253"/>
         <source>As written</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="262"/>
+        <location filename="../../ui/models/tables.py" line="254"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="263"/>
+        <location filename="../../ui/models/tables.py" line="255"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="264"/>
+        <location filename="../../ui/models/tables.py" line="256"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="265"/>
+        <location filename="../../ui/models/tables.py" line="257"/>
         <source>Section</source>
         <translation>所在章节</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="266"/>
+        <location filename="../../ui/models/tables.py" line="258"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="267"/>
+        <location filename="../../ui/models/tables.py" line="259"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
@@ -481,32 +481,32 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="401"/>
+        <location filename="../../ui/models/tables.py" line="382"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="402"/>
+        <location filename="../../ui/models/tables.py" line="383"/>
         <source>Reviewer</source>
         <translation>审阅人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="403"/>
+        <location filename="../../ui/models/tables.py" line="384"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="404"/>
+        <location filename="../../ui/models/tables.py" line="385"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="405"/>
+        <location filename="../../ui/models/tables.py" line="386"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="406"/>
+        <location filename="../../ui/models/tables.py" line="387"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
@@ -605,7 +605,7 @@ Your review is safe: every change is saved as you make it. You can keep working.
     </message>
     <message>
         <location filename="../../ui/labels.py" line="17"/>
-        <location filename="../../ui/labels.py" line="75"/>
+        <location filename="../../ui/labels.py" line="76"/>
         <source>Corrected</source>
         <translation>已更正</translation>
     </message>
@@ -666,152 +666,157 @@ Your review is safe: every change is saved as you make it. You can keep working.
     </message>
     <message>
         <location filename="../../ui/labels.py" line="39"/>
+        <source>Change mismatch</source>
+        <translation>增减不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="40"/>
         <source>Conflicting repeat</source>
         <translation>重复数据不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40"/>
+        <location filename="../../ui/labels.py" line="41"/>
         <source>Numbering gap</source>
         <translation>编号不连续</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41"/>
+        <location filename="../../ui/labels.py" line="42"/>
         <source>Missing part</source>
         <translation>缺少必备部分</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42"/>
+        <location filename="../../ui/labels.py" line="43"/>
         <source>Level without parent</source>
         <translation>层级缺少上级</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="48"/>
+        <location filename="../../ui/labels.py" line="49"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49"/>
+        <location filename="../../ui/labels.py" line="50"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50"/>
+        <location filename="../../ui/labels.py" line="51"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56"/>
+        <location filename="../../ui/labels.py" line="57"/>
         <source>Document title</source>
         <translation>文件名称</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="57"/>
+        <location filename="../../ui/labels.py" line="58"/>
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="63"/>
+        <location filename="../../ui/labels.py" line="64"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="64"/>
+        <location filename="../../ui/labels.py" line="65"/>
         <source>Metadata</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="65"/>
+        <location filename="../../ui/labels.py" line="66"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="66"/>
+        <location filename="../../ui/labels.py" line="67"/>
         <source>Figure</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="67"/>
+        <location filename="../../ui/labels.py" line="68"/>
         <source>Citation</source>
         <translation>引用</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68"/>
+        <location filename="../../ui/labels.py" line="69"/>
         <source>Check</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69"/>
+        <location filename="../../ui/labels.py" line="70"/>
         <source>Annotation</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="76"/>
-        <location filename="../../ui/labels.py" line="95"/>
+        <location filename="../../ui/labels.py" line="77"/>
+        <location filename="../../ui/labels.py" line="96"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="77"/>
+        <location filename="../../ui/labels.py" line="78"/>
         <source>Tagged</source>
         <translation>加标签</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="78"/>
+        <location filename="../../ui/labels.py" line="79"/>
         <source>Untagged</source>
         <translation>移除标签</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="79"/>
+        <location filename="../../ui/labels.py" line="80"/>
         <source>Comment</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="80"/>
+        <location filename="../../ui/labels.py" line="81"/>
         <source>Added</source>
         <translation>已添加</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="81"/>
+        <location filename="../../ui/labels.py" line="82"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="82"/>
+        <location filename="../../ui/labels.py" line="83"/>
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="88"/>
+        <location filename="../../ui/labels.py" line="89"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="89"/>
+        <location filename="../../ui/labels.py" line="90"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="90"/>
+        <location filename="../../ui/labels.py" line="91"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="91"/>
+        <location filename="../../ui/labels.py" line="92"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="92"/>
+        <location filename="../../ui/labels.py" line="93"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="93"/>
+        <location filename="../../ui/labels.py" line="94"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="94"/>
+        <location filename="../../ui/labels.py" line="95"/>
         <source>Label</source>
         <translation>指标</translation>
     </message>
@@ -819,32 +824,32 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../ui/models/library.py" line="40"/>
+        <location filename="../../ui/models/library.py" line="30"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../ui/models/library.py" line="41"/>
+        <location filename="../../ui/models/library.py" line="31"/>
         <source>Issuer</source>
         <translation>发布单位</translation>
     </message>
     <message>
-        <location filename="../../ui/models/library.py" line="42"/>
+        <location filename="../../ui/models/library.py" line="32"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/models/library.py" line="43"/>
+        <location filename="../../ui/models/library.py" line="33"/>
         <source>Reviewed</source>
         <translation>审阅进度</translation>
     </message>
     <message>
-        <location filename="../../ui/models/library.py" line="44"/>
+        <location filename="../../ui/models/library.py" line="34"/>
         <source>Open checks</source>
         <translation>待核查</translation>
     </message>
     <message>
-        <location filename="../../ui/models/library.py" line="45"/>
+        <location filename="../../ui/models/library.py" line="35"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
@@ -1281,37 +1286,37 @@ Your review is safe: every change is saved as you make it. You can keep working.
         <translation>正在打开报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574"/>
+        <location filename="../../ui/main_window.py" line="576"/>
         <source>(no name)</source>
         <translation>(未填写姓名)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="575"/>
+        <location filename="../../ui/main_window.py" line="577"/>
         <source>Reviewer: {0}</source>
         <translation>审阅人:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="579"/>
+        <location filename="../../ui/main_window.py" line="581"/>
         <source>{0} report(s) in the library</source>
         <translation>文库中有 {0} 份报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="583"/>
+        <location filename="../../ui/main_window.py" line="585"/>
         <source>{0} characters · {1} headings · {2} figures · {3} citations · {4} open checks</source>
         <translation>{0} 字 · {1} 个标题 · {2} 项数据 · {3} 处引用 · {4} 处待核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="601"/>
+        <location filename="../../ui/main_window.py" line="603"/>
         <source>{0} characters selected</source>
         <translation>已选择 {0} 个字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="652"/>
+        <location filename="../../ui/main_window.py" line="654"/>
         <source>About Report Reviewer</source>
         <translation>关于报告审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="653"/>
+        <location filename="../../ui/main_window.py" line="655"/>
         <source>&lt;h3&gt;Report Reviewer {0}&lt;/h3&gt;&lt;p&gt;Review Chinese government reports: outline, figures, citations and consistency checks, with every correction, tag and comment kept in a review library and exported to Excel.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;br&gt;Data folder: {2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;报告审阅 {0}&lt;/h3&gt;&lt;p&gt;审阅政府工作报告:提纲、数据、引用和一致性核查;每一处更正、标签和批注都保存在审阅文库中,并可导出为 Excel。&lt;/p&gt;&lt;p&gt;文库:{1}&lt;br&gt;数据文件夹:{2}&lt;/p&gt;</translation>
     </message>
@@ -1385,7 +1390,7 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>ReviewTableModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="173"/>
+        <location filename="../../ui/models/tables.py" line="165"/>
         <source>Originally: {0}</source>
         <translation>原值:{0}</translation>
     </message>

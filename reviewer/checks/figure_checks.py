@@ -8,6 +8,7 @@ check is emitted only where the structure of the sentence is unambiguous.
 
 from __future__ import annotations
 
+from reviewer.checks.changes import find_change_mismatches
 from reviewer.checks.context import fold_punctuation, place_figures
 from reviewer.checks.rates import find_rate_mismatches
 from reviewer.checks.repeats import find_conflicting_repeats
@@ -24,6 +25,7 @@ def find_figure_checks(document: Document, sections: list[Section], figures: lis
     placed = place_figures(text, figures)
     sums, parts = find_sum_mismatches(text, placed)
     checks = sums + find_rate_mismatches(text, placed, parts)
+    checks += find_change_mismatches(text, placed)
     checks += find_conflicting_repeats(text, placed, report_year, sections)
     starts = {f.id: f.start for f in figures}
     checks.sort(key=lambda c: min((starts.get(i, 0) for i in c.figures), default=0))
