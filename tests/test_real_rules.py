@@ -39,3 +39,39 @@ def test_a_stated_increase_must_be_new_minus_old():
     assert checks("全年受理申请300件,较上年400件减少了100件,同比下降25%。") == []
     assert checks("全年受理申请300件,较上年400件减少了100件,同比下降20%。") == [
         ("change_mismatch", ["400件", "300件", "20%"])]
+
+
+def test_shares_take_the_total_stated_sentences_earlier():
+    text = ("全年共受理申请860件。从类别看,行政许可类212件,占比24.7%;"
+            "行政处罚类310件,占比36.0%;政府信息公开类47件,占比6.1%。\n")
+    found = checks(text)
+    assert found == [("rate_mismatch", ["860件", "47件", "6.1%"])]
+    message = analyze(document_from_text(text)).checks[0].message
+    assert "47件÷860件=5.465%" in message and "860件" in message.split("基数")[1]
+
+
+def test_shares_that_fit_two_earlier_totals_say_nothing():
+    text = ("全年受理申请100件,办结申请101件。其中许可类20件,占比20%;处罚类30件,占比35%。\n")
+    assert checks(text, "rate_mismatch") == []
+
+
+def test_shares_of_a_total_in_their_own_sentence():
+    text = "新受理的申请151件中,被申请人为部门的140件,占受理总数的比例最高,达92.71%;乡镇11件,占受理总数的7.28%。"
+    found = analyze(document_from_text(text)).checks
+    assert [(c.kind, c.severity) for c in found] == [("rate_mismatch", "warning")]
+    assert "截断" in found[0].message
+
+
+def test_a_table_as_text_checks_its_shares_against_the_total_above():
+    text = ("全年新受理申请151件。具体见下表。\n"
+            "事项 | 投诉处理 | 信息公开 | 行政处罚 |\n"
+            "数量 | 75件 | 16件 | 40件 |\n"
+            "占比 | 49.67% | 12.59% | 26.49% |\n")
+    assert checks(text) == [("rate_mismatch", ["151件", "16件", "12.59%"])]
+
+
+def test_a_part_rate_reads_past_brackets_and_an_approximate_rate_is_wrong_only_far_off():
+    text = "全年审结申请135件(含上年度结转),其中纠错(含撤销、确认违法)29件,纠错率约19.2%。"
+    assert checks(text) == [("rate_mismatch", ["135件", "29件", "约19.2%"])]
+    near = "全年审结申请135件(含上年度结转),其中纠错(含撤销、确认违法)29件,纠错率约21%。"
+    assert checks(near) == []

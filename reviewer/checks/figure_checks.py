@@ -12,6 +12,7 @@ from reviewer.checks.changes import find_change_mismatches
 from reviewer.checks.context import fold_punctuation, place_figures
 from reviewer.checks.rates import find_rate_mismatches
 from reviewer.checks.repeats import find_conflicting_repeats
+from reviewer.checks.shares import find_share_mismatches
 from reviewer.checks.sums import find_sum_mismatches
 from reviewer.model import Check, Document, Figure, Section
 
@@ -26,6 +27,8 @@ def find_figure_checks(document: Document, sections: list[Section], figures: lis
     sums, parts = find_sum_mismatches(text, placed)
     checks = sums + find_rate_mismatches(text, placed, parts)
     checks += find_change_mismatches(text, placed)
+    checked = {i for c in checks for i in c.figures}
+    checks += [c for c in find_share_mismatches(text, placed, figures, parts) if c.figures[-1] not in checked]
     checks += find_conflicting_repeats(text, placed, report_year, sections)
     starts = {f.id: f.start for f in figures}
     checks.sort(key=lambda c: min((starts.get(i, 0) for i in c.figures), default=0))

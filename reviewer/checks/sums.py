@@ -96,7 +96,7 @@ def find_sum_mismatches(text: str, placed: Sequence[Placed]) -> tuple[list[Check
             in_clause = [p for p in candidates if not any(c in text[p.end:at] for c in CLAUSE_END)]
             candidates = in_clause or candidates
             nearest = candidates[-1] if candidates else None
-            if nearest is not None and OTHER_PERIODS.search(text[nearest.end:first.start]):
+            if nearest is not None and OTHER_PERIODS.search(_mask_brackets(text[nearest.end:first.start])):
                 candidates, nearest = [], None  # "2023年405件,2021年、2022年分别320件、360件"
             elif not candidates and not text[starts[first.sentence]:at].strip():
                 candidates = _prior_totals(text, starts, by_sentence, first)

@@ -1,0 +1,218 @@
+"""Shares whose base is not right beside them (``rate_mismatch``).
+
+Real reports state a total once and its shares sentences later, or in a table:
+
+- ``共受理申请860件。……许可类212件,占比24.7%;……公开类47件,占比6.1%`` — the base is the
+  total named in the share's own sentence (``151件中,…``), else the one earlier figure that all
+  the list's other shares agree with (rounded or truncated); two such figures → no check;
+- a table rendered as text, a row of counts over a row of shares (``数量 | 75件 | 16件`` /
+  ``占比 | 49.66% | 10.59%``), the base found the same way;
+- a rate of a part of a breakdown whose words name it, even when a bracket stands between
+  (``审结135件,其中纠错(含撤销)29件,纠错率约19.2%``); an approximate rate is wrong only when
+  it is off by more than a percentage point.
+
+The message names the base it used.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+
+from reviewer.checks.context import SENTENCE_END, Placed
+from reviewer.checks.tables import table_cells
+from reviewer.model import Check, Figure
+
+SHARE_BETWEEN = re.compile(
+    r"^[,]?\s*(?:所)?占(?:比|比例|比重|[^,;。\d%]{0,14}?(?:比例|比重|总数|总量|总额|总件数|的))?"
+    r"(?:最高|最大|较大|最多)?(?:[,]?\s*(?:为|达|达到|是))?[::]?\s*$")
+WIDER_BASE = re.compile(r"全国|全省|全市|全区|全县|同比|上年|去年|增长|下降")
+IN_SENTENCE_TOTAL = re.compile(r"^中")
+RATE_LABEL = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2,6})率(?:为|达|达到|是)?$")
+BASE_WINDOW = 1500
+MAX_PLAUSIBLE_GAP = 10.0
+APPROXIMATE_SLACK = 1.0  # an approximate rate (约19.2%) may be off by this many points
+
+
+def find_share_mismatches(text: str, placed: Sequence[Placed], figures: Sequence[Figure],
+                          totals_of: Mapping[int, list[Placed]]) -> list[Check]:
+    """Share and part-rate checks whose base stands away from the share."""
+    checks = []
+    for pairs in _prose_groups(text, placed) + _table_groups(text, placed):
+        checks += _judge_group(text, placed, pairs)
+    checks += _part_rates(text, placed, figures, totals_of)
+    return checks
+
+
+def _prose_groups(text: str, placed: Sequence[Placed]) -> list[list[tuple[Placed, Placed]]]:
+    """(part, share) pairs written ``甲类212件,占比24.7%``, grouped by paragraph."""
+    groups: dict[int, list[tuple[Placed, Placed]]] = {}
+    for part, share in zip(placed, placed[1:]):
+        if share.key != ("percent", "%") or part.key[0] != "count" or share.in_parens or part.in_parens:
+            continue
+        between = text[part.end:share.start]
+        if not SHARE_BETWEEN.match(between) or WIDER_BASE.search(between) or share.sentence != part.sentence:
+            continue
+        paragraph = text.rfind("\n", 0, part.start)
+        groups.setdefault(paragraph, []).append((part, share))
+    return list(groups.values())
+
+
+def _table_groups(text: str, placed: Sequence[Placed]) -> list[list[tuple[Placed, Placed]]]:
+    """(count cell, share cell) pairs of a table as text: a row of counts over a row of shares."""
+    by_start = {p.start: p for p in placed}
+    groups = []
+    for table in table_cells(text):
+        for upper, lower in zip(table, table[1:]):
+            pairs = []
+            for column, (start, end) in enumerate(upper):
+                if column == 0 or column >= len(lower):
+                    continue
+                part = _in_cell(by_start, start, end)
+                share = _in_cell(by_start, *lower[column])
+                if part and share and part.key[0] == "count" and share.key == ("percent", "%"):
+                    pairs.append((part, share))
+            if pairs:
+                groups.append(pairs)
+    return groups
+
+
+def _in_cell(by_start: Mapping[int, Placed], start: int, end: int) -> Placed | None:
+    for position in range(start, end):
+        if position in by_start and by_start[position].end <= end:
+            return by_start[position]
+    return None
+
+
+def _judge_group(text: str, placed: Sequence[Placed], pairs: list[tuple[Placed, Placed]]) -> list[Check]:
+    first = pairs[0][0]
+    own = _sentence_total(text, placed, first)
+    if own is not None:
+        same = [(p, s) for p, s in pairs if p.sentence == first.sentence]
+        return [c for p, s in same if (c := _compare(s, p, own, "本句")) is not None]
+    if len(pairs) < 2:
+        return []
+    biggest = max(p.value for p, _ in pairs)
+    members = {p.id for pair in pairs for p in pair}
+    candidates: dict[float, Placed] = {}
+    for p in placed:
+        if p.end > first.start:
+            break
+        if (p.key == first.key and p.start >= first.start - BASE_WINDOW and p.value >= biggest
+                and p.id not in members and not p.in_parens):
+            candidates[p.value] = p  # the latest figure of each value
+    fits = {value: sum(_agrees(s, p, value) for p, s in pairs) for value in candidates}
+    if not fits:
+        return []
+    best = max(fits.values())
+    winners = [value for value, fit in fits.items() if fit == best]
+    if len(winners) != 1 or best < max(1, len(pairs) - 1):
+        return []
+    base = candidates[winners[0]]
+    return [c for p, s in pairs if (c := _compare(s, p, base, "前文")) is not None]
+
+
+def _sentence_total(text: str, placed: Sequence[Placed], part: Placed) -> Placed | None:
+    """A total the share's own sentence names before its parts: ``新受理的151件中,…``."""
+    for p in placed:
+        if p.start >= part.start:
+            break
+        if p.sentence == part.sentence and p.key == part.key and IN_SENTENCE_TOTAL.match(text[p.end:p.end + 1]):
+            return p
+    return None
+
+
+def _agrees(share: Placed, part: Placed, base: float) -> bool:
+    quotient = part.value / base * 100
+    scale = 10 ** _decimals(share.figure.text)
+    return (abs(share.value - _round(quotient, scale)) < 0.5 / scale
+            or abs(share.value - math.floor(quotient * scale + 1e-9) / scale) < 0.5 / scale)
+
+
+def _compare(share: Placed, part: Placed, base: Placed, where: str, approximate: bool = False) -> Check | None:
+    """The check for ``share`` = ``part`` ÷ ``base``, or None when it agrees."""
+    if base.value <= 0 or part.value > base.value:
+        return None
+    quotient = part.value / base.value * 100
+    decimals = _decimals(share.figure.text)
+    scale = 10 ** decimals
+    rounded = _round(quotient, scale)
+    gap = abs(share.value - quotient)
+    if gap > MAX_PLAUSIBLE_GAP or abs(share.value - rounded) < 0.5 / scale:
+        return None
+    if approximate and gap <= APPROXIMATE_SLACK:
+        return None
+    shown = f"{part.figure.text}÷{base.figure.text}={quotient:.{decimals + 2}f}%"
+    based = f"(基数为{where}所述{base.figure.text})"
+    truncated = math.floor(quotient * scale + 1e-9) / scale
+    if not approximate and abs(share.value - truncated) < 0.5 / scale:
+        severity, how = "warning", "truncation"
+        message = f"{shown},四舍五入应为{rounded:.{decimals}f}%,所述{share.figure.text}是截断而非四舍五入{based}"
+    else:
+        severity, how = "error", "mismatch"
+        message = f"{shown},应为{rounded:.{decimals}f}%,与所述{share.figure.text}不符{based}"
+    sections = sorted({p.figure.section for p in (base, part, share) if p.figure.section is not None})
+    return Check(kind="rate_mismatch", severity=severity, message=message,
+                 figures=[base.id, part.id, share.id], sections=sections,
+                 detail={"expected": rounded, "actual": share.value, "difference": round(share.value - quotient, 6),
+                         "quotient": round(quotient, 6), "decimals": decimals, "difference_kind": how,
+                         "base": base.id})
+
+
+def _part_rates(text: str, placed: Sequence[Placed], figures: Sequence[Figure],
+                totals_of: Mapping[int, list[Placed]]) -> list[Check]:
+    """``审结135件,其中纠错(含撤销)29件,纠错率约19.2%``: a rate of a part over its own total."""
+    checks = []
+    by_end = sorted(placed, key=lambda p: p.end)
+    for figure in figures:
+        if figure.kind != "percent" or figure.unit != "%" or not isinstance(figure.value, (int, float)):
+            continue
+        before = [p for p in by_end if p.end <= figure.start]
+        if not before:
+            continue
+        part = before[-1]
+        between = text[part.end:figure.start]
+        label = RATE_LABEL.search(between.lstrip(","))
+        if not label or any(c in between for c in SENTENCE_END + ";") or part.key[0] != "count":
+            continue
+        totals = [t for t in totals_of.get(part.id, []) if t.key == part.key and t.sentence == part.sentence]
+        if len(totals) != 1 or label.start() != 0:
+            continue
+        stem = label.group("stem")
+        if stem not in _label_without_brackets(text, part):
+            continue
+        share = Placed(figure=figure, value=float(figure.value), key=("percent", "%"), sentence=part.sentence,
+                       in_parens=False, precision=0.0)
+        approximate = bool(figure.qualifier) or "约" in figure.text
+        check = _compare(share, part, totals[0], "本句", approximate)
+        if check is not None:
+            checks.append(check)
+    return checks
+
+
+def _label_without_brackets(text: str, figure: Placed) -> str:
+    """The words before ``figure`` back to the previous separator, bracketed asides left out."""
+    words: list[str] = []
+    i, depth = figure.start, 0
+    while i > 0 and figure.start - i < 60:
+        ch = text[i - 1]
+        if ch in ")〕]":
+            depth += 1
+        elif ch in "(〔[" and depth:
+            depth -= 1
+        elif not depth:
+            if ch in ",、;。!?\n:":
+                break
+            words.append(ch)
+        i -= 1
+    return "".join(reversed(words))
+
+
+def _round(value: float, scale: int) -> float:
+    return math.floor(value * scale + 0.5 + 1e-9) / scale
+
+
+def _decimals(text: str) -> int:
+    match = re.search(r"\d+(?:\.(\d+))?", text)
+    return len(match.group(1) or "") if match else 0
