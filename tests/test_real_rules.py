@@ -75,3 +75,26 @@ def test_a_part_rate_reads_past_brackets_and_an_approximate_rate_is_wrong_only_f
     assert checks(text) == [("rate_mismatch", ["135件", "29件", "约19.2%"])]
     near = "全年审结申请135件(含上年度结转),其中纠错(含撤销、确认违法)29件,纠错率约21%。"
     assert checks(near) == []
+
+
+def test_a_list_over_several_sentences_closed_by_a_catch_all_must_add_up():
+    text = ("全年共办理执法案件1000件,同比上升5%。其中,行政处罚300件,罚没金额2亿元;"
+            "行政许可200件,同比上升3%。其他执法行为中,行政征收150件;行政给付250件;其他行为90件。\n")
+    assert checks(text) == [("sum_mismatch", ["1000件", "300件", "200件", "150件", "250件", "90件"])]
+    right = text.replace("90件", "100件")
+    assert checks(right) == []
+    open_list = text.replace("其他行为90件", "行政确认90件")
+    assert checks(open_list) == []
+
+
+def test_a_list_after_two_possible_totals_says_nothing():
+    text = ("全年受理案件1000件,办结案件980件。其中,行政处罚300件;"
+            "行政许可200件。另有行政征收150件;行政给付250件;其他行为90件。\n")
+    assert checks(text, "sum_mismatch") == []
+
+
+def test_a_narrower_part_cannot_exceed_its_category():
+    text = ("受理案件中投诉举报类12件,行政处罚类17件。\n"
+            "其中市场监管领域投诉举报案件13件,公共资源交易领域行政处罚案件12件。\n")
+    assert checks(text) == [("sum_mismatch", ["12件", "13件"])]
+    assert checks(text.replace("13件", "11件")) == []

@@ -296,6 +296,9 @@ def _prior_totals(text: str, starts: list[int], by_sentence: dict[int, list[Plac
             sentence -= 1
             continue
         same = [p for p in by_sentence.get(sentence, ()) if p.key == first.key]
+        if len(same) >= 2 and not (colon or heading) and all(
+                any(c in text[a.end:b.start] for c in LIST_SEPARATORS) for a, b in zip(same, same[1:])):
+            return []  # "甲类12件,乙类17件。其中…": a list of parts before, no total to pick from
         if same:
             return same if colon or heading or not (after_colon or skipped) else []
         if heading:
@@ -485,3 +488,9 @@ def _share_sums(text: str, placed: Sequence[Placed]) -> list[Check]:
                     detail={"expected": 100, "actual": tidy_number(total), "difference": excess, "unit": "%"}))
         k += len(run)
     return checks
+
+
+def judge_breakdown(text: str, parts: list[Placed], candidates: list[Placed], exhaustive: bool,
+                    stated: bool = False) -> Check | None:
+    """The sum check for ``parts`` against their possible totals (for lists other modules find)."""
+    return _judge(text, parts, candidates, exhaustive, stated)
