@@ -98,3 +98,21 @@ def test_a_narrower_part_cannot_exceed_its_category():
             "其中市场监管领域投诉举报案件13件,公共资源交易领域行政处罚案件12件。\n")
     assert checks(text) == [("sum_mismatch", ["12件", "13件"])]
     assert checks(text.replace("13件", "11件")) == []
+
+
+def test_a_table_of_contents_is_not_the_outline():
+    from reviewer.analysis.outline import find_sections
+
+    text = ("某局2020年度执法统计年报\n目 录\n一、执法信息情况\n二、执法情况综述\n"
+            "一、执法信息情况\n我局共设8个处室。\n二、执法情况综述\n(一)开展专项检查。\n检查企业20家。\n")
+    assert [(s.level, s.number, s.title) for s in find_sections(document_from_text(text))] == [
+        (1, "一", "执法信息情况"), (1, "二", "执法情况综述"), (2, "一", "开展专项检查")]
+
+
+def test_a_first_heading_that_lost_its_number_is_a_numbering_gap():
+    text = ("某局2020年度执法统计年报\n执法信息情况\n我局共设8个处室。\n"
+            "二、执法情况综述\n(一)开展专项检查。\n检查企业20家。\n")
+    analysis = analyze(document_from_text(text))
+    assert [(s.level, s.number) for s in analysis.sections] == [(1, "二"), (2, "一")]
+    assert [c.kind for c in analysis.checks] == ["numbering_gap"]
+    assert checks("某局报告\n二、执法情况\n检查企业20家。\n三、问题\n正文。\n") == []

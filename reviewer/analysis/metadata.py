@@ -122,6 +122,8 @@ def _is_title_line(line: Line, suffixes: list[str]) -> bool:
     value = _unquoted(line.analysis)
     if not 4 <= len(value) <= TITLE_MAX or re.search("[。:：;；!?>|]", value):
         return False
+    if re.match(f"第[{CN_YEAR_DIGITS}十0-9]{{1,3}}(?:部分|章|节)", value):
+        return False  # 第一部分 行政执法总体情况: a part heading, not the title
     if "《" in value and not WRAPPER.fullmatch(value):
         return False
     return TRAILING_NOTE.sub("", value).endswith(tuple(suffixes)) or bool(WRAPPER.fullmatch(value))

@@ -28,6 +28,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from reviewer.analysis.contents import contents_spans
 from reviewer.analysis.heading_markers import (
     CN_NUM,
     ENUMERATED_NUMERALS,
@@ -271,12 +272,36 @@ def _annex_list_dropped(text: str, candidates: list[Candidate]) -> list[Candidat
     return [c for c in candidates if c.start not in dropped]
 
 
+def _contents_dropped(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Markers inside a table of contents (目录) are not headings."""
+    spans = contents_spans(text)
+    return [c for c in candidates if not any(a <= c.start < b for a, b in spans)]
+
+
+def _parts_dropped(candidates: list[Candidate]) -> list[Candidate]:
+    """``第一部分`` is not a GB/T 9704 layer: where the report numbers its main parts ``一、``
+    under it, the parts are groupings, not sections (where it does not, they stand for ``一、``)."""
+    if not any(c.level == 1 and c.at_line_start for c in candidates):
+        return candidates
+    return [c for c in candidates if not (c.level == -1 and "部分" in c.style)]
+
+
+def _first_lost(candidates: list[Candidate], cand: Candidate, last: dict[int, int]) -> bool:
+    """True for a first ``二、`` heading a line whose own ``(一)`` follows: the report's first
+    heading lost its number (a numbering gap the checks report)."""
+    if cand.level != 1 or cand.value != 2 or not cand.at_line_start or last:
+        return False
+    after = [c for c in candidates if c.start > cand.start and c.at_line_start and c.level <= 2]
+    return bool(after) and after[0].level == 2 and after[0].value == 1
+
+
 def find_sections(document: Document) -> list[Section]:
     """The heading hierarchy in document order (see the module docstring for the rules)."""
     text, analysis = document.text, document.analysis_text
     if len(analysis) != len(text):
         analysis = text
     candidates = _annex_list_dropped(analysis, _after_signature_dropped(analysis, _candidates(analysis, text)))
+    candidates = _parts_dropped(_contents_dropped(analysis, candidates))
     has_chapter = any(c.level == -1 for c in candidates if c.at_line_start and c.value == 1)
     has_jie = any(c.level == 0 for c in candidates if c.at_line_start and c.value == 1)
 
@@ -323,6 +348,8 @@ def find_sections(document: Document) -> list[Section]:
         elif previous is not None and cand.value < previous and higher_since.get(level) \
                 and cand.value <= 3:
             confidence = 0.5  # a new run under a new parent whose first heading was lost
+        elif _first_lost(candidates, cand, last):
+            confidence = 0.5  # ``二、`` opens the report: ``一、`` lost its number
         else:
             continue
         last[level] = cand.value
