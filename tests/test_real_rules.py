@@ -116,3 +116,47 @@ def test_a_first_heading_that_lost_its_number_is_a_numbering_gap():
     assert [(s.level, s.number) for s in analysis.sections] == [(1, "二"), (2, "一")]
     assert [c.kind for c in analysis.checks] == ["numbering_gap"]
     assert checks("某局报告\n二、执法情况\n检查企业20家。\n三、问题\n正文。\n") == []
+
+
+def figures(text: str):
+    return [(f.text, f.value, f.label) for f in analyze(document_from_text(text)).figures]
+
+
+def test_a_table_as_text_names_a_cell_by_its_row_and_column_headers():
+    text = ("事项 | 投诉处理 | 信息公开 |\n"
+            "数量 | 75件 | 16件 |\n"
+            "占新受理数比例 | 49.67% | 10.60% |\n")
+    assert [label for _, _, label in figures(text)] == [
+        "投诉处理", "信息公开", "投诉处理占新受理数比例", "信息公开占新受理数比例"]
+
+
+def test_a_key_value_table_names_a_cell_by_the_key_before_it():
+    text = "索引号 | 0123/2018-1 | 分类 | 年报 |\n发布机构 | 市政府办 | 发文日期 | 2018-02-28 |\n正文。\n"
+    assert [(t, label) for t, _, label in figures(text)] == [("2018-02-28", "发文日期")]
+
+
+def test_a_table_one_cell_per_line_names_a_cell_by_its_row_then_column():
+    text = ("表1\n\n地区\n\n2014年\n\n2013年\n\n增降幅度\n\n甲市\n\n375\n\n227\n\n65.20%\n\n"
+            "乙州\n\n45\n\n56\n\n-19.64%\n\n总 计\n\n420\n\n283\n\n48.41%\n\n以上数据为全年数据。\n")
+    assert figures(text) == [("65.20%", 65.2, "甲市增降幅度"), ("-19.64%", -19.64, "乙州增降幅度"),
+                             ("48.41%", 48.41, "总计增降幅度")]
+
+
+def test_session_ordinals_are_not_counts():
+    assert figures("落实省委十一届三次、四次、五次全会和市委四届三次全会精神,召开常务会议三次。") == [
+        ("三次", 3, "召开常务会议")]
+
+
+def test_a_day_first_page_stamp_is_a_date_and_the_publication_date():
+    analysis = analyze(document_from_text("某市2014年度依法行政工作情况报告\n\n18.03.2015  13:07\n\n正文。\n"))
+    assert [(f.text, f.value) for f in analysis.figures] == [("18.03.2015", "2015-03-18")]
+    assert analysis.metadata.published == "2015-03-18"
+
+
+def test_labels_for_a_range_end_a_share_phrase_and_a_bracketed_aside():
+    found = figures("报告的统计期限自2017年1月1日起至12月31日止。新受理151件,其中部门140件,占受理案件数比例最高,达92.72%。"
+                    "审结135件,其中纠错(含撤销、确认违法)29件。")
+    labels = {t: label for t, _, label in found}
+    assert labels["12月31日"] == labels["2017年1月1日"]
+    assert labels["92.72%"] == "占受理案件数比例"
+    assert labels["29件"] == "纠错"

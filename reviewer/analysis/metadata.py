@@ -36,6 +36,8 @@ DATE_ONLY_LINE = re.compile(
     f"(?P<d>\\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\\s*日")
 WEB_DATE_LINE = re.compile(
     r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+# Some portals stamp a copy day first: 18.03.2015  13:07.
+DAY_FIRST_LINE = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 # A post line of a WeChat or news copy: "原创 某某发布 2024-01-29 17:30 发表于浙江".
 POSTED_LINE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})日?"
@@ -327,7 +329,7 @@ def _published(lines: list[Line], header: list[Line]) -> str | None:
     if labelled:
         return min(labelled, key=lambda pair: pair[0])[1]
     for line in header[:10]:
-        match = WEB_DATE_LINE.fullmatch(line.analysis)  # an unlabelled page date: 2021-01-08 17:00
+        match = WEB_DATE_LINE.fullmatch(line.analysis) or DAY_FIRST_LINE.fullmatch(line.analysis)
         if match:
             return _iso(match.group("y"), match.group("m"), match.group("d"))
     wrapped = next((i for i, line in enumerate(header[:15]) if WRAPPER.fullmatch(_unquoted(line.analysis))), None)

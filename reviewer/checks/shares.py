@@ -20,8 +20,8 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 
+from reviewer.analysis.tables import table_cells
 from reviewer.checks.context import SENTENCE_END, Placed
-from reviewer.checks.tables import table_cells
 from reviewer.model import Check, Figure
 
 SHARE_BETWEEN = re.compile(

@@ -1,0 +1,62 @@
+"""Labels for figures the phrase finder leaves unnamed or names with the wrong words, in shapes
+real reports use:
+
+- the second end of a date range takes the first end's label (统计期限自1月1日起至12月31日止);
+- a share named only by its 占 phrase (``140件,占受理案件数比例最高,达92.71%`` → 占受理案件数比例);
+- a count whose name stands before a bracketed aside (``其中纠错(含撤销、确认违法)29件`` → 纠错).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.model import Figure
+
+RANGE_BETWEEN = re.compile(r"^[ \t]*起?[ \t]*(?:至|到|—|-|~|～)[ \t]*$")
+SHARE_PHRASE = re.compile(r"占[^,，;；。\d%]{1,14}?(?:比例|比重|比)")
+LEAD_WORDS = re.compile(r"^(?:其中|另有|包括|含)")
+STOPS = ",，、;；。:：!?！？\n"
+
+
+def apply_fallbacks(text: str, figures: list[Figure]) -> None:
+    """Fill in or correct the labels of ``figures`` (in document order) in place."""
+    previous: Figure | None = None
+    for f in figures:
+        if (f.kind == "date" and previous is not None and previous.kind == "date" and previous.label
+                and RANGE_BETWEEN.match(text[previous.end:f.start])):
+            _set(f, previous.label)
+        elif f.label is None and f.kind == "percent":
+            floor = max(previous.end if previous else 0, f.start - 30)
+            clause = text[floor:f.start]
+            matches = list(SHARE_PHRASE.finditer(clause))
+            if matches and not any(c in clause[matches[-1].end():] for c in ";；。"):
+                _set(f, matches[-1].group())
+        elif f.label is None and f.start > 0 and text[f.start - 1] in ")）":
+            words = _before_brackets(text, f.start, previous.end if previous else 0)
+            if len(words) >= 2:
+                _set(f, words)
+        previous = f
+
+
+def _before_brackets(text: str, end: int, floor: int) -> str:
+    """The words before a bracketed aside that ends at ``end``, back to the previous stop."""
+    depth, i = 0, end
+    while i > floor:
+        ch = text[i - 1]
+        if ch in ")）":
+            depth += 1
+        elif ch in "(（":
+            depth -= 1
+            if depth == 0:
+                break
+        i -= 1
+    if depth:
+        return ""
+    start = i - 1
+    while start > floor and text[start - 1] not in STOPS and i - start < 20:
+        start -= 1
+    return LEAD_WORDS.sub("", text[start:i - 1].strip())
+
+
+def _set(f: Figure, label: str) -> None:
+    f.label, f.label_start, f.label_end = label, None, None
