@@ -160,3 +160,38 @@ def test_labels_for_a_range_end_a_share_phrase_and_a_bracketed_aside():
     assert labels["12月31日"] == labels["2017年1月1日"]
     assert labels["92.72%"] == "占受理案件数比例"
     assert labels["29件"] == "纠错"
+
+
+def metadata(text: str):
+    return analyze(document_from_text(text)).metadata
+
+
+def test_a_metadata_table_gives_the_date_and_the_opening_sentence_the_title():
+    meta = metadata("索引号 | 0123/2018-1 | 分类 | 年报 |\n发布机构 | 市政府办 | 发文日期 | 2018-03-01 |\n"
+                    "现公布某某市人民政府2017年政府信息公开工作年度报告。报告所列数据的统计期限为全年。\n"
+                    "一、概述\n正文。\n")
+    assert meta.published == "2018-03-01"
+    assert meta.title == "某某市人民政府2017年政府信息公开工作年度报告"
+    assert meta.report_year == 2017
+    assert meta.issuer == "某某市人民政府"
+
+
+def test_the_byline_under_the_title_outranks_the_pages_source():
+    meta = metadata("某某市2022年行政复议案件统计分析报告\n发布时间:2023-03-01 来源:某某市司法局\n\n"
+                    "某某市2022年行政复议案件统计分析报告\n\n某某市人民政府行政复议办公室\n\n一、总体情况\n我办共收到申请35件。\n")
+    assert meta.issuer == "某某市人民政府行政复议办公室"
+
+
+def test_a_cited_title_of_another_level_does_not_name_the_issuer():
+    text = "省政府:\n我市认真贯彻《某某省人民政府关于加强执法的通知》,取消审批事项15项。\n"
+    assert metadata(text).issuer is None
+
+
+def test_a_department_named_without_its_city_takes_the_city_the_text_gives():
+    meta = metadata("市商务局2020年度行政执法统计年报\n一、总体情况\n行政执法公示通过甲州市商务局门户网站公开。\n")
+    assert meta.issuer == "甲州市商务局"
+
+
+def test_the_year_a_body_opens_with_and_not_a_compared_year():
+    meta = metadata("一、案件办理情况\n2024年新受理申请151件。相比于2023年,投诉案件增幅明显。\n")
+    assert meta.report_year == 2024

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from reviewer import paths
+from reviewer.analysis import metadata_hints as hints
 from reviewer.analysis.citations import DOC_NUMBER
 from reviewer.analysis.heading_markers import cn_to_int
 from reviewer.model import Document, Metadata, Section
@@ -27,7 +28,7 @@ ISSUER_LABEL = re.compile(
     r"(?:信息来源|来源单位|来源|发布单位|发布机构|发文机关|发文单位|发布部门)\s*[:：]\s*"
     r"(?P<v>[\u4e00-\u9fff（）()]+)")
 DATE_LABEL = re.compile(
-    r"(?P<label>发布日期|发布时间|发文日期|成文日期|印发日期|日期|时间)\s*[:：]\s*"
+    r"(?P<label>发布日期|发布时间|发文日期|成文日期|印发日期|日期|时间)\s*[:：|｜]\s*"
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
 CN_YEAR_DIGITS = "〇零一二三四五六七八九"
 DATE_ONLY_LINE = re.compile(
@@ -103,6 +104,11 @@ def find_metadata(document: Document, sections: list[Section]) -> Metadata:
     body_start = sections[0].heading_start if sections else min(len(text), 3000)
     header = [line for line in lines if line.end <= body_start]
     title, title_analysis = _title(header)
+    if title is None:
+        named = hints.title_from_sentence(document.analysis_text[:body_start])
+        if named is not None:
+            at = document.analysis_text.find(named)
+            title, title_analysis = text[at:at + len(named)], named
     published = _published(lines, header)
     return Metadata(
         title=title,
@@ -233,7 +239,12 @@ def _issuer(document: Document, lines: list[Line], header: list[Line],
     for line in header[:5]:
         if ORG_LINE.fullmatch(line.analysis):
             names.append(line.shown)
-    names += sites + _names_in_titles(document)
+    byline = _byline(header, title_analysis)
+    if byline is not None:
+        names.insert(0, byline)  # the body that signs under the title outranks the page's 来源
+    level = hints.speaker_level(document.analysis_text)
+    cited = [name for name in _names_in_titles(document) if hints.same_level(name, level)]
+    names += sites + cited
     if not names:
         return None
     chosen = names[0]
@@ -243,7 +254,17 @@ def _issuer(document: Document, lines: list[Line], header: list[Line],
     signed = [name for name in signatures if titled and _same_body(titled, name)]
     if signed:
         chosen = max([titled] + signed, key=len)
-    return _fullest(chosen, names + _names_in_titles(document))
+    return hints.with_place(_fullest(chosen, names + cited), document.analysis_text)
+
+
+def _byline(header: list[Line], title_analysis: str | None) -> str | None:
+    """An organisation line right under the report's title line: the body that wrote it."""
+    if not title_analysis:
+        return None
+    for line, below in zip(header, header[1:]):
+        if line.analysis == title_analysis and len(below.analysis) <= 30 and ORG_LINE.fullmatch(below.analysis):
+            return below.shown
+    return None
 
 
 def _same_body(a: str, b: str) -> bool:
@@ -358,9 +379,12 @@ def _report_year(document: Document, title: str | None, body_start: int,
         if match:
             year = match.group(1)
             return int(year) if year.isdigit() else _cn_year(year)
-    match = YEAR_IN_BODY.search(document.analysis_text)
-    if match:
-        return int(match.group(1))
+    for match in YEAR_IN_BODY.finditer(document.analysis_text):
+        if not hints.is_compared(document.analysis_text, match.start(1)):
+            return int(match.group(1))
+    opening = hints.opening_year(document.analysis_text[body_start:])
+    if opening is not None:
+        return opening
     if published:
         year, month = int(published[:4]), int(published[5:7])
         return year - 1 if month <= 6 else year
