@@ -195,3 +195,25 @@ def test_a_department_named_without_its_city_takes_the_city_the_text_gives():
 def test_the_year_a_body_opens_with_and_not_a_compared_year():
     meta = metadata("一、案件办理情况\n2024年新受理申请151件。相比于2023年,投诉案件增幅明显。\n")
     assert meta.report_year == 2024
+
+
+def test_a_report_on_one_line_gets_its_title_and_headings_back(tmp_path):
+    from reviewer.load.dispatch import load_document
+
+    body = "全年办理审批事项 35 个,同比增长 12%,群众满意度持续提升,各项工作取得明显成效。" * 6
+    flat = ("某县司法局2021年法治政府建设情况报告 2021 年,我局坚持依法行政,现将有关情况报告如下: 一、主要举措和成效 "
+            "(一)深化审批改革。" + body + " (二)加强执法监督。开展执法检查 12 次。" + body
+            + " 二、存在问题 部分执法人员能力不足。" + body + " 三、下一步工作 继续加强队伍建设。" + body)
+    path = tmp_path / "flat.txt"
+    path.write_text(flat, encoding="utf-8")
+    analysis = analyze(load_document(path))
+    assert [(s.level, s.number, s.title) for s in analysis.sections] == [
+        (1, "一", "主要举措和成效"), (2, "一", "深化审批改革"), (2, "二", "加强执法监督"),
+        (1, "二", "存在问题"), (1, "三", "下一步工作")]
+    assert analysis.metadata.title == "某县司法局2021年法治政府建设情况报告"
+    assert analysis.figures[0].text == "35个"
+
+
+def test_pinyin_glosses_are_dropped_from_labels():
+    labels = [label for _, _, label in figures("審(shěn)批事項辦理1200件,環(huán)節(jié)精簡(jiǎn)3個。")]
+    assert labels == ["審批事項辦理", "環節精簡"]

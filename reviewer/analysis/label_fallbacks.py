@@ -3,7 +3,9 @@ real reports use:
 
 - the second end of a date range takes the first end's label (统计期限自1月1日起至12月31日止);
 - a share named only by its 占 phrase (``140件,占受理案件数比例最高,达92.71%`` → 占受理案件数比例);
-- a count whose name stands before a bracketed aside (``其中纠错(含撤销、确认违法)29件`` → 纠错).
+- a count whose name stands before a bracketed aside (``其中纠错(含撤销、确认违法)29件`` → 纠错);
+- pinyin glosses a converter inserted (``審(shěn)批``) are dropped from a label, and a label cut
+  at a gloss takes back the words before it (``環(huán)節(jié)精簡`` → 環節精簡).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ RANGE_BETWEEN = re.compile(r"^[ \t]*起?[ \t]*(?:至|到|—|-|~|～)[ \t]*$")
 SHARE_PHRASE = re.compile(r"占[^,，;；。\d%]{1,14}?(?:比例|比重|比)")
 LEAD_WORDS = re.compile(r"^(?:其中|另有|包括|含)")
 STOPS = ",，、;；。:：!?！？\n"
+GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,6}[)）]")
+GLOSSED_BEFORE = re.compile(r"[\u4e00-\u9fff][(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,6}[)）]$")
 
 
 def apply_fallbacks(text: str, figures: list[Figure]) -> None:
@@ -35,7 +39,22 @@ def apply_fallbacks(text: str, figures: list[Figure]) -> None:
             words = _before_brackets(text, f.start, previous.end if previous else 0)
             if len(words) >= 2:
                 _set(f, words)
+        _drop_glosses(text, f)
         previous = f
+
+
+def _drop_glosses(text: str, f: Figure) -> None:
+    """A label without the pinyin glosses in it, extended back over glossed words it was cut at."""
+    if not f.label:
+        return
+    start = f.label_start
+    if start is not None and f.label_end is not None:
+        while GLOSSED_BEFORE.search(text[max(0, start - 9):start]):
+            start -= len(GLOSSED_BEFORE.search(text[max(0, start - 9):start]).group())
+        if start != f.label_start:
+            f.label, f.label_start = text[start:f.label_end], start
+    if GLOSS.search(f.label):
+        f.label = GLOSS.sub("", f.label)
 
 
 def _before_brackets(text: str, end: int, floor: int) -> str:
