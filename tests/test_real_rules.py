@@ -217,3 +217,13 @@ def test_a_report_on_one_line_gets_its_title_and_headings_back(tmp_path):
 def test_pinyin_glosses_are_dropped_from_labels():
     labels = [label for _, _, label in figures("審(shěn)批事項辦理1200件,環(huán)節(jié)精簡(jiǎn)3個。")]
     assert labels == ["審批事項辦理", "環節精簡"]
+
+
+def test_a_table_as_text_adds_up_to_its_total_row_and_column():
+    wrong = "类别 | 处罚 | 许可 |\n甲局 | 12件 | 30件 |\n乙局 | 8件 | 25件 |\n合计 | 20件 | 56件 |\n"
+    assert checks(wrong) == [("sum_mismatch", ["56件", "30件", "25件"])]
+    right = ("类别 | 处罚 | 许可 | 合计 |\n甲局 | 12件 | 30件 | 42件 |\n乙局 | 8件 | 0 | 8件 |\n"
+             "合计 | 20件 | 30件 | 50件 |\n")
+    assert checks(right) == []
+    unknown = "类别 | 处罚 |\n甲局 | 12件 |\n乙局 | 若干 |\n合计 | 30件 |\n"
+    assert checks(unknown) == []

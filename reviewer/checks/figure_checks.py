@@ -15,6 +15,7 @@ from reviewer.checks.repeats import find_conflicting_repeats
 from reviewer.checks.shares import find_share_mismatches
 from reviewer.checks.spanning import find_spanning_mismatches
 from reviewer.checks.sums import find_sum_mismatches
+from reviewer.checks.table_sums import find_table_sum_mismatches
 from reviewer.model import Check, Document, Figure, Section
 
 
@@ -31,6 +32,7 @@ def find_figure_checks(document: Document, sections: list[Section], figures: lis
     checked = {i for c in checks for i in c.figures}
     checks += [c for c in find_share_mismatches(text, placed, figures, parts) if c.figures[-1] not in checked]
     checks += [c for c in find_spanning_mismatches(text, placed) if not checked & set(c.figures)]
+    checks += [c for c in find_table_sum_mismatches(text, placed) if not checked & set(c.figures)]
     checks += find_conflicting_repeats(text, placed, report_year, sections)
     starts = {f.id: f.start for f in figures}
     checks.sort(key=lambda c: min((starts.get(i, 0) for i in c.figures), default=0))
