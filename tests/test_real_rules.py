@@ -227,3 +227,13 @@ def test_a_table_as_text_adds_up_to_its_total_row_and_column():
     assert checks(right) == []
     unknown = "类别 | 处罚 |\n甲局 | 12件 |\n乙局 | 若干 |\n合计 | 30件 |\n"
     assert checks(unknown) == []
+
+
+def test_decree_numbers_glossed_numbers_and_numbers_inside_a_title():
+    from reviewer.analysis.citations import find_citations
+
+    text = ("及时承接《某省人民政府关于落实某政规〔2017〕34号的通知》(某政规〔2017〕34号)、"
+            "《某省人民政府的决定》(省政府第3号令),依据国务院令第711号和內黨發(fā)〔2022〕4號文件。")
+    assert [c.text for c in find_citations(document_from_text(text))] == [
+        "《某省人民政府关于落实某政规〔2017〕34号的通知》", "某政规〔2017〕34号", "《某省人民政府的决定》",
+        "省政府第3号令", "国务院令第711号", "內黨發(fā)〔2022〕4號"]
