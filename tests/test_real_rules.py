@@ -237,3 +237,12 @@ def test_decree_numbers_glossed_numbers_and_numbers_inside_a_title():
     assert [c.text for c in find_citations(document_from_text(text))] == [
         "《某省人民政府关于落实某政规〔2017〕34号的通知》", "某政规〔2017〕34号", "《某省人民政府的决定》",
         "省政府第3号令", "国务院令第711号", "內黨發(fā)〔2022〕4號"]
+
+
+def test_a_heading_that_is_a_whole_sentence_is_not_cut_at_a_heading_phrase():
+    from reviewer.analysis.outline import find_sections
+
+    text = ("某局2020年度执法统计情况\n一、2020年度我局实施行政处罚总数为293宗,罚没收入11817.5万元,具体见表二。\n正文。\n"
+            "二、2021年工作思路一是加强培训,二是严格执法。\n")
+    titles = [s.title for s in find_sections(document_from_text(text))]
+    assert titles == ["2020年度我局实施行政处罚总数为293宗,罚没收入11817.5万元,具体见表二", "2021年工作思路"]

@@ -272,6 +272,11 @@ def _annex_list_dropped(text: str, candidates: list[Candidate]) -> list[Candidat
     return [c for c in candidates if c.start not in dropped]
 
 
+# A heading line that opens like a sentence (a year, a preposition, a quoted term) is a whole
+# sentence: its title runs to the first 。, never cut at a heading phrase.
+SENTENCE_OPENING = re.compile(r"(?:19|20)\d{2}\s*年度?(?:我|全|本|共)|在[^,，。]{0,20}?之日起|对于|按照|根据|依据|“[^”]{1,12}”的")
+
+
 def _contents_dropped(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """Markers inside a table of contents (目录) are not headings."""
     spans = contents_spans(text)
@@ -380,6 +385,8 @@ def find_sections(document: Document) -> list[Section]:
             t_end = _trimmed_end(text, t_start, accepted[index + 1][0].start)
             title = re.sub(r"\s+", "", text[t_start:t_end])
         cut = _run_on_cut(analysis, t_start, t_end)
+        if cut is not None and SENTENCE_OPENING.match(analysis, t_start):
+            cut = None  # "2020年度我局…", "在…之日起…", "“申请数量”的…": a sentence, not a phrase
         if cut is not None:
             t_end = cut
             title = re.sub(r"\s+", "", text[t_start:t_end])
