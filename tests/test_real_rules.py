@@ -243,6 +243,7 @@ def test_a_heading_that_is_a_whole_sentence_is_not_cut_at_a_heading_phrase():
     from reviewer.analysis.outline import find_sections
 
     text = ("某局2020年度执法统计情况\n一、2020年度我局实施行政处罚总数为293宗,罚没收入11817.5万元,具体见表二。\n正文。\n"
-            "二、2021年工作思路一是加强培训,二是严格执法。\n")
+            "二、在执法决定作出之日起20个工作日内向社会公布执法信息。\n")
     titles = [s.title for s in find_sections(document_from_text(text))]
-    assert titles == ["2020年度我局实施行政处罚总数为293宗,罚没收入11817.5万元,具体见表二", "2021年工作思路"]
+    assert titles == ["2020年度我局实施行政处罚总数为293宗,罚没收入11817.5万元,具体见表二",
+                      "在执法决定作出之日起20个工作日内向社会公布执法信息"]
