@@ -247,3 +247,10 @@ def test_a_heading_that_is_a_whole_sentence_is_not_cut_at_a_heading_phrase():
     titles = [s.title for s in find_sections(document_from_text(text))]
     assert titles == ["2020年度我局实施行政处罚总数为293宗,罚没收入11817.5万元,具体见表二",
                       "在执法决定作出之日起20个工作日内向社会公布执法信息"]
+
+
+def test_shares_of_parts_with_their_own_totals_are_not_pooled_on_an_earlier_one():
+    assert checks("受理投诉300件,其中食品类120件,占40%。办结280件,其中按期办结266件,占95%。\n") == []
+    assert checks("受理投诉300件,食品类120件,占40%。办结280件,按期办结266件,占95%。\n") == []
+    assert checks("全市共有执法人员500名,其中持证人员480名。持证人员中,本科以上学历400名,占83.3%;"
+                  "专科80名,占16.7%。\n") == []

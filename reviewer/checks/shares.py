@@ -39,8 +39,12 @@ def find_share_mismatches(text: str, placed: Sequence[Placed], figures: Sequence
                           totals_of: Mapping[int, list[Placed]]) -> list[Check]:
     """Share and part-rate checks whose base stands away from the share."""
     checks = []
-    for pairs in _prose_groups(text, placed) + _table_groups(text, placed):
-        checks += _judge_group(text, placed, pairs)
+    for pairs in _prose_groups(text, placed):
+        pairs = [(p, s) for p, s in pairs if p.id not in totals_of]  # 其中甲600件,占60%: ``rates``
+        if pairs:
+            checks += _judge_group(text, placed, pairs)
+    for pairs in _table_groups(text, placed):
+        checks += _judge_pooled(text, placed, pairs, {p.id for pair in pairs for p in pair})
     checks += _part_rates(text, placed, figures, totals_of)
     return checks
 
@@ -86,15 +90,28 @@ def _in_cell(by_start: Mapping[int, Placed], start: int, end: int) -> Placed | N
 
 
 def _judge_group(text: str, placed: Sequence[Placed], pairs: list[tuple[Placed, Placed]]) -> list[Check]:
-    first = pairs[0][0]
-    own = _sentence_total(text, placed, first)
-    if own is not None:
-        same = [(p, s) for p, s in pairs if p.sentence == first.sentence]
-        return [c for p, s in same if (c := _compare(s, p, own, "本句")) is not None]
+    """Each pair against the total of its own sentence; the pairs whose sentence names none
+    against the one earlier total they agree with."""
+    members = {p.id for pair in pairs for p in pair}
+    checks, pooled = [], []
+    for part, share in pairs:
+        own = [p for p in placed if p.sentence == part.sentence and p.end <= part.start
+               and p.key == part.key and p.id not in members]
+        if not own:
+            pooled.append((part, share))
+        elif len(own) == 1 or _sentence_total(text, placed, part) is not None:
+            total = _sentence_total(text, placed, part) or own[0]
+            if (check := _compare(share, part, total, "本句")) is not None:
+                checks.append(check)
+    return checks + _judge_pooled(text, placed, pooled, members)
+
+
+def _judge_pooled(text: str, placed: Sequence[Placed], pairs: list[tuple[Placed, Placed]],
+                  members: set[int]) -> list[Check]:
     if len(pairs) < 2:
         return []
+    first = pairs[0][0]
     biggest = max(p.value for p, _ in pairs)
-    members = {p.id for pair in pairs for p in pair}
     candidates: dict[float, Placed] = {}
     for p in placed:
         if p.end > first.start:
