@@ -254,3 +254,8 @@ def test_shares_of_parts_with_their_own_totals_are_not_pooled_on_an_earlier_one(
     assert checks("受理投诉300件,食品类120件,占40%。办结280件,按期办结266件,占95%。\n") == []
     assert checks("全市共有执法人员500名,其中持证人员480名。持证人员中,本科以上学历400名,占83.3%;"
                   "专科80名,占16.7%。\n") == []
+
+
+def test_lists_and_categories_read_across_sentences_stay_quiet_where_unsure():
+    assert checks("全年办理案件1000件。其中,处罚300件;许可200件。另外,办结950件,其他案件50件正在办理。\n") == []
+    assert checks("受理案件中投诉举报类12件,行政处罚类17件。2023年市场监管领域投诉举报案件13件。\n") == []

@@ -15,10 +15,11 @@ import re
 from collections.abc import Sequence
 
 from reviewer.checks.context import Placed, own_label
-from reviewer.checks.sums import OTHER_PERIODS, REMAINDER, judge_breakdown
+from reviewer.checks.sums import OTHER_PERIODS, REMAINDER, STAGE, judge_breakdown
 from reviewer.model import Check
 
 MAX_SENTENCES = 4
+MAX_SHARE_OFF = 0.1
 NARROWING = re.compile(r"领域|行业|方面|系统")
 SUBSET_WINDOW = 300
 
@@ -52,15 +53,18 @@ def _spanning_list(text: str, outer: Sequence[Placed], k: int) -> list[Placed]:
         if "\n" in text[total.end:part.start] or part.sentence > total.sentence + MAX_SENTENCES:
             return []
         label = own_label(text, part, parts[-1].end if parts else 0)
-        if OTHER_PERIODS.search(label) or "同比" in label:
-            return []
+        if OTHER_PERIODS.search(label) or "同比" in label or STAGE.match(label):
+            return []  # last year's figure, or a stage of the work (办结950件): not a category
         parts.append(part)
         if REMAINDER.search(label):
             break
     else:
         return []
     sentences = {p.sentence for p in parts}
-    return parts if len(parts) >= 3 and len(sentences) >= 2 else []
+    if len(parts) < 3 or len(sentences) < 2:
+        return []
+    # read over several sentences, a sum far from the total means the list was misread
+    return parts if abs(sum(p.value for p in parts) - total.value) <= MAX_SHARE_OFF * total.value else []
 
 
 def _narrower_exceeds(text: str, outer: Sequence[Placed]) -> list[Check]:
@@ -78,6 +82,9 @@ def _narrower_exceeds(text: str, outer: Sequence[Placed]) -> list[Check]:
             if narrow.key != whole.key or narrow.sentence == whole.sentence:
                 continue
             words = own_label(text, narrow)
+            if OTHER_PERIODS.search(words) or re.search(r"(?:19|20)\d{2}年", words) \
+                    or narrow.figure.section != whole.figure.section:
+                break
             at = words.find(category)
             if at < 2 or not NARROWING.search(words[:at]) or not re.fullmatch(r"(?:案件|类)?", words[at + len(category):]):
                 continue
