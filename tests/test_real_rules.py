@@ -259,3 +259,15 @@ def test_shares_of_parts_with_their_own_totals_are_not_pooled_on_an_earlier_one(
 def test_lists_and_categories_read_across_sentences_stay_quiet_where_unsure():
     assert checks("全年办理案件1000件。其中,处罚300件;许可200件。另外,办结950件,其他案件50件正在办理。\n") == []
     assert checks("受理案件中投诉举报类12件,行政处罚类17件。2023年市场监管领域投诉举报案件13件。\n") == []
+
+
+def test_a_rate_whose_base_is_stated_sentences_earlier():
+    text = "全年办理一审应诉案件312件。各级机关重视应诉工作,行政机关负责人出庭应诉64件,出庭率22.4%。\n"
+    assert checks(text) == [("rate_mismatch", ["312件", "64件", "22.4%"])]
+    assert checks(text.replace("22.4%", "20.5%")) == []
+    assert checks("全年审结复议案件640件,审结率95%。其中直接纠错118件,纠错率19.8%。\n") == [
+        ("rate_mismatch", ["640件", "118件", "19.8%"])]
+    # two earlier figures, neither named like the numerator: no base, no check
+    assert checks("全年受理案件700件,审结复议案件640件。直接纠错118件,纠错率19.8%。\n") == []
+    # one earlier figure gives the stated rate: the reading is a guess
+    assert checks("全年受理案件590件,审结复议案件640件。直接纠错118件,纠错率20%。\n") == []

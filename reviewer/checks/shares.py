@@ -46,7 +46,53 @@ def find_share_mismatches(text: str, placed: Sequence[Placed], figures: Sequence
     for pairs in _table_groups(text, placed):
         checks += _judge_pooled(text, placed, pairs, {p.id for pair in pairs for p in pair})
     checks += _part_rates(text, placed, figures, totals_of)
+    done = {c.figures[-1] for c in checks}
+    checks += [c for c in _distant_rates(text, placed, totals_of) if c.figures[-1] not in done]
     return checks
+
+
+DISTANT_WINDOW = 600
+GENERIC_WORDS = re.compile(r"案件|行政|全年|共计|累计|办理|共|其中|全市|全县|全区|各级")
+
+
+def _distant_rates(text: str, placed: Sequence[Placed], totals_of: Mapping[int, list[Placed]]) -> list[Check]:
+    """``一审应诉案件312件。……负责人出庭应诉64件,出庭率22.4%``: a rate whose numerator stands
+    right before it and whose base is stated sentences earlier.  The base is the earlier figure
+    whose words share a word with the numerator's (应诉), or the only earlier figure; when any
+    earlier figure gives the stated rate, the reading is a guess and nothing is said."""
+    checks = []
+    for n in range(1, len(placed)):
+        rate, part = placed[n], placed[n - 1]
+        if rate.key != ("percent", "%") or rate.in_parens or part.in_parens or part.key[0] != "count":
+            continue
+        label = RATE_LABEL.search(text[part.end:rate.start].lstrip(", "))
+        if not label or label.start() != 0 or rate.sentence != part.sentence:
+            continue
+        words = _label_without_brackets(text, part)
+        stem = label.group("stem")
+        if not _shares_word(stem, words):
+            continue
+        if any(p.key == part.key and p.sentence == part.sentence for p in placed[:n - 1]):
+            continue  # a base in the rate's own sentence: ``rates`` reads it
+        earlier = [p for p in placed[:n - 1] if p.key == part.key and not p.in_parens
+                   and p.start >= part.start - DISTANT_WINDOW and p.value >= part.value]
+        if part.id in totals_of:
+            earlier = [t for t in totals_of[part.id] if t.key == part.key and t.value >= part.value]
+            if len(earlier) != 1:
+                continue
+        if not earlier or any(_agrees(rate, part, p.value) for p in earlier):
+            continue
+        related = [p for p in earlier if _shares_word(_label_without_brackets(text, p), words)]
+        base = related[-1] if len(related) == 1 else earlier[0] if len(earlier) == 1 else None
+        if base is not None and (check := _compare(rate, part, base, "前文")) is not None:
+            checks.append(check)
+    return checks
+
+
+def _shares_word(a: str, b: str) -> bool:
+    """True when two labels share two consecutive characters outside the generic words."""
+    a, b = GENERIC_WORDS.sub("|", a), GENERIC_WORDS.sub("|", b)
+    return any(a[i:i + 2] in b for i in range(len(a) - 1) if "|" not in a[i:i + 2])
 
 
 def _prose_groups(text: str, placed: Sequence[Placed]) -> list[list[tuple[Placed, Placed]]]:
