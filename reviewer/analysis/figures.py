@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reviewer import paths
-from reviewer.analysis import label_fallbacks, labels, numerals, pos_tokens, tables
+from reviewer.analysis import label_fallbacks, labels, numerals, pos_tokens
 from reviewer.model import Citation, Document, Figure, Metadata, Section
 
 KINDS_IN_ORDER = ("money", "percent", "duration", "measure", "age", "ratio", "count")
@@ -168,28 +168,9 @@ def find_figures(document: Document, sections: list[Section], citations: list[Ci
             label=None, qualifier=f.qualifier, start=f.start, end=f.end,
             section=section_index.innermost(f.start), low=f.low, high=f.high))
     finder.label_all(figures)
-    _label_table_cells(a, figures)
+    label_fallbacks.label_table_cells(a, figures)
     label_fallbacks.apply_fallbacks(text, figures)
     return figures
-
-
-def _label_table_cells(a: str, figures: list[Figure]) -> None:
-    """A figure that fills a table cell is named by the cell's row and column headers."""
-    labels = tables.cell_labels(a)
-    if not labels:
-        return
-    by_start = {start: (end, *named) for (start, end), named in labels.items()}
-    for f in figures:
-        cell = by_start.get(f.start)
-        if cell is None or f.end > cell[0]:
-            continue
-        end, label, row_head = cell
-        # nothing, a row header that names a measure (数量, 占比) or a run of cells (0 | 0 |): the
-        # headers name it better; a row name or a key cell before it (发文日期 | …) already does
-        own = re.sub(r"\s+", "", f.label or "")
-        if not own or "|" in own or tables.NUMERIC_CELL.match(own) or own == row_head and (
-                tables.GENERIC.match(own) or tables.MEASURE.search(own)):
-            f.label, f.label_start, f.label_end = label, None, None
 
 
 def _negative(a: str, f: _Found) -> None:

@@ -1,6 +1,7 @@
 """Labels for figures the phrase finder leaves unnamed or names with the wrong words, in shapes
 real reports use:
 
+- a figure that fills a table cell takes the cell's row and column headers (``tables``);
 - the second end of a date range takes the first end's label (统计期限自1月1日起至12月31日止);
 - a share named only by its 占 phrase (``140件,占受理案件数比例最高,达92.71%`` → 占受理案件数比例);
 - a count whose name stands before a bracketed aside (``其中纠错(含撤销、确认违法)29件`` → 纠错);
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from reviewer.analysis import tables
 from reviewer.model import Figure
 
 RANGE_BETWEEN = re.compile(r"^[ \t]*起?[ \t]*(?:至|到|—|-|~|～)[ \t]*$")
@@ -20,6 +22,25 @@ LEAD_WORDS = re.compile(r"^(?:其中|另有|包括|含)")
 STOPS = ",，、;；。:：!?！？\n"
 GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,6}[)）]")
 GLOSSED_BEFORE = re.compile(r"[\u4e00-\u9fff][(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,6}[)）]$")
+
+
+def label_table_cells(a: str, figures: list[Figure]) -> None:
+    """A figure that fills a table cell is named by the cell's row and column headers."""
+    labels = tables.cell_labels(a)
+    if not labels:
+        return
+    by_start = {start: (end, *named) for (start, end), named in labels.items()}
+    for f in figures:
+        cell = by_start.get(f.start)
+        if cell is None or f.end > cell[0]:
+            continue
+        end, label, row_head = cell
+        # nothing, a row header that names a measure (数量, 占比) or a run of cells (0 | 0 |): the
+        # headers name it better; a row name or a key cell before it (发文日期 | …) already does
+        own = re.sub(r"\s+", "", f.label or "")
+        if not own or "|" in own or tables.NUMERIC_CELL.match(own) or own == row_head and (
+                tables.GENERIC.match(own) or tables.MEASURE.search(own)):
+            f.label, f.label_start, f.label_end = label, None, None
 
 
 def apply_fallbacks(text: str, figures: list[Figure]) -> None:
