@@ -271,3 +271,8 @@ def test_a_rate_whose_base_is_stated_sentences_earlier():
     assert checks("全年受理案件700件,审结复议案件640件。直接纠错118件,纠错率19.8%。\n") == []
     # one earlier figure gives the stated rate: the reading is a guess
     assert checks("全年受理案件590件,审结复议案件640件。直接纠错118件,纠错率20%。\n") == []
+
+
+def test_an_excerpt_that_starts_at_er_has_no_lost_first_heading():
+    text = "二、执法情况综述\n(一)开展专项检查。\n检查企业20家。\n三、存在问题\n正文。\n"
+    assert checks(text, "numbering_gap") == []

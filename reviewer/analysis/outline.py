@@ -291,13 +291,21 @@ def _parts_dropped(candidates: list[Candidate]) -> list[Candidate]:
     return [c for c in candidates if not (c.level == -1 and "部分" in c.style)]
 
 
-def _first_lost(candidates: list[Candidate], cand: Candidate, last: dict[int, int]) -> bool:
-    """True for a first ``二、`` heading a line whose own ``(一)`` follows: the report's first
-    heading lost its number (a numbering gap the checks report)."""
+def _first_lost(text: str, candidates: list[Candidate], cand: Candidate, last: dict[int, int]) -> bool:
+    """True for a first ``二、`` heading a line whose own ``(一)`` follows, after a body that
+    opens with an unnumbered heading line: the report's first heading lost its number (a
+    numbering gap the checks report).  An excerpt that simply starts at ``二、`` is not one."""
     if cand.level != 1 or cand.value != 2 or not cand.at_line_start or last:
         return False
     after = [c for c in candidates if c.start > cand.start and c.at_line_start and c.level <= 2]
-    return bool(after) and after[0].level == 2 and after[0].value == 1
+    if not after or after[0].level != 2 or after[0].value != 1:
+        return False
+    lines = [line.strip() for line in text[:cand.start].split("\n") if line.strip()]
+    return any(UNNUMBERED_HEADING.fullmatch(line) and len(below) > len(line) and re.search("[。,，]", below)
+               for line, below in zip(lines[1:], lines[2:]))
+
+
+UNNUMBERED_HEADING = re.compile(r"[\u4e00-\u9fff]{2,20}")
 
 
 def find_sections(document: Document) -> list[Section]:
@@ -353,7 +361,7 @@ def find_sections(document: Document) -> list[Section]:
         elif previous is not None and cand.value < previous and higher_since.get(level) \
                 and cand.value <= 3:
             confidence = 0.5  # a new run under a new parent whose first heading was lost
-        elif _first_lost(candidates, cand, last):
+        elif _first_lost(analysis, candidates, cand, last):
             confidence = 0.5  # ``二、`` opens the report: ``一、`` lost its number
         else:
             continue
