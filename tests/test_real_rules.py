@@ -276,3 +276,9 @@ def test_a_rate_whose_base_is_stated_sentences_earlier():
 def test_an_excerpt_that_starts_at_er_has_no_lost_first_heading():
     text = "二、执法情况综述\n(一)开展专项检查。\n检查企业20家。\n三、存在问题\n正文。\n"
     assert checks(text, "numbering_gap") == []
+
+
+def test_a_metadata_table_one_cell_per_line_gives_the_publication_date():
+    meta = metadata("索引号\n0123/2021-1\n成文日期\n2021-01-20\n发布日期\n2021-01-29\n"
+                    "某局2020年度行政执法统计情况\n一、概况\n正文。\n")
+    assert meta.published == "2021-01-29"

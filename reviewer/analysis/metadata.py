@@ -30,6 +30,7 @@ ISSUER_LABEL = re.compile(
 DATE_LABEL = re.compile(
     r"(?P<label>发布日期|发布时间|发文日期|成文日期|印发日期|日期|时间)\s*[:：|｜]\s*"
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
+FIELD_ONLY_LINE = re.compile(r"(?P<label>发布日期|发布时间|发文日期|成文日期|印发日期)\s*[:：]?")
 CN_YEAR_DIGITS = "〇零一二三四五六七八九"
 DATE_ONLY_LINE = re.compile(
     f"(?P<y>(?:19|20)\\d{{2}}|[{CN_YEAR_DIGITS}]{{4}})\\s*年\\s*"
@@ -347,6 +348,14 @@ def _published(lines: list[Line], header: list[Line]) -> str | None:
             iso = _iso(match.group("y"), match.group("m"), match.group("d"))
             if iso:
                 labelled.append((0, iso))  # the date a copy was posted is its web publication date
+    for line, below in zip(header[:40], header[1:41]):
+        # a metadata table one cell per line: 发布日期 / 2021-01-29
+        field = FIELD_ONLY_LINE.fullmatch(line.analysis)
+        match = field and (WEB_DATE_LINE.fullmatch(below.analysis) or DATE_ONLY_LINE.fullmatch(below.analysis))
+        if match:
+            iso = _iso(match.group("y"), match.group("m"), match.group("d"))
+            if iso:
+                labelled.append((rank.get(field.group("label"), 2), iso))
     if labelled:
         return min(labelled, key=lambda pair: pair[0])[1]
     for line in header[:10]:
