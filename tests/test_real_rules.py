@@ -282,3 +282,11 @@ def test_a_metadata_table_one_cell_per_line_gives_the_publication_date():
     meta = metadata("索引号\n0123/2021-1\n成文日期\n2021-01-20\n发布日期\n2021-01-29\n"
                     "某局2020年度行政执法统计情况\n一、概况\n正文。\n")
     assert meta.published == "2021-01-29"
+
+
+def test_a_title_broken_before_its_last_words_and_a_letters_issuer():
+    meta = metadata("某县农业农村局2021年度法治政府建设\n工作报告\n一、主要工作\n正文。\n")
+    assert (meta.title, meta.issuer) == ("某县农业农村局2021年度法治政府建设工作报告", "某县农业农村局")
+    letter = metadata("关于2021年度法治政府建设情况的报告\n省政府:\n2021年,我市深入推进依法行政。\n"
+                      "一、主要工作\n正文。\n某某市人民政府\n2022年1月20日\n")
+    assert (letter.issuer, letter.published) == ("某某市人民政府", "2022-01-20")

@@ -201,6 +201,10 @@ def _joins_title(prev: Line, line: Line) -> bool:
     if head and (head.group("org") or head.group("year")) and not line.after_blank:
         if not TITLE_OPENING.match(line.analysis):
             return True
+    if (not line.after_blank and len(line.analysis) <= 12 and not TITLE_OPENING.match(line.analysis)
+            and TITLE_HEAD.match(value).group("org") and YEAR_IN_TITLE.search(value)
+            and not re.search("[。,，;；:：!?！？]", value)):
+        return True  # 某局2021年度法治政府建设 / 工作报告: a title broken before its last words
     if not re.fullmatch("[\u4e00-\u9fff]+", value):
         return False
     if value.startswith("关于") or value.endswith("关于"):
