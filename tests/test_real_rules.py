@@ -290,3 +290,7 @@ def test_a_title_broken_before_its_last_words_and_a_letters_issuer():
     letter = metadata("关于2021年度法治政府建设情况的报告\n省政府:\n2021年,我市深入推进依法行政。\n"
                       "一、主要工作\n正文。\n某某市人民政府\n2022年1月20日\n")
     assert (letter.issuer, letter.published) == ("某某市人民政府", "2022-01-20")
+
+
+def test_a_count_of_years_is_a_duration_without_its_nearly():
+    assert [(t, v) for t, v, _ in figures("近两个年度,各县区考核结果均为优秀。")] == [("两个年度", 2)]
