@@ -294,3 +294,10 @@ def test_a_title_broken_before_its_last_words_and_a_letters_issuer():
 
 def test_a_count_of_years_is_a_duration_without_its_nearly():
     assert [(t, v) for t, v, _ in figures("近两个年度,各县区考核结果均为优秀。")] == [("两个年度", 2)]
+
+
+def test_shares_under_a_named_base_use_the_earlier_figure_named_so():
+    text = ("全年共办理行政许可事项1200件,行政处罚案件300件。许可事项中,即办件960件,占80%;承诺件240件,占20%。"
+            "处罚案件中,简易程序120件,占40%。\n")
+    assert checks(text) == []
+    assert checks(text.replace("占40%", "占45%")) == [("rate_mismatch", ["300件", "120件", "45%"])]

@@ -149,7 +149,45 @@ def _judge_group(text: str, placed: Sequence[Placed], pairs: list[tuple[Placed, 
             total = _sentence_total(text, placed, part) or own[0]
             if (check := _compare(share, part, total, "本句")) is not None:
                 checks.append(check)
-    return checks + _judge_pooled(text, placed, pooled, members)
+    for lead, run in _by_named_base(text, pooled):
+        if lead:
+            checks += _judge_named(text, placed, run, members, lead)
+        else:
+            checks += _judge_pooled(text, placed, run, members)
+    return checks
+
+
+NAMED_BASE = re.compile(r"\s*(?:在)?(?P<lead>[^,,;。\d]{2,12}?)(?:中|当中|之中)[,:]")
+
+
+def _by_named_base(text: str, pairs: list[tuple[Placed, Placed]]) -> list[tuple[str, list[tuple[Placed, Placed]]]]:
+    """Runs of pairs split where a sentence opens by naming its base (``处罚案件中,…``)."""
+    runs: list[tuple[str, list[tuple[Placed, Placed]]]] = []
+    seen: set[int] = set()
+    for part, share in pairs:
+        lead = ""
+        if part.sentence not in seen:
+            seen.add(part.sentence)
+            start = max(text.rfind(c, 0, part.start) for c in "。!?\n") + 1
+            match = NAMED_BASE.match(text, start)
+            lead = match.group("lead") if match and match.end() <= part.start else ""
+        if lead or not runs:
+            runs.append((lead, []))
+        runs[-1][1].append((part, share))
+    return runs
+
+
+def _judge_named(text: str, placed: Sequence[Placed], pairs: list[tuple[Placed, Placed]],
+                 members: set[int], lead: str) -> list[Check]:
+    """Pairs under ``处罚案件中,…``: the base is the one earlier figure named like the lead."""
+    first = pairs[0][0]
+    named = {p.value: p for p in placed if p.end <= first.start and p.key == first.key
+             and p.start >= first.start - BASE_WINDOW and p.id not in members and not p.in_parens
+             and _shares_word(_label_without_brackets(text, p), lead)}
+    if len(named) != 1:
+        return []
+    base = next(iter(named.values()))
+    return [c for p, s in pairs if (c := _compare(s, p, base, "前文")) is not None]
 
 
 def _judge_pooled(text: str, placed: Sequence[Placed], pairs: list[tuple[Placed, Placed]],
