@@ -16,6 +16,7 @@ The message names the base it used.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -35,9 +36,20 @@ MAX_PLAUSIBLE_GAP = 10.0
 APPROXIMATE_SLACK = 1.0  # an approximate rate (约19.2%) may be off by this many points
 
 
+class _Indexed(list):
+    """The placed figures (in text order) with their starts and sentence numbers, for bisecting:
+    the share rules look at a window or a sentence, never at every figure for every figure."""
+
+    def __init__(self, placed: Sequence[Placed]) -> None:
+        super().__init__(placed)
+        self.starts = [p.start for p in placed]
+        self.sentences = [p.sentence for p in placed]
+
+
 def find_share_mismatches(text: str, placed: Sequence[Placed], figures: Sequence[Figure],
                           totals_of: Mapping[int, list[Placed]]) -> list[Check]:
     """Share and part-rate checks whose base stands away from the share."""
+    placed = _Indexed(placed)
     checks = []
     for pairs in _prose_groups(text, placed):
         pairs = [(p, s) for p, s in pairs if p.id not in totals_of]  # 其中甲600件,占60%: ``rates``
@@ -72,10 +84,10 @@ def _distant_rates(text: str, placed: Sequence[Placed], totals_of: Mapping[int, 
         stem = label.group("stem")
         if not _shares_word(stem, words):
             continue
-        if any(p.key == part.key and p.sentence == part.sentence for p in placed[:n - 1]):
+        if any(p.key == part.key and p.start < part.start for p in _sentence_of(placed, part)):
             continue  # a base in the rate's own sentence: ``rates`` reads it
-        earlier = [p for p in placed[:n - 1] if p.key == part.key and not p.in_parens
-                   and p.start >= part.start - DISTANT_WINDOW and p.value >= part.value]
+        earlier = [p for p in _window(placed, part.start - DISTANT_WINDOW, part.start) if p.key == part.key
+                   and not p.in_parens and p.value >= part.value and p is not part]
         if part.id in totals_of:
             earlier = [t for t in totals_of[part.id] if t.key == part.key and t.value >= part.value]
             if len(earlier) != 1:
@@ -141,7 +153,7 @@ def _judge_group(text: str, placed: Sequence[Placed], pairs: list[tuple[Placed, 
     members = {p.id for pair in pairs for p in pair}
     checks, pooled = [], []
     for part, share in pairs:
-        own = [p for p in placed if p.sentence == part.sentence and p.end <= part.start
+        own = [p for p in _sentence_of(placed, part) if p.end <= part.start
                and p.key == part.key and p.id not in members]
         if not own:
             pooled.append((part, share))
@@ -181,8 +193,8 @@ def _judge_named(text: str, placed: Sequence[Placed], pairs: list[tuple[Placed, 
                  members: set[int], lead: str) -> list[Check]:
     """Pairs under ``处罚案件中,…``: the base is the one earlier figure named like the lead."""
     first = pairs[0][0]
-    named = {p.value: p for p in placed if p.end <= first.start and p.key == first.key
-             and p.start >= first.start - BASE_WINDOW and p.id not in members and not p.in_parens
+    named = {p.value: p for p in _window(placed, first.start - BASE_WINDOW, first.start)
+             if p.end <= first.start and p.key == first.key and p.id not in members and not p.in_parens
              and _shares_word(_label_without_brackets(text, p), lead)}
     if len(named) != 1:
         return []
@@ -197,10 +209,8 @@ def _judge_pooled(text: str, placed: Sequence[Placed], pairs: list[tuple[Placed,
     first = pairs[0][0]
     biggest = max(p.value for p, _ in pairs)
     candidates: dict[float, Placed] = {}
-    for p in placed:
-        if p.end > first.start:
-            break
-        if (p.key == first.key and p.start >= first.start - BASE_WINDOW and p.value >= biggest
+    for p in _window(placed, first.start - BASE_WINDOW, first.start):
+        if (p.key == first.key and p.end <= first.start and p.value >= biggest
                 and p.id not in members and not p.in_parens):
             candidates[p.value] = p  # the latest figure of each value
     fits = {value: sum(_agrees(s, p, value) for p, s in pairs) for value in candidates}
@@ -216,12 +226,23 @@ def _judge_pooled(text: str, placed: Sequence[Placed], pairs: list[tuple[Placed,
 
 def _sentence_total(text: str, placed: Sequence[Placed], part: Placed) -> Placed | None:
     """A total the share's own sentence names before its parts: ``新受理的151件中,…``."""
-    for p in placed:
+    for p in _sentence_of(placed, part):
         if p.start >= part.start:
             break
-        if p.sentence == part.sentence and p.key == part.key and IN_SENTENCE_TOTAL.match(text[p.end:p.end + 1]):
+        if p.key == part.key and IN_SENTENCE_TOTAL.match(text[p.end:p.end + 1]):
             return p
     return None
+
+
+def _window(placed: _Indexed, begin: int, end: int) -> list[Placed]:
+    """The placed figures starting in [begin, end)."""
+    return placed[bisect.bisect_left(placed.starts, begin):bisect.bisect_left(placed.starts, end)]
+
+
+def _sentence_of(placed: _Indexed, figure: Placed) -> list[Placed]:
+    """The placed figures of ``figure``'s sentence."""
+    sentences = placed.sentences
+    return placed[bisect.bisect_left(sentences, figure.sentence):bisect.bisect_right(sentences, figure.sentence)]
 
 
 def _agrees(share: Placed, part: Placed, base: float) -> bool:
@@ -266,13 +287,14 @@ def _part_rates(text: str, placed: Sequence[Placed], figures: Sequence[Figure],
     """``审结135件,其中纠错(含撤销)29件,纠错率约19.2%``: a rate of a part over its own total."""
     checks = []
     by_end = sorted(placed, key=lambda p: p.end)
+    ends = [p.end for p in by_end]
     for figure in figures:
         if figure.kind != "percent" or figure.unit != "%" or not isinstance(figure.value, (int, float)):
             continue
-        before = [p for p in by_end if p.end <= figure.start]
-        if not before:
+        at = bisect.bisect_right(ends, figure.start)
+        if not at:
             continue
-        part = before[-1]
+        part = by_end[at - 1]
         between = text[part.end:figure.start]
         label = RATE_LABEL.search(between.lstrip(","))
         if not label or any(c in between for c in SENTENCE_END + ";") or part.key[0] != "count":

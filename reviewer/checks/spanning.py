@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from reviewer.checks.context import Placed, own_label
@@ -28,7 +29,10 @@ def find_spanning_mismatches(text: str, placed: Sequence[Placed]) -> list[Check]
     """Sum checks of lists over several sentences and of sub-categories over their category."""
     outer = [p for p in placed if p.key[0] in ("count", "money", "measure") and not p.in_parens]
     checks = []
+    per_sentence = Counter((p.sentence, p.key) for p in outer)
     for k, total in enumerate(outer):
+        if per_sentence[(total.sentence, total.key)] != 1:
+            continue  # two figures of its kind in the total's sentence: two possible totals
         parts = _spanning_list(text, outer, k)
         if parts:
             check = judge_breakdown(text, parts, [total], True)
@@ -40,9 +44,12 @@ def find_spanning_mismatches(text: str, placed: Sequence[Placed]) -> list[Check]
 
 def _spanning_list(text: str, outer: Sequence[Placed], k: int) -> list[Placed]:
     total = outer[k]
-    if any(p.key == total.key and p.sentence == total.sentence for p in outer if p is not total):
-        return []
-    later = [p for p in outer[k + 1:] if p.key == total.key]
+    later = []
+    for p in outer[k + 1:]:
+        if p.sentence > total.sentence + MAX_SENTENCES:
+            break
+        if p.key == total.key:
+            later.append(p)
     if not later:
         return []
     between = text[total.end:later[0].start]
