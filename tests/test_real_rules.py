@@ -301,3 +301,10 @@ def test_shares_under_a_named_base_use_the_earlier_figure_named_so():
             "处罚案件中,简易程序120件,占40%。\n")
     assert checks(text) == []
     assert checks(text.replace("占40%", "占45%")) == [("rate_mismatch", ["300件", "120件", "45%"])]
+
+
+def test_a_list_opened_by_its_breakdown_takes_the_total_of_the_sentence_before():
+    text = "共受理复议申请86件。从案件类型看,行政处罚40件,行政许可20件,信息公开15件,其他10件。\n"
+    assert checks(text) == [("sum_mismatch", ["86件", "40件", "20件", "15件", "10件"])]
+    assert checks(text.replace("86件", "85件")) == []
+    assert checks(text.replace("86件。", "86件,审结80件。")) == []

@@ -300,7 +300,7 @@ def _prior_totals(text: str, starts: list[int], by_sentence: dict[int, list[Plac
                 any(c in text[a.end:b.start] for c in LIST_SEPARATORS) for a, b in zip(same, same[1:])):
             return []  # "甲类12件,乙类17件。其中…": a list of parts before, no total to pick from
         if same:
-            return same if colon or heading or not (after_colon or skipped) else []
+            return same if colon or heading or own_opener or not (after_colon or skipped) else []
         if heading:
             colon = True
         elif stripped:
