@@ -308,3 +308,11 @@ def test_a_list_opened_by_its_breakdown_takes_the_total_of_the_sentence_before()
     assert checks(text) == [("sum_mismatch", ["86件", "40件", "20件", "15件", "10件"])]
     assert checks(text.replace("86件", "85件")) == []
     assert checks(text.replace("86件。", "86件,审结80件。")) == []
+
+
+def test_a_change_and_its_rate_without_last_years_figure():
+    assert checks("全年办理案件950件,比上年减少50件,下降5%。") == []
+    assert checks("全年受理投诉1000件,同比增加77件,增长8.34%。") == []
+    found = analyze(document_from_text("全年办理案件1050件,同比增加50件,增长5.5%。")).checks
+    assert [c.kind for c in found] == ["change_mismatch"]
+    assert found[0].message.startswith("上年为1050件−50件=1000件,50件÷1000件=5.000%")

@@ -1,12 +1,14 @@
 """Stated changes that do not match their two figures (``change_mismatch``).
 
-Two shapes that ``rates`` does not read:
+Three shapes that ``rates`` does not read:
 
 - both years' figures, the earlier first, then the growth rate:
   ``2022年受理案件80件,2023年受理案件100件,同比增长25%`` — the rate must be (new − old) ÷ old;
 - the current figure, last year's figure and the stated increase or decrease, with or without a
   rate: ``受理807件,较2022年411件增加了396件,同比增长96.4%`` — new − old must be the stated
-  change, and the rate must be the change ÷ old.
+  change, and the rate must be the change ÷ old;
+- the change and its rate without last year's figure: ``办理950件,比上年减少50件,下降5%`` —
+  last year's figure is 950 + 50, and the rate must be 50 ÷ 1000.
 
 A rate that is the truncated, not the rounded, quotient is a warning; rounding of the last
 written digit is no check at all.
@@ -36,9 +38,44 @@ def find_change_mismatches(text: str, placed: Sequence[Placed]) -> list[Check]:
     """The change checks of ``text``, in the order of their rate or amount."""
     checks: list[Check] = []
     for n in range(2, len(placed)):
-        found = _two_years(text, placed, n) or _stated_amount(text, placed, n)
+        found = _two_years(text, placed, n) or _stated_amount(text, placed, n) or _amount_and_rate(text, placed, n)
         checks.extend(found)
     return checks
+
+
+AMOUNT_ONLY = re.compile(r"^[,]?\s*(?:同比|比上年|较上年|比去年|较去年|与上年相比|比上年同期|较上年同期)"
+                         r"[,]?\s*(?P<dir>增加|增长|多|减少|下降|少)了?$")
+
+
+def _amount_and_rate(text: str, placed: Sequence[Placed], n: int) -> list[Check]:
+    """``办理950件,比上年减少50件,下降5%``: last year's figure is this year's less the change
+    (1000), and the rate must be the change over it (50 ÷ 1000 = 5 %)."""
+    rate, amount, new = placed[n], placed[n - 1], placed[n - 2]
+    if rate.key != ("percent", "%") or amount.key != new.key or new.key[0] == "percent":
+        return []
+    if not (rate.sentence == amount.sentence == new.sentence) or any(p.in_parens for p in (rate, amount, new)):
+        return []
+    change = AMOUNT_ONLY.match(text[new.end:amount.start])
+    rated = RATE_AFTER.match(text[amount.end:rate.start])
+    if not change or not rated or (change.group("dir") in UPWARD) != (rated.group("dir") in UPWARD):
+        return []
+    sign = 1 if change.group("dir") in UPWARD else -1
+    old_value = new.value - sign * amount.value
+    if old_value <= 0:
+        return []
+    old = Placed(figure=amount.figure, value=old_value, key=new.key, sentence=new.sentence,
+                 in_parens=False, precision=amount.precision + new.precision)
+    check = _rate(rate, new, old, sign)
+    if check is None:
+        return []
+    # the arithmetic as the report states it: last year's figure first, then the rate over it
+    old_text = format_amount(old_value, new)
+    verdict = check.message.split(",", 1)[1]  # 应为…,与所述…不符 / 四舍五入应为…
+    quotient = amount.value / old_value * 100
+    check.message = (f"上年为{new.figure.text}{'−' if sign > 0 else '+'}{amount.figure.text}={old_text},"
+                     f"{amount.figure.text}÷{old_text}={quotient:.{_decimals(rate.figure.text) + 2}f}%,{verdict}")
+    check.figures = [new.id, amount.id, rate.id]
+    return [check]
 
 
 def _two_years(text: str, placed: Sequence[Placed], n: int) -> list[Check]:
