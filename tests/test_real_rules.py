@@ -316,3 +316,10 @@ def test_a_change_and_its_rate_without_last_years_figure():
     found = analyze(document_from_text("全年办理案件1050件,同比增加50件,增长5.5%。")).checks
     assert [c.kind for c in found] == ["change_mismatch"]
     assert found[0].message.startswith("上年为1050件−50件=1000件,50件÷1000件=5.000%")
+
+
+def test_the_sentence_quoting_a_table_must_state_what_its_rows_add_up_to():
+    table = "类别 | 数量 |\n行政处罚 | 30件 |\n行政许可 | 25件 |\n合计 | 55件 |\n"
+    assert checks("全年查处案件共计56件,具体见下表。\n" + table) == [("sum_mismatch", ["56件", "30件", "25件"])]
+    assert checks("全年查处案件共计55件,具体见下表。\n" + table) == []
+    assert checks("全年查处案件共计56件,办结50件,具体见下表。\n" + table) == []
