@@ -323,3 +323,11 @@ def test_the_sentence_quoting_a_table_must_state_what_its_rows_add_up_to():
     assert checks("全年查处案件共计56件,具体见下表。\n" + table) == [("sum_mismatch", ["56件", "30件", "25件"])]
     assert checks("全年查处案件共计55件,具体见下表。\n" + table) == []
     assert checks("全年查处案件共计56件,办结50件,具体见下表。\n" + table) == []
+
+
+def test_a_lost_first_heading_before_a_run_of_er_san():
+    text = ("某局2021年工作报告\n主要工作\n我局全年开展执法检查12次,发现问题30个。\n"
+            "二、存在问题\n部分人员能力不足。\n三、下一步工作\n继续加强培训。\n")
+    assert checks(text, "numbering_gap") == [("numbering_gap", [])]
+    titled = "某县人民政府办公室\n法治政府建设情况报告\n今年以来,我县持续推进依法行政。\n二、存在问题\n正文。\n三、打算\n正文。\n"
+    assert checks(titled, "numbering_gap") == []

@@ -292,20 +292,22 @@ def _parts_dropped(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _first_lost(text: str, candidates: list[Candidate], cand: Candidate, last: dict[int, int]) -> bool:
-    """True for a first ``二、`` heading a line whose own ``(一)`` follows, after a body that
-    opens with an unnumbered heading line: the report's first heading lost its number (a
-    numbering gap the checks report).  An excerpt that simply starts at ``二、`` is not one."""
+    """True for a first ``二、`` heading a line whose own ``(一)`` (or a ``三、``) follows, after a
+    body that opens with an unnumbered heading line: the report's first heading lost its number
+    (a numbering gap the checks report).  An excerpt that simply starts at ``二、`` is not one."""
     if cand.level != 1 or cand.value != 2 or not cand.at_line_start or last:
         return False
     after = [c for c in candidates if c.start > cand.start and c.at_line_start and c.level <= 2]
-    if not after or after[0].level != 2 or after[0].value != 1:
-        return False
+    next_top = next((c for c in after if c.level == 1), None)
+    child_first = bool(after) and (after[0].level, after[0].value) == (2, 1)
+    if not child_first and (next_top is None or next_top.value != 3):
+        return False  # neither its own (一) nor a 三、 after it
     lines = [line.strip() for line in text[:cand.start].split("\n") if line.strip()]
     return any(UNNUMBERED_HEADING.fullmatch(line) and len(below) > len(line) and re.search("[。,，]", below)
                for line, below in zip(lines[1:], lines[2:]))
 
 
-UNNUMBERED_HEADING = re.compile(r"[\u4e00-\u9fff]{2,20}")
+UNNUMBERED_HEADING = re.compile(r"[\u4e00-\u9fff]{2,20}(?<!报告)(?<!总结)(?<!年报)")
 
 
 def find_sections(document: Document) -> list[Section]:
