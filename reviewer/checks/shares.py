@@ -7,11 +7,17 @@ Real reports state a total once and its shares sentences later, or in a table:
   the list's other shares agree with (rounded or truncated); two such figures → no check;
 - a table rendered as text, a row of counts over a row of shares (``数量 | 75件 | 16件`` /
   ``占比 | 49.66% | 10.59%``), the base found the same way;
+- shares under a sentence that names its base (``处罚案件中,简易程序120件,占40%``): the
+  earlier figure named so;
 - a rate of a part of a breakdown whose words name it, even when a bracket stands between
   (``审结135件,其中纠错(含撤销)29件,纠错率约19.2%``); an approximate rate is wrong only when
-  it is off by more than a percentage point.
+  it is off by more than a percentage point;
+- a rate whose numerator stands before it and whose base is sentences earlier
+  (``一审应诉案件312件。……出庭应诉64件,出庭率22.4%``).
 
-The message names the base it used.
+A part that has a possible total in its own sentence is never measured against an earlier
+one, and when any candidate base gives the stated figure nothing is said.  The message names
+the base it used.
 """
 
 from __future__ import annotations
