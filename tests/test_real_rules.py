@@ -331,3 +331,17 @@ def test_a_lost_first_heading_before_a_run_of_er_san():
     assert checks(text, "numbering_gap") == [("numbering_gap", [])]
     titled = "某县人民政府办公室\n法治政府建设情况报告\n今年以来,我县持续推进依法行政。\n二、存在问题\n正文。\n三、打算\n正文。\n"
     assert checks(titled, "numbering_gap") == []
+
+
+def test_a_one_line_page_copy_keeps_its_title_apart_from_the_breadcrumb(tmp_path):
+    from reviewer.load.dispatch import load_document
+
+    body = "全年办理审批事项 35 个,同比增长 12%,群众满意度持续提升,各项工作取得明显成效。" * 10
+    flat = ("首页 > 政务公开 > 法治政府建设 某某县司法局2021年法治政府建设情况报告 发布时间:2022-01-10 "
+            "来源:某某县司法局 2021 年,我局坚持依法行政,现将有关情况报告如下: 一、主要举措和成效 (一)深化审批改革。"
+            + body + " 二、存在问题 部分执法人员能力不足。" + body + " 三、下一步工作 继续加强队伍建设。" + body)
+    path = tmp_path / "page.txt"
+    path.write_text(flat, encoding="utf-8")
+    meta = analyze(load_document(path)).metadata
+    assert (meta.title, meta.issuer, meta.published) == (
+        "某某县司法局2021年法治政府建设情况报告", "某某县司法局", "2022-01-10")

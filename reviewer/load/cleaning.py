@@ -109,7 +109,9 @@ _GLUED_HEADING = re.compile(
     "|[0-9]{1,2}[.\uff0e\u3001](?![0-9])|[(\uff08][0-9]{1,2}[)\uff09])"
     "|(?<=[:\uff1a])[ \u3000]*(?=[一二三四五六七八九十]{1,3}\u3001)")
 # The title of such a line, set off from the body by a space: "某局2021年…情况报告 2021 年,我局…"
-_COLLAPSED_TITLE = re.compile("^([^\u3002!?\uff01\uff1f:\uff1a]{6,60}?(?:报告|總結|总结|年报|報告))[ \u3000]+(?=\\S)")
+_COLLAPSED_TITLE = re.compile(
+    "(?:^|(?<=[ \u3000>\u203a\u00bb]))([^ \u3000>\u203a\u00bb\u3002!?\uff01\uff1f:\uff1a,\uff0c]{6,60}?"
+    "(?:报告|總結|总结|年报|報告))[ \u3000]+(?=\\S)")
 
 
 def _split_collapsed(line: str) -> str:
@@ -123,7 +125,9 @@ def _split_collapsed(line: str) -> str:
     if len(starts) < _COLLAPSED_HEADINGS or top < 2:
         return line
     line = _GLUED_SIGNATURE.sub("\n\\1\n\\2", line)
-    line = _COLLAPSED_TITLE.sub("\\1\n", line)
+    title = _COLLAPSED_TITLE.search(line, 0, 300)
+    if title is not None:  # the page's breadcrumb | the title | the body
+        line = line[:title.start()] + ("\n" if title.start() else "") + title.group(1) + "\n" + line[title.end():]
     line = _FIRST_CHILD.sub("\n", _GLUED_HEADING.sub("\n", line))
     return _SPACED_HEADING.sub("\\1\n", line)
 
