@@ -65,15 +65,14 @@ def _amount_and_rate(text: str, placed: Sequence[Placed], n: int) -> list[Check]
         return []
     old = Placed(figure=amount.figure, value=old_value, key=new.key, sentence=new.sentence,
                  in_parens=False, precision=amount.precision + new.precision)
-    check = _rate(rate, new, old, sign)
-    if check is None:
-        return []
     # the arithmetic as the report states it: last year's figure first, then the rate over it
     old_text = format_amount(old_value, new)
-    verdict = check.message.split(",", 1)[1]  # 应为…,与所述…不符 / 四舍五入应为…
     quotient = amount.value / old_value * 100
-    check.message = (f"上年为{new.figure.text}{'−' if sign > 0 else '+'}{amount.figure.text}={old_text},"
-                     f"{amount.figure.text}÷{old_text}={quotient:.{_decimals(rate.figure.text) + 2}f}%,{verdict}")
+    shown = (f"上年为{new.figure.text}{'−' if sign > 0 else '+'}{amount.figure.text}={old_text},"
+             f"{amount.figure.text}÷{old_text}={quotient:.{_decimals(rate.figure.text) + 2}f}%")
+    check = _rate(rate, new, old, sign, shown=shown)
+    if check is None:
+        return []
     check.figures = [new.id, amount.id, rate.id]
     return [check]
 
@@ -134,10 +133,12 @@ def _stated_amount(text: str, placed: Sequence[Placed], n: int) -> list[Check]:
     return checks
 
 
-def _rate(rate: Placed, new: Placed, old: Placed, sign: int, new_value: float | None = None) -> Check | None:
+def _rate(rate: Placed, new: Placed, old: Placed, sign: int, new_value: float | None = None,
+          shown: str | None = None) -> Check | None:
     """The check for a growth rate ``rate`` from ``old`` to ``new``, or None when it agrees.
 
-    ``new_value`` replaces the new figure's value (the old one plus a stated change)."""
+    ``new_value`` replaces the new figure's value (the old one plus a stated change); ``shown``
+    replaces the arithmetic the message opens with."""
     if new_value is not None:
         new = Placed(figure=new.figure, value=new_value, key=new.key, sentence=new.sentence,
                      in_parens=new.in_parens, precision=new.precision)
@@ -152,7 +153,7 @@ def _rate(rate: Placed, new: Placed, old: Placed, sign: int, new_value: float | 
     if abs(rate.value - growth) > MAX_PLAUSIBLE_GAP or growth < 0:
         return None  # a negative "growth" means the direction word was misread
     expected = _round(growth, scale)
-    shown = f"({new.figure.text}−{old.figure.text})÷{old.figure.text}={growth:.{decimals + 2}f}%"
+    shown = shown or f"({new.figure.text}−{old.figure.text})÷{old.figure.text}={growth:.{decimals + 2}f}%"
     truncated = math.floor(growth * scale + 1e-9) / scale
     if not new.precision and not old.precision and abs(rate.value - truncated) < 0.5 / scale:
         message = f"{shown},四舍五入应为{expected:.{decimals}f}%,所述{rate.figure.text}是截断而非四舍五入"
