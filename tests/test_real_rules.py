@@ -345,3 +345,7 @@ def test_a_one_line_page_copy_keeps_its_title_apart_from_the_breadcrumb(tmp_path
     meta = analyze(load_document(path)).metadata
     assert (meta.title, meta.issuer, meta.published) == (
         "某某县司法局2021年法治政府建设情况报告", "某某县司法局", "2022-01-10")
+
+
+def test_a_quoted_name_cut_by_the_end_of_an_excerpt_is_still_a_name():
+    assert figures("全年开展联合抽查12次,做到“一次抽查、全") == [("12次", 12, "开展联合抽查")]

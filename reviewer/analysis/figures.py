@@ -116,6 +116,8 @@ _TITLE = re.compile(r"《[^《》\n]{1,120}》")
 _PAGE_COUNTER = re.compile(
     r"(?:阅读|浏览|点击|访问|阅览)(?:次数|量|数|人次)?[ \t\u3000]*[:：]?[ \t\u3000]*\d[\d,]*(?:次|人次)?"
     r"(?=[ \t\u3000]|$)", re.M)
+# A quoted name cut by the end of an excerpt (…推行“一次抽查、全): still a name.
+_QUOTE_CUT = re.compile(r"“[^“”\n]{1,14}\s*\Z")
 _QUOTED = re.compile(r"“[^“”\n]{1,14}”|\"[^\"\n]{1,14}\"|‘[^‘’\n]{1,14}’|「[^「」\n]{1,14}」|『[^『』\n]{1,14}』")
 # Sessions of a congress are ordinals: 十一届三次、四次全会, 四届三次全会.
 _SESSION_ORDINALS = re.compile(r"届(?:[一二三四五六七八九十\d]+次[、,，和及]?)+")
@@ -198,6 +200,7 @@ def _blocked_spans(text: str, a: str, citations: list[Citation], sections: list[
             start -= 1
         spans.append((start, m.end()))
     spans += [m.span() for m in _QUOTED.finditer(a)]
+    spans += [m.span() for m in _QUOTE_CUT.finditer(a)]
     spans += [m.span() for m in _PAGE_COUNTER.finditer(a)]
     spans += [m.span() for m in _SESSION_ORDINALS.finditer(a)]
     for s in sections:
