@@ -12,7 +12,7 @@ from typing import Any
 SCHEMA = "reviewer.analysis/1"
 
 FIGURE_KINDS = ("count", "money", "percent", "duration", "measure", "ratio", "age", "date")
-CHECK_KINDS = ("sum_mismatch", "rate_mismatch", "conflicting_repeat", "numbering_gap",
+CHECK_KINDS = ("sum_mismatch", "rate_mismatch", "change_mismatch", "conflicting_repeat", "numbering_gap",
                "missing_part", "orphan_level")
 
 

@@ -273,7 +273,7 @@ def test_samples_through_the_whole_pipeline_give_their_planted_checks():
         analysis = analyze(document_from_text((SAMPLES / name).read_text(encoding="utf-8")))
         texts = {f.id: f.text for f in analysis.figures}
         found = [(c.kind, texts[c.figures[0]]) for c in analysis.checks
-                 if c.kind in ("sum_mismatch", "rate_mismatch", "conflicting_repeat")]
+                 if c.kind in ("sum_mismatch", "rate_mismatch", "change_mismatch", "conflicting_repeat")]
         assert found == expected, name
 
 
@@ -290,7 +290,7 @@ def test_any_text_gives_well_formed_checks(pieces):
     text = "".join(pieces)
     checks, texts = run_checks(text)
     for check in checks:
-        assert check.kind in ("sum_mismatch", "rate_mismatch", "conflicting_repeat")
+        assert check.kind in ("sum_mismatch", "rate_mismatch", "change_mismatch", "conflicting_repeat")
         assert check.severity in ("warning", "error")
         assert check.message and check.figures
         assert all(i in texts for i in check.figures)
@@ -306,5 +306,5 @@ def test_invented_reports_through_the_whole_pipeline():
         analysis = analyze(document_from_text((FIXTURES / name).read_text(encoding="utf-8")))
         texts = {f.id: f.text for f in analysis.figures}
         found = [{"kind": c.kind, "severity": c.severity, "figures": figure_texts(c, texts)}
-                 for c in analysis.checks if c.kind in ("sum_mismatch", "rate_mismatch", "conflicting_repeat")]
+                 for c in analysis.checks if c.kind in ("sum_mismatch", "rate_mismatch", "change_mismatch", "conflicting_repeat")]
         assert found == wanted, name

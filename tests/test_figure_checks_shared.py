@@ -14,7 +14,7 @@ from reviewer.model import Figure
 from reviewer.pipeline import analyze
 from tests.conftest import SHARED_GOLD
 
-FIGURE_CHECK_KINDS = ("sum_mismatch", "rate_mismatch", "conflicting_repeat")
+FIGURE_CHECK_KINDS = ("sum_mismatch", "rate_mismatch", "change_mismatch", "conflicting_repeat")
 
 
 def _gold(path):

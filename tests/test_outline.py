@@ -224,9 +224,9 @@ def test_a_new_document_after_a_signing_date_keeps_its_outline():
 
 
 def test_style_is_the_marker_as_written_with_its_first_numeral():
-    sections = outline("第一部分 总\n一、甲\n（一）乙\n（二）乙二\n1、丙\n2 . 丁\n（1）戊\n⑵己\n１．庚\n")
+    sections = outline("第一章 总\n一、甲\n（一）乙\n（二）乙二\n1、丙\n2 . 丁\n（1）戊\n⑵己\n１．庚\n")
     assert [s.style for s in sections] == [
-        "第一部分", "一、", "（一）", "（一）", "1、", "1.", "（1）", "⑴", "１．"]
+        "第一章", "一、", "（一）", "（一）", "1、", "1.", "（1）", "⑴", "１．"]
 
 
 def test_numerals_listed_at_a_line_start_are_not_headings():

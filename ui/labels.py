@@ -39,6 +39,7 @@ def check_kind(code: str) -> str:
     return {
         "sum_mismatch": QCoreApplication.translate("Labels", "Sum mismatch"),
         "rate_mismatch": QCoreApplication.translate("Labels", "Rate mismatch"),
+        "change_mismatch": QCoreApplication.translate("Labels", "Change mismatch"),
         "conflicting_repeat": QCoreApplication.translate("Labels", "Conflicting repeat"),
         "numbering_gap": QCoreApplication.translate("Labels", "Numbering gap"),
         "missing_part": QCoreApplication.translate("Labels", "Missing part"),

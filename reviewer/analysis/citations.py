@@ -17,10 +17,15 @@ UNCLOSED_STOP = "\n。;；!！?？"
 # No real title is longer; the bound keeps the scan linear on a line full of 《.
 TITLE_SCAN = 300
 
+# A pinyin gloss a converter put after a character (內黨發(fā)〔2022〕4號): part of the number.
+GLOSS = r"(?:[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,6}[)）])?"
 # 〔2019〕 and its look-alikes; the agency prefix before it is a run of CJK characters.
 DOC_NUMBER = re.compile(
-    r"(?P<prefix>[\u4e00-\u9fff]{1,12})"
+    r"(?P<prefix>(?:[\u4e00-\u9fff]" + GLOSS + r"){1,12})"
     r"[〔\[【(（]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]】)）]\s*第?\s*(?P<serial>\d{1,5})\s*号")
+# A decree number (令号): 国务院令第711号, 省政府第3号令.
+DECREE_NUMBER = re.compile(
+    r"(?P<prefix>[\u4e00-\u9fff]{2,12}?)(?:令\s*第\s*\d{1,4}\s*[号號]|第\s*\d{1,4}\s*[号號]令)")
 # Words that end the running text before a document number's agency prefix
 # (``印发了津政办发〔2019〕16号`` → ``津政办发〔2019〕16号``).  A candidate counts only where jieba
 # makes it a word of its own, so the 和 of 和平区 stays part of the prefix.
@@ -35,8 +40,23 @@ def find_citations(document: Document) -> list[Citation]:
     text, analysis = document.text, document.analysis_text
     if len(analysis) != len(text):
         analysis = text
-    found = _titles(text, analysis) + _doc_numbers(text, analysis)
+    titles = _titles(text, analysis)
+    numbers = _doc_numbers(text, analysis) + _decree_numbers(text, analysis)
+    # a number inside a cited title (《…关于承接黑政规〔2017〕34号的通知》) is part of that title
+    numbers = [n for n in numbers if not any(t.start < n.start and n.end < t.end for t in titles)]
+    found = titles + numbers
     found.sort(key=lambda c: c.start)
+    return found
+
+
+def _decree_numbers(text: str, analysis: str) -> list[Citation]:
+    found: list[Citation] = []
+    for match in DECREE_NUMBER.finditer(analysis):
+        prefix = match.group("prefix")
+        start = match.start("prefix") + _prefix_start(prefix)
+        if start >= match.start("prefix") + len(prefix):
+            continue
+        found.append(Citation(text=text[start:match.end()], kind="doc_number", start=start, end=match.end()))
     return found
 
 

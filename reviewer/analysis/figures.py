@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reviewer import paths
-from reviewer.analysis import labels, numerals, pos_tokens
+from reviewer.analysis import label_fallbacks, labels, numerals, pos_tokens
 from reviewer.model import Citation, Document, Figure, Metadata, Section
 
 KINDS_IN_ORDER = ("money", "percent", "duration", "measure", "age", "ratio", "count")
@@ -94,7 +94,7 @@ _CN_START = "一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾"
 _CN_BODY = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
 _CN_DECIMAL = "(?:点[零〇一二三四五六七八九]+[万亿]?)?"  # 九十九点五, 三点五万
 _CN = f"(?:零点[零〇一二三四五六七八九]+|[{_CN_START}][{_CN_BODY}]*{_CN_DECIMAL})"
-_RANGE_SEP = r"\s*(?:-|—|–|~|～|至|到)\s*"
+_RANGE_SEP = r"[ \t\u3000]*(?:-|—|–|~|～|至|到)[ \t\u3000]*"  # never across a line break
 _PRE_QUALIFIERS = ("不少于", "不低于", "不超过", "不高于", "不足", "不到", "超过", "大约", "将近",
                    "接近", "约", "近", "逾", "超")
 _PRE_QUALIFIER_ENDS = frozenset(q[-1] for q in _PRE_QUALIFIERS)
@@ -111,6 +111,8 @@ _FRACTION = re.compile(rf"(?P<d>[{_CN_BODY}]+)分之(?P<n>[{_CN_BODY}]+)")
 _DATE_FULL = re.compile(
     r"(?P<y>\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
     r"\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]")
+# A page stamp of some portals, day first: 18.03.2015  13:07 on a line of its own.
+_DATE_DAY_FIRST = re.compile(r"(?m)^[ \t\u3000]*(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?=[ \t\u3000]+\d{1,2}:\d{2}|[ \t\u3000]*$)")
 _DATE_NUMERIC = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)(?P<s>[-./])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d.])")
 _DATE_MONTH_DAY = re.compile(
     r"(?<![\d年〇零一二三四五六七八九十])(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})月"
@@ -123,7 +125,11 @@ _TITLE = re.compile(r"《[^《》\n]{1,120}》")
 _PAGE_COUNTER = re.compile(
     r"(?:阅读|浏览|点击|访问|阅览)(?:次数|量|数|人次)?[ \t\u3000]*[:：]?[ \t\u3000]*\d[\d,]*(?:次|人次)?"
     r"(?=[ \t\u3000]|$)", re.M)
+# A quoted name cut by the end of an excerpt (…推行“一次抽查、全): still a name.
+_QUOTE_CUT = re.compile(r"“[^“”\n]{1,14}\s*\Z")
 _QUOTED = re.compile(r"“[^“”\n]{1,14}”|\"[^\"\n]{1,14}\"|‘[^‘’\n]{1,14}’|「[^「」\n]{1,14}」|『[^『』\n]{1,14}』")
+# Sessions of a congress are ordinals: 十一届三次、四次全会, 四届三次全会.
+_SESSION_ORDINALS = re.compile(r"届(?:[一二三四五六七八九十\d]+次[、,，和及]?)+")
 # Before a numeral these make it an ordinal or a rank (第三, 周一, 前五位), not a quantity.
 _ORDINAL_BEFORE = ("第", "初", "周", "星期", "礼拜", "前")
 # A duration followed by one of these names a campaign or a plan (三年行动, 五年规划).
@@ -165,13 +171,26 @@ def find_figures(document: Document, sections: list[Section], citations: list[Ci
     section_index = _SectionIndex(sections)
     finder = labels.LabelFinder(text, a)
     aliases = unit_table().aliases
+    for f in found:
+        _negative(a, f)
     for number, f in enumerate(found, start=1):
         figures.append(Figure(
             id=number, text=text[f.start:f.end], value=f.value, unit=aliases.get(f.unit, f.unit), kind=f.kind,
             label=None, qualifier=f.qualifier, start=f.start, end=f.end,
             section=section_index.innermost(f.start), low=f.low, high=f.high))
     finder.label_all(figures)
+    label_fallbacks.label_table_cells(a, figures)
+    label_fallbacks.apply_fallbacks(text, figures)
     return figures
+
+
+def _negative(a: str, f: _Found) -> None:
+    """A minus sign standing before a percentage (a table cell ``-20.00%``) belongs to it."""
+    if f.kind != "percent" or not isinstance(f.value, (int, float)) or f.start < 1 or f.low is not None:
+        return
+    if a[f.start - 1] in "-−" and (f.start == 1 or a[f.start - 2] in " \t\n|(:\u3000"):
+        f.start -= 1
+        f.value = -f.value
 
 
 # ---------------------------------------------------------------- exclusions
@@ -190,7 +209,9 @@ def _blocked_spans(text: str, a: str, citations: list[Citation], sections: list[
             start -= 1
         spans.append((start, m.end()))
     spans += [m.span() for m in _QUOTED.finditer(a)]
+    spans += [m.span() for m in _QUOTE_CUT.finditer(a)]
     spans += [m.span() for m in _PAGE_COUNTER.finditer(a)]
+    spans += [m.span() for m in _SESSION_ORDINALS.finditer(a)]
     for s in sections:
         # the heading's own number: from the heading start to where the title begins
         head = text[s.heading_start:s.heading_end]
@@ -223,6 +244,8 @@ def _find_dates(a: str, metadata: Metadata) -> list[_Found]:
             add(m.start(), m.end(), y, mo, d)
     for m in _DATE_NUMERIC.finditer(a):
         add(m.start(), m.end(), int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    for m in _DATE_DAY_FIRST.finditer(a):
+        add(m.start("d"), m.end(), int(m.group("y")), int(m.group("m")), int(m.group("d")))
     years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(a)]
     fallback_year = _report_year(a, metadata, years)
     for m in _DATE_MONTH_DAY.finditer(a):

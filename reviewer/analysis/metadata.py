@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from reviewer import paths
+from reviewer.analysis import metadata_hints as hints
 from reviewer.analysis.citations import DOC_NUMBER
 from reviewer.analysis.heading_markers import cn_to_int
 from reviewer.model import Document, Metadata, Section
@@ -27,8 +28,9 @@ ISSUER_LABEL = re.compile(
     r"(?:信息来源|来源单位|来源|发布单位|发布机构|发文机关|发文单位|发布部门)\s*[:：]\s*"
     r"(?P<v>[\u4e00-\u9fff（）()]+)")
 DATE_LABEL = re.compile(
-    r"(?P<label>发布日期|发布时间|发文日期|成文日期|印发日期|日期|时间)\s*[:：]\s*"
+    r"(?P<label>发布日期|发布时间|发文日期|成文日期|印发日期|日期|时间)\s*[:：|｜]\s*"
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
+FIELD_ONLY_LINE = re.compile(r"(?P<label>发布日期|发布时间|发文日期|成文日期|印发日期)\s*[:：]?")
 CN_YEAR_DIGITS = "〇零一二三四五六七八九"
 DATE_ONLY_LINE = re.compile(
     f"(?P<y>(?:19|20)\\d{{2}}|[{CN_YEAR_DIGITS}]{{4}})\\s*年\\s*"
@@ -36,6 +38,8 @@ DATE_ONLY_LINE = re.compile(
     f"(?P<d>\\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\\s*日")
 WEB_DATE_LINE = re.compile(
     r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+# Some portals stamp a copy day first: 18.03.2015  13:07.
+DAY_FIRST_LINE = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 # A post line of a WeChat or news copy: "原创 某某发布 2024-01-29 17:30 发表于浙江".
 POSTED_LINE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})日?"
@@ -101,6 +105,11 @@ def find_metadata(document: Document, sections: list[Section]) -> Metadata:
     body_start = sections[0].heading_start if sections else min(len(text), 3000)
     header = [line for line in lines if line.end <= body_start]
     title, title_analysis = _title(header)
+    if title is None:
+        named = hints.title_from_sentence(document.analysis_text[:body_start])
+        if named is not None:
+            at = document.analysis_text.find(named)
+            title, title_analysis = text[at:at + len(named)], named
     published = _published(lines, header)
     return Metadata(
         title=title,
@@ -122,6 +131,8 @@ def _is_title_line(line: Line, suffixes: list[str]) -> bool:
     value = _unquoted(line.analysis)
     if not 4 <= len(value) <= TITLE_MAX or re.search("[。:：;；!?>|]", value):
         return False
+    if re.match(f"第[{CN_YEAR_DIGITS}十0-9]{{1,3}}(?:部分|章|节)", value):
+        return False  # 第一部分 行政执法总体情况: a part heading, not the title
     if "《" in value and not WRAPPER.fullmatch(value):
         return False
     return TRAILING_NOTE.sub("", value).endswith(tuple(suffixes)) or bool(WRAPPER.fullmatch(value))
@@ -190,6 +201,10 @@ def _joins_title(prev: Line, line: Line) -> bool:
     if head and (head.group("org") or head.group("year")) and not line.after_blank:
         if not TITLE_OPENING.match(line.analysis):
             return True
+    if (not line.after_blank and len(line.analysis) <= 12 and not TITLE_OPENING.match(line.analysis)
+            and TITLE_HEAD.match(value).group("org") and YEAR_IN_TITLE.search(value)
+            and not re.search("[。,，;；:：!?！？]", value)):
+        return True  # 某局2021年度法治政府建设 / 工作报告: a title broken before its last words
     if not re.fullmatch("[\u4e00-\u9fff]+", value):
         return False
     if value.startswith("关于") or value.endswith("关于"):
@@ -229,7 +244,12 @@ def _issuer(document: Document, lines: list[Line], header: list[Line],
     for line in header[:5]:
         if ORG_LINE.fullmatch(line.analysis):
             names.append(line.shown)
-    names += sites + _names_in_titles(document)
+    byline = _byline(header, title_analysis)
+    if byline is not None:
+        names.insert(0, byline)  # the body that signs under the title outranks the page's 来源
+    level = hints.speaker_level(document.analysis_text)
+    cited = [name for name in _names_in_titles(document) if hints.same_level(name, level)]
+    names += sites + cited
     if not names:
         return None
     chosen = names[0]
@@ -239,7 +259,17 @@ def _issuer(document: Document, lines: list[Line], header: list[Line],
     signed = [name for name in signatures if titled and _same_body(titled, name)]
     if signed:
         chosen = max([titled] + signed, key=len)
-    return _fullest(chosen, names + _names_in_titles(document))
+    return hints.with_place(_fullest(chosen, names + cited), document.analysis_text)
+
+
+def _byline(header: list[Line], title_analysis: str | None) -> str | None:
+    """An organisation line right under the report's title line: the body that wrote it."""
+    if not title_analysis:
+        return None
+    for line, below in zip(header, header[1:]):
+        if line.analysis == title_analysis and len(below.analysis) <= 30 and ORG_LINE.fullmatch(below.analysis):
+            return below.shown
+    return None
 
 
 def _same_body(a: str, b: str) -> bool:
@@ -322,10 +352,18 @@ def _published(lines: list[Line], header: list[Line]) -> str | None:
             iso = _iso(match.group("y"), match.group("m"), match.group("d"))
             if iso:
                 labelled.append((0, iso))  # the date a copy was posted is its web publication date
+    for line, below in zip(header[:40], header[1:41]):
+        # a metadata table one cell per line: 发布日期 / 2021-01-29
+        field = FIELD_ONLY_LINE.fullmatch(line.analysis)
+        match = field and (WEB_DATE_LINE.fullmatch(below.analysis) or DATE_ONLY_LINE.fullmatch(below.analysis))
+        if match:
+            iso = _iso(match.group("y"), match.group("m"), match.group("d"))
+            if iso:
+                labelled.append((rank.get(field.group("label"), 2), iso))
     if labelled:
         return min(labelled, key=lambda pair: pair[0])[1]
     for line in header[:10]:
-        match = WEB_DATE_LINE.fullmatch(line.analysis)  # an unlabelled page date: 2021-01-08 17:00
+        match = WEB_DATE_LINE.fullmatch(line.analysis) or DAY_FIRST_LINE.fullmatch(line.analysis)
         if match:
             return _iso(match.group("y"), match.group("m"), match.group("d"))
     wrapped = next((i for i, line in enumerate(header[:15]) if WRAPPER.fullmatch(_unquoted(line.analysis))), None)
@@ -354,9 +392,12 @@ def _report_year(document: Document, title: str | None, body_start: int,
         if match:
             year = match.group(1)
             return int(year) if year.isdigit() else _cn_year(year)
-    match = YEAR_IN_BODY.search(document.analysis_text)
-    if match:
-        return int(match.group(1))
+    for match in YEAR_IN_BODY.finditer(document.analysis_text):
+        if not hints.is_compared(document.analysis_text, match.start(1)):
+            return int(match.group(1))
+    opening = hints.opening_year(document.analysis_text[body_start:])
+    if opening is not None:
+        return opening
     if published:
         year, month = int(published[:4]), int(published[5:7])
         return year - 1 if month <= 6 else year

@@ -28,6 +28,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from reviewer.analysis.contents import contents_spans
 from reviewer.analysis.heading_markers import (
     CN_NUM,
     ENUMERATED_NUMERALS,
@@ -271,12 +272,51 @@ def _annex_list_dropped(text: str, candidates: list[Candidate]) -> list[Candidat
     return [c for c in candidates if c.start not in dropped]
 
 
+# A heading line that opens like a sentence (a year, a preposition, a quoted term) is a whole
+# sentence: its title runs to the first 。, never cut at a heading phrase.
+SENTENCE_OPENING = re.compile(r"(?:19|20)\d{2}\s*年度?(?:我|全|本|共)|在[^,，。]{0,20}?之日起|对于|按照|根据|依据|“[^”]{1,12}”的")
+
+
+def _contents_dropped(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Markers inside a table of contents (目录) are not headings."""
+    spans = contents_spans(text)
+    return [c for c in candidates if not any(a <= c.start < b for a, b in spans)]
+
+
+def _parts_dropped(candidates: list[Candidate]) -> list[Candidate]:
+    """``第一部分`` is not a GB/T 9704 layer: where the report numbers its main parts ``一、``
+    under it, the parts are groupings, not sections (where it does not, they stand for ``一、``)."""
+    if not any(c.level == 1 and c.at_line_start for c in candidates):
+        return candidates
+    return [c for c in candidates if not (c.level == -1 and "部分" in c.style)]
+
+
+def _first_lost(text: str, candidates: list[Candidate], cand: Candidate, last: dict[int, int]) -> bool:
+    """True for a first ``二、`` heading a line whose own ``(一)`` (or a ``三、``) follows, after a
+    body that opens with an unnumbered heading line: the report's first heading lost its number
+    (a numbering gap the checks report).  An excerpt that simply starts at ``二、`` is not one."""
+    if cand.level != 1 or cand.value != 2 or not cand.at_line_start or last:
+        return False
+    after = [c for c in candidates if c.start > cand.start and c.at_line_start and c.level <= 2]
+    next_top = next((c for c in after if c.level == 1), None)
+    child_first = bool(after) and (after[0].level, after[0].value) == (2, 1)
+    if not child_first and (next_top is None or next_top.value != 3):
+        return False  # neither its own (一) nor a 三、 after it
+    lines = [line.strip() for line in text[:cand.start].split("\n") if line.strip()]
+    return any(UNNUMBERED_HEADING.fullmatch(line) and len(below) > len(line) and re.search("[。,，]", below)
+               for line, below in zip(lines[1:], lines[2:]))
+
+
+UNNUMBERED_HEADING = re.compile(r"[\u4e00-\u9fff]{2,20}(?<!报告)(?<!总结)(?<!年报)")
+
+
 def find_sections(document: Document) -> list[Section]:
     """The heading hierarchy in document order (see the module docstring for the rules)."""
     text, analysis = document.text, document.analysis_text
     if len(analysis) != len(text):
         analysis = text
     candidates = _annex_list_dropped(analysis, _after_signature_dropped(analysis, _candidates(analysis, text)))
+    candidates = _parts_dropped(_contents_dropped(analysis, candidates))
     has_chapter = any(c.level == -1 for c in candidates if c.at_line_start and c.value == 1)
     has_jie = any(c.level == 0 for c in candidates if c.at_line_start and c.value == 1)
 
@@ -323,6 +363,8 @@ def find_sections(document: Document) -> list[Section]:
         elif previous is not None and cand.value < previous and higher_since.get(level) \
                 and cand.value <= 3:
             confidence = 0.5  # a new run under a new parent whose first heading was lost
+        elif _first_lost(analysis, candidates, cand, last):
+            confidence = 0.5  # ``二、`` opens the report: ``一、`` lost its number
         else:
             continue
         last[level] = cand.value
@@ -353,6 +395,8 @@ def find_sections(document: Document) -> list[Section]:
             t_end = _trimmed_end(text, t_start, accepted[index + 1][0].start)
             title = re.sub(r"\s+", "", text[t_start:t_end])
         cut = _run_on_cut(analysis, t_start, t_end)
+        if cut is not None and SENTENCE_OPENING.match(analysis, t_start):
+            cut = None  # "2020年度我局…", "在…之日起…", "“申请数量”的…": a sentence, not a phrase
         if cut is not None:
             t_end = cut
             title = re.sub(r"\s+", "", text[t_start:t_end])

@@ -8,10 +8,14 @@ check is emitted only where the structure of the sentence is unambiguous.
 
 from __future__ import annotations
 
+from reviewer.checks.changes import find_change_mismatches
 from reviewer.checks.context import fold_punctuation, place_figures
 from reviewer.checks.rates import find_rate_mismatches
 from reviewer.checks.repeats import find_conflicting_repeats
+from reviewer.checks.shares import find_share_mismatches
+from reviewer.checks.spanning import find_spanning_mismatches
 from reviewer.checks.sums import find_sum_mismatches
+from reviewer.checks.table_sums import find_table_sum_mismatches
 from reviewer.model import Check, Document, Figure, Section
 
 
@@ -24,6 +28,11 @@ def find_figure_checks(document: Document, sections: list[Section], figures: lis
     placed = place_figures(text, figures)
     sums, parts = find_sum_mismatches(text, placed)
     checks = sums + find_rate_mismatches(text, placed, parts)
+    checks += find_change_mismatches(text, placed)
+    checked = {i for c in checks for i in c.figures}
+    checks += [c for c in find_share_mismatches(text, placed, figures, parts) if c.figures[-1] not in checked]
+    checks += [c for c in find_spanning_mismatches(text, placed) if not checked & set(c.figures)]
+    checks += [c for c in find_table_sum_mismatches(text, placed) if not checked & set(c.figures)]
     checks += find_conflicting_repeats(text, placed, report_year, sections)
     starts = {f.id: f.start for f in figures}
     checks.sort(key=lambda c: min((starts.get(i, 0) for i in c.figures), default=0))

@@ -35,6 +35,13 @@ def _numbering(sections: list[Section]) -> list[Check]:
     """
     checks: list[Check] = []
     last: dict[int, Section] = {}
+    if sections and sections[0].level == 1 and (_value(sections[0]) or 1) > 1:
+        first = sections[0]
+        missing = "、".join(_numeral_like(first, n) for n in range(1, _value(first) or 1))
+        checks.append(Check(
+            kind="numbering_gap", severity="warning",
+            message=f"标题编号跳号:第一个一级标题是“{first.number}”,缺少“{missing}”(或其编号丢失)。",
+            sections=[first.id], detail={"expected": 1, "found": _value(first)}))
     for section in sections:
         value = _value(section)
         previous = last.get(section.level)

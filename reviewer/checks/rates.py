@@ -1,4 +1,5 @@
-"""Stated rates that are not the quotient of their own figures (``rate_mismatch``).
+"""Stated rates that are not the quotient of their own figures (``rate_mismatch``), and growth
+rates or changes that are not the change between their two figures (``change_mismatch``).
 
 "调解案件2672件,调解成功2354件,调解成功率88.09%": 2354/2672 = 88.0988 %, which a careful
 writer rounds to 88.10 %.  The rule pairs a rate (…率 x%) with a numerator in the same
@@ -108,10 +109,14 @@ def _growth_check(text: str, placed: Sequence[Placed], n: int, label: str) -> Ch
         return None
     if abs(rate.value - growth) > 3 * MAX_PLAUSIBLE_GAP:
         return None
-    message = (f"({current.figure.text}−{base.figure.text})÷{base.figure.text}={growth:.{decimals + 2}f}%,"
-               f"应为{expected:.{decimals}f}%,与所述{rate.figure.text}不符")
+    shown = f"({current.figure.text}−{base.figure.text})÷{base.figure.text}={growth:.{decimals + 2}f}%"
+    severity = "error"
+    message = f"{shown},应为{expected:.{decimals}f}%,与所述{rate.figure.text}不符"
+    if not current.precision and not base.precision and abs(rate.value - math.floor(growth * scale + 1e-9) / scale) < 0.5 / scale:
+        severity = "warning"
+        message = f"{shown},四舍五入应为{expected:.{decimals}f}%,所述{rate.figure.text}是截断而非四舍五入"
     sections = sorted({p.figure.section for p in (current, base, rate) if p.figure.section is not None})
-    return Check(kind="rate_mismatch", severity="error", message=message,
+    return Check(kind="change_mismatch", severity=severity, message=message,
                  figures=[current.id, base.id, rate.id], sections=sections,
                  detail={"expected": expected, "actual": rate.value,
                          "difference": round(rate.value - growth, 6), "quotient": round(growth, 6),
@@ -161,7 +166,7 @@ def _change_check(text: str, placed: Sequence[Placed], n: int) -> Check | None:
     message = (f"由{before.figure.text}到{after.figure.text},变化应为{expected:.{decimals}f}{unit},"
                f"与所述{rate.figure.text}不符")
     sections = sorted({p.figure.section for p in (before, after, rate) if p.figure.section is not None})
-    return Check(kind="rate_mismatch", severity="error", message=message,
+    return Check(kind="change_mismatch", severity="error", message=message,
                  figures=[before.id, after.id, rate.id], sections=sections,
                  detail={"expected": expected, "actual": rate.value,
                          "difference": round(rate.value - change, 6), "quotient": round(change, 6),

@@ -84,7 +84,7 @@ def find_sum_mismatches(text: str, placed: Sequence[Placed]) -> tuple[list[Check
     for k, first in enumerate(outer):
         prev = outer[k - 1] if k and outer[k - 1].sentence == first.sentence else None
         between = text[prev.end if prev else starts[first.sentence]:first.start]
-        connector = _last(FORWARD, between)
+        connector = _last(FORWARD, _mask_brackets(between))  # 15项(其中2项为子项),新增17项
         if connector is not None:
             at = (prev.end if prev else starts[first.sentence]) + connector.start()
             parts = _run_from(text, outer, k)
@@ -96,7 +96,7 @@ def find_sum_mismatches(text: str, placed: Sequence[Placed]) -> tuple[list[Check
             in_clause = [p for p in candidates if not any(c in text[p.end:at] for c in CLAUSE_END)]
             candidates = in_clause or candidates
             nearest = candidates[-1] if candidates else None
-            if nearest is not None and OTHER_PERIODS.search(text[nearest.end:first.start]):
+            if nearest is not None and OTHER_PERIODS.search(_mask_brackets(text[nearest.end:first.start])):
                 candidates, nearest = [], None  # "2023年405件,2021年、2022年分别320件、360件"
             elif not candidates and not text[starts[first.sentence]:at].strip():
                 candidates = _prior_totals(text, starts, by_sentence, first)
@@ -153,6 +153,21 @@ def find_sum_mismatches(text: str, placed: Sequence[Placed]) -> tuple[list[Check
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     matches = list(pattern.finditer(text))
     return matches[-1] if matches else None
+
+
+def _mask_brackets(text: str) -> str:
+    """``text`` with what stands inside brackets blanked out (same length, same offsets):
+    a 其中 inside ``(其中2项为子项)`` opens no list outside them."""
+    out, depth = [], 0
+    for ch in text:
+        if ch in "((":
+            depth += 1
+        elif ch in "))" and depth:
+            depth -= 1
+            out.append(" ")
+            continue
+        out.append(" " if depth else ch)
+    return "".join(out)
 
 
 def _joined(between: str) -> bool:
@@ -281,8 +296,11 @@ def _prior_totals(text: str, starts: list[int], by_sentence: dict[int, list[Plac
             sentence -= 1
             continue
         same = [p for p in by_sentence.get(sentence, ()) if p.key == first.key]
+        if len(same) >= 2 and not (colon or heading) and all(
+                any(c in text[a.end:b.start] for c in LIST_SEPARATORS) for a, b in zip(same, same[1:])):
+            return []  # "甲类12件,乙类17件。其中…": a list of parts before, no total to pick from
         if same:
-            return same if colon or heading or not (after_colon or skipped) else []
+            return same if colon or heading or own_opener or not (after_colon or skipped) else []
         if heading:
             colon = True
         elif stripped:
@@ -470,3 +488,9 @@ def _share_sums(text: str, placed: Sequence[Placed]) -> list[Check]:
                     detail={"expected": 100, "actual": tidy_number(total), "difference": excess, "unit": "%"}))
         k += len(run)
     return checks
+
+
+def judge_breakdown(text: str, parts: list[Placed], candidates: list[Placed], exhaustive: bool,
+                    stated: bool = False) -> Check | None:
+    """The sum check for ``parts`` against their possible totals (for lists other modules find)."""
+    return _judge(text, parts, candidates, exhaustive, stated)

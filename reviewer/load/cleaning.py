@@ -67,6 +67,8 @@ def drop_table_of_contents(lines: list[str]) -> list[str]:
 
 def _lines_pass(text: str) -> str:
     rules = junk_rules()
+    # a collapsed report is split while its spaces still show where its lines were broken
+    text = "\n".join(_split_collapsed(line) for line in text.split("\n"))
     tidied = [line for line in map(tidy_spaces, text.split("\n")) if line]
     block = rules.tail_block_start(tidied)
     if block is not None:
@@ -103,9 +105,13 @@ _COLLAPSED = 1000
 _COLLAPSED_HEADINGS = 3
 _TOP_MARKER = re.compile("[一二三四五六七八九十]{1,3}\u3001")
 _GLUED_HEADING = re.compile(
-    "(?<=[\u3002!?\uff01\uff1f])(?=[一二三四五六七八九十]{1,3}\u3001|[(\uff08][一二三四五六七八九十]{1,3}[)\uff09]"
+    "(?<=[\u3002!?\uff01\uff1f])[ \u3000]*(?=[一二三四五六七八九十]{1,3}\u3001|[(\uff08][一二三四五六七八九十]{1,3}[)\uff09]"
     "|[0-9]{1,2}[.\uff0e\u3001](?![0-9])|[(\uff08][0-9]{1,2}[)\uff09])"
-    "|(?<=[:\uff1a])(?=[一二三四五六七八九十]{1,3}\u3001)")
+    "|(?<=[:\uff1a])[ \u3000]*(?=[一二三四五六七八九十]{1,3}\u3001)")
+# The title of such a line, set off from the body by a space: "某局2021年…情况报告 2021 年,我局…"
+_COLLAPSED_TITLE = re.compile(
+    "(?:^|(?<=[ \u3000>\u203a\u00bb]))([^ \u3000>\u203a\u00bb\u3002!?\uff01\uff1f:\uff1a,\uff0c]{6,60}?"
+    "(?:报告|總結|总结|年报|報告))[ \u3000]+(?=\\S)")
 
 
 def _split_collapsed(line: str) -> str:
@@ -113,13 +119,23 @@ def _split_collapsed(line: str) -> str:
     (or ``一、`` right after ``如下:``) starts a new line again."""
     if len(line) <= _COLLAPSED:
         return line
-    starts = [m.start() for m in _GLUED_HEADING.finditer(line)]
+    starts = [m.end() for m in _GLUED_HEADING.finditer(line)]
     # several glued parts of the top layer (二、…三、…), not a numbered list inside one paragraph
     top = sum(1 for at in starts if _TOP_MARKER.match(line, at))
     if len(starts) < _COLLAPSED_HEADINGS or top < 2:
         return line
     line = _GLUED_SIGNATURE.sub("\n\\1\n\\2", line)
-    return _FIRST_CHILD.sub("\n", _GLUED_HEADING.sub("\n", line))
+    title = _COLLAPSED_TITLE.search(line, 0, 300)
+    if title is not None:  # the page's breadcrumb | the title | the body
+        line = line[:title.start()] + ("\n" if title.start() else "") + title.group(1) + "\n" + line[title.end():]
+    line = _FIRST_CHILD.sub("\n", _GLUED_HEADING.sub("\n", line))
+    return _SPACED_HEADING.sub("\\1\n", line)
+
+
+# A heading of such a line set off from its body by a space only: "二、存在问题 部分人员…"
+_SPACED_HEADING = re.compile(
+    "(?m)^((?:[一二三四五六七八九十]{1,3}\u3001|[(\uff08][一二三四五六七八九十]{1,3}[)\uff09])"
+    "[^\\s\u3002,\uff0c;\uff1b:\uff1a!?\uff01\uff1f]{2,20})[ \u3000]+(?=[\u4e00-\u9fff])")
 
 
 # …and its signature block at the end: "…全覆盖。泺州市司法局2021年1月15日"
@@ -130,7 +146,7 @@ _GLUED_SIGNATURE = re.compile(
 
 # In such a line the first heading of a new level follows its parent's title with no
 # punctuation at all: 一、基本情况（一）执法主体… / （二）开展情况1．律师…
-_FIRST_CHILD = re.compile("(?<=[\u4e00-\u9fff])(?=[(\uff08]一[)\uff09]|1[.\uff0e\u3001](?![0-9]))")
+_FIRST_CHILD = re.compile("(?<=[\u4e00-\u9fff])[ \u3000]*(?=[(\uff08]一[)\uff09]|1[.\uff0e\u3001](?![0-9]))")
 
 
 def normalise(raw: str) -> str:

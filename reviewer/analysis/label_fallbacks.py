@@ -1,0 +1,102 @@
+"""Labels for figures the phrase finder leaves unnamed or names with the wrong words, in shapes
+real reports use:
+
+- a figure that fills a table cell takes the cell's row and column headers (``tables``);
+- the second end of a date range takes the first end's label (统计期限自1月1日起至12月31日止);
+- a share named only by its 占 phrase (``140件,占受理案件数比例最高,达92.71%`` → 占受理案件数比例);
+- a count whose name stands before a bracketed aside (``其中纠错(含撤销、确认违法)29件`` → 纠错);
+- pinyin glosses a converter inserted (``審(shěn)批``) are dropped from a label, and a label cut
+  at a gloss takes back the words before it (``環(huán)節(jié)精簡`` → 環節精簡).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reviewer.analysis import tables
+from reviewer.model import Figure
+
+RANGE_BETWEEN = re.compile(r"^[ \t]*起?[ \t]*(?:至|到|—|-|~|～)[ \t]*$")
+SHARE_PHRASE = re.compile(r"占[^,，;；。\d%]{1,14}?(?:比例|比重|比)")
+LEAD_WORDS = re.compile(r"^(?:其中|另有|包括|含)")
+STOPS = ",，、;；。:：!?！？\n"
+GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,6}[)）]")
+GLOSSED_BEFORE = re.compile(r"[\u4e00-\u9fff][(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,6}[)）]$")
+
+
+def label_table_cells(a: str, figures: list[Figure]) -> None:
+    """A figure that fills a table cell is named by the cell's row and column headers."""
+    labels = tables.cell_labels(a)
+    if not labels:
+        return
+    by_start = {start: (end, *named) for (start, end), named in labels.items()}
+    for f in figures:
+        cell = by_start.get(f.start)
+        if cell is None or f.end > cell[0]:
+            continue
+        end, label, row_head = cell
+        # nothing, a row header that names a measure (数量, 占比) or a run of cells (0 | 0 |): the
+        # headers name it better; a row name or a key cell before it (发文日期 | …) already does
+        own = re.sub(r"\s+", "", f.label or "")
+        if not own or "|" in own or tables.NUMERIC_CELL.match(own) or own == row_head and (
+                tables.GENERIC.match(own) or tables.MEASURE.search(own)):
+            f.label, f.label_start, f.label_end = label, None, None
+
+
+def apply_fallbacks(text: str, figures: list[Figure]) -> None:
+    """Fill in or correct the labels of ``figures`` (in document order) in place."""
+    previous: Figure | None = None
+    for f in figures:
+        if (f.kind == "date" and previous is not None and previous.kind == "date" and previous.label
+                and RANGE_BETWEEN.match(text[previous.end:f.start])):
+            _set(f, previous.label)
+        elif f.label is None and f.kind == "percent":
+            floor = max(previous.end if previous else 0, f.start - 30)
+            clause = text[floor:f.start]
+            matches = list(SHARE_PHRASE.finditer(clause))
+            if matches and not any(c in clause[matches[-1].end():] for c in ";；。"):
+                _set(f, matches[-1].group())
+        elif f.label is None and f.start > 0 and text[f.start - 1] in ")）":
+            words = _before_brackets(text, f.start, previous.end if previous else 0)
+            if len(words) >= 2:
+                _set(f, words)
+        _drop_glosses(text, f)
+        previous = f
+
+
+def _drop_glosses(text: str, f: Figure) -> None:
+    """A label without the pinyin glosses in it, extended back over glossed words it was cut at."""
+    if not f.label:
+        return
+    start = f.label_start
+    if start is not None and f.label_end is not None:
+        while GLOSSED_BEFORE.search(text[max(0, start - 9):start]):
+            start -= len(GLOSSED_BEFORE.search(text[max(0, start - 9):start]).group())
+        if start != f.label_start:
+            f.label, f.label_start = text[start:f.label_end], start
+    if GLOSS.search(f.label):
+        f.label = GLOSS.sub("", f.label)
+
+
+def _before_brackets(text: str, end: int, floor: int) -> str:
+    """The words before a bracketed aside that ends at ``end``, back to the previous stop."""
+    depth, i = 0, end
+    while i > floor:
+        ch = text[i - 1]
+        if ch in ")）":
+            depth += 1
+        elif ch in "(（":
+            depth -= 1
+            if depth == 0:
+                break
+        i -= 1
+    if depth:
+        return ""
+    start = i - 1
+    while start > floor and text[start - 1] not in STOPS and i - start < 20:
+        start -= 1
+    return LEAD_WORDS.sub("", text[start:i - 1].strip())
+
+
+def _set(f: Figure, label: str) -> None:
+    f.label, f.label_start, f.label_end = label, None, None
