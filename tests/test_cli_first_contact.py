@@ -249,11 +249,11 @@ def test_usage_errors_are_in_the_users_language(capsys):
 def test_show_speaks_one_language_legend_kinds_and_script(capsys, small_library):
     code, out, err = run(capsys, "show", "1", "--db", str(small_library))
     assert code == 0, err
-    assert "· 未审阅  ✓ 已确认  ✎ 已更正  ✗ 已驳回" in out
+    assert "· 未审阅  ✓ 确认无误  ✎ 已更正  ✗ 已否决  … 待核实" in out  # vocabulary.py's words
     assert "[数量]" in out
     assert not re.search(r"\[(count|money|percent|date)\]|unreviewed|confirmed", out)
     code, out, err = run(capsys, "--lang", "en", "show", "1", "--db", str(small_library))
-    assert "· unreviewed  ✓ confirmed" in out and "[count]" in out
+    assert "· Unreviewed  ✓ Confirmed" in out and "[count]" in out
     assert not re.search(r"[标题发布单位已审阅]", out.split("\n", 3)[2])
 
 
@@ -376,3 +376,17 @@ def test_import_or_merge_of_nothing_creates_no_library(capsys, tmp_path):
     code, _, err = run(capsys, "merge", str(tmp_path / "typo.db"), "--db", str(new))
     assert code == 1 and "typo.db" in err
     assert not new.exists() and sorted(tmp_path.iterdir()) == []
+
+
+def test_show_prints_a_checks_verdict_and_reason_in_the_core_vocabulary(capsys, small_library):
+    from reviewer.library.store import Library
+
+    with Library(small_library) as lib:
+        doc = lib.list_documents()[0].doc_uuid
+        checks = lib.load_review(doc).checks
+        if not checks:
+            pytest.skip("the small library's report has no check")
+        lib.set_verdict(checks[0].review.uuid, "confirmed", "合计确实不符")
+    code, out, err = run(capsys, "show", "1", "--db", str(small_library))
+    assert code == 0, err
+    assert "[属实 (合计确实不符)]" in out

@@ -7,11 +7,12 @@ them, although the analysis keeps them in Simplified form (the JSON contract).""
 from __future__ import annotations
 
 from reviewer.library.review import DocumentReview, ItemReview
+from reviewer.library.vocabulary import status_word
 from reviewer.load.script import to_simplified
-from reviewer.messages import CATALOG, render
+from reviewer.messages import CATALOG, language, render
 from reviewer.model import Analysis, Figure, Metadata, Section
 
-STATUS_MARKS = {"unreviewed": "·", "confirmed": "✓", "corrected": "✎", "rejected": "✗"}
+STATUS_MARKS = {"unreviewed": "·", "confirmed": "✓", "corrected": "✎", "rejected": "✗", "pending": "…"}
 
 
 def name_of(group: str, value: str | None) -> str:
@@ -88,7 +89,7 @@ def format_review(review: DocumentReview) -> str:
     """``show``: the outline with figures and the review state, for a terminal."""
     m = review.metadata
     script = review.document.script or m.script
-    legend = "  ".join(f"{mark} {name_of('status', name)}" for name, mark in STATUS_MARKS.items())
+    legend = "  ".join(f"{mark} {status_word(name, lang=language())}" for name, mark in STATUS_MARKS.items())
     lines = [f"== {review.display_name}  [{review.doc_uuid}]",
              render("cli_file") + f" {review.document.path}",
              f"{metadata_line(m)}  {marks(review.metadata_review)}",
@@ -109,9 +110,11 @@ def format_review(review: DocumentReview) -> str:
     if review.citations:
         lines.append(render("cli_citations", count=len(review.citations)))
         lines += [f"  {c.review.uuid[:8]} {c.citation.text} {marks(c.review)}" for c in review.citations]
-    for c in review.checks:
+    for c in review.checks:  # a check's status is its verdict: 属实 / 误报 / 待核实, with the reason
+        verdict = status_word(c.review.status, "check", language())
+        reason = f" ({c.review.reason})" if c.review.reason else ""
         lines.append(f"! {c.review.uuid[:8]} [{name_of('check_kind', c.check.kind)}] {c.check.message} "
-                     f"{marks(c.review)}")
+                     f"[{verdict}{reason}] {marks(c.review)}")
     for c in review.advisories:
         lines.append(f"? {c.review.uuid[:8]} [{name_of('check_kind', c.check.kind)}] {c.check.message} "
                      f"{marks(c.review)}")
