@@ -8,6 +8,7 @@ import gc
 import hashlib
 import os
 import sqlite3
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -19,9 +20,10 @@ from reviewer.export import sheet_writer
 from reviewer.export.workbook import STALE_AFTER_S, clean_stale_files, export_workbook, write_workbook
 from reviewer.library.connection import operational_error
 from reviewer.library.store import Library
+from reviewer.load import html_text
 from reviewer.load.dispatch import load_document
 from reviewer.messages import ReviewerError
-from tests.hostile_files import EXPECT
+from tests.hostile_files import EXPECT, html_300k_cells
 from tests.hostile_support import fingerprint, run_cli
 from tests.test_store_support import SMALL_TEXT, make_analysis
 
@@ -90,6 +92,39 @@ def test_text_file_starting_with_pdf_header_is_text(tmp_path):
 def test_page_declaring_a_zlib_charset_is_read(tmp_path):
     EXPECT["html_zlib_charset"][0](tmp_path)
     assert "行政复议" in load_document(tmp_path / "zlib.html").text
+
+
+def test_html_extraction_stops_at_the_element_limit(monkeypatch):
+    monkeypatch.setattr(html_text, "MAX_ELEMENTS", 100)
+    fed: list[str] = []
+    original = html_text._TreeBuilder.handle_data
+    monkeypatch.setattr(html_text._TreeBuilder, "handle_data", lambda self, data: (fed.append(data), original(self, data)))
+    assert "格97" in html_text.html_to_text("<table><tr>" + "".join(f"<td>格{i}" for i in range(98)) + "</table>")
+    fed.clear()
+    with pytest.raises(ReviewerError) as info:
+        html_text.html_to_text("<table><tr>" + "".join(f"<td>格{i}" for i in range(10_000)) + "</table>", "p.html")
+    assert info.value.code == "html_too_many_elements" and "100 elements" in info.value.message("en")
+    assert len(fed) <= 100  # the parser stopped there, not at the end of the page
+
+
+def test_html_extraction_stops_at_the_text_limit():
+    with pytest.raises(ReviewerError) as info:
+        html_text.html_to_text("<p>" + "行政复议" * 100 + "</p><p>" + "x" * 10_000_000, "p.html", max_chars=300)
+    assert info.value.code == "too_large"
+    assert "行政复议" in html_text.html_to_text("<p>" + "行政复议" * 70 + "</p>", max_chars=300)
+
+
+def test_a_page_of_300k_table_cells_is_read_fast_in_bounded_memory(tmp_path):
+    html_300k_cells(tmp_path)
+    code = ("import sys, time; from reviewer.load.dispatch import load_document; "
+            "from tests.hostile_support import peak_rss_kb; t = time.perf_counter(); "
+            "d = load_document(sys.argv[1]); print(len(d.text), time.perf_counter() - t, peak_rss_kb())")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "cells.html")], capture_output=True,
+                          text=True, timeout=120, cwd=str(Path(__file__).resolve().parent.parent))
+    assert done.returncode == 0, done.stderr[-800:]
+    chars, seconds, peak_kb = done.stdout.split()
+    assert int(chars) > 2_000_000
+    assert float(seconds) < 20 and int(peak_kb) < 512 * 1024, (seconds, peak_kb)
 
 
 # ---------------------------------------------------------------------------------------------
