@@ -17,7 +17,13 @@ import openpyxl
 import pytest
 
 from reviewer.export import sheet_writer
-from reviewer.export.workbook import STALE_AFTER_S, clean_stale_files, export_workbook, write_workbook
+from reviewer.export.workbook import (
+    STALE_AFTER_S,
+    check_figure_rows,
+    clean_stale_files,
+    export_workbook,
+    write_workbook,
+)
 from reviewer.library.connection import operational_error
 from reviewer.library.store import Library
 from reviewer.load import html_text
@@ -221,12 +227,29 @@ def test_show_strips_control_characters_of_merged_reviewer_names(library):
 
 def test_more_figures_than_excel_rows_is_refused_at_once_with_the_reason(tmp_path, library, monkeypatch):
     monkeypatch.setattr(sheet_writer, "EXCEL_MAX_ROWS", 3)
+    loaded: list[str] = []
+    monkeypatch.setattr(Library, "load_review", lambda self, doc_uuid: loaded.append(doc_uuid))
     started = time.perf_counter()
     with Library(library) as lib, pytest.raises(ReviewerError) as info:
         export_workbook(lib, tmp_path / "out.xlsx")
     assert info.value.code == "export_too_many_figures"
     assert "figures" in info.value.message("en") and time.perf_counter() - started < 5
+    assert loaded == []  # counted by the library, refused before a single report was loaded
     assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_the_row_limit_counts_every_report_exported_and_names_the_biggest(tmp_path, library, monkeypatch):
+    with Library(library) as lib:
+        first = lib.list_documents()[0].doc_uuid
+        second = lib.import_analysis(make_analysis(SMALL_TEXT + "\n另有7件和8件。", path="/r/乙县.txt")).doc_uuid
+        counts = lib.figure_counts()
+        assert counts == {d: len(lib.load_review(d).figures) for d in (first, second)}
+        monkeypatch.setattr(sheet_writer, "EXCEL_MAX_ROWS", max(counts.values()) + 1)
+        check_figure_rows(lib, [second])  # one report fits
+        with pytest.raises(ReviewerError) as info:
+            export_workbook(lib, tmp_path / "both.xlsx")
+    assert info.value.params["count"] == f"{sum(counts.values()):,}"
+    assert info.value.params["one"] == f"{counts[second]:,}" and counts[second] > counts[first]
 
 
 def test_stale_export_leftovers_are_removed_on_the_next_export(tmp_path, monkeypatch):
