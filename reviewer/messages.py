@@ -313,6 +313,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     # round 2: leftovers
     "html_too_many_elements": ("网页的元素超过 {limit} 个,不像是一份报告,已停止读取:{path}",
                                "The web page has more than {limit} elements; it is not a report and was not read further: {path}"),
+    "selftest_no_qt": ("未安装 PySide6:只检查核心部分,跳过窗口部分的检查。",
+                       "PySide6 is not installed: the core steps run, the window steps are left out."),
 }
 
 

@@ -7,6 +7,7 @@ import argparse
 import importlib
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from reviewer import __version__
@@ -52,7 +53,10 @@ def parse(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.N
     return args
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, self_test: Callable[[], int] | None = None) -> int:
+    """The command line; ``self_test`` runs ``--self-test`` (by default the core's steps alone:
+    the console entry point ``ui.console`` hands in the full one, with the window's steps, which
+    the core cannot import)."""
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.reconfigure(encoding="utf-8")
@@ -67,9 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.lang:
         set_language(args.lang)
     if args.self_test:
-        from reviewer.cli.selftest import main as self_test
-
-        return self_test()
+        if self_test is None:
+            from reviewer.cli.selftest import main as self_test
+        return int(self_test() or 0)
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return 2
