@@ -315,6 +315,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                                "The web page has more than {limit} elements; it is not a report and was not read further: {path}"),
     "selftest_no_qt": ("未安装 PySide6:只检查核心部分,跳过窗口部分的检查。",
                        "PySide6 is not installed: the core steps run, the window steps are left out."),
+    "ui_import_skipped": ("有 {count} 个文件未导入:", "{count} file(s) were not imported:"),
+    "ui_skipped_more": ("……另有 {count} 个", "… and {count} more"),
 }
 
 
