@@ -408,3 +408,9 @@ def test_import_or_merge_of_nothing_creates_no_library(capsys, tmp_path):
     code, _, err = run(capsys, "merge", str(tmp_path / "typo.db"), "--db", str(new))
     assert code == 1 and "typo.db" in err
     assert not new.exists() and sorted(tmp_path.iterdir()) == []
+
+
+def test_the_readme_lists_every_benchmark():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for bench in sorted((ROOT / "tests" / "bench").glob("bench_*.py")):
+        assert f"python tests/bench/{bench.name}" in readme, bench.name
