@@ -66,9 +66,9 @@ def small_library(tmp_path) -> Path:
 
 
 @pytest.mark.parametrize("command", [["analyze", "--format", "text", str(SAMPLE)],
-                                     ["list"], ["show", "1"]])
+                                     ["list"], ["show", "1"], ["--self-test"]])
 def test_a_closed_pipe_ends_the_command_quietly(command, small_library):
-    argv = command if command[0] == "analyze" else [*command, "--db", str(small_library)]
+    argv = command if command[0] in ("analyze", "--self-test") else [*command, "--db", str(small_library)]
     code, err = run_into_closed_pipe(*argv)
     assert code == 0, err
     assert err == ""

@@ -70,15 +70,13 @@ def main(argv: list[str] | None = None, self_test: Callable[[], int] | None = No
     args = parse(parser, argv)
     if args.lang:
         set_language(args.lang)
-    if args.self_test:
-        if self_test is None:
-            from reviewer.cli.selftest import main as self_test
-        return int(self_test() or 0)
-    if not getattr(args, "handler", None):
+    if args.self_test and self_test is None:
+        from reviewer.cli.selftest import main as self_test
+    if not args.self_test and not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return 2
     try:
-        code = int(args.handler(args) or 0)
+        code = int((self_test() if args.self_test else args.handler(args)) or 0)
         sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit
         return code
     except BrokenPipeError:
