@@ -305,6 +305,14 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "The database {url} is neither empty nor a team library ({tables}); it was not changed."),
     "team_needs_url": ("请用 --db postgresql://… 指定团队审阅库。", "Name the team library with --db postgresql://…"),
     "team_bad_role_name": ("角色名不合适:{name}", "Not a usable role name: {name}"),
+
+    # round 2: leftovers
+    "html_too_many_elements": ("网页的元素超过 {limit} 个,不像是一份报告,已停止读取:{path}",
+                               "The web page has more than {limit} elements; it is not a report and was not read further: {path}"),
+    "selftest_no_qt": ("未安装 PySide6:只检查核心部分,跳过窗口部分的检查。",
+                       "PySide6 is not installed: the core steps run, the window steps are left out."),
+    "ui_import_skipped": ("有 {count} 个文件未导入:", "{count} file(s) were not imported:"),
+    "ui_skipped_more": ("……另有 {count} 个", "… and {count} more"),
 }
 
 

@@ -66,9 +66,9 @@ def small_library(tmp_path) -> Path:
 
 
 @pytest.mark.parametrize("command", [["analyze", "--format", "text", str(SAMPLE)],
-                                     ["list"], ["show", "1"]])
+                                     ["list"], ["show", "1"], ["--self-test"]])
 def test_a_closed_pipe_ends_the_command_quietly(command, small_library):
-    argv = command if command[0] == "analyze" else [*command, "--db", str(small_library)]
+    argv = command if command[0] in ("analyze", "--self-test") else [*command, "--db", str(small_library)]
     code, err = run_into_closed_pipe(*argv)
     assert code == 0, err
     assert err == ""
@@ -111,14 +111,46 @@ def test_the_command_line_and_the_window_take_the_same_language_codes(capsys, sm
     assert out.startswith(" #  id" if spelling == "en" else "序号")
 
 
-def test_the_installed_cli_runs_the_self_test():
+def test_the_installed_cli_runs_the_self_test(tmp_path):
     script = Path(sys.executable).with_name("report-reviewer-cli")
     if not script.is_file():
         pytest.skip("report-reviewer-cli is not installed beside this Python (pip install -e .)")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", REVIEWER_DATA_DIR=str(tmp_path / "data"))
     proc = subprocess.run([str(script), "--self-test"], capture_output=True, text=True, encoding="utf-8",
-                          timeout=300)
+                          timeout=300, env=env)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "FAIL" not in proc.stdout and "ok  export" in proc.stdout
+    assert "ok  main window" in proc.stdout  # the full self-test, as the frozen console program runs it
+
+
+def test_the_console_entry_point_is_the_one_the_frozen_console_program_uses():
+    import tomllib
+
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    assert scripts["report-reviewer-cli"] == "ui.console:main"
+    assert "from ui.console import main" in (ROOT / "packaging" / "entry_cli.py").read_text(encoding="utf-8")
+
+
+def test_the_console_self_test_runs_the_window_steps_where_pyside6_is_installed(monkeypatch, capsys):
+    import ui.selftest
+    from ui import console
+
+    ran = []
+    monkeypatch.setattr(ui.selftest, "run_self_test", lambda: ran.append("full") or 0)
+    assert console.main(["--self-test"]) == 0 and ran == ["full"]
+    assert console.main(["--lang", "en", "--self-test"]) == 0 and ran == ["full", "full"]
+
+
+def test_the_console_self_test_without_pyside6_runs_the_core_steps_and_says_why(monkeypatch, capsys):
+    import reviewer.cli.selftest
+    from ui import console
+
+    set_language("en")
+    monkeypatch.setitem(sys.modules, "PySide6", None)  # import PySide6 -> ImportError
+    monkeypatch.setattr(reviewer.cli.selftest, "main", lambda: print("ok  core") or 0)
+    assert console.main(["--self-test"]) == 0
+    out = capsys.readouterr().out
+    assert "PySide6 is not installed" in out and "ok  core" in out
 
 
 # 4 -------------------------------------------------------------------------------------------
@@ -390,3 +422,9 @@ def test_show_prints_a_checks_verdict_and_reason_in_the_core_vocabulary(capsys, 
     code, out, err = run(capsys, "show", "1", "--db", str(small_library))
     assert code == 0, err
     assert "[属实 (合计确实不符)]" in out
+
+
+def test_the_readme_lists_every_benchmark():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for bench in sorted((ROOT / "tests" / "bench").glob("bench_*.py")):
+        assert f"python tests/bench/{bench.name}" in readme, bench.name

@@ -55,3 +55,24 @@ def test_the_file_dialog_speaks_chinese(make_window, monkeypatch):  # noqa: F811
 
     words = [re.sub(r"\(&\w\)", "", text) for text in seen]
     assert seen and all(not re.search("[A-Za-z]", text) for text in words), seen
+
+
+def test_a_folder_import_lists_the_files_it_skipped_with_the_reason(make_window, tmp_path, monkeypatch):  # noqa: F811
+    from reviewer.messages import ReviewerError
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0 an old Word file")
+    (folder / "table.xlsx").write_bytes(b"PK\x03\x04 a workbook")
+    (folder / "~$a.docx").write_bytes(b"lock")  # Office lock files are passed over without a word
+    shown: list[str] = []
+    monkeypatch.setattr(prompts, "show_info", lambda parent, text, title=None: shown.append(text))
+    window = make_window()
+    window.import_paths([str(folder)])
+    assert len(window.workspace.documents()) == 1
+    [text] = shown
+    legacy = ReviewerError("legacy_office", path=str(folder / "old.doc")).message("zh")
+    assert legacy in text and "另存为 .docx 后重试" in text  # the command line's reason and advice
+    assert "table.xlsx" in text and "“.xlsx”" in text and "~$a.docx" not in text
+    assert "2" in text.splitlines()[0]

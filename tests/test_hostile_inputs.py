@@ -8,6 +8,7 @@ import gc
 import hashlib
 import os
 import sqlite3
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -16,12 +17,19 @@ import openpyxl
 import pytest
 
 from reviewer.export import sheet_writer
-from reviewer.export.workbook import STALE_AFTER_S, clean_stale_files, export_workbook, write_workbook
+from reviewer.export.workbook import (
+    STALE_AFTER_S,
+    check_figure_rows,
+    clean_stale_files,
+    export_workbook,
+    write_workbook,
+)
 from reviewer.library.connection import operational_error
 from reviewer.library.store import Library
+from reviewer.load import html_text
 from reviewer.load.dispatch import load_document
 from reviewer.messages import ReviewerError
-from tests.hostile_files import EXPECT
+from tests.hostile_files import EXPECT, html_300k_cells
 from tests.hostile_support import fingerprint, run_cli
 from tests.test_store_support import SMALL_TEXT, make_analysis
 
@@ -90,6 +98,39 @@ def test_text_file_starting_with_pdf_header_is_text(tmp_path):
 def test_page_declaring_a_zlib_charset_is_read(tmp_path):
     EXPECT["html_zlib_charset"][0](tmp_path)
     assert "行政复议" in load_document(tmp_path / "zlib.html").text
+
+
+def test_html_extraction_stops_at_the_element_limit(monkeypatch):
+    monkeypatch.setattr(html_text, "MAX_ELEMENTS", 100)
+    fed: list[str] = []
+    original = html_text._TreeBuilder.handle_data
+    monkeypatch.setattr(html_text._TreeBuilder, "handle_data", lambda self, data: (fed.append(data), original(self, data)))
+    assert "格97" in html_text.html_to_text("<table><tr>" + "".join(f"<td>格{i}" for i in range(98)) + "</table>")
+    fed.clear()
+    with pytest.raises(ReviewerError) as info:
+        html_text.html_to_text("<table><tr>" + "".join(f"<td>格{i}" for i in range(10_000)) + "</table>", "p.html")
+    assert info.value.code == "html_too_many_elements" and "100 elements" in info.value.message("en")
+    assert len(fed) <= 100  # the parser stopped there, not at the end of the page
+
+
+def test_html_extraction_stops_at_the_text_limit():
+    with pytest.raises(ReviewerError) as info:
+        html_text.html_to_text("<p>" + "行政复议" * 100 + "</p><p>" + "x" * 10_000_000, "p.html", max_chars=300)
+    assert info.value.code == "too_large"
+    assert "行政复议" in html_text.html_to_text("<p>" + "行政复议" * 70 + "</p>", max_chars=300)
+
+
+def test_a_page_of_300k_table_cells_is_read_fast_in_bounded_memory(tmp_path):
+    html_300k_cells(tmp_path)
+    code = ("import sys, time; from reviewer.load.dispatch import load_document; "
+            "from tests.hostile_support import peak_rss_kb; t = time.perf_counter(); "
+            "d = load_document(sys.argv[1]); print(len(d.text), time.perf_counter() - t, peak_rss_kb())")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "cells.html")], capture_output=True,
+                          text=True, timeout=120, cwd=str(Path(__file__).resolve().parent.parent))
+    assert done.returncode == 0, done.stderr[-800:]
+    chars, seconds, peak_kb = done.stdout.split()
+    assert int(chars) > 2_000_000
+    assert float(seconds) < 20 and int(peak_kb) < 512 * 1024, (seconds, peak_kb)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -186,12 +227,29 @@ def test_show_strips_control_characters_of_merged_reviewer_names(library):
 
 def test_more_figures_than_excel_rows_is_refused_at_once_with_the_reason(tmp_path, library, monkeypatch):
     monkeypatch.setattr(sheet_writer, "EXCEL_MAX_ROWS", 3)
+    loaded: list[str] = []
+    monkeypatch.setattr(Library, "load_review", lambda self, doc_uuid: loaded.append(doc_uuid))
     started = time.perf_counter()
     with Library(library) as lib, pytest.raises(ReviewerError) as info:
         export_workbook(lib, tmp_path / "out.xlsx")
     assert info.value.code == "export_too_many_figures"
     assert "figures" in info.value.message("en") and time.perf_counter() - started < 5
+    assert loaded == []  # counted by the library, refused before a single report was loaded
     assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_the_row_limit_counts_every_report_exported_and_names_the_biggest(tmp_path, library, monkeypatch):
+    with Library(library) as lib:
+        first = lib.list_documents()[0].doc_uuid
+        second = lib.import_analysis(make_analysis(SMALL_TEXT + "\n另有7件和8件。", path="/r/乙县.txt")).doc_uuid
+        counts = lib.figure_counts()
+        assert counts == {d: len(lib.load_review(d).figures) for d in (first, second)}
+        monkeypatch.setattr(sheet_writer, "EXCEL_MAX_ROWS", max(counts.values()) + 1)
+        check_figure_rows(lib, [second])  # one report fits
+        with pytest.raises(ReviewerError) as info:
+            export_workbook(lib, tmp_path / "both.xlsx")
+    assert info.value.params["count"] == f"{sum(counts.values()):,}"
+    assert info.value.params["one"] == f"{counts[second]:,}" and counts[second] > counts[first]
 
 
 def test_stale_export_leftovers_are_removed_on_the_next_export(tmp_path, monkeypatch):

@@ -300,6 +300,20 @@ def test_a_failing_step_is_a_line_not_a_crash(tmp_path):
         ctx.need("analyse")
 
 
+def test_the_modules_step_checks_the_libraries_the_team_library_and_encrypted_pdfs_load_late(monkeypatch):
+    import pypdf._crypt_providers
+
+    from reviewer.cli import selftest
+
+    detail = selftest.step_modules(Context(tmp=Path(".")))
+    assert "psycopg" in detail and "AES" in detail  # found in this install
+    monkeypatch.setattr(pypdf._crypt_providers, "crypt_provider", ("local_crypt_fallback", "0.0.0"))
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as in a bundle without the driver
+    with pytest.raises(StepFailed) as info:
+        selftest.step_modules(Context(tmp=Path(".")))
+    assert "psycopg" in str(info.value) and "cryptography" in str(info.value)
+
+
 @pytest.mark.slow
 def test_self_test_passes_from_the_source_tree(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", REVIEWER_DATA_DIR=str(tmp_path / "data"),

@@ -134,6 +134,13 @@ def test_list_documents_counts_items_and_review_progress(lib, doc):
     assert summary.last_reviewer == "alice" and summary.title.startswith("甲区")
 
 
+def test_figure_counts_are_counted_without_loading_the_reports(lib, doc):
+    other = lib.import_analysis(make_analysis(SMALL_TEXT + "\n另有7件。", path="/r/乙县.txt")).doc_uuid
+    expected = {d: len(lib.load_review(d).figures) for d in (doc, other)}
+    assert lib.figure_counts() == expected and expected[other] == expected[doc] + 1
+    assert lib.figure_counts([other, "nope"]) == {other: expected[other]}
+
+
 def test_correction_keeps_the_original_and_shows_the_effective_value(lib, doc):
     figure = lib.load_review(doc).figures[0]
     entry = lib.correct("figure", figure.review.uuid, "value", "1,234")

@@ -44,13 +44,15 @@ class BackgroundTasks:
         targets = [Path(p) for p in paths_]
 
         def work(progress, cancelled):
-            from reviewer.library.connection import SUPPORTED_SUFFIXES
+            from reviewer.cli.importing import plan_folder  # the command line's rule and reasons
 
             files: list[Path] = []
+            skipped: list[ReviewerError] = []
             for target in targets:
                 if target.is_dir():
-                    files += sorted(p for p in target.rglob("*") if p.is_file()
-                                    and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith("~$"))
+                    plan = plan_folder(target)
+                    files += plan.files
+                    skipped += [reason for _, reason in plan.skipped]
                 else:
                     files.append(target)
             results = []
@@ -61,13 +63,18 @@ class BackgroundTasks:
                     progress(done, len(files), path.name)
                     results.append(library.import_file(path))
                 progress(len(files), len(files), "")
-            return results
+            return results, skipped
 
-        def finished(results) -> None:
+        def finished(outcome) -> None:
+            results, skipped = outcome
             self.refresh_documents()
             errors = [r.error for r in results if r.error]
+            notice = _skipped_notice(skipped, i18n.core_language())
             if errors:
-                self.show_error(self.tr("Some files could not be imported:") + "\n\n" + "\n".join(errors[:20]))
+                self.show_error("\n\n".join([self.tr("Some files could not be imported:") + "\n\n"
+                                               + "\n".join(errors[:20]), *([notice] if notice else [])]))
+            elif notice:
+                prompts.show_info(self, notice)
             ok = [r for r in results if r.doc_uuid]
             if open_after and len(ok) >= 1 and len(targets) == 1 and not targets[0].is_dir():
                 self.open_document(ok[-1].doc_uuid)
@@ -272,6 +279,16 @@ class BackgroundTasks:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
 
         return self.run_job(work, render("ui_exporting_word", language), finished, "export", cancellable=False)
+
+
+def _skipped_notice(skipped: list[ReviewerError], language: str, shown: int = 20) -> str:
+    """The files a folder import passed over, each with the command line's reason and advice."""
+    if not skipped:
+        return ""
+    lines = [render("cli_skipped", language, reason=reason.message(language)) for reason in skipped[:shown]]
+    if len(skipped) > shown:
+        lines.append(render("ui_skipped_more", language, count=len(skipped) - shown))
+    return render("ui_import_skipped", language, count=len(skipped)) + "\n\n" + "\n".join(lines)
 
 
 def _safe_name(name: str) -> str:

@@ -7,6 +7,7 @@ import argparse
 import importlib
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from reviewer import __version__
@@ -52,7 +53,10 @@ def parse(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.N
     return args
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, self_test: Callable[[], int] | None = None) -> int:
+    """The command line; ``self_test`` runs ``--self-test`` (by default the core's steps alone:
+    the console entry point ``ui.console`` hands in the full one, with the window's steps, which
+    the core cannot import)."""
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.reconfigure(encoding="utf-8")
@@ -66,15 +70,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parse(parser, argv)
     if args.lang:
         set_language(args.lang)
-    if args.self_test:
+    if args.self_test and self_test is None:
         from reviewer.cli.selftest import main as self_test
-
-        return self_test()
-    if not getattr(args, "handler", None):
+    if not args.self_test and not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return 2
     try:
-        code = int(args.handler(args) or 0)
+        code = int((self_test() if args.self_test else args.handler(args)) or 0)
         sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit
         return code
     except BrokenPipeError:

@@ -135,7 +135,34 @@ def step_modules(ctx: Context) -> str:
             failed.append(f"{name} ({reason(exc)})")
     if failed:
         raise StepFailed(f"{len(failed)} of {len(names)} modules failed to import: " + "; ".join(failed))
-    return f"{len(names)} modules"
+    found, missing = late_libraries()
+    if missing:
+        raise StepFailed("; ".join(missing))
+    return f"{len(names)} modules; " + ", ".join(found)
+
+
+def late_libraries() -> tuple[list[str], list[str]]:
+    """(found, missing) among the libraries that are loaded only when a feature is used, so a
+    bundle without them would pass every other step: the team library's PostgreSQL driver (with
+    its own libpq from psycopg_binary: a Windows PC has none) and the AES decryption pypdf needs
+    for encrypted PDFs (cryptography)."""
+    found: list[str] = []
+    missing: list[str] = []
+    try:
+        import psycopg
+
+        found.append(f"psycopg ({psycopg.pq.__impl__})")
+    except Exception as exc:
+        missing.append(f"psycopg, the team library's driver, does not load ({reason(exc)})")
+    try:
+        from pypdf._crypt_providers import crypt_provider
+
+        if crypt_provider[0] not in ("cryptography", "pycryptodome"):
+            raise ImportError(f"pypdf's crypt provider is {crypt_provider[0]}")
+        found.append(f"AES via {crypt_provider[0]}")
+    except Exception as exc:
+        missing.append(f"no AES for encrypted PDFs: cryptography is missing ({reason(exc)})")
+    return found, missing
 
 
 def step_jieba(ctx: Context) -> str:

@@ -86,14 +86,18 @@ def write_workbook(reviews: list[DocumentReview], out_path: str | os.PathLike[st
     return target
 
 
-def check_sheet_rows(figures: int, review: DocumentReview) -> None:
+def check_figure_rows(library: Any, doc_uuids: list[str]) -> None:
     """Refuse at once, with the real reason, an export whose figures sheet Excel cannot hold (one
-    row each, under a header), before minutes of building end in the same refusal."""
+    row each, under a header): the library counts the figures (one query) before any report is
+    loaded, instead of minutes of loading ending in the same refusal."""
     limit = sheet_writer.EXCEL_MAX_ROWS
+    counts = library.figure_counts(doc_uuids)
+    figures = sum(counts.get(doc_uuid, 0) for doc_uuid in doc_uuids)
     if figures >= limit:
-        title = review.metadata.title or Path(review.document.path).name
+        biggest = max(doc_uuids, key=lambda doc_uuid: counts.get(doc_uuid, 0))
+        names = {s.doc_uuid: s.display_name for s in library.list_documents()}
         raise ReviewerError("export_too_many_figures", count=f"{figures:,}", limit=f"{limit:,}",
-                            title=title[:60], one=f"{len(review.figures):,}")
+                            title=names.get(biggest, biggest)[:60], one=f"{counts.get(biggest, 0):,}")
 
 
 STALE_AFTER_S = 3600  # an export in progress writes its temporary file within minutes
@@ -166,13 +170,8 @@ def export_workbook(library: Any, out_path: str | os.PathLike[str], doc_uuids: l
         doc_uuids = [summary.doc_uuid for summary in library.list_documents()]
     if not doc_uuids:
         raise ReviewerError("export_nothing")
-    reviews = []
-    figures = 0
-    for doc_uuid in doc_uuids:
-        review = library.load_review(doc_uuid)
-        reviews.append(review)
-        figures += len(review.figures)
-        check_sheet_rows(figures, review)
+    check_figure_rows(library, doc_uuids)
+    reviews = [library.load_review(doc_uuid) for doc_uuid in doc_uuids]
     reviewer = getattr(library, "reviewer", None) or None
     return write_workbook(reviews, out_path, language=language, progress=progress,
                           cancelled=cancelled, reviewer=reviewer)

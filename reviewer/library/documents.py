@@ -249,6 +249,18 @@ class DocumentsMixin:
                 last_change=h.get("at"), last_reviewer=h.get("reviewer")))
         return result
 
+    def figure_counts(self, doc_uuids: list[str] | None = None) -> dict[str, int]:
+        """How many figures each report has (those ``load_review`` returns as ``figures``),
+        counted by the library without loading any: an exporter can refuse what Excel cannot
+        hold before it loads anything.  Reports without figures are absent."""
+        wanted = None if doc_uuids is None else set(doc_uuids)
+        counts: dict[str, int] = {}
+        for doc_uuid, total in self.conn.execute(
+                "SELECT doc_uuid, COUNT(*) FROM figures WHERE deleted = 0 AND orphaned = 0 GROUP BY doc_uuid"):
+            if wanted is None or doc_uuid in wanted:
+                counts[doc_uuid] = total
+        return counts
+
     def _metadata_corrections(self, doc_uuid: str | None) -> dict[str, dict[str, Any]]:
         sql = "SELECT * FROM corrections WHERE item_type = 'metadata'"
         params: tuple = ()

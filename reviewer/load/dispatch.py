@@ -141,12 +141,12 @@ def document_from_bytes(data: bytes, path: str, kind: str, ext: str = "") -> Doc
     elif kind == "html":
         from reviewer.load.html_text import html_text
 
-        raw, encoding, warnings = html_text(data, path)
+        raw, encoding, warnings = html_text(data, path, MAX_TEXT_CHARS)
         fmt = "html"
     elif kind == "mht":
         from reviewer.load.html_text import mht_text
 
-        raw, encoding, warnings = mht_text(data, path)
+        raw, encoding, warnings = mht_text(data, path, MAX_TEXT_CHARS)
         fmt = "html"
     else:
         try:

@@ -10,11 +10,13 @@ blocks ("打印本页", "相关链接" …) is left to ``cleaning``, which remov
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from reviewer.load.encodings import decode_text
+from reviewer.messages import ReviewerError
 
 # Never text: their content is code, or not shown.
 _ALWAYS_SKIPPED = {"script", "style", "noscript", "template", "head", "svg", "math", "object",
@@ -26,6 +28,10 @@ _FURNITURE_CLASS = re.compile(r"(?:^|[\s_-])(?:bdshare\w*|share|sharebox|breadcr
                               r"(?:$|[\s_-])", re.I)
 # Deeper nesting (thousands of unclosed <font> tags in old pages) is flattened into its parent.
 _MAX_DEPTH = 256
+# Elements a page may have.  A long report saved from the web has a few thousand, a page holding
+# a 300,000-cell table about 330,000; a flood of tags (6 million cells in 30 MB once took over
+# two minutes and 2.6 GB) is refused as soon as it passes this, before the rest is parsed.
+MAX_ELEMENTS = 500_000
 _BLOCKS = {"address", "article", "blockquote", "body", "br", "caption", "center", "dd", "details",
            "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4",
            "h5", "h6", "hr", "html", "legend", "li", "main", "ol", "p", "pre", "section",
@@ -49,7 +55,10 @@ _WHITESPACE = re.compile(r"[ \t\r\n\f]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
-@dataclass(eq=False)
+_NO_ATTRS: dict[str, str] = {}  # shared by the many elements without attributes; never changed
+
+
+@dataclass(eq=False, slots=True)
 class Node:
     tag: str
     attrs: dict[str, str] = field(default_factory=dict)
@@ -94,16 +103,33 @@ class Node:
         return bool(_FURNITURE_CLASS.search(names)) or self.is_link_list()
 
 
-class _TreeBuilder(HTMLParser):
-    """A forgiving tree: unknown end tags are ignored, unclosed elements closed by their parent."""
+class _TooBig(Exception):
+    def __init__(self, what: str) -> None:
+        super().__init__(what)
+        self.what = what
 
-    def __init__(self) -> None:
+
+class _TreeBuilder(HTMLParser):
+    """A forgiving tree: unknown end tags are ignored, unclosed elements closed by their parent.
+
+    Parsing stops at once (``_TooBig``) when the page passes ``max_elements`` elements or its
+    text passes ``max_chars`` characters."""
+
+    def __init__(self, max_chars: int | None = None, max_elements: int | None = None) -> None:
         super().__init__(convert_charrefs=True)
         self.root = Node("#root")
         self.stack = [self.root]
+        self.elements_left = MAX_ELEMENTS if max_elements is None else max_elements
+        self.chars_left = max_chars
+
+    def _element(self, tag: str, attrs) -> Node:
+        self.elements_left -= 1
+        if self.elements_left < 0:
+            raise _TooBig("elements")
+        return Node(tag, {k: v or "" for k, v in attrs} if attrs else _NO_ATTRS)
 
     def handle_starttag(self, tag: str, attrs) -> None:
-        node = Node(tag, {k: v or "" for k, v in attrs})
+        node = self._element(tag, attrs)
         if tag in _VOID:
             self.stack[-1].children.append(node)
             return
@@ -129,7 +155,7 @@ class _TreeBuilder(HTMLParser):
                 return
 
     def handle_startendtag(self, tag: str, attrs) -> None:
-        self.stack[-1].children.append(Node(tag, {k: v or "" for k, v in attrs}))
+        self.stack[-1].children.append(self._element(tag, attrs))
 
     def handle_endtag(self, tag: str) -> None:
         for i in range(len(self.stack) - 1, 0, -1):
@@ -138,6 +164,10 @@ class _TreeBuilder(HTMLParser):
                 return
 
     def handle_data(self, data: str) -> None:
+        if self.chars_left is not None:
+            self.chars_left -= len(data)
+            if self.chars_left < 0:
+                raise _TooBig("chars")
         self.stack[-1].children.append(data)
 
 
@@ -182,16 +212,38 @@ def _row_text(row: Node, skip_furniture: bool) -> str:
     return CELL_SEPARATOR.join(" ".join(cell.split()) for cell in cells)
 
 
-def parse_html(markup: str) -> Node:
-    builder = _TreeBuilder()
-    builder.feed(markup)
-    builder.close()
+def parse_html(markup: str, path: str = "", max_chars: int | None = None) -> Node:
+    """The page's tree; a page past ``MAX_ELEMENTS`` elements or ``max_chars`` characters of text
+    is refused (too_large / html_too_many_elements) as soon as the parser gets there."""
+    builder = _TreeBuilder(max_chars)
+    try:
+        builder.feed(markup)
+        builder.close()
+    except _TooBig as exc:
+        if exc.what == "chars":
+            limit = (max_chars or 0) // (1024 * 1024)
+            raise ReviewerError("too_large", path=path, size=f"> {limit}", limit=limit) from None
+        raise ReviewerError("html_too_many_elements", path=path, limit=f"{MAX_ELEMENTS:,}") from None
     return builder.root
 
 
-def html_to_text(markup: str) -> str:
-    """Visible text of an HTML document, one block element per line (not yet normalised)."""
-    root = parse_html(markup)
+def html_to_text(markup: str, path: str = "", max_chars: int | None = None) -> str:
+    """Visible text of an HTML document, one block element per line (not yet normalised).
+
+    The tree is many small objects that hold no reference cycles: the cyclic garbage collector
+    is paused while it is built and read (its passes over a growing heap cost more than the
+    parse)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _html_to_text(markup, path, max_chars)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _html_to_text(markup: str, path: str, max_chars: int | None) -> str:
+    root = parse_html(markup, path, max_chars)
     parts: list[str] = []
     _render(root, parts, skip_furniture=True)
     text = "".join(parts)
@@ -204,20 +256,19 @@ def html_to_text(markup: str) -> str:
     return text
 
 
-def html_text(data: bytes, path: str = "") -> tuple[str, str, list[str]]:
-    """(text, encoding, warnings) of an HTML file's bytes; the page's declared charset is a hint."""
+def html_text(data: bytes, path: str = "", max_chars: int | None = None) -> tuple[str, str, list[str]]:
+    """(text, encoding, warnings) of an HTML file's bytes; the page's declared charset is a hint.
+    Extraction stops as soon as the text passes ``max_chars`` (too_large)."""
     declared = _META_CHARSET.search(data[:4096])
     hint = declared.group(1).decode("ascii", "replace") if declared else None
     decoded = decode_text(data, path, hint=hint)
-    return html_to_text(decoded.text), decoded.encoding, decoded.warnings
+    return html_to_text(decoded.text, path, max_chars), decoded.encoding, decoded.warnings
 
 
-def mht_text(data: bytes, path: str = "") -> tuple[str, str, list[str]]:
+def mht_text(data: bytes, path: str = "", max_chars: int | None = None) -> tuple[str, str, list[str]]:
     """A single-file web page (.mht, "MIME HTML", saved by Word or a browser): its HTML part."""
     import email
     from email import policy
-
-    from reviewer.messages import ReviewerError
 
     if len(_BOUNDARY.findall(data)) > MAX_MHT_PARTS_DEPTH:
         raise ReviewerError("mht_too_deep", path=path, limit=MAX_MHT_PARTS_DEPTH)
@@ -228,7 +279,7 @@ def mht_text(data: bytes, path: str = "") -> tuple[str, str, list[str]]:
                 payload = part.get_payload(decode=True) or b""
                 charset = part.get_content_charset()
                 decoded = decode_text(payload, path, hint=charset)
-                return html_to_text(decoded.text), decoded.encoding, decoded.warnings
+                return html_to_text(decoded.text, path, max_chars), decoded.encoding, decoded.warnings
     except ReviewerError:
         raise
     except RecursionError:
