@@ -25,12 +25,14 @@ from reviewer.checks.sums import format_amount
 from reviewer.model import Check
 
 YEAR_LEAD = re.compile(r"^(?:(?P<year>(?:19|20)\d{2})年?度?|(?P<last>上年|去年|上一年)度?(?:同期)?)")
-RATE_AFTER = re.compile(r"^[,]?\s*(?:同比|较上年|比上年|较去年|比去年)?(?P<dir>增长|上升|增加|提高|下降|减少|降低)了?"
-                        r"(?:幅度)?(?:为|达)?$")
+# the rate's own words: 同比增长, 环比下降, 较去年同期减少, and the nouns 增幅/涨幅/降幅/增速 (下降幅度)
+RATE_AFTER = re.compile(r"^[,]?\s*(?:同比|环比|(?:较|比)(?:上年|去年|上一年)度?(?:同期)?)?[,]?\s*"
+                        r"(?P<dir>增长|上升|增加|提高|下降|减少|降低|增幅|涨幅|升幅|增速|降幅|减幅|跌幅)了?"
+                        r"(?:幅度)?(?:为|达|达到|是)?[::]?$")
 BASE_BEFORE = re.compile(r"[,]?\s*(?:较|比|与)(?P<when>(?:19|20)\d{2}年度?|上年度?|去年|上一年)(?:同期)?(?:的)?"
                          r"[^,,;。\d]{0,12}$")
 AMOUNT_AFTER = re.compile(r"^(?:相比)?[,]?\s*(?P<dir>增加|增长|上升|多|减少|下降|降低|少)了?$")
-UPWARD = ("增长", "上升", "增加", "提高", "多")
+UPWARD = ("增长", "上升", "增加", "提高", "多", "增幅", "涨幅", "升幅", "增速")
 MAX_PLAUSIBLE_GAP = 30.0
 
 
@@ -153,7 +155,8 @@ def _rate(rate: Placed, new: Placed, old: Placed, sign: int, new_value: float | 
     if abs(rate.value - growth) > MAX_PLAUSIBLE_GAP or growth < 0:
         return None  # a negative "growth" means the direction word was misread
     expected = _round(growth, scale)
-    shown = shown or f"({new.figure.text}−{old.figure.text})÷{old.figure.text}={growth:.{decimals + 2}f}%"
+    high, low = (new, old) if sign > 0 else (old, new)  # a fall reads (old − new) ÷ old
+    shown = shown or f"({high.figure.text}−{low.figure.text})÷{old.figure.text}={growth:.{decimals + 2}f}%"
     truncated = math.floor(growth * scale + 1e-9) / scale
     if not new.precision and not old.precision and abs(rate.value - truncated) < 0.5 / scale:
         message = f"{shown},四舍五入应为{expected:.{decimals}f}%,所述{rate.figure.text}是截断而非四舍五入"

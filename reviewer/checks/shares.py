@@ -63,6 +63,7 @@ def find_share_mismatches(text: str, placed: Sequence[Placed], figures: Sequence
             checks += _judge_group(text, placed, pairs)
     for pairs in _table_groups(text, placed):
         checks += _judge_pooled(text, placed, pairs, {p.id for pair in pairs for p in pair})
+    checks += _column_shares(text, placed)
     checks += _part_rates(text, placed, figures, totals_of)
     done = {c.figures[-1] for c in checks}
     checks += [c for c in _distant_rates(text, placed, totals_of) if c.figures[-1] not in done]
@@ -98,11 +99,15 @@ def _distant_rates(text: str, placed: Sequence[Placed], totals_of: Mapping[int, 
             earlier = [t for t in totals_of[part.id] if t.key == part.key and t.value >= part.value]
             if len(earlier) != 1:
                 continue
-        if not earlier or any(_agrees(rate, part, p.value) for p in earlier):
+        if not earlier:
             continue
         related = [p for p in earlier if _shares_word(_label_without_brackets(text, p), words)]
         base = related[-1] if len(related) == 1 else earlier[0] if len(earlier) == 1 else None
-        if base is not None and (check := _compare(rate, part, base, "前文")) is not None:
+        # another earlier figure that gives the stated rate makes the reading a guess; the base
+        # itself giving it only by truncation is the truncation warning
+        if base is None or any(_agrees(rate, part, p.value) for p in earlier if p.value != base.value):
+            continue
+        if (check := _compare(rate, part, base, "前文")) is not None:
             checks.append(check)
     return checks
 
@@ -144,6 +149,37 @@ def _table_groups(text: str, placed: Sequence[Placed]) -> list[list[tuple[Placed
             if pairs:
                 groups.append(pairs)
     return groups
+
+
+SHARE_HEAD = re.compile(r"占比|比例|比重|占.{0,8}%|构成")
+TOTAL_ROW = re.compile(r"^(?:合\s*计|总\s*计)$")
+
+
+def _column_shares(text: str, placed: Sequence[Placed]) -> list[Check]:
+    """``单位 | 案件数 | 占比 |`` / ``甲局 | 58件 | 16.6% |`` … ``合计 | 348件 | 100% |``: a column
+    of shares beside a column of counts is each row's count over the 合计 row's count."""
+    by_start = {p.start: p for p in placed}
+    checks = []
+    for table in table_cells(text):
+        header = [text[a:b] for a, b in table[0]]
+        totals = [r for r, row in enumerate(table) if r and row and TOTAL_ROW.match(text[row[0][0]:row[0][1]])]
+        if len(totals) != 1:
+            continue
+        total_row = table[totals[0]]
+        for column in range(2, len(header)):
+            if not SHARE_HEAD.search(header[column]) or len(total_row) <= column:
+                continue
+            base = _in_cell(by_start, *total_row[column - 1])  # the counts stand just left of the shares
+            if base is None or base.key[0] != "count":
+                continue
+            for row in table[1:totals[0]]:
+                if len(row) <= column:
+                    continue
+                part, share = _in_cell(by_start, *row[column - 1]), _in_cell(by_start, *row[column])
+                if part and share and part.key == base.key and share.key == ("percent", "%"):
+                    if (check := _compare(share, part, base, "表中合计行")) is not None:
+                        checks.append(check)
+    return checks
 
 
 def _in_cell(by_start: Mapping[int, Placed], start: int, end: int) -> Placed | None:

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from reviewer.checks.context import Placed, own_label
-from reviewer.checks.sums import OTHER_PERIODS, REMAINDER, STAGE, judge_breakdown
+from reviewer.checks.sums import BREAKDOWN_OPENER, OTHER_PERIODS, REMAINDER, STAGE, judge_breakdown
 from reviewer.model import Check
 
 MAX_SENTENCES = 4
@@ -29,12 +29,16 @@ def find_spanning_mismatches(text: str, placed: Sequence[Placed]) -> list[Check]
     """Sum checks of lists over several sentences and of sub-categories over their category."""
     outer = [p for p in placed if p.key[0] in ("count", "money", "measure") and not p.in_parens]
     checks = []
-    per_sentence = Counter((p.sentence, p.key) for p in outer)
+    totals = [p for k, p in enumerate(outer) if not _other_period_or_change(text, p, outer[k - 1].end if k else 0)]
+    per_sentence = Counter((p.sentence, p.key) for p in totals)
+    possible = {p.id for p in totals}
     for k, total in enumerate(outer):
-        if per_sentence[(total.sentence, total.key)] != 1:
-            continue  # two figures of its kind in the total's sentence: two possible totals
+        if total.id not in possible:
+            continue
         parts = _spanning_list(text, outer, k)
-        if parts:
+        # another figure of its kind in the total's sentence, outside the list: two possible totals
+        inside = sum(1 for p in parts if p.sentence == total.sentence)
+        if parts and per_sentence[(total.sentence, total.key)] == 1 + inside:
             check = judge_breakdown(text, parts, [total], True)
             if check is not None:
                 checks.append(check)
@@ -52,8 +56,11 @@ def _spanning_list(text: str, outer: Sequence[Placed], k: int) -> list[Placed]:
             later.append(p)
     if not later:
         return []
-    between = text[total.end:later[0].start]
-    if "\n" in between or not re.search(r"[。;]\s*其中", between):
+    opened = _opened_after(text, total, later)
+    if opened is None:
+        return []
+    later = [p for p in later if p.start >= opened]
+    if not later:
         return []
     parts: list[Placed] = []
     for part in later:
@@ -72,6 +79,32 @@ def _spanning_list(text: str, outer: Sequence[Placed], k: int) -> list[Placed]:
         return []
     # read over several sentences, a sum far from the total means the list was misread
     return parts if abs(sum(p.value for p in parts) - total.value) <= MAX_SHARE_OFF * total.value else []
+
+
+# last year's figure (较上年的98件) or a change (增加48件): never the total a list breaks down
+_NOT_A_TOTAL = re.compile(r"(?:较|比|与)[^,;。]{0,8}$|^(?:同比|相比|环比)?(?:增加|减少|增长|下降|上升|降低|多|少)了?$")
+
+
+def _other_period_or_change(text: str, figure: Placed, floor: int) -> bool:
+    label = own_label(text, figure, floor)
+    return bool(OTHER_PERIODS.search(label) or _NOT_A_TOTAL.search(label))
+
+
+def _opened_after(text: str, total: Placed, later: Sequence[Placed]) -> int | None:
+    """Where the list after ``total`` opens: a sentence or clause that starts with 其中 or a
+    breakdown phrase (按类型分, 从案件类型看), in the next sentence at most; None when none does."""
+    end = later[-1].start
+    for match in _CLAUSE_START.finditer(text, total.end, end):
+        if "\n" in text[total.end:match.start()]:
+            return None
+        if BREAKDOWN_OPENER.match(text[match.end():end].lstrip()):
+            return match.end()
+        if match.group() == "。":
+            return None  # the list opens in the sentence after the total's, or not at all
+    return None
+
+
+_CLAUSE_START = re.compile(r"[。;]")
 
 
 def _narrower_exceeds(text: str, outer: Sequence[Placed]) -> list[Check]:

@@ -41,6 +41,7 @@ TOTAL_AFTER = re.compile(
     r"(?:(?:合计|共计|总计|总共|一共)[^,,、;;。]{0,12}|(?<!公)共[^,,、;;。]{0,2})$")
 OTHER_PERIODS = re.compile(r"\d{4}年[、和与及至到-]|近[一二两三四五六七八九十\d]+年|上年|去年|前年|同期|往年|历年")
 TOTAL_AFTER_ETC = re.compile(r"^[^,、;。]{0,6}?等[,、]?\s*(?:合计|共计|总计|总共|一共|共)[^,、;。]{0,6}$")
+TRAILING_CONNECTOR = re.compile(r"(?:分别为|分别是|分别有|分别|具体为|具体是|依次为|依次是)[::]?\s*$")
 REMAINDER = re.compile(r"其他|其它|其余|另外|剩余|余下|剩下")
 LIST_BREAK = re.compile(
     r"其中|分别|合计|共计|总计|总共|一共|累计|(?<!公)共(?![享建同治创])|此外|同时|另有|[一二三四五六七八九十]是")
@@ -267,7 +268,8 @@ def _complementary(text: str, parts: list[Placed]) -> bool:
 def _has_remainder(text: str, parts: list[Placed]) -> bool:
     """True when one of the parts is 其他/其余/另外: the list then claims to be complete."""
     for part in parts:
-        if REMAINDER.search(own_label(text, part)[-8:]):
+        # "…、其他执法单位分别为251名": the connector is not part of the last name
+        if REMAINDER.search(TRAILING_CONNECTOR.sub("", own_label(text, part))[-8:]):
             return True
     return False
 

@@ -1,0 +1,134 @@
+"""General shapes of the figure checks, each pinned on invented sentences and then on other
+phrasings of the same shape: a rule must catch the shape, not one report's wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.load.dispatch import document_from_text
+from reviewer.pipeline import analyze
+
+
+def checks(text: str, kind: str | None = None):
+    analysis = analyze(document_from_text(text))
+    texts = {f.id: f.text for f in analysis.figures}
+    return [(c.kind, [texts.get(x, x) for x in c.figures]) for c in analysis.checks
+            if kind is None or c.kind == kind]
+
+
+def messages(text: str) -> list[str]:
+    return [c.message for c in analyze(document_from_text(text)).checks]
+
+
+# --- a change stated with its rate as a noun: 降幅, 增幅, 下降幅度为 ----------------------------
+
+@pytest.mark.parametrize("text", [
+    "全年办理案件300件,较上年400件减少了100件,降幅20%。",
+    "全年办理案件300件,比上年同期的250件增加50件,增幅达22%。",
+    "罚没款120.5万元,较去年同期140.2万元减少19.7万元,下降幅度为14.5%。",
+    "受理咨询630人次,比上年的700人次减少70人次,同比降幅为12%。",
+])
+def test_a_change_rate_written_as_a_noun_is_checked(text):
+    assert [kind for kind, _ in checks(text)] == ["change_mismatch"]
+
+
+@pytest.mark.parametrize("text", [
+    "全年办理案件300件,较上年400件减少了100件,降幅25%。",
+    "全年办理案件300件,比上年同期的250件增加50件,增幅达20%。",
+    "罚没款120.5万元,较去年同期140.2万元减少19.7万元,下降幅度为14.1%。",
+    "受理咨询630人次,比上年的700人次减少70人次,同比降幅为10%。",
+])
+def test_a_right_change_rate_written_as_a_noun_is_no_check(text):
+    assert checks(text) == []
+
+
+def test_a_fall_shows_old_minus_new_over_old():
+    assert messages("全年办理案件300件,较上年400件减少了100件,降幅20%。") == [
+        "(400件−300件)÷400件=25.00%,应为25%,与所述20%不符"]
+
+
+# --- a 分别为 list whose last name is a catch-all of several words ------------------------------
+
+@pytest.mark.parametrize("text", [
+    "全区执法人员共500名,其中区直部门、乡镇、其他执法单位分别为300名、150名、40名。",
+    "全区执法人员共490名,其中区直部门、乡镇、其他行政执法单位依次为300名、150名、30名。",
+    "本年度共培训1200人次,其中机关干部、村(社区)干部、其余参训人员分别是700人次、400人次、90人次。",
+])
+def test_a_named_list_closed_by_a_long_catch_all_must_add_up(text):
+    assert [kind for kind, _ in checks(text)] == ["sum_mismatch"]
+
+
+def test_a_named_list_without_a_catch_all_says_nothing():
+    assert checks("全区执法人员共500名,其中区直部门、乡镇、街道执法单位分别为300名、150名、40名。") == []
+
+
+# --- a list over two sentences opened by 按…分 / 从…看, with a 0 and a catch-all ---------------
+
+@pytest.mark.parametrize("text", [
+    "全年受理举报1200件。按来源分,电话400件,网络300件。信函200件,走访0件,其他渠道280件。",
+    "全年共办理案件500件,较上年的420件增加80件,增长19.0%。从案件类别看,甲类200件,乙类150件。"
+    "丙类0件,其他类别140件。已办结480件。",
+    "今年共收到申请860件;按申请人类型划分,自然人500件,法人210件。社会组织0件,其他140件。",
+])
+def test_a_list_opened_by_a_breakdown_phrase_over_sentences_must_add_up(text):
+    found = checks(text)
+    assert [kind for kind, _ in found] == ["sum_mismatch"]
+
+
+def test_last_years_figure_and_the_change_are_not_rival_totals():
+    found = checks("全年共办理案件500件,较上年的420件增加80件,增长19.0%。从案件类别看,甲类200件,乙类150件。"
+                   "丙类0件,其他类别140件。")
+    assert found == [("sum_mismatch", ["500件", "200件", "150件", "0件", "140件"])]
+
+
+@pytest.mark.parametrize("text", [
+    "全年共办理案件500件。从案件类别看,甲类200件,乙类150件。丙类0件,其他类别150件。",
+    "全年共办理案件500件,办结480件。从案件类别看,甲类200件,乙类150件。丙类0件,其他类别140件。",
+    "全年共办理案件500件。同时,开展培训12期。从案件类别看,甲类200件,乙类150件。其他类别140件。",
+])
+def test_a_list_that_adds_up_or_has_two_totals_or_opens_later_says_nothing(text):
+    assert checks(text, "sum_mismatch") == []
+
+
+# --- a rate whose base is stated earlier, truncated instead of rounded ------------------------
+
+@pytest.mark.parametrize("text", [
+    "全年共办理案件146件。已办结136件,办结率93.1%。",
+    "全年共办理案件146件,较上年增加8件。从类型看,甲类58件,乙类88件。已办结136件,办结率93.1%。",
+    "本年度受理复议申请27件。依法审结26件,审结率96.2%。",
+])
+def test_a_distant_rate_truncated_is_a_warning(text):
+    analysis = analyze(document_from_text(text))
+    assert [(c.kind, c.severity) for c in analysis.checks] == [("rate_mismatch", "warning")]
+    assert "截断" in analysis.checks[0].message and "基数为前文所述" in analysis.checks[0].message
+
+
+def test_a_distant_rate_rounded_is_no_check():
+    assert checks("本年度受理复议申请27件。依法审结26件,审结率96.3%。") == []
+
+
+# --- a table as text with a column of counts beside a column of shares and a 合计 row ---------
+
+def table(*rows: str) -> str:
+    return "各单位收案情况见下表:\n" + "\n".join(rows) + "\n"
+
+
+def test_a_column_of_shares_is_measured_against_the_total_row():
+    text = table("单位 | 收案数 | 占比 |", "甲局 | 70件 | 35.0% |", "乙局 | 62件 | 31.0% |",
+                 "丙局 | 37件 | 19.0% |", "其他 | 31件 | 15.5% |", "合计 | 200件 | 100% |")
+    assert checks(text) == [("rate_mismatch", ["200件", "37件", "19.0%"])]
+    assert "37件÷200件=18.500%" in messages(text)[0] and "合计" in messages(text)[0]
+
+
+def test_a_truncated_share_in_a_column_is_a_warning():
+    text = table("部门 | 案件数(件) | 所占比重 |", "甲局 | 200件 | 66.6% |", "乙局 | 100件 | 33.3% |",
+                 "总计 | 300件 | 100% |")
+    found = analyze(document_from_text(text)).checks
+    assert [(c.kind, c.severity) for c in found] == [("rate_mismatch", "warning")]
+    assert "四舍五入应为66.7%" in found[0].message
+
+
+def test_a_consistent_column_of_shares_is_no_check():
+    text = table("单位 | 收案数 | 占比 |", "甲局 | 70件 | 35.0% |", "乙局 | 62件 | 31.0% |",
+                 "丙局 | 37件 | 18.5% |", "其他 | 31件 | 15.5% |", "合计 | 200件 | 100% |")
+    assert checks(text) == []
