@@ -132,3 +132,27 @@ def test_a_consistent_column_of_shares_is_no_check():
     text = table("单位 | 收案数 | 占比 |", "甲局 | 70件 | 35.0% |", "乙局 | 62件 | 31.0% |",
                  "丙局 | 37件 | 18.5% |", "其他 | 31件 | 15.5% |", "合计 | 200件 | 100% |")
     assert checks(text) == []
+
+
+# --- a table one cell per line: columns against the 合计 row, the sum shown part by part -------
+
+def cells(*lines: str) -> str:
+    return "全年共查处案件90件。分类型情况如下:\n" + "\n".join(lines) + "\n(二)其他工作\n"
+
+
+def test_a_table_one_cell_per_line_adds_up_to_its_total_row():
+    text = cells("类型", "案件数", "罚款", "甲类", "40件", "120.5万元", "乙类", "30件", "80.2万元",
+                 "其他", "20件", "10.3万元", "合计", "90件", "215.0万元")
+    assert checks(text) == [("sum_mismatch", ["215.0万元", "120.5万元", "80.2万元", "10.3万元"])]
+    assert messages(text) == ["分项合计120.5万元+80.2万元+10.3万元=211万元,与所述215.0万元不符(少4万元)"]
+
+
+def test_a_consistent_table_one_cell_per_line_is_no_check():
+    assert checks(cells("类型", "案件数", "罚款", "甲类", "40件", "120.5万元", "乙类", "30件", "80.2万元",
+                        "其他", "20件", "10.3万元", "合计", "90件", "211.0万元")) == []
+
+
+def test_a_column_of_shares_one_cell_per_line_is_measured_against_the_total_row():
+    text = cells("单位", "件数", "占比", "甲局", "50件", "25.0%", "乙局", "90件", "45.0%",
+                 "丙局", "60件", "31.0%", "总计", "200件", "100%")
+    assert checks(text) == [("rate_mismatch", ["200件", "60件", "31.0%"])]

@@ -78,6 +78,12 @@ def cell_labels(text: str) -> dict[Span, tuple[str, str]]:
     return labels
 
 
+def all_tables(text: str) -> list[list[list[Span]]]:
+    """Every table of ``text`` as rows of cell spans, header row first: the ``|`` tables and
+    the tables written one cell per line, so a check reads both shapes the same way."""
+    return table_cells(text) + [[header, *rows] for header, rows in _line_tables(text)]
+
+
 def _cell(text: str, span: Span) -> str:
     return re.sub(r"\s+", "", text[span[0]:span[1]])
 

@@ -27,7 +27,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 
-from reviewer.analysis.tables import table_cells
+from reviewer.analysis.tables import all_tables, table_cells
 from reviewer.checks.context import SENTENCE_END, Placed
 from reviewer.model import Check, Figure
 
@@ -160,7 +160,7 @@ def _column_shares(text: str, placed: Sequence[Placed]) -> list[Check]:
     of shares beside a column of counts is each row's count over the 合计 row's count."""
     by_start = {p.start: p for p in placed}
     checks = []
-    for table in table_cells(text):
+    for table in all_tables(text):
         header = [text[a:b] for a, b in table[0]]
         totals = [r for r, row in enumerate(table) if r and row and TOTAL_ROW.match(text[row[0][0]:row[0][1]])]
         if len(totals) != 1:

@@ -433,7 +433,9 @@ def _judge(text: str, parts: list[Placed], candidates: list[Placed], exhaustive:
 def _check(total: Placed, parts: list[Placed], total_of_parts: float, severity: str) -> Check:
     difference = total_of_parts - total.value
     more = "多" if difference > 0 else "少"
-    message = (f"分项合计{format_amount(total_of_parts, total)},与所述{total.figure.text}不符"
+    # the arithmetic itself: each part as written, then their sum against the stated total
+    added = "+".join(p.figure.text for p in parts)
+    message = (f"分项合计{added}={format_amount(total_of_parts, total)},与所述{total.figure.text}不符"
                f"({more}{format_amount(abs(difference), total)})")
     sections = sorted({p.figure.section for p in [total, *parts] if p.figure.section is not None})
     return Check(kind="sum_mismatch", severity=severity, message=message,
