@@ -156,3 +156,17 @@ def test_a_column_of_shares_one_cell_per_line_is_measured_against_the_total_row(
     text = cells("单位", "件数", "占比", "甲局", "50件", "25.0%", "乙局", "90件", "45.0%",
                  "丙局", "60件", "31.0%", "总计", "200件", "100%")
     assert checks(text) == [("rate_mismatch", ["200件", "60件", "31.0%"])]
+
+
+# --- one figure stated twice with two digits swapped, once with the means it was done by -------
+
+def test_a_swapped_repeat_after_a_means_phrase_is_a_conflict():
+    text = ("一、基本情况\n全年依托政务新媒体平台发布政务信息2318条,其中政策解读45篇。\n"
+            "二、存在问题\n个别单位发布不及时,全年发布政务信息2138条,但更新不均衡。\n")
+    assert checks(text) == [("conflicting_repeat", ["2318条", "2138条"])]
+    assert "相差180条" in messages(text)[0]
+
+
+def test_a_repeat_after_a_means_phrase_that_is_not_a_swap_says_nothing():
+    assert checks("一、基本情况\n全年通过门户网站公开政府信息2318条。\n二、存在问题\n"
+                  "全年公开政府信息2300条,但更新不均衡。\n") == []
