@@ -170,3 +170,24 @@ def test_a_swapped_repeat_after_a_means_phrase_is_a_conflict():
 def test_a_repeat_after_a_means_phrase_that_is_not_a_swap_says_nothing():
     assert checks("一、基本情况\n全年通过门户网站公开政府信息2318条。\n二、存在问题\n"
                   "全年公开政府信息2300条,但更新不均衡。\n") == []
+
+
+# --- metadata tables as text: a label and its value in cells, however the cells are joined ----
+
+@pytest.mark.parametrize("colon, bar", [(":", "|"), ("", " | "), ("", "|"), (":", " | ")])
+def test_a_metadata_table_gives_the_publication_date_and_the_doc_number(colon, bar):
+    def row(*cells: str) -> str:
+        return bar.join(c + colon if n % 2 == 0 else c for n, c in enumerate(cells)) + "\n"
+    text = (row("索引号", "0042/2022-7", "发布机构", "某某县农业农村局")
+            + row("成文日期", "2022-03-02", "发布日期", "2022-03-09")
+            + row("文号", "某农发〔2022〕11号", "主题分类", "年报")
+            + "某某县农业农村局2021年度法治政府建设情况报告\n一、主要工作\n正文。\n")
+    meta = analyze(document_from_text(text)).metadata
+    assert meta.published == "2022-03-09"
+    assert meta.doc_number == "某农发〔2022〕11号"
+
+
+def test_an_empty_doc_number_cell_gives_no_doc_number():
+    text = ("发布日期 | 2022-03-09 | 文号 | |\n某某县农业农村局2021年度法治政府建设情况报告\n"
+            "一、主要工作\n引用某政发〔2021〕3号文件。\n")
+    assert analyze(document_from_text(text)).metadata.doc_number is None

@@ -28,7 +28,7 @@ ISSUER_LABEL = re.compile(
     r"(?:信息来源|来源单位|来源|发布单位|发布机构|发文机关|发文单位|发布部门)\s*[:：]\s*"
     r"(?P<v>[\u4e00-\u9fff（）()]+)")
 DATE_LABEL = re.compile(
-    r"(?P<label>发布日期|发布时间|发文日期|成文日期|印发日期|日期|时间)\s*[:：|｜]\s*"
+    r"(?P<label>发布日期|发布时间|发文日期|成文日期|印发日期|日期|时间)(?:\s*[:：|｜]){1,2}\s*"
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
 FIELD_ONLY_LINE = re.compile(r"(?P<label>发布日期|发布时间|发文日期|成文日期|印发日期)\s*[:：]?")
 CN_YEAR_DIGITS = "〇零一二三四五六七八九"
@@ -404,7 +404,8 @@ def _report_year(document: Document, title: str | None, body_start: int,
     return None
 
 
-DOC_NUMBER_LABEL = re.compile(r"(?:发\s*文\s*字\s*号|文\s*号)\s*[:：]\s*")
+# 文号: / 文号 | (a metadata table as text) / 文号:| (an HTML table's cells joined)
+DOC_NUMBER_LABEL = re.compile(r"(?:发\s*文\s*字\s*号|文\s*号)(?:\s*[:：|｜]){1,2}\s*")
 
 
 def _doc_number(header: list[Line]) -> str | None:
@@ -414,7 +415,7 @@ def _doc_number(header: list[Line]) -> str | None:
         label = DOC_NUMBER_LABEL.search(line.analysis)
         offset = label.end() if label else 0
         match = DOC_NUMBER.match(line.analysis, offset)
-        if match and (match.end() == len(line.analysis) or line.analysis[match.end()] in " \u3000\u00a0签"):
+        if match and (match.end() == len(line.analysis) or line.analysis[match.end()] in " \u3000\u00a0签|｜"):
             return line.shown[offset:match.end()]
     return None
 
