@@ -191,3 +191,13 @@ def test_an_empty_doc_number_cell_gives_no_doc_number():
     text = ("发布日期 | 2022-03-09 | 文号 | |\n某某县农业农村局2021年度法治政府建设情况报告\n"
             "一、主要工作\n引用某政发〔2021〕3号文件。\n")
     assert analyze(document_from_text(text)).metadata.doc_number is None
+
+
+@pytest.mark.parametrize("first, second", [
+    ("某某市生态环境局关于2022年度", "法治政府建设工作情况的报告"),
+    ("某某县人民政府关于2021年", "法治政府建设情况的报告"),
+    ("某某区司法局关于", "2020年度行政执法工作的报告"),
+])
+def test_a_title_broken_after_its_issuer_and_guanyu_is_joined(first, second):
+    meta = analyze(document_from_text(f"{first}\n{second}\n现将情况报告如下:\n一、主要工作\n正文。\n")).metadata
+    assert meta.title == first + second

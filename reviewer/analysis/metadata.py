@@ -182,7 +182,8 @@ def _title(header: list[Line]) -> tuple[str | None, str | None]:
 YEAR_WORD = f"(?:(?:19|20)\\d{{2}}|[{CN_YEAR_DIGITS}]{{4}})\\s*年度?"
 # The first part of a title broken over two lines: the issuer, its year, or both
 # (``桐溪县应急管理局2023年度`` above ``法治政府建设情况报告``).
-TITLE_HEAD = re.compile(f"(?P<org>[\u4e00-\u9fff（）()]{{2,30}}?{ORG_SUFFIX})?(?P<year>{YEAR_WORD})?")
+# (``某市生态环境局关于2022年度`` above ``法治政府建设工作情况的报告``: 关于 between them)
+TITLE_HEAD = re.compile(f"(?P<org>[\u4e00-\u9fff（）()]{{2,30}}?{ORG_SUFFIX})?(?:关于)?(?P<year>{YEAR_WORD})?")
 # A line that opens a title of its own: a year, 关于, or a named body (a place, then its office).
 TITLE_OPENING = re.compile(f"{YEAR_WORD}|关于|[\u4e00-\u9fff]{{0,20}}?[省市区县州旗镇乡][\u4e00-\u9fff]{{0,20}}?"
                            f"{ORG_SUFFIX}")
