@@ -201,3 +201,36 @@ def test_an_empty_doc_number_cell_gives_no_doc_number():
 def test_a_title_broken_after_its_issuer_and_guanyu_is_joined(first, second):
     meta = analyze(document_from_text(f"{first}\n{second}\n现将情况报告如下:\n一、主要工作\n正文。\n")).metadata
     assert meta.title == first + second
+
+
+# --- a short report flattened onto one line; a first heading that lost its number -------------
+
+def test_a_short_report_on_one_line_gets_its_headings_back(tmp_path):
+    from reviewer.load.dispatch import load_document
+
+    flat = ("某某县司法局2022年度法治政府建设情况报告 发布时间:2023-02-01 2022年,我局坚持依法行政。"
+            "现将有关情况报告如下: 主要工作及成效 (一)深化审批改革 全局办理审批事项 35 个,同比增长12%。"
+            "(二)强化行政 执法监督 开展执法检查 12 次,发现问题9个。(三)推进普法宣传 开展宣传活动20场。"
+            " 二、存在问题 部分执法人员能力不足,培训覆盖面不够。 三、下一步工作 继续加强队伍建设,提升执法水平。")
+    path = tmp_path / "flat.txt"
+    path.write_text(flat, encoding="utf-8")
+    analysis = analyze(load_document(path))
+    assert [(s.level, s.number, s.title) for s in analysis.sections] == [
+        (2, "一", "深化审批改革"), (2, "二", "强化行政执法监督"), (2, "三", "推进普法宣传"),
+        (1, "二", "存在问题"), (1, "三", "下一步工作")]
+    assert [c.kind for c in analysis.checks] == ["numbering_gap"]
+    assert analysis.metadata.title == "某某县司法局2022年度法治政府建设情况报告"
+
+
+def test_children_before_er_under_an_unnumbered_heading_are_a_lost_first_heading():
+    text = ("某县2022年度法治政府建设情况报告\n现将有关情况报告如下:\n工作举措及成效\n(一)推进审批改革\n"
+            "全县保留许可事项218项。\n(二)加强执法\n办理案件52件。\n二、存在的问题\n能力不足。\n三、工作打算\n持续推进。\n")
+    analysis = analyze(document_from_text(text))
+    assert [(s.level, s.number) for s in analysis.sections] == [(2, "一"), (2, "二"), (1, "二"), (1, "三")]
+    assert [c.kind for c in analysis.checks] == ["numbering_gap"]
+
+
+def test_an_excerpt_that_opens_at_yi_children_without_a_parent_line_has_no_gap():
+    text = ("某县2022年度法治政府建设情况报告\n(一)推进审批改革\n全县保留许可事项218项。\n(二)加强执法\n"
+            "办理案件52件。\n二、存在的问题\n能力不足。\n三、工作打算\n持续推进。\n")
+    assert [c.kind for c in analyze(document_from_text(text)).checks] == []
