@@ -234,3 +234,15 @@ def test_an_excerpt_that_opens_at_yi_children_without_a_parent_line_has_no_gap()
     text = ("某县2022年度法治政府建设情况报告\n(一)推进审批改革\n全县保留许可事项218项。\n(二)加强执法\n"
             "办理案件52件。\n二、存在的问题\n能力不足。\n三、工作打算\n持续推进。\n")
     assert [c.kind for c in analyze(document_from_text(text)).checks] == []
+
+
+# --- labels: last year's figure after 较上年 / 比去年同期 is the baseline's, not the change's ----
+
+@pytest.mark.parametrize("text, figure, label", [
+    ("全年受理信访事项58件,较上年76件下降了18件。", "76件", "上年"),
+    ("罚没款1265.4万元,比去年同期1490.2万元减少了224.8万元。", "1490.2万元", "去年同期"),
+    ("受理申请47件,与上年31件相比增加16件。", "31件", "上年"),
+])
+def test_last_years_figure_is_labelled_by_its_baseline(text, figure, label):
+    found = {f.text: f.label for f in analyze(document_from_text(text)).figures}
+    assert found[figure] == label
