@@ -246,3 +246,49 @@ def test_an_excerpt_that_opens_at_yi_children_without_a_parent_line_has_no_gap()
 def test_last_years_figure_is_labelled_by_its_baseline(text, figure, label):
     found = {f.text: f.label for f in analyze(document_from_text(text)).figures}
     assert found[figure] == label
+
+
+# --- tables aligned with spaces read like | tables; a | in a label means a run of cells ---------
+
+ALIGNED = ("全年共立案80件。分类型情况如下:\n"
+           "执法类别        立案(件)    罚款(万元)    结案率\n"
+           "环境保护          40          12.5        95.0%\n"
+           "食品安全          25           8.1        96.0%\n"
+           "其他              15           3.4        100%\n"
+           "合计              80          {total}        96.3%\n")
+
+
+def test_a_space_aligned_table_names_its_cells_by_row_and_column(tmp_path):
+    from reviewer.load.dispatch import load_document
+
+    path = tmp_path / "aligned.txt"
+    path.write_text(ALIGNED.format(total="24.0"), encoding="utf-8")
+    analysis = analyze(load_document(path))
+    labels = {f.text: f.label for f in analysis.figures if f.kind == "percent"}
+    assert labels["95.0%"] == "环境保护结案率" and labels["100%"] == "其他结案率"
+    assert analysis.checks == []
+
+
+def test_a_space_aligned_table_adds_up_to_its_total_row(tmp_path):
+    from reviewer.load.dispatch import load_document
+
+    path = tmp_path / "aligned.txt"
+    path.write_text(ALIGNED.format(total="25.0"), encoding="utf-8")
+    assert [c.kind for c in analyze(load_document(path)).checks] == []  # bare cells: no unit, no check
+    path.write_text(ALIGNED.format(total="25.0").replace("12.5 ", "12.5万元").replace("8.1 ", "8.1万元")
+                    .replace("3.4 ", "3.4万元").replace("25.0 ", "25.0万元"), encoding="utf-8")
+    found = analyze(load_document(path)).checks
+    assert [c.kind for c in found] == ["sum_mismatch"] and "=24万元" in found[0].message
+
+
+def test_prose_with_wide_spaces_is_not_a_table():
+    from reviewer.load.cleaning import normalise
+
+    text = "我局坚持依法行政  全面推进  法治建设。\n全年办理案件  52件  较上年增加。\n一、主要工作\n"
+    assert "|" not in normalise(text)
+
+
+def test_a_row_of_fullwidth_bars_is_not_a_label():
+    text = "各乡镇整改情况见下表。\n乡镇｜下发(个)｜已整改(个)｜整改率\n甲镇｜64｜61｜95.3%\n乙乡｜29｜25｜86.2%\n"
+    labels = {f.text: f.label for f in analyze(document_from_text(text)).figures}
+    assert labels["95.3%"] == "甲镇整改率"

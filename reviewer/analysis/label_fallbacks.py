@@ -38,7 +38,7 @@ def label_table_cells(a: str, figures: list[Figure]) -> None:
         # nothing, a row header that names a measure (数量, 占比) or a run of cells (0 | 0 |): the
         # headers name it better; a row name or a key cell before it (发文日期 | …) already does
         own = re.sub(r"\s+", "", f.label or "")
-        if not own or "|" in own or tables.NUMERIC_CELL.match(own) or own == row_head and (
+        if not own or tables.BAR.search(own) or tables.NUMERIC_CELL.match(own) or own == row_head and (
                 tables.GENERIC.match(own) or tables.MEASURE.search(own)):
             f.label, f.label_start, f.label_end = label, None, None
 

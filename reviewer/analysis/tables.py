@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 Span = tuple[int, int]
-_BAR = re.compile(r"[|｜]")
+BAR = re.compile(r"[|｜]")
 GENERIC = re.compile(r"^(?:数量|数|件数|个数|数目|数值|合计|总计|小计|计)$")
 MEASURE = re.compile(r"(?:比例|比重|幅度|率|占比|数量|金额|件数|人数|次数|数|额)(?:\([^()]*\))?$")
 NUMERIC_CELL = re.compile(r"^[-−+]?\d[\d,.]*\s*(?:%|‰|[\u4e00-\u9fff]{1,3})?$")
@@ -28,7 +28,7 @@ def table_cells(text: str) -> list[list[list[Span]]]:
     current: list[list[Span]] = []
     position = 0
     for line in text.split("\n"):
-        row = _row(line, position) if len(_BAR.findall(line)) >= 2 else None
+        row = _row(line, position) if len(BAR.findall(line)) >= 2 else None
         if row:
             current.append(row)
         elif current:
@@ -42,7 +42,7 @@ def table_cells(text: str) -> list[list[list[Span]]]:
 
 def _row(line: str, offset: int) -> list[Span]:
     cells, start = [], 0
-    for match in list(_BAR.finditer(line)) + [None]:
+    for match in list(BAR.finditer(line)) + [None]:
         end = match.start() if match else len(line)
         raw = line[start:end]
         stripped = raw.strip()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from reviewer.load.aligned_tables import bar_aligned_tables
 from reviewer.load.characters import normalise_characters, tidy_spaces
 from reviewer.load.junk import junk_rules
 from reviewer.load.line_breaks import (
@@ -69,6 +70,8 @@ def _lines_pass(text: str) -> str:
     rules = junk_rules()
     # a collapsed report is split while its spaces still show where its lines were broken
     text = "\n".join(_split_collapsed(line, len(line) >= _WHOLE_SHARE * len(text)) for line in text.split("\n"))
+    # a table aligned with spaces keeps its cells apart before the spaces go
+    text = "\n".join(bar_aligned_tables(text.split("\n")))
     tidied = [line for line in map(tidy_spaces, text.split("\n")) if line]
     block = rules.tail_block_start(tidied)
     if block is not None:
