@@ -292,3 +292,37 @@ def test_a_row_of_fullwidth_bars_is_not_a_label():
     text = "各乡镇整改情况见下表。\n乡镇｜下发(个)｜已整改(个)｜整改率\n甲镇｜64｜61｜95.3%\n乙乡｜29｜25｜86.2%\n"
     labels = {f.text: f.label for f in analyze(document_from_text(text)).figures}
     assert labels["95.3%"] == "甲镇整改率"
+
+
+# --- more phrasings: shares of a 其中 list after its first part, 约 rates, 较去年同期 amounts ---
+
+@pytest.mark.parametrize("text", [
+    "全年共受理申请500件,其中许可类120件,占24.0%;处罚类200件,占40.0%;其他类180件,占38.0%。",
+    "全年共受理申请500件。其中许可类120件,占24.0%;处罚类200件,占40.0%;其他类180件,占38.0%。",
+    "全年共受理申请500件。其中许可类120件,占全部申请的24.0%;处罚类200件,所占比重为40.0%;"
+    "其他类180件,占全部申请的38.0%。",
+])
+def test_a_later_share_of_a_list_is_measured_against_the_total_not_a_sibling(text):
+    assert checks(text) == [("rate_mismatch", ["500件", "180件", "38.0%"])]
+
+
+def test_right_shares_of_a_list_after_its_first_part_are_no_check():
+    assert checks("全年共受理申请500件。其中许可类120件,占全部申请的24.0%;处罚类200件,所占比重为40.0%;"
+                  "其他类180件,占全部申请的36.0%。") == []
+
+
+def test_a_rate_written_with_yue_wei_is_read():
+    assert checks("全年办结案件300件,其中按期办结291件,按期办结率约为90%。") == [
+        ("rate_mismatch", ["300件", "291件", "90%"])]
+    assert checks("全年办结案件300件,其中按期办结291件,按期办结率约为97%。") == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("全年受理案件400件,较去年同期增加80件,增幅为20%。", 1),
+    ("全年受理案件400件,较去年同期增加80件,增幅为25%。", 0),
+    ("全年受理案件400件,与上年相比增加80件,增长20%。", 1),
+    ("全年受理案件400件,比上年度减少100件,下降幅度为20%。", 0),
+    ("全年受理案件400件,比上年度减少100件,下降幅度为25%。", 1),
+])
+def test_a_change_and_its_rate_after_any_baseline_phrase(text, found):
+    assert len(checks(text, "change_mismatch")) == found

@@ -45,7 +45,7 @@ def find_change_mismatches(text: str, placed: Sequence[Placed]) -> list[Check]:
     return checks
 
 
-AMOUNT_ONLY = re.compile(r"^[,]?\s*(?:同比|比上年|较上年|比去年|较去年|与上年相比|比上年同期|较上年同期)"
+AMOUNT_ONLY = re.compile(r"^[,]?\s*(?:同比|环比|(?:较|比|与)(?:上年|去年|上一年)度?(?:同期)?(?:相比)?)"
                          r"[,]?\s*(?P<dir>增加|增长|多|减少|下降|少)了?$")
 
 

@@ -36,7 +36,7 @@ SHARE_BETWEEN = re.compile(
     r"(?:最高|最大|较大|最多)?(?:[,]?\s*(?:为|达|达到|是))?[::]?\s*$")
 WIDER_BASE = re.compile(r"全国|全省|全市|全区|全县|同比|上年|去年|增长|下降")
 IN_SENTENCE_TOTAL = re.compile(r"^中")
-RATE_LABEL = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2,6})率(?:为|达|达到|是)?$")
+RATE_LABEL = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2,6})率(?:约为|为约|约|为|达|达到|是)?$")
 BASE_WINDOW = 1500
 MAX_PLAUSIBLE_GAP = 10.0
 APPROXIMATE_SLACK = 1.0  # an approximate rate (约19.2%) may be off by this many points
@@ -60,7 +60,7 @@ def find_share_mismatches(text: str, placed: Sequence[Placed], figures: Sequence
     for pairs in _prose_groups(text, placed):
         pairs = [(p, s) for p, s in pairs if p.id not in totals_of]  # 其中甲600件,占60%: ``rates``
         if pairs:
-            checks += _judge_group(text, placed, pairs)
+            checks += _judge_group(text, placed, pairs, totals_of)
     for pairs in _table_groups(text, placed):
         checks += _judge_pooled(text, placed, pairs, {p.id for pair in pairs for p in pair})
     checks += _column_shares(text, placed)
@@ -189,14 +189,16 @@ def _in_cell(by_start: Mapping[int, Placed], start: int, end: int) -> Placed | N
     return None
 
 
-def _judge_group(text: str, placed: Sequence[Placed], pairs: list[tuple[Placed, Placed]]) -> list[Check]:
+def _judge_group(text: str, placed: Sequence[Placed], pairs: list[tuple[Placed, Placed]],
+                 totals_of: Mapping[int, list[Placed]]) -> list[Check]:
     """Each pair against the total of its own sentence; the pairs whose sentence names none
-    against the one earlier total they agree with."""
+    against the one earlier total they agree with.  A sibling part of the same list (其中甲120件,
+    占24%;乙200件,…) is never a total."""
     members = {p.id for pair in pairs for p in pair}
     checks, pooled = [], []
     for part, share in pairs:
         own = [p for p in _sentence_of(placed, part) if p.end <= part.start
-               and p.key == part.key and p.id not in members]
+               and p.key == part.key and p.id not in members and p.id not in totals_of]
         if not own:
             pooled.append((part, share))
         elif len(own) == 1 or _sentence_total(text, placed, part) is not None:
