@@ -326,3 +326,14 @@ def test_a_rate_written_with_yue_wei_is_read():
 ])
 def test_a_change_and_its_rate_after_any_baseline_phrase(text, found):
     assert len(checks(text, "change_mismatch")) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("本月受理投诉120件,较上月100件增加20件,环比增长25%。", 1),
+    ("本月受理投诉120件,较上月100件增加20件,环比增长20%。", 0),
+    ("本季度办理案件90件,比上季度减少10件,环比下降10%。", 0),
+    ("本季度办理案件90件,比上季度减少10件,环比下降12%。", 1),
+    ("全年受理案件400件,较2022年同期320件增加70件,增长25%。", 1),
+])
+def test_a_change_against_the_month_or_quarter_before(text, found):
+    assert len(checks(text, "change_mismatch")) == found
