@@ -337,3 +337,21 @@ def test_a_change_and_its_rate_after_any_baseline_phrase(text, found):
 ])
 def test_a_change_against_the_month_or_quarter_before(text, found):
     assert len(checks(text, "change_mismatch")) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("全年共受理申请300件,办结280件,办结率约为90%。", 1),
+    ("全年共受理申请300件,办结280件,办结率约为93%。", 0),
+    ("全年共受理申请300件,办结280件,办结率约为92.5%。", 0),  # within a point of 93.33%: 约 allows it
+    ("全年共受理申请300件。全年办结280件,办结率约为90%。", 1),
+])
+def test_a_rate_with_yue_is_wrong_only_when_off_by_more_than_a_point(text, found):
+    assert len(checks(text, "rate_mismatch")) == found
+
+
+@pytest.mark.parametrize("text", [
+    "全年共受理申请300件。全年办结280件,办结率约为92.5%。",
+    "全年共受理申请300件,其中网上申请210件,网上申请率约为69.5%。",
+])
+def test_a_rate_with_yue_over_a_distant_or_own_total_allows_a_point(text):
+    assert checks(text) == []

@@ -107,7 +107,8 @@ def _distant_rates(text: str, placed: Sequence[Placed], totals_of: Mapping[int, 
         # itself giving it only by truncation is the truncation warning
         if base is None or any(_agrees(rate, part, p.value) for p in earlier if p.value != base.value):
             continue
-        if (check := _compare(rate, part, base, "前文")) is not None:
+        approximate = "约" in text[part.end:rate.start]  # 出庭率约为22%
+        if (check := _compare(rate, part, base, "前文", approximate)) is not None:
             checks.append(check)
     return checks
 
@@ -351,7 +352,7 @@ def _part_rates(text: str, placed: Sequence[Placed], figures: Sequence[Figure],
             continue
         share = Placed(figure=figure, value=float(figure.value), key=("percent", "%"), sentence=part.sentence,
                        in_parens=False, precision=0.0)
-        approximate = bool(figure.qualifier) or "约" in figure.text
+        approximate = bool(figure.qualifier) or "约" in figure.text or "约" in between
         check = _compare(share, part, totals[0], "本句", approximate)
         if check is not None:
             checks.append(check)
