@@ -355,3 +355,12 @@ def test_a_rate_with_yue_is_wrong_only_when_off_by_more_than_a_point(text, found
 ])
 def test_a_rate_with_yue_over_a_distant_or_own_total_allows_a_point(text):
     assert checks(text) == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("全年受理举报1200件。具体来看,电话400件,网络300件。信函200件,其他280件。", 1),
+    ("全年受理举报1200件。按渠道统计,电话400件,网络300件;信函200件,其他渠道280件。", 1),
+    ("全年受理举报1200件。按渠道统计,电话400件,网络300件;信函200件,其他渠道300件。", 0),
+])
+def test_a_list_over_clauses_after_any_breakdown_phrase(text, found):
+    assert len(checks(text, "sum_mismatch")) == found

@@ -74,8 +74,8 @@ def _spanning_list(text: str, outer: Sequence[Placed], k: int) -> list[Placed]:
             break
     else:
         return []
-    sentences = {p.sentence for p in parts}
-    if len(parts) < 3 or len(sentences) < 2:
+    # over sentences or clauses (;): a list inside one clause is the sum check's
+    if len(parts) < 3 or not any(c in text[parts[0].end:parts[-1].start] for c in "。;!?"):
         return []
     # read over several sentences, a sum far from the total means the list was misread
     return parts if abs(sum(p.value for p in parts) - total.value) <= MAX_SHARE_OFF * total.value else []
