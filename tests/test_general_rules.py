@@ -364,3 +364,12 @@ def test_a_rate_with_yue_over_a_distant_or_own_total_allows_a_point(text):
 ])
 def test_a_list_over_clauses_after_any_breakdown_phrase(text, found):
     assert len(checks(text, "sum_mismatch")) == found
+
+
+@pytest.mark.parametrize("text, figure, label", [
+    ("一是培育\"法律明白人\"52名,实现全覆盖。", "52名", "法律明白人"),
+    ("全市87个乡镇中仍有19个未配备专职法制审核人员;", "19个", "未配备专职法制审核人员"),
+])
+def test_a_quoted_noun_or_the_predicate_after_an_adverb_names_the_count(text, figure, label):
+    found = {f.text: f.label for f in analyze(document_from_text(text)).figures}
+    assert found[figure] == label

@@ -60,8 +60,37 @@ def apply_fallbacks(text: str, figures: list[Figure]) -> None:
             words = _before_brackets(text, f.start, previous.end if previous else 0)
             if len(words) >= 2:
                 _set(f, words)
+        elif f.label in _ADVERB_ONLY:
+            after = _clause_after(text, f.end)  # 仍有19个未配备专职人员: the predicate names them
+            if len(after) >= 2:
+                _set(f, after)
+        if f.start > 0 and text[f.start - 1] in "\"”」":
+            quoted = _quoted_before(text, f.start - 1)  # 培育“法律明白人”52名: the quoted noun
+            if quoted and quoted not in (f.label or ""):
+                _set(f, quoted)
         _drop_glosses(text, f)
         previous = f
+
+
+# A label that is only an adverb says nothing of what is counted (仍有19个…, 还有3家…).
+_ADVERB_ONLY = frozenset("仍 还 尚 仍然 依然 另 另有 仍有 还有 尚有".split())
+_QUOTE_OPEN = {"\"": "\"", "”": "“", "」": "「"}
+
+
+def _clause_after(text: str, end: int) -> str:
+    """The words after a figure up to the next stop, at most 16 characters."""
+    stop = end
+    while stop < len(text) and stop - end < 16 and text[stop] not in STOPS:
+        stop += 1
+    return text[end:stop].strip() if stop - end < 16 else ""
+
+
+def _quoted_before(text: str, close: int) -> str:
+    """The phrase in the quotes that close at ``close`` (2 to 12 characters), else ''."""
+    opening = _QUOTE_OPEN[text[close]]
+    start = text.rfind(opening, max(0, close - 13), close)
+    inner = text[start + 1:close] if start >= 0 else ""
+    return inner if 2 <= len(inner) <= 12 and not any(c in STOPS for c in inner) else ""
 
 
 def _drop_glosses(text: str, f: Figure) -> None:
