@@ -373,3 +373,9 @@ def test_a_list_over_clauses_after_any_breakdown_phrase(text, found):
 def test_a_quoted_noun_or_the_predicate_after_an_adverb_names_the_count(text, figure, label):
     found = {f.text: f.label for f in analyze(document_from_text(text)).figures}
     assert found[figure] == label
+
+
+def test_a_count_of_people_after_a_short_quoted_name_is_a_figure():
+    figures = [f.text for f in analyze(document_from_text("全县共培养“调解能手”38名,实现全覆盖。")).figures]
+    assert figures == ["38名"]
+    assert [f.text for f in analyze(document_from_text("落实“六稳”16条措施。")).figures] == []
