@@ -379,3 +379,14 @@ def test_a_count_of_people_after_a_short_quoted_name_is_a_figure():
     figures = [f.text for f in analyze(document_from_text("全县共培养“调解能手”38名,实现全覆盖。")).figures]
     assert figures == ["38名"]
     assert [f.text for f in analyze(document_from_text("落实“六稳”16条措施。")).figures] == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("甲类58件,乙类37件;丙类0件,其他46件。以上共计146件。", 1),
+    ("甲类58件,乙类37件;丙类0件,其他46件。以上共计141件。", 0),
+    ("全年受理146件。甲类58件,乙类37件;丙类0件,其他46件。以上共计146件。", 0),  # two readings
+    ("各类案件合计146件,其中:甲类58件;乙类37件;丙类0件;其他46件。", 1),
+    ("各类案件合计146件,其中:甲类58件;乙类37件;丙类0件;其他51件。", 0),
+])
+def test_a_total_after_its_parts_or_a_list_over_semicolons(text, found):
+    assert len(checks(text, "sum_mismatch")) == found

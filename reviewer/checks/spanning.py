@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from reviewer.checks.context import Placed, own_label
+from reviewer.checks.context import SENTENCE_WINDOW, Placed, own_label, sentence_starts
 from reviewer.checks.sums import BREAKDOWN_OPENER, OTHER_PERIODS, REMAINDER, STAGE, judge_breakdown
 from reviewer.model import Check
 
@@ -42,7 +42,38 @@ def find_spanning_mismatches(text: str, placed: Sequence[Placed]) -> list[Check]
             check = judge_breakdown(text, parts, [total], True)
             if check is not None:
                 checks.append(check)
+    checks += [c for c in _totals_after(text, outer) if not {i for d in checks for i in d.figures} & set(c.figures)]
     checks += _narrower_exceeds(text, outer)
+    return checks
+
+
+# "甲类58件,乙类37件;丙类0件,其他46件。以上共计146件": the total closes the list a sentence later
+ABOVE_TOTAL = re.compile(r"^\s*(?:以上|上述)[^,,;。\d]{0,8}?(?:合计|共计|总计|总共|一共|共)[^,,;。\d]{0,4}$")
+
+
+def _totals_after(text: str, outer: Sequence[Placed]) -> list[Check]:
+    """A total that opens its sentence with 以上/上述…合计, over the figures of its kind in the
+    sentences before it (at most ``MAX_SENTENCES``, within its paragraph); stated, so the parts
+    must add up to it exactly."""
+    checks = []
+    starts = sentence_starts(text)
+    for k, total in enumerate(outer):
+        start = starts[total.sentence]
+        if k == 0 or not ABOVE_TOTAL.match(text[start:total.start]):
+            continue
+        paragraph = text.rfind("\n", max(0, start - SENTENCE_WINDOW), start) + 1
+        parts = []
+        for p in reversed(outer[max(0, k - 30):k]):
+            if p.start < paragraph or p.sentence < total.sentence - MAX_SENTENCES:
+                break
+            if p.key == total.key:
+                parts.append(p)
+        parts.reverse()
+        if len(parts) < 2 or abs(sum(p.value for p in parts) - total.value) > MAX_SHARE_OFF * total.value:
+            continue
+        check = judge_breakdown(text, parts, [total], True, stated=True)
+        if check is not None:
+            checks.append(check)
     return checks
 
 
@@ -104,7 +135,7 @@ def _opened_after(text: str, total: Placed, later: Sequence[Placed]) -> int | No
     return None
 
 
-_CLAUSE_START = re.compile(r"[。;]")
+_CLAUSE_START = re.compile(r"[。;,:]")
 
 
 def _narrower_exceeds(text: str, outer: Sequence[Placed]) -> list[Check]:
