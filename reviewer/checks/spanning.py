@@ -20,6 +20,7 @@ from reviewer.checks.sums import BREAKDOWN_OPENER, OTHER_PERIODS, REMAINDER, STA
 from reviewer.model import Check
 
 MAX_SENTENCES = 4
+MAX_LIST = 40  # figures looked at after a total
 MAX_SHARE_OFF = 0.1
 NARROWING = re.compile(r"领域|行业|方面|系统")
 SUBSET_WINDOW = 300
@@ -63,7 +64,7 @@ def _totals_after(text: str, outer: Sequence[Placed]) -> list[Check]:
             continue
         paragraph = text.rfind("\n", max(0, start - SENTENCE_WINDOW), start) + 1
         parts = []
-        for p in reversed(outer[max(0, k - 30):k]):
+        for p in reversed(outer[max(0, k - MAX_LIST):k]):
             if p.start < paragraph or p.sentence < total.sentence - MAX_SENTENCES:
                 break
             if p.key == total.key:
@@ -80,7 +81,7 @@ def _totals_after(text: str, outer: Sequence[Placed]) -> list[Check]:
 def _spanning_list(text: str, outer: Sequence[Placed], k: int) -> list[Placed]:
     total = outer[k]
     later = []
-    for p in outer[k + 1:]:
+    for p in outer[k + 1:k + 1 + MAX_LIST]:  # a bounded look ahead: linear over the document
         if p.sentence > total.sentence + MAX_SENTENCES:
             break
         if p.key == total.key:
