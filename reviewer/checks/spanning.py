@@ -60,7 +60,7 @@ def _totals_after(text: str, outer: Sequence[Placed]) -> list[Check]:
     starts = sentence_starts(text)
     for k, total in enumerate(outer):
         start = starts[total.sentence]
-        if k == 0 or not ABOVE_TOTAL.match(text[start:total.start]):
+        if k == 0 or total.start - start > 20 or not ABOVE_TOTAL.match(text[start:total.start]):
             continue
         paragraph = text.rfind("\n", max(0, start - SENTENCE_WINDOW), start) + 1
         parts = []
@@ -125,11 +125,11 @@ def _other_period_or_change(text: str, figure: Placed, floor: int) -> bool:
 def _opened_after(text: str, total: Placed, later: Sequence[Placed]) -> int | None:
     """Where the list after ``total`` opens: a sentence or clause that starts with 其中 or a
     breakdown phrase (按类型分, 从案件类型看), in the next sentence at most; None when none does."""
-    end = later[-1].start
+    end = min(later[-1].start, total.end + SENTENCE_WINDOW)  # bounded: no quadratic walk in a long line
     for match in _CLAUSE_START.finditer(text, total.end, end):
         if "\n" in text[total.end:match.start()]:
             return None
-        if BREAKDOWN_OPENER.match(text[match.end():end].lstrip()):
+        if BREAKDOWN_OPENER.match(text[match.end():match.end() + 40].lstrip()):
             return match.end()
         if match.group() == "。":
             return None  # the list opens in the sentence after the total's, or not at all
