@@ -390,3 +390,9 @@ def test_a_count_of_people_after_a_short_quoted_name_is_a_figure():
 ])
 def test_a_total_after_its_parts_or_a_list_over_semicolons(text, found):
     assert len(checks(text, "sum_mismatch")) == found
+
+
+def test_a_change_column_follows_the_rows_measure_in_a_cells_label():
+    text = "情况见下表:\n项目 | 2022年 | 2023年 | 增减 |\n出庭率 | 55.7% | 64.5% | 8.8个百分点 |\n受理 | 1件 | 2件 | 1件 |\n"
+    labels = {f.text: f.label for f in analyze(document_from_text(text)).figures}
+    assert labels["8.8个百分点"] == "出庭率增减"
