@@ -396,3 +396,20 @@ def test_a_change_column_follows_the_rows_measure_in_a_cells_label():
     text = "情况见下表:\n项目 | 2022年 | 2023年 | 增减 |\n出庭率 | 55.7% | 64.5% | 8.8个百分点 |\n受理 | 1件 | 2件 | 1件 |\n"
     labels = {f.text: f.label for f in analyze(document_from_text(text)).figures}
     assert labels["8.8个百分点"] == "出庭率增减"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全年新设市场主体2346户,其中企业、个体工商户、农民专业合作社分别为612户、1698户、36户。",
+     {"612户": "企业", "1698户": "个体工商户", "36户": "农民专业合作社"}),
+    ("全縣執法人員共436名,其中縣直部門、鄉鎮(街道)、其他單位分別為251名、142名、37名。",
+     {"251名": "縣直部門", "142名": "鄉鎮(街道)", "37名": "其他單位"}),
+    ("受理的申请中,许可类和处罚类依次为40件、60件。", {"40件": "受理的申请中,许可类".split(",")[1], "60件": "处罚类"}),
+])
+def test_each_figure_of_a_respectively_list_takes_its_own_name(text, expected):
+    labels = {f.text: f.label for f in analyze(document_from_text(text)).figures}
+    assert {k: labels[k] for k in expected} == expected
+
+
+def test_a_respectively_list_with_more_figures_than_names_keeps_its_labels():
+    labels = {f.text: f.label for f in analyze(document_from_text("甲、乙两类分别为12件、13件、14件。")).figures}
+    assert labels["13件"] != "乙"

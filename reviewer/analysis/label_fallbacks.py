@@ -43,8 +43,31 @@ def label_table_cells(a: str, figures: list[Figure]) -> None:
             f.label, f.label_start, f.label_end = label, None, None
 
 
+# "其中縣直部門、鄉鎮(街道)、其他執法單位分別為251名、142名、37名": names, then figures in order
+RESPECTIVELY = re.compile(r"(?:其中|包括)?[,，:：]?\s*(?P<names>[^,，;；。:：\n]{2,60}?)"
+                          r"(?:分[别別](?:[为為是有]|达到?|達到?)?|依次[为為是])[:：]?\s*$")
+
+
+def _label_respectively(text: str, figures: list[Figure]) -> None:
+    """Each figure of a 分别为 list takes the name in the same place of the list of names before
+    it, when there are as many names as figures (separated by 、 only)."""
+    n = 0
+    while n < len(figures):
+        f = figures[n]
+        match = RESPECTIVELY.search(text, max(0, f.start - 70), f.start)
+        names = re.split(r"[、和及与]", match.group("names")) if match and match.end() == f.start else []
+        run = [f]
+        while n + len(run) < len(figures) and text[run[-1].end:figures[n + len(run)].start] == "、":
+            run.append(figures[n + len(run)])
+        if len(names) >= 2 and len(names) == len(run) and all(2 <= len(name.strip()) <= 16 for name in names):
+            for figure, name in zip(run, names):
+                _set(figure, LEAD_WORDS.sub("", name.strip()))
+        n += len(run)
+
+
 def apply_fallbacks(text: str, figures: list[Figure]) -> None:
     """Fill in or correct the labels of ``figures`` (in document order) in place."""
+    _label_respectively(text, figures)
     previous: Figure | None = None
     for f in figures:
         if (f.kind == "date" and previous is not None and previous.kind == "date" and previous.label
