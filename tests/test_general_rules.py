@@ -413,3 +413,11 @@ def test_each_figure_of_a_respectively_list_takes_its_own_name(text, expected):
 def test_a_respectively_list_with_more_figures_than_names_keeps_its_labels():
     labels = {f.text: f.label for f in analyze(document_from_text("甲、乙两类分别为12件、13件、14件。")).figures}
     assert labels["13件"] != "乙"
+
+
+@pytest.mark.parametrize("text, label", [
+    ("组织执法人员轮训,每人不少于40学时。", "执法人员轮训"),
+    ("开展法治培训,人均12学时。", "法治培训"),
+])
+def test_an_amount_per_head_takes_the_activity_before_it(text, label):
+    assert [f.label for f in analyze(document_from_text(text)).figures] == [label]
