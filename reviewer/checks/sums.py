@@ -452,8 +452,8 @@ def tidy_number(value: float) -> float | int:
 
 
 def format_amount(value: float, like: Placed) -> str:
-    """``value`` written the way ``like`` writes its figure (万元 stays 万元)."""
-    unit = like.key[1]
+    """``value`` written the way ``like`` writes its figure (万元 stays 万元, 名 stays 名)."""
+    unit = like.figure.unit if like.figure.unit and like.figure.unit in like.figure.text else like.key[1]
     text = like.figure.text
     for words, size in (("亿億", 100_000_000), ("万萬", 10_000)):
         if any(word in text for word in words):
