@@ -421,3 +421,15 @@ def test_a_respectively_list_with_more_figures_than_names_keeps_its_labels():
 ])
 def test_an_amount_per_head_takes_the_activity_before_it(text, label):
     assert [f.label for f in analyze(document_from_text(text)).figures] == [label]
+
+
+def test_a_space_aligned_table_checks_its_total_column_and_row(tmp_path):
+    from reviewer.load.dispatch import load_document
+
+    path = tmp_path / "aligned.txt"
+    path.write_text("各单位办案情况如下:\n单位        许可(件)     处罚(件)     合计(件)\n"
+                    "甲局          12件          30件          42件\n乙局           8件          25件          35件\n"
+                    "丙局           5件          10件          15件\n合计          25件          65件          92件\n",
+                    encoding="utf-8")
+    found = [c.message for c in analyze(load_document(path)).checks]
+    assert found == ["分项合计8件+25件=33件,与所述35件不符(少2件)", "分项合计25件+65件=90件,与所述92件不符(少2件)"]
