@@ -516,11 +516,11 @@ def _in_context(a: str, start: int, unit_end: int, words: tuple[str, ...]) -> bo
 
 def _short_quote_before(a: str, end: int) -> bool:
     """Whether the quotation closing at ``end`` is short, like a name (“六稳”), rather than a
-    list of items that the number then counts (“…、…、…”三条措施)."""
+    list of items that the number then counts (“…、…、…”三条措施, and people: “调解能手”38名)."""
     closing = a[end - 1]
     opening = {"”": "“", "’": "‘", "」": "「", "』": "『"}.get(closing, closing)
     start = a.rfind(opening, max(0, end - 8), end - 1)
-    return start >= 0 and end - 1 - start - 1 <= 4  # “六稳”16条, but “交通法治大讲堂”4期 counts
+    return start >= 0 and end - 1 - start - 1 <= 4 and not re.match(r"\d+[名人位]", a[end:end + 8])  # “调解能手”38名 counts
 
 
 def _extend_qualifiers(a: str, f: _Found) -> None:

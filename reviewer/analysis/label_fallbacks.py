@@ -38,13 +38,36 @@ def label_table_cells(a: str, figures: list[Figure]) -> None:
         # nothing, a row header that names a measure (数量, 占比) or a run of cells (0 | 0 |): the
         # headers name it better; a row name or a key cell before it (发文日期 | …) already does
         own = re.sub(r"\s+", "", f.label or "")
-        if not own or "|" in own or tables.NUMERIC_CELL.match(own) or own == row_head and (
+        if not own or tables.BAR.search(own) or tables.NUMERIC_CELL.match(own) or own == row_head and (
                 tables.GENERIC.match(own) or tables.MEASURE.search(own)):
             f.label, f.label_start, f.label_end = label, None, None
 
 
+# "其中縣直部門、鄉鎮(街道)、其他執法單位分別為251名、142名、37名": names, then figures in order
+RESPECTIVELY = re.compile(r"(?:其中|包括)?[,，:：]?\s*(?P<names>[^,，;；。:：\n]{2,60}?)"
+                          r"(?:分[别別](?:[为為是有]|达到?|達到?)?|依次[为為是])[:：]?\s*$")
+
+
+def _label_respectively(text: str, figures: list[Figure]) -> None:
+    """Each figure of a 分别为 list takes the name in the same place of the list of names before
+    it, when there are as many names as figures (separated by 、 only)."""
+    n = 0
+    while n < len(figures):
+        f = figures[n]
+        match = RESPECTIVELY.search(text, max(0, f.start - 70), f.start)
+        names = re.split(r"[、和及与]", match.group("names")) if match and match.end() == f.start else []
+        run = [f]
+        while n + len(run) < len(figures) and text[run[-1].end:figures[n + len(run)].start] == "、":
+            run.append(figures[n + len(run)])
+        if len(names) >= 2 and len(names) == len(run) and all(2 <= len(name.strip()) <= 16 for name in names):
+            for figure, name in zip(run, names):
+                _set(figure, LEAD_WORDS.sub("", name.strip()))
+        n += len(run)
+
+
 def apply_fallbacks(text: str, figures: list[Figure]) -> None:
     """Fill in or correct the labels of ``figures`` (in document order) in place."""
+    _label_respectively(text, figures)
     previous: Figure | None = None
     for f in figures:
         if (f.kind == "date" and previous is not None and previous.kind == "date" and previous.label
@@ -60,8 +83,37 @@ def apply_fallbacks(text: str, figures: list[Figure]) -> None:
             words = _before_brackets(text, f.start, previous.end if previous else 0)
             if len(words) >= 2:
                 _set(f, words)
+        elif f.label in _ADVERB_ONLY:
+            after = _clause_after(text, f.end)  # 仍有19个未配备专职人员: the predicate names them
+            if len(after) >= 2:
+                _set(f, after)
+        if f.start > 0 and text[f.start - 1] in "\"”」":
+            quoted = _quoted_before(text, f.start - 1)  # 培育“法律明白人”52名: the quoted noun
+            if quoted and quoted not in (f.label or ""):
+                _set(f, quoted)
         _drop_glosses(text, f)
         previous = f
+
+
+# A label that is only an adverb says nothing of what is counted (仍有19个…, 还有3家…).
+_ADVERB_ONLY = frozenset("仍 还 尚 仍然 依然 另 另有 仍有 还有 尚有".split())
+_QUOTE_OPEN = {"\"": "\"", "”": "“", "」": "「"}
+
+
+def _clause_after(text: str, end: int) -> str:
+    """The words after a figure up to the next stop, at most 16 characters."""
+    stop = end
+    while stop < len(text) and stop - end < 16 and text[stop] not in STOPS:
+        stop += 1
+    return text[end:stop].strip() if stop - end < 16 else ""
+
+
+def _quoted_before(text: str, close: int) -> str:
+    """The phrase in the quotes that close at ``close`` (2 to 12 characters), else ''."""
+    opening = _QUOTE_OPEN[text[close]]
+    start = text.rfind(opening, max(0, close - 13), close)
+    inner = text[start + 1:close] if start >= 0 else ""
+    return inner if 2 <= len(inner) <= 12 and not any(c in STOPS for c in inner) else ""
 
 
 def _drop_glosses(text: str, f: Figure) -> None:

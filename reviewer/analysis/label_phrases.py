@@ -55,7 +55,9 @@ _FROM_MARKERS = ("由", "从")
 _TO_LEVEL = re.compile(r"[\u4e00-\u9fff]{0,4}?[至到为]")
 # A clause that starts with a frequency (每月不少于1次) or a generic measure noun (时间为3至6个月)
 # says how often or how long; the activity is named by the clause before it.
-_FREQUENCY = re.compile(r"(?:每|平均每)(?:[一两二三四五六]个?)?(?:天|日|周|星期|旬|月|季度|季|半年|年|学期)(?:均|至少|都)?")
+# a rate per period or per head (每月, 每人): the activity before it names the figure (轮训,每人40学时)
+_FREQUENCY = re.compile(r"(?:每|平均每|人均)(?:[一两二三四五六]个?)?(?:天|日|周|星期|旬|月|季度|季|半年|年|学期|人|名|户)?"
+                        r"(?:均|至少|都)?")
 _GENERIC_MEASURES = frozenset("时间 数量 人数 金额 比例 期限 时长 次数 总数 规模 周期 频次 总量".split())
 _COMPARISON_MARKERS = frozenset("比 较 同比 环比 相比 相较 比上年 较上年 较去年 比去年".split())
 _RESTART_WORDS = frozenset("是 分别是 依次是 主要是 包括 等 等等".split())

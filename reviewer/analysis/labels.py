@@ -64,6 +64,9 @@ from reviewer.analysis.label_phrases import (
 from reviewer.analysis.pos_tokens import Label, Token, tokens
 from reviewer.model import Figure
 
+# 较上年76件, 比去年同期1490.2万元: the figure right after the baseline is the baseline's
+_COMPARED_WITH = frozenset("较 比 与 同 相比 相较".split())
+
 
 class LabelFinder:
     """Labels for the figures of one document (``text`` shown, ``a`` its Simplified copy)."""
@@ -131,6 +134,9 @@ class LabelFinder:
         after = tokens(a, f.end, hi) if f.end < hi else []
         raw_last = before[-1].word if before else ""
         baseline = [t for t in before if t.word in _BASELINE_WORDS]
+        if baseline and raw_last == baseline[-1].word and len(before) >= 2 \
+                and before[-2].word in _COMPARED_WITH:
+            return self._phrase(baseline[-1:])  # 较上年76件下降了18件: last year's figure
         before, changed = _strip_tail(before)
         before = _after_restart(before)
         comparison = _comparison(before)

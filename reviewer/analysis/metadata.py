@@ -28,7 +28,7 @@ ISSUER_LABEL = re.compile(
     r"(?:信息来源|来源单位|来源|发布单位|发布机构|发文机关|发文单位|发布部门)\s*[:：]\s*"
     r"(?P<v>[\u4e00-\u9fff（）()]+)")
 DATE_LABEL = re.compile(
-    r"(?P<label>发布日期|发布时间|发文日期|成文日期|印发日期|日期|时间)\s*[:：|｜]\s*"
+    r"(?P<label>发布日期|发布时间|发文日期|成文日期|印发日期|日期|时间)(?:\s*[:：|｜]){1,2}\s*"
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
 FIELD_ONLY_LINE = re.compile(r"(?P<label>发布日期|发布时间|发文日期|成文日期|印发日期)\s*[:：]?")
 CN_YEAR_DIGITS = "〇零一二三四五六七八九"
@@ -182,7 +182,8 @@ def _title(header: list[Line]) -> tuple[str | None, str | None]:
 YEAR_WORD = f"(?:(?:19|20)\\d{{2}}|[{CN_YEAR_DIGITS}]{{4}})\\s*年度?"
 # The first part of a title broken over two lines: the issuer, its year, or both
 # (``桐溪县应急管理局2023年度`` above ``法治政府建设情况报告``).
-TITLE_HEAD = re.compile(f"(?P<org>[\u4e00-\u9fff（）()]{{2,30}}?{ORG_SUFFIX})?(?P<year>{YEAR_WORD})?")
+# (``某市生态环境局关于2022年度`` above ``法治政府建设工作情况的报告``: 关于 between them)
+TITLE_HEAD = re.compile(f"(?P<org>[\u4e00-\u9fff（）()]{{2,30}}?{ORG_SUFFIX})?(?:关于)?(?P<year>{YEAR_WORD})?")
 # A line that opens a title of its own: a year, 关于, or a named body (a place, then its office).
 TITLE_OPENING = re.compile(f"{YEAR_WORD}|关于|[\u4e00-\u9fff]{{0,20}}?[省市区县州旗镇乡][\u4e00-\u9fff]{{0,20}}?"
                            f"{ORG_SUFFIX}")
@@ -404,7 +405,8 @@ def _report_year(document: Document, title: str | None, body_start: int,
     return None
 
 
-DOC_NUMBER_LABEL = re.compile(r"(?:发\s*文\s*字\s*号|文\s*号)\s*[:：]\s*")
+# 文号: / 文号 | (a metadata table as text) / 文号:| (an HTML table's cells joined)
+DOC_NUMBER_LABEL = re.compile(r"(?:发\s*文\s*字\s*号|文\s*号)(?:\s*[:：|｜]){1,2}\s*")
 
 
 def _doc_number(header: list[Line]) -> str | None:
@@ -414,7 +416,7 @@ def _doc_number(header: list[Line]) -> str | None:
         label = DOC_NUMBER_LABEL.search(line.analysis)
         offset = label.end() if label else 0
         match = DOC_NUMBER.match(line.analysis, offset)
-        if match and (match.end() == len(line.analysis) or line.analysis[match.end()] in " \u3000\u00a0签"):
+        if match and (match.end() == len(line.analysis) or line.analysis[match.end()] in " \u3000\u00a0签|｜"):
             return line.shown[offset:match.end()]
     return None
 

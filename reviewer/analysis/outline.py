@@ -307,6 +307,23 @@ def _first_lost(text: str, candidates: list[Candidate], cand: Candidate, last: d
                for line, below in zip(lines[1:], lines[2:]))
 
 
+def _children_of_lost(text: str, cand: Candidate, last: dict[int, int],
+                      accepted: list[tuple[Candidate, float]]) -> bool:
+    """True for a first ``二、`` after a run of ``(一)(二)…`` whose parent line has no number: an
+    unnumbered heading line right above the ``(一)``, below a line that ends a sentence or a
+    colon (``报告如下:`` / ``工作举措及成效`` / ``(一)…``): the ``一、`` of that parent was lost."""
+    if cand.level != 1 or cand.value != 2 or not cand.at_line_start or not accepted or 1 in last:
+        return False
+    first = accepted[0][0]
+    if first.level != 2 or first.value != 1 or not first.at_line_start:
+        return False
+    lines = text[:first.start].rstrip("\n").split("\n")
+    if len(lines) < 2:
+        return False
+    heading, above = lines[-1].strip(), lines[-2].strip()
+    return bool(UNNUMBERED_HEADING.fullmatch(heading)) and above.endswith((":", "：", "。"))
+
+
 UNNUMBERED_HEADING = re.compile(r"[\u4e00-\u9fff]{2,20}(?<!报告)(?<!总结)(?<!年报)")
 
 
@@ -363,7 +380,7 @@ def find_sections(document: Document) -> list[Section]:
         elif previous is not None and cand.value < previous and higher_since.get(level) \
                 and cand.value <= 3:
             confidence = 0.5  # a new run under a new parent whose first heading was lost
-        elif _first_lost(analysis, candidates, cand, last):
+        elif _first_lost(analysis, candidates, cand, last) or _children_of_lost(analysis, cand, last, accepted):
             confidence = 0.5  # ``二、`` opens the report: ``一、`` lost its number
         else:
             continue

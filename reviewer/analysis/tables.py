@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 
 Span = tuple[int, int]
-_BAR = re.compile(r"[|｜]")
+BAR = re.compile(r"[|｜]")
 GENERIC = re.compile(r"^(?:数量|数|件数|个数|数目|数值|合计|总计|小计|计)$")
 MEASURE = re.compile(r"(?:比例|比重|幅度|率|占比|数量|金额|件数|人数|次数|数|额)(?:\([^()]*\))?$")
 NUMERIC_CELL = re.compile(r"^[-−+]?\d[\d,.]*\s*(?:%|‰|[\u4e00-\u9fff]{1,3})?$")
 FIELD_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}[:：]?$")  # a key cell of a key | value table
+CHANGE_HEAD = re.compile(r"^(?:增减|增降|同比|环比|增幅|降幅|增长|变化|变动|较上年|比上年)")
 YEAR_CELL = re.compile(r"^(?:19|20)\d{2}年度?$")
 MAX_CELL = 16
 
@@ -28,7 +29,7 @@ def table_cells(text: str) -> list[list[list[Span]]]:
     current: list[list[Span]] = []
     position = 0
     for line in text.split("\n"):
-        row = _row(line, position) if len(_BAR.findall(line)) >= 2 else None
+        row = _row(line, position) if len(BAR.findall(line)) >= 2 else None
         if row:
             current.append(row)
         elif current:
@@ -42,7 +43,7 @@ def table_cells(text: str) -> list[list[list[Span]]]:
 
 def _row(line: str, offset: int) -> list[Span]:
     cells, start = [], 0
-    for match in list(_BAR.finditer(line)) + [None]:
+    for match in list(BAR.finditer(line)) + [None]:
         end = match.start() if match else len(line)
         raw = line[start:end]
         stripped = raw.strip()
@@ -78,6 +79,12 @@ def cell_labels(text: str) -> dict[Span, tuple[str, str]]:
     return labels
 
 
+def all_tables(text: str) -> list[list[list[Span]]]:
+    """Every table of ``text`` as rows of cell spans, header row first: the ``|`` tables and
+    the tables written one cell per line, so a check reads both shapes the same way."""
+    return table_cells(text) + [[header, *rows] for header, rows in _line_tables(text)]
+
+
 def _cell(text: str, span: Span) -> str:
     return re.sub(r"\s+", "", text[span[0]:span[1]])
 
@@ -88,8 +95,8 @@ def _combine(text: str, row_head: str, column_head: str, row_is_entity: bool = F
         return None
     if not row_head or NUMERIC_CELL.match(row_head) or GENERIC.match(row_head) and not row_is_entity:
         return column_head
-    if row_is_entity or (MEASURE.search(column_head) and not MEASURE.search(row_head)):
-        return row_head + column_head
+    if row_is_entity or CHANGE_HEAD.match(column_head) or (MEASURE.search(column_head) and not MEASURE.search(row_head)):
+        return row_head + column_head  # 出庭率 | … | 增减: the change of the row's measure
     return column_head + row_head
 
 

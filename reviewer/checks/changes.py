@@ -24,13 +24,17 @@ from reviewer.checks.context import CLAUSE_END, Placed, own_label
 from reviewer.checks.sums import format_amount
 from reviewer.model import Check
 
+# the period a change is measured against: last year, or the month or quarter before (环比)
+_PRIOR = r"(?:上年|去年|上一年|上月|上个月|上季度|上一季度|上期)度?(?:同期)?"
 YEAR_LEAD = re.compile(r"^(?:(?P<year>(?:19|20)\d{2})年?度?|(?P<last>上年|去年|上一年)度?(?:同期)?)")
-RATE_AFTER = re.compile(r"^[,]?\s*(?:同比|较上年|比上年|较去年|比去年)?(?P<dir>增长|上升|增加|提高|下降|减少|降低)了?"
-                        r"(?:幅度)?(?:为|达)?$")
-BASE_BEFORE = re.compile(r"[,]?\s*(?:较|比|与)(?P<when>(?:19|20)\d{2}年度?|上年度?|去年|上一年)(?:同期)?(?:的)?"
+# the rate's own words: 同比增长, 环比下降, 较去年同期减少, and the nouns 增幅/涨幅/降幅/增速 (下降幅度)
+RATE_AFTER = re.compile(r"^[,]?\s*(?:同比|环比|(?:较|比)" + _PRIOR + r")?[,]?\s*"
+                        r"(?P<dir>增长|上升|增加|提高|下降|减少|降低|增幅|涨幅|升幅|增速|降幅|减幅|跌幅)了?"
+                        r"(?:幅度)?(?:为|达|达到|是)?[::]?$")
+BASE_BEFORE = re.compile(r"[,]?\s*(?:较|比|与)(?P<when>(?:19|20)\d{2}年度?|" + _PRIOR + r")(?:同期)?(?:的)?"
                          r"[^,,;。\d]{0,12}$")
 AMOUNT_AFTER = re.compile(r"^(?:相比)?[,]?\s*(?P<dir>增加|增长|上升|多|减少|下降|降低|少)了?$")
-UPWARD = ("增长", "上升", "增加", "提高", "多")
+UPWARD = ("增长", "上升", "增加", "提高", "多", "增幅", "涨幅", "升幅", "增速")
 MAX_PLAUSIBLE_GAP = 30.0
 
 
@@ -43,7 +47,7 @@ def find_change_mismatches(text: str, placed: Sequence[Placed]) -> list[Check]:
     return checks
 
 
-AMOUNT_ONLY = re.compile(r"^[,]?\s*(?:同比|比上年|较上年|比去年|较去年|与上年相比|比上年同期|较上年同期)"
+AMOUNT_ONLY = re.compile(r"^[,]?\s*(?:同比|环比|(?:较|比|与)" + _PRIOR + r"(?:相比)?)"
                          r"[,]?\s*(?P<dir>增加|增长|多|减少|下降|少)了?$")
 
 
@@ -153,7 +157,8 @@ def _rate(rate: Placed, new: Placed, old: Placed, sign: int, new_value: float | 
     if abs(rate.value - growth) > MAX_PLAUSIBLE_GAP or growth < 0:
         return None  # a negative "growth" means the direction word was misread
     expected = _round(growth, scale)
-    shown = shown or f"({new.figure.text}−{old.figure.text})÷{old.figure.text}={growth:.{decimals + 2}f}%"
+    high, low = (new, old) if sign > 0 else (old, new)  # a fall reads (old − new) ÷ old
+    shown = shown or f"({high.figure.text}−{low.figure.text})÷{old.figure.text}={growth:.{decimals + 2}f}%"
     truncated = math.floor(growth * scale + 1e-9) / scale
     if not new.precision and not old.precision and abs(rate.value - truncated) < 0.5 / scale:
         message = f"{shown},四舍五入应为{expected:.{decimals}f}%,所述{rate.figure.text}是截断而非四舍五入"

@@ -35,8 +35,11 @@ def _numbering(sections: list[Section]) -> list[Check]:
     """
     checks: list[Check] = []
     last: dict[int, Section] = {}
-    if sections and sections[0].level == 1 and (_value(sections[0]) or 1) > 1:
-        first = sections[0]
+    top = next((s for s in sections if s.level == 1), None)
+    # the first top heading is 二 or later: it opens the report, or only the children of a
+    # parent that lost its number (kept by the outline with a low confidence) come before it
+    if top is not None and (_value(top) or 1) > 1 and (top is sections[0] or top.confidence <= 0.5):
+        first = top
         missing = "、".join(_numeral_like(first, n) for n in range(1, _value(first) or 1))
         checks.append(Check(
             kind="numbering_gap", severity="warning",

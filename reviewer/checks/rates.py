@@ -20,7 +20,8 @@ from collections.abc import Mapping, Sequence
 from reviewer.checks.context import CLAUSE_END, LIST_SEPARATORS, SENTENCE_WINDOW, Placed, own_label
 from reviewer.model import Check
 
-RATE_WORD = re.compile(r"率(?:为|是|达|达到|提高到|提升到|保持|保持在|稳定在|均为)?[::]?\s*$")
+RATE_WORD = re.compile(r"率(?:约为|为约|约|为|是|达|达到|提高到|提升到|保持|保持在|稳定在|均为)?[::]?\s*$")
+APPROXIMATE_SLACK = 1.0  # a rate written 约93% is wrong only when off by more than a point
 GROWTH = re.compile(r"同比|环比|增长|下降|提高|提升|增幅|降幅|上年|去年|上升|减少|增加|较")
 STEM_PREFIX = re.compile(r"^(?:其中|全年|综合|总体|整体|平均|实际|全局|全区|全县|全市)+")
 NEGATIONS = ("不", "未", "非")
@@ -73,6 +74,8 @@ def find_rate_mismatches(text: str, placed: Sequence[Placed],
         if len(stem) < 2:
             continue
         check = _rate_check(text, placed, n, stem, totals_of)
+        if check is not None and "约" in label[match.start():] and abs(check.detail["difference"]) <= APPROXIMATE_SLACK:
+            continue
         if check is not None:
             checks.append(check)
     return checks

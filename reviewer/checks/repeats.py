@@ -135,7 +135,8 @@ def _transposed_variants(text: str, placed: Sequence[Placed], starts: list[int],
         number, rest = split
         for swapped in _swaps(number):
             for other, found in index.get((fig.key, period, swapped, rest), {}).items():
-                if other != label and (_inner_modifier(other, label) or _inner_modifier(label, other)):
+                if other != label and any(same(a, b) for same in (_inner_modifier, _means_before)
+                                          for a, b in ((other, label), (label, other))):
                     matches.extend((i, j) for i in found if eligible[i][0].sentence != fig.sentence)
         index.setdefault((fig.key, period, number, rest), {}).setdefault(label, []).append(j)
     checks = []
@@ -154,6 +155,16 @@ def _inner_modifier(short: str, long: str) -> bool:
         if long.startswith(short[:cut]) and long.endswith(short[cut:]):
             return True
     return False
+
+
+MEANS = re.compile(r"(?:通过|依托|利用|借助|经由|运用)[^,,、;;。]{2,14}")
+
+
+def _means_before(short: str, long: str) -> bool:
+    """``long`` is ``short`` after a phrase saying how it was done (通过门户网站|主动公开政府信息):
+    the means does not change what is counted."""
+    return (len(short) >= MIN_SUMMARY_LABEL and len(long) > len(short) and long.endswith(short)
+            and MEANS.fullmatch(long[:-len(short)]) is not None)
 
 
 def _report_year(text: str) -> str | None:

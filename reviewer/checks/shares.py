@@ -27,7 +27,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 
-from reviewer.analysis.tables import table_cells
+from reviewer.analysis.tables import all_tables, table_cells
 from reviewer.checks.context import SENTENCE_END, Placed
 from reviewer.model import Check, Figure
 
@@ -36,7 +36,7 @@ SHARE_BETWEEN = re.compile(
     r"(?:最高|最大|较大|最多)?(?:[,]?\s*(?:为|达|达到|是))?[::]?\s*$")
 WIDER_BASE = re.compile(r"全国|全省|全市|全区|全县|同比|上年|去年|增长|下降")
 IN_SENTENCE_TOTAL = re.compile(r"^中")
-RATE_LABEL = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2,6})率(?:为|达|达到|是)?$")
+RATE_LABEL = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2,6})率(?:约为|为约|约|为|达|达到|是)?$")
 BASE_WINDOW = 1500
 MAX_PLAUSIBLE_GAP = 10.0
 APPROXIMATE_SLACK = 1.0  # an approximate rate (约19.2%) may be off by this many points
@@ -60,9 +60,10 @@ def find_share_mismatches(text: str, placed: Sequence[Placed], figures: Sequence
     for pairs in _prose_groups(text, placed):
         pairs = [(p, s) for p, s in pairs if p.id not in totals_of]  # 其中甲600件,占60%: ``rates``
         if pairs:
-            checks += _judge_group(text, placed, pairs)
+            checks += _judge_group(text, placed, pairs, totals_of)
     for pairs in _table_groups(text, placed):
         checks += _judge_pooled(text, placed, pairs, {p.id for pair in pairs for p in pair})
+    checks += _column_shares(text, placed)
     checks += _part_rates(text, placed, figures, totals_of)
     done = {c.figures[-1] for c in checks}
     checks += [c for c in _distant_rates(text, placed, totals_of) if c.figures[-1] not in done]
@@ -98,11 +99,16 @@ def _distant_rates(text: str, placed: Sequence[Placed], totals_of: Mapping[int, 
             earlier = [t for t in totals_of[part.id] if t.key == part.key and t.value >= part.value]
             if len(earlier) != 1:
                 continue
-        if not earlier or any(_agrees(rate, part, p.value) for p in earlier):
+        if not earlier:
             continue
         related = [p for p in earlier if _shares_word(_label_without_brackets(text, p), words)]
         base = related[-1] if len(related) == 1 else earlier[0] if len(earlier) == 1 else None
-        if base is not None and (check := _compare(rate, part, base, "前文")) is not None:
+        # another earlier figure that gives the stated rate makes the reading a guess; the base
+        # itself giving it only by truncation is the truncation warning
+        if base is None or any(_agrees(rate, part, p.value) for p in earlier if p.value != base.value):
+            continue
+        approximate = "约" in text[part.end:rate.start]  # 出庭率约为22%
+        if (check := _compare(rate, part, base, "前文", approximate)) is not None:
             checks.append(check)
     return checks
 
@@ -146,6 +152,37 @@ def _table_groups(text: str, placed: Sequence[Placed]) -> list[list[tuple[Placed
     return groups
 
 
+SHARE_HEAD = re.compile(r"占比|比例|比重|占.{0,8}%|构成")
+TOTAL_ROW = re.compile(r"^(?:合\s*计|总\s*计)$")
+
+
+def _column_shares(text: str, placed: Sequence[Placed]) -> list[Check]:
+    """``单位 | 案件数 | 占比 |`` / ``甲局 | 58件 | 16.6% |`` … ``合计 | 348件 | 100% |``: a column
+    of shares beside a column of counts is each row's count over the 合计 row's count."""
+    by_start = {p.start: p for p in placed}
+    checks = []
+    for table in all_tables(text):
+        header = [text[a:b] for a, b in table[0]]
+        totals = [r for r, row in enumerate(table) if r and row and TOTAL_ROW.match(text[row[0][0]:row[0][1]])]
+        if len(totals) != 1:
+            continue
+        total_row = table[totals[0]]
+        for column in range(2, len(header)):
+            if not SHARE_HEAD.search(header[column]) or len(total_row) <= column:
+                continue
+            base = _in_cell(by_start, *total_row[column - 1])  # the counts stand just left of the shares
+            if base is None or base.key[0] != "count":
+                continue
+            for row in table[1:totals[0]]:
+                if len(row) <= column:
+                    continue
+                part, share = _in_cell(by_start, *row[column - 1]), _in_cell(by_start, *row[column])
+                if part and share and part.key == base.key and share.key == ("percent", "%"):
+                    if (check := _compare(share, part, base, "表中合计行")) is not None:
+                        checks.append(check)
+    return checks
+
+
 def _in_cell(by_start: Mapping[int, Placed], start: int, end: int) -> Placed | None:
     for position in range(start, end):
         if position in by_start and by_start[position].end <= end:
@@ -153,14 +190,16 @@ def _in_cell(by_start: Mapping[int, Placed], start: int, end: int) -> Placed | N
     return None
 
 
-def _judge_group(text: str, placed: Sequence[Placed], pairs: list[tuple[Placed, Placed]]) -> list[Check]:
+def _judge_group(text: str, placed: Sequence[Placed], pairs: list[tuple[Placed, Placed]],
+                 totals_of: Mapping[int, list[Placed]]) -> list[Check]:
     """Each pair against the total of its own sentence; the pairs whose sentence names none
-    against the one earlier total they agree with."""
+    against the one earlier total they agree with.  A sibling part of the same list (其中甲120件,
+    占24%;乙200件,…) is never a total."""
     members = {p.id for pair in pairs for p in pair}
     checks, pooled = [], []
     for part, share in pairs:
         own = [p for p in _sentence_of(placed, part) if p.end <= part.start
-               and p.key == part.key and p.id not in members]
+               and p.key == part.key and p.id not in members and p.id not in totals_of]
         if not own:
             pooled.append((part, share))
         elif len(own) == 1 or _sentence_total(text, placed, part) is not None:
@@ -313,7 +352,7 @@ def _part_rates(text: str, placed: Sequence[Placed], figures: Sequence[Figure],
             continue
         share = Placed(figure=figure, value=float(figure.value), key=("percent", "%"), sentence=part.sentence,
                        in_parens=False, precision=0.0)
-        approximate = bool(figure.qualifier) or "约" in figure.text
+        approximate = bool(figure.qualifier) or "约" in figure.text or "约" in between
         check = _compare(share, part, totals[0], "本句", approximate)
         if check is not None:
             checks.append(check)

@@ -15,11 +15,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from reviewer.checks.context import Placed, own_label
-from reviewer.checks.sums import OTHER_PERIODS, REMAINDER, STAGE, judge_breakdown
+from reviewer.checks.context import SENTENCE_WINDOW, Placed, own_label, sentence_starts
+from reviewer.checks.sums import BREAKDOWN_OPENER, OTHER_PERIODS, REMAINDER, STAGE, judge_breakdown
 from reviewer.model import Check
 
 MAX_SENTENCES = 4
+MAX_LIST = 40  # figures looked at after a total
 MAX_SHARE_OFF = 0.1
 NARROWING = re.compile(r"领域|行业|方面|系统")
 SUBSET_WINDOW = 300
@@ -29,31 +30,69 @@ def find_spanning_mismatches(text: str, placed: Sequence[Placed]) -> list[Check]
     """Sum checks of lists over several sentences and of sub-categories over their category."""
     outer = [p for p in placed if p.key[0] in ("count", "money", "measure") and not p.in_parens]
     checks = []
-    per_sentence = Counter((p.sentence, p.key) for p in outer)
+    totals = [p for k, p in enumerate(outer) if not _other_period_or_change(text, p, outer[k - 1].end if k else 0)]
+    per_sentence = Counter((p.sentence, p.key) for p in totals)
+    possible = {p.id for p in totals}
     for k, total in enumerate(outer):
-        if per_sentence[(total.sentence, total.key)] != 1:
-            continue  # two figures of its kind in the total's sentence: two possible totals
+        if total.id not in possible:
+            continue
         parts = _spanning_list(text, outer, k)
-        if parts:
+        # another figure of its kind in the total's sentence, outside the list: two possible totals
+        inside = sum(1 for p in parts if p.sentence == total.sentence)
+        if parts and per_sentence[(total.sentence, total.key)] == 1 + inside:
             check = judge_breakdown(text, parts, [total], True)
             if check is not None:
                 checks.append(check)
+    checks += [c for c in _totals_after(text, outer) if not {i for d in checks for i in d.figures} & set(c.figures)]
     checks += _narrower_exceeds(text, outer)
+    return checks
+
+
+# "甲类58件,乙类37件;丙类0件,其他46件。以上共计146件": the total closes the list a sentence later
+ABOVE_TOTAL = re.compile(r"^\s*(?:以上|上述)[^,,;。\d]{0,8}?(?:合计|共计|总计|总共|一共|共)[^,,;。\d]{0,4}$")
+
+
+def _totals_after(text: str, outer: Sequence[Placed]) -> list[Check]:
+    """A total that opens its sentence with 以上/上述…合计, over the figures of its kind in the
+    sentences before it (at most ``MAX_SENTENCES``, within its paragraph); stated, so the parts
+    must add up to it exactly."""
+    checks = []
+    starts = sentence_starts(text)
+    for k, total in enumerate(outer):
+        start = starts[total.sentence]
+        if k == 0 or total.start - start > 20 or not ABOVE_TOTAL.match(text[start:total.start]):
+            continue
+        paragraph = text.rfind("\n", max(0, start - SENTENCE_WINDOW), start) + 1
+        parts = []
+        for p in reversed(outer[max(0, k - MAX_LIST):k]):
+            if p.start < paragraph or p.sentence < total.sentence - MAX_SENTENCES:
+                break
+            if p.key == total.key:
+                parts.append(p)
+        parts.reverse()
+        if len(parts) < 2 or abs(sum(p.value for p in parts) - total.value) > MAX_SHARE_OFF * total.value:
+            continue
+        check = judge_breakdown(text, parts, [total], True, stated=True)
+        if check is not None:
+            checks.append(check)
     return checks
 
 
 def _spanning_list(text: str, outer: Sequence[Placed], k: int) -> list[Placed]:
     total = outer[k]
     later = []
-    for p in outer[k + 1:]:
+    for p in outer[k + 1:k + 1 + MAX_LIST]:  # a bounded look ahead: linear over the document
         if p.sentence > total.sentence + MAX_SENTENCES:
             break
         if p.key == total.key:
             later.append(p)
     if not later:
         return []
-    between = text[total.end:later[0].start]
-    if "\n" in between or not re.search(r"[。;]\s*其中", between):
+    opened = _opened_after(text, total, later)
+    if opened is None:
+        return []
+    later = [p for p in later if p.start >= opened]
+    if not later:
         return []
     parts: list[Placed] = []
     for part in later:
@@ -67,11 +106,37 @@ def _spanning_list(text: str, outer: Sequence[Placed], k: int) -> list[Placed]:
             break
     else:
         return []
-    sentences = {p.sentence for p in parts}
-    if len(parts) < 3 or len(sentences) < 2:
+    # over sentences or clauses (;): a list inside one clause is the sum check's
+    if len(parts) < 3 or not any(c in text[parts[0].end:parts[-1].start] for c in "。;!?"):
         return []
     # read over several sentences, a sum far from the total means the list was misread
     return parts if abs(sum(p.value for p in parts) - total.value) <= MAX_SHARE_OFF * total.value else []
+
+
+# last year's figure (较上年的98件) or a change (增加48件): never the total a list breaks down
+_NOT_A_TOTAL = re.compile(r"(?:较|比|与)[^,;。]{0,8}$|^(?:同比|相比|环比)?(?:增加|减少|增长|下降|上升|降低|多|少)了?$")
+
+
+def _other_period_or_change(text: str, figure: Placed, floor: int) -> bool:
+    label = own_label(text, figure, floor)
+    return bool(OTHER_PERIODS.search(label) or _NOT_A_TOTAL.search(label))
+
+
+def _opened_after(text: str, total: Placed, later: Sequence[Placed]) -> int | None:
+    """Where the list after ``total`` opens: a sentence or clause that starts with 其中 or a
+    breakdown phrase (按类型分, 从案件类型看), in the next sentence at most; None when none does."""
+    end = min(later[-1].start, total.end + SENTENCE_WINDOW)  # bounded: no quadratic walk in a long line
+    for match in _CLAUSE_START.finditer(text, total.end, end):
+        if "\n" in text[total.end:match.start()]:
+            return None
+        if BREAKDOWN_OPENER.match(text[match.end():match.end() + 40].lstrip()):
+            return match.end()
+        if match.group() == "。":
+            return None  # the list opens in the sentence after the total's, or not at all
+    return None
+
+
+_CLAUSE_START = re.compile(r"[。;,:]")
 
 
 def _narrower_exceeds(text: str, outer: Sequence[Placed]) -> list[Check]:

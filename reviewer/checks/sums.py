@@ -41,6 +41,7 @@ TOTAL_AFTER = re.compile(
     r"(?:(?:合计|共计|总计|总共|一共)[^,,、;;。]{0,12}|(?<!公)共[^,,、;;。]{0,2})$")
 OTHER_PERIODS = re.compile(r"\d{4}年[、和与及至到-]|近[一二两三四五六七八九十\d]+年|上年|去年|前年|同期|往年|历年")
 TOTAL_AFTER_ETC = re.compile(r"^[^,、;。]{0,6}?等[,、]?\s*(?:合计|共计|总计|总共|一共|共)[^,、;。]{0,6}$")
+TRAILING_CONNECTOR = re.compile(r"(?:分别为|分别是|分别有|分别|具体为|具体是|依次为|依次是)[::]?\s*$")
 REMAINDER = re.compile(r"其他|其它|其余|另外|剩余|余下|剩下")
 LIST_BREAK = re.compile(
     r"其中|分别|合计|共计|总计|总共|一共|累计|(?<!公)共(?![享建同治创])|此外|同时|另有|[一二三四五六七八九十]是")
@@ -50,7 +51,8 @@ STAGE = re.compile(
     r"移送|发放|开展|组织|培训|办理|完成|整改|处理|回复|答复|化解|查处|查办|抽检|抽查|收到)")
 # Sentences that break a total down under a "…如下:" heading: 按类别划分,… / 从案件来源看,…
 BREAKDOWN_OPENER = re.compile(
-    r"^(?:其中|按照?[^,,。;;]{1,12}(?:划分|分类|统计|区分|来分|分)|从[^,,。;;]{1,12}(?:看|分析|来看|上看)"
+    r"^(?:其中|具体(?:来看|看|而言|是|为)|按照?[^,,。;;]{1,12}(?:划分|分类|统计|区分|来分|分)"
+    r"|从[^,,。;;]{1,12}(?:看|分析|来看|上看)"
     r"|分[^,,。;;]{1,8}(?:看|统计))")
 
 
@@ -267,7 +269,8 @@ def _complementary(text: str, parts: list[Placed]) -> bool:
 def _has_remainder(text: str, parts: list[Placed]) -> bool:
     """True when one of the parts is 其他/其余/另外: the list then claims to be complete."""
     for part in parts:
-        if REMAINDER.search(own_label(text, part)[-8:]):
+        # "…、其他执法单位分别为251名": the connector is not part of the last name
+        if REMAINDER.search(TRAILING_CONNECTOR.sub("", own_label(text, part))[-8:]):
             return True
     return False
 
@@ -431,7 +434,9 @@ def _judge(text: str, parts: list[Placed], candidates: list[Placed], exhaustive:
 def _check(total: Placed, parts: list[Placed], total_of_parts: float, severity: str) -> Check:
     difference = total_of_parts - total.value
     more = "多" if difference > 0 else "少"
-    message = (f"分项合计{format_amount(total_of_parts, total)},与所述{total.figure.text}不符"
+    # the arithmetic itself: each part as written, then their sum against the stated total
+    added = "+".join(p.figure.text for p in parts)
+    message = (f"分项合计{added}={format_amount(total_of_parts, total)},与所述{total.figure.text}不符"
                f"({more}{format_amount(abs(difference), total)})")
     sections = sorted({p.figure.section for p in [total, *parts] if p.figure.section is not None})
     return Check(kind="sum_mismatch", severity=severity, message=message,
@@ -447,8 +452,8 @@ def tidy_number(value: float) -> float | int:
 
 
 def format_amount(value: float, like: Placed) -> str:
-    """``value`` written the way ``like`` writes its figure (万元 stays 万元)."""
-    unit = like.key[1]
+    """``value`` written the way ``like`` writes its figure (万元 stays 万元, 名 stays 名)."""
+    unit = like.figure.unit if like.figure.unit and like.figure.unit in like.figure.text else like.key[1]
     text = like.figure.text
     for words, size in (("亿億", 100_000_000), ("万萬", 10_000)):
         if any(word in text for word in words):

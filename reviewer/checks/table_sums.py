@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reviewer.analysis.tables import table_cells
+from reviewer.analysis.tables import all_tables
 from reviewer.checks.context import Placed
 from reviewer.checks.sums import judge_breakdown
 from reviewer.model import Check
@@ -25,7 +25,7 @@ ZERO_CELL = re.compile(r"^(?:0|-|—|/|无|)$")
 def find_table_sum_mismatches(text: str, placed: Sequence[Placed]) -> list[Check]:
     by_start = {p.start: p for p in placed}
     checks = []
-    for table in table_cells(text):
+    for table in all_tables(text):
         check = _quoted_total(text, placed, by_start, table)
         if check is not None:
             checks.append(check)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from reviewer.load.aligned_tables import bar_aligned_tables
 from reviewer.load.characters import normalise_characters, tidy_spaces
 from reviewer.load.junk import junk_rules
 from reviewer.load.line_breaks import (
@@ -68,7 +69,9 @@ def drop_table_of_contents(lines: list[str]) -> list[str]:
 def _lines_pass(text: str) -> str:
     rules = junk_rules()
     # a collapsed report is split while its spaces still show where its lines were broken
-    text = "\n".join(_split_collapsed(line) for line in text.split("\n"))
+    text = "\n".join(_split_collapsed(line, len(line) >= _WHOLE_SHARE * len(text)) for line in text.split("\n"))
+    # a table aligned with spaces keeps its cells apart before the spaces go
+    text = "\n".join(bar_aligned_tables(text.split("\n")))
     tidied = [line for line in map(tidy_spaces, text.split("\n")) if line]
     block = rules.tail_block_start(tidied)
     if block is not None:
@@ -95,13 +98,17 @@ def _lines_pass(text: str) -> str:
     lines = builder.lines()
     while lines and rules.is_trailing_junk(lines[-1]):
         lines.pop()
-    lines = [_split_collapsed(line) for line in lines]
+    total = sum(map(len, lines))
+    lines = [_split_collapsed(line, len(line) >= _WHOLE_SHARE * total) for line in lines]
     return "\n".join(lines)
 
 
 # A line this long, with several heading numbers glued after sentence ends, is a whole report
 # whose line breaks were lost in the copy.
 _COLLAPSED = 1000
+# …and a shorter one when it is the whole text: a short report flattened onto one line
+_COLLAPSED_WHOLE = 200
+_WHOLE_SHARE = 0.8
 _COLLAPSED_HEADINGS = 3
 _TOP_MARKER = re.compile("[一二三四五六七八九十]{1,3}\u3001")
 _GLUED_HEADING = re.compile(
@@ -114,10 +121,11 @@ _COLLAPSED_TITLE = re.compile(
     "(?:报告|總結|总结|年报|報告))[ \u3000]+(?=\\S)")
 
 
-def _split_collapsed(line: str) -> str:
+def _split_collapsed(line: str, whole: bool = False) -> str:
     """A report copied without its line breaks: a heading number right after a sentence end
-    (or ``一、`` right after ``如下:``) starts a new line again."""
-    if len(line) <= _COLLAPSED:
+    (or ``一、`` right after ``如下:``) starts a new line again.  ``whole``: the line is
+    (nearly) the whole text, so a short report counts too."""
+    if len(line) <= (_COLLAPSED_WHOLE if whole else _COLLAPSED):
         return line
     starts = [m.end() for m in _GLUED_HEADING.finditer(line)]
     # several glued parts of the top layer (二、…三、…), not a numbered list inside one paragraph
@@ -128,14 +136,39 @@ def _split_collapsed(line: str) -> str:
     title = _COLLAPSED_TITLE.search(line, 0, 300)
     if title is not None:  # the page's breadcrumb | the title | the body
         line = line[:title.start()] + ("\n" if title.start() else "") + title.group(1) + "\n" + line[title.end():]
+    line = _UNNUMBERED_FIRST.sub("\n", line)
     line = _FIRST_CHILD.sub("\n", _GLUED_HEADING.sub("\n", line))
-    return _SPACED_HEADING.sub("\\1\n", line)
+    return _SPACED_HEADING.sub(_heading_then_body, line)
 
 
 # A heading of such a line set off from its body by a space only: "二、存在问题 部分人员…"
 _SPACED_HEADING = re.compile(
     "(?m)^((?:[一二三四五六七八九十]{1,3}\u3001|[(\uff08][一二三四五六七八九十]{1,3}[)\uff09])"
-    "[^\\s\u3002,\uff0c;\uff1b:\uff1a!?\uff01\uff1f]{2,20})[ \u3000]+(?=[\u4e00-\u9fff])")
+    "[^\\s\u3002,\uff0c;\uff1b:\uff1a!?\uff01\uff1f]{2,20})"
+    "(?:[ \u3000]+([^\\s\u3002,\uff0c;\uff1b:\uff1a!?\uff01\uff1f]{2,12}))?[ \u3000]+(?=[\u4e00-\u9fff])")
+
+
+# A heading title ends with a word like these; one that does not was cut by an old line break
+# ("(三)加强行政 复议和应诉工作 全年…": the title runs on to 工作).
+_TITLE_END = re.compile("(?:工作|建设|改革|机制|体系|制度|能力|水平|成效|情况|问题|打算|举措|措施|思路|"
+                        "执法|服务|监督|管理|治理|保障|决策|审查|宣传|教育|队伍|化|力度|质效|环境)$")
+
+
+def _heading_then_body(match: re.Match[str]) -> str:
+    """The heading of ``match`` on its own line, its title joined again where an old line break
+    cut it (the first part does not end like a title, the next short chunk does)."""
+    title, tail = match.group(1), match.group(2)
+    if tail is None:
+        return title + "\n"
+    if not _TITLE_END.search(title) and _TITLE_END.search(tail):
+        return title + tail + "\n"
+    return title + "\n" + tail + " "
+
+
+# …and a first heading that lost its number, alone between "如下:" and its first child "(一)":
+# "报告如下: 工作举措及成效 (一)推进…" (the outline reports the lost number as a numbering gap)
+_UNNUMBERED_FIRST = re.compile(
+    "(?<=[:\uff1a])[ \u3000]+(?=[^\\s\u3002,\uff0c;\uff1b:\uff1a!?\uff01\uff1f()\uff08\uff09]{2,20}[ \u3000]+[(\uff08]一[)\uff09])")
 
 
 # …and its signature block at the end: "…全覆盖。泺州市司法局2021年1月15日"

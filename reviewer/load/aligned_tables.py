@@ -1,0 +1,62 @@
+"""Tables aligned with spaces (a plain-text or PDF copy of a Word table) written as ``|`` rows.
+
+Cleaning drops the spaces that touch Chinese characters, which would glue ``市容环境卫生   126
+121   38.6`` into one word; so before that, a run of lines whose cells are set apart by two or
+more spaces, every line with the same number of cells, and every line below the first with a
+number in it, is rewritten ``市容环境卫生 | 126 | 121 | 38.6 |`` — the shape the table readers
+(``analysis/tables.py``) already know.  Anything less regular is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+_GAP = re.compile(r"[ \t\u3000]{2,}|\t")
+_NUMBER = re.compile(r"\d")
+MIN_ROWS = 3  # the header and two rows at least
+MIN_CELLS = 3
+MAX_LINE = 160
+MAX_CELL = 20
+
+
+def bar_aligned_tables(lines: list[str]) -> list[str]:
+    """``lines`` with each run of space-aligned table lines rewritten as ``|`` rows."""
+    out: list[str] = []
+    run: list[list[str]] = []
+    raw: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= MIN_ROWS and all(any(_NUMBER.search(c) for c in row[1:]) for row in run[1:]):
+            out.extend(" | ".join(row) + " |" for row in run)
+        else:
+            out.extend(raw)
+        run.clear()
+        raw.clear()
+
+    for line in lines:
+        cells = _cells(line)
+        if cells is not None and (not run or len(cells) == len(run[0])):
+            run.append(cells)
+            raw.append(line)
+            continue
+        flush()
+        if cells is not None:
+            run.append(cells)
+            raw.append(line)
+        else:
+            out.append(line)
+    flush()
+    return out
+
+
+def _cells(line: str) -> list[str] | None:
+    """The cells of a line set apart by wide gaps, or None when it does not look like a row."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > MAX_LINE or "|" in stripped or "｜" in stripped:
+        return None
+    cells = [c.strip() for c in _GAP.split(stripped)]
+    if len(cells) < MIN_CELLS or any(not c or len(c) > MAX_CELL for c in cells):
+        return None
+    if any(re.search(r"[。;；!?！？]", c) for c in cells):
+        return None  # a sentence is no cell
+    return cells
