@@ -35,6 +35,8 @@ def _numbering(sections: list[Section]) -> list[Check]:
     """
     checks: list[Check] = []
     last: dict[int, Section] = {}
+    # level -> (the repeat check, the repeated heading): a gap right after it is the same slip
+    repeats: dict[int, tuple[Check, Section]] = {}
     top = next((s for s in sections if s.level == 1), None)
     # the first top heading is 二 or later: it opens the report, or only the children of a
     # parent that lost its number (kept by the outline with a low confidence) come before it
@@ -50,7 +52,17 @@ def _numbering(sections: list[Section]) -> list[Check]:
         previous = last.get(section.level)
         if value is not None and previous is not None and value != 1:
             before = _value(previous)
-            if before is not None and value > before + 1:
+            repeat = repeats.pop(section.level, None)
+            if (before is not None and value == before + 2 and repeat is not None
+                    and repeat[1] is previous):
+                # (二)(二)(四): one heading numbered (二) where (三) belongs, not two slips
+                check, twice = repeat
+                meant = _numeral_like(section, before + 1)
+                check.message = (f"标题编号错误:“{twice.number}”出现两次而缺少“{meant}”,"
+                                 f"第二个“{twice.number}”应为“{meant}”。")
+                check.sections.append(section.id)
+                check.detail = {"expected": before + 1, "found": before}
+            elif before is not None and value > before + 1:
                 missing = "、".join(_numeral_like(section, n) for n in range(before + 1, value))
                 checks.append(Check(
                     kind="numbering_gap", severity="warning",
@@ -63,6 +75,7 @@ def _numbering(sections: list[Section]) -> list[Check]:
                     message=f"标题编号重复:同一层级连续出现两个“{section.number}”。",
                     sections=[previous.id, section.id],
                     detail={"expected": before + 1, "found": value}))
+                repeats[section.level] = (checks[-1], section)
         last[section.level] = section
         for level in list(last):
             if level > section.level + 1:
