@@ -46,3 +46,57 @@ def test_a_repeated_number_followed_by_the_one_after_the_missing_one_is_one_slip
 ])
 def test_repeats_and_gaps_that_are_not_one_slip_stay_separate(numbers, count):
     assert len(messages(_outline(numbers), "numbering_gap")) == count
+
+
+# --- a rough rate (约82%) after a total, last year's figure and the change -------------------
+
+@pytest.mark.parametrize("text", [
+    "全年共受理投诉案件2360件,较上年的2100件增加260件;办结1990件,办结率约80%。",
+    "今年立案查处违法案件850件,比2022年的910件减少60件,下降6.6%;结案790件,结案率为89%左右。",
+    "共收到申请540件,较去年同期480件多60件,已办理430件,办理率大约为88%。",
+])
+def test_a_rough_rate_off_by_points_is_checked_over_this_years_total(text):
+    found = checks(text, "rate_mismatch")
+    assert len(found) == 1
+    # the base is this year's total, never last year's figure or the change
+    assert not any(x in found[0][1] for x in ("2100件", "260件", "910件", "60件", "480件"))
+
+
+@pytest.mark.parametrize("text", [
+    "全年共受理投诉案件2360件,较上年的2100件增加260件;办结1990件,办结率约84%。",   # 84.3: within a point
+    "今年立案查处违法案件850件,比2022年的910件减少60件;结案790件,结案率93%以上。",   # one-sided bound
+    "共收到申请540件,已办理430件,办理率约79.6%。",                                   # 79.63: right
+])
+def test_a_rough_rate_within_a_point_or_a_bound_stays_silent(text):
+    assert checks(text, "rate_mismatch") == []
+
+
+# --- a rate of an outcome whose base is the stage stated sentences earlier -------------------
+
+@pytest.mark.parametrize("text, base", [
+    ("全年共收到复议申请700件。年内审结复议案件640件。经审理,直接纠错(撤销、变更)118件,纠错率为18.42%。", "640件"),
+    ("本年度共办结信访事项300件。其中,经复查撤销原处理意见的纠错案件45件,纠错率15.5%。", "300件"),
+    ("一审案件已审结215件,另有在审案件30件。行政机关败诉23件,败诉率为11.6%。", "215件"),
+])
+def test_a_rate_of_an_outcome_is_over_the_cases_that_reached_that_stage(text, base):
+    found = checks(text, "rate_mismatch")
+    assert len(found) == 1 and found[0][1][0] == base
+    assert any("÷" + base in m and "基数为前文所述" + base in m for m in messages(text, "rate_mismatch"))
+
+
+def test_a_truncated_outcome_rate_over_an_earlier_stage_is_a_truncation_warning():
+    text = "年内审结复议案件640件。经审理,直接纠错(撤销、变更)118件,纠错率为18.43%。"
+    [message] = messages(text, "rate_mismatch")
+    assert "118件÷640件=18.4375%" in message and "截断" in message
+
+
+@pytest.mark.parametrize("text", [
+    # right over the stage (118/640 = 18.44)
+    "年内审结复议案件640件。经审理,直接纠错(撤销、变更)118件,纠错率为18.44%。",
+    # two different 审结 figures before it: which one is the base is a guess
+    "市级审结案件640件,县级审结案件420件。经审理,直接纠错118件,纠错率为15.5%。",
+    # a rate whose stage is not known, over one of two earlier figures
+    "全年审结案件640件,受理案件700件。群众满意事项600件,满意率为90.1%。",
+])
+def test_an_outcome_rate_with_no_single_stage_base_stays_silent(text):
+    assert checks(text, "rate_mismatch") == []

@@ -267,8 +267,11 @@ def test_a_rate_whose_base_is_stated_sentences_earlier():
     assert checks(text.replace("22.4%", "20.5%")) == []
     assert checks("全年审结复议案件640件,审结率95%。其中直接纠错118件,纠错率19.8%。\n") == [
         ("rate_mismatch", ["640件", "118件", "19.8%"])]
-    # two earlier figures, neither named like the numerator: no base, no check
-    assert checks("全年受理案件700件,审结复议案件640件。直接纠错118件,纠错率19.8%。\n") == []
+    # two earlier figures, neither named like the numerator: no base, no check ...
+    assert checks("全年受理案件700件,办理复议案件640件。群众满意118件,满意率19.8%。\n") == []
+    # ... unless the rate names the stage it is over: 纠错率 is over the cases 审结
+    assert checks("全年受理案件700件,审结复议案件640件。直接纠错118件,纠错率19.8%。\n") == [
+        ("rate_mismatch", ["640件", "118件", "19.8%"])]
     # one earlier figure gives the stated rate: the reading is a guess
     assert checks("全年受理案件590件,审结复议案件640件。直接纠错118件,纠错率20%。\n") == []
 

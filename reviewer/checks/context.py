@@ -98,6 +98,13 @@ def is_approximate(figure: Figure) -> bool:
     return bool(_APPROX_TEXT.search(figure.text))
 
 
+def is_rough_rate(figure: Figure) -> bool:
+    """True for a percent qualified only by 约/大约/左右 (not 以上, 近, 超过: one-sided bounds)."""
+    if figure.kind != "percent" or figure.qualifier not in ROUGH:
+        return False
+    return not _APPROX_TEXT.search(re.sub("|".join(ROUGH), "", figure.text))
+
+
 def _precision(figure: Figure) -> float:
     """How far the written value may be from the true one, in base units.
 
@@ -116,10 +123,15 @@ def _precision(figure: Figure) -> float:
     return 0.5 * magnitude / (10 ** decimals)
 
 
-def place_figures(text: str, figures: list[Figure]) -> list[Placed]:
+ROUGH = ("约", "大约", "左右")  # two-sided: 约82% still says "82 give or take a point"
+
+
+def place_figures(text: str, figures: list[Figure], rough_rates: bool = False) -> list[Placed]:
     """The exact numeric figures of ``text`` in order, with their sentence and bracket depth.
 
     Dates and approximate figures are left out: they cannot take part in an arithmetic check.
+    With ``rough_rates`` a percent written 约82% or 82%左右 is kept, for the rate checks, which
+    allow it a point of slack (a rate 5 points off is wrong however roughly it is put).
     """
     starts = sentence_starts(text)
     placed = []
@@ -130,7 +142,7 @@ def place_figures(text: str, figures: list[Figure]) -> list[Placed]:
         value = figure.value
         if figure.kind == "date" or isinstance(value, str) or value is None:
             continue
-        if not figure.unit or is_approximate(figure):
+        if not figure.unit or (is_approximate(figure) and not (rough_rates and is_rough_rate(figure))):
             continue
         if figure.low is not None and figure.high is not None and figure.low != figure.high:
             continue

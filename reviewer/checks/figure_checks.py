@@ -27,7 +27,7 @@ def find_figure_checks(document: Document, sections: list[Section], figures: lis
     text = fold_punctuation(document.analysis_text)
     placed = place_figures(text, figures)
     sums, parts = find_sum_mismatches(text, placed)
-    checks = sums + find_rate_mismatches(text, placed, parts)
+    checks = sums + find_rate_mismatches(text, place_figures(text, figures, rough_rates=True), parts)
     checks += find_change_mismatches(text, placed)
     checked = {i for c in checks for i in c.figures}
     checks += [c for c in find_share_mismatches(text, placed, figures, parts) if c.figures[-1] not in checked]

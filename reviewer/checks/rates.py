@@ -17,10 +17,17 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 
-from reviewer.checks.context import CLAUSE_END, LIST_SEPARATORS, SENTENCE_WINDOW, Placed, own_label
+from reviewer.checks.context import (
+    CLAUSE_END,
+    LIST_SEPARATORS,
+    SENTENCE_WINDOW,
+    Placed,
+    is_rough_rate,
+    own_label,
+)
 from reviewer.model import Check
 
-RATE_WORD = re.compile(r"率(?:约为|为约|约|为|是|达|达到|提高到|提升到|保持|保持在|稳定在|均为)?[::]?\s*$")
+RATE_WORD = re.compile(r"率(?:大约为|大约|约为|为约|约|为|是|达|达到|提高到|提升到|保持|保持在|稳定在|均为)?[::]?\s*$")
 APPROXIMATE_SLACK = 1.0  # a rate written 约93% is wrong only when off by more than a point
 GROWTH = re.compile(r"同比|环比|增长|下降|提高|提升|增幅|降幅|上年|去年|上升|减少|增加|较")
 STEM_PREFIX = re.compile(r"^(?:其中|全年|综合|总体|整体|平均|实际|全局|全区|全县|全市)+")
@@ -42,43 +49,43 @@ def find_rate_mismatches(text: str, placed: Sequence[Placed],
     """
     checks = []
     for n, rate in enumerate(placed):
-        if rate.key == ("percent", "个百分点") and not rate.in_parens:
-            change = _change_check(text, placed, n)
-            if change is not None:
-                checks.append(change)
-            continue
-        if rate.key != ("percent", "%") or rate.in_parens:
-            continue
-        floor = placed[n - 1].end if n else 0
-        label = own_label(text, rate, floor)
-        share = _share_check(text, placed, n, label, totals_of)
-        if share is not None:
-            checks.append(share)
-            continue
-        growth = _growth_check(text, placed, n, label)
-        if growth is not None:
-            checks.append(growth)
-            continue
-        change = _change_check(text, placed, n)
-        if change is not None:
-            checks.append(change)
-            continue
-        named = _named_share_check(text, placed, n, label, totals_of)
-        if named is not None:
-            checks.append(named)
-            continue
-        match = RATE_WORD.search(label)
-        if not match or GROWTH.search(label):
-            continue
-        stem = STEM_PREFIX.sub("", label[:match.start()].strip())
-        if len(stem) < 2:
-            continue
-        check = _rate_check(text, placed, n, stem, totals_of)
-        if check is not None and "约" in label[match.start():] and abs(check.detail["difference"]) <= APPROXIMATE_SLACK:
-            continue
-        if check is not None:
+        check = _rate_checks(text, placed, n, totals_of)
+        # a rate written 约82% is wrong only when it is off by more than a point
+        if check is not None and not (is_rough_rate(rate.figure)
+                                      and abs(check.detail["difference"]) <= APPROXIMATE_SLACK):
             checks.append(check)
     return checks
+
+
+def _rate_checks(text: str, placed: Sequence[Placed], n: int,
+                 totals_of: Mapping[int, list[Placed]]) -> Check | None:
+    """The one check of the rate ``placed[n]``, or None: the first reading that applies."""
+    rate = placed[n]
+    if rate.key == ("percent", "个百分点") and not rate.in_parens:
+        return _change_check(text, placed, n)
+    if rate.key != ("percent", "%") or rate.in_parens:
+        return None
+    label = own_label(text, rate, placed[n - 1].end if n else 0)
+    for reading in (_share_check, _growth_check):
+        check = reading(text, placed, n, label, totals_of)
+        if check is not None:
+            return check
+    check = _change_check(text, placed, n)
+    if check is not None:
+        return check
+    check = _named_share_check(text, placed, n, label, totals_of)
+    if check is not None:
+        return check
+    match = RATE_WORD.search(label)
+    if not match or GROWTH.search(label):
+        return None
+    stem = STEM_PREFIX.sub("", label[:match.start()].strip())
+    if len(stem) < 2:
+        return None
+    check = _rate_check(text, placed, n, stem, totals_of)
+    if check is not None and "约" in label[match.start():] and abs(check.detail["difference"]) <= APPROXIMATE_SLACK:
+        return None
+    return check
 
 
 GROWTH_RATE = re.compile(r"^[,,]?(?:同比|较上年|比上年|较去年|比去年)?(?P<dir>增长|上升|增加|提高|下降|减少|降低)了?$")
@@ -86,7 +93,8 @@ BASELINE = re.compile(r"上年|去年|上一年|上年度|上年同期|去年同
 UPWARD = ("增长", "上升", "增加", "提高")
 
 
-def _growth_check(text: str, placed: Sequence[Placed], n: int, label: str) -> Check | None:
+def _growth_check(text: str, placed: Sequence[Placed], n: int, label: str,
+                  _totals_of: Mapping[int, list[Placed]] | None = None) -> Check | None:
     """A growth rate stated right after both years' figures: ``受理200件,较上年的160件增长20%``
     or ``办理1500件,上年为1200件,同比增长25%`` — the rate must be (this year ÷ last year − 1)."""
     match = GROWTH_RATE.match(label)
@@ -239,11 +247,21 @@ def _rate_check(text: str, placed: Sequence[Placed], n: int, stem: str,
             break
     if numerator is None or _separated(text, numerator, rate):
         return None
-    denominators = [p for p in before if p.end <= numerator.start and p.key == numerator.key
-                    and p.id not in parts]
+    denominators = [p for k, p in enumerate(before) if p.end <= numerator.start and p.key == numerator.key
+                    and p.id not in parts and not _compared(text, p, before[k - 1].end if k else 0)]
     if not denominators or denominators[-1].value <= 0:
         return None
     return _compare(rate, numerator, denominators)
+
+
+# last year's figure (较2023年的1528件) or the change itself (减少154件): never a rate's base
+COMPARED = re.compile(r"(?:较|比|与|同比|环比)[^,,;;。\d]{0,8}(?:\d{4}年[^,,;;。\d]{0,4})?$"
+                      r"|(?:增加|减少|增长|下降|上升|降低|多|少)了?$")
+
+
+def _compared(text: str, figure: Placed, floor: int) -> bool:
+    """True when ``figure`` is another period's value or a change, not a count of this one."""
+    return bool(COMPARED.search(own_label(text, figure, floor)) or BASELINE.search(own_label(text, figure, floor)))
 
 
 def _compare(rate: Placed, numerator: Placed, denominators: list[Placed]) -> Check | None:

@@ -103,6 +103,8 @@ def _distant_rates(text: str, placed: Sequence[Placed], totals_of: Mapping[int, 
             continue
         related = [p for p in earlier if _shares_word(_label_without_brackets(text, p), words)]
         base = related[-1] if len(related) == 1 else earlier[0] if len(earlier) == 1 else None
+        if base is None and not related:
+            base = _stage_base(text, stem, earlier)
         # another earlier figure that gives the stated rate makes the reading a guess; the base
         # itself giving it only by truncation is the truncation warning
         if base is None or any(_agrees(rate, part, p.value) for p in earlier if p.value != base.value):
@@ -111,6 +113,22 @@ def _distant_rates(text: str, placed: Sequence[Placed], totals_of: Mapping[int, 
         if (check := _compare(rate, part, base, "前文", approximate)) is not None:
             checks.append(check)
     return checks
+
+
+# A rate of an outcome is over the cases that reached the stage it is the outcome of: 纠错率 and
+# 败诉率 over the cases 审结, 结案率 over those 受理/立案, 出庭率 over those 应诉.
+STAGE_BASES = {"纠错": ("审结", "办结", "结案"), "败诉": ("审结", "结案", "判决"),
+               "结案": ("受理", "立案"), "办结": ("受理", "收到"), "出庭": ("应诉",)}
+
+
+def _stage_base(text: str, stem: str, earlier: Sequence[Placed]) -> Placed | None:
+    """The base of ``纠错率`` read from what the rate measures: the earlier figures whose own
+    words name the stage it is taken over (审结); None unless they all state one value."""
+    words = STAGE_BASES.get(stem[-2:])
+    if not words:
+        return None
+    named = [p for p in earlier if any(w in _label_without_brackets(text, p) for w in words)]
+    return named[-1] if named and len({p.value for p in named}) == 1 else None
 
 
 def _shares_word(a: str, b: str) -> bool:
