@@ -100,3 +100,51 @@ def test_a_truncated_outcome_rate_over_an_earlier_stage_is_a_truncation_warning(
 ])
 def test_an_outcome_rate_with_no_single_stage_base_stays_silent(text):
     assert checks(text, "rate_mismatch") == []
+
+
+# --- change arithmetic: the rate right after last year's figure, last year's figure after the
+# --- rate, and last year's figure in brackets ------------------------------------------------
+
+@pytest.mark.parametrize("text, shown", [
+    ("全年行政诉讼案件150件,较上年的190件降幅为26.7%。", "(190件−150件)÷190件=21.053%"),
+    ("受理举报线索264条,比2021年的220条增幅达25%。", "(264条−220条)÷220条=20.00%"),
+    ("办理审批事项8420件,较去年同期9000件下降7.6%。", "(9000件−8420件)÷9000件=6.444%"),
+])
+def test_a_rate_right_after_last_years_figure_is_the_change_over_it(text, shown):
+    [message] = messages(text, "change_mismatch")
+    assert message.startswith(shown)
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("全年办理行政许可42100件,同比增长12.5%,上年同期为38600件。", "(42100件−38600件)÷38600件=9.067%"),
+    ("共查处案件305件,同比下降8%(2021年为350件)。", "(350件−305件)÷350件=12.86%"),
+    ("开展检查1880次,较上年增长15.2%,上年为1600次。", "(1880次−1600次)÷1600次=17.500%"),
+])
+def test_last_years_figure_stated_after_the_rate_is_its_base(text, shown):
+    [message] = messages(text, "change_mismatch")
+    assert message.startswith(shown)
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("受理来访群众96人次,较2019年(131人次)下降28人次。", "131人次−96人次=35人次"),
+    ("办理复议案件57件,比上年(45件)增加9件。", "57件−45件=12件"),
+])
+def test_last_years_figure_in_brackets_then_the_stated_change(text, shown):
+    [message] = messages(text, "change_mismatch")
+    assert message.startswith(shown)
+
+
+@pytest.mark.parametrize("text", [
+    "全年行政诉讼案件150件,较上年的190件降幅为21.1%。",              # right
+    "全年办理行政许可42100件,同比增长9.1%,上年同期为38600件。",       # right (9.067 -> 9.1)
+    "共查处案件305件,同比下降8%(第三季度为350件)。",                   # a quarter, not last year
+    "受理来访群众96人次,较2019年(131人次)下降35人次。",                 # right
+    "办理复议案件57件,比上年增加9件(45件为上年结转)。",                  # the bracket is an aside
+    "全年办理许可42100件,同比增长9.4%,其中上年结转为3860件。",          # not last year's figure
+])
+def test_changes_that_agree_or_are_not_last_years_stay_silent(text):
+    assert checks(text, "change_mismatch") == []
+
+
+def test_a_growth_rate_read_by_two_rules_is_reported_once():
+    assert len(checks("受理申请200件,较上年的160件增长20%。", "change_mismatch")) == 1

@@ -42,9 +42,47 @@ def find_change_mismatches(text: str, placed: Sequence[Placed]) -> list[Check]:
     """The change checks of ``text``, in the order of their rate or amount."""
     checks: list[Check] = []
     for n in range(2, len(placed)):
-        found = _two_years(text, placed, n) or _stated_amount(text, placed, n) or _amount_and_rate(text, placed, n)
+        found = (_two_years(text, placed, n) or _stated_amount(text, placed, n) or _amount_and_rate(text, placed, n)
+                 or _base_then_rate(text, placed, n) or _base_after_rate(text, placed, n))
         checks.extend(found)
     return checks
+
+
+def _base_then_rate(text: str, placed: Sequence[Placed], n: int) -> list[Check]:
+    """``诉讼案件176件,较上年的213件降幅为21.0%``: the rate right after last year's figure, no
+    amount between — the rate must be the change over last year's figure."""
+    rate, old, new = placed[n], placed[n - 1], placed[n - 2]
+    if rate.key != ("percent", "%") or new.key != old.key or new.key[0] == "percent":
+        return []
+    if not (rate.sentence == old.sentence == new.sentence) or any(p.in_parens for p in (rate, old, new)):
+        return []
+    before = BASE_BEFORE.search(text[new.end:old.start])
+    match = RATE_AFTER.match(text[old.end:rate.start])
+    if not before or before.start() != 0 or not match or old.value <= 0:
+        return []
+    check = _rate(rate, new, old, 1 if match.group("dir") in UPWARD else -1)
+    return [check] if check else []
+
+
+# last year's figure stated after the rate: ``,上年同期为36187件`` or ``(2021年为16件)``
+BASE_AFTER = re.compile(r"^[,]?\s*[((]?(?:" + _PRIOR + r"|(?:19|20)\d{2}年度?(?:同期)?)(?:为|是|有)[::]?$")
+
+
+def _base_after_rate(text: str, placed: Sequence[Placed], n: int) -> list[Check]:
+    """``办理许可38612件,同比增长9.4%,上年同期为36187件``: this year's figure, the rate, then
+    last year's figure named as such — the rate must be the change over last year's figure."""
+    old, rate, new = placed[n], placed[n - 1], placed[n - 2]
+    if rate.key != ("percent", "%") or new.key != old.key or new.key[0] == "percent":
+        return []
+    if not (rate.sentence == old.sentence == new.sentence) or rate.in_parens or new.in_parens:
+        return []
+    match = RATE_AFTER.match(text[new.end:rate.start])
+    if not match or not BASE_AFTER.match(text[rate.end:old.start]) or old.value <= 0:
+        return []
+    if old.in_parens != (text[rate.end:old.start].lstrip(",\uff0c ")[:1] in ("(", "\uff08")):
+        return []
+    check = _rate(rate, new, old, 1 if match.group("dir") in UPWARD else -1)
+    return [check] if check else []
 
 
 AMOUNT_ONLY = re.compile(r"^[,]?\s*(?:同比|环比|(?:较|比|与)" + _PRIOR + r"(?:相比)?)"
@@ -110,9 +148,14 @@ def _stated_amount(text: str, placed: Sequence[Placed], n: int) -> list[Check]:
     amount, old, new = placed[n], placed[n - 1], placed[n - 2]
     if not (amount.key == old.key == new.key) or new.key[0] == "percent":
         return []
-    if not (amount.sentence == old.sentence == new.sentence) or any(p.in_parens for p in (amount, old, new)):
+    if not (amount.sentence == old.sentence == new.sentence) or amount.in_parens or new.in_parens:
         return []
-    match = AMOUNT_AFTER.match(text[old.end:amount.start])
+    if old.in_parens and not (text[old.start - 1:old.start] in "(\uff08" and text[old.end:old.end + 1] in ")\uff09"):
+        return []
+    after = text[old.end:amount.start]
+    if old.in_parens and after[:1] in ")）":  # 较2015年(112件次)下降19件次: last year's figure bracketed
+        after = after[1:]
+    match = AMOUNT_AFTER.match(after)
     before = BASE_BEFORE.search(text[new.end:old.start])
     if not match or not before or before.start() != 0 or old.value <= 0:
         return []
@@ -121,8 +164,9 @@ def _stated_amount(text: str, placed: Sequence[Placed], n: int) -> list[Check]:
     change = new.value - old.value
     slack = new.precision + old.precision + amount.precision + 1e-6
     if abs(sign * change - amount.value) > slack and abs(sign * change - amount.value) <= max(new.value, old.value):
-        word = "增加" if sign > 0 else "减少"
-        message = (f"{new.figure.text}−{old.figure.text}={format_amount(change, new)},"
+        word = match.group("dir")  # the report's own word: 下降, 减少, 增加
+        high, low = (new, old) if sign > 0 else (old, new)  # a fall reads old − new, as it is stated
+        message = (f"{high.figure.text}−{low.figure.text}={format_amount(sign * change, new)},"
                    f"与所述{word}{amount.figure.text}不符")
         checks.append(_check(message, "error", [new, old, amount], sign * change, amount.value))
     if n + 1 < len(placed):

@@ -28,7 +28,8 @@ def find_figure_checks(document: Document, sections: list[Section], figures: lis
     placed = place_figures(text, figures)
     sums, parts = find_sum_mismatches(text, placed)
     checks = sums + find_rate_mismatches(text, place_figures(text, figures, rough_rates=True), parts)
-    checks += find_change_mismatches(text, placed)
+    rated = {c.figures[-1] for c in checks}  # a growth rate ``rates`` has read already
+    checks += [c for c in find_change_mismatches(text, placed) if c.figures[-1] not in rated]
     checked = {i for c in checks for i in c.figures}
     checks += [c for c in find_share_mismatches(text, placed, figures, parts) if c.figures[-1] not in checked]
     checks += [c for c in find_spanning_mismatches(text, placed) if not checked & set(c.figures)]

@@ -120,7 +120,8 @@ def _growth_check(text: str, placed: Sequence[Placed], n: int, label: str,
         return None
     if abs(rate.value - growth) > 3 * MAX_PLAUSIBLE_GAP:
         return None
-    shown = f"({current.figure.text}−{base.figure.text})÷{base.figure.text}={growth:.{decimals + 2}f}%"
+    high, low = (current, base) if sign > 0 else (base, current)  # a fall reads (old − new) ÷ old
+    shown = f"({high.figure.text}−{low.figure.text})÷{base.figure.text}={growth:.{decimals + 2}f}%"
     severity = "error"
     message = f"{shown},应为{expected:.{decimals}f}%,与所述{rate.figure.text}不符"
     if not current.precision and not base.precision and abs(rate.value - math.floor(growth * scale + 1e-9) / scale) < 0.5 / scale:
