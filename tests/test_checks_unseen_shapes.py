@@ -148,3 +148,29 @@ def test_changes_that_agree_or_are_not_last_years_stay_silent(text):
 
 def test_a_growth_rate_read_by_two_rules_is_reported_once():
     assert len(checks("受理申请200件,较上年的160件增长20%。", "change_mismatch")) == 1
+
+
+# --- a lone share that names its base (占一般程序案件的29.4%), the base sentences earlier -----
+
+@pytest.mark.parametrize("text, base", [
+    ("全年适用简易程序案件340件,适用一般程序案件860件。经法制审核的案件205件,占一般程序案件的28.6%。", "860件"),
+    ("受理信息公开申请420件,其中依申请公开类申请150件。当年答复的依申请公开类申请98件,占依申请公开类申请的60.3%。", "150件"),
+    ("全局共有执法人员310名,持证执法人员286名。参加培训的120名,占持证执法人员比例为45.1%。", "286名"),
+])
+def test_a_share_that_names_its_base_is_measured_against_it(text, base):
+    [message] = messages(text, "rate_mismatch")
+    assert "÷" + base in message and f"基数为前文所述{base}" in message
+
+
+@pytest.mark.parametrize("text", [
+    # right: 205 / 860 = 23.84
+    "全年适用简易程序案件340件,适用一般程序案件860件。经法制审核的案件205件,占一般程序案件的23.8%。",
+    # two figures so named, with different values: which one is the base is a guess
+    "上半年一般程序案件400件,下半年一般程序案件460件。经法制审核的案件205件,占一般程序案件的28.6%。",
+    # another earlier figure gives the stated share
+    "全年适用一般程序案件860件,立案717件。经法制审核的案件205件,占一般程序案件的28.6%。",
+    # a base that is never stated
+    "全年适用简易程序案件340件。经法制审核的案件205件,占一般程序案件的28.6%。",
+])
+def test_a_share_naming_a_base_that_is_ambiguous_or_right_stays_silent(text):
+    assert checks(text, "rate_mismatch") == []
