@@ -174,3 +174,25 @@ def test_a_share_that_names_its_base_is_measured_against_it(text, base):
 ])
 def test_a_share_naming_a_base_that_is_ambiguous_or_right_stays_silent(text):
     assert checks(text, "rate_mismatch") == []
+
+
+# --- a 其中 list closed by a remainder that opens a long label (余下以…为被告的21件) -----------
+
+@pytest.mark.parametrize("text", [
+    "全年共办理行政复议案件96件。其中以县政府为被申请人的30件,以县政府部门为被申请人的51件,余下以乡镇政府为被申请人的11件。",
+    "全市共受理举报线索215条。其中来自电话举报的102条,来自网络平台举报的64条,其余通过来信来访方式反映的45条。",
+    "共有执法人员180名,其中市本级执法人员62名,区县执法人员95名,剩下在乡镇街道综合执法队工作的19名。",
+])
+def test_a_remainder_word_opening_a_long_label_closes_the_list(text):
+    [found] = checks(text, "sum_mismatch")
+    assert len(found[1]) == 4
+
+
+@pytest.mark.parametrize("text", [
+    # adds up
+    "全年共办理行政复议案件96件。其中以县政府为被申请人的30件,以县政府部门为被申请人的51件,余下以乡镇政府为被申请人的15件。",
+    # no remainder: the list may name examples only
+    "全市共受理举报线索215条。其中来自电话举报的102条,来自网络平台举报的64条,通过来信来访方式反映的45条。",
+])
+def test_a_list_that_adds_up_or_claims_no_completeness_stays_silent(text):
+    assert checks(text, "sum_mismatch") == []

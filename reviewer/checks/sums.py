@@ -270,9 +270,14 @@ def _has_remainder(text: str, parts: list[Placed]) -> bool:
     """True when one of the parts is 其他/其余/另外: the list then claims to be complete."""
     for part in parts:
         # "…、其他执法单位分别为251名": the connector is not part of the last name
-        if REMAINDER.search(TRAILING_CONNECTOR.sub("", own_label(text, part))[-8:]):
+        label = TRAILING_CONNECTOR.sub("", own_label(text, part))
+        # "余下以街道办事处为被告的21件": the remainder word opens a long label
+        if REMAINDER.search(label[-8:]) or REMAINDER_LEAD.match(label):
             return True
     return False
+
+
+REMAINDER_LEAD = re.compile(r"^\s*(?:余下|其余|剩余|剩下|其他|其它)")
 
 
 def _prior_totals(text: str, starts: list[int], by_sentence: dict[int, list[Placed]], first: Placed,
