@@ -196,3 +196,29 @@ def test_a_remainder_word_opening_a_long_label_closes_the_list(text):
 ])
 def test_a_list_that_adds_up_or_claims_no_completeness_stays_silent(text):
     assert checks(text, "sum_mismatch") == []
+
+
+# --- a summary and the body naming one indicator with a filler word (各类, 矛盾纠纷) ------------
+
+def _summary_and_body(summary: str, body: str) -> str:
+    return (f"某镇2019年依法行政工作总结\n2019年,我镇扎实推进依法行政。{summary}现将有关情况总结如下:\n"
+            f"一、主要工作\n(一)化解矛盾。{body}\n二、下一步打算\n继续推进。\n")
+
+
+@pytest.mark.parametrize("summary, body", [
+    ("全年共调处矛盾纠纷61起,社会大局稳定。", "全年调处各类纠纷64起,调解成功率较高。"),
+    ("全年共排查各类安全隐患215处,全部整改。", "全年排查安全隐患251处,已整改到位。"),
+    ("全年共受理各项行政许可申请1380件。", "全年受理行政许可申请1385件,按时办结。"),
+])
+def test_a_summary_and_the_body_naming_one_indicator_with_a_filler_word_disagree(summary, body):
+    found = checks(_summary_and_body(summary, body), "conflicting_repeat")
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize("summary, body", [
+    ("全年共调处矛盾纠纷61起。", "全年调处劳动纠纷24起,调解成功率较高。"),          # a kind of 纠纷, not all
+    ("全年共调处矛盾纠纷61起。", "其中调处各类纠纷64起在村一级化解。"),              # narrowed: 其中
+    ("全年共调处矛盾纠纷61起。", "全年调处各类纠纷61起,调解成功率较高。"),          # the same value
+])
+def test_a_narrower_indicator_or_the_same_value_is_no_repeat(summary, body):
+    assert checks(_summary_and_body(summary, body), "conflicting_repeat") == []

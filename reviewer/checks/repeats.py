@@ -105,7 +105,9 @@ def find_conflicting_repeats(text: str, placed: Sequence[Placed], report_year: i
         if all(abs(e.value - fig.value) > e.precision + fig.precision + 1e-6 for e in earlier):
             earlier.append(fig)
     checks += _transposed_variants(text, placed, starts, labels, raws, periods)
-    return checks + _summary_repeats(text, placed, starts, labels, raws, reported, periods, sections)
+    pairs = {tuple(c.figures) for c in checks}  # one pair found by two rules is one problem
+    return checks + [c for c in _summary_repeats(text, placed, starts, labels, raws, reported, periods, sections)
+                     if tuple(c.figures) not in pairs]
 
 
 def _transposed_variants(text: str, placed: Sequence[Placed], starts: list[int], labels: dict[int, str],
@@ -249,7 +251,7 @@ def _summary_repeats(text: str, placed: Sequence[Placed], starts: list[int], lab
         if periods.narrowed(starts[fig.sentence], fig.start) or SKIP.search(before):
             continue
         period = periods(starts[fig.sentence], fig.start)
-        groups.setdefault((label, fig.key[0], fig.key[1], period), []).append(fig)
+        groups.setdefault((_core(label), fig.key[0], fig.key[1], period), []).append(fig)
     checks = []
     for key, figs in groups.items():
         if key in reported:
@@ -267,8 +269,20 @@ def _summary_repeats(text: str, placed: Sequence[Placed], starts: list[int], lab
         if (first.id in closing or second.id in closing) and scopes[0] != scopes[1]:
             continue  # a closing 全县共… against the body's own figure: another scope, perhaps
         reported.add(key)
-        checks.append(_check(first, second, key[0]))
+        named = labels[first.id] if labels[first.id] == labels[second.id] \
+            else f"{labels[first.id]}”与“{labels[second.id]}"  # as each is written
+        checks.append(_check(first, second, named))
     return checks
+
+
+# Words that do not narrow what is counted: 各类纠纷 are the 纠纷, and 矛盾纠纷 is the usual
+# longer name of the same thing.
+FILLER = re.compile(r"各类|各种|各项|矛盾(?=纠纷)")
+
+
+def _core(label: str) -> str:
+    """The label without words that do not change what it counts (调处各类纠纷 = 调处矛盾纠纷)."""
+    return FILLER.sub("", label)
 
 
 def _one_value(figs: list[Placed]) -> bool:
