@@ -109,6 +109,8 @@ def test_an_outcome_rate_with_no_single_stage_base_stays_silent(text):
     ("全年行政诉讼案件150件,较上年的190件降幅为26.7%。", "(190件−150件)÷190件=21.053%"),
     ("受理举报线索264条,比2021年的220条增幅达25%。", "(264条−220条)÷220条=20.00%"),
     ("办理审批事项8420件,较去年同期9000件下降7.6%。", "(9000件−8420件)÷9000件=6.444%"),
+    ("接待来访群众120人次,同比(150人次)下降25%。", "(150人次−120人次)÷150人次=20.00%"),
+    ("接待来访群众120人次,较2015年(150人次)降幅25.0%。", "(150人次−120人次)÷150人次=20.000%"),
 ])
 def test_a_rate_right_after_last_years_figure_is_the_change_over_it(text, shown):
     [message] = messages(text, "change_mismatch")
@@ -139,6 +141,8 @@ def test_last_years_figure_in_brackets_then_the_stated_change(text, shown):
     "全年办理行政许可42100件,同比增长9.1%,上年同期为38600件。",       # right (9.067 -> 9.1)
     "共查处案件305件,同比下降8%(第三季度为350件)。",                   # a quarter, not last year
     "受理来访群众96人次,较2019年(131人次)下降35人次。",                 # right
+    "接待来访群众120人次,同比(150人次)下降20%。",                        # right
+    "接待来访群众120人次,下降25%(一季度150人次)。",                      # a quarter in the bracket
     "办理复议案件57件,比上年增加9件(45件为上年结转)。",                  # the bracket is an aside
     "全年办理许可42100件,同比增长9.4%,其中上年结转为3860件。",          # not last year's figure
 ])

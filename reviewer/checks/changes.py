@@ -54,14 +54,23 @@ def _base_then_rate(text: str, placed: Sequence[Placed], n: int) -> list[Check]:
     rate, old, new = placed[n], placed[n - 1], placed[n - 2]
     if rate.key != ("percent", "%") or new.key != old.key or new.key[0] == "percent":
         return []
-    if not (rate.sentence == old.sentence == new.sentence) or any(p.in_parens for p in (rate, old, new)):
+    if not (rate.sentence == old.sentence == new.sentence) or rate.in_parens or new.in_parens:
         return []
-    before = BASE_BEFORE.search(text[new.end:old.start])
-    match = RATE_AFTER.match(text[old.end:rate.start])
-    if not before or before.start() != 0 or not match or old.value <= 0:
+    gap, after = text[new.end:old.start], text[old.end:rate.start]
+    if old.in_parens:  # 同比(150件次)下降25%: last year's figure alone in its bracket
+        if not (BRACKET_BASE.match(gap) and after[:1] in ")\uff09"):
+            return []
+        after = after[1:]
+    elif not (before := BASE_BEFORE.search(gap)) or before.start() != 0:
+        return []
+    match = RATE_AFTER.match(after)
+    if not match or old.value <= 0:
         return []
     check = _rate(rate, new, old, 1 if match.group("dir") in UPWARD else -1)
     return [check] if check else []
+
+
+BRACKET_BASE = re.compile(r"^[,]?\s*(?:同比|(?:较|比|与)(?:(?:19|20)\d{2}年度?|" + _PRIOR + r"))[(\uff08]$")
 
 
 # last year's figure stated after the rate: ``,上年同期为36187件`` or ``(2021年为16件)``
