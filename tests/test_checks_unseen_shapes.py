@@ -71,6 +71,16 @@ def test_a_rough_rate_within_a_point_or_a_bound_stays_silent(text):
     assert checks(text, "rate_mismatch") == []
 
 
+@pytest.mark.parametrize("text, flagged", [
+    ("全年立案450件。年底前结案410件,结案率约88%。", True),       # 91.11: three points off
+    ("全年立案450件。年底前结案410件,结案率约90%。", False),      # a whole 约 rate: two points of slack
+    ("全年立案450件。年底前结案410件,结案率约90.0%。", True),     # with a decimal: one point
+    ("全年立案450件。年底前结案410件,结案率为91%左右。", False),
+])
+def test_a_rough_rate_over_a_base_sentences_earlier_gets_the_same_slack(text, flagged):
+    assert bool(checks(text, "rate_mismatch")) is flagged
+
+
 # --- a rate of an outcome whose base is the stage stated sentences earlier -------------------
 
 @pytest.mark.parametrize("text, base", [

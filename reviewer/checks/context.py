@@ -98,6 +98,12 @@ def is_approximate(figure: Figure) -> bool:
     return bool(_APPROX_TEXT.search(figure.text))
 
 
+def approximate_slack(figure: Figure) -> float:
+    """How many points an approximate rate may be off: one when it is written with decimals
+    (约19.2%), two when whole (约90% for 91.1% is how people round by eye)."""
+    return 1.0 if "." in figure.text else 2.0
+
+
 def is_rough_rate(figure: Figure) -> bool:
     """True for a percent qualified only by 约/大约/左右 (not 以上, 近, 超过: one-sided bounds)."""
     if figure.kind != "percent" or figure.qualifier not in ROUGH:

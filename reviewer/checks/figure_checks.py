@@ -27,11 +27,12 @@ def find_figure_checks(document: Document, sections: list[Section], figures: lis
     text = fold_punctuation(document.analysis_text)
     placed = place_figures(text, figures)
     sums, parts = find_sum_mismatches(text, placed)
-    checks = sums + find_rate_mismatches(text, place_figures(text, figures, rough_rates=True), parts)
+    rough = place_figures(text, figures, rough_rates=True)  # with 约82%: the rate checks allow it slack
+    checks = sums + find_rate_mismatches(text, rough, parts)
     rated = {c.figures[-1] for c in checks}  # a growth rate ``rates`` has read already
     checks += [c for c in find_change_mismatches(text, placed) if c.figures[-1] not in rated]
     checked = {i for c in checks for i in c.figures}
-    checks += [c for c in find_share_mismatches(text, placed, figures, parts) if c.figures[-1] not in checked]
+    checks += [c for c in find_share_mismatches(text, rough, figures, parts) if c.figures[-1] not in checked]
     checks += [c for c in find_spanning_mismatches(text, placed) if not checked & set(c.figures)]
     checks += [c for c in find_table_sum_mismatches(text, placed) if not checked & set(c.figures)]
     checks += find_conflicting_repeats(text, placed, report_year, sections)

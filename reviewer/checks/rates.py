@@ -22,13 +22,13 @@ from reviewer.checks.context import (
     LIST_SEPARATORS,
     SENTENCE_WINDOW,
     Placed,
+    approximate_slack,
     is_rough_rate,
     own_label,
 )
 from reviewer.model import Check
 
 RATE_WORD = re.compile(r"率(?:大约为|大约|约为|为约|约|为|是|达|达到|提高到|提升到|保持|保持在|稳定在|均为)?[::]?\s*$")
-APPROXIMATE_SLACK = 1.0  # a rate written 约93% is wrong only when off by more than a point
 GROWTH = re.compile(r"同比|环比|增长|下降|提高|提升|增幅|降幅|上年|去年|上升|减少|增加|较")
 STEM_PREFIX = re.compile(r"^(?:其中|全年|综合|总体|整体|平均|实际|全局|全区|全县|全市)+")
 NEGATIONS = ("不", "未", "非")
@@ -52,7 +52,7 @@ def find_rate_mismatches(text: str, placed: Sequence[Placed],
         check = _rate_checks(text, placed, n, totals_of)
         # a rate written 约82% is wrong only when it is off by more than a point
         if check is not None and not (is_rough_rate(rate.figure)
-                                      and abs(check.detail["difference"]) <= APPROXIMATE_SLACK):
+                                      and abs(check.detail["difference"]) <= approximate_slack(rate.figure)):
             checks.append(check)
     return checks
 
@@ -83,7 +83,8 @@ def _rate_checks(text: str, placed: Sequence[Placed], n: int,
     if len(stem) < 2:
         return None
     check = _rate_check(text, placed, n, stem, totals_of)
-    if check is not None and "约" in label[match.start():] and abs(check.detail["difference"]) <= APPROXIMATE_SLACK:
+    if check is not None and "约" in label[match.start():] \
+            and abs(check.detail["difference"]) <= approximate_slack(rate.figure):
         return None
     return check
 

@@ -28,7 +28,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from reviewer.analysis.tables import all_tables, table_cells
-from reviewer.checks.context import SENTENCE_END, Placed
+from reviewer.checks.context import SENTENCE_END, Placed, approximate_slack, is_rough_rate
 from reviewer.model import Check, Figure
 
 SHARE_BETWEEN = re.compile(
@@ -39,7 +39,6 @@ IN_SENTENCE_TOTAL = re.compile(r"^中")
 RATE_LABEL = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2,6})率(?:约为|为约|约|为|达|达到|是)?$")
 BASE_WINDOW = 1500
 MAX_PLAUSIBLE_GAP = 10.0
-APPROXIMATE_SLACK = 1.0  # an approximate rate (约19.2%) may be off by this many points
 
 
 class _Indexed(list):
@@ -343,6 +342,7 @@ def _compare(share: Placed, part: Placed, base: Placed, where: str, approximate:
     """The check for ``share`` = ``part`` ÷ ``base``, or None when it agrees."""
     if base.value <= 0 or part.value > base.value:
         return None
+    approximate = approximate or is_rough_rate(share.figure)  # 约82%: a point of slack
     quotient = part.value / base.value * 100
     decimals = _decimals(share.figure.text)
     scale = 10 ** decimals
@@ -350,7 +350,7 @@ def _compare(share: Placed, part: Placed, base: Placed, where: str, approximate:
     gap = abs(share.value - quotient)
     if gap > MAX_PLAUSIBLE_GAP or abs(share.value - rounded) < 0.5 / scale:
         return None
-    if approximate and gap <= APPROXIMATE_SLACK:
+    if approximate and gap <= approximate_slack(share.figure):
         return None
     shown = f"{part.figure.text}÷{base.figure.text}={quotient:.{decimals + 2}f}%"
     based = f"(基数为{where}所述{base.figure.text})"
