@@ -236,3 +236,12 @@ def test_a_summary_and_the_body_naming_one_indicator_with_a_filler_word_disagree
 ])
 def test_a_narrower_indicator_or_the_same_value_is_no_repeat(summary, body):
     assert checks(_summary_and_body(summary, body), "conflicting_repeat") == []
+
+
+def test_a_stage_figure_under_another_heading_is_not_an_outcome_rates_base():
+    """A court's 审结 under 行政诉讼 is not the base of the 复议 纠错率 under 行政复议."""
+    text = ("某市2022年行政复议工作报告\n一、行政诉讼\n全年法院受理行政案件520件,审结行政案件500件。\n"
+            "二、行政复议\n复议机关直接纠错40件,纠错率为12%。\n")
+    assert checks(text, "rate_mismatch") == []
+    same_section = text.replace("二、行政复议\n", "")
+    assert checks(same_section, "rate_mismatch") == [("rate_mismatch", ["500件", "40件", "12%"])]

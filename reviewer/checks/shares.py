@@ -103,7 +103,7 @@ def _distant_rates(text: str, placed: Sequence[Placed], totals_of: Mapping[int, 
         related = [p for p in earlier if _shares_word(_label_without_brackets(text, p), words)]
         base = related[-1] if len(related) == 1 else earlier[0] if len(earlier) == 1 else None
         if base is None and not related:
-            base = _stage_base(text, stem, earlier)
+            base = _stage_base(text, stem, [p for p in earlier if p.figure.section == part.figure.section])
         # another earlier figure that gives the stated rate makes the reading a guess; the base
         # itself giving it only by truncation is the truncation warning
         if base is None or any(_agrees(rate, part, p.value) for p in earlier if p.value != base.value):
@@ -122,7 +122,8 @@ STAGE_BASES = {"纠错": ("审结", "办结", "结案"), "败诉": ("审结", "�
 
 def _stage_base(text: str, stem: str, earlier: Sequence[Placed]) -> Placed | None:
     """The base of ``纠错率`` read from what the rate measures: the earlier figures whose own
-    words name the stage it is taken over (审结); None unless they all state one value."""
+    words name the stage it is taken over (审结), in the rate's own section (a court's 审结
+    under another heading is not the 复议 cases); None unless they all state one value."""
     words = STAGE_BASES.get(stem[-2:])
     if not words:
         return None
