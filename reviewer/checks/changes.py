@@ -1,6 +1,6 @@
 """Stated changes that do not match their two figures (``change_mismatch``).
 
-Three shapes that ``rates`` does not read:
+The shapes that ``rates`` does not read:
 
 - both years' figures, the earlier first, then the growth rate:
   ``2022年受理案件80件,2023年受理案件100件,同比增长25%`` — the rate must be (new − old) ÷ old;
@@ -8,8 +8,12 @@ Three shapes that ``rates`` does not read:
   rate: ``受理807件,较2022年411件增加了396件,同比增长96.4%`` — new − old must be the stated
   change, and the rate must be the change ÷ old;
 - the change and its rate without last year's figure: ``办理950件,比上年减少50件,下降5%`` —
-  last year's figure is 950 + 50, and the rate must be 50 ÷ 1000.
+  last year's figure is 950 + 50, and the rate must be 50 ÷ 1000;
+- the rate right after last year's figure (``176件,较上年的213件降幅为21.0%``, or
+  ``同比(150人次)下降25%``), or last year's figure named after the rate
+  (``38612件,同比增长9.4%,上年同期为36187件``) — the rate must be the change ÷ last year's.
 
+Last year's figure may stand alone in a bracket (``较2015年(112件次)下降19件次``).
 A rate that is the truncated, not the rounded, quotient is a warning; rounding of the last
 written digit is no check at all.
 """
