@@ -13,7 +13,10 @@ Real reports state a total once and its shares sentences later, or in a table:
   (``审结135件,其中纠错(含撤销)29件,纠错率约19.2%``); an approximate rate is wrong only when
   it is off by more than a percentage point;
 - a rate whose numerator stands before it and whose base is sentences earlier
-  (``一审应诉案件312件。……出庭应诉64件,出庭率22.4%``).
+  (``一审应诉案件312件。……出庭应诉64件,出庭率22.4%``), or over the stage the outcome is of
+  (``审结506件。……直接纠错76件,纠错率15.01%``: 纠错率 and 败诉率 over 审结);
+- a lone share that names its base (``法制审核315件,占一般程序案件的29.4%``): the one earlier
+  figure whose words contain that name.
 
 A part that has a possible total in its own sentence is never measured against an earlier
 one, and when any candidate base gives the stated figure nothing is said.  The message names
