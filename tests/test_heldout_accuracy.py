@@ -55,3 +55,16 @@ def _measure(corpus: str, name: str) -> float:
 def test_heldout_accuracy_stays_above_its_floor(corpus, name):
     measured = _measure(corpus, name)
     assert measured >= FLOORS[name], f"{name} on {corpus}: {measured:.3f}"
+
+
+# heldout7 is kept blind: nobody has tuned the finders on it.  Its floors sit just below its
+# blind score (checks 0.846, citations 0.947, metadata 0.917, labels 0.976; the rest 1.0), so a
+# change that loses ground on unseen reports fails here, and one that gains ground is honest.
+BLIND_FLOORS = {"sections": 0.97, "figures": 0.98, "citations": 0.94, "checks": 0.82,
+                "titles": 0.97, "values": 0.98, "labels": 0.96, "metadata": 0.90}
+
+
+@pytest.mark.parametrize("name", list(BLIND_FLOORS))
+def test_blind_corpus_accuracy_stays_above_its_floor(name):
+    measured = _measure("heldout7", name)
+    assert measured >= BLIND_FLOORS[name], f"{name} on heldout7: {measured:.3f}"
