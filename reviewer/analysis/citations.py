@@ -8,6 +8,7 @@ citation; a ``《`` left open by a bad copy is cut at the end of its line.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from reviewer.model import Citation, Document
 
@@ -101,7 +102,7 @@ def _titles(text: str, analysis: str) -> list[Citation]:
 
 def _doc_numbers(text: str, analysis: str) -> list[Citation]:
     found: list[Citation] = []
-    for match in DOC_NUMBER.finditer(analysis):
+    for match in _doc_number_matches(analysis):
         start = match.start("prefix")
         prefix = match.group("prefix")
         start += _prefix_start(prefix)
@@ -110,6 +111,27 @@ def _doc_numbers(text: str, analysis: str) -> list[Citation]:
         end = match.end()
         found.append(Citation(text=text[start:end], kind="doc_number", start=start, end=end))
     return found
+
+
+def _doc_number_matches(analysis: str) -> Iterator[re.Match[str]]:
+    """``DOC_NUMBER.finditer(analysis)``, found from the bracketed years: trying the agency prefix
+    at every CJK character cost 0.4 µs per character of a report.  A match's prefix is at most
+    ``_PREFIX_REACH`` characters and ends at its bracket, so the leftmost match ending at a
+    bracketed number lies in the window before it, and the matches come out as finditer's."""
+    done = 0
+    for tail in _DOC_NUMBER_TAIL.finditer(analysis):
+        if tail.start() < done:
+            continue
+        match = DOC_NUMBER.search(analysis, max(done, tail.start() - _PREFIX_REACH), tail.end())
+        if match is not None:
+            yield match
+            done = match.end()
+
+
+# The bracketed year and serial of DOC_NUMBER, and how far its prefix (12 characters, each with
+# a gloss of up to 8) can reach back.
+_DOC_NUMBER_TAIL = re.compile(r"[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*第?\s*\d{1,5}\s*号")
+_PREFIX_REACH = 12 * 9 + 4
 
 
 def _prefix_start(prefix: str) -> int:
