@@ -20,6 +20,7 @@ from ui.models import ItemRole
 from ui.models.outline import OutlineModel
 from ui.models.review_pane import library_entries
 from ui.navigation import Navigation
+from ui.previewing import Previewing
 from ui.qt import (
     QAbstractItemView,
     QAction,
@@ -53,7 +54,7 @@ log = logging.getLogger(__name__)
 
 
 
-class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
+class MainWindow(Navigation, Editing, BackgroundTasks, Previewing, QMainWindow):
     #: a background job ended (tests and the benchmark wait on it)
     jobFinished = Signal(str)
 

@@ -1,0 +1,65 @@
+"""The window's side of a streamed import (``ui.streaming``): showing the parts as they come.
+
+Mixed into ``MainWindow``.  While a report is being analysed the workspace has no review (so no
+edit can reach the store for a report that is not there yet); the panes show the worker's
+preview, each filled in its own turn of the event loop so that none holds it up for long.
+"""
+
+from __future__ import annotations
+
+from ui import presentation
+from ui.qt import QTimer
+
+
+class Previewing:
+    """begin_preview → show_preview (text, outline, figures, checks) → end_preview."""
+
+    _preview_active = False
+
+    def begin_preview(self) -> None:
+        """Close the open report: the panes are about to show another one, read-only."""
+        if self.workspace.review is not None:
+            self.workspace.set_review(None)
+        self._preview_active = True
+        self._preview_turn = 0
+
+    def preview_shown(self) -> bool:
+        return self._preview_active
+
+    def show_preview(self, step: str, prepared: presentation.Prepared) -> None:
+        """Adopt one part; ignored once the reviewer has opened another report meanwhile."""
+        if not self._preview_active or self.workspace.review is not None:
+            return
+        review = prepared.review
+        self._preview_turn += 1
+        turn = self._preview_turn
+        if step == "text":
+            self.document_view.set_review(review, prepared.spans, prepared.document, prepared.offsets)
+            prepared.document = None  # the view owns it now
+            self.outline_model.set_review(None)
+            self.inspector.set_review(None)
+            self.stack.setCurrentWidget(self.splitter)
+            self.legend.setVisible(True)
+            QTimer.singleShot(0, self.balance_panes)
+            analysing = self.tr("analysing…")
+            self.setWindowTitle(f"{review.file_name} — {analysing}")
+            return
+        steps = [lambda: self.document_view.set_review(review, prepared.spans),
+                 lambda: self.outline_model.set_review(review, prepared.outline)]
+        if step != "outline":
+            steps.append(lambda: self.inspector.set_review(review, prepared.figures, prepared.entries))
+
+        def run(remaining) -> None:
+            if turn != self._preview_turn or not self._preview_active or self.workspace.review is not None:
+                return  # a later part, or the real review, came meanwhile
+            remaining[0]()
+            if len(remaining) > 1:
+                QTimer.singleShot(0, lambda: run(remaining[1:]))
+        run(steps)
+
+    def end_preview(self) -> None:
+        """The real review follows (or nothing, when cancelled): previews stop here."""
+        self._preview_active = False
+        self._preview_turn = getattr(self, "_preview_turn", 0) + 1
+        if self.workspace.review is None:
+            self.retranslate_title()
