@@ -44,9 +44,10 @@ class Previewing:
             analysing = self.tr("analysing…")
             self.setWindowTitle(f"{review.file_name} — {analysing}")
             return
-        steps = [lambda: self.document_view.set_review(review, prepared.spans),
-                 lambda: self.outline_model.set_review(review, prepared.outline)]
-        if step != "outline":
+        steps = [lambda: self.document_view.set_review(review, prepared.spans)]
+        if step == "outline":  # the later parts have the same outline: updating it again in place
+            steps.append(lambda: self.outline_model.set_review(review, prepared.outline))  # costs 0.3 s
+        else:
             steps.append(lambda: self.inspector.set_review(review, prepared.figures, prepared.entries))
 
         def run(remaining) -> None:
