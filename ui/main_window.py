@@ -568,7 +568,7 @@ class MainWindow(Navigation, Editing, BackgroundTasks, Previewing, QMainWindow):
             document, prepared.document = prepared.document, None  # the view owns it now
             steps.append(lambda: self.document_view.set_review(review, prepared.spans, document, prepared.offsets))
             steps.append(lambda: self.outline_model.set_review(review, prepared.outline))
-            steps.append(lambda: self.inspector.set_review(review, prepared.figures, prepared.entries))
+            steps += self.inspector.review_steps(review, prepared.figures, prepared.entries)
         else:
             steps.append(lambda: self.document_view.set_review(review))
             steps.append(lambda: self.outline_model.set_review(review))

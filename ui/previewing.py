@@ -48,7 +48,7 @@ class Previewing:
         if step == "outline":  # the later parts have the same outline: updating it again in place
             steps.append(lambda: self.outline_model.set_review(review, prepared.outline))  # costs 0.3 s
         else:
-            steps.append(lambda: self.inspector.set_review(review, prepared.figures, prepared.entries))
+            steps += self.inspector.review_steps(review, prepared.figures, prepared.entries)
 
         def run(remaining) -> None:
             if turn != self._preview_turn or not self._preview_active or self.workspace.review is not None:
