@@ -15,13 +15,14 @@ class Previewing:
     """begin_preview → show_preview (text, outline, figures, checks) → end_preview."""
 
     _preview_active = False
+    _preview_generation = 0
 
     def begin_preview(self) -> None:
         """Close the open report: the panes are about to show another one, read-only."""
         if self.workspace.review is not None:
             self.workspace.set_review(None)
         self._preview_active = True
-        self._preview_turn = 0
+        self._preview_generation = self._preview_generation + 1
 
     def preview_shown(self) -> bool:
         return self._preview_active
@@ -31,8 +32,7 @@ class Previewing:
         if not self._preview_active or self.workspace.review is not None:
             return
         review = prepared.review
-        self._preview_turn += 1
-        turn = self._preview_turn
+        generation = self._preview_generation
         if step == "text":
             self.document_view.set_review(review, prepared.spans, prepared.document, prepared.offsets)
             prepared.document = None  # the view owns it now
@@ -51,8 +51,11 @@ class Previewing:
             steps += self.inspector.review_steps(review, prepared.figures, prepared.entries)
 
         def run(remaining) -> None:
-            if turn != self._preview_turn or not self._preview_active or self.workspace.review is not None:
-                return  # a later part, or the real review, came meanwhile
+            # Each part's steps all run (the outline is set by its part only), in order; they
+            # stop when the real review came meanwhile or the stream ended.
+            if generation != self._preview_generation or not self._preview_active \
+                    or self.workspace.review is not None:
+                return
             remaining[0]()
             if len(remaining) > 1:
                 QTimer.singleShot(0, lambda: run(remaining[1:]))
@@ -61,6 +64,6 @@ class Previewing:
     def end_preview(self) -> None:
         """The real review follows (or nothing, when cancelled): previews stop here."""
         self._preview_active = False
-        self._preview_turn = getattr(self, "_preview_turn", 0) + 1
+        self._preview_generation = self._preview_generation + 1
         if self.workspace.review is None:
             self.retranslate_title()
