@@ -52,7 +52,7 @@ def find_citations(document: Document) -> list[Citation]:
 
 def _decree_numbers(text: str, analysis: str) -> list[Citation]:
     found: list[Citation] = []
-    for match in DECREE_NUMBER.finditer(analysis):
+    for match in _decree_number_matches(analysis):
         prefix = match.group("prefix")
         start = match.start("prefix") + _prefix_start(prefix)
         if start >= match.start("prefix") + len(prefix):
@@ -111,6 +111,27 @@ def _doc_numbers(text: str, analysis: str) -> list[Citation]:
         end = match.end()
         found.append(Citation(text=text[start:end], kind="doc_number", start=start, end=end))
     return found
+
+
+def _decree_number_matches(analysis: str) -> Iterator[re.Match[str]]:
+    """``DECREE_NUMBER.finditer(analysis)``, tried only in the 12 characters before each place
+    where a decree number's 令第…号 or 第…号令 begins (its prefix is 2 to 12 characters long),
+    in order and never before the end of the last match: the positions finditer would try
+    that can match, and no others."""
+    done = tried = 0
+    for anchor in _DECREE_TAIL.finditer(analysis):
+        t = anchor.start()
+        for s in range(max(done, tried, t - 12), t - 1):
+            match = DECREE_NUMBER.match(analysis, s)
+            if match is not None:
+                yield match
+                done = match.end()
+                break
+        tried = max(tried, t - 1)
+
+
+# Where the part of DECREE_NUMBER after its prefix can begin (a look-ahead: they may overlap).
+_DECREE_TAIL = re.compile(r"(?=令\s*第\s*\d{1,4}\s*[号號]|第\s*\d{1,4}\s*[号號]令)")
 
 
 def _doc_number_matches(analysis: str) -> Iterator[re.Match[str]]:
