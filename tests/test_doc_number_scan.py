@@ -39,3 +39,19 @@ def test_decree_numbers_in_a_sentence() -> None:
     text = "根据国务院令第711号和省人民政府第3号令令第5号令,以及某某某某某某某某某某某某某令第9号"
     expected = [(m.start(), m.end()) for m in DECREE_NUMBER.finditer(text)]
     assert expected and [(m.start(), m.end()) for m in _decree_number_matches(text)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 20)), max_size=8),
+       st.lists(st.tuples(st.integers(0, 80), st.integers(1, 10)), max_size=8))
+def test_a_number_inside_a_title_as_comparing_every_pair(titles, numbers) -> None:
+    """The bisection over titles finds what comparing each number with every title found."""
+    from reviewer.analysis.citations import _inside_a_title, _title_reach
+    from reviewer.model import Citation
+
+    cited = [Citation("《》", "title", a, a + n) for a, n in titles]
+    starts, reach = _title_reach(cited)
+    for a, n in numbers:
+        number = Citation("号", "doc_number", a, a + n)
+        expected = any(t.start < number.start and number.end < t.end for t in cited)
+        assert _inside_a_title(number, starts, reach) == expected
