@@ -9,7 +9,7 @@ from pathlib import Path
 from reviewer import paths
 from reviewer.library.store import Library
 from reviewer.messages import ReviewerError, render
-from ui import i18n, prompts
+from ui import i18n, presentation, prompts
 from ui.qt import (
     QDesktopServices,
     QProgressDialog,
@@ -99,7 +99,10 @@ class BackgroundTasks:
 
         def finished(streamed) -> None:
             self.end_preview()
-            self.refresh_documents()
+            if streamed is not None and streamed.prepared is not None and presentation.is_big(streamed.prepared.review):
+                QTimer.singleShot(0, self.refresh_documents)  # a turn of its own after a big report
+            else:
+                self.refresh_documents()
             if streamed is None:  # cancelled before it was stored
                 abandoned()
                 return

@@ -587,7 +587,7 @@ class MainWindow(Navigation, Editing, BackgroundTasks, Previewing, QMainWindow):
             remaining[0]()
             if len(remaining) > 1:
                 QTimer.singleShot(0, lambda: run(remaining[1:]))
-        run(steps)
+        QTimer.singleShot(0, lambda: run(steps))  # not in the turn that adopted the review either
 
     def _review_loaded(self, review) -> None:
         self.document_view.set_tags(self.workspace.tags())
