@@ -455,7 +455,8 @@ def test_import_and_open_on_the_real_thread_pool(qtbot, tmp_path, monkeypatch, e
     window.jobFinished.connect(finished.append)
     job = window.import_paths([str(SAMPLE)])
     assert job is not None
-    qtbot.waitUntil(lambda: "open" in finished, timeout=30000)  # import, then open, both on workers
+    # import and open are one streamed job on a worker (ui/streaming.py): the text, then the parts
+    qtbot.waitUntil(lambda: "import" in finished, timeout=30000)
     qtbot.waitUntil(lambda: window.workspace.review is not None, timeout=30000)
     assert window.outline_model.rowCount() > 0 and window.inspector.figures_model.rowCount() > 0
     assert not errors

@@ -9,7 +9,7 @@ from pathlib import Path
 from reviewer import paths
 from reviewer.library.store import Library
 from reviewer.messages import ReviewerError, render
-from ui import i18n, prompts
+from ui import i18n, presentation, prompts
 from ui.qt import (
     QDesktopServices,
     QProgressDialog,
@@ -42,6 +42,8 @@ class BackgroundTasks:
             return None
         library_path, reviewer_name = self.workspace.reopen_target(), self.workspace.reviewer
         targets = [Path(p) for p in paths_]
+        if open_after and len(targets) == 1 and targets[0].is_file():
+            return self.stream_open(targets[0])
 
         def work(progress, cancelled):
             from reviewer.cli.importing import plan_folder  # the command line's rule and reasons
@@ -84,16 +86,71 @@ class BackgroundTasks:
 
         return self.run_job(work, self.tr("Importing reports…"), finished, "import", pause_gc=True)
 
+    def stream_open(self, path: Path) -> Job:
+        """Import one report and open it as it is analysed: its text at once, then the outline,
+        the figures and the checks as the worker finds them (``ui.streaming``), with the
+        progress and Cancel in the status bar so the text can be read meanwhile."""
+        from ui import streaming
+
+        library_path, reviewer_name = self.workspace.reopen_target(), self.workspace.reviewer
+        words = {"text": self.tr("Finding the outline…"), "outline": self.tr("Finding the figures…"),
+                 "figures": self.tr("Checking the figures…"), "checks": self.tr("Saving…"), "stored": ""}
+
+        def work(progress, cancelled):
+            def publish(step: str, prepared) -> None:
+                progress(streaming.STEPS.index(step) + 1, len(streaming.STEPS), words[step],
+                         (step, prepared) if prepared is not None else None)
+
+            progress(0, len(streaming.STEPS), path.name)
+            return streaming.stream_import(path, library_path, reviewer_name, publish, cancelled)
+
+        def finished(streamed) -> None:
+            self.end_preview()
+            if streamed is not None and streamed.prepared is not None and presentation.is_big(streamed.prepared.review):
+                QTimer.singleShot(0, self.refresh_documents)  # a turn of its own after a big report
+            else:
+                self.refresh_documents()
+            if streamed is None:  # cancelled before it was stored
+                abandoned()
+                return
+            if streamed.result.error:
+                self.show_error(streamed.result.error)
+            elif streamed.prepared is not None:
+                self.workspace.set_review(streamed.prepared.review, streamed.prepared)
+
+        def abandoned() -> None:  # failed (run_job shows why) or cancelled: the preview goes
+            self.end_preview()
+            self.document_view.set_review(None)
+            self.outline_model.set_review(None)
+            self.inspector.set_review(None)
+            self.show_library()
+
+        self.begin_preview()
+        return self.run_job(work, self.tr("Importing reports…"), finished, "import", pause_gc=True,
+                            on_partial=lambda payload: self.show_preview(*payload), modal=False,
+                            on_abandoned=abandoned)
+
     def run_job(self, fn, title: str, on_finished, name: str, cancellable: bool = True,
-                pause_gc: bool = False) -> Job:
+                pause_gc: bool = False, on_partial=None, modal: bool = True, on_abandoned=None) -> Job:
         """Run ``fn(progress, cancelled)`` on the pool.  A progress dialog (with Cancel) appears only
-        if the work is still running after a moment, so quick tasks never flash one."""
+        if the work is still running after a moment, so quick tasks never flash one; with
+        ``modal=False`` the progress and Cancel go into the status bar instead and the window
+        stays usable.  ``on_partial`` receives the parts the work hands out before its end;
+        ``on_abandoned`` runs when the work failed or was cancelled."""
         job = Job(fn, pause_gc=pause_gc)
         self._jobs.add(job)
         state = {"dialog": None, "progress": (0, 0, "")}
+        if on_partial is not None:
+            job.signals.partial.connect(on_partial)
 
         def show_dialog() -> None:
             if job.done.is_set() or state["dialog"] is not None:
+                return
+            if not modal:
+                dialog = StatusProgress(self, title, self.tr("Cancel") if cancellable else "")
+                dialog.canceled.connect(job.cancel)
+                state["dialog"] = dialog
+                progress(*state["progress"])
                 return
             dialog = QProgressDialog(title, self.tr("Cancel") if cancellable else "", 0, 0, self)
             dialog.setWindowTitle(self.tr("Report Reviewer"))
@@ -121,7 +178,8 @@ class BackgroundTasks:
 
         def close_dialog() -> None:
             dialog, state["dialog"] = state["dialog"], False  # False: never show one now
-            self._progress = None
+            if self._progress is dialog:
+                self._progress = None
             if dialog:
                 dialog.canceled.disconnect(job.cancel)  # closing a QProgressDialog emits canceled
                 dialog.close()
@@ -133,6 +191,8 @@ class BackgroundTasks:
             if not job.cancelled():
                 on_finished(result)
             else:
+                if on_abandoned is not None:
+                    on_abandoned()
                 self.statusBar().showMessage(self.tr("Cancelled."), 4000)
                 self.refresh_documents()
             self.jobFinished.emit(name)
@@ -140,6 +200,8 @@ class BackgroundTasks:
         def failed(exc) -> None:
             close_dialog()
             self._jobs.discard(job)
+            if on_abandoned is not None:
+                on_abandoned()
             if isinstance(exc, ReviewerError):
                 self.show_error(exc.message(i18n.core_language()))
             else:
@@ -153,7 +215,7 @@ class BackgroundTasks:
         job.signals.failed.connect(failed)
         self.pool.start(job)
         if not job.done.is_set():
-            QTimer.singleShot(300, show_dialog)
+            QTimer.singleShot(0 if not modal else 300, show_dialog)
         return job
 
     # drag and drop of files and folders
@@ -289,6 +351,44 @@ def _skipped_notice(skipped: list[ReviewerError], language: str, shown: int = 20
     if len(skipped) > shown:
         lines.append(render("ui_skipped_more", language, count=len(skipped) - shown))
     return render("ui_import_skipped", language, count=len(skipped)) + "\n\n" + "\n".join(lines)
+
+
+class StatusProgress:
+    """The progress of a job in the status bar — a bar and a Cancel button — for work the
+    reviewer need not wait for (a report being analysed while its text is already shown).
+    Answers the calls ``run_job`` makes of a QProgressDialog."""
+
+    def __init__(self, window, title: str, cancel_text: str) -> None:
+        from ui.qt import QProgressBar, QPushButton
+
+        self.window, self.title = window, title
+        self.bar = QProgressBar()
+        self.bar.setMaximumWidth(220)
+        self.bar.setTextVisible(False)
+        self.button = QPushButton(cancel_text)
+        self.button.setVisible(bool(cancel_text))
+        self.canceled = self.button.clicked
+        window.statusBar().addPermanentWidget(self.bar)
+        window.statusBar().addPermanentWidget(self.button)
+
+    def setMaximum(self, value: int) -> None:  # noqa: N802 (QProgressDialog's names)
+        self.bar.setMaximum(value)
+
+    def setValue(self, value: int) -> None:  # noqa: N802
+        self.bar.setValue(value)
+
+    def setLabelText(self, text: str) -> None:  # noqa: N802
+        self.window.statusBar().showMessage(text.replace("\n", " "))
+
+    def close(self) -> None:
+        for widget in (self.bar, self.button):
+            self.window.statusBar().removeWidget(widget)
+            widget.hide()
+        self.window.statusBar().clearMessage()
+
+    def deleteLater(self) -> None:  # noqa: N802
+        self.bar.deleteLater()
+        self.button.deleteLater()
 
 
 def _safe_name(name: str) -> str:

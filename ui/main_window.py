@@ -20,6 +20,7 @@ from ui.models import ItemRole
 from ui.models.outline import OutlineModel
 from ui.models.review_pane import library_entries
 from ui.navigation import Navigation
+from ui.previewing import Previewing
 from ui.qt import (
     QAbstractItemView,
     QAction,
@@ -53,7 +54,7 @@ log = logging.getLogger(__name__)
 
 
 
-class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
+class MainWindow(Navigation, Editing, BackgroundTasks, Previewing, QMainWindow):
     #: a background job ended (tests and the benchmark wait on it)
     jobFinished = Signal(str)
 
@@ -567,7 +568,7 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
             document, prepared.document = prepared.document, None  # the view owns it now
             steps.append(lambda: self.document_view.set_review(review, prepared.spans, document, prepared.offsets))
             steps.append(lambda: self.outline_model.set_review(review, prepared.outline))
-            steps.append(lambda: self.inspector.set_review(review, prepared.figures, prepared.entries))
+            steps += self.inspector.review_steps(review, prepared.figures, prepared.entries)
         else:
             steps.append(lambda: self.document_view.set_review(review))
             steps.append(lambda: self.outline_model.set_review(review))
@@ -586,7 +587,7 @@ class MainWindow(Navigation, Editing, BackgroundTasks, QMainWindow):
             remaining[0]()
             if len(remaining) > 1:
                 QTimer.singleShot(0, lambda: run(remaining[1:]))
-        run(steps)
+        QTimer.singleShot(0, lambda: run(steps))  # not in the turn that adopted the review either
 
     def _review_loaded(self, review) -> None:
         self.document_view.set_tags(self.workspace.tags())

@@ -23,6 +23,7 @@ class JobSignals(QObject):
     progress = Signal(int, int, str)  # done, total, what
     finished = Signal(object)  # the function's result
     failed = Signal(object)  # the exception
+    partial = Signal(object)  # a part of the result, ready before the rest (streaming.py)
 
 
 _gc_lock = threading.Lock()
@@ -70,7 +71,11 @@ class Job(QRunnable):
     def cancelled(self) -> bool:
         return self._cancel.is_set()
 
-    def _progress(self, done: int = 0, total: int = 0, label: str = "") -> None:
+    def _progress(self, done: int = 0, total: int = 0, label: str = "", payload: object = None) -> None:
+        """Report progress; a ``payload`` (a part of the result the window can show already)
+        goes out with it, before the progress."""
+        if payload is not None:
+            self.signals.partial.emit(payload)
         self.signals.progress.emit(int(done), int(total), str(label or ""))
 
     def run(self) -> None:

@@ -81,7 +81,8 @@ def _totals_after(text: str, outer: Sequence[Placed]) -> list[Check]:
 def _spanning_list(text: str, outer: Sequence[Placed], k: int) -> list[Placed]:
     total = outer[k]
     later = []
-    for p in outer[k + 1:k + 1 + MAX_LIST]:  # a bounded look ahead: linear over the document
+    for i in range(k + 1, min(len(outer), k + 1 + MAX_LIST)):  # bounded, and no copy of the rest per k
+        p = outer[i]
         if p.sentence > total.sentence + MAX_SENTENCES:
             break
         if p.key == total.key:
@@ -148,7 +149,8 @@ def _narrower_exceeds(text: str, outer: Sequence[Placed]) -> list[Check]:
         category = re.split(r"[中的]", label[:-1])[-1]
         if len(category) < 2:
             continue
-        for narrow in outer[k + 1:]:
+        for i in range(k + 1, len(outer)):  # (a slice would copy the rest for every k)
+            narrow = outer[i]
             if narrow.start - whole.end > SUBSET_WINDOW:
                 break
             if narrow.key != whole.key or narrow.sentence == whole.sentence:

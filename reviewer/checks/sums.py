@@ -480,7 +480,8 @@ def _share_sums(text: str, placed: Sequence[Placed]) -> list[Check]:
         lead = text[max(floor, first.start - 20):first.start]
         run = [first]
         if SHARE_LEAD.search(lead):
-            for nxt in percents[k + 1:]:
+            for i in range(k + 1, len(percents)):  # (a slice would copy the rest each time)
+                nxt = percents[i]
                 between = text[run[-1].end:nxt.start]
                 if nxt.sentence != first.sentence or between.strip() not in ("、", ",", ",", "和", "及"):
                     break

@@ -301,23 +301,39 @@ class Inspector(QTabWidget):
     def set_review(self, review: DocumentReview | None, figures=None, entries=None) -> None:
         """Show ``review``; ``figures`` rows and the review pane's ``entries`` may come prepared
         by a worker (``ui.presentation``)."""
-        self._syncing = True
-        try:
-            self.figures_model.set_review(review, figures)
-            self.checks_model.set_review(review)
-            self.citations_model.set_review(review)
+        for step in self.review_steps(review, figures, entries):
+            step()
+
+    def review_steps(self, review: DocumentReview | None, figures=None, entries=None) -> list:
+        """``set_review`` as steps (figures, checks, citations, review pane) that a caller may run
+        in separate turns of the event loop: for a big report each costs tens of milliseconds."""
+        def synced(fn):
+            def step() -> None:
+                self._syncing = True
+                try:
+                    fn()
+                finally:
+                    self._syncing = False
+            return step
+
+        def pane() -> None:
             if entries is not None:
                 self.review_pane.set_entries(entries)
             else:
                 self.review_pane.set_review(review)
-            if review is not None:
-                self.setTabText(0, self.tr("Figures ({0})").format(len(review.figures)))
-                open_checks = sum(1 for rc in review.checks if rc.review.status == "unreviewed")
-                self.setTabText(1, self.tr("Checks ({0})").format(open_checks) if open_checks
-                                else self.tr("Checks"))
-                self.setTabText(2, self.tr("Citations ({0})").format(len(review.citations)))
-        finally:
-            self._syncing = False
+
+        return [synced(lambda: self.figures_model.set_review(review, figures)),
+                synced(lambda: self.checks_model.set_review(review)),
+                synced(lambda: self.citations_model.set_review(review)),
+                synced(pane), synced(lambda: self._set_tab_counts(review))]
+
+    def _set_tab_counts(self, review: DocumentReview | None) -> None:
+        if review is not None:
+            self.setTabText(0, self.tr("Figures ({0})").format(len(review.figures)))
+            open_checks = sum(1 for rc in review.checks if rc.review.status == "unreviewed")
+            self.setTabText(1, self.tr("Checks ({0})").format(open_checks) if open_checks
+                            else self.tr("Checks"))
+            self.setTabText(2, self.tr("Citations ({0})").format(len(review.citations)))
 
     def show_item(self, description: str, review: ItemReview | None, tags: list[Tag],
                   history: list[HistoryEntry], note: str = "") -> None:

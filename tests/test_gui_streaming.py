@@ -1,0 +1,100 @@
+"""Issue 13: a report being imported shows its text before its analysis is done, then the
+outline, then the figures and checks, and only then becomes the review the reviewer edits."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from reviewer import pipeline  # noqa: E402
+from ui import prompts  # noqa: E402
+from ui.qt import QThreadPool  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "resources" / "samples" / "sample_fazhi_2023.txt"
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("REVIEWER_SETTINGS_DIR", str(tmp_path / "settings"))
+    shown: list[str] = []
+    monkeypatch.setattr(prompts, "show_error", lambda parent, text, title=None: shown.append(text))
+    from ui import i18n
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+
+    i18n.install("zh_CN")
+    settings = Settings()
+    settings.reviewer = "测试员"
+    window = MainWindow(settings, pool=QThreadPool.globalInstance(), library_path=str(tmp_path / "library.db"))
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    yield window
+    assert not shown
+    QThreadPool.globalInstance().waitForDone(30_000)
+    window.close()
+
+
+def test_the_text_shows_before_the_analysis_finishes(window, qtbot, monkeypatch):
+    """The worker is held after the figures are found: by then the text, the outline and the
+    figures are on screen, the workspace has no review yet (nothing can be edited that is not
+    stored), and the checks follow once the worker goes on."""
+    release = threading.Event()
+    analyze = pipeline.analyze
+
+    def held(document, step=None):
+        def hold(name, partial):
+            step(name, partial)
+            if name == "figures":
+                assert release.wait(30), "the test never released the worker"
+        return analyze(document, hold)
+
+    monkeypatch.setattr(pipeline, "analyze", held)
+    text = SAMPLE.read_text(encoding="utf-8")
+    window.import_paths([str(SAMPLE)])
+    try:
+        qtbot.waitUntil(lambda: window.inspector.figures_model.rowCount() > 0, timeout=20_000)
+        assert window.workspace.review is None, "the analysis is still running"
+        assert window.stack.currentWidget() is window.splitter
+        shown = window.document_view.toPlainText()
+        assert shown.replace("\u2029", "\n")[:200] == window.document_view.text[:200]
+        assert window.document_view.text.strip()[:20] == text.strip()[:20]
+        assert window.outline_model.rowCount() > 0, "the outline came before the figures"
+        assert window.inspector.checks_model.rowCount() == 0, "no checks before they are found"
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: window.workspace.review is not None, timeout=30_000)
+    review = window.workspace.review
+    assert review.checks and window.inspector.checks_model.rowCount() > 0
+    assert window.inspector.figures_model.rowCount() == len(review.figures)
+    assert not window.preview_shown()
+
+
+def test_cancelling_the_stream_stores_nothing(window, qtbot, monkeypatch):
+    release = threading.Event()
+    analyze = pipeline.analyze
+
+    def held(document, step=None):
+        def hold(name, partial):
+            step(name, partial)
+            if name == "outline":
+                assert release.wait(30)
+        return analyze(document, hold)
+
+    monkeypatch.setattr(pipeline, "analyze", held)
+    job = window.import_paths([str(SAMPLE)])
+    try:
+        qtbot.waitUntil(lambda: bool(window.document_view.text), timeout=20_000)
+        job.cancel()
+    finally:
+        release.set()
+    with qtbot.waitSignal(window.jobFinished, timeout=30_000):
+        pass
+    assert window.workspace.review is None
+    assert window.workspace.documents() == []
+    assert window.stack.currentWidget() is window.library_page

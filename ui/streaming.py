@@ -1,0 +1,96 @@
+"""Importing and opening one report as a stream: the text first, then the analysis in parts.
+
+A 5 MB report takes seconds to analyse.  The worker (``stream_import``) loads the file and hands
+the text to the window at once; then the outline, the figures with the citations, and the checks
+as the pipeline finds them, each as a *preview* (a ``DocumentReview`` that is not in the store
+yet, with no review state); then it stores the analysis and reads the report back, and the
+window adopts the real review.  Everything heavy — the text document, the highlight index, the
+outline tree, the figure rows — is built here, off the GUI thread (``presentation.prepare``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reviewer.library.documents import ImportResult
+from reviewer.library.review import (
+    DocumentReview,
+    ItemReview,
+    ReviewedCheck,
+    ReviewedCitation,
+    ReviewedFigure,
+    ReviewedSection,
+)
+from reviewer.library.store import Library
+from reviewer.model import Analysis, Metadata
+from ui import presentation
+
+PREVIEW = "preview:"  # the prefix of a preview's doc_uuid and item uuids (never a store's uuid)
+STEPS = ("text", "outline", "figures", "checks", "stored")  # what the progress counts
+
+Publish = Callable[[str, object], None]
+
+
+@dataclass
+class Streamed:
+    """What the worker returns at the end: the import's result and, if the report was stored,
+    its review prepared for the views."""
+
+    result: ImportResult
+    prepared: presentation.Prepared | None
+
+
+def is_preview(review: DocumentReview | None) -> bool:
+    return review is not None and review.doc_uuid.startswith(PREVIEW)
+
+
+def preview_review(analysis: Analysis) -> DocumentReview:
+    """The partial ``analysis`` as a review the views can show (read-only: nothing is stored)."""
+
+    def item(kind: str, number: int) -> ItemReview:
+        return ItemReview(uuid=f"{PREVIEW}{kind}:{number}")
+
+    return DocumentReview(
+        doc_uuid=PREVIEW + analysis.document.sha256, document=analysis.document,
+        metadata=analysis.metadata, metadata_review=item("metadata", 0), imported_at="",
+        sections=[ReviewedSection(s, item("section", n)) for n, s in enumerate(analysis.sections)],
+        figures=[ReviewedFigure(f, item("figure", n)) for n, f in enumerate(analysis.figures)],
+        citations=[ReviewedCitation(c, item("citation", n)) for n, c in enumerate(analysis.citations)],
+        checks=[ReviewedCheck(c, item("check", n)) for n, c in enumerate(analysis.checks)],
+        advisories=[ReviewedCheck(c, item("advisory", n)) for n, c in enumerate(analysis.advisories)])
+
+
+def stream_import(path: str | Path, library_target: str, reviewer: str, publish: Publish,
+                  cancelled: Callable[[], bool]) -> Streamed | None:
+    """Worker side: load, show, analyse in parts, store, read back.  ``publish(step, prepared)``
+    hands each part to the window; ``None`` comes back when cancelled before storing."""
+    from reviewer.load.dispatch import load_document
+    from reviewer.pipeline import analyze
+
+    p = Path(path)
+    document = load_document(p)
+    document.path = str(p.resolve())
+    text = document.text
+    publish("text", presentation.prepare(preview_review(Analysis(
+        document=document, metadata=Metadata(), sections=[], figures=[], citations=[], checks=[])), None))
+
+    class Cancelled(Exception):
+        pass
+
+    def step(name: str, partial: Analysis) -> None:
+        if cancelled():
+            raise Cancelled
+        publish(name, presentation.prepare(preview_review(partial), text))
+
+    try:
+        analysis = analyze(document, step)
+    except Cancelled:
+        return None
+    with Library(library_target, reviewer=reviewer) as library:
+        result = library.import_analysis(analysis)
+        prepared = presentation.prepare(library.load_review(result.doc_uuid), text) if result.doc_uuid else None
+    publish("stored", None)
+    return Streamed(result, prepared)
+
