@@ -22,64 +22,15 @@ from __future__ import annotations
 import bisect
 import datetime
 import functools
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass
 
-from reviewer import paths
 from reviewer.analysis import label_fallbacks, labels, numerals, pos_tokens
+from reviewer.analysis.figure_spans import Coverage, SectionIndex
+from reviewer.analysis.units import UnitTable, unit_table
 from reviewer.model import Citation, Document, Figure, Metadata, Section
 
-KINDS_IN_ORDER = ("money", "percent", "duration", "measure", "age", "ratio", "count")
-
-
-@dataclass(frozen=True)
-class UnitTable:
-    """The measure words of ``resources/dictionaries/units.json``, ready for matching."""
-
-    kind_of: dict[str, str]
-    by_first_char: dict[str, tuple[str, ...]]  # longest first
-    arabic_only: frozenset[str]
-    vague_words: frozenset[str]
-    ambiguous: frozenset[str]
-    aliases: dict[str, str]
-    context: dict[str, tuple[str, ...]]  # units taken only near one of these words
-
-    def match(self, text: str, pos: int) -> str | None:
-        """The longest unit that starts at ``pos``."""
-        if pos >= len(text):
-            return None
-        for unit in self.by_first_char.get(text[pos], ()):
-            if text.startswith(unit, pos):
-                return unit
-        return None
-
-
-@functools.lru_cache(maxsize=1)
-def unit_table() -> UnitTable:
-    with open(paths.resource("dictionaries", "units.json"), encoding="utf-8") as fh:
-        data = json.load(fh)
-    kind_of: dict[str, str] = {}
-    for kind in KINDS_IN_ORDER:
-        for unit in data.get(kind, []):
-            kind_of.setdefault(unit, kind)
-    by_first: dict[str, list[str]] = {}
-    for unit in kind_of:
-        by_first.setdefault(unit[0], []).append(unit)
-    return UnitTable(
-        kind_of=kind_of,
-        by_first_char={k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()},
-        arabic_only=frozenset(data.get("chinese_only_after_arabic", [])),
-        vague_words=frozenset(data.get("vague_words", [])),
-        ambiguous=frozenset(data.get("ambiguous_units", [])),
-        aliases=dict(data.get("aliases", {})),
-        context={k: tuple(v) for k, v in data.get("units_needing_context", {}).items()},
-    )
-
-
-# Full-width digits and signs, mapped one to one so offsets do not move (by str.replace:
-# str.translate costs ~0.1 µs a character of CJK text).
 _FULLWIDTH = tuple(zip("０１２３４５６７８９．，％－～：／", "0123456789.,%-~:/"))
 
 
@@ -159,7 +110,7 @@ def find_figures(document: Document, sections: list[Section], citations: list[Ci
     a = _halfwidth(document.analysis_text or text)
     if len(a) != len(text):  # never trust offsets from a copy of another length
         a = _halfwidth(text)
-    blocked = _Coverage(len(a))
+    blocked = Coverage(len(a))
     for span in _blocked_spans(text, a, citations, sections):
         blocked.append(span)
     found = _find_dates(a, metadata)
@@ -168,7 +119,7 @@ def find_figures(document: Document, sections: list[Section], citations: list[Ci
     found.sort(key=lambda f: f.start)
     found = [f for f in found if blocked.free(f.start, f.end) and _stands_alone(a, f)]
     figures: list[Figure] = []
-    section_index = _SectionIndex(sections)
+    section_index = SectionIndex(sections)
     finder = labels.LabelFinder(text, a)
     aliases = unit_table().aliases
     for f in found:
@@ -226,7 +177,7 @@ def _blocked_spans(text: str, a: str, citations: list[Citation], sections: list[
 
 def _find_dates(a: str, metadata: Metadata) -> list[_Found]:
     found: list[_Found] = []
-    taken = _Coverage(len(a))  # (a mask, not a list to compare each new date with)
+    taken = Coverage(len(a))  # (a mask, not a list to compare each new date with)
 
     def add(start: int, end: int, y: int, m: int, d: int) -> None:
         try:
@@ -294,10 +245,10 @@ def _context_year(a: str, pos: int, years: list[tuple[int, int]], fallback: int 
 # ---------------------------------------------------------------- quantities
 
 
-def _find_quantities(a: str, blocked: _Coverage, taken: list[tuple[int, int]]) -> list[_Found]:
+def _find_quantities(a: str, blocked: Coverage, taken: list[tuple[int, int]]) -> list[_Found]:
     units = unit_table()
     found: list[_Found] = []
-    covered = _Coverage(len(a))
+    covered = Coverage(len(a))
     for start, end in taken:
         covered.append((start, end))
 
@@ -604,53 +555,3 @@ def _word_ends_at(a: str, end: int, word: str) -> bool:
 _PREFIXES = frozenset("每近约逾共达计仅另各满超分")
 
 
-class _Coverage:
-    """Which characters already belong to a figure (one byte per character: fast to test)."""
-
-    def __init__(self, size: int):
-        self.mask = bytearray(size + 1)
-
-    def append(self, span: tuple[int, int]) -> None:
-        start, end = span
-        self.mask[start:end] = b"\x01" * (end - start)
-
-    def free(self, start: int, end: int) -> bool:
-        return self.mask.find(1, start, end) < 0
-
-
-class _SectionIndex:
-    """The innermost section containing an offset.
-
-    Queries come in document order, so a sweep with a stack of open (nested) sections answers
-    each in amortised constant time; a query before the last one restarts the sweep.
-    """
-
-    def __init__(self, sections: list[Section]):
-        self.sections = sorted(sections, key=lambda s: (s.start, -s.end))
-        self._reset()
-
-    def _reset(self) -> None:
-        self._next = 0
-        self._open: list[Section] = []
-        self._last = -1
-
-    def innermost(self, pos: int) -> int | None:
-        if pos < self._last:
-            self._reset()
-        self._last = pos
-        while self._next < len(self.sections) and self.sections[self._next].start <= pos:
-            section = self.sections[self._next]
-            while self._open and self._open[-1].end <= section.start:
-                self._open.pop()
-            self._open.append(section)
-            self._next += 1
-        while self._open and self._open[-1].end <= pos:
-            self._open.pop()
-        # Sections nest, so the open ones all contain ``pos``; the deepest is the innermost.
-        best = None
-        for section in reversed(self._open):
-            if section.start <= pos < section.end and (best is None or section.level > best.level):
-                best = section
-            if best is not None and section.level <= 1:
-                break
-        return best.id if best else None

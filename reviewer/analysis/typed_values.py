@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reviewer.analysis.figures import unit_table
 from reviewer.analysis.numerals import NumeralError, parse_number
+from reviewer.analysis.units import unit_table
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
 

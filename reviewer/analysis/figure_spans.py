@@ -1,0 +1,59 @@
+"""Where figures already are, and which section holds an offset: two small indexes the figure
+finder consults for every candidate number, each answering in constant or amortised constant time.
+"""
+
+from __future__ import annotations
+
+from reviewer.model import Section
+
+
+class Coverage:
+    """Which characters already belong to a figure (one byte per character: fast to test)."""
+
+    def __init__(self, size: int):
+        self.mask = bytearray(size + 1)
+
+    def append(self, span: tuple[int, int]) -> None:
+        start, end = span
+        self.mask[start:end] = b"\x01" * (end - start)
+
+    def free(self, start: int, end: int) -> bool:
+        return self.mask.find(1, start, end) < 0
+
+
+class SectionIndex:
+    """The innermost section containing an offset.
+
+    Queries come in document order, so a sweep with a stack of open (nested) sections answers
+    each in amortised constant time; a query before the last one restarts the sweep.
+    """
+
+    def __init__(self, sections: list[Section]):
+        self.sections = sorted(sections, key=lambda s: (s.start, -s.end))
+        self._reset()
+
+    def _reset(self) -> None:
+        self._next = 0
+        self._open: list[Section] = []
+        self._last = -1
+
+    def innermost(self, pos: int) -> int | None:
+        if pos < self._last:
+            self._reset()
+        self._last = pos
+        while self._next < len(self.sections) and self.sections[self._next].start <= pos:
+            section = self.sections[self._next]
+            while self._open and self._open[-1].end <= section.start:
+                self._open.pop()
+            self._open.append(section)
+            self._next += 1
+        while self._open and self._open[-1].end <= pos:
+            self._open.pop()
+        # Sections nest, so the open ones all contain ``pos``; the deepest is the innermost.
+        best = None
+        for section in reversed(self._open):
+            if section.start <= pos < section.end and (best is None or section.level > best.level):
+                best = section
+            if best is not None and section.level <= 1:
+                break
+        return best.id if best else None
