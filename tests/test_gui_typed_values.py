@@ -33,7 +33,7 @@ def test_typed_money_is_saved_as_a_number_in_yuan_after_a_preview(make_window, q
     window.import_paths([str(SAMPLE)])
     row, figure = _find_figure_row(window, "4826件")
     asked = []
-    monkeypatch.setattr(prompts, "confirm", lambda parent, title, text: asked.append(text) or True)
+    monkeypatch.setattr(prompts, "confirm", lambda parent, title, text, **_: asked.append(text) or True)
     preview = _type_value(window, qtbot, row, "347.93万元")
     assert "3479300 元" in preview
     assert asked and "3479300 元" in asked[0]
@@ -48,7 +48,7 @@ def test_typed_money_is_saved_as_a_number_in_yuan_after_a_preview(make_window, q
 def test_chinese_numerals_and_percent_are_read(make_window, qtbot, monkeypatch, errors):  # noqa: F811
     window = make_window()
     window.import_paths([str(SAMPLE)])
-    monkeypatch.setattr(prompts, "confirm", lambda *a: True)
+    monkeypatch.setattr(prompts, "confirm", lambda *a, **k: True)
     row, figure = _find_figure_row(window, "4826件")
     _type_value(window, qtbot, row, "两千")
     assert window.workspace.find_item("figure", figure.review.uuid).figure.value == 2000
@@ -71,7 +71,22 @@ def test_an_unreadable_value_is_refused_with_a_message(make_window, qtbot, error
 def test_declining_the_preview_saves_nothing(make_window, qtbot, monkeypatch, errors):  # noqa: F811
     window = make_window()
     window.import_paths([str(SAMPLE)])
-    monkeypatch.setattr(prompts, "confirm", lambda *a: False)
+    monkeypatch.setattr(prompts, "confirm", lambda *a, **k: False)
     row, figure = _find_figure_row(window, "4826件")
     _type_value(window, qtbot, row, "347.93万元")
     assert window.workspace.find_item("figure", figure.review.uuid).figure.value == 4826
+
+
+@pytest.mark.parametrize("default_yes", [True, False])
+def test_enter_in_a_confirmation_answers_its_default(qtbot, default_yes):
+    """Enter on the "save 347.93万元 as 3479300 元?" question saves the typed value (walk-through:
+    a default of No silently threw the correction away); other questions keep No as default."""
+    from ui.qt import QTimer
+
+    def press_enter():
+        box = QApplication.activeModalWidget()
+        assert box is not None
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(50, press_enter)
+    assert prompts.confirm(None, "更正数值", "将“347.93万元”保存为 3479300 元?", default_yes=default_yes) is default_yes

@@ -51,3 +51,30 @@ def test_undo_twice_redo_twice_brings_back_the_same_tagged_and_commented_passage
     again.open_document(doc)
     shown = {a.uuid: (a.quote, a.note, [t.uuid for t in a.review.tags]) for a in again.workspace.review.annotations}
     assert shown == before
+
+
+def test_undo_never_reaches_into_a_report_that_is_not_on_screen(make_window, qtbot, monkeypatch, errors):  # noqa: F811
+    """One undo stack per report, as in Word: a comment made in the first report survives
+    Ctrl+Z pressed (more often than there are changes) in the second one."""
+    window = make_window()
+    window.import_paths([str(SAMPLE)])
+    first_doc = window.workspace.doc_uuid
+    view, text = window.document_view, window.document_view.text
+    at = text.index("法治政府建设")
+    monkeypatch.setattr(prompts, "ask_text", lambda *a, **k: "表述需核实")
+    view.commentSelectionRequested.emit(at, at + 6)
+    kept = _annotations(window.workspace.library.path, first_doc)
+    assert len(kept) == 1
+    window.import_paths([str(SAMPLE.with_name("sample_zhifa_2022_traditional.txt"))])
+    assert window.workspace.doc_uuid != first_doc
+    second = window.document_view
+    at = second.text.index("執法")
+    second.commentSelectionRequested.emit(at, at + 2)
+    second.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(second, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.workspace.review.annotations == []
+    assert not errors
+    assert _annotations(window.workspace.library.path, first_doc) == kept
+    window.open_document(first_doc)  # back in the first report, its own change can be undone
+    assert window.workspace.undo_stack.canUndo()

@@ -47,7 +47,7 @@ class Editing:
             return False
         if text.strip() != format_value(typed.value) and not prompts.confirm(
                 self, self.tr("Correct value"),
-                self.tr("Save “{0}” as {1}?").format(text.strip(), describe_typed(typed))):
+                self.tr("Save “{0}” as {1}?").format(text.strip(), describe_typed(typed)), default_yes=True):
             return False
         stack = self.workspace.undo_stack
         stack.beginMacro(self.tr("Correct value"))
@@ -332,7 +332,7 @@ class Editing:
 
     def _delete_tag(self, uuid: str) -> None:
         if self.workspace.guarded(lambda: self.workspace.library.delete_tag(uuid) or True):
-            self.workspace.undo_stack.clear()  # tag commands on the deleted tag cannot be replayed
+            self.workspace.clear_undo()  # tag commands on the deleted tag cannot be replayed
             self.workspace._tags_cache = None
             self.workspace.tagsChanged.emit()
             self.workspace.reload()

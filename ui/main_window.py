@@ -151,7 +151,7 @@ class MainWindow(Navigation, Editing, BackgroundTasks, Previewing, QMainWindow):
         self.act_settings = a(self.tr("&Settings…"), self.show_settings, "Ctrl+,", "settings")
         self.act_quit = a(self.tr("&Quit"), self.close, "Ctrl+Q")
 
-        stack = self.workspace.undo_stack
+        stack = self.workspace.undo_group  # the active stack is the report on screen's
         self.act_undo = stack.createUndoAction(self, self.tr("&Undo"))
         self.act_undo.setShortcuts([QKeySequence(K.Undo)])
         self.act_undo.setIcon(icons.icon("undo"))
@@ -539,7 +539,7 @@ class MainWindow(Navigation, Editing, BackgroundTasks, Previewing, QMainWindow):
             if self.workspace.doc_uuid == uuid:
                 self.workspace.set_review(None)
             self.workspace.guarded(lambda u=uuid: self.workspace.library.remove_document(u))
-        self.workspace.undo_stack.clear()  # commands on removed items cannot be replayed
+        self.workspace.clear_undo()  # commands on removed items cannot be replayed
         self.refresh_documents()
 
     # ================================================================== opening a report

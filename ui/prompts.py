@@ -54,10 +54,11 @@ def ask_int(parent: QWidget | None, title: str, label: str, value: int, low: int
     return result if ok else None
 
 
-def confirm(parent: QWidget | None, title: str, text: str) -> bool:
-    answer = QMessageBox.question(parent, title, text,
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
+def confirm(parent: QWidget | None, title: str, text: str, default_yes: bool = False) -> bool:
+    """Yes or No; Enter answers ``default_yes`` (No unless the question confirms what the
+    reviewer has just typed, where Enter must not throw the typing away)."""
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    answer = QMessageBox.question(parent, title, text, yes | no, yes if default_yes else no)
     return answer == QMessageBox.StandardButton.Yes
 
 

@@ -87,6 +87,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
     QUndoCommand,
+    QUndoGroup,
     QUndoStack,
 )
 from PySide6.QtWidgets import (

@@ -23,7 +23,7 @@ from reviewer.messages import ReviewerError
 from ui import i18n, presentation
 from ui.commands import StoreCommand
 from ui.hub import hub
-from ui.qt import QObject, QThreadPool, QTimer, QUndoStack, Signal
+from ui.qt import QObject, QThreadPool, QTimer, QUndoGroup, QUndoStack, Signal
 from ui.workers import Job
 
 log = logging.getLogger(__name__)
@@ -59,7 +59,10 @@ class Workspace(QObject):
         self._watch_timer = QTimer(self)
         self._watch_timer.setInterval(500)
         self._watch_timer.timeout.connect(self._poll_changes)
-        self.undo_stack = QUndoStack(self)
+        # One undo stack per report, as in Word: Ctrl+Z undoes the last change to the report on
+        # screen, never one made in another report the reviewer is not looking at.
+        self.undo_group = QUndoGroup(self)
+        self._stacks: dict[str, QUndoStack] = {}
         self.current: tuple[str, str] = ("", "")
         self._tags_cache = None
 
@@ -99,7 +102,7 @@ class Workspace(QObject):
         if self._feed is not None:
             self._feed.close()
             self._feed = None
-        self.undo_stack.clear()
+        self.clear_undo()
         self.set_review(None)
         self._reload_timer.stop()
         self._generation += 1
@@ -156,8 +159,25 @@ class Workspace(QObject):
         if self.prepared is not None:
             self._item_index = (review, self.prepared.items)
         self.current = ("", "")
+        self.undo_stack  # noqa: B018 — makes the report's own stack the active one
         self.reviewLoaded.emit(review)
         self.currentItemChanged.emit("", "")
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The undo stack of the report on screen (one for the library when none is)."""
+        key = self.review.doc_uuid if self.review is not None else ""
+        stack = self._stacks.get(key)
+        if stack is None:
+            stack = self._stacks[key] = QUndoStack(self.undo_group)
+        if self.undo_group.activeStack() is not stack:
+            self.undo_group.setActiveStack(stack)
+        return stack
+
+    def clear_undo(self) -> None:
+        """Forget every report's undo history (commands on removed items cannot be replayed)."""
+        for stack in self._stacks.values():
+            stack.clear()
 
     @property
     def doc_uuid(self) -> str | None:
