@@ -194,9 +194,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "cli_desc_show": ("显示报告的目录及其中的数据、核查问题、批注和审阅状态。DOC 是 `list` 中的序号、报告编号的开头或文件路径。",
                       "Show a report's outline with figures, checks, annotations and review state. DOC is the "
                       "number from `list`, the start of the report id, or its path."),
-    "cli_help_export": ("把报告及其审阅导出为 Excel 工作簿", "export reports and their review to an Excel workbook"),
+    "cli_help_export": ("导出报告及其审阅:Excel 工作簿、审核意见书、带批注的 Word 报告",
+                        "export reports and their review: Excel workbook, review memo, annotated Word copy"),
     "cli_desc_export": ("把报告(全部,或用 --doc 指定的)及审阅结果导出为 Excel 工作簿、审核意见书或带批注的 Word 报告。",
-                        "Write an Excel workbook of the reports (all, or those given with --doc)."),
+                        "Write the reports (all, or those given with --doc) and their review as an Excel workbook, "
+                        "a review memo or the report with Word comments."),
     "cli_help_xlsx": ("要写入的工作簿", "workbook to write"),
     "cli_help_doc": ("要导出的报告(`list` 中的序号、报告编号的开头或路径);可重复",
                      "a report to export (number from `list`, id prefix or path); repeatable"),
@@ -313,6 +315,17 @@ CATALOG: dict[str, tuple[str, str]] = {
                        "PySide6 is not installed: the core steps run, the window steps are left out."),
     "ui_import_skipped": ("有 {count} 个文件未导入:", "{count} file(s) were not imported:"),
     "ui_skipped_more": ("……另有 {count} 个", "… and {count} more"),
+    # the team commands' help, in the user's language like every other --help
+    "cli_team_help": ("团队审阅库(PostgreSQL):init、add-user、login、status、push、pull", "a team library on PostgreSQL: init, add-user, login, status, push, pull"),
+    "cli_team_help_db": ("postgresql://用户@主机:端口/数据库(不含密码)", "postgresql://user@host:port/database (no password)"),
+    "cli_team_help_init": ("在空数据库上建立表结构、角色和权限", "create the schema, the roles and the grants on an empty database"),
+    "cli_team_help_reviewer": ("要建立的审阅人登录名", "a reviewer login to create"),
+    "cli_team_help_supervisor": ("要建立的只读登录名(督导)", "a read-only login to create"),
+    "cli_team_help_add_user": ("添加登录角色(审阅人;加 --supervisor 为只读)", "add a login role (reviewer, or read-only with --supervisor)"),
+    "cli_team_help_login": ("验证密码并保存到系统密钥环或 pgpass 文件", "check your password and keep it in the keyring or a pgpass file"),
+    "cli_team_help_status": ("显示你在团队审阅库中的身份和权限", "who you are on the team library and what you may do"),
+    "cli_team_help_push": ("把本机审阅库并入团队审阅库(按合并规则)", "bring a workstation library into the team library (merge rules)"),
+    "cli_team_help_pull": ("把团队审阅库复制到本机审阅库,供离线审阅", "copy the team library into a workstation library for offline work"),
 }
 
 

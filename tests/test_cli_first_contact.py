@@ -428,3 +428,15 @@ def test_the_readme_lists_every_benchmark():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for bench in sorted((ROOT / "tests" / "bench").glob("bench_*.py")):
         assert f"python tests/bench/{bench.name}" in readme, bench.name
+
+
+def test_a_list_number_past_the_end_is_refused_not_matched_against_an_id(capsys, small_library):
+    """`show 9` in a library of fewer reports says there is no report 9; it never takes the
+    report whose id happens to start with 9 (walk-through: `show 9` showed report 2)."""
+    from reviewer.library.store import Library
+
+    with Library(small_library) as lib:
+        count = len(lib.list_documents())
+    for number in range(count + 1, count + 11):
+        code, out, err = run(capsys, "show", str(number), "--db", str(small_library))
+        assert code == 1 and not out.strip(), (number, out)

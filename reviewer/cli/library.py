@@ -153,8 +153,10 @@ def run_list(args: argparse.Namespace) -> int:
 def resolve_document(lib, key: str) -> str:
     """A report named on the command line: its number in `list`, the start of its id, or its path."""
     docs = lib.list_documents()
-    if key.isdigit() and 1 <= int(key) <= len(docs) and len(key) < 4:
-        return docs[int(key) - 1].doc_uuid
+    if key.isdigit() and len(key) < 4:  # a number from `list`, never the start of an id
+        if 1 <= int(key) <= len(docs):
+            return docs[int(key) - 1].doc_uuid
+        raise ReviewerError("document_missing", uuid=key)
     matches = [d for d in docs if d.doc_uuid.startswith(key.lower())]
     if not matches:
         resolved = str(Path(key).resolve())

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reviewer.library.pgsql import is_team_url, redact
-from reviewer.messages import ReviewerError, language
+from reviewer.messages import ReviewerError, language, render
 
 
 def _t(zh: str, en: str) -> str:
@@ -57,22 +57,22 @@ def _guard(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.N
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    team = sub.add_parser("team", help="a team library on PostgreSQL: init, add-user, login, status, push, pull",
-                          description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    team = sub.add_parser("team", help=render("cli_team_help"),
+                          description=render("cli_team_help"))
     tsub = team.add_subparsers(dest="team_command", metavar="ACTION")
 
     def db(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--db", metavar="URL", required=True, help="postgresql://user@host:port/database (no password)")
+        p.add_argument("--db", metavar="URL", required=True, help=render("cli_team_help_db"))
 
-    p = tsub.add_parser("init", help="create the schema, the roles and the grants on an empty database")
+    p = tsub.add_parser("init", help=render("cli_team_help_init"))
     db(p)
-    p.add_argument("--reviewer", metavar="NAME", action="append", default=[], help="a reviewer login to create")
-    p.add_argument("--supervisor", metavar="NAME", action="append", default=[], help="a read-only login to create")
+    p.add_argument("--reviewer", metavar="NAME", action="append", default=[], help=render("cli_team_help_reviewer"))
+    p.add_argument("--supervisor", metavar="NAME", action="append", default=[], help=render("cli_team_help_supervisor"))
     p.add_argument("--reviewers-group", default="report_reviewers")
     p.add_argument("--supervisors-group", default="report_supervisors")
     p.set_defaults(handler=_guard(run_init))
 
-    p = tsub.add_parser("add-user", help="add a login role (reviewer, or read-only with --supervisor)")
+    p = tsub.add_parser("add-user", help=render("cli_team_help_add_user"))
     p.add_argument("name")
     db(p)
     p.add_argument("--supervisor", action="store_true")
@@ -80,20 +80,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--supervisors-group", default="report_supervisors")
     p.set_defaults(handler=_guard(run_add_user))
 
-    p = tsub.add_parser("login", help="check your password and keep it in the keyring or a pgpass file")
+    p = tsub.add_parser("login", help=render("cli_team_help_login"))
     db(p)
     p.set_defaults(handler=_guard(run_login))
 
-    p = tsub.add_parser("status", help="who you are on the team library and what you may do")
+    p = tsub.add_parser("status", help=render("cli_team_help_status"))
     db(p)
     p.set_defaults(handler=_guard(run_status))
 
-    p = tsub.add_parser("push", help="bring a workstation library into the team library (merge rules)")
+    p = tsub.add_parser("push", help=render("cli_team_help_push"))
     p.add_argument("local", type=Path, metavar="LOCAL.db")
     db(p)
     p.set_defaults(handler=_guard(run_push))
 
-    p = tsub.add_parser("pull", help="copy the team library into a workstation library for offline work")
+    p = tsub.add_parser("pull", help=render("cli_team_help_pull"))
     p.add_argument("local", type=Path, metavar="LOCAL.db")
     db(p)
     p.set_defaults(handler=_guard(run_pull))
