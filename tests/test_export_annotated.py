@@ -83,7 +83,7 @@ def test_a_word_source_gets_comments_on_exactly_their_words(tmp_path, judged):
     assert len(document.comments) == 5
     by_text = {notes[cid]: spans[cid] for cid in notes}
     assert by_text["【属实】比率不符:审结率与所列数字不符\n核实意见:审结率应为 92.3%"] == "326件"
-    assert by_text["原文 864000元 → 更正为 846000元(数值)"] == "86.4万元"
+    assert by_text["原文 86.4万元 → 更正为 846000元(数值)"] == "86.4万元"
     assert by_text["与统计年报不一致"] == "326件"
     assert by_text["需要具体数字"] == "基层执法力量"
     assert by_text["原文已改"] == "甲区2023年法治政府建设情况报告"  # no words to anchor on: the first paragraph
@@ -124,7 +124,7 @@ def test_a_text_source_becomes_a_document_with_headings_and_comments(tmp_path, j
 def test_english_comment_wording(tmp_path, judged):
     result = write_annotated(judged.review, tmp_path / "en.docx", language="en")
     texts = {c.text for c in docx.Document(str(result.path)).comments}
-    assert "Original 864000元 → corrected to 846000元 (value)" in texts
+    assert "Original 86.4万元 → corrected to 846000元 (value)" in texts
 
 
 def test_a_heading_numbered_by_word_is_found_by_its_words(tmp_path, judged):

@@ -82,7 +82,7 @@ def test_a_batch_memo_has_a_part_per_report_on_its_own_page(tmp_path, judged):
                                         "关于《乙县2023年法治政府建设工作报告》的审核意见"]
     assert titles[1].paragraph_format.page_break_before
     assert "经审核,未发现需要更正的数据问题。" not in [p.text for p in document.paragraphs][:5]
-    assert "经核实,未发现需要更正的数据问题。" in [p.text for p in document.paragraphs]
+    assert "自动核查提示的疑点中,未发现经核实属实的问题。" in [p.text for p in document.paragraphs]
 
 
 def test_memo_in_english(tmp_path, judged):

@@ -28,7 +28,7 @@ import docx
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from reviewer.export.docx_style import declare_fonts, set_style_font
+from reviewer.export.docx_style import declare_fonts, set_style_font, stamp_properties
 from reviewer.export.files import write_atomically
 from reviewer.export.findings import collect, wording
 from reviewer.export.report_index import DocIndex, report_name
@@ -370,7 +370,7 @@ def write_annotated(review: DocumentReview, out_path: str | os.PathLike[str], la
         raise
     except Exception as exc:  # a Word file python-docx cannot open after all
         raise ReviewerError("bad_docx", path=str(source)) from exc
-    document.core_properties.title = report_name(review)
+    stamp_properties(document, report_name(review), reviewer or "Report Reviewer", new=source is None)
     path = write_atomically(out_path, ".docx", lambda temp: document.save(str(temp)))
     return AnnotatedResult(path, placed, unplaced, source is not None, len(notes))
 

@@ -124,3 +124,19 @@ def page_number_footer(section: Any) -> None:
         run.append(t)
         field.append(run)
         paragraph._p.append(field)
+
+
+def stamp_properties(document: Any, title: str, author: str, new: bool = True) -> None:
+    """File properties a reader sees in Word: ours, not python-docx's template (author
+    "python-docx", dated 2013).  A reviewed copy of someone's Word file keeps its author and
+    creation date (``new`` False) and only records who changed it, and when."""
+    from datetime import datetime, timezone
+
+    props = document.core_properties
+    now = datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
+    props.last_modified_by = author
+    props.modified = now
+    if new:
+        props.title, props.author, props.created = title, author, now
+        props.comments = props.subject = props.keywords = ""
+        props.revision = 1

@@ -130,8 +130,12 @@ def collect(review: DocumentReview, index: DocIndex | None = None, lang: str = "
             for name in r.corrected_fields:
                 before, after = r.original[name], getattr(target, name, None)
                 unit = getattr(target, "unit", None) if name == "value" else None
+                # A corrected figure is quoted as the report writes it (347.39万元), not as the
+                # value the analysis read from it (3473900元).
+                written = r.original.get("text", getattr(target, "text", None)) if kind == "figure" else None
+                shown_before = written if name == "value" and written else show(before) + (unit or "")
                 out.corrections.append(Correction(
-                    _field_word(labels, name, lang), path, show(before) + (unit or ""),
+                    _field_word(labels, name, lang), path, shown_before,
                     show(after) + (unit or ""), quote, r.reviewer or "", span))
             _remarks(out, r, path, quote, span)
     meta = review.metadata_review

@@ -24,6 +24,7 @@ from reviewer.export.docx_style import (
     page_number_footer,
     set_font,
     set_style_font,
+    stamp_properties,
 )
 from reviewer.export.files import write_atomically
 from reviewer.export.findings import Findings, collect, verdict_summary, wording
@@ -140,11 +141,9 @@ def build_memo(reviews: list[DocumentReview], language: str = "zh", reviewer: st
     writer = MemoWriter(language, reviewer, today, fallback_reviewer)
     for number, review in enumerate(reviews):
         writer.report(review, first=number == 0)
-    props = writer.doc.core_properties
-    props.title = writer.say("title", name=report_name(reviews[0])) if len(reviews) == 1 else \
+    title = writer.say("title", name=report_name(reviews[0])) if len(reviews) == 1 else \
         writer.say("batch_title", count=len(reviews))
-    props.author = props.last_modified_by = reviewer or fallback_reviewer or "Report Reviewer"
-    props.comments = ""
+    stamp_properties(writer.doc, title, reviewer or fallback_reviewer or "Report Reviewer")
     return writer.doc
 
 
