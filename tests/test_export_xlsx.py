@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.worksheet._writer import ALL_TEMP_FILES
 
+from reviewer.export import files as export_files
 from reviewer.export import sheet_writer
 from reviewer.export import sheets as export_sheets
 from reviewer.export import workbook as export_xlsx
@@ -364,7 +365,7 @@ def test_replace_is_retried_when_the_new_file_is_briefly_held(tmp_path, monkeypa
             raise PermissionError(13, "held by a virus scanner")
         return real_replace(src, dst)
 
-    monkeypatch.setattr(export_xlsx, "REPLACE_DELAY_S", 0)
+    monkeypatch.setattr(export_files, "REPLACE_DELAY_S", 0)
     monkeypatch.setattr(export_xlsx.os, "replace", held_once)
     write_workbook([district_a().review], target)
     assert len(calls) == 2
@@ -400,7 +401,7 @@ def test_target_opened_exclusively_is_refused_before_any_work(tmp_path, monkeypa
             raise PermissionError(13, "sharing violation")
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(export_xlsx, "open", sharing_violation, raising=False)
+    monkeypatch.setattr(export_files, "open", sharing_violation, raising=False)
     monkeypatch.setattr(export_xlsx, "build_workbook", lambda *a, **k: built.append(1))
     with pytest.raises(ReviewerError) as info:
         write_workbook([district_a().review], target)
@@ -415,7 +416,7 @@ def test_target_locked_by_excel_gives_a_clear_message(tmp_path, monkeypatch):
     def locked(src, dst):
         raise PermissionError(13, "The process cannot access the file because it is being used")
 
-    monkeypatch.setattr(export_xlsx, "REPLACE_DELAY_S", 0)
+    monkeypatch.setattr(export_files, "REPLACE_DELAY_S", 0)
     monkeypatch.setattr(export_xlsx.os, "replace", locked)
     with pytest.raises(ReviewerError) as info:
         write_workbook([district_a().review], target)

@@ -1,4 +1,4 @@
-"""Writing an output file the way the workbook does: into a temporary file beside the target,
+"""Writing an output file — workbook, memo, annotated copy — one way: into a temporary file beside the target,
 then ``os.replace``, so a failure leaves the previous file as it was; with the permissions the
 user's umask gives a new file (``mkstemp`` alone makes it private, ``-rw-------``).
 """

@@ -29,15 +29,11 @@ from typing import Any
 from openpyxl import Workbook
 
 from reviewer.export import sheet_writer
-from reviewer.export.files import apply_umask
+from reviewer.export.files import check_target, write_atomically
 from reviewer.export.sheet_writer import Cancelled, Labels, Progress, discard_workbook
 from reviewer.export.sheets import WorkbookBuilder
 from reviewer.library.review import DocumentReview
 from reviewer.messages import ReviewerError
-
-# os.replace is retried this often on PermissionError before the target is called locked.
-REPLACE_ATTEMPTS = 3
-REPLACE_DELAY_S = 0.2
 
 
 def build_workbook(reviews: list[DocumentReview], language: str = "zh", reviewer: str | None = None,
@@ -49,41 +45,27 @@ def build_workbook(reviews: list[DocumentReview], language: str = "zh", reviewer
 def write_workbook(reviews: list[DocumentReview], out_path: str | os.PathLike[str], language: str = "zh",
                    progress: Progress | None = None, cancelled: Cancelled | None = None,
                    reviewer: str | None = None) -> Path:
-    """Build and save the workbook atomically; the old file stays intact on any failure."""
-    target = Path(out_path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise ReviewerError("export_folder_missing", path=str(folder))
-    if target.is_dir():
-        raise ReviewerError("is_directory", path=str(target))
-    _check_target_writable(target)
-    clean_stale_files(folder)
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=".~" + target.stem[:40] + "-", suffix=".xlsx.tmp",
-                                             dir=folder)
-    except PermissionError as exc:
-        raise ReviewerError("export_folder_unwritable", path=str(folder)) from exc
-    except OSError as exc:
-        raise ReviewerError("export_failed", path=str(target), reason=exc.strerror or str(exc)) from exc
-    os.close(handle)
-    temp = Path(temp_name)
+    """Build and save the workbook atomically (``files.write_atomically``, as for every output);
+    the old file stays intact on any failure, and a locked target is refused before any work."""
+    clean_stale_files(check_target(Path(out_path)))
     workbook = None
-    try:
+
+    def save(temp: Path) -> None:
+        nonlocal workbook
         workbook = build_workbook(reviews, language, reviewer, progress, cancelled)
         try:
             workbook.save(temp)
         except OSError as exc:  # disk full, folder gone, network share dropped ...
             reason = exc.strerror or str(exc)
             _drop_half_written_zip(exc)
-            raise ReviewerError("export_failed", path=str(target), reason=reason) from None
-        apply_umask(temp)  # mkstemp made it private; the user's umask decides, as for any new file
-        _replace(temp, target)
+            raise ReviewerError("export_failed", path=str(out_path), reason=reason) from None
+
+    try:
+        return write_atomically(out_path, ".xlsx", save)
     except BaseException:
         if workbook is not None:
             discard_workbook(workbook)
-        temp.unlink(missing_ok=True)
         raise
-    return target
 
 
 def check_figure_rows(library: Any, doc_uuids: list[str]) -> None:
@@ -134,32 +116,6 @@ def _drop_half_written_zip(exc: BaseException) -> None:
         gc.collect()
     finally:
         sys.unraisablehook = hook
-
-
-def _check_target_writable(target: Path) -> None:
-    """Fail before the work, not after it, when the old file is open in Excel or read-only."""
-    if not target.exists():
-        return
-    try:
-        with open(target, "r+b"):
-            pass
-    except PermissionError as exc:
-        raise ReviewerError("export_locked", path=str(target)) from exc
-
-
-def _replace(temp: Path, target: Path) -> None:
-    """Move the finished file into place, retrying briefly: on Windows a virus scanner or the
-    search indexer may hold the new file for a moment; Excel holding the target does not let go."""
-    for attempt in range(REPLACE_ATTEMPTS):
-        try:
-            os.replace(temp, target)
-            return
-        except PermissionError as exc:  # Windows: the target is open in Excel
-            if attempt + 1 == REPLACE_ATTEMPTS:
-                raise ReviewerError("export_locked", path=str(target)) from exc
-            time.sleep(REPLACE_DELAY_S)
-        except OSError as exc:
-            raise ReviewerError("export_failed", path=str(target), reason=exc.strerror or str(exc)) from exc
 
 
 def export_workbook(library: Any, out_path: str | os.PathLike[str], doc_uuids: list[str] | None = None,
