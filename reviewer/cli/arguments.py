@@ -12,8 +12,9 @@ import argparse
 import os
 import re
 import sys
+from collections.abc import Callable
 
-from reviewer.messages import LANGUAGE_CODES, language, render
+from reviewer.messages import LANGUAGE_CODES, ReviewerError, language, render
 
 # argparse's own error phrases (Python 3.10–3.13) and their Chinese.
 _ERROR_PHRASES_ZH = [
@@ -61,3 +62,21 @@ class ArgumentParser(argparse.ArgumentParser):
                     break
         self.print_usage(sys.stderr)
         self.exit(2, render("cli_argparse_error", prog=self.prog, message=message) + os.linesep)
+
+
+def guard(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """Every failure becomes a message and exit code 1, never a traceback."""
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except ReviewerError as exc:
+            print(exc.message(), file=sys.stderr)
+            return 1
+        except (KeyboardInterrupt, BrokenPipeError):
+            raise  # main() ends these: 130, or quietly for a closed pipe
+        except Exception as exc:
+            print(render("cli_error") + f"{type(exc).__name__}: {exc}", file=sys.stderr)
+            return 1
+
+    return run

@@ -11,10 +11,10 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from reviewer import paths
+from reviewer.cli.arguments import guard
 from reviewer.cli.display import format_review
 from reviewer.library.pgsql import is_team_url, library_target
 from reviewer.messages import ReviewerError, language, render
@@ -40,22 +40,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("import", help=render("cli_help_import"), description=render("cli_desc_import"))
     p.add_argument("paths", nargs="+", metavar="PATH", type=Path, help=render("cli_help_paths"))
     _library_options(p, reviewer=True)
-    p.set_defaults(handler=_guard(run_import))
+    p.set_defaults(handler=guard(run_import))
 
     p = sub.add_parser("reanalyse", help=render("cli_help_reanalyse"), description=render("cli_desc_reanalyse"))
     p.add_argument("docs", nargs="*", metavar="DOC", help=render("cli_help_docs"))
     _library_options(p, reviewer=True)
-    p.set_defaults(handler=_guard(run_reanalyse))
+    p.set_defaults(handler=guard(run_reanalyse))
 
     p = sub.add_parser("list", help=render("cli_help_list"), description=render("cli_desc_list"))
     _library_options(p)
     p.add_argument("--format", choices=["text", "json"], default="text", help=render("cli_help_format"))
-    p.set_defaults(handler=_guard(run_list))
+    p.set_defaults(handler=guard(run_list))
 
     p = sub.add_parser("show", help=render("cli_help_show"), description=render("cli_desc_show"))
     p.add_argument("doc", metavar="DOC", help=render("cli_help_doc_key"))
     _library_options(p)
-    p.set_defaults(handler=_guard(run_show))
+    p.set_defaults(handler=guard(run_show))
 
     p = sub.add_parser("export", help=render("cli_help_export"), description=render("cli_desc_export"))
     p.add_argument("--xlsx", metavar="OUT", type=Path, default=None, help=render("cli_help_xlsx"))
@@ -63,30 +63,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--annotated", metavar="OUT.docx", type=Path, default=None, help=render("cli_help_annotated"))
     p.add_argument("--doc", metavar="ID", action="append", default=None, help=render("cli_help_doc"))
     _library_options(p)
-    p.set_defaults(handler=_guard(run_export))
+    p.set_defaults(handler=guard(run_export))
 
     p = sub.add_parser("merge", help=render("cli_help_merge"), description=render("cli_desc_merge"))
     p.add_argument("other", metavar="OTHER.db", type=Path, help=render("cli_help_other"))
     _library_options(p, reviewer=True)
-    p.set_defaults(handler=_guard(run_merge))
-
-
-def _guard(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    """Every failure becomes a message and exit code 1, never a traceback."""
-
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return handler(args)
-        except ReviewerError as exc:
-            print(exc.message(), file=sys.stderr)
-            return 1
-        except (KeyboardInterrupt, BrokenPipeError):
-            raise  # main() ends these: 130, or quietly for a closed pipe
-        except Exception as exc:
-            print(render("cli_error") + f"{type(exc).__name__}: {exc}", file=sys.stderr)
-            return 1
-
-    return run
+    p.set_defaults(handler=guard(run_merge))
 
 
 def _open(args: argparse.Namespace, create: bool = False):

@@ -16,9 +16,9 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
+from reviewer.cli.arguments import guard
 from reviewer.library.pgsql import is_team_url, redact
 from reviewer.messages import ReviewerError, language, render
 
@@ -43,19 +43,6 @@ def _password(prompt: str) -> str:
     return first
 
 
-def _guard(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return handler(args)
-        except ReviewerError as exc:
-            print(exc.message(), file=sys.stderr)
-            return 1
-        except KeyboardInterrupt:
-            return 130
-
-    return run
-
-
 def register(sub: argparse._SubParsersAction) -> None:
     team = sub.add_parser("team", help=render("cli_team_help"),
                           description=render("cli_team_help"))
@@ -70,7 +57,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--supervisor", metavar="NAME", action="append", default=[], help=render("cli_team_help_supervisor"))
     p.add_argument("--reviewers-group", default="report_reviewers")
     p.add_argument("--supervisors-group", default="report_supervisors")
-    p.set_defaults(handler=_guard(run_init))
+    p.set_defaults(handler=guard(run_init))
 
     p = tsub.add_parser("add-user", help=render("cli_team_help_add_user"))
     p.add_argument("name")
@@ -78,25 +65,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--supervisor", action="store_true")
     p.add_argument("--reviewers-group", default="report_reviewers")
     p.add_argument("--supervisors-group", default="report_supervisors")
-    p.set_defaults(handler=_guard(run_add_user))
+    p.set_defaults(handler=guard(run_add_user))
 
     p = tsub.add_parser("login", help=render("cli_team_help_login"))
     db(p)
-    p.set_defaults(handler=_guard(run_login))
+    p.set_defaults(handler=guard(run_login))
 
     p = tsub.add_parser("status", help=render("cli_team_help_status"))
     db(p)
-    p.set_defaults(handler=_guard(run_status))
+    p.set_defaults(handler=guard(run_status))
 
     p = tsub.add_parser("push", help=render("cli_team_help_push"))
     p.add_argument("local", type=Path, metavar="LOCAL.db")
     db(p)
-    p.set_defaults(handler=_guard(run_push))
+    p.set_defaults(handler=guard(run_push))
 
     p = tsub.add_parser("pull", help=render("cli_team_help_pull"))
     p.add_argument("local", type=Path, metavar="LOCAL.db")
     db(p)
-    p.set_defaults(handler=_guard(run_pull))
+    p.set_defaults(handler=guard(run_pull))
     team.set_defaults(handler=lambda args: team.print_help(sys.stderr) or 2)
 
 
