@@ -313,3 +313,21 @@ def test_a_generated_column_is_refused_before_it_is_computed(victim):
     run = run_cli("merge", str(theirs), "--db", str(ours), lang="en", timeout=30)
     run.assert_refused(20, "generated")
     assert fingerprint(ours) == before
+
+
+def test_a_correction_whose_new_value_is_null_is_judged_not_crashed_on(victim):
+    """Found by the merge fuzz test: a NULL new_value made validation raise TypeError (a
+    traceback) instead of judging the row like any other value."""
+    ours, theirs, doc = victim
+    conn = sqlite3.connect(theirs)
+    try:
+        item = conn.execute("SELECT uuid FROM figures WHERE doc_uuid = ? LIMIT 1", (doc,)).fetchone()[0]
+        conn.execute("INSERT INTO corrections (uuid, doc_uuid, item_type, item_uuid, field, old_value, new_value,"
+                     " supersedes, reviewer, at) VALUES ('c-null', ?, 'figure', ?, 'unit', '\"件\"', NULL, '[]',"
+                     " '乙', '2024-01-01T00:00:00Z')", (doc, item))
+        conn.commit()
+    finally:
+        conn.close()
+    with Library(ours) as lib:
+        lib.merge_from(theirs)  # a NULL unit is a valid correction (the unit removed): merged, no crash
+        assert lib.load_review(doc) is not None

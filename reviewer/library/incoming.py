@@ -300,7 +300,8 @@ def _correction(row: dict) -> str | None:
     fields = EDITABLE_FIELDS.get(row["item_type"])
     if fields is None or row["field"] not in fields:
         return f"field {row['item_type']}.{row['field'][:40]} cannot be corrected"
-    value = json.loads(row["new_value"])
+    # a NULL new_value reads as JSON null, as the store's own ``rows.loads`` reads it
+    value = json.loads(row["new_value"]) if row["new_value"] is not None else None
     try:
         fields[row["field"]](value)
     except (ValueError, TypeError, OverflowError):
