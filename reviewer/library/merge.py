@@ -199,10 +199,9 @@ def merge_libraries(library: Library, other_path: str | Path) -> MergeReport:
 
 def _library_uuid(conn: sqlite3.Connection) -> str | None:
     try:
-        row = conn.execute("SELECT value FROM library_info WHERE key = 'library_uuid'").fetchone()
-    except sqlite3.DatabaseError:
+        return store_schema.library_uuid(conn) or None
+    except sqlite3.DatabaseError:  # the other file's library_info may be missing or damaged
         return None
-    return row[0] if row else None
 
 
 class _Merge:

@@ -309,6 +309,12 @@ def current_version(conn: sqlite3.Connection) -> int:
     return int(row[0] or 0)
 
 
+def library_uuid(conn: sqlite3.Connection) -> str:
+    """The library's own UUID (made when it was created), "" where it has none."""
+    row = conn.execute("SELECT value FROM library_info WHERE key = 'library_uuid'").fetchone()
+    return row[0] if row else ""
+
+
 def user_tables(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]

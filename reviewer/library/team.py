@@ -132,8 +132,7 @@ class TeamConnection(LibraryConnection):
 
     @property
     def library_uuid(self) -> str:
-        row = self.conn.execute("SELECT value FROM library_info WHERE key = 'library_uuid'").fetchone()
-        return row[0] if row else ""
+        return store_schema.library_uuid(self.conn)
 
     @property
     def schema_version(self) -> int:
