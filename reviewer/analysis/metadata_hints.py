@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-# "现公布泰州市人民政府2017年政府信息公开工作年度报告。": the report names itself
+# "现公布某某市人民政府2020年政府信息公开工作年度报告。": the report names itself
 TITLE_SENTENCE = re.compile(
     r"(?:现|特|现予|现将|兹)(?:予以)?(?:公布|发布|印发|报告)《?(?P<t>[\u4e00-\u9fff（）()]{2,30}?"
     r"(?:19|20)\d{2}年度?[\u4e00-\u9fff]{2,30}?(?:年度报告|年报|报告|总结))》?(?=[。,，;；如]|$)")
@@ -41,7 +41,7 @@ def same_level(name: str, level: str | None) -> bool:
 
 
 def with_place(name: str, text: str) -> str:
-    """``市商务局`` written with its city where the text does so (湖州市商务局), else as is."""
+    """``市商务局`` written with its city where the text does so (某某市商务局), else as is."""
     if not name or name[0] not in "市县区州" or len(name) > 12:
         return name
     prefixes = Counter(m.group(1) for m in re.finditer(f"([\u4e00-\u9fff]{{2}}){re.escape(name)}", text)

@@ -2,9 +2,9 @@
 
 Web copies flatten a table in two ways: ``|``-separated rows on consecutive lines
 (``申请事项 | 举报投诉 | 政府信息公开 |``), or one cell per line, the header cells first
-(``州(市)`` / ``2014年`` / ``2013年`` / ``增降幅度`` / ``昆明市`` / ``375`` / …).  A figure in a
+(``州(市)`` / ``2014年`` / ``2013年`` / ``增降幅度`` / ``甲市`` / ``375`` / …).  A figure in a
 table cell is named by its row and column headers: the entity first, the measure after it
-(``举报投诉处理占新受理数比例``, ``昆明市增降幅度``); a generic row header (数量) adds nothing.
+(``办结数占受理数比例``, ``甲市增降幅度``); a generic row header (数量) adds nothing.
 Offsets are code points into the text given.
 """
 
