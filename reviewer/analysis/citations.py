@@ -19,7 +19,7 @@ UNCLOSED_STOP = "\n。;；!！?？"
 # No real title is longer; the bound keeps the scan linear on a line full of 《.
 TITLE_SCAN = 300
 
-# A pinyin gloss a converter put after a character (內黨發(fā)〔2022〕4號): part of the number.
+# A pinyin gloss a converter put after a character (內黨發(fā)〔2021〕9號): part of the number.
 GLOSS = r"(?:[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,6}[)）])?"
 # 〔2019〕 and its look-alikes; the agency prefix before it is a run of CJK characters.
 DOC_NUMBER = re.compile(

@@ -62,7 +62,7 @@ _FRACTION = re.compile(rf"(?P<d>[{_CN_BODY}]+)分之(?P<n>[{_CN_BODY}]+)")
 _DATE_FULL = re.compile(
     r"(?P<y>\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
     r"\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]")
-# A page stamp of some portals, day first: 18.03.2015  13:07 on a line of its own.
+# A page stamp of some portals, day first: 21.04.2017  09:41 on a line of its own.
 _DATE_DAY_FIRST = re.compile(r"(?m)^[ \t\u3000]*(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?=[ \t\u3000]+\d{1,2}:\d{2}|[ \t\u3000]*$)")
 _DATE_NUMERIC = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)(?P<s>[-./])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d.])")
 _DATE_MONTH_DAY = re.compile(

@@ -3,8 +3,8 @@ real reports use:
 
 - a figure that fills a table cell takes the cell's row and column headers (``tables``);
 - the second end of a date range takes the first end's label (统计期限自1月1日起至12月31日止);
-- a share named only by its 占 phrase (``140件,占受理案件数比例最高,达92.71%`` → 占受理案件数比例);
-- a count whose name stands before a bracketed aside (``其中纠错(含撤销、确认违法)29件`` → 纠错);
+- a share named only by its 占 phrase (``133件,占受理案件数比例最高,达81.60%`` → 占受理案件数比例);
+- a count whose name stands before a bracketed aside (``其中纠错(含变更、责令履行)33件`` → 纠错);
 - pinyin glosses a converter inserted (``審(shěn)批``) are dropped from a label, and a label cut
   at a gloss takes back the words before it (``環(huán)節(jié)精簡`` → 環節精簡).
 """

@@ -38,7 +38,7 @@ DATE_ONLY_LINE = re.compile(
     f"(?P<d>\\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\\s*日")
 WEB_DATE_LINE = re.compile(
     r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
-# Some portals stamp a copy day first: 18.03.2015  13:07.
+# Some portals stamp a copy day first: 21.04.2017  09:41.
 DAY_FIRST_LINE = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 # A post line of a WeChat or news copy: "原创 某某发布 2024-01-29 17:30 发表于浙江".
 POSTED_LINE = re.compile(

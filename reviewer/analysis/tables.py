@@ -65,7 +65,7 @@ def cell_labels(text: str) -> dict[Span, tuple[str, str]]:
             for column in range(1, min(len(row), len(header))):
                 key = _cell(text, row[column - 1])
                 if column > 1 and FIELD_NAME.match(key):
-                    labels[row[column]] = (key, _cell(text, row[0]))  # 发文日期 | 2018-02-28
+                    labels[row[column]] = (key, _cell(text, row[0]))  # 发文日期 | 2019-04-12
                     continue
                 label = _combine(text, _cell(text, row[0]), _cell(text, header[column]))
                 if label:

@@ -133,7 +133,7 @@ def _amount_and_rate(text: str, placed: Sequence[Placed], n: int) -> list[Check]
 
 
 def _two_years(text: str, placed: Sequence[Placed], n: int) -> list[Check]:
-    """``2023年收案66件,2024年收案151件,同比增长128.78%``: both years named, earlier first."""
+    """``2023年收案41件,2024年收案103件,同比增长151.21%``: both years named, earlier first."""
     rate, new, old = placed[n], placed[n - 1], placed[n - 2]
     if rate.key != ("percent", "%") or new.key != old.key or new.key[0] == "percent":
         return []

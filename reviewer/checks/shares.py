@@ -6,11 +6,11 @@ Real reports state a total once and its shares sentences later, or in a table:
   total named in the share's own sentence (``151件中,…``), else the one earlier figure that all
   the list's other shares agree with (rounded or truncated); two such figures → no check;
 - a table rendered as text, a row of counts over a row of shares (``数量 | 75件 | 16件`` /
-  ``占比 | 49.66% | 10.59%``), the base found the same way;
+  ``占比 | 49.69% | 13.66%``), the base found the same way;
 - shares under a sentence that names its base (``处罚案件中,简易程序120件,占40%``): the
   earlier figure named so;
 - a rate of a part of a breakdown whose words name it, even when a bracket stands between
-  (``审结135件,其中纠错(含撤销)29件,纠错率约19.2%``); an approximate rate is wrong only when
+  (``审结142件,其中纠错(含变更)33件,纠错率约20.9%``); an approximate rate is wrong only when
   it is off by more than a percentage point;
 - a rate whose numerator stands before it and whose base is sentences earlier
   (``一审应诉案件312件。……出庭应诉64件,出庭率22.4%``), or over the stage the outcome is of
@@ -375,7 +375,7 @@ def _compare(share: Placed, part: Placed, base: Placed, where: str, approximate:
 
 def _part_rates(text: str, placed: Sequence[Placed], figures: Sequence[Figure],
                 totals_of: Mapping[int, list[Placed]]) -> list[Check]:
-    """``审结135件,其中纠错(含撤销)29件,纠错率约19.2%``: a rate of a part over its own total."""
+    """``审结142件,其中纠错(含变更)33件,纠错率约20.9%``: a rate of a part over its own total."""
     checks = []
     by_end = sorted(placed, key=lambda p: p.end)
     ends = [p.end for p in by_end]

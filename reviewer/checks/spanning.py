@@ -5,7 +5,7 @@
   after a total may run on over clauses and sentences of its paragraph; when it closes with a
   catch-all (其他/其余) it claims to be complete, so its parts must add up to the total.  The
   total must be the only figure of its kind in its sentence: two possible totals, no check.
-- ``投诉举报类12件,…。其中市场监管领域投诉举报案件13件``: a part of one field cannot exceed the
+- ``投诉举报类21件,…。其中城市管理领域投诉举报案件24件``: a part of one field cannot exceed the
   whole category it narrows.
 """
 

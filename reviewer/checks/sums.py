@@ -86,7 +86,7 @@ def find_sum_mismatches(text: str, placed: Sequence[Placed]) -> tuple[list[Check
     for k, first in enumerate(outer):
         prev = outer[k - 1] if k and outer[k - 1].sentence == first.sentence else None
         between = text[prev.end if prev else starts[first.sentence]:first.start]
-        connector = _last(FORWARD, _mask_brackets(between))  # 15项(其中2项为子项),新增17项
+        connector = _last(FORWARD, _mask_brackets(between))  # 24项(其中3项为子项),新增9项
         if connector is not None:
             at = (prev.end if prev else starts[first.sentence]) + connector.start()
             parts = _run_from(text, outer, k)
@@ -159,7 +159,7 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 def _mask_brackets(text: str) -> str:
     """``text`` with what stands inside brackets blanked out (same length, same offsets):
-    a 其中 inside ``(其中2项为子项)`` opens no list outside them."""
+    a 其中 inside ``(其中3项为子项)`` opens no list outside them."""
     out, depth = [], 0
     for ch in text:
         if ch in "((":
