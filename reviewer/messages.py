@@ -326,6 +326,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "cli_team_help_status": ("显示你在团队审阅库中的身份和权限", "who you are on the team library and what you may do"),
     "cli_team_help_push": ("把本机审阅库并入团队审阅库(按合并规则)", "bring a workstation library into the team library (merge rules)"),
     "cli_team_help_pull": ("把团队审阅库复制到本机审阅库,供离线审阅", "copy the team library into a workstation library for offline work"),
+
+    # window polish: the open-check count counts the advisories the Checks tab lists, and says so
+    "ui_open_advisories": ("(其中提示 {count} 处)", " ({count} of them advisories)"),
+    "ui_checks_tab_tip": ("待核查:{count} 处尚未判定(其中提示 {advisories} 处)",
+                          "Open: {count} without a verdict ({advisories} of them advisories)"),
 }
 
 

@@ -4,6 +4,7 @@ the interface language.  The codes themselves never change; only what the user r
 from __future__ import annotations
 
 from reviewer.library.vocabulary import status_word
+from reviewer.messages import render
 from ui import i18n
 from ui.qt import QCoreApplication
 
@@ -145,3 +146,17 @@ def field(code: str | None) -> str:
         "label": QCoreApplication.translate("Labels", "Label"),
         "status": QCoreApplication.translate("Labels", "Status"),
     }.get(code or "", code or "")
+
+
+def open_check_counts(review) -> tuple[int, int]:
+    """(open, of which advisories): the checks without a verdict, counted as the Checks tab lists
+    them — advisories (a missing part, a level without its parent) included, since the reviewer
+    gives them a verdict there too.  The status bar and the tab both say this number."""
+    open_checks = sum(1 for rc in review.checks if rc.review.status == "unreviewed")
+    open_advisories = sum(1 for rc in review.advisories if rc.review.status == "unreviewed")
+    return open_checks + open_advisories, open_advisories
+
+
+def open_advisories_note(advisories: int) -> str:
+    """"(其中提示 3 处)" after the open-check count; nothing when no advisory is open."""
+    return render("ui_open_advisories", i18n.core_language(), count=advisories) if advisories else ""

@@ -660,11 +660,12 @@ class MainWindow(Navigation, Editing, BackgroundTasks, Previewing, QMainWindow):
             self.stats_label.setText(self.tr("{0} report(s) in the library").format(count))
             self.progress_bar.setVisible(False)
             return
-        open_checks = sum(1 for rc in review.checks if rc.review.status == "unreviewed")
+        open_checks, advisories = labels.open_check_counts(review)
+        self.inspector.set_tab_counts(review)
         self.stats_label.setText(self.tr("{0} characters · {1} headings · {2} figures · {3} citations · "
                                          "{4} open checks").format(
             len(review.document.text), len(review.sections), len(review.figures), len(review.citations),
-            open_checks))
+            open_checks) + labels.open_advisories_note(advisories))
         self.progress_bar.setVisible(True)
         self.progress_bar.setValue(round(self._reviewed_share(review) * 100))
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from reviewer.analysis.numerals import NumeralError
 from reviewer.analysis.typed_values import TypedValue, parse_typed_value
 from reviewer.library.review import STATUSES, DocumentReview, HistoryEntry, ItemReview, Tag
+from reviewer.messages import render
 from reviewer.model import FIGURE_KINDS
-from ui import icons, labels
+from ui import i18n, icons, labels
 from ui.models import ItemRole, ItemTypeRole
 from ui.models.proxy import ReviewFilterProxy
 from ui.models.tables import ChecksModel, CitationsModel, FiguresModel, HistoryModel, format_value
@@ -325,14 +326,18 @@ class Inspector(QTabWidget):
         return [synced(lambda: self.figures_model.set_review(review, figures)),
                 synced(lambda: self.checks_model.set_review(review)),
                 synced(lambda: self.citations_model.set_review(review)),
-                synced(pane), synced(lambda: self._set_tab_counts(review))]
+                synced(pane), synced(lambda: self.set_tab_counts(review))]
 
-    def _set_tab_counts(self, review: DocumentReview | None) -> None:
+    def set_tab_counts(self, review: DocumentReview | None) -> None:
+        """Tab titles with their counts; the window calls it with every status-bar update, so the
+        Checks tab and the status bar never disagree (a big report's verdict only patches a row)."""
         if review is not None:
             self.setTabText(0, self.tr("Figures ({0})").format(len(review.figures)))
-            open_checks = sum(1 for rc in review.checks if rc.review.status == "unreviewed")
+            open_checks, advisories = labels.open_check_counts(review)
             self.setTabText(1, self.tr("Checks ({0})").format(open_checks) if open_checks
                             else self.tr("Checks"))
+            self.setTabToolTip(1, render("ui_checks_tab_tip", i18n.core_language(), count=open_checks,
+                                         advisories=advisories))
             self.setTabText(2, self.tr("Citations ({0})").format(len(review.citations)))
 
     def show_item(self, description: str, review: ItemReview | None, tags: list[Tag],
