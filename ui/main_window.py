@@ -13,7 +13,7 @@ import reviewer
 from reviewer import paths
 from reviewer.library.pgsql import is_team_url
 from reviewer.messages import ReviewerError, render
-from ui import dialogs, i18n, icons, labels, presentation, prompts
+from ui import dialogs, i18n, icons, labels, presentation, prompts, window_geometry
 from ui.background_tasks import BackgroundTasks
 from ui.editing import Editing
 from ui.models import ItemRole
@@ -378,17 +378,25 @@ class MainWindow(Navigation, Editing, BackgroundTasks, Previewing, QMainWindow):
 
     # ================================================================== layout and look
     def _restore_layout(self) -> None:
-        geometry = self.settings.layout_value("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 900)
-        splitter = self.settings.layout_value("splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-        self._auto_layout = splitter is None  # proportional until the reviewer drags a splitter
+        self._restore_geometry()
+        splitter = self.settings.layout_bytes("splitter")
+        restored = splitter is not None and self.splitter.restoreState(splitter)
+        self._auto_layout = not restored  # proportional until the reviewer drags a splitter
         self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_auto_layout", False))
         self.balance_panes()
+
+    def _restore_geometry(self) -> None:
+        """The size and place the reviewer left the window at, if that still fits a screen of
+        this machine; otherwise (and on the first start) a good size for the screen, centred."""
+        screens = window_geometry.available_screens()
+        saved = window_geometry.decode(self.settings.layout_value("window"))
+        minimum = (self.minimumWidth(), self.minimumHeight())
+        if saved is not None and window_geometry.fits(saved, screens, minimum):
+            self.setGeometry(saved)
+            if window_geometry.flag(self.settings.layout_value("maximized")):
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        else:
+            self.setGeometry(window_geometry.first_start(screens[0] if screens else None))
 
     def balance_panes(self) -> None:
         """Give the text at least 40 % of the width (the reviewer reads there): at 1280×720 the
@@ -411,7 +419,10 @@ class MainWindow(Navigation, Editing, BackgroundTasks, Previewing, QMainWindow):
         QTimer.singleShot(0, self.balance_panes)  # after the splitter took its new width
 
     def save_layout(self) -> None:
-        self.settings.set_layout_value("geometry", self.saveGeometry())
+        maximized = self.isMaximized() or self.isFullScreen()
+        rect = self.normalGeometry() if maximized and self.normalGeometry().isValid() else self.geometry()
+        self.settings.set_layout_value("window", window_geometry.encode(rect))
+        self.settings.set_layout_value("maximized", maximized)
         self.settings.set_layout_value("splitter", self.splitter.saveState())
         self.settings.sync()
 
