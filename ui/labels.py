@@ -36,6 +36,13 @@ def figure_kind(code: str) -> str:
     }.get(code, code or "")
 
 
+#: the codes ``check_kind``, ``severity`` and ``citation_kind`` name (columns are sized to the longest)
+CHECK_KIND_CODES = ("sum_mismatch", "rate_mismatch", "change_mismatch", "conflicting_repeat", "numbering_gap",
+                    "missing_part", "orphan_level")
+SEVERITY_CODES = ("error", "warning", "info")
+CITATION_KIND_CODES = ("title", "doc_number")
+
+
 def check_kind(code: str) -> str:
     return {
         "sum_mismatch": QCoreApplication.translate("Labels", "Sum mismatch"),
