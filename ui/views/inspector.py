@@ -35,6 +35,7 @@ from ui.qt import (
     Signal,
 )
 from ui.views import table_columns
+from ui.views.empty_hint import EmptyHint
 from ui.views.review_pane import ReviewPane
 
 NOTE = "note"  # the comments list's entry for an annotation's own note
@@ -177,6 +178,7 @@ class Inspector(QTabWidget):
         self.checks_filter = FilterBar(self.checks_proxy, page)
         layout.addWidget(self.checks_filter)
         layout.addWidget(self.checks_view)
+        self.checks_hint = EmptyHint(self.checks_view, render("ui_hint_no_checks", i18n.core_language()))
         layout.addWidget(self._verdict_bar(page))
         self.addTab(page, self.tr("Checks"))
 
@@ -240,6 +242,7 @@ class Inspector(QTabWidget):
         self.history_view.setColumnWidth(0, 140)
         self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         layout.addWidget(self.history_view)
+        self.history_hint = EmptyHint(self.history_view, render("ui_hint_history", i18n.core_language()))
         self.addTab(page, self.tr("History"))
 
         # The review pane: all the work on the report in one list
