@@ -328,7 +328,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "cli_team_help_pull": ("把团队审阅库复制到本机审阅库,供离线审阅", "copy the team library into a workstation library for offline work"),
 
     # window polish: the open-check count counts the advisories the Checks tab lists, and says so
-    "ui_open_advisories": ("(其中提示 {count} 处)", " ({count} of them advisories)"),
+    "ui_open_advisories": ("(其中提示 {count} 处)", " (advisories: {count})"),
     "ui_checks_tab_tip": ("待核查:{count} 处尚未判定(其中提示 {advisories} 处)",
                           "Open: {count} without a verdict ({advisories} of them advisories)"),
     # hints in empty lists: why empty, and what fills them

@@ -697,6 +697,7 @@ class MainWindow(Navigation, Editing, BackgroundTasks, Previewing, QMainWindow):
         if review is None:
             count = len(self.library_page.model.rows)
             self.stats_label.setText(self.tr("{0} report(s) in the library").format(count))
+            self.stats_label.setToolTip("")
             self.progress_bar.setVisible(False)
             return
         open_checks, advisories = labels.open_check_counts(review)
@@ -705,6 +706,7 @@ class MainWindow(Navigation, Editing, BackgroundTasks, Previewing, QMainWindow):
                                          "{4} open checks").format(
             len(review.document.text), len(review.sections), len(review.figures), len(review.citations),
             open_checks) + labels.open_advisories_note(advisories))
+        self.stats_label.setToolTip(self.stats_label.text())  # the legend may leave it too little room
         self.progress_bar.setVisible(True)
         self.progress_bar.setValue(round(self._reviewed_share(review) * 100))
 

@@ -279,11 +279,11 @@ class Inspector(QTabWidget):
         """The message stretches (two lines a row); the reason is in the verdict bar in full."""
         view, columns = self.checks_view, ChecksModel.columns
 
-        def fit(key: str, samples) -> int:
-            return table_columns.fit_width(view, columns.index(key), samples)
+        def fit(key: str, samples, max_chars: int | None = None) -> int:
+            return table_columns.fit_width(view, columns.index(key), samples, max_chars=max_chars)
         table_columns.lay_out(view, columns, "message", {
             "severity": fit("severity", [labels.severity(c) for c in labels.SEVERITY_CODES]),
-            "kind": fit("kind", [labels.check_kind(c) for c in labels.CHECK_KIND_CODES]),
+            "kind": fit("kind", [labels.check_kind(c) for c in labels.CHECK_KIND_CODES], max_chars=6),
             "status": self._status_width(view, "check"), "reason": fit("reason", ["已与起草处室"])})
 
     def _fit_citations(self) -> None:

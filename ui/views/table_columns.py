@@ -27,10 +27,15 @@ def header_width(view: QTableView, column: int) -> int:
     return view.horizontalHeader().fontMetrics().horizontalAdvance(text) + HEADER_PADDING
 
 
-def fit_width(view: QTableView, column: int, samples: Iterable[str] = (), icon: bool = False) -> int:
-    """The wider of the header and the longest of ``samples`` (the column's vocabulary)."""
+def fit_width(view: QTableView, column: int, samples: Iterable[str] = (), icon: bool = False,
+              max_chars: int | None = None) -> int:
+    """The wider of the header and the longest of ``samples`` (the column's vocabulary); no
+    wider than ``max_chars`` Chinese characters for the samples (a long English word elides)."""
     metrics = view.fontMetrics()
-    cells = [metrics.horizontalAdvance(s) + CELL_PADDING + (22 if icon else 0) for s in samples]
+    extra = CELL_PADDING + (22 if icon else 0)
+    cells = [metrics.horizontalAdvance(s) + extra for s in samples]
+    if max_chars is not None and cells:
+        cells = [min(max(cells), metrics.horizontalAdvance("中") * max_chars + extra)]
     return max([header_width(view, column), *cells])
 
 
