@@ -326,6 +326,23 @@ CATALOG: dict[str, tuple[str, str]] = {
     "cli_team_help_status": ("显示你在团队审阅库中的身份和权限", "who you are on the team library and what you may do"),
     "cli_team_help_push": ("把本机审阅库并入团队审阅库(按合并规则)", "bring a workstation library into the team library (merge rules)"),
     "cli_team_help_pull": ("把团队审阅库复制到本机审阅库,供离线审阅", "copy the team library into a workstation library for offline work"),
+
+    # window polish: the open-check count counts the advisories the Checks tab lists, and says so
+    "ui_open_advisories": ("(其中提示 {count} 处)", " (advisories: {count})"),
+    "ui_checks_tab_tip": ("待核查:{count} 处尚未判定(其中提示 {advisories} 处)",
+                          "Open: {count} without a verdict ({advisories} of them advisories)"),
+    # hints in empty lists: why empty, and what fills them
+    "ui_hint_no_checks": ("没有列出核查:数据之间未发现不一致,或筛选条件隐藏了全部核查。",
+                          "No checks listed: no figures disagree, or the filter hides them all."),
+    "ui_hint_history": ("选中一个标题、数据、核查或引用,这里列出它的修改记录;还没有改动过的条目没有记录。",
+                        "Select a heading, figure, check or citation to see its changes here; an item "
+                        "nobody has changed has none."),
+    "ui_hint_review_pane": ("这份报告还没有批注、标签、更正或判定(或不符合上面的筛选条件)。"
+                            "在正文中选中文字后右键,可以加标签或批注。",
+                            "No comments, tags, corrections or verdicts on this report yet (or none match "
+                            "the filters above). Select text and right-click to tag or comment it."),
+    "ui_hint_library_work": ("文库中还没有审阅记录(或不符合上面的筛选条件)。",
+                             "No review work in this library yet (or none matches the filters above)."),
 }
 
 

@@ -4,6 +4,7 @@ the interface language.  The codes themselves never change; only what the user r
 from __future__ import annotations
 
 from reviewer.library.vocabulary import status_word
+from reviewer.messages import render
 from ui import i18n
 from ui.qt import QCoreApplication
 
@@ -33,6 +34,13 @@ def figure_kind(code: str) -> str:
         "age": QCoreApplication.translate("Labels", "Age"),
         "date": QCoreApplication.translate("Labels", "Date"),
     }.get(code, code or "")
+
+
+#: the codes ``check_kind``, ``severity`` and ``citation_kind`` name (columns are sized to the longest)
+CHECK_KIND_CODES = ("sum_mismatch", "rate_mismatch", "change_mismatch", "conflicting_repeat", "numbering_gap",
+                    "missing_part", "orphan_level")
+SEVERITY_CODES = ("error", "warning", "info")
+CITATION_KIND_CODES = ("title", "doc_number")
 
 
 def check_kind(code: str) -> str:
@@ -145,3 +153,17 @@ def field(code: str | None) -> str:
         "label": QCoreApplication.translate("Labels", "Label"),
         "status": QCoreApplication.translate("Labels", "Status"),
     }.get(code or "", code or "")
+
+
+def open_check_counts(review) -> tuple[int, int]:
+    """(open, of which advisories): the checks without a verdict, counted as the Checks tab lists
+    them — advisories (a missing part, a level without its parent) included, since the reviewer
+    gives them a verdict there too.  The status bar and the tab both say this number."""
+    open_checks = sum(1 for rc in review.checks if rc.review.status == "unreviewed")
+    open_advisories = sum(1 for rc in review.advisories if rc.review.status == "unreviewed")
+    return open_checks + open_advisories, open_advisories
+
+
+def open_advisories_note(advisories: int) -> str:
+    """"(其中提示 3 处)" after the open-check count; nothing when no advisory is open."""
+    return render("ui_open_advisories", i18n.core_language(), count=advisories) if advisories else ""

@@ -13,7 +13,7 @@ import reviewer
 from reviewer import paths
 from reviewer.library.pgsql import is_team_url
 from reviewer.messages import ReviewerError, render
-from ui import dialogs, i18n, icons, labels, presentation, prompts
+from ui import dialogs, i18n, icons, labels, presentation, prompts, window_geometry
 from ui.background_tasks import BackgroundTasks
 from ui.editing import Editing
 from ui.models import ItemRole
@@ -44,13 +44,18 @@ from ui.qt import (
     Signal,
 )
 from ui.settings import Settings
+from ui.views import table_columns
 from ui.views.document_view import STYLES, DocumentView
 from ui.views.inspector import Inspector
 from ui.views.library_page import LibraryPage
+from ui.views.outline_rows import WrappedHeadingDelegate
 from ui.workers import Job
 from ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
+INSPECTOR_MAX_WIDTH = 560
+#: above this many headings the outline keeps one line per heading (elided; the tooltip has it all)
+OUTLINE_WRAP_LIMIT = 1500
 
 
 
@@ -96,12 +101,18 @@ class MainWindow(Navigation, Editing, BackgroundTasks, Previewing, QMainWindow):
         self.outline_view = QTreeView(self.splitter)
         self.outline_view.setObjectName("outlineView")
         self.outline_view.setModel(self.outline_model)
-        self.outline_view.setUniformRowHeights(True)
+        # Headings wrap onto a second line rather than lose their ends at 1280×720; a huge
+        # outline keeps uniform rows (``_fit_outline``), where measuring each would cost.
+        self.outline_view.setWordWrap(True)
+        self.outline_view.setUniformRowHeights(False)
+        self.outline_view.setIndentation(14)
+        self.outline_view.setItemDelegate(WrappedHeadingDelegate(self.outline_view))
         self.outline_view.setHeaderHidden(False)
         self.outline_view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.outline_view.header().setStretchLastSection(False)
         self.outline_view.header().setSectionResizeMode(0, self.outline_view.header().ResizeMode.Stretch)
-        self.outline_view.setColumnWidth(1, 48)
+        self.outline_view.setColumnWidth(1, self.outline_view.header().fontMetrics().horizontalAdvance(
+            str(self.outline_model.headerData(1, Qt.Orientation.Horizontal) or "")) + 24)
         self.outline_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.document_view = DocumentView(self.splitter)
         self.inspector = Inspector(self.splitter)
@@ -378,17 +389,27 @@ class MainWindow(Navigation, Editing, BackgroundTasks, Previewing, QMainWindow):
 
     # ================================================================== layout and look
     def _restore_layout(self) -> None:
-        geometry = self.settings.layout_value("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 900)
-        splitter = self.settings.layout_value("splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-        self._auto_layout = splitter is None  # proportional until the reviewer drags a splitter
+        self._restore_geometry()
+        splitter = self.settings.layout_bytes("splitter")
+        restored = splitter is not None and self.splitter.restoreState(splitter)
+        self._auto_layout = not restored  # proportional until the reviewer drags a splitter
+        for name, view, columns, stretch in self.inspector.tables():
+            table_columns.restore_state(view, columns, stretch, self.settings.layout_value(f"{name}Columns"))
         self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_auto_layout", False))
         self.balance_panes()
+
+    def _restore_geometry(self) -> None:
+        """The size and place the reviewer left the window at, if that still fits a screen of
+        this machine; otherwise (and on the first start) a good size for the screen, centred."""
+        screens = window_geometry.available_screens()
+        saved = window_geometry.decode(self.settings.layout_value("window"))
+        minimum = (self.minimumWidth(), self.minimumHeight())
+        if saved is not None and window_geometry.fits(saved, screens, minimum):
+            self.setGeometry(saved)
+            if window_geometry.flag(self.settings.layout_value("maximized")):
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        else:
+            self.setGeometry(window_geometry.first_start(screens[0] if screens else None))
 
     def balance_panes(self) -> None:
         """Give the text at least 40 % of the width (the reviewer reads there): at 1280×720 the
@@ -401,9 +422,10 @@ class MainWindow(Navigation, Editing, BackgroundTasks, Previewing, QMainWindow):
         if sizes[1] >= 0.4 * total and not getattr(self, "_auto_layout", True):
             return  # the reviewer's own layout (a dragged splitter), roomy enough
         outline = max(160, min(330, round(total * 0.2)))
-        tabs = self.inspector.tabBar().sizeHint().width() + 8  # every tab readable, if the text keeps 42 %
-        wanted = max(round(total * 0.32), min(tabs, round(total * 0.58) - outline))
-        inspector = max(self.inspector.minimumSizeHint().width(), min(560, wanted))
+        # the tables get what the text leaves beyond its 42 % (at 1280×720 every column of theirs
+        # needs it), up to a width where more would only stretch their descriptive column
+        wanted = round(total * 0.58) - outline
+        inspector = max(self.inspector.minimumSizeHint().width(), min(INSPECTOR_MAX_WIDTH, wanted))
         self.splitter.setSizes([outline, max(0, total - outline - inspector), inspector])
 
     def resizeEvent(self, event) -> None:  # noqa: N802
@@ -411,7 +433,12 @@ class MainWindow(Navigation, Editing, BackgroundTasks, Previewing, QMainWindow):
         QTimer.singleShot(0, self.balance_panes)  # after the splitter took its new width
 
     def save_layout(self) -> None:
-        self.settings.set_layout_value("geometry", self.saveGeometry())
+        maximized = self.isMaximized() or self.isFullScreen()
+        rect = self.normalGeometry() if maximized and self.normalGeometry().isValid() else self.geometry()
+        self.settings.set_layout_value("window", window_geometry.encode(rect))
+        self.settings.set_layout_value("maximized", maximized)
+        for name, view, columns, _stretch in self.inspector.tables():
+            self.settings.set_layout_value(f"{name}Columns", table_columns.save_state(view, columns))
         self.settings.set_layout_value("splitter", self.splitter.saveState())
         self.settings.sync()
 
@@ -589,8 +616,18 @@ class MainWindow(Navigation, Editing, BackgroundTasks, Previewing, QMainWindow):
                 QTimer.singleShot(0, lambda: run(remaining[1:]))
         QTimer.singleShot(0, lambda: run(steps))  # not in the turn that adopted the review either
 
+    def _fit_outline(self, review) -> None:
+        """The tags column only when a heading has a tag; wrapped rows unless the outline is huge."""
+        sections = review.sections if review is not None else []
+        self.outline_view.setColumnHidden(1, not any(rs.review.tags for rs in sections))
+        uniform = len(sections) > OUTLINE_WRAP_LIMIT
+        if self.outline_view.uniformRowHeights() != uniform:
+            self.outline_view.setUniformRowHeights(uniform)
+            self.outline_view.setWordWrap(not uniform)
+
     def _review_loaded(self, review) -> None:
         self.document_view.set_tags(self.workspace.tags())
+        self._fit_outline(review)
 
         def finish() -> None:
             if self.outline_model.top_level_count() <= 60:  # a huge outline opens folded
@@ -610,6 +647,7 @@ class MainWindow(Navigation, Editing, BackgroundTasks, Previewing, QMainWindow):
         expanded = self._expanded_uuids()
 
         def after() -> None:
+            self._fit_outline(review)
             self._restore_expanded(expanded)
             self._show_current_item()
             self._update_status()
@@ -620,6 +658,7 @@ class MainWindow(Navigation, Editing, BackgroundTasks, Previewing, QMainWindow):
         """A big report's item changed in memory; its reload follows from a worker."""
         if item_type == "section":
             self.outline_model.refresh_item(uuid)
+            self._fit_outline(self.workspace.review)  # its first tag shows the tags column
         else:
             self.inspector.refresh_item(item_type, uuid)
         review = self.workspace.item_review(item_type, uuid)
@@ -658,13 +697,16 @@ class MainWindow(Navigation, Editing, BackgroundTasks, Previewing, QMainWindow):
         if review is None:
             count = len(self.library_page.model.rows)
             self.stats_label.setText(self.tr("{0} report(s) in the library").format(count))
+            self.stats_label.setToolTip("")
             self.progress_bar.setVisible(False)
             return
-        open_checks = sum(1 for rc in review.checks if rc.review.status == "unreviewed")
+        open_checks, advisories = labels.open_check_counts(review)
+        self.inspector.set_tab_counts(review)
         self.stats_label.setText(self.tr("{0} characters · {1} headings · {2} figures · {3} citations · "
                                          "{4} open checks").format(
             len(review.document.text), len(review.sections), len(review.figures), len(review.citations),
-            open_checks))
+            open_checks) + labels.open_advisories_note(advisories))
+        self.stats_label.setToolTip(self.stats_label.text())  # the legend may leave it too little room
         self.progress_bar.setVisible(True)
         self.progress_bar.setValue(round(self._reviewed_share(review) * 100))
 

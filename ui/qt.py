@@ -35,6 +35,7 @@ _pin_singletons()
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QByteArray,
     QCollator,
     QCoreApplication,
     QElapsedTimer,

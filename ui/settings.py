@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from reviewer import paths
-from ui.qt import QSettings
+from ui.qt import QByteArray, QSettings
 
 ORGANIZATION = "ReportReviewer"
 APPLICATION = "ReportReviewer"
@@ -94,6 +94,14 @@ class Settings:
     # -- window layout (opaque blobs from Qt)
     def layout_value(self, key: str):
         return self._s.value(f"layout/{key}")
+
+    def layout_bytes(self, key: str) -> QByteArray | None:
+        """A saved Qt state blob, or None when the file holds anything else there (a hand-edited
+        or foreign settings file must not reach ``restoreState`` as a string or a number)."""
+        value = self.layout_value(key)
+        if isinstance(value, (bytes, bytearray)):
+            value = QByteArray(bytes(value))
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
     def set_layout_value(self, key: str, value) -> None:
         self._s.setValue(f"layout/{key}", value)

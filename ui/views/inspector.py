@@ -5,8 +5,9 @@ from __future__ import annotations
 from reviewer.analysis.numerals import NumeralError
 from reviewer.analysis.typed_values import TypedValue, parse_typed_value
 from reviewer.library.review import STATUSES, DocumentReview, HistoryEntry, ItemReview, Tag
+from reviewer.messages import render
 from reviewer.model import FIGURE_KINDS
-from ui import icons, labels
+from ui import i18n, icons, labels
 from ui.models import ItemRole, ItemTypeRole
 from ui.models.proxy import ReviewFilterProxy
 from ui.models.tables import ChecksModel, CitationsModel, FiguresModel, HistoryModel, format_value
@@ -33,6 +34,8 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.views import table_columns
+from ui.views.empty_hint import EmptyHint
 from ui.views.review_pane import ReviewPane
 
 NOTE = "note"  # the comments list's entry for an annotation's own note
@@ -159,9 +162,7 @@ class Inspector(QTabWidget):
         self.figures_filter = FilterBar(self.figures_proxy, page)
         layout.addWidget(self.figures_filter)
         layout.addWidget(self.figures_view)
-        widths = {"label": 130, "text": 90, "value": 70, "unit": 44, "kind": 56, "section": 120, "status": 72}
-        for key, width in widths.items():
-            self.figures_view.setColumnWidth(FiguresModel.columns.index(key), width)
+        self._fit_figures()
         self.addTab(page, self.tr("Figures"))
 
         # Checks
@@ -170,17 +171,14 @@ class Inspector(QTabWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         self.checks_view, self.checks_proxy = _table(self.checks_model, page)
         self.checks_view.setWordWrap(True)
-        # two lines per check message; sizing every row to its contents would ask for all of them
-        self.checks_view.verticalHeader().setDefaultSectionSize(self.checks_view.fontMetrics().lineSpacing() * 2 + 10)
-        self.checks_view.setColumnWidth(0, 56)
-        self.checks_view.setColumnWidth(1, 90)
-        self.checks_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.checks_view.horizontalHeader().setStretchLastSection(False)
-        self.checks_view.setColumnWidth(3, 72)
-        self.checks_view.setColumnWidth(4, 110)
+        # three lines per check message (its arithmetic reads whole at 1280×720); sizing every row
+        # to its contents would ask for all of them
+        self.checks_view.verticalHeader().setDefaultSectionSize(self.checks_view.fontMetrics().lineSpacing() * 3 + 10)
+        self._fit_checks()
         self.checks_filter = FilterBar(self.checks_proxy, page)
         layout.addWidget(self.checks_filter)
         layout.addWidget(self.checks_view)
+        self.checks_hint = EmptyHint(self.checks_view, render("ui_hint_no_checks", i18n.core_language()))
         layout.addWidget(self._verdict_bar(page))
         self.addTab(page, self.tr("Checks"))
 
@@ -189,7 +187,8 @@ class Inspector(QTabWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(6, 6, 6, 6)
         self.citations_view, self.citations_proxy = _table(self.citations_model, page)
-        self.citations_view.setColumnWidth(0, 260)
+        self.citations_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # 《…》 and 〔2023〕12号 both stay
+        self._fit_citations()
         self.citations_filter = FilterBar(self.citations_proxy, page)
         layout.addWidget(self.citations_filter)
         layout.addWidget(self.citations_view)
@@ -243,6 +242,7 @@ class Inspector(QTabWidget):
         self.history_view.setColumnWidth(0, 140)
         self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         layout.addWidget(self.history_view)
+        self.history_hint = EmptyHint(self.history_view, render("ui_hint_history", i18n.core_language()))
         self.addTab(page, self.tr("History"))
 
         # The review pane: all the work on the report in one list
@@ -251,12 +251,49 @@ class Inspector(QTabWidget):
         self.setTabToolTip(self.indexOf(self.review_pane),
                            self.tr("Every comment, tag, correction and verdict in this report (Ctrl+Shift+R)"))
 
-        for view, model in ((self.figures_view, self.figures_model), (self.checks_view, self.checks_model),
-                            (self.citations_view, self.citations_model)):
+        for view in (self.figures_view, self.checks_view, self.citations_view):
             view.selectionModel().currentRowChanged.connect(self._row_changed)
-            view.setColumnWidth(model.columns.index("status"), self._status_width(view, model.item_type))
         self.checks_view.clicked.connect(self._check_clicked)
         self._set_notes_enabled(False)
+
+    def tables(self) -> list[tuple[str, QTableView, tuple[str, ...], str]]:
+        """(name, view, columns, descriptive column) of each table whose layout is remembered."""
+        return [("figures", self.figures_view, FiguresModel.columns, "label"),
+                ("checks", self.checks_view, ChecksModel.columns, "message"),
+                ("citations", self.citations_view, CitationsModel.columns, "text")]
+
+    def _fit_figures(self) -> None:
+        """What the figure measures stretches; where it stands is in the outline already, and
+        the tags show as stripes in the text: those two columns start hidden."""
+        view, columns = self.figures_view, FiguresModel.columns
+
+        def fit(key: str, samples, icon: bool = False) -> int:
+            return table_columns.fit_width(view, columns.index(key), samples, icon)
+        table_columns.lay_out(view, columns, "label", {
+            "text": fit("text", ["8,888.88万元"]), "value": fit("value", ["88888888"]),
+            "unit": fit("unit", ["万元"]), "kind": fit("kind", [labels.figure_kind(c) for c in FIGURE_KINDS]),
+            "section": fit("section", ["(一)依法全面履行"]), "status": self._status_width(view, "figure"),
+            "tags": fit("tags", ["亮点"], icon=True)}, hidden=("section", "tags"))
+
+    def _fit_checks(self) -> None:
+        """The message stretches (two lines a row); the reason is in the verdict bar in full."""
+        view, columns = self.checks_view, ChecksModel.columns
+
+        def fit(key: str, samples, max_chars: int | None = None) -> int:
+            return table_columns.fit_width(view, columns.index(key), samples, max_chars=max_chars)
+        table_columns.lay_out(view, columns, "message", {
+            "severity": fit("severity", [labels.severity(c) for c in labels.SEVERITY_CODES]),
+            "kind": fit("kind", [labels.check_kind(c) for c in labels.CHECK_KIND_CODES], max_chars=6),
+            "status": self._status_width(view, "check"), "reason": fit("reason", ["已与起草处室"])})
+
+    def _fit_citations(self) -> None:
+        view, columns = self.citations_view, CitationsModel.columns
+
+        def fit(key: str, samples, icon: bool = False) -> int:
+            return table_columns.fit_width(view, columns.index(key), samples, icon)
+        table_columns.lay_out(view, columns, "text", {
+            "kind": fit("kind", [labels.citation_kind(c) for c in labels.CITATION_KIND_CODES]),
+            "status": self._status_width(view, "citation"), "tags": fit("tags", ["亮点"], icon=True)})
 
     @staticmethod
     def _status_width(view, item_type: str) -> int:
@@ -325,14 +362,18 @@ class Inspector(QTabWidget):
         return [synced(lambda: self.figures_model.set_review(review, figures)),
                 synced(lambda: self.checks_model.set_review(review)),
                 synced(lambda: self.citations_model.set_review(review)),
-                synced(pane), synced(lambda: self._set_tab_counts(review))]
+                synced(pane), synced(lambda: self.set_tab_counts(review))]
 
-    def _set_tab_counts(self, review: DocumentReview | None) -> None:
+    def set_tab_counts(self, review: DocumentReview | None) -> None:
+        """Tab titles with their counts; the window calls it with every status-bar update, so the
+        Checks tab and the status bar never disagree (a big report's verdict only patches a row)."""
         if review is not None:
             self.setTabText(0, self.tr("Figures ({0})").format(len(review.figures)))
-            open_checks = sum(1 for rc in review.checks if rc.review.status == "unreviewed")
+            open_checks, advisories = labels.open_check_counts(review)
             self.setTabText(1, self.tr("Checks ({0})").format(open_checks) if open_checks
                             else self.tr("Checks"))
+            self.setTabToolTip(1, render("ui_checks_tab_tip", i18n.core_language(), count=open_checks,
+                                         advisories=advisories))
             self.setTabText(2, self.tr("Citations ({0})").format(len(review.citations)))
 
     def show_item(self, description: str, review: ItemReview | None, tags: list[Tag],

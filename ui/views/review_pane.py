@@ -4,7 +4,8 @@ by tag, reviewer and status; activating an entry jumps to its place in the text.
 from __future__ import annotations
 
 from reviewer.library.review import STATUSES, DocumentReview, Tag
-from ui import labels
+from reviewer.messages import render
+from ui import i18n, labels
 from ui.models import ItemRole, ItemTypeRole
 from ui.models.review_pane import ReviewPaneModel
 from ui.qt import (
@@ -19,6 +20,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.views.empty_hint import EmptyHint
 
 
 class ReviewPane(QWidget):
@@ -60,6 +62,8 @@ class ReviewPane(QWidget):
         self.view.clicked.connect(self._activated)
         self.view.activated.connect(self._activated)
         layout.addWidget(self.view)
+        self.empty_hint = EmptyHint(self.view, render("ui_hint_library_work" if library else "ui_hint_review_pane",
+                                                      i18n.core_language()))
         self._filling = False
         self.set_tags([])
 
