@@ -9,7 +9,7 @@ check is emitted only where the structure of the sentence is unambiguous.
 from __future__ import annotations
 
 from reviewer.checks.changes import find_change_mismatches
-from reviewer.checks.context import fold_punctuation, place_figures
+from reviewer.checks.context import fold_punctuation, place_figures_both
 from reviewer.checks.rates import find_rate_mismatches
 from reviewer.checks.repeats import find_conflicting_repeats
 from reviewer.checks.shares import find_share_mismatches
@@ -25,9 +25,9 @@ def find_figure_checks(document: Document, sections: list[Section], figures: lis
 
     ``report_year`` (from the metadata) tells the repeat check which year is "this year"."""
     text = fold_punctuation(document.analysis_text)
-    placed = place_figures(text, figures)
+    # ``rough`` also has the rates written 约82%: the rate checks allow them slack
+    placed, rough = place_figures_both(text, figures)
     sums, parts = find_sum_mismatches(text, placed)
-    rough = place_figures(text, figures, rough_rates=True)  # with 约82%: the rate checks allow it slack
     checks = sums + find_rate_mismatches(text, rough, parts)
     rated = {c.figures[-1] for c in checks}  # a growth rate ``rates`` has read already
     checks += [c for c in find_change_mismatches(text, placed) if c.figures[-1] not in rated]
