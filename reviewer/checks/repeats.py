@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 
 from reviewer.checks.context import SENTENCE_WINDOW, Placed, own_label, sentence_starts
+from reviewer.checks.prefix_scan import PrefixScan
 from reviewer.checks.sums import format_amount, tidy_number
 from reviewer.model import Check, Section
 
@@ -33,6 +34,8 @@ LEAD = re.compile(
 TIME = re.compile(r"\d{4}年(?:度)?|\d{1,2}月(?:份|底|末|初)?|\d{1,2}日|上半年|下半年|全年|年底|年初|以来")
 # What names the period of a figure: years, months, halves and quarters (截至11月底 ≠ 全年).
 PERIOD = re.compile(r"\d{4}年|\d{1,2}月|[上下]半年|[一二三四1-4]季度|前[一二三四五六七八九十\d]+个?月")
+# The characters that stand in a PERIOD match other than last ("0": any digit), for PrefixScan.
+PERIOD_NOT_LAST = "0上下半一二三四季前五六七八九十个"
 GENERIC = re.compile(r"^(?:企业|单位|事项|部门|人员|案件|问题|次数|人次|项目|活动|资料|家|户|件|个)$")
 CHECKED_KINDS = ("count", "money", "measure", "duration")  # what a repeat check compares
 SKIP = re.compile(r"同比|环比|增长|下降|增加|减少|提高|上年|去年|较|比|占|平均|人均|每")
@@ -45,6 +48,8 @@ NARROWING = re.compile(
     r"其中|分别|包括|新增|新发|本月|当月|本周|上半年|下半年|季度|前[一二三四五六七八九十\d]+个?月|专项|"
     r"行动|活动|期间|以来|累计|截至|截止|上年|去年|前年|同期|历年|近[一二三四五六七八九十两\d]+年|"
     r"[一二三四五六七八九十两\d]+年来|预计|计划|将|拟|目标|力争")
+# The same for NARROWING: the first characters of its words, its numerals, 个 and the 年 of 年来.
+NARROWING_NOT_LAST = "0其分包新本当上下半季前一二三四五六七八九十两个专行活期以累截去同历近年预计目力"
 SCOPE = re.compile(r"[全本我](?:市|区|县|镇|乡|省|州|旗|局|委|街道|系统|行业)")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 # The title line in the opening lines: the year it names is the year the report covers.
@@ -182,21 +187,27 @@ def _report_year(text: str) -> str | None:
 
 class _Periods:
     """The period words of a figure's sentence up to it, and whether a word there narrows the
-    figure, found once: the three repeat checks ask about the same stretches."""
+    figure, found once: the three repeat checks ask about the same stretches, and the figures
+    of a sentence in order, so each reads on from the one before (``PrefixScan``)."""
 
     def __init__(self, text: str, own_year: str | None, starts: list[int]):
-        self.text = text
         self.own_year = own_year
-        self.starts = starts
+        self._periods = PrefixScan(PERIOD, PERIOD_NOT_LAST, text, starts)
+        self._narrowing = PrefixScan(NARROWING, NARROWING_NOT_LAST, text, starts)
         self._found: dict[tuple[int, int], tuple[str, ...]] = {}
+        self._last_words: list[str] | None = None
+        self._last_period: tuple[str, ...] = ()
 
     def narrowed(self, sentence: int, end: int) -> bool:
-        return NARROWING.search(self.text, self.starts[sentence], end) is not None
+        return self._narrowing.search(sentence, end)
 
     def __call__(self, sentence: int, start: int, end: int) -> tuple[str, ...]:
         found = self._found.get((start, end))
         if found is None:
-            found = self._found[start, end] = _period(PERIOD.findall(self.text, start, end), self.own_year)
+            words = self._periods.findall(sentence, start, end)
+            if words is not self._last_words:  # the same list: no period word since the last figure
+                self._last_words, self._last_period = words, _period(words, self.own_year)
+            found = self._found[start, end] = self._last_period
         return found
 
 
