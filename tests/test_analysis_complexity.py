@@ -27,6 +27,7 @@ CHECK_FIXTURES = sorted((_FIXTURES / "checks").glob("*.txt")) + sorted(
 CORE = str(Path(__file__).resolve().parents[1] / "reviewer")
 # Functions whose calls are counted one by one, besides the lines of the whole core.
 HOT = ("_transposed_variants", "_inner_modifier", "_transposed", "_swaps", "own_label", "place_figures",
+       "place_figures_both", "_opened_after", "_run_from", "_continues", "_field_lists", "_period", "narrowed",
        "sentence_starts", "_bracket_depth", "_quantity_at", "_stands_alone", "label", "tokens",
        "find_conflicting_repeats", "find_sum_mismatches", "_normalise",
        # the checks merged later: shares, spanning lists, table sums, changes, tables as text

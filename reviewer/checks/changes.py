@@ -46,6 +46,8 @@ def find_change_mismatches(text: str, placed: Sequence[Placed]) -> list[Check]:
     """The change checks of ``text``, in the order of their rate or amount."""
     checks: list[Check] = []
     for n in range(2, len(placed)):
+        if placed[n - 2].sentence != placed[n].sentence:
+            continue  # every reading below needs three figures of one sentence
         found = (_two_years(text, placed, n) or _stated_amount(text, placed, n) or _amount_and_rate(text, placed, n)
                  or _base_then_rate(text, placed, n) or _base_after_rate(text, placed, n))
         checks.extend(found)

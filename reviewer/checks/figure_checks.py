@@ -8,8 +8,9 @@ check is emitted only where the structure of the sentence is unambiguous.
 
 from __future__ import annotations
 
+from reviewer.analysis.tables import all_tables, table_cells
 from reviewer.checks.changes import find_change_mismatches
-from reviewer.checks.context import fold_punctuation, place_figures
+from reviewer.checks.context import fold_punctuation, place_figures_both
 from reviewer.checks.rates import find_rate_mismatches
 from reviewer.checks.repeats import find_conflicting_repeats
 from reviewer.checks.shares import find_share_mismatches
@@ -25,16 +26,20 @@ def find_figure_checks(document: Document, sections: list[Section], figures: lis
 
     ``report_year`` (from the metadata) tells the repeat check which year is "this year"."""
     text = fold_punctuation(document.analysis_text)
-    placed = place_figures(text, figures)
+    # ``rough`` also has the rates written 约82%: the rate checks allow them slack
+    placed, rough = place_figures_both(text, figures)
     sums, parts = find_sum_mismatches(text, placed)
-    rough = place_figures(text, figures, rough_rates=True)  # with 约82%: the rate checks allow it slack
     checks = sums + find_rate_mismatches(text, rough, parts)
     rated = {c.figures[-1] for c in checks}  # a growth rate ``rates`` has read already
     checks += [c for c in find_change_mismatches(text, placed) if c.figures[-1] not in rated]
     checked = {i for c in checks for i in c.figures}
-    checks += [c for c in find_share_mismatches(text, rough, figures, parts) if c.figures[-1] not in checked]
+    # the tables as text, read once for the share and the table sum checks
+    cells = table_cells(text)
+    tables = all_tables(text)
+    checks += [c for c in find_share_mismatches(text, rough, figures, parts, cells, tables)
+               if c.figures[-1] not in checked]
     checks += [c for c in find_spanning_mismatches(text, placed) if not checked & set(c.figures)]
-    checks += [c for c in find_table_sum_mismatches(text, placed) if not checked & set(c.figures)]
+    checks += [c for c in find_table_sum_mismatches(text, placed, tables) if not checked & set(c.figures)]
     checks += find_conflicting_repeats(text, placed, report_year, sections)
     starts = {f.id: f.start for f in figures}
     checks.sort(key=lambda c: min((starts.get(i, 0) for i in c.figures), default=0))

@@ -47,11 +47,12 @@ def _numbering(sections: list[Section]) -> list[Check]:
             kind="numbering_gap", severity="warning",
             message=f"标题编号跳号:第一个一级标题是“{first.number}”,缺少“{missing}”(或其编号丢失)。",
             sections=[first.id], detail={"expected": 1, "found": _value(first)}))
+    values = {id(s): _value(s) for s in sections}  # each heading's number read once, not again as "previous"
     for section in sections:
-        value = _value(section)
+        value = values[id(section)]
         previous = last.get(section.level)
         if value is not None and previous is not None and value != 1:
-            before = _value(previous)
+            before = values[id(previous)]
             repeat = repeats.pop(section.level, None)
             if (before is not None and value == before + 2 and repeat is not None
                     and repeat[1] is previous):

@@ -49,6 +49,8 @@ def find_rate_mismatches(text: str, placed: Sequence[Placed],
     """
     checks = []
     for n, rate in enumerate(placed):
+        if rate.key[0] != "percent":
+            continue  # _rate_checks reads percents only
         check = _rate_checks(text, placed, n, totals_of)
         # a rate written 约82% is wrong only when it is off by more than a point
         if check is not None and not (is_rough_rate(rate.figure)
@@ -236,10 +238,10 @@ def _rate_check(text: str, placed: Sequence[Placed], n: int, stem: str,
                 parts: Mapping[int, list[Placed]]) -> Check | None:
     rate = placed[n]
     lo = n
-    while lo > 0 and placed[lo - 1].start >= rate.start - SENTENCE_WINDOW:
+    # back over the rate's own sentence only (sentences rise with the figures): no other is read
+    while lo > 0 and placed[lo - 1].start >= rate.start - SENTENCE_WINDOW and placed[lo - 1].sentence == rate.sentence:
         lo -= 1
-    before = [p for p in placed[lo:n] if p.sentence == rate.sentence and not p.in_parens
-              and p.key[0] == "count"]
+    before = [p for p in placed[lo:n] if not p.in_parens and p.key[0] == "count"]
     numerator = None
     for index in range(len(before) - 1, -1, -1):
         candidate = before[index]
@@ -263,7 +265,8 @@ COMPARED = re.compile(r"(?:较|比|与|同比|环比)[^,,;;。\d]{0,8}(?:\d{4}�
 
 def _compared(text: str, figure: Placed, floor: int) -> bool:
     """True when ``figure`` is another period's value or a change, not a count of this one."""
-    return bool(COMPARED.search(own_label(text, figure, floor)) or BASELINE.search(own_label(text, figure, floor)))
+    label = own_label(text, figure, floor)
+    return bool(COMPARED.search(label) or BASELINE.search(label))
 
 
 def _compare(rate: Placed, numerator: Placed, denominators: list[Placed]) -> Check | None:

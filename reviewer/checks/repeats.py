@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 
 from reviewer.checks.context import SENTENCE_WINDOW, Placed, own_label, sentence_starts
+from reviewer.checks.prefix_scan import PrefixScan
 from reviewer.checks.sums import format_amount, tidy_number
 from reviewer.model import Check, Section
 
@@ -31,9 +32,13 @@ LEAD = re.compile(
     r"全镇|全乡|全省|全州|全旗|全街道|本街道|街道|我县|我镇|我乡|我区|我市|我委|本委|全委|全系统|"
     r"依法|先后|已|均|还|并|又|再|有|现有|目前|截至|截止|到|至|在|对|为|以|和|与|及|了|各类|各项|将|拟|力争)+")
 TIME = re.compile(r"\d{4}年(?:度)?|\d{1,2}月(?:份|底|末|初)?|\d{1,2}日|上半年|下半年|全年|年底|年初|以来")
+_TIME_CHARS = "年月日来"  # every TIME match holds one of them
 # What names the period of a figure: years, months, halves and quarters (截至11月底 ≠ 全年).
 PERIOD = re.compile(r"\d{4}年|\d{1,2}月|[上下]半年|[一二三四1-4]季度|前[一二三四五六七八九十\d]+个?月")
+# The characters that stand in a PERIOD match other than last ("0": any digit), for PrefixScan.
+PERIOD_NOT_LAST = "0上下半一二三四季前五六七八九十个"
 GENERIC = re.compile(r"^(?:企业|单位|事项|部门|人员|案件|问题|次数|人次|项目|活动|资料|家|户|件|个)$")
+CHECKED_KINDS = ("count", "money", "measure", "duration")  # what a repeat check compares
 SKIP = re.compile(r"同比|环比|增长|下降|增加|减少|提高|上年|去年|较|比|占|平均|人均|每")
 MIN_LABEL = 4
 # A summary and the body: the label must be specific enough on its own.
@@ -44,6 +49,8 @@ NARROWING = re.compile(
     r"其中|分别|包括|新增|新发|本月|当月|本周|上半年|下半年|季度|前[一二三四五六七八九十\d]+个?月|专项|"
     r"行动|活动|期间|以来|累计|截至|截止|上年|去年|前年|同期|历年|近[一二三四五六七八九十两\d]+年|"
     r"[一二三四五六七八九十两\d]+年来|预计|计划|将|拟|目标|力争")
+# The same for NARROWING: the first characters of its words, its numerals, 个 and the 年 of 年来.
+NARROWING_NOT_LAST = "0其分包新本当上下半季前一二三四五六七八九十两个专行活期以累截去同历近年预计目力"
 SCOPE = re.compile(r"[全本我](?:市|区|县|镇|乡|省|州|旗|局|委|街道|系统|行业)")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 # The title line in the opening lines: the year it names is the year the report covers.
@@ -62,29 +69,32 @@ def find_conflicting_repeats(text: str, placed: Sequence[Placed], report_year: i
     is read from the opening lines.  ``sections`` (the outline's) tell where headings stand."""
     starts = sentence_starts(text)
     own_year = str(report_year) if report_year else _report_year(text)
-    periods = _Periods(text, own_year)
+    periods = _Periods(text, own_year, starts)
     labels: dict[int, str] = {}
-    raws: dict[int, str] = {}
     statements: dict[int, set[tuple[str, str, float]]] = {}
-    for n, fig in enumerate(placed):
-        floor = placed[n - 1].end if n and placed[n - 1].sentence == fig.sentence else starts[fig.sentence]
-        raws[fig.id] = own_label(text, fig, floor)
-        labels[fig.id] = _normalise(raws[fig.id])
-        if len(labels[fig.id]) >= 2 and not fig.in_parens:
-            statements.setdefault(fig.sentence, set()).add((labels[fig.id], fig.key[1], fig.value))
+    # The figures all three rules read (a checked kind, out of brackets, a label long and
+    # specific enough), each with its sentence's period words up to it, found once.
+    candidates: list[tuple[Placed, str, tuple[str, ...]]] = []
+    previous: Placed | None = None
+    for fig in placed:
+        floor = previous.end if previous is not None and previous.sentence == fig.sentence else starts[fig.sentence]
+        previous = fig
+        if fig.in_parens:  # neither a statement nor a candidate: its label is never read
+            continue
+        raw = own_label(text, fig, floor)
+        label = labels[fig.id] = _normalise(raw)
+        if len(label) >= 2:
+            statements.setdefault(fig.sentence, set()).add((label, fig.key[1], fig.value))
+        if fig.key[0] in CHECKED_KINDS and len(label) >= MIN_LABEL and not GENERIC.match(label) \
+                and not SKIP.search(raw):
+            lo = max(starts[fig.sentence], fig.start - SENTENCE_WINDOW)
+            candidates.append((fig, label, periods(fig.sentence, lo, fig.start)))
     seen: dict[tuple[str, str, str, tuple[str, ...]], list[Placed]] = {}
     checks = []
     reported: set[tuple[str, str, str, tuple[str, ...]]] = set()
-    for fig in placed:
-        label = labels[fig.id]
-        if fig.in_parens or fig.key[0] not in ("count", "money", "measure", "duration"):
-            continue
-        if len(label) < MIN_LABEL or GENERIC.match(label) or SKIP.search(raws[fig.id]):
-            continue
-        lo = max(starts[fig.sentence], fig.start - SENTENCE_WINDOW)
-        period = periods(lo, fig.start)
+    for fig, label, period in candidates:
         if text.startswith(("的基础上", "基础上"), fig.end):
-            window = text[lo:fig.start]
+            window = text[max(starts[fig.sentence], fig.start - SENTENCE_WINDOW):fig.start]
             # "2023年,我局将在追回2365.8万元的基础上…": the base is what was done, not the plan year
             period = tuple(p for p in period if not re.search(re.escape(p) + "[^。]{0,12}?(?:将|拟|要)", window))
         key = (label, fig.key[0], fig.key[1], period)
@@ -104,27 +114,20 @@ def find_conflicting_repeats(text: str, placed: Sequence[Placed], report_year: i
                 break
         if all(abs(e.value - fig.value) > e.precision + fig.precision + 1e-6 for e in earlier):
             earlier.append(fig)
-    checks += _transposed_variants(text, placed, starts, labels, raws, periods)
+    candidates = [(fig, label, period, periods.narrowed(fig.sentence, fig.start))
+                  for fig, label, period in candidates]
+    checks += _transposed_variants(candidates)
     pairs = {tuple(c.figures) for c in checks}  # one pair found by two rules is one problem
-    return checks + [c for c in _summary_repeats(text, placed, starts, labels, raws, reported, periods, sections)
+    return checks + [c for c in _summary_repeats(text, placed, starts, labels, candidates, reported, periods, sections)
                      if tuple(c.figures) not in pairs]
 
 
-def _transposed_variants(text: str, placed: Sequence[Placed], starts: list[int], labels: dict[int, str],
-                         raws: dict[int, str], periods: _Periods) -> list[Check]:
+def _transposed_variants(candidates: list[tuple[Placed, str, tuple[str, ...], bool]]) -> list[Check]:
     """A typing slip (186件 / 168件) between two statements whose labels differ only by a
     modifier inside one of them (立案查处环境违法案件 / 立案查处案件), as a table row shortens
-    the text's label: the same indicator, reported once per pair."""
-    eligible = []
-    for fig in placed:
-        label = labels[fig.id]
-        if fig.in_parens or fig.key[0] not in ("count", "money", "measure", "duration"):
-            continue
-        if len(label) < MIN_LABEL or GENERIC.match(label) or SKIP.search(raws[fig.id]):
-            continue
-        if periods.narrowed(starts[fig.sentence], fig.start):
-            continue
-        eligible.append((fig, label, periods(max(starts[fig.sentence], fig.start - SENTENCE_WINDOW), fig.start)))
+    the text's label: the same indicator, reported once per pair.  ``candidates`` are the
+    figures with their label, period and whether their sentence narrows them before."""
+    eligible = [(fig, label, period) for fig, label, period, narrowed in candidates if not narrowed]
     # Index the figures by what must match exactly (kind and unit, period, number, the text
     # after the number), then by label; each figure looks up the swaps of its own digits, and
     # only labels of another wording: linear where comparing every pair was quadratic.
@@ -184,33 +187,37 @@ def _report_year(text: str) -> str | None:
 
 
 class _Periods:
-    """The period words of each stretch of text asked for, and whether it narrows the figure
-    after it, found once: the three repeat checks ask about the same stretches (a figure's
-    sentence up to it)."""
+    """The period words of a figure's sentence up to it, and whether a word there narrows the
+    figure, found once: the three repeat checks ask about the same stretches, and the figures
+    of a sentence in order, so each reads on from the one before (``PrefixScan``)."""
 
-    def __init__(self, text: str, own_year: str | None):
-        self.text = text
+    def __init__(self, text: str, own_year: str | None, starts: list[int]):
         self.own_year = own_year
+        self._periods = PrefixScan(PERIOD, PERIOD_NOT_LAST, text, starts)
+        self._narrowing = PrefixScan(NARROWING, NARROWING_NOT_LAST, text, starts)
         self._found: dict[tuple[int, int], tuple[str, ...]] = {}
-        self._narrowed: dict[tuple[int, int], bool] = {}
+        self._last_words: list[str] | None = None
+        self._last_period: tuple[str, ...] = ()
 
-    def narrowed(self, start: int, end: int) -> bool:
-        found = self._narrowed.get((start, end))
-        if found is None:
-            found = self._narrowed[start, end] = NARROWING.search(self.text, start, end) is not None
-        return found
+    def narrowed(self, sentence: int, end: int) -> bool:
+        return self._narrowing.search(sentence, end)
 
-    def __call__(self, start: int, end: int) -> tuple[str, ...]:
+    def __call__(self, sentence: int, start: int, end: int) -> tuple[str, ...]:
         found = self._found.get((start, end))
         if found is None:
-            found = self._found[start, end] = _period(PERIOD.findall(self.text, start, end), self.own_year)
+            words = self._periods.findall(sentence, start, end)
+            if words is not self._last_words:  # the same list: no period word since the last figure
+                self._last_words, self._last_period = words, _period(words, self.own_year)
+            found = self._found[start, end] = self._last_period
         return found
 
 
 def _period(found: list[str], own_year: str | None) -> tuple[str, ...]:
     """The period words of a sentence, without the report's own year: "2022年全年" in a report
-    on 2022 names the same period as a sentence that names no year."""
-    return tuple(sorted({p for p in found if own_year is None or re.sub(r"\s", "", p) != own_year + "年"}))
+    on 2022 names the same period as a sentence that names no year.  (A ``PERIOD`` match holds
+    no white space, so it is compared as found.)"""
+    own = None if own_year is None else own_year + "年"
+    return tuple(sorted({p for p in found if p != own}))
 
 
 def _closing_paragraph(text: str, placed: Sequence[Placed], sections: Sequence[Section]) -> set[int]:
@@ -218,7 +225,7 @@ def _closing_paragraph(text: str, placed: Sequence[Placed], sections: Sequence[S
     summary does (``2022年全年共办理行政处罚案件2,361件,圆满完成年度目标任务``): the last
     paragraph holding a checkable figure, after a heading, when it is not the first paragraph
     under its heading (that one is the heading's own body) and opens no section itself."""
-    checkable = [f for f in placed if f.key[0] in ("count", "money", "measure", "duration")]
+    checkable = [f for f in placed if f.key[0] in CHECKED_KINDS]
     if not checkable or checkable[-1].figure.section is None:
         return set()
     last = checkable[-1]
@@ -235,22 +242,16 @@ def _closing_paragraph(text: str, placed: Sequence[Placed], sections: Sequence[S
 
 
 def _summary_repeats(text: str, placed: Sequence[Placed], starts: list[int], labels: dict[int, str],
-                     raws: dict[int, str], reported: set, periods: _Periods,
-                     sections: Sequence[Section] = ()) -> list[Check]:
+                     candidates: list[tuple[Placed, str, tuple[str, ...], bool]], reported: set,
+                     periods: _Periods, sections: Sequence[Section] = ()) -> list[Check]:
     """One result stated in a summary (the opening one, before the first heading, or the
     closing paragraph) and with another value in the body."""
     closing = _closing_paragraph(text, placed, sections)
     groups: dict[tuple[str, str, str, tuple[str, ...]], list[Placed]] = {}
-    for fig in placed:
-        label = labels[fig.id]
-        if fig.in_parens or fig.key[0] not in ("count", "money", "measure", "duration"):
+    for fig, label, _, narrowed in candidates:
+        if len(label) < MIN_SUMMARY_LABEL or narrowed or SKIP.search(text, starts[fig.sentence], fig.start):
             continue
-        if len(label) < MIN_SUMMARY_LABEL or GENERIC.match(label) or SKIP.search(raws[fig.id]):
-            continue
-        before = text[starts[fig.sentence]:fig.start]
-        if periods.narrowed(starts[fig.sentence], fig.start) or SKIP.search(before):
-            continue
-        period = periods(starts[fig.sentence], fig.start)
+        period = periods(fig.sentence, starts[fig.sentence], fig.start)
         groups.setdefault((_core(label), fig.key[0], fig.key[1], period), []).append(fig)
     checks = []
     for key, figs in groups.items():
@@ -317,12 +318,13 @@ def _transposed(a: str, b: str) -> bool:
 
 
 def _normalise(raw: str) -> str:
-    label = TIME.sub("", raw.strip())
+    label = raw.strip()
+    if any(ch in label for ch in _TIME_CHARS):  # a TIME scan costs ten of these tests
+        label = TIME.sub("", label)
     label = _QUOTES_AND_SPACES.sub("", label)
-    previous = None
-    while previous != label:
-        previous = label
-        label = LEAD.sub("", label)
+    # LEAD is anchored: strip its match until none is left (what repeating ``sub`` did)
+    while (lead := LEAD.match(label)) is not None:
+        label = label[lead.end():]
     return label
 
 

@@ -34,6 +34,8 @@ from reviewer.analysis.tables import all_tables, table_cells
 from reviewer.checks.context import SENTENCE_END, Placed, approximate_slack, is_rough_rate
 from reviewer.model import Check, Figure
 
+Tables = list[list[list[tuple[int, int]]]]  # tables as rows of cell spans (reviewer.analysis.tables)
+
 SHARE_BETWEEN = re.compile(
     r"^[,]?\s*(?:所)?占(?:比|比例|比重|[^,;。\d%]{0,14}?(?:比例|比重|总数|总量|总额|总件数|的))?"
     r"(?:最高|最大|较大|最多)?(?:[,]?\s*(?:为|达|达到|是))?[::]?\s*$")
@@ -55,17 +57,23 @@ class _Indexed(list):
 
 
 def find_share_mismatches(text: str, placed: Sequence[Placed], figures: Sequence[Figure],
-                          totals_of: Mapping[int, list[Placed]]) -> list[Check]:
-    """Share and part-rate checks whose base stands away from the share."""
+                          totals_of: Mapping[int, list[Placed]], cells: Tables | None = None,
+                          tables: Tables | None = None) -> list[Check]:
+    """Share and part-rate checks whose base stands away from the share.
+
+    ``cells`` and ``tables`` are ``table_cells(text)`` and ``all_tables(text)`` when the caller
+    has them already (the table sum check reads them too)."""
+    cells = table_cells(text) if cells is None else cells
+    tables = all_tables(text) if tables is None else tables
     placed = _Indexed(placed)
     checks = []
     for pairs in _prose_groups(text, placed):
         pairs = [(p, s) for p, s in pairs if p.id not in totals_of]  # 其中甲600件,占60%: ``rates``
         if pairs:
             checks += _judge_group(text, placed, pairs, totals_of)
-    for pairs in _table_groups(text, placed):
+    for pairs in _table_groups(text, placed, cells):
         checks += _judge_pooled(text, placed, pairs, {p.id for pair in pairs for p in pair})
-    checks += _column_shares(text, placed)
+    checks += _column_shares(text, placed, tables)
     checks += _part_rates(text, placed, figures, totals_of)
     done = {c.figures[-1] for c in checks}
     checks += [c for c in _distant_rates(text, placed, totals_of) if c.figures[-1] not in done]
@@ -154,11 +162,11 @@ def _prose_groups(text: str, placed: Sequence[Placed]) -> list[list[tuple[Placed
     return list(groups.values())
 
 
-def _table_groups(text: str, placed: Sequence[Placed]) -> list[list[tuple[Placed, Placed]]]:
+def _table_groups(text: str, placed: Sequence[Placed], cells: Tables) -> list[list[tuple[Placed, Placed]]]:
     """(count cell, share cell) pairs of a table as text: a row of counts over a row of shares."""
     by_start = {p.start: p for p in placed}
     groups = []
-    for table in table_cells(text):
+    for table in cells:
         for upper, lower in zip(table, table[1:]):
             pairs = []
             for column, (start, end) in enumerate(upper):
@@ -177,12 +185,12 @@ SHARE_HEAD = re.compile(r"占比|比例|比重|占.{0,8}%|构成")
 TOTAL_ROW = re.compile(r"^(?:合\s*计|总\s*计)$")
 
 
-def _column_shares(text: str, placed: Sequence[Placed]) -> list[Check]:
+def _column_shares(text: str, placed: Sequence[Placed], tables: Tables) -> list[Check]:
     """``单位 | 案件数 | 占比 |`` / ``甲局 | 58件 | 16.6% |`` … ``合计 | 348件 | 100% |``: a column
     of shares beside a column of counts is each row's count over the 合计 row's count."""
     by_start = {p.start: p for p in placed}
     checks = []
-    for table in all_tables(text):
+    for table in tables:
         header = [text[a:b] for a, b in table[0]]
         totals = [r for r, row in enumerate(table) if r and row and TOTAL_ROW.match(text[row[0][0]:row[0][1]])]
         if len(totals) != 1:

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -30,13 +31,17 @@ def find_spanning_mismatches(text: str, placed: Sequence[Placed]) -> list[Check]
     """Sum checks of lists over several sentences and of sub-categories over their category."""
     outer = [p for p in placed if p.key[0] in ("count", "money", "measure") and not p.in_parens]
     checks = []
-    totals = [p for k, p in enumerate(outer) if not _other_period_or_change(text, p, outer[k - 1].end if k else 0)]
+    # each figure's own label back to the figure before it, read once for both rules below
+    labels = [own_label(text, p, outer[k - 1].end if k else 0) for k, p in enumerate(outer)]
+    totals = [p for p, label in zip(outer, labels) if not _other_period_or_change(label)]
     per_sentence = Counter((p.sentence, p.key) for p in totals)
     possible = {p.id for p in totals}
+    openers = [m.start() for m in _OPENER_AFTER.finditer(text)]
+    barriers = [m.start() for m in _BARRIER.finditer(text)]
     for k, total in enumerate(outer):
         if total.id not in possible:
             continue
-        parts = _spanning_list(text, outer, k)
+        parts = _spanning_list(text, outer, k, openers, barriers)
         # another figure of its kind in the total's sentence, outside the list: two possible totals
         inside = sum(1 for p in parts if p.sentence == total.sentence)
         if parts and per_sentence[(total.sentence, total.key)] == 1 + inside:
@@ -44,7 +49,7 @@ def find_spanning_mismatches(text: str, placed: Sequence[Placed]) -> list[Check]
             if check is not None:
                 checks.append(check)
     checks += [c for c in _totals_after(text, outer) if not {i for d in checks for i in d.figures} & set(c.figures)]
-    checks += _narrower_exceeds(text, outer)
+    checks += _narrower_exceeds(text, outer, labels)
     return checks
 
 
@@ -78,8 +83,15 @@ def _totals_after(text: str, outer: Sequence[Placed]) -> list[Check]:
     return checks
 
 
-def _spanning_list(text: str, outer: Sequence[Placed], k: int) -> list[Placed]:
+def _spanning_list(text: str, outer: Sequence[Placed], k: int, openers: list[int],
+                   barriers: list[int]) -> list[Placed]:
     total = outer[k]
+    # Where the list opens, looked for first: most figures open none.  Bounded by the window
+    # alone, not by the last figure of the total's kind as well: an opening found beyond that
+    # figure leaves no part after it, so the list is empty either way.
+    opened = _opened_after(text, total, total.end + SENTENCE_WINDOW, openers, barriers)
+    if opened is None:
+        return []
     later = []
     for i in range(k + 1, min(len(outer), k + 1 + MAX_LIST)):  # bounded, and no copy of the rest per k
         p = outer[i]
@@ -87,11 +99,6 @@ def _spanning_list(text: str, outer: Sequence[Placed], k: int) -> list[Placed]:
             break
         if p.key == total.key:
             later.append(p)
-    if not later:
-        return []
-    opened = _opened_after(text, total, later)
-    if opened is None:
-        return []
     later = [p for p in later if p.start >= opened]
     if not later:
         return []
@@ -118,32 +125,42 @@ def _spanning_list(text: str, outer: Sequence[Placed], k: int) -> list[Placed]:
 _NOT_A_TOTAL = re.compile(r"(?:较|比|与)[^,;。]{0,8}$|^(?:同比|相比|环比)?(?:增加|减少|增长|下降|上升|降低|多|少)了?$")
 
 
-def _other_period_or_change(text: str, figure: Placed, floor: int) -> bool:
-    label = own_label(text, figure, floor)
+def _other_period_or_change(label: str) -> bool:
     return bool(OTHER_PERIODS.search(label) or _NOT_A_TOTAL.search(label))
 
 
-def _opened_after(text: str, total: Placed, later: Sequence[Placed]) -> int | None:
+def _opened_after(text: str, total: Placed, end: int, openers: list[int], barriers: list[int]) -> int | None:
     """Where the list after ``total`` opens: a sentence or clause that starts with 其中 or a
-    breakdown phrase (按类型分, 从案件类型看), in the next sentence at most; None when none does."""
-    end = min(later[-1].start, total.end + SENTENCE_WINDOW)  # bounded: no quadratic walk in a long line
-    for match in _CLAUSE_START.finditer(text, total.end, end):
-        if "\n" in text[total.end:match.start()]:
+    breakdown phrase (按类型分, 从案件类型看), in the next sentence at most, before ``end``; None
+    when none does.  ``openers`` are the clause ends of the text that such a phrase may follow
+    (``_OPENER_AFTER``: a superset, each confirmed here), so the clause ends between are not
+    walked one by one: a line break or a 。 before the opening ends the search (``barriers``:
+    where they stand in the text)."""
+    first = bisect.bisect_left(openers, total.end)
+    if first == len(openers) or openers[first] >= end:
+        return None  # no opening in reach
+    after = bisect.bisect_left(barriers, total.end)
+    barrier = barriers[after] if after < len(barriers) else len(text)  # the first \n or 。 after the total
+    for index in range(first, len(openers)):  # (a slice would copy)
+        at = openers[index]
+        if at >= end or barrier < at:
             return None
-        if BREAKDOWN_OPENER.match(text[match.end():match.end() + 40].lstrip()):
-            return match.end()
-        if match.group() == "。":
-            return None  # the list opens in the sentence after the total's, or not at all
+        if BREAKDOWN_OPENER.match(text[at + 1:at + 41].lstrip()):
+            return at + 1
     return None
 
 
-_CLAUSE_START = re.compile(r"[。;,:]")
+# A clause end (_CLAUSE_START) that a breakdown phrase may follow: BREAKDOWN_OPENER's words
+# all open with one of these; the phrase itself is matched as before.
+_OPENER_AFTER = re.compile(r"[。;,:](?=\s*(?:其中|具体|按|从|分))")
+_BARRIER = re.compile("[。\n]")
 
 
-def _narrower_exceeds(text: str, outer: Sequence[Placed]) -> list[Check]:
+def _narrower_exceeds(text: str, outer: Sequence[Placed], labels: Sequence[str]) -> list[Check]:
+    """``labels``: each figure's own label back to the figure before it."""
     checks = []
     for k, whole in enumerate(outer):
-        label = own_label(text, whole, outer[k - 1].end if k else 0)
+        label = labels[k]
         if not label.endswith("类"):
             continue
         category = re.split(r"[中的]", label[:-1])[-1]

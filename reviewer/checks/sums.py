@@ -86,7 +86,9 @@ def find_sum_mismatches(text: str, placed: Sequence[Placed]) -> tuple[list[Check
     for k, first in enumerate(outer):
         prev = outer[k - 1] if k and outer[k - 1].sentence == first.sentence else None
         between = text[prev.end if prev else starts[first.sentence]:first.start]
-        connector = _last(FORWARD, _mask_brackets(between))  # 24项(其中3项为子项),新增9项
+        # 24项(其中3项为子项),新增9项; blanking brackets never makes a connector, so only a
+        # stretch that has one is masked
+        connector = _last(FORWARD, _mask_brackets(between)) if FORWARD.search(between) else None
         if connector is not None:
             at = (prev.end if prev else starts[first.sentence]) + connector.start()
             parts = _run_from(text, outer, k)
@@ -95,7 +97,7 @@ def find_sum_mismatches(text: str, placed: Sequence[Placed]) -> tuple[list[Check
                 lo -= 1
             candidates = [p for p in outer[lo:k] if p.sentence == first.sentence
                           and p.key == first.key and p.end <= at]
-            in_clause = [p for p in candidates if not any(c in text[p.end:at] for c in CLAUSE_END)]
+            in_clause = [p for p in candidates if not _has_any(text[p.end:at], CLAUSE_END)]
             candidates = in_clause or candidates
             nearest = candidates[-1] if candidates else None
             if nearest is not None and OTHER_PERIODS.search(_mask_brackets(text[nearest.end:first.start])):
@@ -132,16 +134,23 @@ def find_sum_mismatches(text: str, placed: Sequence[Placed]) -> tuple[list[Check
         judge(fields, [total], True, stated=True)
     # headless: a list opening its clause under a colon heading ("…情况如下:\n投诉举报类324件,…")
     for k, first in enumerate(outer):
+        # a run of three holds the next two figures, of the same sentence and key (tested
+        # first: the cheaper of the two tests that skip a figure)
+        if k + 2 >= len(outer) or not (outer[k + 1].key == outer[k + 2].key == first.key
+                                       and outer[k + 2].sentence == first.sentence):
+            continue
         prev = outer[k - 1] if k else None
-        if prev is not None and prev.sentence == first.sentence and not any(
-                c in text[prev.end:first.start] for c in CLAUSE_END):
+        if prev is not None and prev.sentence == first.sentence and not _has_any(
+                text[prev.end:first.start], CLAUSE_END):
             continue
         parts = _run_from(text, outer, k)
+        if len(parts) < 3:
+            continue
         floor = max(0, first.start - SENTENCE_WINDOW)
         clause_start = max(floor - 1, *(text.rfind(c, floor, first.start) for c in CLAUSE_END)) + 1
         introduced = FORWARD.search(text[clause_start:first.start])  # "居前三位的分别是…"
         exhaustive = _has_remainder(text, parts)
-        if len(parts) < 3 or not (exhaustive or introduced):
+        if not (exhaustive or introduced):
             continue  # an unannounced list of figures may be anything: a list of results
         candidates = _prior_totals(text, starts, by_sentence, first, after_colon=True)
         if candidates and max(c.value for c in candidates) >= max(p.value for p in parts):
@@ -160,6 +169,8 @@ def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 def _mask_brackets(text: str) -> str:
     """``text`` with what stands inside brackets blanked out (same length, same offsets):
     a 其中 inside ``(其中3项为子项)`` opens no list outside them."""
+    if "(" not in text:  # the usual stretch: nothing to blank (a close alone blanks nothing)
+        return text
     out, depth = [], 0
     for ch in text:
         if ch in "((":
@@ -170,6 +181,11 @@ def _mask_brackets(text: str) -> str:
             continue
         out.append(" " if depth else ch)
     return "".join(out)
+
+
+def _has_any(stretch: str, chars: str) -> bool:
+    """True when one of ``chars`` stands in ``stretch`` (sliced once by the caller)."""
+    return any(c in stretch for c in chars)
 
 
 def _joined(between: str) -> bool:
@@ -187,10 +203,10 @@ def _continues(text: str, left: Placed, right: Placed) -> bool:
     if right.key != left.key or right.sentence != left.sentence:
         return False
     between = text[left.end:right.start]
-    if STAGE.match(own_label(text, right, left.end)) and "类" not in between:
+    if not (len(between) <= MAX_GAP and any(c in between for c in LIST_SEPARATORS)
+            and not any(c in between for c in CLAUSE_END) and not LIST_BREAK.search(between)):
         return False
-    return (len(between) <= MAX_GAP and any(c in between for c in LIST_SEPARATORS)
-            and not any(c in between for c in CLAUSE_END) and not LIST_BREAK.search(between))
+    return not (STAGE.match(own_label(text, right, left.end)) and "类" not in between)
 
 
 def _run_from(text: str, outer: Sequence[Placed], k: int) -> list[Placed]:
@@ -358,16 +374,19 @@ def _field_lists(text: str, outer: Sequence[Placed]) -> list[tuple[Placed, list[
     found = []
     for k in range(2, len(outer)):
         total = outer[k]
-        if not FIELD_TOTAL.match(text[outer[k - 1].end:total.start]):
+        gap_start = outer[k - 1].end
+        # FIELD_TOTAL opens with ";": most gaps are not sliced and matched at all
+        if gap_start >= total.start or text[gap_start] != ";" or not FIELD_TOTAL.match(text[gap_start:total.start]):
             continue
         fields = [outer[k - 1]]
+        first = k - 1  # the index of fields[0] in outer
         for j in range(k - 2, -1, -1):
             left = outer[j]
             if (left.key != total.key or left.sentence != total.sentence
                     or not FIELD_NEXT.match(text[left.end:fields[0].start])):
                 break
             fields.insert(0, left)
-        first = outer.index(fields[0])
+            first = j
         lead = text[outer[first - 1].end if first else 0:fields[0].start]
         if not re.search(r"[::]\s*$", lead):
             fields = fields[1:]  # 全年办理1000件;行政许可:…: a figure before the fields is no field
@@ -387,7 +406,7 @@ def _complements(text: str, outer: Sequence[Placed]) -> list[tuple[Placed, Place
         total, done, undone = outer[k - 2], outer[k - 1], outer[k]
         if not (total.sentence == done.sentence == undone.sentence and total.key == done.key == undone.key):
             continue
-        if any(c in text[total.end:undone.start] for c in CLAUSE_END + "、"):
+        if _has_any(text[total.end:undone.start], CLAUSE_END + "、"):
             continue  # (优秀126卷、合格231卷、不合格23卷: siblings of a list, not a total and its halves)
         if re.search(r"\d", text[total.end:done.start] + text[done.end:undone.start]):
             continue  # another figure (a growth rate) stands between them

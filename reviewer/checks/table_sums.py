@@ -22,10 +22,12 @@ TOTAL_HEAD = re.compile(r"^(?:合\s*计|总\s*计)(?:\([^()]*\))?$")
 ZERO_CELL = re.compile(r"^(?:0|-|—|/|无|)$")
 
 
-def find_table_sum_mismatches(text: str, placed: Sequence[Placed]) -> list[Check]:
+def find_table_sum_mismatches(text: str, placed: Sequence[Placed],
+                              tables: Sequence[list[list[tuple[int, int]]]] | None = None) -> list[Check]:
+    """``tables``: ``all_tables(text)`` when the caller has it already."""
     by_start = {p.start: p for p in placed}
     checks = []
-    for table in all_tables(text):
+    for table in all_tables(text) if tables is None else tables:
         check = _quoted_total(text, placed, by_start, table)
         if check is not None:
             checks.append(check)
