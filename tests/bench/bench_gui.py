@@ -86,24 +86,40 @@ class Heartbeat:
         self.worst_at = ""
         self.phase = ""
         self.gaps: list[float] = []
+        # (gap, the GUI thread's CPU time in it, its time waiting for a core) of gaps over 100 ms;
+        # the rest of a gap is the thread asleep: waiting for the interpreter lock
+        self.stalls: list[tuple[float, float, float]] = []
+        self.last_cpu, self.last_queued = time.thread_time(), _queued()
 
     def start(self) -> None:
         self.last = time.perf_counter()
+        self.last_cpu, self.last_queued = time.thread_time(), _queued()
         self.worst = 0.0
         self.gaps = []
+        self.stalls = []
         self.timer.start()
 
     def beat(self) -> None:
-        now = time.perf_counter()
+        now, cpu, queued = time.perf_counter(), time.thread_time(), _queued()
         gap = now - self.last
         self.gaps.append(gap)
+        if gap > 0.1:  # busy itself, or waiting for the interpreter lock or for a core
+            self.stalls.append((gap, cpu - self.last_cpu, queued - self.last_queued))
         if gap > self.worst:
             self.worst, self.worst_at = gap, self.phase
-        self.last = now
+        self.last, self.last_cpu, self.last_queued = now, cpu, queued
 
     def stop(self) -> None:
         self.beat()
         self.timer.stop()
+
+
+def _queued() -> float:
+    """Seconds this thread has spent runnable but waiting for a core (Linux; 0 elsewhere)."""
+    try:
+        return int(Path("/proc/thread-self/schedstat").read_text().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return 0.0
 
 
 def wait_for(app, condition, timeout: float = 600.0) -> None:
@@ -191,14 +207,15 @@ def bench_stream(app, tmp: Path, size_mb: float, runs: int) -> None:
                 phases.setdefault(name, []).append((time.perf_counter() - wall, time.thread_time() - cpu))
         return wrapper
 
-    originals = pipeline.analyze, Library.import_analysis, presentation.prepare
+    originals = pipeline.analyze, Library.import_analysis, Library.load_review, presentation.prepare
     pipeline.analyze = timed("analysis (worker)", pipeline.analyze)
     Library.import_analysis = timed("storing (worker)", Library.import_analysis)
+    Library.load_review = timed("reading the stored report back (worker)", Library.load_review)
     presentation.prepare = timed("preparing the views, all parts (worker)", presentation.prepare)
     try:
         _bench_stream(app, tmp, size_mb, runs, phases)
     finally:
-        pipeline.analyze, Library.import_analysis, presentation.prepare = originals
+        pipeline.analyze, Library.import_analysis, Library.load_review, presentation.prepare = originals
 
 
 def _rss_mb() -> float:
@@ -220,6 +237,7 @@ def _bench_stream(app, tmp: Path, size_mb: float, runs: int, phases: dict) -> No
     path.write_text("\n".join([unit] * copies), encoding="utf-8")
     real_mb = path.stat().st_size / 1024 / 1024
     visible, outline, analysed, cpu, worst, gaps, p95s, rss, frozen = [], [], [], [], [], [], [], [], []
+    stalls: list[tuple[float, float, float]] = []
     for run in range(runs):
         window = MainWindow(pool=QThreadPool.globalInstance(), library_path=str(tmp / f"stream{run}.db"))
         window.resize(1400, 900)
@@ -248,6 +266,7 @@ def _bench_stream(app, tmp: Path, size_mb: float, runs: int, phases: dict) -> No
         outline.append(marks.get("outline", analysed[-1]))
         worst.append(beat.worst)
         gaps += beat.gaps
+        stalls += beat.stalls
         run_gaps = sorted(beat.gaps)
         p95s.append(run_gaps[int(0.95 * (len(run_gaps) - 1))] if run_gaps else 0.0)
         window.close()
@@ -274,7 +293,15 @@ def _bench_stream(app, tmp: Path, size_mb: float, runs: int, phases: dict) -> No
           f"(beat every 10 ms; target: no stall over 100 ms)")
     print(f"  worst stall of each run, in order: {', '.join(f'{w * 1000:.0f}' for w in worst)} ms; "
           f"p95 beat of each run: {', '.join(f'{w * 1000:.0f}' for w in p95s)} ms")
+    total = sum(g for g, _, _ in stalls) or 1.0
+    own, queued = sum(c for _, c, _ in stalls), sum(q for _, _, q in stalls)
+    print(f"  stalls over 100 ms: {len(stalls)} in {runs} runs, {total:.2f} s in all: the GUI thread working "
+          f"{own / total:.0%}, waiting for a core {queued / total:.0%}, asleep (the interpreter lock) "
+          f"{max(0.0, 1 - (own + queued) / total):.0%}; the longest (ms, own CPU/queued): "
+          + ", ".join(f"{g * 1000:.0f} ({c * 1000:.0f}/{q * 1000:.0f})" for g, c, q in sorted(stalls, reverse=True)[:6]))
     for name, values in phases.items():
+        if len(values) < runs:
+            continue
         per_run = len(values) // max(1, runs)
         walls = [sum(w for w, _ in values[i * per_run:(i + 1) * per_run]) for i in range(runs)]
         cpus = [sum(c for _, c in values[i * per_run:(i + 1) * per_run]) for i in range(runs)]
