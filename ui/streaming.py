@@ -75,7 +75,8 @@ def stream_import(path: str | Path, library_target: str, reviewer: str, publish:
     document.path = str(p.resolve())
     text = document.text
     publish("text", presentation.prepare(preview_review(Analysis(
-        document=document, metadata=Metadata(), sections=[], figures=[], citations=[], checks=[])), None))
+        document=document, metadata=Metadata(), sections=[], figures=[], citations=[], checks=[])), None,
+        versions=False))
 
     class Cancelled(Exception):
         pass
@@ -83,7 +84,7 @@ def stream_import(path: str | Path, library_target: str, reviewer: str, publish:
     def step(name: str, partial: Analysis) -> None:
         if cancelled():
             raise Cancelled
-        publish(name, presentation.prepare(preview_review(partial), text))
+        publish(name, presentation.prepare(preview_review(partial), text, versions=False))
 
     try:
         analysis = analyze(document, step)

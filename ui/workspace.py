@@ -157,9 +157,9 @@ class Workspace(QObject):
         self._generation += 1
         self._reload_timer.stop()
         self.review = review
-        if review is not None and self.library is not None:
-            self.library.adopt_versions(review)  # an edit is checked against what is shown
         self.prepared = prepared if prepared is not None and prepared.review is review else None
+        if review is not None and self.library is not None:  # an edit is checked against what is shown
+            self.library.adopt_versions(review, self.prepared.versions if self.prepared is not None else None)
         # never the report before: the index would keep all of it alive
         self._item_index = (review, self.prepared.items) if self.prepared is not None else None
         self.current = ("", "")
@@ -224,7 +224,7 @@ class Workspace(QObject):
             if generation == self._generation and self.review is not None:
                 self.review, self.prepared = prepared.review, prepared
                 if self.library is not None:
-                    self.library.adopt_versions(prepared.review)
+                    self.library.adopt_versions(prepared.review, prepared.versions)
                 self._item_index = (prepared.review, prepared.items)
                 self.reviewUpdated.emit(prepared.review)
 
