@@ -50,9 +50,10 @@ def _resume_gc() -> None:
             gc.enable()
 
 
-#: ``thaw`` collects only when at most this many objects are frozen (≈ 50 ms of collection);
-#: more means a big report is still alive, and its objects stay frozen until the next chance
-THAW_LIMIT = 300_000
+#: ``thaw`` collects only when at most this many objects are frozen (a collection of 300,000
+#: took 100 ms of CPU here); more means a big report is still alive, and its objects stay
+#: frozen until the next chance (the window with a small report holds about 65,000)
+THAW_LIMIT = 150_000
 
 
 def thaw(limit: int = THAW_LIMIT) -> bool:
