@@ -72,3 +72,24 @@ def test_no_review_unless_asked_or_when_the_report_was_not_created(backend_libra
     assert lib.import_analysis(analysis).review is None
     again = lib.import_analysis(make_analysis(SMALL_TEXT), with_review=True)
     assert again.unchanged and again.review is None
+
+
+def test_uuids_made_in_bulk_are_distinct_version_4_uuids():
+    import uuid
+
+    from reviewer.library.rows import new_uuids
+
+    made = list(new_uuids(5000))
+    assert len(set(made)) == 5000
+    for text in made:
+        parsed = uuid.UUID(text)
+        assert str(parsed) == text and parsed.version == 4 and parsed.variant == uuid.RFC_4122
+
+
+def test_dumps_writes_what_json_dumps_writes():
+    import json
+
+    from reviewer.library.rows import dumps
+
+    for value in (None, 0, -3, 1.5, 1e300, float("nan"), float("inf"), "甲\"\n", [1, "二"], {"a": [1.0, None]}, True):
+        assert dumps(value) == json.dumps(value, ensure_ascii=False)
