@@ -307,9 +307,9 @@ def _bench_stream(app, tmp: Path, size_mb: float, runs: int, phases: dict) -> No
         cpus = [sum(c for _, c in values[i * per_run:(i + 1) * per_run]) for i in range(runs)]
         print(f"  {name}: wall {statistics.median(walls):.2f} s ({min(walls):.2f}–{max(walls):.2f}), "
               f"thread CPU {statistics.median(cpus):.2f} s ({min(cpus):.2f}–{max(cpus):.2f})")
-    growth = [(b - a) for a, b in zip(rss, rss[1:], strict=False)]
     print(f"  memory after each run (window deleted): resident {', '.join(f'{m:.0f}' for m in rss)} MB"
-          + (f"; growth per import median {statistics.median(growth):.0f} MB" if growth else "")
+          + (f"; growth per import {(rss[-1] - rss[0]) / (len(rss) - 1):.0f} MB (last − first over the imports "
+             "between)" if len(rss) > 1 else "")
           + f"; objects frozen for the collector {', '.join(f'{n:,}' for n in frozen)}")
     print(f"  load average at the end: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
