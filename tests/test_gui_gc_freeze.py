@@ -43,6 +43,7 @@ def window(qtbot, tmp_path, monkeypatch):
     qtbot.addWidget(window)
     window.show()
     window.doc_uuid = doc_uuid
+    workers.thaw(limit=10**9)  # what the suite's earlier tests froze is not this window's
     yield window
     assert not shown
     window.close()
@@ -76,6 +77,7 @@ def test_opening_and_closing_does_not_grow_the_frozen_generation(window, qtbot):
 
 
 def test_thaw_waits_for_running_jobs_and_big_reports(monkeypatch):
+    monkeypatch.setattr(workers, "_thawed_size", 0)
     gc.freeze()
     try:
         workers._pause_gc()

@@ -50,10 +50,11 @@ def _resume_gc() -> None:
             gc.enable()
 
 
-#: ``thaw`` collects only when at most this many objects are frozen (a collection of 300,000
-#: took 100 ms of CPU here); more means a big report is still alive, and its objects stay
-#: frozen until the next chance (the window with a small report holds about 65,000)
+#: ``thaw`` collects only when at most this many objects more than after its last collection
+#: are frozen (a collection of 300,000 took 100 ms of CPU here); more means a big report is
+#: still alive, and its objects stay frozen until the next chance
 THAW_LIMIT = 150_000
+_thawed_size = 0  # objects the collector kept at the last thaw: the application's own
 
 
 def thaw(limit: int = THAW_LIMIT) -> bool:
@@ -62,11 +63,14 @@ def thaw(limit: int = THAW_LIMIT) -> bool:
     Frozen objects are never examined by the collector, so without this the cyclic garbage
     frozen with a report — closures, Qt wrappers, the window of a closed report — is never
     freed.  True if it collected."""
+    global _thawed_size
     with _gc_lock:
-        if _gc_pauses or not gc.isenabled() or not gc.get_freeze_count() or gc.get_freeze_count() > limit:
+        frozen = gc.get_freeze_count()
+        if _gc_pauses or not gc.isenabled() or not frozen or frozen > _thawed_size + limit:
             return False
         gc.unfreeze()
         gc.collect()
+        _thawed_size = len(gc.get_objects(generation=2))
         return True
 
 
