@@ -695,6 +695,7 @@ class MainWindow(Navigation, Editing, BackgroundTasks, Previewing, QMainWindow):
         self.reviewer_label.setText(self.tr("Reviewer: {0}").format(name))
         self.legend.setVisible(review is not None and self.stack.currentWidget() is self.splitter)
         if review is None:
+            self._share_cache = None  # it would keep the closed report alive
             count = len(self.library_page.model.rows)
             self.stats_label.setText(self.tr("{0} report(s) in the library").format(count))
             self.stats_label.setToolTip("")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reviewer.library.review import DocumentReview
+from reviewer.library.versions import review_versions
 from ui.models.outline import OutlineTree, build_outline_tree
 from ui.models.review_pane import review_entries
 from ui.models.tables import FigureRows, prepare_figure_rows
@@ -31,13 +32,16 @@ class Prepared:
     entries: list | None = None  # the review pane's list (review_pane.review_entries)
     offsets: OffsetMap | None = None  # set with ``document`` when the text is new to the view
     document: object | None = None  # a QTextDocument living in the GUI thread
+    versions: dict[str, int] | None = None  # library.versions.review_versions(review), for adopt_versions
 
 
-def prepare(review: DocumentReview, shown_text: str | None) -> Prepared:
-    """Build the view data for ``review``; the text document only if the view shows other text."""
+def prepare(review: DocumentReview, shown_text: str | None, versions: bool = True) -> Prepared:
+    """Build the view data for ``review``; the text document only if the view shows other text;
+    the row versions (50 ms of the GUI thread's time for a 5 MB report) unless ``versions`` is
+    False (a preview, which is never edited)."""
     result = Prepared(review=review, spans=build_span_index(review), outline=build_outline_tree(review.sections),
                       figures=prepare_figure_rows(review), items=item_index(review),
-                      entries=review_entries(review))
+                      entries=review_entries(review), versions=review_versions(review) if versions else None)
     text = review.document.text
     if text != shown_text:
         result.offsets = OffsetMap(text)

@@ -3,8 +3,9 @@
 A 5 MB report takes seconds to analyse.  The worker (``stream_import``) loads the file and hands
 the text to the window at once; then the outline, the figures with the citations, and the checks
 as the pipeline finds them, each as a *preview* (a ``DocumentReview`` that is not in the store
-yet, with no review state); then it stores the analysis and reads the report back, and the
-window adopts the real review.  Everything heavy — the text document, the highlight index, the
+yet, with no review state); then it stores the analysis — a new report's review is built from
+what was stored, not read back (``Library.import_analysis(with_review=True)``) — and the window
+adopts the real review.  Everything heavy — the text document, the highlight index, the
 outline tree, the figure rows — is built here, off the GUI thread (``presentation.prepare``).
 """
 
@@ -74,7 +75,8 @@ def stream_import(path: str | Path, library_target: str, reviewer: str, publish:
     document.path = str(p.resolve())
     text = document.text
     publish("text", presentation.prepare(preview_review(Analysis(
-        document=document, metadata=Metadata(), sections=[], figures=[], citations=[], checks=[])), None))
+        document=document, metadata=Metadata(), sections=[], figures=[], citations=[], checks=[])), None,
+        versions=False))
 
     class Cancelled(Exception):
         pass
@@ -82,15 +84,18 @@ def stream_import(path: str | Path, library_target: str, reviewer: str, publish:
     def step(name: str, partial: Analysis) -> None:
         if cancelled():
             raise Cancelled
-        publish(name, presentation.prepare(preview_review(partial), text))
+        publish(name, presentation.prepare(preview_review(partial), text, versions=False))
 
     try:
         analysis = analyze(document, step)
     except Cancelled:
         return None
     with Library(library_target, reviewer=reviewer) as library:
-        result = library.import_analysis(analysis)
-        prepared = presentation.prepare(library.load_review(result.doc_uuid), text) if result.doc_uuid else None
+        result = library.import_analysis(analysis, with_review=True)  # committed here
+        review, result.review = result.review, None  # built from what was stored, not read back
+        if review is None and result.doc_uuid:  # known already, or a new version of a known report
+            review = library.load_review(result.doc_uuid)
+    prepared = presentation.prepare(review, text) if review is not None else None
     publish("stored", None)
     return Streamed(result, prepared)
 

@@ -20,7 +20,7 @@ from reviewer.library.pgsql import library_target
 from reviewer.library.review import DocumentReview, DocumentSummary, ItemReview
 from reviewer.library.store import Library
 from reviewer.messages import ReviewerError
-from ui import i18n, presentation
+from ui import i18n, presentation, workers
 from ui.commands import StoreCommand
 from ui.hub import hub
 from ui.qt import QObject, QThreadPool, QTimer, QUndoGroup, QUndoStack, Signal
@@ -55,6 +55,10 @@ class Workspace(QObject):
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(800)
         self._reload_timer.timeout.connect(self._reload_in_background)
+        self._thaw_timer = QTimer(self)  # after the views have let go of the report before
+        self._thaw_timer.setSingleShot(True)
+        self._thaw_timer.setInterval(0)
+        self._thaw_timer.timeout.connect(workers.thaw)
         self._feed = None  # colleagues' changes (Library.watch), polled by _watch_timer
         self._watch_timer = QTimer(self)
         self._watch_timer.setInterval(500)
@@ -153,15 +157,17 @@ class Workspace(QObject):
         self._generation += 1
         self._reload_timer.stop()
         self.review = review
-        if review is not None and self.library is not None:
-            self.library.adopt_versions(review)  # an edit is checked against what is shown
         self.prepared = prepared if prepared is not None and prepared.review is review else None
-        if self.prepared is not None:
-            self._item_index = (review, self.prepared.items)
+        if review is not None and self.library is not None:  # an edit is checked against what is shown
+            self.library.adopt_versions(review, self.prepared.versions if self.prepared is not None else None)
+        # never the report before: the index would keep all of it alive
+        self._item_index = (review, self.prepared.items) if self.prepared is not None else None
         self.current = ("", "")
         self.undo_stack  # noqa: B018 — makes the report's own stack the active one
         self.reviewLoaded.emit(review)
         self.currentItemChanged.emit("", "")
+        if not presentation.is_big(review):  # the report before it may be gone: its frozen objects too
+            self._thaw_timer.start()
 
     @property
     def undo_stack(self) -> QUndoStack:
@@ -218,7 +224,7 @@ class Workspace(QObject):
             if generation == self._generation and self.review is not None:
                 self.review, self.prepared = prepared.review, prepared
                 if self.library is not None:
-                    self.library.adopt_versions(prepared.review)
+                    self.library.adopt_versions(prepared.review, prepared.versions)
                 self._item_index = (prepared.review, prepared.items)
                 self.reviewUpdated.emit(prepared.review)
 

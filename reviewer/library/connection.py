@@ -20,8 +20,6 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
-import sqlite_utils
-
 from reviewer import paths
 from reviewer.library import identity
 from reviewer.library import schema as store_schema
@@ -167,7 +165,6 @@ class LibraryConnection:
         self._conn: sqlite3.Connection | None = None
         self._checkpointer: _Checkpointer | None = None
         self._open()
-        self._db = sqlite_utils.Database(self._conn, execute_plugins=False)
         if not self.read_only:
             # Checkpoints copy the WAL into the file and sync it; done here, in the background,
             # an edit only appends to the WAL (the p99 of a committed edit drops accordingly).

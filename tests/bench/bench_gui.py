@@ -10,8 +10,10 @@ Prints:
   worst stall of the event loop (target: total ≤ 3 s, no stall over 100 ms);
 - import + open of a 5 MB report as a reviewer does it, streamed (``ui/streaming.py``, the real
   analysis on a worker), ``--stream-runs`` times (10): text visible (target ≤ 0.5 s), outline
-  shown, fully analysed and shown (target ≤ 3 s), and the p95 and worst event-loop stalls.
-  ``--only-stream`` runs just that.
+  shown, fully analysed and shown (target ≤ 3 s), and the p95 and worst event-loop stalls; the
+  worker's phases (analysis, storing, preparing the views: wall and thread CPU time) and the memory
+  left behind per import (resident size and objects frozen for the collector after each run's
+  window is deleted).  ``--only-stream`` runs just that.
 
 The 5 MB report is the invented sample repeated; its analysis is the sample's analysis repeated
 with shifted offsets (running ``analyze`` on 5 MB is the analysis benchmark's business, not this
@@ -84,24 +86,40 @@ class Heartbeat:
         self.worst_at = ""
         self.phase = ""
         self.gaps: list[float] = []
+        # (gap, the GUI thread's CPU time in it, its time waiting for a core) of gaps over 100 ms;
+        # the rest of a gap is the thread asleep: waiting for the interpreter lock
+        self.stalls: list[tuple[float, float, float]] = []
+        self.last_cpu, self.last_queued = time.thread_time(), _queued()
 
     def start(self) -> None:
         self.last = time.perf_counter()
+        self.last_cpu, self.last_queued = time.thread_time(), _queued()
         self.worst = 0.0
         self.gaps = []
+        self.stalls = []
         self.timer.start()
 
     def beat(self) -> None:
-        now = time.perf_counter()
+        now, cpu, queued = time.perf_counter(), time.thread_time(), _queued()
         gap = now - self.last
         self.gaps.append(gap)
+        if gap > 0.1:  # busy itself, or waiting for the interpreter lock or for a core
+            self.stalls.append((gap, cpu - self.last_cpu, queued - self.last_queued))
         if gap > self.worst:
             self.worst, self.worst_at = gap, self.phase
-        self.last = now
+        self.last, self.last_cpu, self.last_queued = now, cpu, queued
 
     def stop(self) -> None:
         self.beat()
         self.timer.stop()
+
+
+def _queued() -> float:
+    """Seconds this thread has spent runnable but waiting for a core (Linux; 0 elsewhere)."""
+    try:
+        return int(Path("/proc/thread-self/schedstat").read_text().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return 0.0
 
 
 def wait_for(app, condition, timeout: float = 600.0) -> None:
@@ -174,15 +192,52 @@ def bench_stream(app, tmp: Path, size_mb: float, runs: int) -> None:
     """Import + open of a ``size_mb`` report as the window does it (``ui/streaming.py``: the real
     analysis on a worker), on a fresh library each run: when its text is visible, when it is
     fully analysed and shown, and the event loop's stalls meanwhile (a 10 ms heartbeat)."""
+    from reviewer import pipeline
+    from reviewer.library.store import Library
+    from ui import presentation
+
+    phases: dict[str, list[tuple[float, float]]] = {}
+
+    def timed(name: str, fn):
+        def wrapper(*args, **kwargs):
+            wall, cpu = time.perf_counter(), time.thread_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                phases.setdefault(name, []).append((time.perf_counter() - wall, time.thread_time() - cpu))
+        return wrapper
+
+    originals = pipeline.analyze, Library.import_analysis, Library.load_review, presentation.prepare
+    pipeline.analyze = timed("analysis (worker)", pipeline.analyze)
+    Library.import_analysis = timed("storing (worker)", Library.import_analysis)
+    Library.load_review = timed("reading the stored report back (worker)", Library.load_review)
+    presentation.prepare = timed("preparing the views, all parts (worker)", presentation.prepare)
+    try:
+        _bench_stream(app, tmp, size_mb, runs, phases)
+    finally:
+        pipeline.analyze, Library.import_analysis, Library.load_review, presentation.prepare = originals
+
+
+def _rss_mb() -> float:
+    try:
+        return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1024 / 1024
+    except OSError:
+        return 0.0
+
+
+def _bench_stream(app, tmp: Path, size_mb: float, runs: int, phases: dict) -> None:
+    import gc
+
     from ui.main_window import MainWindow
-    from ui.qt import QThreadPool
+    from ui.qt import QCoreApplication, QEvent, QThreadPool
 
     unit = SAMPLE.read_text(encoding="utf-8")
     copies = max(1, round(size_mb * 1024 * 1024 / len(unit.encode("utf-8"))))
     path = tmp / f"stream_{size_mb:g}mb.txt"
     path.write_text("\n".join([unit] * copies), encoding="utf-8")
     real_mb = path.stat().st_size / 1024 / 1024
-    visible, outline, analysed, cpu, worst, gaps = [], [], [], [], [], []
+    visible, outline, analysed, cpu, worst, gaps, p95s, rss, frozen = [], [], [], [], [], [], [], [], []
+    stalls: list[tuple[float, float, float]] = []
     for run in range(runs):
         window = MainWindow(pool=QThreadPool.globalInstance(), library_path=str(tmp / f"stream{run}.db"))
         window.resize(1400, 900)
@@ -211,8 +266,17 @@ def bench_stream(app, tmp: Path, size_mb: float, runs: int) -> None:
         outline.append(marks.get("outline", analysed[-1]))
         worst.append(beat.worst)
         gaps += beat.gaps
+        stalls += beat.stalls
+        run_gaps = sorted(beat.gaps)
+        p95s.append(run_gaps[int(0.95 * (len(run_gaps) - 1))] if run_gaps else 0.0)
         window.close()
         QThreadPool.globalInstance().waitForDone()
+        window.deleteLater()  # as closing the application's one window would free it
+        del window
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        settle(app, 0.05)
+        rss.append(_rss_mb())
+        frozen.append(gc.get_freeze_count())
     gaps.sort()
     p95 = gaps[int(0.95 * (len(gaps) - 1))] if gaps else 0.0
     worst_sorted = sorted(worst)
@@ -227,7 +291,27 @@ def bench_stream(app, tmp: Path, size_mb: float, runs: int) -> None:
           f"p95 of the runs' worst {worst_sorted[int(0.95 * (len(worst_sorted) - 1))] * 1000:.0f} ms, "
           f"max {max(worst) * 1000:.0f} ms; p95 of all {len(gaps):,} beats {p95 * 1000:.0f} ms "
           f"(beat every 10 ms; target: no stall over 100 ms)")
-    print(f"  worst stall of each run, in order: {', '.join(f'{w * 1000:.0f}' for w in worst)} ms")
+    print(f"  worst stall of each run, in order: {', '.join(f'{w * 1000:.0f}' for w in worst)} ms; "
+          f"p95 beat of each run: {', '.join(f'{w * 1000:.0f}' for w in p95s)} ms")
+    total = sum(g for g, _, _ in stalls) or 1.0
+    own, queued = sum(c for _, c, _ in stalls), sum(q for _, _, q in stalls)
+    print(f"  stalls over 100 ms: {len(stalls)} in {runs} runs, {total:.2f} s in all: the GUI thread working "
+          f"{own / total:.0%}, waiting for a core {queued / total:.0%}, asleep (the interpreter lock) "
+          f"{max(0.0, 1 - (own + queued) / total):.0%}; the longest (ms, own CPU/queued): "
+          + ", ".join(f"{g * 1000:.0f} ({c * 1000:.0f}/{q * 1000:.0f})" for g, c, q in sorted(stalls, reverse=True)[:6]))
+    for name, values in phases.items():
+        if len(values) < runs:
+            continue
+        per_run = len(values) // max(1, runs)
+        walls = [sum(w for w, _ in values[i * per_run:(i + 1) * per_run]) for i in range(runs)]
+        cpus = [sum(c for _, c in values[i * per_run:(i + 1) * per_run]) for i in range(runs)]
+        print(f"  {name}: wall {statistics.median(walls):.2f} s ({min(walls):.2f}–{max(walls):.2f}), "
+              f"thread CPU {statistics.median(cpus):.2f} s ({min(cpus):.2f}–{max(cpus):.2f})")
+    print(f"  memory after each run (window deleted): resident {', '.join(f'{m:.0f}' for m in rss)} MB"
+          + (f"; growth per import {(rss[-1] - rss[0]) / (len(rss) - 1):.0f} MB (last − first over the imports "
+             "between)" if len(rss) > 1 else "")
+          + f"; objects frozen for the collector {', '.join(f'{n:,}' for n in frozen)}")
+    print(f"  load average at the end: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 def main() -> int:

@@ -1,0 +1,95 @@
+"""``import_analysis(..., with_review=True)`` hands back exactly what ``load_review`` reads.
+
+The GUI shows a just-imported report from that review instead of reading it back, so any
+difference — a value's type, the order of items, a version — would show as a difference between
+an import and a reopen.  ``repr`` is compared too: ``1 == 1.0`` would hide a type.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewer.model import Check, Figure, Section
+from tests.test_store_support import SMALL_TEXT, make_analysis, report_text
+
+SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "samples" / "sample_fazhi_2023.txt"
+
+
+def _edge_analysis():
+    """Values whose stored form differs from what the analysis holds: ints in REAL columns, a
+    whole float in an INTEGER column, ties in the sort order, a check's detail with int keys."""
+    analysis = make_analysis(report_text(sections=3, paragraphs=2, sentences=3, seed=11), path="/r/丙县.txt")
+    first = analysis.sections[0]
+    analysis.sections.insert(0, Section(id=99, parent=None, level=1, number="", title="", start=first.start,
+                                        end=first.end, heading_start=first.heading_start,
+                                        heading_end=first.heading_end, confidence=1))
+    f = analysis.figures[0]
+    analysis.figures += [
+        Figure(id=200, text="3至5天", value="三", unit="天", kind="range", label=None, qualifier="约",
+               start=f.start, end=f.end, section=None, low=3, high=5.5, label_start=None, label_end=None),
+        Figure(id=201.0, text="7件", value=7.0, unit="件", kind="count", label="办理", qualifier=None,
+               start=0, end=2, section=1, low=None, high=None, label_start=0, label_end=0)]
+    analysis.checks.append(Check(kind="sum_mismatch", severity="error", message="合计不符", figures=(1, 2),
+                                 sections=[1], id=0, detail={1: "甲", "b": [1.0, None]}))
+    return analysis
+
+
+def _analyses():
+    from reviewer.load.dispatch import load_document
+    from reviewer.pipeline import analyze
+
+    yield make_analysis(SMALL_TEXT)
+    yield _edge_analysis()
+    document = load_document(SAMPLE)
+    document.path = str(SAMPLE)
+    yield analyze(document)
+
+
+@pytest.mark.parametrize("which", [0, 1, 2])
+def test_the_review_of_a_fresh_import_is_what_load_review_reads(backend_library, which):
+    lib = backend_library()
+    analysis = list(_analyses())[which]
+    result = lib.import_analysis(analysis, with_review=True)
+    assert result.created and result.review is not None
+    stored = lib.load_review(result.doc_uuid)
+    assert result.review == stored
+    assert repr(result.review) == repr(stored)
+
+
+def test_an_edit_right_after_an_import_with_its_review_is_accepted(backend_library):
+    lib = backend_library()
+    review = lib.import_analysis(make_analysis(SMALL_TEXT), with_review=True).review
+    figure = review.figures[1]
+    lib.set_status("figure", figure.review.uuid, "confirmed")
+    assert lib.load_review(review.doc_uuid).figures[1].review.status == "confirmed"
+
+
+def test_no_review_unless_asked_or_when_the_report_was_not_created(backend_library):
+    lib = backend_library()
+    analysis = make_analysis(SMALL_TEXT)
+    assert lib.import_analysis(analysis).review is None
+    again = lib.import_analysis(make_analysis(SMALL_TEXT), with_review=True)
+    assert again.unchanged and again.review is None
+
+
+def test_uuids_made_in_bulk_are_distinct_version_4_uuids():
+    import uuid
+
+    from reviewer.library.rows import new_uuids
+
+    made = list(new_uuids(5000))
+    assert len(set(made)) == 5000
+    for text in made:
+        parsed = uuid.UUID(text)
+        assert str(parsed) == text and parsed.version == 4 and parsed.variant == uuid.RFC_4122
+
+
+def test_dumps_writes_what_json_dumps_writes():
+    import json
+
+    from reviewer.library.rows import dumps
+
+    for value in (None, 0, -3, 1.5, 1e300, float("nan"), float("inf"), "甲\"\n", [1, "二"], {"a": [1.0, None]}, True):
+        assert dumps(value) == json.dumps(value, ensure_ascii=False)
