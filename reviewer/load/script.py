@@ -11,6 +11,9 @@ from collections import Counter
 # keeps detection on a multi-megabyte text in the milliseconds.
 _DETECT_SAMPLE = 20_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Han characters: CJK extension A and the unified block, compatibility ideographs, and every
+# supplementary plane from extension B on.
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0010ffff]")
 
 
 @functools.lru_cache(maxsize=2)
@@ -93,32 +96,34 @@ def detect_script(text: str, simplified: str | None = None) -> str:
     gives a sensible answer for a heading of three characters.  Characters are judged one by
     one (``simplified`` is accepted for compatibility and not needed).
     """
-    counts = Counter(text[:_DETECT_SAMPLE])
-    han = [ch for ch in counts if _is_han(ch)]
-    traditional = sum(counts[ch] for ch in _changed_by("t2s", han))
-    if not traditional:
-        return "simplified"
+    sample = text[:_DETECT_SAMPLE]
+    han = set(_HAN.findall("".join(set(sample))))
+    changed = _changed_by("t2s", han)
+    if not changed:
+        return "simplified"  # the common case: a set of the sample, no count per character
+    counts = Counter(sample)
+    traditional = sum(counts[ch] for ch in changed)
     simple = sum(counts[ch] for ch in _changed_by("s2t", han))
     return "traditional" if traditional > simple else "simplified"
 
 
-# (config, character) -> whether OpenCC changes the character on its own.  Reports use a few
-# thousand distinct characters, so after the first documents this is a dictionary look-up.
-_CHANGED: dict[tuple[str, str], bool] = {}
+# config -> the characters looked up so far, and those of them OpenCC changes on its own.
+# Reports use a few thousand distinct characters, so after the first documents this is a set
+# difference and a set intersection, both in C.
+_KNOWN: dict[str, set[str]] = {}
+_CHANGED: dict[str, set[str]] = {}
 
 
-def _changed_by(config: str, chars: list[str]) -> list[str]:
+def _changed_by(config: str, chars: set[str]) -> set[str]:
     """The characters that OpenCC ``config`` changes, each looked up on its own."""
-    unknown = sorted(ch for ch in chars if (config, ch) not in _CHANGED)
+    known = _KNOWN.setdefault(config, set())
+    changed = _CHANGED.setdefault(config, set())
+    unknown = sorted(chars - known)
     if unknown:
         conv = _converter(config)
         converted = conv.convert("\n".join(unknown)).split("\n") if conv is not None else []
         if len(converted) != len(unknown):
             converted = unknown  # no converter (or an odd result): no evidence either way
-        for ch, other in zip(unknown, converted):
-            _CHANGED[(config, ch)] = other != ch
-    return [ch for ch in chars if _CHANGED[(config, ch)]]
-
-
-def _is_han(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch >= "\U00020000"
+        changed.update(ch for ch, other in zip(unknown, converted) if other != ch)
+        known.update(unknown)
+    return changed & chars
