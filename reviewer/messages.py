@@ -326,6 +326,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "cli_team_help_status": ("显示你在团队审阅库中的身份和权限", "who you are on the team library and what you may do"),
     "cli_team_help_push": ("把本机审阅库并入团队审阅库(按合并规则)", "bring a workstation library into the team library (merge rules)"),
     "cli_team_help_pull": ("把团队审阅库复制到本机审阅库,供离线审阅", "copy the team library into a workstation library for offline work"),
+    # Batch import: files analysed by several worker processes
+    "cli_help_jobs": ("同时分析报告的进程数(默认:每个处理器核心一个;1 表示逐份分析)",
+                      "processes that analyse reports at the same time (default: one per core; 1: one by one)"),
+    "cli_bad_jobs": ("进程数应为不小于 1 的整数,而不是 {value}", "the number of processes must be a whole number of at least 1, not {value}"),
 }
 
 
