@@ -61,34 +61,54 @@ def analysed_in_order(paths: list[Path], workers: int | None = None) -> Iterator
     if workers <= 1 or len(paths) < MIN_FILES_FOR_WORKERS:
         yield ((p, analyse_for_import(p)) for p in paths)
         return
+    # The first file is analysed here before the workers start: the dictionary and the caches it
+    # loads are then inherited by forked workers instead of loaded by each of them.
+    first = analyse_for_import(paths[0])
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(language(),))
     try:
-        yield _in_order(pool, paths, workers * _AHEAD_PER_WORKER)
+        yield _in_order(pool, (paths[0], first), paths[1:], workers * _AHEAD_PER_WORKER)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _in_order(pool: ProcessPoolExecutor, paths: list[Path], ahead: int) -> Iterator[tuple[Path, Outcome]]:
+def _in_order(pool: ProcessPoolExecutor, first: tuple[Path, Outcome], paths: list[Path],
+              ahead: int) -> Iterator[tuple[Path, Outcome]]:
+    """``first``, then the outcomes of ``paths`` from the workers, in order, with at most
+    ``ahead`` files handed out; a dead worker's files (and the rest) are analysed here."""
     pending: deque[tuple[Path, Future[Outcome]]] = deque()
     queued = iter(paths)
-    broken = False
-    while True:
-        while not broken and len(pending) < ahead:
-            path = next(queued, None)
-            if path is None:
-                break
-            try:
-                pending.append((path, pool.submit(analyse_for_import, path)))
-            except BrokenProcessPool:
-                broken = True
-        if not pending:
-            if broken:  # the rest, here: a worker died (killed, out of memory)
-                yield from ((p, analyse_for_import(p)) for p in queued)
-            return
+    broken = _hand_out(pool, queued, pending, ahead)
+    yield first  # the workers have started on theirs meanwhile
+    while pending:
         path, future = pending.popleft()
         try:
             outcome = future.result()
-        except BrokenProcessPool:
+        except BrokenProcessPool:  # a worker died (killed, out of memory)
             broken = True
             outcome = analyse_for_import(path)
         yield path, outcome
+        if not broken:
+            broken = _hand_out(pool, queued, pending, ahead)
+    yield from ((p, analyse_for_import(p)) for p in queued)
+
+
+def _hand_out(pool: ProcessPoolExecutor, queued: Iterator[Path], pending: deque[tuple[Path, Future[Outcome]]],
+              ahead: int) -> bool:
+    """Submit files until ``ahead`` are pending; whether the pool turned out to be broken."""
+    while len(pending) < ahead:
+        path = next(queued, None)
+        if path is None:
+            return False
+        try:
+            pending.append((path, pool.submit(analyse_for_import, path)))
+        except BrokenProcessPool:
+            pending.append((path, _failed()))
+            return True
+    return False
+
+
+def _failed() -> Future[Outcome]:
+    """A future that raises BrokenProcessPool, for a file the broken pool would not take."""
+    future: Future[Outcome] = Future()
+    future.set_exception(BrokenProcessPool("a worker process died"))
+    return future
