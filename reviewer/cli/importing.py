@@ -4,6 +4,8 @@ Lines are printed (and flushed) as the work is done, so Ctrl-C loses nothing tha
 an interrupted import says how many reports went in, and every report is stored in its own
 transaction, so the library stays consistent and running the command again imports the rest.
 A folder's files that cannot be imported are listed with the reason, never skipped silently.
+The files are analysed by worker processes (``library.batch``) and stored here, one by one in
+the order given, so the lines and the library are those of an import done file by file.
 """
 
 from __future__ import annotations
