@@ -26,6 +26,7 @@ from reviewer import paths
 from reviewer.library import identity
 from reviewer.library import schema as store_schema
 from reviewer.library.fields import printable
+from reviewer.library.inserts import SqliteInserter
 from reviewer.library.review import (
     HistoryEntry,
     Tag,
@@ -167,7 +168,8 @@ class LibraryConnection:
         self._conn: sqlite3.Connection | None = None
         self._checkpointer: _Checkpointer | None = None
         self._open()
-        self._db = sqlite_utils.Database(self._conn, execute_plugins=False)
+        sqlite_utils.Database(self._conn, execute_plugins=False)  # its PRAGMA recursive_triggers=on
+        self._db = SqliteInserter(self._conn)  # insert_all's rows without its cost per value
         if not self.read_only:
             # Checkpoints copy the WAL into the file and sync it; done here, in the background,
             # an edit only appends to the WAL (the p99 of a committed edit drops accordingly).
