@@ -343,6 +343,10 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "the filters above). Select text and right-click to tag or comment it."),
     "ui_hint_library_work": ("文库中还没有审阅记录(或不符合上面的筛选条件)。",
                              "No review work in this library yet (or none matches the filters above)."),
+    # Batch import: files analysed by several worker processes
+    "cli_help_jobs": ("同时分析报告的进程数(默认:每个处理器核心一个;1 表示逐份分析)",
+                      "processes that analyse reports at the same time (default: one per core; 1: one by one)"),
+    "cli_bad_jobs": ("进程数应为不小于 1 的整数,而不是 {value}", "the number of processes must be a whole number of at least 1, not {value}"),
 }
 
 

@@ -84,3 +84,23 @@ def test_circle_typed_for_zero_reads_as_the_chinese_zero():
     folded = analysis_form(text)
     assert folded.startswith("二〇二一年") and len(folded) == len(text)
     assert folded.endswith("\u25cb 备注")  # a lone circle used as a bullet stays
+
+
+_HAN_SAMPLE = st.text(alphabet=st.sampled_from(TRADITIONAL + SIMPLIFIED + "台臺后後乾干發发里裡著着云雲"), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_HAN_SAMPLE)
+def test_the_batch_verdict_by_character_class_is_the_verdict_character_by_character(text):
+    """After its first texts a process judges by one character class per conversion: the same
+    verdict as looking each character up."""
+    from reviewer.load import script
+
+    assert script._count_changed("t2s", text) is not None
+    by_class = script._count_changed("t2s", text), script._count_changed("s2t", text)
+    looked_up = script._detect_by_look_up(text)
+    traditional, simple = by_class
+    assert ("traditional" if traditional > simple else "simplified") == looked_up
+    for _ in range(script._LOOK_UP_FIRST + 1):
+        verdict = detect_script(text)
+    assert script._detected > script._LOOK_UP_FIRST and verdict == looked_up

@@ -4,6 +4,8 @@ Lines are printed (and flushed) as the work is done, so Ctrl-C loses nothing tha
 an interrupted import says how many reports went in, and every report is stored in its own
 transaction, so the library stays consistent and running the command again imports the rest.
 A folder's files that cannot be imported are listed with the reason, never skipped silently.
+The files are analysed by worker processes (``library.batch``) and stored here, one by one in
+the order given, so the lines and the library are those of an import done file by file.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reviewer.library.batch import analysed_in_order
 from reviewer.library.connection import SUPPORTED_SUFFIXES
 from reviewer.load.dispatch import LEGACY_EXTENSIONS
 from reviewer.messages import ReviewerError, render
@@ -56,37 +59,62 @@ class Tally:
     failed: bool = False
 
 
-def run_import(lib, paths: list[Path]) -> int:
-    """Import ``paths`` (files and folders) into ``lib``; 130 with a summary after Ctrl-C."""
-    tally = Tally()
-    try:
-        for path in paths:
-            if path.is_dir():
-                import_folder(lib, path, tally)
-            elif path.exists() and not importable(path):
-                print(skip_reason(path).message(), file=sys.stderr)
-                tally.failed = True
+@dataclass
+class Step:
+    """One step of an import in the order of the command line: messages to print first, then
+    (unless ``path`` is None) one file to store, with its ``[n/total]`` in a folder."""
+
+    notes: list[str] = field(default_factory=list)
+    fails: bool = False  # the notes say something could not be imported
+    path: Path | None = None
+    counter: str = ""
+
+
+def plan_import(paths: list[Path]) -> list[Step]:
+    """The steps of importing ``paths`` (files and folders), folders listed at once, so that
+    every file can be handed to the workers while the first ones are stored."""
+    steps: list[Step] = []
+    for path in paths:
+        if not path.is_dir():
+            if path.exists() and not importable(path):
+                steps.append(Step([skip_reason(path).message()], fails=True))
             else:
-                report(lib.import_file(path), tally)
+                steps.append(Step(path=path))
+            continue
+        plan = plan_folder(path)
+        notes = [render("cli_skipped", reason=reason.message()) for _, reason in plan.skipped]
+        if not plan.files:
+            steps.append(Step([*notes, ReviewerError("nothing_to_import", path=str(path)).message()], fails=True))
+            continue
+        steps += [Step(notes if done == 1 else [], path=p, counter=f"[{done}/{len(plan.files)}] ")
+                  for done, p in enumerate(plan.files, start=1)]
+    return steps
+
+
+def run_import(lib, paths: list[Path], workers: int | None = None) -> int:
+    """Import ``paths`` (files and folders) into ``lib``, the files analysed by ``workers``
+    processes (default: one per core) and stored here in order; 130 with a summary after
+    Ctrl-C."""
+    tally = Tally()
+    steps = plan_import(paths)
+    try:
+        with analysed_in_order([s.path for s in steps if s.path is not None], workers) as outcomes:
+            for step in steps:
+                for note in step.notes:
+                    print(note, file=sys.stderr, flush=True)
+                tally.failed |= step.fails
+                if step.path is None:
+                    continue
+                path, outcome = next(outcomes)
+                result = lib.import_outcome(outcome)
+                if step.counter:
+                    print(f"{step.counter}{path}", file=sys.stderr, flush=True)
+                report(result, tally)
     except KeyboardInterrupt:
         sys.stdout.flush()
         print(render("cli_import_interrupted", done=tally.imported), file=sys.stderr, flush=True)
         return 130
     return 1 if tally.failed else 0
-
-
-def import_folder(lib, folder: Path, tally: Tally) -> None:
-    plan = plan_folder(folder)
-    for _, reason in plan.skipped:
-        print(render("cli_skipped", reason=reason.message()), file=sys.stderr, flush=True)
-    if not plan.files:
-        print(ReviewerError("nothing_to_import", path=str(folder)).message(), file=sys.stderr)
-        tally.failed = True
-        return
-    for done, p in enumerate(plan.files, start=1):
-        result = lib.import_file(p)
-        print(f"[{done}/{len(plan.files)}] {p}", file=sys.stderr, flush=True)
-        report(result, tally)
 
 
 def report(r, tally: Tally) -> None:

@@ -39,6 +39,7 @@ def _library_options(p: argparse.ArgumentParser, reviewer: bool = False) -> None
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("import", help=render("cli_help_import"), description=render("cli_desc_import"))
     p.add_argument("paths", nargs="+", metavar="PATH", type=Path, help=render("cli_help_paths"))
+    p.add_argument("--jobs", metavar="N", type=_jobs, default=None, help=render("cli_help_jobs"))
     _library_options(p, reviewer=True)
     p.set_defaults(handler=guard(run_import))
 
@@ -71,6 +72,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=guard(run_merge))
 
 
+def _jobs(value: str) -> int:
+    """``--jobs``: a whole number of worker processes, at least 1."""
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(render("cli_bad_jobs", value=value))
+    return jobs
+
+
 def _open(args: argparse.Namespace, create: bool = False):
     """The library of ``--db`` (or the default one).  Only ``import`` and ``merge`` may create it,
     and say so; a command that reads refuses a missing file, so a mistyped --db creates nothing."""
@@ -96,7 +108,7 @@ def run_import(args: argparse.Namespace) -> int:
             print(ReviewerError("file_missing", path=str(path)).message(), file=sys.stderr)
         return 1
     with _open(args, create=True) as lib:
-        return import_paths(lib, args.paths)
+        return import_paths(lib, args.paths, args.jobs)
 
 
 def run_reanalyse(args: argparse.Namespace) -> int:

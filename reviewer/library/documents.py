@@ -59,6 +59,21 @@ class ImportResult:
     review: DocumentReview | None = field(default=None, repr=False, compare=False)
 
 
+def analyse_for_import(path: str | Path) -> Analysis | ImportResult:
+    """Load and analyse one report for the library, or the result that says why it cannot be
+    imported.  Touches no library, so worker processes run it (``batch``)."""
+    from reviewer.load.dispatch import load_document
+    from reviewer.pipeline import analyze
+
+    p = Path(path)
+    try:
+        document = load_document(p)
+        document.path = str(p.resolve())
+        return analyze(document)
+    except ReviewerError as exc:
+        return ImportResult(None, str(p), error=exc.message())
+    except Exception as exc:  # a finder's bug must not stop a folder import
+        return ImportResult(None, str(p), error=f"{p}: {type(exc).__name__}: {exc}")
 
 
 class DocumentsMixin:
@@ -68,19 +83,11 @@ class DocumentsMixin:
     def import_file(self, path: str | Path) -> ImportResult:
         """Load, analyse and store one report.  Problems with the file come back in
         ``ImportResult.error``; problems with the library raise."""
-        from reviewer.load.dispatch import load_document
-        from reviewer.pipeline import analyze
+        return self.import_outcome(analyse_for_import(path))
 
-        p = Path(path)
-        try:
-            document = load_document(p)
-            document.path = str(p.resolve())
-            analysis = analyze(document)
-        except ReviewerError as exc:
-            return ImportResult(None, str(p), error=exc.message())
-        except Exception as exc:  # a finder's bug must not stop a folder import
-            return ImportResult(None, str(p), error=f"{p}: {type(exc).__name__}: {exc}")
-        return self.import_analysis(analysis)
+    def import_outcome(self, outcome: Analysis | ImportResult) -> ImportResult:
+        """Store what ``analyse_for_import`` made (here or in a worker process)."""
+        return outcome if isinstance(outcome, ImportResult) else self.import_analysis(outcome)
 
     def import_folder(self, folder: str | Path, progress: Callable[[int, int, str], None] | None = None,
                       cancelled: Callable[[], bool] | None = None) -> list[ImportResult]:
