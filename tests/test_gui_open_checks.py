@@ -68,3 +68,24 @@ def test_status_bar_and_checks_tab_count_the_advisories_the_tab_lists(make_windo
     assert _agree(window) == start
     window.act_redo.trigger()
     assert _agree(window) == start - 1
+
+
+def test_library_page_counts_the_same_open_checks_as_the_status_bar(make_window, qtbot):  # noqa: F811
+    """The library page's 待核查 column said 2 while the status bar said 3 (其中提示 1): the
+    core's summary left advisories out.  Now the column, its sort key and its tooltip agree."""
+    from ui.qt import Qt
+
+    window = make_window()
+    window.import_paths([str(SAMPLE)])
+    listed = _agree(window)
+    advisories = _advisories_open(window)
+    assert advisories
+    window.library_page.set_documents(window.workspace.documents())
+    model = window.library_page.model
+    column = model.columns.index("checks")
+    index = model.index(0, column)
+    assert model.data(index) == str(listed)
+    assert f"其中提示 {advisories} 处" in model.data(index, Qt.ItemDataRole.ToolTipRole)
+    summary = window.workspace.documents()[0]
+    assert summary.open_checks + summary.open_advisories == listed
+    assert summary.open_advisories == advisories

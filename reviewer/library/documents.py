@@ -250,11 +250,14 @@ class DocumentsMixin:
         # One grouped scan of a covering index per table (a UNION would need a temporary B-tree).
         counts: dict[str, dict[str, int]] = {}
         for table, where, is_check in (("sections", "", 0), ("figures", "", 0), ("citations", "", 0),
-                                       ("checks", " AND advisory = 0", 1)):
+                                       ("checks", " AND advisory = 0", 1), ("checks", " AND advisory = 1", 2)):
             for doc_uuid, total, reviewed in self.conn.execute(
                     f"SELECT doc_uuid, COUNT(*), SUM(CASE WHEN status != 'unreviewed' THEN 1 ELSE 0 END) FROM {table}"
                     f" WHERE deleted = 0 AND orphaned = 0{where} GROUP BY doc_uuid"):
-                c = counts.setdefault(doc_uuid, {"total": 0, "reviewed": 0, "open_checks": 0})
+                c = counts.setdefault(doc_uuid, {"total": 0, "reviewed": 0, "open_checks": 0, "open_advisories": 0})
+                if is_check == 2:  # advisories: open ones counted apart, not in the review progress
+                    c["open_advisories"] += total - reviewed
+                    continue
                 c["total"] += total
                 c["reviewed"] += reviewed
                 if is_check:
@@ -275,6 +278,7 @@ class DocumentsMixin:
                 report_year=meta.report_year, published=meta.published, doc_number=meta.doc_number,
                 imported_at=r["imported_at"], items_total=c.get("total") or 0,
                 items_reviewed=c.get("reviewed") or 0, open_checks=c.get("open_checks") or 0,
+                open_advisories=c.get("open_advisories") or 0,
                 last_change=h.get("at"), last_reviewer=h.get("reviewer")))
         return result
 

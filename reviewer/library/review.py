@@ -157,6 +157,7 @@ class DocumentSummary:
     open_checks: int
     last_change: str | None = None
     last_reviewer: str | None = None
+    open_advisories: int = 0  # advisories without a verdict: the window's open count includes them
 
     @property
     def reviewed_share(self) -> float:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from reviewer.library.review import DocumentSummary
+from reviewer.messages import render
+from ui import i18n
 from ui.models import AttentionRole, ItemRole, ItemTypeRole, ObjectRole, SortRole
 from ui.models.columns import ColumnTableModel
 from ui.qt import QBrush, QColor, QCoreApplication, QModelIndex, Qt
@@ -50,28 +52,31 @@ class LibraryModel(ColumnTableModel):
                 return str(doc.report_year) if doc.report_year else ""
             if key == "progress":
                 return f"{doc.reviewed_share:.0%}  ({doc.items_reviewed}/{doc.items_total})"
-            if key == "checks":
-                return str(doc.open_checks)
+            if key == "checks":  # as the status bar and the Checks tab count: advisories included
+                return str(doc.open_checks + doc.open_advisories)
             if key == "imported":
                 return doc.imported_at.replace("T", " ")[:16]
         if role == Qt.ItemDataRole.ToolTipRole:
+            if key == "checks" and doc.open_advisories:
+                return render("ui_checks_tab_tip", i18n.core_language(),
+                              count=doc.open_checks + doc.open_advisories, advisories=doc.open_advisories)
             return doc.path
         if role == Qt.ItemDataRole.ForegroundRole and key == "title" and not doc.title:
             return QBrush(QColor("#8a8f98"))
-        if role == Qt.ItemDataRole.ForegroundRole and key == "checks" and doc.open_checks:
+        if role == Qt.ItemDataRole.ForegroundRole and key == "checks" and doc.open_checks + doc.open_advisories:
             return QBrush(QColor("#b3261e"))
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("year", "progress", "checks"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == SortRole:
             return {"title": doc.display_name, "file": doc.file_name, "issuer": doc.issuer or "",
                     "year": doc.report_year or 0, "progress": doc.reviewed_share,
-                    "checks": doc.open_checks, "imported": doc.imported_at}[key]
+                    "checks": doc.open_checks + doc.open_advisories, "imported": doc.imported_at}[key]
         if role == ItemRole:
             return doc.doc_uuid
         if role == ItemTypeRole:
             return "document"
         if role == AttentionRole:
-            return doc.open_checks > 0 or doc.items_reviewed < doc.items_total
+            return doc.open_checks + doc.open_advisories > 0 or doc.items_reviewed < doc.items_total
         if role == ObjectRole:
             return doc
         return None
