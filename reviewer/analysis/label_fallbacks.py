@@ -54,7 +54,7 @@ def _label_respectively(text: str, figures: list[Figure]) -> None:
     n = 0
     while n < len(figures):
         f = figures[n]
-        match = RESPECTIVELY.search(text, max(0, f.start - 70), f.start)
+        match = RESPECTIVELY.search(text, max(0, f.start - 70), f.start) if _ends_respectively(text, f.start) else None
         names = re.split(r"[、和及与]", match.group("names")) if match and match.end() == f.start else []
         run = [f]
         while n + len(run) < len(figures) and text[run[-1].end:figures[n + len(run)].start] == "、":
@@ -63,6 +63,15 @@ def _label_respectively(text: str, figures: list[Figure]) -> None:
             for figure, name in zip(run, names):
                 _set(figure, LEAD_WORDS.sub("", name.strip()))
         n += len(run)
+
+
+def _ends_respectively(text: str, end: int) -> bool:
+    """Whether ``text`` may end a 分别为 / 依次为 list at ``end`` (the verb, a colon, blanks): a
+    test of a few characters that spares ``RESPECTIVELY``'s search of the 70 before most figures."""
+    tail = text[max(0, end - 70):end].rstrip()
+    if tail[-1:] in (":", "："):
+        tail = tail[:-1]
+    return "分" in tail[-4:] or "依" in tail[-4:]
 
 
 def apply_fallbacks(text: str, figures: list[Figure]) -> None:
