@@ -42,6 +42,7 @@ from reviewer.analysis.label_phrases import (
     _VERB_PREPOSITIONS,
     AFTER_WINDOW,
     BEFORE_WINDOW,
+    FILLER_WORDS,
     LIGHT_VERBS,
     MAX_LABEL,
     TAIL_WORDS,
@@ -299,6 +300,8 @@ class LabelFinder:
     def _tidy(self, toks: list[Token]) -> Label:
         """The phrase without words inside it that only mark aspect or own
         (``维持了我局具体行政行为`` -> ``维持具体行政行为``); its span only when nothing was dropped."""
+        if not any(t.word in FILLER_WORDS for t in toks[1:-1]):
+            return self._phrase(toks)
         kept = [t for i, t in enumerate(toks) if not (0 < i < len(toks) - 1 and _interior_filler(toks, i))]
         if len(kept) == len(toks):
             return self._phrase(toks)
