@@ -5,6 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reviewer.analysis import figures
+from reviewer.analysis.figure_spans import anchored_matches
 from reviewer.analysis.figures import find_figures
 from reviewer.load.dispatch import document_from_text
 from reviewer.model import FIGURE_KINDS, Metadata
@@ -50,3 +52,17 @@ def test_full_analysis_keeps_figure_spans_valid(text):
     doc = document_from_text(text)
     result = analyze(doc)
     check_figures(doc.text, result.figures)
+
+
+ANCHORED = [(figures._DATE_MONTH_DAY, "月", 2), (figures._HALF, "一半", 0), (figures._TENTHS, "成", 1),
+            (figures._ARABIC_FRACTION, "/", 2)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["1", "12", "3", "一", "十", "九", ".", "/", ":", "-", "月", "日", "号", "年",
+                                 "成", "为", "第", "半", "一半", "另", "的", " ", "\n"]), max_size=30).map("".join))
+def test_anchored_matches_are_finditers_matches(text):
+    """The figure finder tries its lookbehind patterns only near their literal: same matches."""
+    for pattern, anchor, back in ANCHORED:
+        assert [m.span() for m in anchored_matches(pattern, text, anchor, back)] == \
+            [m.span() for m in pattern.finditer(text)]

@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reviewer.analysis import label_fallbacks, labels, numerals, pos_tokens
-from reviewer.analysis.figure_spans import Coverage, SectionIndex
+from reviewer.analysis.figure_spans import Coverage, SectionIndex, anchored_matches
 from reviewer.analysis.units import UnitTable, unit_table
 from reviewer.model import Citation, Document, Figure, Metadata, Section
 
@@ -199,7 +199,7 @@ def _find_dates(a: str, metadata: Metadata) -> list[_Found]:
         add(m.start("d"), m.end(), int(m.group("y")), int(m.group("m")), int(m.group("d")))
     years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(a)]
     fallback_year = _report_year(a, metadata, years)
-    for m in _DATE_MONTH_DAY.finditer(a):
+    for m in anchored_matches(_DATE_MONTH_DAY, a, "月", 2):
         mo, d = _date_part(m.group("m")), _date_part(m.group("d"))
         if not (mo and d) or a[m.start() - 1:m.start()] == "每":
             continue  # 每3月1日: a recurring day, not a date
@@ -279,14 +279,14 @@ def _find_quantities(a: str, blocked: Coverage, taken: list[tuple[int, int]]) ->
         _extend_qualifiers(a, f)
         found.append(f)
         covered.append((f.start, f.end))
-    for m in _HALF.finditer(a):
+    for m in anchored_matches(_HALF, a, "一半", 0):
         if free(m.start(), m.end()):
             f = _Found(m.start(), m.end(), 0.5, None, "ratio", None,
                        number_start=m.start(), number_end=m.end(), chinese=True)
             _extend_qualifiers(a, f)
             found.append(f)
             covered.append((f.start, f.end))
-    for m in _TENTHS.finditer(a):
+    for m in anchored_matches(_TENTHS, a, "成", 1):
         if not free(m.start(), m.end()):
             continue
         n = m.group("n")
@@ -296,7 +296,7 @@ def _find_quantities(a: str, blocked: Coverage, taken: list[tuple[int, int]]) ->
         _extend_qualifiers(a, f)
         found.append(f)
         covered.append((f.start, f.end))
-    for m in _ARABIC_FRACTION.finditer(a):
+    for m in anchored_matches(_ARABIC_FRACTION, a, "/", 2):
         numerator, denominator = int(m.group("n")), int(m.group("d"))
         # 1/3, 2/5, 3/100: small proper fractions only, so that 12/31 or 6/18 (dates) stay out
         if not (0 < numerator < denominator and (denominator <= 10 or denominator == 100)):
