@@ -50,6 +50,8 @@ _PRE_QUALIFIERS = ("不少于", "不低于", "不超过", "不高于", "不足",
                    "接近", "约", "近", "逾", "超")
 _PRE_QUALIFIER_ENDS = frozenset(q[-1] for q in _PRE_QUALIFIERS)
 _POST_QUALIFIERS = ("以上", "以下", "以内", "左右", "之多", "多", "余")
+_POST_WORDS = _POST_QUALIFIERS[:5]  # the ones written as words (多 and 余 alone are read apart)
+_CN_DIGIT_CHARS = "".join(numerals.CN_DIGITS)
 
 _NUMBER = re.compile(
     rf"(?P<a>{_AR}|{_CN}|半|(?<=[近逾超])[百千万])(?:(?P<pct>%)?{_RANGE_SEP}(?P<b>{_AR}|{_CN}))?")
@@ -350,7 +352,7 @@ def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
         return None  # “六稳”16条: the number belongs to the name
     if chinese and first[0] in "十百千万" and before.endswith(("数", "几", "若干")):
         return None  # 数十家: "dozens", not a stated number
-    if chinese and len(first) > 1 and all(ch in numerals.CN_DIGITS for ch in first):
+    if chinese and len(first) > 1 and not first.strip(_CN_DIGIT_CHARS):
         return None  # 二〇二〇, 一二: years and codes, not quantities
     try:
         low = _parse_number(first)
@@ -360,26 +362,12 @@ def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
     p = m.end()
     if p + 1 < len(a) and a[p] == " " and not chinese and (a[p + 1] in "十百千万亿%" or units.match(a, p + 1)):
         p += 1  # 12 件: a space that PDF extraction put between a digit and a Han character
-    magnitude = 1
     qualifier_parts: list[str] = []
-
-    def take_magnitude(p: int, after_qualifier: bool = False) -> tuple[int, int]:
-        if (chinese and not after_qualifier) or p >= len(a) or a[p] not in "十百千万亿":
-            return p, 1
-        unit = units.match(a, p)
-        if unit is not None and a[p] == unit[0]:
-            return p, 1  # 千米, 千克: the 千 belongs to the unit
-        mult = 1
-        while p < len(a) and a[p] in "十百千万亿" and mult < 10**12:
-            mult *= numerals.MAGNITUDES[a[p]]
-            p += 1
-        return p, mult
-
-    p, magnitude = take_magnitude(p)
+    p, magnitude = (p, 1) if chinese else _take_magnitude(a, p, units)
     if p < len(a) and a[p] in "余多":
         qualifier_parts.append(a[p])
         p += 1
-        p, more = take_magnitude(p, after_qualifier=True)  # 十余万元, 2千余万元
+        p, more = _take_magnitude(a, p, units)  # 十余万元, 2千余万元
         magnitude *= more
     if p < len(a) and a[p] in "%‰":
         unit = a[p]
@@ -420,11 +408,10 @@ def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
     if unit == "分" and _TIME_OF_DAY_BEFORE.search(a[max(0, start - 6):start]):
         return None  # 8时30分
     end = unit_end
-    for q in _POST_QUALIFIERS[:5]:
-        if a.startswith(q, end):
-            qualifier_parts.append(q)
-            end += len(q)
-            break
+    if a.startswith(_POST_WORDS, end):
+        q = next(q for q in _POST_WORDS if a.startswith(q, end))
+        qualifier_parts.append(q)
+        end += len(q)
     else:
         if kind == "duration" and a[end:end + 1] in ("多", "余") and (
                 end + 1 >= len(a) or a[end + 1] in "时,,。;;、的来以))\n "):
@@ -443,6 +430,20 @@ def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
         return f
     _extend_prefix(a, f)
     return f
+
+
+def _take_magnitude(a: str, p: int, units: UnitTable) -> tuple[int, int]:
+    """(end, multiplier) of the magnitude characters at ``p`` after a number (12万, 3.5亿)."""
+    if p >= len(a) or a[p] not in "十百千万亿":
+        return p, 1
+    unit = units.match(a, p)
+    if unit is not None and a[p] == unit[0]:
+        return p, 1  # 千米, 千克: the 千 belongs to the unit
+    mult = 1
+    while p < len(a) and a[p] in "十百千万亿" and mult < 10**12:
+        mult *= numerals.MAGNITUDES[a[p]]
+        p += 1
+    return p, mult
 
 
 _MINUS = "-\uff0d\u2212"
