@@ -66,3 +66,12 @@ def test_anchored_matches_are_finditers_matches(text):
     for pattern, anchor, back in ANCHORED:
         assert [m.span() for m in anchored_matches(pattern, text, anchor, back)] == \
             [m.span() for m in pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, st.integers(min_value=0, max_value=40))
+def test_next_number_is_the_numbers_search(text, pos):
+    """The quantity finder looks for a number's first character before trying ``_NUMBER``."""
+    found = figures._next_number(text, pos)
+    expected = figures._NUMBER.search(text, pos)
+    assert (found.span() if found else None) == (expected.span() if expected else None)

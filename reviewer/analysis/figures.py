@@ -55,6 +55,9 @@ _CN_DIGIT_CHARS = "".join(numerals.CN_DIGITS)
 
 _NUMBER = re.compile(
     rf"(?P<a>{_AR}|{_CN}|半|(?<=[近逾超])[百千万])(?:(?P<pct>%)?{_RANGE_SEP}(?P<b>{_AR}|{_CN}))?")
+# Every character a match of _NUMBER can start with: found by the regex engine's fast class
+# search, where _NUMBER itself (alternatives, a lookbehind) is tried at every character.
+_NUMBER_START = re.compile(rf"[\d零半百千万{_CN_START}]")
 # 六成, 3成以上: tenths (not 三五成群, 一成不变, 六成为, 5成员)
 _TENTHS = re.compile(r"(?<![\d.一二两三四五六七八九十第])(?P<n>[1-9]|[一二两三四五六七八九])成(?![为员群不立功效果本交绩熟长型])")
 _HALF = re.compile(r"(?<![另这那其每])一半")  # 超过一半: a ratio of 0.5 (not 另一半, 其一半)
@@ -313,7 +316,7 @@ def _find_quantities(a: str, blocked: Coverage, taken: list[tuple[int, int]]) ->
 
     pos = 0
     while True:
-        m = _NUMBER.search(a, pos)
+        m = _next_number(a, pos)
         if not m:
             break
         pos = m.end()
@@ -332,6 +335,19 @@ def _find_quantities(a: str, blocked: Coverage, taken: list[tuple[int, int]]) ->
         covered.append((f.start, f.end))
         pos = f.end
     return found
+
+
+def _next_number(a: str, pos: int) -> re.Match[str] | None:
+    """``_NUMBER.search(a, pos)``: the first start from ``pos`` where it matches, tried only
+    where ``_NUMBER_START`` finds a character it can start with."""
+    while True:
+        start = _NUMBER_START.search(a, pos)
+        if start is None:
+            return None
+        m = _NUMBER.match(a, start.start())
+        if m:
+            return m
+        pos = start.start() + 1
 
 
 # The same numerals (1, 2, 10, 一, 三) come back all through a report: each is read once.

@@ -174,7 +174,7 @@ def _after_restart(toks: list[Token]) -> list[Token]:
 def _after_light_verb(toks: list[Token]) -> list[Token]:
     """A long phrase keeps what follows its last light verb (``各类企业基本实现网上登记`` ->
     ``网上登记``, ``各部门共开展行政执法检查`` -> ``行政执法检查``); a short one stays whole."""
-    if sum(len(t.word) for t in toks) <= 10:
+    if len("".join([t.word for t in toks])) <= 10:
         return toks
     for i in range(len(toks) - 2, 0, -1):
         if toks[i].word in LIGHT_VERBS and sum(len(t.word) for t in toks[i + 1:]) >= 2:
@@ -330,7 +330,7 @@ def _leading_organisation(toks: list[Token]) -> int:
 
 def _cap(toks: list[Token], limit: int = MAX_LABEL) -> list[Token]:
     """Keep the end of a long phrase, cut at a word boundary."""
-    total = sum(len(t.word) for t in toks)
+    total = len("".join([t.word for t in toks]))
     if total <= limit:
         return toks
     kept: list[Token] = []

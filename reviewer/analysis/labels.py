@@ -75,7 +75,7 @@ class LabelFinder:
     def __init__(self, text: str, a: str):
         self.text = text
         self.a = a
-        bounds = [m.start() for m in _DELIMITERS.finditer(a) if not _hard_wrap(a, m.start())]
+        bounds = [m.start() for m in _DELIMITERS.finditer(a) if a[m.start()] != "\n" or not _hard_wrap(a, m.start())]
         for m in _LONG_ASIDE.finditer(a):  # a long aside in brackets: both brackets are boundaries
             bounds += [m.start(), m.end() - 1]
         self.delims = sorted(bounds)
@@ -190,11 +190,10 @@ class LabelFinder:
                 return self._phrase(noun)
         if changed and not before and previous is not None and previous.label:
             return previous.label, _span(previous)
-        if before and "".join(t.word for t in before) in _SHARE_WORDS and in_sentence is not None \
-                and in_sentence.label:
+        said = "".join([t.word for t in before])
+        if before and said in _SHARE_WORDS and in_sentence is not None and in_sentence.label:
             return in_sentence.label + self._shown("占比", f.start), None  # 568项,占比92%
         if before:
-            said = "".join(t.word for t in before)
             if _FREQUENCY.fullmatch(said) or said in _GENERIC_MEASURES:
                 activity = self._activity_before(f, in_sentence)
                 if activity and said in _GENERIC_MEASURES:
