@@ -54,17 +54,19 @@ def test_full_analysis_keeps_figure_spans_valid(text):
     check_figures(doc.text, result.figures)
 
 
-ANCHORED = [(figures._DATE_MONTH_DAY, "月", 2), (figures._HALF, "一半", 0), (figures._TENTHS, "成", 1),
-            (figures._ARABIC_FRACTION, "/", 2)]
+ANCHORED = [(figures._DATE_MONTH_DAY, "月", 2, False), (figures._HALF, "一半", 0, False),
+            (figures._TENTHS, "成", 1, False), (figures._ARABIC_FRACTION, "/", 2, False),
+            (figures._DATE_FULL, "年", 4, True), (figures._YEAR, "年", 4, True)]
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["1", "12", "3", "一", "十", "九", ".", "/", ":", "-", "月", "日", "号", "年",
-                                 "成", "为", "第", "半", "一半", "另", "的", " ", "\n"]), max_size=30).map("".join))
+@given(st.lists(st.sampled_from(["1", "12", "3", "19", "20", "2021", "二〇二〇", "一", "十", "九", ".", "/", ":",
+                                 "-", "月", "日", "号", "年", "成", "为", "第", "半", "一半", "另", "的", " ",
+                                 "\u3000", "\n"]), max_size=30).map("".join))
 def test_anchored_matches_are_finditers_matches(text):
     """The figure finder tries its lookbehind patterns only near their literal: same matches."""
-    for pattern, anchor, back in ANCHORED:
-        assert [m.span() for m in anchored_matches(pattern, text, anchor, back)] == \
+    for pattern, anchor, back, spaced in ANCHORED:
+        assert [m.span() for m in anchored_matches(pattern, text, anchor, back, spaced)] == \
             [m.span() for m in pattern.finditer(text)]
 
 

@@ -194,7 +194,7 @@ def _find_dates(a: str, metadata: Metadata) -> list[_Found]:
         taken.append((start, end))
         found.append(_Found(start, end, iso, None, "date", None))
 
-    for m in _DATE_FULL.finditer(a):
+    for m in anchored_matches(_DATE_FULL, a, "年", 4, spaced=True):
         y, mo, d = _date_part(m.group("y")), _date_part(m.group("m")), _date_part(m.group("d"))
         if y and mo and d:
             add(m.start(), m.end(), y, mo, d)
@@ -202,7 +202,7 @@ def _find_dates(a: str, metadata: Metadata) -> list[_Found]:
         add(m.start(), m.end(), int(m.group("y")), int(m.group("m")), int(m.group("d")))
     for m in _DATE_DAY_FIRST.finditer(a):
         add(m.start("d"), m.end(), int(m.group("y")), int(m.group("m")), int(m.group("d")))
-    years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(a)]
+    years = [(m.start(), int(m.group(1))) for m in anchored_matches(_YEAR, a, "年", 4, spaced=True)]
     fallback_year = _report_year(a, metadata, years)
     for m in anchored_matches(_DATE_MONTH_DAY, a, "月", 2):
         mo, d = _date_part(m.group("m")), _date_part(m.group("d"))
