@@ -15,7 +15,8 @@ CN_NUM = "一二三四五六七八九十百零〇"
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 # Horizontal white space as it appears in web copies (nbsp, en space, ideographic space …).
-SPACE = "[ \t\u00a0\u2002\u2003\u2009\u3000\u200b]"
+SPACE_CHARS = " \t\u00a0\u2002\u2003\u2009\u3000\u200b"
+SPACE = f"[{SPACE_CHARS}]"
 SENTENCE_END = "。!?！？;；"
 TITLE_STOP = re.compile(f"[{SENTENCE_END}]")
 

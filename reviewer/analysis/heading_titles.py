@@ -10,7 +10,14 @@ from __future__ import annotations
 import functools
 import re
 
-from reviewer.analysis.heading_markers import MARKERS, SENTENCE_END, SPACE, TITLE_SCAN, TITLE_STOP
+from reviewer.analysis.heading_markers import (
+    MARKERS,
+    SENTENCE_END,
+    SPACE,
+    SPACE_CHARS,
+    TITLE_SCAN,
+    TITLE_STOP,
+)
 
 # Words that open a new clause of body text; a heading that runs into its body with no
 # punctuation (``规范权责清单全面梳理权责清单517项``) is cut before one of them.  Subjects and time
@@ -55,7 +62,7 @@ def _title_span(text: str, analysis: str, body: int) -> tuple[int, int, str]:
     an open quotation mark or bracket, or on a comma, goes on in the next line.
     """
     start = body
-    while start < len(text) and re.match(SPACE, text[start]):
+    while start < len(text) and text[start] in SPACE_CHARS:
         start += 1
     pos = start
     end = start
@@ -145,6 +152,9 @@ def _starts_with_marker(text: str, pos: int) -> bool:
     return any(pattern.match(text, pos) for pattern, _, _ in MARKERS)
 
 
+_CLAUSE_STOP = re.compile("[,，:：]")
+
+
 def _run_on_cut(analysis: str, start: int, end: int) -> int | None:
     """Where a heading that runs into its body with no punctuation ends, or None.
 
@@ -157,7 +167,7 @@ def _run_on_cut(analysis: str, start: int, end: int) -> int | None:
     its subject (``全县…事项共计63项``) is a sentence: only a new subject cuts it.
     """
     clause_end = end
-    comma = re.search("[,，:：]", analysis[start:end])
+    comma = _CLAUSE_STOP.search(analysis[start:end])
     if comma:
         clause_end = start + comma.start()
     clause = analysis[start:clause_end]
