@@ -120,7 +120,7 @@ class LabelFinder:
             return header  # 类别|数量|同比 … 环评审批|264件|+8.2%: the change column names its cells
         if previous is not None and previous.label and _from_to(a, previous, f):
             return previous.label, _span(previous)  # 由120个工作日压减至60个工作日
-        if a[floor:f.start].strip() and _TARGET_ONLY.fullmatch(a[floor:f.start]) and floor > 1 and a[floor - 1] == "\n" \
+        if floor > 1 and a[floor - 1] == "\n" and a[floor:f.start].strip() and _TARGET_ONLY.fullmatch(a[floor:f.start]) \
                 and "\u4e00" <= a[floor - 2] <= "\u9fff":
             # 全年办理法律援助案件\n力争突破1,300件: a line broken before the target verb
             start, _ = self.clause(floor - 1, floor - 1)
