@@ -131,12 +131,21 @@ def _drop_glosses(text: str, f: Figure) -> None:
         return
     start = f.label_start
     if start is not None and f.label_end is not None:
-        while GLOSSED_BEFORE.search(text[max(0, start - 9):start]):
-            start -= len(GLOSSED_BEFORE.search(text[max(0, start - 9):start]).group())
+        while glossed := _glossed_before(text, start):
+            start -= len(glossed.group())
         if start != f.label_start:
             f.label, f.label_start = text[start:f.label_end], start
-    if GLOSS.search(f.label):
+    if ("(" in f.label or "（" in f.label) and GLOSS.search(f.label):
         f.label = GLOSS.sub("", f.label)
+
+
+def _glossed_before(text: str, start: int) -> re.Match[str] | None:
+    """``GLOSSED_BEFORE`` in the 9 characters before ``start``; searched only when they end in
+    a closing bracket (or one and a line break, where ``$`` also matches)."""
+    before = text[max(0, start - 9):start]
+    if before[-1:] not in (")", "）") and before[-2:] not in (")\n", "）\n"):
+        return None
+    return GLOSSED_BEFORE.search(before)
 
 
 def _before_brackets(text: str, end: int, floor: int) -> str:
