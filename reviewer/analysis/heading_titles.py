@@ -190,15 +190,9 @@ def _run_on_cut(analysis: str, start: int, end: int) -> int | None:
     cuts: list[tuple[int, str]] = []  # (where, kind): kind is "subject", "predicate" or "preposition"
     if number and not one_clause and _number_opens_body(clause, number):
         cuts.append((number.start(), "predicate"))
-    for kind, openers in (("subject", SUBJECT_OPENERS), ("predicate", PREDICATE_OPENERS),
-                          ("preposition", PREPOSITIONS)):
-        for word in openers:
-            at = clause.find(word, 4)
-            while at != -1 and len(clause) - at >= 4:
-                if word == "《" or at in starts:
-                    cuts.append((at, kind))
-                    break
-                at = clause.find(word, at + 1)
+    opener = _first_opener(clause, starts)
+    if opener is not None:
+        cuts.append(opener)
     for match in ORGANISATION.finditer(clause, 4):
         if _organisation_at(clause, match, starts, ends):
             cuts.append((match.start(), "subject"))
@@ -218,6 +212,27 @@ def _run_on_cut(analysis: str, start: int, end: int) -> int | None:
     if kind != "subject" and _opens_with_subject(prefix, starts, ends):
         return None
     return start + best
+
+
+_OPENER_KIND = {word: kind for kind, words in (("subject", SUBJECT_OPENERS), ("predicate", PREDICATE_OPENERS),
+                                               ("preposition", PREPOSITIONS)) for word in words}
+# Every place a clause opener starts (none is the start of another, so one word per place).
+_OPENER_AT = re.compile("(?=(" + "|".join(map(re.escape, CLAUSE_OPENERS)) + "))")
+
+
+def _first_opener(clause: str, starts: dict[int, str]) -> tuple[int, str] | None:
+    """(where, kind) of the first opener from the fifth character on, with four characters from
+    its start to the end, that starts a word (``《`` anywhere): the least cut the openers give,
+    found in one scan rather than a search for each of the 48 words."""
+    last = len(clause) - 4
+    for m in _OPENER_AT.finditer(clause, 4):
+        at = m.start()
+        if at > last:
+            break
+        word = m.group(1)
+        if word == "《" or at in starts:
+            return at, _OPENER_KIND[word]
+    return None
 
 
 def _number_opens_body(clause: str, number: re.Match[str]) -> bool:
