@@ -310,6 +310,7 @@ def _balanced(toks: list[Token]) -> list[Token]:
 
 _ORGANISATION_ENDINGS = ("局", "委", "办", "院", "厅", "政府", "法院", "检察院", "中心", "支队", "大队", "所",
                          "分局", "党委", "党组", "办公室")
+_ORGANISATION_LAST = frozenset(ending[-1] for ending in _ORGANISATION_ENDINGS)
 
 
 def _leading_organisation(toks: list[Token]) -> int:
@@ -320,6 +321,8 @@ def _leading_organisation(toks: list[Token]) -> int:
     for n in (1, 2, 3):
         if len(toks) < n + 2:
             return 0
+        if toks[n].flag != "v" or toks[n - 1].word[-1:] not in _ORGANISATION_LAST:
+            continue  # (the cheap tests of the ones below first)
         name = "".join(t.word for t in toks[:n])
         if (len(name) <= 8 and name.endswith(_ORGANISATION_ENDINGS) and toks[n].flag == "v"
                 and all(t.flag.startswith(("n", "j")) for t in toks[:n])
