@@ -57,7 +57,8 @@ def _label_respectively(text: str, figures: list[Figure]) -> None:
         match = RESPECTIVELY.search(text, max(0, f.start - 70), f.start) if _ends_respectively(text, f.start) else None
         names = re.split(r"[、和及与]", match.group("names")) if match and match.end() == f.start else []
         run = [f]
-        while n + len(run) < len(figures) and text[run[-1].end:figures[n + len(run)].start] == "、":
+        while n + len(run) < len(figures) and figures[n + len(run)].start == run[-1].end + 1 \
+                and text[run[-1].end] == "、":  # (the gap is one 、; not sliced to be compared)
             run.append(figures[n + len(run)])
         if len(names) >= 2 and len(names) == len(run) and all(2 <= len(name.strip()) <= 16 for name in names):
             for figure, name in zip(run, names):
