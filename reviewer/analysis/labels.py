@@ -134,10 +134,9 @@ class LabelFinder:
         hi = min(ceiling, f.end + AFTER_WINDOW)
         after = tokens(a, f.end, hi) if f.end < hi else []
         raw_last = before[-1].word if before else ""
-        baseline = [t for t in before if t.word in _BASELINE_WORDS]
-        if baseline and raw_last == baseline[-1].word and len(before) >= 2 \
-                and before[-2].word in _COMPARED_WITH:
-            return self._phrase(baseline[-1:])  # 较上年76件下降了18件: last year's figure
+        window = before  # (the words before the number as segmented, for a baseline year below)
+        if raw_last in _BASELINE_WORDS and len(before) >= 2 and before[-2].word in _COMPARED_WITH:
+            return self._phrase(before[-1:])  # 较上年76件下降了18件: last year's figure
         before, changed = _strip_tail(before)
         before = _after_restart(before)
         comparison = _comparison(before)
@@ -167,8 +166,10 @@ class LabelFinder:
             noun = head
         if not before and not noun and raw_last in _VERB_PREPOSITIONS:
             return self.text[f.start - len(raw_last):f.start], (f.start - len(raw_last), f.start)
-        if not before and baseline and raw_last in ("的", "为", "是", "达") and not changed:
-            return self._phrase(baseline[-1:])  # 较上年的2,450.2万元, (上年为…): the baseline year's figure
+        if not before and raw_last in ("的", "为", "是", "达") and not changed:
+            baseline = [t for t in window if t.word in _BASELINE_WORDS]
+            if baseline:
+                return self._phrase(baseline[-1:])  # 较上年的2,450.2万元, (上年为…): the baseline year's figure
         if not noun and (not before or (len(before) == 1 and before[0].word in LIGHT_VERBS)):
             # 举办11期任前法律知识考试: jieba's tags break the noun phrase, but the clause
             # after the number is only content words ending in a noun
