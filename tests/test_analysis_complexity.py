@@ -35,7 +35,9 @@ HOT = ("_transposed_variants", "_inner_modifier", "_transposed", "_swaps", "own_
        "_sentence_total", "_window", "_sentence_of", "_part_rates", "find_spanning_mismatches",
        "_spanning_list", "_narrower_exceeds", "find_table_sum_mismatches", "_content", "_quoted_total",
        "find_change_mismatches", "_amount_and_rate", "_two_years", "_stated_amount", "table_cells",
-       "cell_labels", "_line_tables", "_short_line_runs", "_row", "_cell", "_combine")
+       "cell_labels", "_line_tables", "_short_line_runs", "_row", "_cell", "_combine",
+       # the scans that replaced a regex search at every character or a search per word
+       "anchored_matches", "_next_number", "_first_opener", "_glossed_before", "_take_magnitude")
 # Doubling the text may cost a little more than twice (a longer document has a few more
 # headings to look back over); a quadratic step would cost four times.
 MAX_GROWTH = 2.3

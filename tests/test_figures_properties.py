@@ -5,6 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reviewer.analysis import figures
+from reviewer.analysis.figure_spans import anchored_matches
 from reviewer.analysis.figures import find_figures
 from reviewer.load.dispatch import document_from_text
 from reviewer.model import FIGURE_KINDS, Metadata
@@ -50,3 +52,28 @@ def test_full_analysis_keeps_figure_spans_valid(text):
     doc = document_from_text(text)
     result = analyze(doc)
     check_figures(doc.text, result.figures)
+
+
+ANCHORED = [(figures._DATE_MONTH_DAY, "月", 2, False), (figures._HALF, "一半", 0, False),
+            (figures._TENTHS, "成", 1, False), (figures._ARABIC_FRACTION, "/", 2, False),
+            (figures._DATE_FULL, "年", 4, True), (figures._YEAR, "年", 4, True)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["1", "12", "3", "19", "20", "2021", "二〇二〇", "一", "十", "九", ".", "/", ":",
+                                 "-", "月", "日", "号", "年", "成", "为", "第", "半", "一半", "另", "的", " ",
+                                 "\u3000", "\n"]), max_size=30).map("".join))
+def test_anchored_matches_are_finditers_matches(text):
+    """The figure finder tries its lookbehind patterns only near their literal: same matches."""
+    for pattern, anchor, back, spaced in ANCHORED:
+        assert [m.span() for m in anchored_matches(pattern, text, anchor, back, spaced)] == \
+            [m.span() for m in pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, st.integers(min_value=0, max_value=40))
+def test_next_number_is_the_numbers_search(text, pos):
+    """The quantity finder looks for a number's first character before trying ``_NUMBER``."""
+    found = figures._next_number(text, pos)
+    expected = figures._NUMBER.search(text, pos)
+    assert (found.span() if found else None) == (expected.span() if expected else None)

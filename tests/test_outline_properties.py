@@ -77,3 +77,31 @@ def test_pathological_texts_stay_fast():
         started = time.perf_counter()
         check_document(text)
         assert time.perf_counter() - started < 20
+
+
+def _first_opener_by_word(clause: str, starts: dict[int, str]) -> tuple[int, str] | None:
+    """The least (where, kind) of a search for each opener word in turn (how it was found)."""
+    from reviewer.analysis import heading_titles as h
+
+    cuts = []
+    for kind, openers in (("subject", h.SUBJECT_OPENERS), ("predicate", h.PREDICATE_OPENERS),
+                          ("preposition", h.PREPOSITIONS)):
+        for word in openers:
+            at = clause.find(word, 4)
+            while at != -1 and len(clause) - at >= 4:
+                if word == "《" or at in starts:
+                    cuts.append((at, kind))
+                    break
+                at = clause.find(word, at + 1)
+    return min(cuts) if cuts else None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["我局", "全年", "全面", "一是", "对", "《", "》", "通过", "进一步", "推进", "工作",
+                                 "的", "全", "我", "对于"]), max_size=12).map("".join), st.data())
+def test_first_opener_is_the_least_of_the_per_word_searches(clause, data):
+    from reviewer.analysis.heading_titles import _first_opener
+
+    starts = {i: clause[i] for i in data.draw(st.sets(st.integers(0, max(0, len(clause) - 1))))
+              if i < len(clause)}
+    assert _first_opener(clause, starts) == _first_opener_by_word(clause, starts)

@@ -1,10 +1,36 @@
 """Where figures already are, and which section holds an offset: two small indexes the figure
-finder consults for every candidate number, each answering in constant or amortised constant time.
+finder consults for every candidate number, each answering in constant or amortised constant time;
+and the matches of a pattern found only where its one literal stands.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 from reviewer.model import Section
+
+
+def anchored_matches(pattern: re.Pattern[str], text: str, anchor: str, back: int,
+                     spaced: bool = False) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match holds ``anchor`` 0 to ``back``
+    characters after its start (not counting, when ``spaced``, the white space right before the
+    anchor: ``\\s*年``): only those few starts are tried.  (A pattern that opens with a
+    lookbehind or alternatives gets no prefix search from the regex engine, which then tries
+    every character: ~5-10 ms a megabyte for each such pattern.)"""
+    end = 0
+    at = text.find(anchor)
+    while at >= 0:
+        first = at
+        while spaced and first > end and text[first - 1].isspace():
+            first -= 1
+        for start in range(max(end, first - back), at + 1):
+            m = pattern.match(text, start)
+            if m:
+                yield m
+                end = m.end()
+                break
+        at = text.find(anchor, max(at + 1, end))
 
 
 class Coverage:

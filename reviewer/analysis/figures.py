@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reviewer.analysis import label_fallbacks, labels, numerals, pos_tokens
-from reviewer.analysis.figure_spans import Coverage, SectionIndex
+from reviewer.analysis.figure_spans import Coverage, SectionIndex, anchored_matches
 from reviewer.analysis.units import UnitTable, unit_table
 from reviewer.model import Citation, Document, Figure, Metadata, Section
 
@@ -50,9 +50,15 @@ _PRE_QUALIFIERS = ("不少于", "不低于", "不超过", "不高于", "不足",
                    "接近", "约", "近", "逾", "超")
 _PRE_QUALIFIER_ENDS = frozenset(q[-1] for q in _PRE_QUALIFIERS)
 _POST_QUALIFIERS = ("以上", "以下", "以内", "左右", "之多", "多", "余")
+_POST_WORDS = _POST_QUALIFIERS[:5]  # the ones written as words (多 and 余 alone are read apart)
+_CN_DIGIT_CHARS = "".join(numerals.CN_DIGITS)
+_AFTER_NUMERAL = ("余", "多", "%", "‰")  # what may stand between a Chinese numeral and its unit, or be it
 
 _NUMBER = re.compile(
     rf"(?P<a>{_AR}|{_CN}|半|(?<=[近逾超])[百千万])(?:(?P<pct>%)?{_RANGE_SEP}(?P<b>{_AR}|{_CN}))?")
+# Every character a match of _NUMBER can start with: found by the regex engine's fast class
+# search, where _NUMBER itself (alternatives, a lookbehind) is tried at every character.
+_NUMBER_START = re.compile(rf"[\d零半百千万{_CN_START}]")
 # 六成, 3成以上: tenths (not 三五成群, 一成不变, 六成为, 5成员)
 _TENTHS = re.compile(r"(?<![\d.一二两三四五六七八九十第])(?P<n>[1-9]|[一二两三四五六七八九])成(?![为员群不立功效果本交绩熟长型])")
 _HALF = re.compile(r"(?<![另这那其每])一半")  # 超过一半: a ratio of 0.5 (not 另一半, 其一半)
@@ -88,7 +94,7 @@ _PLAN_AFTER = ("行动", "计划", "规划", "攻坚", "工程", "纲要", "方�
 _TIME_OF_DAY_BEFORE = re.compile(r"(\d{1,2}\s*[时点:]|\d{1,2}\s*时\s*\d{1,2})\s*$")
 
 
-@dataclass
+@dataclass(slots=True)  # (one per candidate number: ~22,000 for a dense 1 MB report)
 class _Found:
     start: int
     end: int
@@ -189,7 +195,7 @@ def _find_dates(a: str, metadata: Metadata) -> list[_Found]:
         taken.append((start, end))
         found.append(_Found(start, end, iso, None, "date", None))
 
-    for m in _DATE_FULL.finditer(a):
+    for m in anchored_matches(_DATE_FULL, a, "年", 4, spaced=True):
         y, mo, d = _date_part(m.group("y")), _date_part(m.group("m")), _date_part(m.group("d"))
         if y and mo and d:
             add(m.start(), m.end(), y, mo, d)
@@ -197,9 +203,9 @@ def _find_dates(a: str, metadata: Metadata) -> list[_Found]:
         add(m.start(), m.end(), int(m.group("y")), int(m.group("m")), int(m.group("d")))
     for m in _DATE_DAY_FIRST.finditer(a):
         add(m.start("d"), m.end(), int(m.group("y")), int(m.group("m")), int(m.group("d")))
-    years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(a)]
+    years = [(m.start(), int(m.group(1))) for m in anchored_matches(_YEAR, a, "年", 4, spaced=True)]
     fallback_year = _report_year(a, metadata, years)
-    for m in _DATE_MONTH_DAY.finditer(a):
+    for m in anchored_matches(_DATE_MONTH_DAY, a, "月", 2):
         mo, d = _date_part(m.group("m")), _date_part(m.group("d"))
         if not (mo and d) or a[m.start() - 1:m.start()] == "每":
             continue  # 每3月1日: a recurring day, not a date
@@ -279,14 +285,14 @@ def _find_quantities(a: str, blocked: Coverage, taken: list[tuple[int, int]]) ->
         _extend_qualifiers(a, f)
         found.append(f)
         covered.append((f.start, f.end))
-    for m in _HALF.finditer(a):
+    for m in anchored_matches(_HALF, a, "一半", 0):
         if free(m.start(), m.end()):
             f = _Found(m.start(), m.end(), 0.5, None, "ratio", None,
                        number_start=m.start(), number_end=m.end(), chinese=True)
             _extend_qualifiers(a, f)
             found.append(f)
             covered.append((f.start, f.end))
-    for m in _TENTHS.finditer(a):
+    for m in anchored_matches(_TENTHS, a, "成", 1):
         if not free(m.start(), m.end()):
             continue
         n = m.group("n")
@@ -296,7 +302,7 @@ def _find_quantities(a: str, blocked: Coverage, taken: list[tuple[int, int]]) ->
         _extend_qualifiers(a, f)
         found.append(f)
         covered.append((f.start, f.end))
-    for m in _ARABIC_FRACTION.finditer(a):
+    for m in anchored_matches(_ARABIC_FRACTION, a, "/", 2):
         numerator, denominator = int(m.group("n")), int(m.group("d"))
         # 1/3, 2/5, 3/100: small proper fractions only, so that 12/31 or 6/18 (dates) stay out
         if not (0 < numerator < denominator and (denominator <= 10 or denominator == 100)):
@@ -311,7 +317,7 @@ def _find_quantities(a: str, blocked: Coverage, taken: list[tuple[int, int]]) ->
 
     pos = 0
     while True:
-        m = _NUMBER.search(a, pos)
+        m = _next_number(a, pos)
         if not m:
             break
         pos = m.end()
@@ -332,6 +338,19 @@ def _find_quantities(a: str, blocked: Coverage, taken: list[tuple[int, int]]) ->
     return found
 
 
+def _next_number(a: str, pos: int) -> re.Match[str] | None:
+    """``_NUMBER.search(a, pos)``: the first start from ``pos`` where it matches, tried only
+    where ``_NUMBER_START`` finds a character it can start with."""
+    while True:
+        start = _NUMBER_START.search(a, pos)
+        if start is None:
+            return None
+        m = _NUMBER.match(a, start.start())
+        if m:
+            return m
+        pos = start.start() + 1
+
+
 # The same numerals (1, 2, 10, 一, 三) come back all through a report: each is read once.
 _parse_number = functools.lru_cache(maxsize=4096)(numerals.parse_number)
 
@@ -340,6 +359,8 @@ def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
     first, second = m.group("a"), m.group("b")
     start = m.start()
     chinese = not first[0].isdigit()
+    if chinese and a[m.end():m.end() + 1] not in _AFTER_NUMERAL and units.match(a, m.end()) is None:
+        return None  # (most Chinese numerals, 一 of 统一 or 一些: no unit, so none of the below)
     before = a[max(0, start - 3):start].rstrip(" ")
     # glued to letters or other digits (G20, 5G, version 1.2.3) or an ordinal (第三)
     if start > 0 and (a[start - 1].isascii() and a[start - 1].isalnum() or a[start - 1] in "._/×*"):
@@ -350,7 +371,7 @@ def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
         return None  # “六稳”16条: the number belongs to the name
     if chinese and first[0] in "十百千万" and before.endswith(("数", "几", "若干")):
         return None  # 数十家: "dozens", not a stated number
-    if chinese and len(first) > 1 and all(ch in numerals.CN_DIGITS for ch in first):
+    if chinese and len(first) > 1 and not first.strip(_CN_DIGIT_CHARS):
         return None  # 二〇二〇, 一二: years and codes, not quantities
     try:
         low = _parse_number(first)
@@ -360,26 +381,12 @@ def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
     p = m.end()
     if p + 1 < len(a) and a[p] == " " and not chinese and (a[p + 1] in "十百千万亿%" or units.match(a, p + 1)):
         p += 1  # 12 件: a space that PDF extraction put between a digit and a Han character
-    magnitude = 1
     qualifier_parts: list[str] = []
-
-    def take_magnitude(p: int, after_qualifier: bool = False) -> tuple[int, int]:
-        if (chinese and not after_qualifier) or p >= len(a) or a[p] not in "十百千万亿":
-            return p, 1
-        unit = units.match(a, p)
-        if unit is not None and a[p] == unit[0]:
-            return p, 1  # 千米, 千克: the 千 belongs to the unit
-        mult = 1
-        while p < len(a) and a[p] in "十百千万亿" and mult < 10**12:
-            mult *= numerals.MAGNITUDES[a[p]]
-            p += 1
-        return p, mult
-
-    p, magnitude = take_magnitude(p)
+    p, magnitude = (p, 1) if chinese else _take_magnitude(a, p, units)
     if p < len(a) and a[p] in "余多":
         qualifier_parts.append(a[p])
         p += 1
-        p, more = take_magnitude(p, after_qualifier=True)  # 十余万元, 2千余万元
+        p, more = _take_magnitude(a, p, units)  # 十余万元, 2千余万元
         magnitude *= more
     if p < len(a) and a[p] in "%‰":
         unit = a[p]
@@ -420,11 +427,10 @@ def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
     if unit == "分" and _TIME_OF_DAY_BEFORE.search(a[max(0, start - 6):start]):
         return None  # 8时30分
     end = unit_end
-    for q in _POST_QUALIFIERS[:5]:
-        if a.startswith(q, end):
-            qualifier_parts.append(q)
-            end += len(q)
-            break
+    if a.startswith(_POST_WORDS, end):
+        q = next(q for q in _POST_WORDS if a.startswith(q, end))
+        qualifier_parts.append(q)
+        end += len(q)
     else:
         if kind == "duration" and a[end:end + 1] in ("多", "余") and (
                 end + 1 >= len(a) or a[end + 1] in "时,,。;;、的来以))\n "):
@@ -443,6 +449,20 @@ def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
         return f
     _extend_prefix(a, f)
     return f
+
+
+def _take_magnitude(a: str, p: int, units: UnitTable) -> tuple[int, int]:
+    """(end, multiplier) of the magnitude characters at ``p`` after a number (12万, 3.5亿)."""
+    if p >= len(a) or a[p] not in "十百千万亿":
+        return p, 1
+    unit = units.match(a, p)
+    if unit is not None and a[p] == unit[0]:
+        return p, 1  # 千米, 千克: the 千 belongs to the unit
+    mult = 1
+    while p < len(a) and a[p] in "十百千万亿" and mult < 10**12:
+        mult *= numerals.MAGNITUDES[a[p]]
+        p += 1
+    return p, mult
 
 
 _MINUS = "-\uff0d\u2212"

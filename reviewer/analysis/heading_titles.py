@@ -10,7 +10,14 @@ from __future__ import annotations
 import functools
 import re
 
-from reviewer.analysis.heading_markers import MARKERS, SENTENCE_END, SPACE, TITLE_SCAN, TITLE_STOP
+from reviewer.analysis.heading_markers import (
+    MARKERS,
+    SENTENCE_END,
+    SPACE,
+    SPACE_CHARS,
+    TITLE_SCAN,
+    TITLE_STOP,
+)
 
 # Words that open a new clause of body text; a heading that runs into its body with no
 # punctuation (``规范权责清单全面梳理权责清单517项``) is cut before one of them.  Subjects and time
@@ -55,7 +62,7 @@ def _title_span(text: str, analysis: str, body: int) -> tuple[int, int, str]:
     an open quotation mark or bracket, or on a comma, goes on in the next line.
     """
     start = body
-    while start < len(text) and re.match(SPACE, text[start]):
+    while start < len(text) and text[start] in SPACE_CHARS:
         start += 1
     pos = start
     end = start
@@ -145,6 +152,9 @@ def _starts_with_marker(text: str, pos: int) -> bool:
     return any(pattern.match(text, pos) for pattern, _, _ in MARKERS)
 
 
+_CLAUSE_STOP = re.compile("[,，:：]")
+
+
 def _run_on_cut(analysis: str, start: int, end: int) -> int | None:
     """Where a heading that runs into its body with no punctuation ends, or None.
 
@@ -157,7 +167,7 @@ def _run_on_cut(analysis: str, start: int, end: int) -> int | None:
     its subject (``全县…事项共计63项``) is a sentence: only a new subject cuts it.
     """
     clause_end = end
-    comma = re.search("[,，:：]", analysis[start:end])
+    comma = _CLAUSE_STOP.search(analysis[start:end])
     if comma:
         clause_end = start + comma.start()
     clause = analysis[start:clause_end]
@@ -180,15 +190,9 @@ def _run_on_cut(analysis: str, start: int, end: int) -> int | None:
     cuts: list[tuple[int, str]] = []  # (where, kind): kind is "subject", "predicate" or "preposition"
     if number and not one_clause and _number_opens_body(clause, number):
         cuts.append((number.start(), "predicate"))
-    for kind, openers in (("subject", SUBJECT_OPENERS), ("predicate", PREDICATE_OPENERS),
-                          ("preposition", PREPOSITIONS)):
-        for word in openers:
-            at = clause.find(word, 4)
-            while at != -1 and len(clause) - at >= 4:
-                if word == "《" or at in starts:
-                    cuts.append((at, kind))
-                    break
-                at = clause.find(word, at + 1)
+    opener = _first_opener(clause, starts)
+    if opener is not None:
+        cuts.append(opener)
     for match in ORGANISATION.finditer(clause, 4):
         if _organisation_at(clause, match, starts, ends):
             cuts.append((match.start(), "subject"))
@@ -208,6 +212,27 @@ def _run_on_cut(analysis: str, start: int, end: int) -> int | None:
     if kind != "subject" and _opens_with_subject(prefix, starts, ends):
         return None
     return start + best
+
+
+_OPENER_KIND = {word: kind for kind, words in (("subject", SUBJECT_OPENERS), ("predicate", PREDICATE_OPENERS),
+                                               ("preposition", PREPOSITIONS)) for word in words}
+# Every place a clause opener starts (none is the start of another, so one word per place).
+_OPENER_AT = re.compile("(?=(" + "|".join(map(re.escape, CLAUSE_OPENERS)) + "))")
+
+
+def _first_opener(clause: str, starts: dict[int, str]) -> tuple[int, str] | None:
+    """(where, kind) of the first opener from the fifth character on, with four characters from
+    its start to the end, that starts a word (``《`` anywhere): the least cut the openers give,
+    found in one scan rather than a search for each of the 48 words."""
+    last = len(clause) - 4
+    for m in _OPENER_AT.finditer(clause, 4):
+        at = m.start()
+        if at > last:
+            break
+        word = m.group(1)
+        if word == "《" or at in starts:
+            return at, _OPENER_KIND[word]
+    return None
 
 
 def _number_opens_body(clause: str, number: re.Match[str]) -> bool:

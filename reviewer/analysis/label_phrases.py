@@ -84,6 +84,10 @@ _OPENING_QUOTES = frozenset("“‘「『《")
 _LEADING_TIME = re.compile(r"^(?:\d{4}\s*年度?|\d{1,2}\s*月份?|\d{1,2}\s*日|[上下]半年|年初|年底|年末|年内|"
                            r"今年|去年|全年|当年|同年|以来|至今|期间)+")
 _LEADING_SUBJECT = re.compile(r"^(我|本|全|该|各)(局|区|市|县|委|院|厅|办|所|队|中心|单位|部门|系统)")
+# The characters these two can start with (and any decimal digit, ``\d``): a phrase that starts
+# with none of them is not joined and matched at all.
+_LEADING_TIME_FIRST = frozenset("上下年今去全当同以至期")
+_LEADING_SUBJECT_FIRST = frozenset("我本全该各")
 
 
 # Places that jieba tags zg when they stand alone (2个村被评为…), unlike 且 or 员.
@@ -92,6 +96,10 @@ _HEAD_NOUN_ENDINGS = ("队", "站", "所", "室", "点", "中心", "组", "岗",
 
 _OWNERS = frozenset("我局 本局 我委 我院 我厅 我办 我区 我市 我县 本单位 我单位".split())
 _OWNER_BODIES = frozenset("局 委 院 厅 办 区 市 县 单位".split())
+
+
+# The only words ``_interior_filler`` may drop: a phrase with none of them inside keeps them all.
+FILLER_WORDS = frozenset({"了", "我", "本"}) | _OWNERS | _OWNER_BODIES
 
 
 def _interior_filler(toks: list[Token], i: int) -> bool:
@@ -166,7 +174,7 @@ def _after_restart(toks: list[Token]) -> list[Token]:
 def _after_light_verb(toks: list[Token]) -> list[Token]:
     """A long phrase keeps what follows its last light verb (``各类企业基本实现网上登记`` ->
     ``网上登记``, ``各部门共开展行政执法检查`` -> ``行政执法检查``); a short one stays whole."""
-    if sum(len(t.word) for t in toks) <= 10:
+    if len("".join([t.word for t in toks])) <= 10:
         return toks
     for i in range(len(toks) - 2, 0, -1):
         if toks[i].word in LIGHT_VERBS and sum(len(t.word) for t in toks[i + 1:]) >= 2:
@@ -233,8 +241,7 @@ def _strip_lead(toks: list[Token]) -> list[Token]:
             break  # “双随机、一公开”抽查: the quoted name is part of the phrase
         if first.word in _NEGATIONS:
             break  # 不受理3件, 尚未整改4家: without its negation the label says the opposite
-        m = _LEADING_TIME.match("".join(t.word for t in toks[:4])) or _LEADING_SUBJECT.match(
-            "".join(t.word for t in toks[:3]))
+        m = _leading_time_or_subject(toks)
         if m and sum(len(t.word) for t in toks) > len(m.group(0)):
             # 2020年 / 我局 / 全区: the time or the subject of the clause
             cut = len(m.group(0))
@@ -263,12 +270,29 @@ def _strip_lead(toks: list[Token]) -> list[Token]:
     return toks
 
 
+def _leading_time_or_subject(toks: list[Token]) -> re.Match[str] | None:
+    """``_LEADING_TIME`` on the first four words, else ``_LEADING_SUBJECT`` on the first three;
+    the words are joined only when the first one starts as one of them can."""
+    head = toks[0].word[:1]
+    if not head or head in _LEADING_TIME_FIRST or head.isdecimal():
+        m = _LEADING_TIME.match("".join(t.word for t in toks[:4]))
+        if m:
+            return m
+    if not head or head in _LEADING_SUBJECT_FIRST:
+        return _LEADING_SUBJECT.match("".join(t.word for t in toks[:3]))
+    return None
+
+
 _CLOSING = {"”": "“", "’": "‘", "」": "「", "』": "『", "》": "《", ")": "(", "\uff09": "\uff08"}
+# Every word ``_balanced`` looks at; a phrase with none of them is balanced as it is.
+_MARKS = frozenset(_CLOSING) | frozenset(_QUOTE_PAIRS) | frozenset("(\uff08")
 
 
 def _balanced(toks: list[Token]) -> list[Token]:
     """Drop a start that closes a quotation or bracket opened outside the phrase
     (``宣传周”等节点开展主题宣传活动`` -> ``等节点开展主题宣传活动``)."""
+    if not any(t.word in _MARKS for t in toks):
+        return toks
     cut = 0
     for i, t in enumerate(toks):
         opening = _CLOSING.get(t.word)
@@ -286,14 +310,19 @@ def _balanced(toks: list[Token]) -> list[Token]:
 
 _ORGANISATION_ENDINGS = ("局", "委", "办", "院", "厅", "政府", "法院", "检察院", "中心", "支队", "大队", "所",
                          "分局", "党委", "党组", "办公室")
+_ORGANISATION_LAST = frozenset(ending[-1] for ending in _ORGANISATION_ENDINGS)
 
 
 def _leading_organisation(toks: list[Token]) -> int:
     """How many leading words name an organisation that is the subject of a verb right after
     it (``河西区局 移出 …``), or 0."""
+    if len(toks) < 3 or not toks[0].flag.startswith(("n", "j")):
+        return 0  # (every name below starts with a noun)
     for n in (1, 2, 3):
         if len(toks) < n + 2:
             return 0
+        if toks[n].flag != "v" or toks[n - 1].word[-1:] not in _ORGANISATION_LAST:
+            continue  # (the cheap tests of the ones below first)
         name = "".join(t.word for t in toks[:n])
         if (len(name) <= 8 and name.endswith(_ORGANISATION_ENDINGS) and toks[n].flag == "v"
                 and all(t.flag.startswith(("n", "j")) for t in toks[:n])
@@ -304,7 +333,7 @@ def _leading_organisation(toks: list[Token]) -> int:
 
 def _cap(toks: list[Token], limit: int = MAX_LABEL) -> list[Token]:
     """Keep the end of a long phrase, cut at a word boundary."""
-    total = sum(len(t.word) for t in toks)
+    total = len("".join([t.word for t in toks]))
     if total <= limit:
         return toks
     kept: list[Token] = []

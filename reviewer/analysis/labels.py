@@ -42,6 +42,7 @@ from reviewer.analysis.label_phrases import (
     _VERB_PREPOSITIONS,
     AFTER_WINDOW,
     BEFORE_WINDOW,
+    FILLER_WORDS,
     LIGHT_VERBS,
     MAX_LABEL,
     TAIL_WORDS,
@@ -74,7 +75,7 @@ class LabelFinder:
     def __init__(self, text: str, a: str):
         self.text = text
         self.a = a
-        bounds = [m.start() for m in _DELIMITERS.finditer(a) if not _hard_wrap(a, m.start())]
+        bounds = [m.start() for m in _DELIMITERS.finditer(a) if a[m.start()] != "\n" or not _hard_wrap(a, m.start())]
         for m in _LONG_ASIDE.finditer(a):  # a long aside in brackets: both brackets are boundaries
             bounds += [m.start(), m.end() - 1]
         self.delims = sorted(bounds)
@@ -119,7 +120,7 @@ class LabelFinder:
             return header  # 类别|数量|同比 … 环评审批|264件|+8.2%: the change column names its cells
         if previous is not None and previous.label and _from_to(a, previous, f):
             return previous.label, _span(previous)  # 由120个工作日压减至60个工作日
-        if a[floor:f.start].strip() and _TARGET_ONLY.fullmatch(a[floor:f.start]) and floor > 1 and a[floor - 1] == "\n" \
+        if floor > 1 and a[floor - 1] == "\n" and a[floor:f.start].strip() and _TARGET_ONLY.fullmatch(a[floor:f.start]) \
                 and "\u4e00" <= a[floor - 2] <= "\u9fff":
             # 全年办理法律援助案件\n力争突破1,300件: a line broken before the target verb
             start, _ = self.clause(floor - 1, floor - 1)
@@ -133,10 +134,9 @@ class LabelFinder:
         hi = min(ceiling, f.end + AFTER_WINDOW)
         after = tokens(a, f.end, hi) if f.end < hi else []
         raw_last = before[-1].word if before else ""
-        baseline = [t for t in before if t.word in _BASELINE_WORDS]
-        if baseline and raw_last == baseline[-1].word and len(before) >= 2 \
-                and before[-2].word in _COMPARED_WITH:
-            return self._phrase(baseline[-1:])  # 较上年76件下降了18件: last year's figure
+        window = before  # (the words before the number as segmented, for a baseline year below)
+        if raw_last in _BASELINE_WORDS and len(before) >= 2 and before[-2].word in _COMPARED_WITH:
+            return self._phrase(before[-1:])  # 较上年76件下降了18件: last year's figure
         before, changed = _strip_tail(before)
         before = _after_restart(before)
         comparison = _comparison(before)
@@ -166,8 +166,10 @@ class LabelFinder:
             noun = head
         if not before and not noun and raw_last in _VERB_PREPOSITIONS:
             return self.text[f.start - len(raw_last):f.start], (f.start - len(raw_last), f.start)
-        if not before and baseline and raw_last in ("的", "为", "是", "达") and not changed:
-            return self._phrase(baseline[-1:])  # 较上年的2,450.2万元, (上年为…): the baseline year's figure
+        if not before and raw_last in ("的", "为", "是", "达") and not changed:
+            baseline = [t for t in window if t.word in _BASELINE_WORDS]
+            if baseline:
+                return self._phrase(baseline[-1:])  # 较上年的2,450.2万元, (上年为…): the baseline year's figure
         if not noun and (not before or (len(before) == 1 and before[0].word in LIGHT_VERBS)):
             # 举办11期任前法律知识考试: jieba's tags break the noun phrase, but the clause
             # after the number is only content words ending in a noun
@@ -189,11 +191,10 @@ class LabelFinder:
                 return self._phrase(noun)
         if changed and not before and previous is not None and previous.label:
             return previous.label, _span(previous)
-        if before and "".join(t.word for t in before) in _SHARE_WORDS and in_sentence is not None \
-                and in_sentence.label:
+        said = "".join([t.word for t in before])
+        if before and said in _SHARE_WORDS and in_sentence is not None and in_sentence.label:
             return in_sentence.label + self._shown("占比", f.start), None  # 568项,占比92%
         if before:
-            said = "".join(t.word for t in before)
             if _FREQUENCY.fullmatch(said) or said in _GENERIC_MEASURES:
                 activity = self._activity_before(f, in_sentence)
                 if activity and said in _GENERIC_MEASURES:
@@ -299,6 +300,8 @@ class LabelFinder:
     def _tidy(self, toks: list[Token]) -> Label:
         """The phrase without words inside it that only mark aspect or own
         (``维持了我局具体行政行为`` -> ``维持具体行政行为``); its span only when nothing was dropped."""
+        if not any(t.word in FILLER_WORDS for t in toks[1:-1]):
+            return self._phrase(toks)
         kept = [t for i, t in enumerate(toks) if not (0 < i < len(toks) - 1 and _interior_filler(toks, i))]
         if len(kept) == len(toks):
             return self._phrase(toks)

@@ -35,6 +35,7 @@ from reviewer.analysis.heading_markers import (
     LOOKBACK,
     MARKERS,
     SPACE,
+    SPACE_CHARS,
     TITLE_SCAN,
     TITLE_STOP,
     numeral_value,
@@ -73,13 +74,13 @@ def _is_line_start(text: str, pos: int) -> bool:
     start = _line_start(text, pos)
     if start > 0 and text[start - 1] != "\n":
         return False  # no line start within reach
-    return re.fullmatch(f"{SPACE}*", text[start:pos]) is not None
+    return not text[start:pos].strip(SPACE_CHARS)  # (only SPACE between them)
 
 
 def _after_sentence_end(text: str, pos: int) -> bool:
     """True when ``pos`` follows a sentence end on the same line (a heading glued by a bad copy)."""
     back = pos
-    while back > 0 and re.match(SPACE, text[back - 1]):
+    while back > 0 and text[back - 1] in SPACE_CHARS:
         back -= 1
     if back > 0 and text[back - 1] in "”’\"":
         back -= 1
@@ -147,7 +148,10 @@ def _written_style(shown: str, match: re.Match[str], style: str) -> str:
         return style  # ⑴, ⒈: the style name is the character itself
     marker = shown[match.start():match.end()]
     start, end = match.start("n") - match.start(), match.end("n") - match.start()
-    return re.sub(SPACE, "", marker[:start] + first + marker[end:]) or style
+    return _SPACE.sub("", marker[:start] + first + marker[end:]) or style
+
+
+_SPACE = re.compile(SPACE)
 
 
 LIST_GAP = 300  # at most this far from one list item to the next

@@ -17,7 +17,7 @@ from reviewer.analysis import segmenter
 _PLACE_SUFFIXES = {"点": ("m",), "所": ("c",), "组": ("zg",)}  # and the tags jieba gives them alone
 
 
-@dataclass
+@dataclass(slots=True)  # (made ~100,000 times for a 1 MB report: slots make that cheaper)
 class Token:
     word: str
     flag: str
