@@ -93,6 +93,10 @@ def clear_caches() -> None:
         pos_tokens._tag.cache_clear()
     if hasattr(figures, "_parse_number"):
         figures._parse_number.cache_clear()
+    from reviewer.checks import context
+
+    if hasattr(context.sentence_starts, "cache_clear"):  # one text's sentence starts, kept for the next call
+        context.sentence_starts.cache_clear()
 
 
 def text_of_size(parts: list[str], size: int) -> str:
