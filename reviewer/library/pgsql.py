@@ -114,25 +114,35 @@ _COLUMNS = re.compile(r"INSERT INTO history\s*\(([^)]*)\)")
 CHANGE_FIELDS = ("doc_uuid", "item_type", "item_uuid", "action", "reviewer", "at")
 
 
+_DEFERRABLE = re.compile(r"\s*(UPDATE|INSERT|DELETE)\b(?!.*\bRETURNING\b)", re.I | re.S)
+
+
 class PgCursor:
-    """A psycopg cursor with sqlite3's ``lastrowid`` (the history id an INSERT just drew)."""
+    """A psycopg cursor with sqlite3's ``lastrowid`` (the history id an INSERT just drew).  A
+    deferred write's cursor is filled in when its batch is sent; reading it sends the batch."""
 
     def __init__(self, cursor: Any, owner: PgConnection, new_id: int | None = None) -> None:
         self._cursor, self._owner, self._new_id = cursor, owner, new_id
 
     @property
+    def _sent(self) -> Any:
+        if self._cursor is None:
+            self._owner.flush()
+        return self._cursor
+
+    @property
     def description(self) -> Any:
-        return self._cursor.description
+        return self._sent.description
 
     @property
     def rowcount(self) -> int:
-        return self._cursor.rowcount
+        return self._sent.rowcount
 
     @property
     def lastrowid(self) -> int | None:
         if self._new_id is not None:
             return self._new_id
-        description = self._cursor.description
+        description = self._sent.description
         if description and len(description) == 1 and description[0].name == "id":
             row = self._cursor.fetchone()  # the RETURNING id that translate() added
         else:
@@ -140,10 +150,10 @@ class PgCursor:
         return int(row[0]) if row else None
 
     def fetchone(self) -> tuple | None:
-        return self._cursor.fetchone() if self._cursor.description else None
+        return self._sent.fetchone() if self._sent.description else None
 
     def fetchall(self) -> list[tuple]:
-        return self._cursor.fetchall() if self._cursor.description else []
+        return self._sent.fetchall() if self._sent.description else []
 
     def __iter__(self) -> Iterator[tuple]:
         return iter(self.fetchall())
@@ -151,32 +161,100 @@ class PgCursor:
 
 class PgConnection:
     """The part of ``sqlite3.Connection`` the library uses, over one psycopg connection in
-    autocommit mode (transactions are the explicit BEGIN/COMMIT of ``_tx``, as with SQLite)."""
+    autocommit mode (transactions are the explicit ``begin``/``commit`` of ``team._tx``).
+
+    Round trips, not the server's work, are what an edit costs on a loaded machine (each one is a
+    context switch on both sides), so inside a transaction the statements whose result nobody
+    reads — BEGIN, and UPDATE/INSERT/DELETE without RETURNING — are held back and sent in one
+    psycopg pipeline with the next statement that returns rows, or with the COMMIT.  A status
+    edit is three round trips (claim, history, commit), not seven.  Reading a held-back write's
+    cursor sends it at once.  An error in a held-back write surfaces at the next round trip of the
+    same transaction, which then rolls back whole, as before."""
 
     def __init__(self, url: str, password: str | None = None) -> None:
         psycopg = self._pg = driver()
         self.url = url
-        secret = {"password": password} if password is not None else password_kwargs(url)
-        try:
-            self.raw = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
-                                       application_name="report-reviewer", **secret)
-        except psycopg.Error as exc:
-            raise team_error(exc, url) from None
+        self._secret = {"password": password} if password is not None else password_kwargs(url)
+        self._raw = self._connect()
         self.Error = psycopg.Error
         self.wrote_history = False
         self.changes: list[dict] | None = []  # the history rows this transaction wrote
+        self._held: list[tuple[str, tuple, PgCursor | None]] = []  # written, not yet sent
+        self._tx_sent = True  # some part of the open transaction reached the server
+        self._deferring = False  # between begin() and the commit or rollback
+        self.round_trips = 0  # for tests and tests/bench/bench_team.py
 
-    def execute(self, sql: str, params: Sequence[Any] | None = ()) -> PgCursor:
-        history = sql.lstrip().startswith("INSERT INTO history")
+    def _connect(self) -> Any:
         try:
-            cursor = self.raw.execute(translate(sql), _params(params), prepare=False)
-        except self.Error as exc:
-            raise self._error(exc) from None
+            return self._pg.connect(self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
+                                    application_name="report-reviewer", **self._secret)
+        except self._pg.Error as exc:
+            raise team_error(exc, self.url) from None
+
+    @property
+    def raw(self) -> Any:
+        """The psycopg connection, for statements the translation does not cover; whatever was
+        held back is sent first so the order stays the caller's."""
+        if self._held:
+            self.flush()
+        return self._raw
+
+    # ------------------------------------------------------------------ statements
+    def execute(self, sql: str, params: Sequence[Any] | None = ()) -> PgCursor:
+        text, values = translate(sql), _params(params)
+        history = sql.lstrip().startswith("INSERT INTO history")
+        if self._deferring and not history and _DEFERRABLE.match(text):
+            cursor = PgCursor(None, self)
+            self._held.append((text, values, cursor))
+            return cursor
+        raw_cursor = self._send([(text, values, None)])[-1]
         if history:  # remembered to announce after the commit (team.TeamConnection._tx)
-            new_id = int(cursor.fetchone()[0])
+            new_id = int(raw_cursor.fetchone()[0])
             self._note_history(sql, params or (), new_id)
-            return PgCursor(cursor, self, new_id)
-        return PgCursor(cursor, self)
+            return PgCursor(raw_cursor, self, new_id)
+        return PgCursor(raw_cursor, self)
+
+    def flush(self) -> None:
+        """Send the held-back statements now (their errors raise here)."""
+        if self._held:
+            self._send([])
+
+    def _send(self, extra: list[tuple[str, tuple, PgCursor | None]]) -> list[Any]:
+        """One round trip: the held-back statements and ``extra``, in order; the raw cursors."""
+        batch, self._held = self._held + extra, []
+        first_of_tx = not self._tx_sent
+        self._tx_sent = True
+        try:
+            cursors = self._pipeline(batch)
+        except self.Error as exc:
+            if not (first_of_tx and self.broken):
+                raise self._error(exc) from None
+            # The server went away since the last edit (a restart): nothing of this transaction
+            # reached it, so connect again and send it whole — or say clearly it is still away.
+            self._reconnect()
+            try:
+                cursors = self._pipeline(batch)
+            except self.Error as again:
+                raise self._error(again) from None
+        for (_, _, placeholder), cursor in zip(batch, cursors):
+            if placeholder is not None:
+                placeholder._cursor = cursor
+        return cursors
+
+    def _pipeline(self, batch: list[tuple[str, tuple, PgCursor | None]]) -> list[Any]:
+        self.round_trips += 1
+        raw = self._raw
+        if len(batch) == 1:
+            return [raw.execute(batch[0][0], batch[0][1], prepare=False)]
+        with raw.pipeline():
+            return [raw.execute(text, values, prepare=False) for text, values, _ in batch]
+
+    def _reconnect(self) -> None:
+        old, self._raw = self._raw, self._connect()
+        try:
+            old.close()
+        except self.Error:
+            pass
 
     def _note_history(self, sql: str, params: Sequence[Any], new_id: int) -> None:
         self.wrote_history = True
@@ -204,27 +282,78 @@ class PgConnection:
             return exc
         return team_error(exc, self.url)
 
+    # ------------------------------------------------------------------ transactions
+    def begin(self) -> None:
+        """Open a transaction; BEGIN travels with the edit's first statement."""
+        self._held, self._tx_sent, self._deferring = [("BEGIN", (), None)], False, True
+        self.wrote_history, self.changes = False, []
+
+    def commit(self, notify: tuple[str, str] | None = None) -> None:
+        """COMMIT with whatever is held back, in one round trip; then, in the same round trip,
+        ``notify`` = (channel, payload) in a transaction of its own with synchronous_commit off
+        (NOTIFY's transaction gets an id, so committing it would wait for a WAL flush while
+        holding the notify lock: writers would queue behind each other's fsync).  Raises if the
+        COMMIT failed or its outcome is unknown; a failed notification only delays the feeds to
+        their next poll."""
+        tail: list[tuple[str, tuple, PgCursor | None]] = [("COMMIT", (), None)]
+        if notify is not None:
+            tail += [("BEGIN", (), None), ("SET LOCAL synchronous_commit = off", (), None),
+                     ("SELECT pg_notify(%s, %s)", notify, None), ("COMMIT", (), None)]
+        at = len(self._held)
+        batch, self._held, self._deferring = self._held + tail, [], False
+        cursors: list[Any] = []
+        try:
+            self._commit_batch(batch, cursors)
+        except self.Error:
+            if at < len(cursors) and _ok(self._pg, cursors[at]):
+                self.rollback_quietly()  # committed; only the notification failed
+                return
+            if self._tx_sent or not self.broken:
+                raise
+            self._reconnect()  # nothing of this transaction had reached the server: send it whole
+            cursors.clear()
+            self._commit_batch(batch, cursors)
+
+    def _commit_batch(self, batch: list[tuple[str, tuple, PgCursor | None]], cursors: list[Any]) -> None:
+        self.round_trips += 1
+        with self._raw.pipeline():
+            for text, values, placeholder in batch:
+                cursors.append(self._raw.execute(text, values, prepare=False))
+                if placeholder is not None:
+                    placeholder._cursor = cursors[-1]
+        self._tx_sent = True
+
     @property
     def in_transaction(self) -> bool:
+        if self._held and self._held[0][0] == "BEGIN":
+            return True
         status = self._pg.pq.TransactionStatus
-        return self.raw.info.transaction_status in (status.INTRANS, status.INERROR)
+        return self._raw.info.transaction_status in (status.INTRANS, status.INERROR)
 
     @property
     def broken(self) -> bool:
-        return self.raw.closed or self.raw.broken
+        return self._raw.closed or self._raw.broken
 
     def rollback_quietly(self) -> None:
+        self._held, self._deferring = [], False
         try:
             if not self.broken and self.in_transaction:
-                self.raw.execute("ROLLBACK")
+                self._raw.execute("ROLLBACK")
         except self.Error:
             pass
 
     def close(self) -> None:
+        self._held, self._deferring = [], False
         try:
-            self.raw.close()
+            self._raw.close()
         except self.Error:
             pass
+
+
+def _ok(psycopg: Any, cursor: Any) -> bool:
+    """Whether a pipelined statement's result came back without error."""
+    result = cursor.pgresult
+    return result is not None and result.status == psycopg.pq.ExecStatus.COMMAND_OK
 
 
 def password_kwargs(url: str) -> dict[str, str]:
