@@ -166,10 +166,11 @@ class PgConnection:
     Round trips, not the server's work, are what an edit costs on a loaded machine (each one is a
     context switch on both sides), so inside a transaction the statements whose result nobody
     reads — BEGIN, and UPDATE/INSERT/DELETE without RETURNING — are held back and sent in one
-    psycopg pipeline with the next statement that returns rows, or with the COMMIT.  A status
+    round trip with the next statement that returns rows, or with the COMMIT.  A status
     edit is three round trips (claim, history, commit), not seven.  Reading a held-back write's
     cursor sends it at once.  An error in a held-back write surfaces at the next round trip of the
-    same transaction, which then rolls back whole, as before."""
+    same transaction, which then rolls back whole, as before.  The statements of one round trip
+    go as one simple query bound on the client (``_batch``)."""
 
     def __init__(self, url: str, password: str | None = None) -> None:
         psycopg = self._pg = driver()
@@ -207,7 +208,7 @@ class PgConnection:
             cursor = PgCursor(None, self)
             self._held.append((text, values, cursor))
             return cursor
-        raw_cursor = self._send([(text, values, None)])[-1]
+        raw_cursor = self._send([(text, values, None)])
         if history:  # remembered to announce after the commit (team.TeamConnection._tx)
             new_id = int(raw_cursor.fetchone()[0])
             self._note_history(sql, params or (), new_id)
@@ -219,13 +220,13 @@ class PgConnection:
         if self._held:
             self._send([])
 
-    def _send(self, extra: list[tuple[str, tuple, PgCursor | None]]) -> list[Any]:
-        """One round trip: the held-back statements and ``extra``, in order; the raw cursors."""
+    def _send(self, extra: list[tuple[str, tuple, PgCursor | None]]) -> Any:
+        """One round trip: the held-back statements and ``extra``, in order; the last one's cursor."""
         batch, self._held = self._held + extra, []
         first_of_tx = not self._tx_sent
         self._tx_sent = True
         try:
-            cursors = self._pipeline(batch)
+            return self._batch(batch)
         except self.Error as exc:
             if not (first_of_tx and self.broken):
                 raise self._error(exc) from None
@@ -233,21 +234,29 @@ class PgConnection:
             # reached it, so connect again and send it whole — or say clearly it is still away.
             self._reconnect()
             try:
-                cursors = self._pipeline(batch)
+                return self._batch(batch)
             except self.Error as again:
                 raise self._error(again) from None
-        for (_, _, placeholder), cursor in zip(batch, cursors):
+
+    def _batch(self, batch: list[tuple[str, tuple, PgCursor | None]]) -> Any:
+        """Several statements as one simple query, bound on the client (``ClientCursor``; psycopg's
+        pipeline mode measured ~3 round trips' time for two statements).  The cursor is left on the
+        last statement's result; the held-back writes' cursors get their row counts."""
+        self.round_trips += 1
+        if len(batch) == 1:
+            text, values, placeholder = batch[0]
+            cursor = self._raw.execute(text, values, prepare=False)
             if placeholder is not None:
                 placeholder._cursor = cursor
-        return cursors
-
-    def _pipeline(self, batch: list[tuple[str, tuple, PgCursor | None]]) -> list[Any]:
-        self.round_trips += 1
-        raw = self._raw
-        if len(batch) == 1:
-            return [raw.execute(batch[0][0], batch[0][1], prepare=False)]
-        with raw.pipeline():
-            return [raw.execute(text, values, prepare=False) for text, values, _ in batch]
+            return cursor
+        cursor = self._pg.ClientCursor(self._raw)
+        cursor.execute("; ".join(text for text, _, _ in batch), [v for _, values, _ in batch for v in values])
+        for n, (_, _, placeholder) in enumerate(batch):
+            if n:
+                cursor.nextset()
+            if placeholder is not None:
+                placeholder._cursor = _Done(cursor.rowcount)
+        return cursor
 
     def _reconnect(self) -> None:
         old, self._raw = self._raw, self._connect()
@@ -288,40 +297,43 @@ class PgConnection:
         self._held, self._tx_sent, self._deferring = [("BEGIN", (), None)], False, True
         self.wrote_history, self.changes = False, []
 
-    def commit(self, notify: tuple[str, str] | None = None) -> None:
-        """COMMIT with whatever is held back, in one round trip; then, in the same round trip,
-        ``notify`` = (channel, payload) in a transaction of its own with synchronous_commit off
-        (NOTIFY's transaction gets an id, so committing it would wait for a WAL flush while
-        holding the notify lock: writers would queue behind each other's fsync).  Raises if the
-        COMMIT failed or its outcome is unknown; a failed notification only delays the feeds to
-        their next poll."""
+    def commit(self, notify: tuple[str, str] | None = None, written: int | None = None) -> None:
+        """COMMIT with whatever is held back, in one round trip; with ``notify`` = (channel,
+        payload), the notification goes in the same round trip, in a transaction of its own with
+        synchronous_commit off (NOTIFY's transaction gets an id, so committing it would wait for a
+        WAL flush while holding the notify lock: writers would queue behind each other's fsync).
+        ``written`` is a history id the transaction wrote: if the round trip fails, whether that
+        row exists tells a failed notification (the edit stands) from a failed COMMIT.  Raises if
+        the COMMIT failed or its outcome is unknown."""
         tail: list[tuple[str, tuple, PgCursor | None]] = [("COMMIT", (), None)]
-        if notify is not None:
+        if notify is not None and written is not None:
             tail += [("BEGIN", (), None), ("SET LOCAL synchronous_commit = off", (), None),
                      ("SELECT pg_notify(%s, %s)", notify, None), ("COMMIT", (), None)]
-        at = len(self._held)
         batch, self._held, self._deferring = self._held + tail, [], False
-        cursors: list[Any] = []
+        first_of_tx, self._tx_sent = not self._tx_sent, True
         try:
-            self._commit_batch(batch, cursors)
+            self._batch(batch)
         except self.Error:
-            if at < len(cursors) and _ok(self._pg, cursors[at]):
-                self.rollback_quietly()  # committed; only the notification failed
-                return
-            if self._tx_sent or not self.broken:
+            if self.broken and first_of_tx:  # nothing had reached the server: send it whole
+                self._reconnect()
+                self._batch(batch)
+            elif self.broken or len(tail) == 1:
                 raise
-            self._reconnect()  # nothing of this transaction had reached the server: send it whole
-            cursors.clear()
-            self._commit_batch(batch, cursors)
+            else:
+                self.rollback_quietly()
+                if self._raw.execute("SELECT 1 FROM history WHERE id = %s", (written,)).fetchone() is None:
+                    raise
+                return  # committed; only the notification failed: the feeds catch up at their next poll
+        if notify is not None and len(tail) == 1:
+            self._notify_alone(notify)
 
-    def _commit_batch(self, batch: list[tuple[str, tuple, PgCursor | None]], cursors: list[Any]) -> None:
-        self.round_trips += 1
-        with self._raw.pipeline():
-            for text, values, placeholder in batch:
-                cursors.append(self._raw.execute(text, values, prepare=False))
-                if placeholder is not None:
-                    placeholder._cursor = cursors[-1]
-        self._tx_sent = True
+    def _notify_alone(self, notify: tuple[str, str]) -> None:
+        """The notification after a COMMIT whose history ids are not known (a bulk write)."""
+        try:
+            self._pg.ClientCursor(self._raw).execute(
+                "BEGIN; SET LOCAL synchronous_commit = off; SELECT pg_notify(%s, %s); COMMIT", notify)
+        except self.Error:
+            self.rollback_quietly()
 
     @property
     def in_transaction(self) -> bool:
@@ -350,10 +362,13 @@ class PgConnection:
             pass
 
 
-def _ok(psycopg: Any, cursor: Any) -> bool:
-    """Whether a pipelined statement's result came back without error."""
-    result = cursor.pgresult
-    return result is not None and result.status == psycopg.pq.ExecStatus.COMMAND_OK
+class _Done:
+    """What a held-back write's cursor shows once sent: its row count, no rows."""
+
+    description = None
+
+    def __init__(self, rowcount: int) -> None:
+        self.rowcount = rowcount
 
 
 def password_kwargs(url: str) -> dict[str, str]:

@@ -165,7 +165,8 @@ class TeamConnection(LibraryConnection):
             finally:
                 self._in_tx = False
             try:
-                conn.commit(self._notification(conn) if conn.wrote_history else None)
+                conn.commit(self._notification(conn) if conn.wrote_history else None,
+                            conn.changes[0]["id"] if conn.changes else None)
             except conn.Error as exc:
                 broken = conn.broken
                 conn.rollback_quietly()
@@ -176,7 +177,7 @@ class TeamConnection(LibraryConnection):
     @staticmethod
     def _notification(conn: PgConnection) -> tuple[str, str]:
         """What wakes the colleagues' feeds (``feeds.NotifyFeed``): the history rows this edit
-        wrote, sent right after its COMMIT in the same round trip (``PgConnection.commit``),
+        wrote, sent right after its COMMIT, in the same round trip (``PgConnection.commit``),
         outside the edit's transaction so commits do not queue behind NOTIFY's database-wide lock.
         The edit is committed either way: a lost wake-up only delays the others to their next poll."""
         payload = json.dumps(conn.changes, ensure_ascii=False) if conn.changes is not None else ""
