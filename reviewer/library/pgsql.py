@@ -180,9 +180,10 @@ class PgConnection:
         self.Error = psycopg.Error
         self.wrote_history = False
         self.changes: list[dict] | None = []  # the history rows this transaction wrote
-        self._held: list[tuple[str, tuple, PgCursor | None]] = []  # written, not yet sent
+        self._held: list[tuple[str, tuple, Any]] = []  # written, not yet sent
         self._tx_sent = True  # some part of the open transaction reached the server
         self._deferring = False  # between begin() and the commit or rollback
+        self._next_id: int | None = None  # a history id drawn for this transaction's entry
         self.round_trips = 0  # for tests and tests/bench/bench_team.py
 
     def _connect(self) -> Any:
@@ -204,6 +205,13 @@ class PgConnection:
     def execute(self, sql: str, params: Sequence[Any] | None = ()) -> PgCursor:
         text, values = translate(sql), _params(params)
         history = sql.lstrip().startswith("INSERT INTO history")
+        if history and self._next_id is not None and self.changes is not None and _COLUMNS.search(sql):
+            # its id was drawn with the edit's first statement: the row can wait for the COMMIT
+            new_id, self._next_id = self._next_id, None
+            cursor = PgCursor(None, self, new_id)
+            self._held.append((_with_id(text), (new_id, *values), cursor))
+            self._note_history(sql, params or (), new_id)
+            return cursor
         if self._deferring and not history and _DEFERRABLE.match(text):
             cursor = PgCursor(None, self)
             self._held.append((text, values, cursor))
@@ -220,7 +228,7 @@ class PgConnection:
         if self._held:
             self._send([])
 
-    def _send(self, extra: list[tuple[str, tuple, PgCursor | None]]) -> Any:
+    def _send(self, extra: list[tuple[str, tuple, Any]]) -> Any:
         """One round trip: the held-back statements and ``extra``, in order; the last one's cursor."""
         batch, self._held = self._held + extra, []
         first_of_tx = not self._tx_sent
@@ -238,7 +246,7 @@ class PgConnection:
             except self.Error as again:
                 raise self._error(again) from None
 
-    def _batch(self, batch: list[tuple[str, tuple, PgCursor | None]]) -> Any:
+    def _batch(self, batch: list[tuple[str, tuple, Any]]) -> Any:
         """Several statements as one simple query, bound on the client (``ClientCursor``; psycopg's
         pipeline mode measured ~3 round trips' time for two statements).  The cursor is left on the
         last statement's result; the held-back writes' cursors get their row counts."""
@@ -254,7 +262,9 @@ class PgConnection:
         for n, (_, _, placeholder) in enumerate(batch):
             if n:
                 cursor.nextset()
-            if placeholder is not None:
+            if placeholder is _NEXT_ID:
+                self._next_id = int(cursor.fetchone()[0])
+            elif placeholder is not None:
                 placeholder._cursor = _Done(cursor.rowcount)
         return cursor
 
@@ -293,8 +303,12 @@ class PgConnection:
 
     # ------------------------------------------------------------------ transactions
     def begin(self) -> None:
-        """Open a transaction; BEGIN travels with the edit's first statement."""
-        self._held, self._tx_sent, self._deferring = [("BEGIN", (), None)], False, True
+        """Open a transaction; BEGIN travels with the edit's first statement, and so does drawing
+        the id of its history entry, so that the entry can travel with the COMMIT (its id is drawn
+        inside the transaction, as an INSERT would draw it; an unused one is a gap, as after a
+        rollback)."""
+        self._held, self._tx_sent, self._deferring = [("BEGIN", (), None), (_NEXT_ID_SQL, (), _NEXT_ID)], False, True
+        self._next_id = None
         self.wrote_history, self.changes = False, []
 
     def commit(self, notify: tuple[str, str] | None = None, written: int | None = None) -> None:
@@ -305,7 +319,7 @@ class PgConnection:
         ``written`` is a history id the transaction wrote: if the round trip fails, whether that
         row exists tells a failed notification (the edit stands) from a failed COMMIT.  Raises if
         the COMMIT failed or its outcome is unknown."""
-        tail: list[tuple[str, tuple, PgCursor | None]] = [("COMMIT", (), None)]
+        tail: list[tuple[str, tuple, Any]] = [("COMMIT", (), None)]
         if notify is not None and written is not None:
             tail += [("BEGIN", (), None), ("SET LOCAL synchronous_commit = off", (), None),
                      ("SELECT pg_notify(%s, %s)", notify, None), ("COMMIT", (), None)]
@@ -360,6 +374,23 @@ class PgConnection:
             self._raw.close()
         except self.Error:
             pass
+
+
+_NEXT_ID_SQL = "SELECT nextval(pg_get_serial_sequence('history', 'id'))"
+
+
+class _Slot:
+    """Marks the statement in a batch whose result is the drawn history id."""
+
+
+_NEXT_ID = _Slot()
+
+
+def _with_id(text: str) -> str:
+    """A translated ``INSERT INTO history (…) VALUES (…) RETURNING id`` with the id given."""
+    text = text.removesuffix(" RETURNING id")
+    text = re.sub(r"INSERT INTO history\s*\(", "INSERT INTO history (id, ", text, count=1)
+    return re.sub(r"\bVALUES\s*\(", "VALUES (%s, ", text, count=1)
 
 
 class _Done:
