@@ -166,9 +166,9 @@ class PgConnection:
     Round trips, not the server's work, are what an edit costs on a loaded machine (each one is a
     context switch on both sides), so inside a transaction the statements whose result nobody
     reads — BEGIN, and UPDATE/INSERT/DELETE without RETURNING — are held back and sent in one
-    round trip with the next statement that returns rows, or with the COMMIT.  A status
-    edit is three round trips (claim, history, commit), not seven.  Reading a held-back write's
-    cursor sends it at once.  An error in a held-back write surfaces at the next round trip of the
+    round trip with the next statement that returns rows, or with the COMMIT.  A status edit is
+    two round trips (the guarded claim; then the history row, COMMIT and notification), not
+    seven; a correction three, not nine.  Reading a held-back write's cursor sends it at once.  An error in a held-back write surfaces at the next round trip of the
     same transaction, which then rolls back whole, as before.  The statements of one round trip
     go as one simple query bound on the client (``_batch``)."""
 
