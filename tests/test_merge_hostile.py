@@ -1,5 +1,9 @@
 """Merging a hostile library: no SQL identifier is taken from the file, every row is checked as
-strictly as an import, and a refused merge changes nothing (row counts and content hash)."""
+strictly as an import, and a refused merge changes nothing (row counts and content hash).
+
+SQLite only: "changes nothing" is checked on the file's bytes (``fingerprint``), and the hostile
+side is always a file anyway.  A team push runs the same validating merge (``merge_from``); its
+both-backend tests are in test_merge.py."""
 
 from __future__ import annotations
 
