@@ -58,6 +58,8 @@ class _TableInserter:
 class TeamConnection(LibraryConnection):
     """The open PostgreSQL connection of a team library, and the transaction every edit runs in."""
 
+    CLAIM_RETURNING = True  # a round trip saved per edit (versions.VersionsMixin._claim_item)
+
     def __init__(self, path: str, reviewer: str = "", read_only: bool = False) -> None:
         self.url = str(path)
         self.path = redact(self.url)  # shown in messages; never the password

@@ -125,11 +125,17 @@ class VersionsMixin:
         self._claim_row(ITEM_TABLES[item_type], row, expected)
 
     def _claim_item(self, item_type: str, item_uuid: str, expected: int | None = None) -> dict:
-        """``_item`` and ``_claim`` in one statement: the guarded version bump returns the row
-        (``UPDATE … RETURNING``, SQLite ≥ 3.35), so an edit does not read the row and then write
-        it in two round trips.  Only a refusal reads again, to say who changed the item and when."""
+        """``_item`` and ``_claim``; on a team library in one statement: the guarded version bump
+        returns the row (``UPDATE … RETURNING``), so an edit does not read the row and then write
+        it in two round trips.  Only a refusal reads again, to say who changed the item and when.
+        A SQLite file keeps the read and the write (no round trips to save, and no dependency on
+        SQLite ≥ 3.35 for RETURNING)."""
         if item_type not in ITEM_TABLES:
             raise ReviewerError("bad_item_type", item_type=item_type)
+        if not getattr(self, "CLAIM_RETURNING", False):  # set by team.TeamConnection
+            row = self._item(item_type, item_uuid)
+            self._claim(item_type, row, expected)
+            return row
         table = ITEM_TABLES[item_type]
         pending = self._pending_versions.get(item_uuid)
         seen = expected if expected is not None else (pending if pending is not None else self._seen().get(item_uuid))
