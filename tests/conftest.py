@@ -95,6 +95,7 @@ def backend_library(request, tmp_path):
         return lib
 
     open_library.backend = request.param
+    open_library.team_db = lambda: request.getfixturevalue("team_db")  # (cluster, name): for URLs
     yield open_library
     for lib in opened:
         lib.close()

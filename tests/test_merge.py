@@ -1,4 +1,10 @@
-"""Merging another reviewer's library: united work, conflicts kept and listed, idempotent."""
+"""Merging another reviewer's library: united work, conflicts kept and listed, idempotent.
+
+The receiving library ``a`` is, by the ``backend_library`` fixture, a SQLite file or a PostgreSQL
+team library (then ``a.merge_from(file)`` is ``team push``, and the other direction — a file
+receiving the team's work — is ``team pull``).  The other library is always a file: that is what
+a reviewer brings.  Tests that build two files side by side stay SQLite-only where it says so.
+"""
 
 from __future__ import annotations
 
@@ -45,14 +51,32 @@ def effective(lib: Library, doc: str) -> list:
     return rows
 
 
+def merge_into_file(b: Library, a: Library):
+    """The other direction, file ``b`` receiving ``a``'s work: a plain merge, or ``team pull``."""
+    if a.conn.__class__.__name__ == "PgConnection":
+        from reviewer.library.team_sync import pull
+
+        return pull(a, b)
+    return b.merge_from(a.path)
+
+
 @pytest.fixture
-def pair(tmp_path):
-    """Two libraries that share one report (copied file: same uuids)."""
-    a_path, b_path = tmp_path / "alice.db", tmp_path / "bob.db"
-    with Library(a_path, reviewer="alice") as a:
+def pair(tmp_path, backend_library):
+    """Two libraries that share one report with the same uuids: a copied file, or on
+    PostgreSQL a team library and a file pulled from it (what a reviewer takes offline)."""
+    b_path = tmp_path / "bob.db"
+    if backend_library.backend == "sqlite":
+        a_path = tmp_path / "alice.db"
+        with Library(a_path, reviewer="alice") as a:
+            doc = a.import_analysis(make_analysis(SMALL_TEXT)).doc_uuid
+        shutil.copy(a_path, b_path)
+        a = Library(a_path, reviewer="alice")
+    else:
+        a = backend_library("alice")
         doc = a.import_analysis(make_analysis(SMALL_TEXT)).doc_uuid
-    shutil.copy(a_path, b_path)
-    a, b = Library(a_path, reviewer="alice"), Library(b_path, reviewer="bob")
+        with Library(b_path, reviewer="bob") as b:
+            merge_into_file(b, a)
+    b = Library(b_path, reviewer="bob")
     yield a, b, doc
     a.close()
     b.close()
@@ -95,8 +119,8 @@ def test_merging_the_same_library_twice_changes_nothing(pair):
     assert "没有新内容" in second.format("zh") and "Nothing new" in second.format("en")
 
 
-def test_separately_imported_copies_of_a_report_are_matched_by_sha256(tmp_path):
-    with Library(tmp_path / "a.db", reviewer="alice") as a, Library(tmp_path / "b.db", reviewer="bob") as b:
+def test_separately_imported_copies_of_a_report_are_matched_by_sha256(tmp_path, backend_library):
+    with backend_library("alice") as a, Library(tmp_path / "b.db", reviewer="bob") as b:
         doc_a = a.import_analysis(make_analysis(SMALL_TEXT)).doc_uuid
         doc_b = b.import_analysis(make_analysis(SMALL_TEXT)).doc_uuid
         assert doc_a != doc_b
@@ -158,7 +182,7 @@ def test_later_comment_edits_untags_and_undos_come_across(pair):
     comment = a.add_comment("figure", figure, "初稿")
     a.tag_item("figure", figure, a.tags()[0].uuid)
     correction = a.correct("figure", figure, "value", 7)
-    b.merge_from(a.path)
+    merge_into_file(b, a)
     b.edit_comment(comment.uuid, "改稿")
     b.untag_item("figure", figure, a.tags()[0].uuid)
     b.undo(next(h.id for h in b.history() if h.uuid == correction.uuid))
@@ -176,7 +200,7 @@ def test_merging_both_ways_gives_the_same_view(pair):
     b.add_comment("figure", fb, "乙批注")
     b.add_annotation(doc, 5, 9, "乙")
     a.merge_from(b.path)
-    b.merge_from(a.path)
+    merge_into_file(b, a)
     assert effective(a, doc) == effective(b, doc)
 
 
@@ -189,11 +213,12 @@ def test_merge_leaves_the_other_library_unchanged(pair):
     assert hashlib.sha256(b.path.read_bytes()).hexdigest() == digest
 
 
-def test_merge_refuses_itself_and_files_that_are_not_libraries(pair, tmp_path):
+def test_merge_refuses_itself_and_files_that_are_not_libraries(pair, tmp_path, backend_library):
     a, _, _ = pair
     with pytest.raises(ReviewerError) as err:
         a.merge_from(a.path)
-    assert err.value.code == "merge_same_library"
+    # a team library's own URL is no file at all: refused as missing, nothing merged
+    assert err.value.code == ("merge_same_library" if backend_library.backend == "sqlite" else "file_missing")
     junk = tmp_path / "junk.db"
     junk.write_text("not a database")
     with pytest.raises(ReviewerError) as err:
@@ -204,19 +229,20 @@ def test_merge_refuses_itself_and_files_that_are_not_libraries(pair, tmp_path):
     assert err.value.code == "file_missing"
 
 
-def test_work_on_a_report_re_imported_in_the_other_library_is_carried_onto_our_text(tmp_path):
+def test_work_on_a_report_re_imported_in_the_other_library_is_carried_onto_our_text(tmp_path, backend_library):
     """Alice re-imported a revised report; Bob kept reviewing the old text.  Merging Bob's
     library puts his work on Alice's revised text, as a re-import would have."""
     path = "/reports/甲区.txt"
     old_text = report_text(sections=2, paragraphs=2, sentences=4, seed=61)
-    with Library(tmp_path / "alice.db", reviewer="alice") as a:
-        doc = a.import_analysis(make_analysis(old_text, path=path)).doc_uuid
-    shutil.copy(tmp_path / "alice.db", tmp_path / "bob.db")
+    a = backend_library("alice")
+    doc = a.import_analysis(make_analysis(old_text, path=path)).doc_uuid
+    with Library(tmp_path / "bob.db", reviewer="bob") as b:
+        merge_into_file(b, a)  # Bob's copy of the old text, with the same uuids
     first_body = next(line for line in old_text.splitlines() if line.count("。") > 3)
     doomed = first_body.split("。")[1] + "。"  # a sentence the revision deletes
     new_text = "修订说明:本版补充了第四季度数据。\n" + old_text.replace("现将有关情况报告如下。", "现报告如下。") \
         .replace(doomed, "")
-    with Library(tmp_path / "alice.db", reviewer="alice") as a, Library(tmp_path / "bob.db", reviewer="bob") as b:
+    with a, Library(tmp_path / "bob.db", reviewer="bob") as b:
         assert a.import_analysis(make_analysis(new_text, path=path)).anchoring is not None
         old = b.load_review(doc)
         figure = [f for f in old.figures if f.figure.kind == "count"][-1]
@@ -249,8 +275,8 @@ def test_work_on_a_report_re_imported_in_the_other_library_is_carried_onto_our_t
         assert not a.merge_from(b.path).changed and snapshot(a) == before
 
 
-def test_a_merged_tag_can_be_undone_where_both_had_tagged_the_item(tmp_path):
-    with Library(tmp_path / "a.db", reviewer="alice") as a, Library(tmp_path / "b.db", reviewer="bob") as b:
+def test_a_merged_tag_can_be_undone_where_both_had_tagged_the_item(tmp_path, backend_library):
+    with backend_library("alice") as a, Library(tmp_path / "b.db", reviewer="bob") as b:
         doc_a = a.import_analysis(make_analysis(SMALL_TEXT)).doc_uuid
         doc_b = b.import_analysis(make_analysis(SMALL_TEXT)).doc_uuid
         tag = a.tags()[0].uuid
@@ -294,6 +320,8 @@ def _apply(lib: Library, doc: str, edits) -> None:
             assert exc.code == "not_tagged"
 
 
+# SQLite only: two files copied from one; push and pull between a team library and a file are
+# covered above by the ``pair`` tests, and a new team database per example would be slow.
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(alice_edits=REVIEW_EDITS, bob_edits=REVIEW_EDITS)
 def test_any_two_reviews_merge_idempotently_and_keep_everyones_work(tmp_path_factory, alice_edits, bob_edits):

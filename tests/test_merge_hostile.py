@@ -1,5 +1,9 @@
 """Merging a hostile library: no SQL identifier is taken from the file, every row is checked as
-strictly as an import, and a refused merge changes nothing (row counts and content hash)."""
+strictly as an import, and a refused merge changes nothing (row counts and content hash).
+
+SQLite only: "changes nothing" is checked on the file's bytes (``fingerprint``), and the hostile
+side is always a file anyway.  A team push runs the same validating merge (``merge_from``); its
+both-backend tests are in test_merge.py."""
 
 from __future__ import annotations
 
@@ -331,3 +335,12 @@ def test_a_correction_whose_new_value_is_null_is_judged_not_crashed_on(victim):
     with Library(ours) as lib:
         lib.merge_from(theirs)  # a NULL unit is a valid correction (the unit removed): merged, no crash
         assert lib.load_review(doc) is not None
+
+
+def test_a_figure_whose_value_is_null_is_judged_not_crashed_on(victim):
+    """Found by the merge fuzz test: a NULL figure value made validation raise TypeError (a
+    traceback) instead of judging the row; the store reads it as no value."""
+    ours, theirs, doc = victim
+    _sql(theirs, "UPDATE figures SET value = NULL WHERE uuid = (SELECT uuid FROM figures LIMIT 1)")
+    with Library(ours) as lib:
+        lib.merge_from(theirs)  # no crash: merged (a figure without a value) or refused with a message

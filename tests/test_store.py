@@ -381,6 +381,23 @@ def test_undo_of_a_correction_restores_the_earlier_correction_and_status(lib, do
     assert after.review.original == {}
 
 
+def test_undo_of_a_correction_after_a_status_brings_that_status_back(lib, doc):
+    """Found by the undo/redo machine on a team library (the same on a file): a status set
+    between two corrections is what undoing the second one must show again."""
+    figure = lib.load_review(doc).figures[0].review.uuid
+    first = lib.correct("figure", figure, "value", 1)
+    lib.set_status("figure", figure, "confirmed")
+    second = lib.correct("figure", figure, "value", 3)
+    lib.undo(second.id)
+    after = lib.load_review(doc).figures[0]
+    assert after.figure.value == 1 and after.review.status == "confirmed"
+    other = lib.correct("figure", figure, "value", 5)  # undoing an older one keeps the newer's status
+    lib.undo(first.id)
+    after = lib.load_review(doc).figures[0]
+    assert after.figure.value == 5 and after.review.status == "corrected"
+    assert other.id > first.id
+
+
 def test_undo_of_an_import_is_refused(lib, doc):
     with pytest.raises(ReviewerError) as err:
         lib.undo(lib.history()[0].id)

@@ -1,5 +1,10 @@
 """Opening libraries: forward migration with a backup first, and every kind of bad file refused
-with a clear message and left exactly as it was."""
+with a clear message and left exactly as it was.
+
+Most of these are about the file itself — the backup written beside it, SQLite's header and
+integrity check, file permissions, a Chinese folder name — and so run on SQLite only.  A team
+library has the same numbered migrations (``team_schema.migrate`` runs ``schema.MIGRATIONS``), run
+by the database's owner: the tests at the end run those on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -15,14 +20,19 @@ from reviewer.messages import ReviewerError
 from tests.test_store_support import SMALL_TEXT, make_analysis
 
 
+def fill_old_library(conn) -> None:
+    """What an old release left in its library: its uuid and one document."""
+    conn.execute("INSERT INTO library_info (key, value) VALUES ('library_uuid', 'old-lib')")
+    conn.execute("INSERT INTO documents (uuid, path, sha256, metadata, text, analysis_text, imported_at)"
+                 " VALUES ('d1', '/r.txt', 'abc', '{\"title\": \"旧库中的报告\"}', '正文', '正文', ?)", (now(),))
+
+
 def make_v1_library(path) -> None:
     """A library as version 1 of the schema wrote it, with one document in it."""
     conn = sqlite3.connect(path)
     with conn:
         store_schema.migrate(conn, 1, now())
-        conn.execute("INSERT INTO library_info (key, value) VALUES ('library_uuid', 'old-lib')")
-        conn.execute("INSERT INTO documents (uuid, path, sha256, metadata, text, analysis_text, imported_at)"
-                     " VALUES ('d1', '/r.txt', 'abc', '{\"title\": \"旧库中的报告\"}', '正文', '正文', ?)", (now(),))
+        fill_old_library(conn)
     conn.close()
 
 
@@ -219,3 +229,52 @@ def test_a_library_in_a_folder_with_a_chinese_name_opens_read_write_and_read_onl
         doc = lib.import_analysis(make_analysis(SMALL_TEXT)).doc_uuid
     with Library(path, read_only=True) as lib:  # opened through an SQLite URI
         assert lib.load_review(doc).document.text == SMALL_TEXT
+
+
+# ---------------------------------------------------------------------- the same on a team library
+def make_old_team_library(pg_cluster, version: int) -> str:
+    """A team database as an older release's ``team init`` left it, with one document in it."""
+    from reviewer.library import team_schema
+    from reviewer.library.pgsql import PgConnection
+
+    name = pg_cluster.new_database()
+    conn = PgConnection(pg_cluster.url(name))
+    try:
+        conn.raw.execute("BEGIN")
+        team_schema.migrate(conn, version, now())
+        fill_old_library(conn)
+        conn.raw.execute("COMMIT")
+    finally:
+        conn.close()
+    return name
+
+
+@pytest.mark.parametrize("version", [1, store_schema.CURRENT_VERSION - 1])
+def test_an_older_team_library_is_migrated_by_its_owner_once_with_its_documents(pg_cluster, version):
+    name = make_old_team_library(pg_cluster, version)
+    with Library(pg_cluster.url(name)) as lib:  # the owner opening it (what `team init` does again)
+        assert lib.schema_version == store_schema.CURRENT_VERSION
+        assert [d.title for d in lib.list_documents()] == ["旧库中的报告"]
+        steps = lib.conn.execute("SELECT version FROM schema_version ORDER BY version").fetchall()
+        assert [v for (v,) in steps] == list(range(1, store_schema.CURRENT_VERSION + 1))
+        assert lib.backup_path is None  # a server's backups are its DBA's business
+        history = lib.conn.execute("SELECT COUNT(*) FROM history").fetchone()[0]
+    with Library(pg_cluster.url(name)) as again:  # no second migration
+        assert again.conn.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == len(steps)
+        assert again.conn.execute("SELECT COUNT(*) FROM history").fetchone()[0] == history
+
+
+def test_a_team_library_from_a_newer_version_is_refused_unchanged(team_db):
+    from tests.conftest import team_url
+
+    cluster, name = team_db
+    cluster.admin_sql("INSERT INTO schema_version (version, applied_at) VALUES (99, 'future')", name)
+    for user in ("alice", "boss"):
+        with pytest.raises(ReviewerError) as err:
+            Library(team_url(team_db, user))
+        assert err.value.code == "library_newer" and "99" in err.value.message("en")
+    import psycopg
+
+    with psycopg.connect(cluster.url(name)) as conn:  # refused, not migrated nor downgraded
+        assert conn.execute("SELECT MAX(version), COUNT(*) FROM schema_version").fetchone() == \
+            (99, store_schema.CURRENT_VERSION + 1)

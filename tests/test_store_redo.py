@@ -1,19 +1,17 @@
 """Redo brings back exactly what undo took away: the same rows under the same UUIDs, with their
-tags, comments and history (issue 11, defect 1)."""
+tags, comments and history (issue 11, defect 1) — on a SQLite file and on a PostgreSQL team library."""
 
 from __future__ import annotations
 
 import pytest
 
-from reviewer.library.store import Library
 from reviewer.messages import ReviewerError
 from tests.test_store_support import SMALL_TEXT, make_analysis
 
 
 @pytest.fixture
-def lib(tmp_path):
-    with Library(tmp_path / "lib.db", reviewer="王律师") as library:
-        yield library
+def lib(backend_library):
+    return backend_library("王律师")
 
 
 def _state(lib, doc):

@@ -389,3 +389,45 @@ def test_a_comment_edited_by_a_colleague_meanwhile_is_not_overwritten(backend_li
     wang.edit_comment(other.uuid, "另一条改")
     alice.undo(alice.last_entry.id)  # ... does not block undoing mine
     assert mine.uuid not in {c.uuid for c in alice.load_review(doc).figures[0].review.comments}
+
+
+def test_an_edit_costs_two_or_three_round_trips(team_db):
+    """Round trips, not the server's work, are what an edit costs on a loaded machine (issue 15):
+    BEGIN and the writes whose result nobody reads travel with the next statement, the history
+    entry with the COMMIT."""
+    with Library(team_url(team_db)) as lib:
+        doc = lib.import_analysis(make_analysis(SMALL_TEXT)).doc_uuid
+        figure = lib.load_review(doc).figures[0].review.uuid
+        for edit, most in ((lambda: lib.set_status("figure", figure, "confirmed"), 2),
+                           (lambda: lib.correct("figure", figure, "value", 7), 3),
+                           (lambda: lib.set_verdict(lib.load_review(doc).checks[0].review.uuid, "confirmed", "核过"),
+                            None)):
+            before = lib.conn.round_trips
+            edit()
+            assert most is None or lib.conn.round_trips - before <= most
+        review = lib.load_review(doc)
+        assert review.figures[0].figure.value == 7 and review.figures[0].review.status == "corrected"
+        assert [h.action for h in lib.history(item_uuid=figure)] == ["status", "correct"]
+
+
+def test_a_held_back_write_the_server_refuses_rolls_the_edit_back_whole(team_db, monkeypatch):
+    """A write sent later with the next statement still fails the edit it belongs to: nothing of
+    it is saved, the error says so, and the next edit works."""
+    with Library(team_url(team_db)) as lib:
+        doc = lib.import_analysis(make_analysis(SMALL_TEXT)).doc_uuid
+        figure = lib.load_review(doc).figures[0]
+        version = lib.item_version("figure", figure.review.uuid)
+        original = lib._set_status_row
+
+        def bad_status_row(item_type, item_uuid, status, at):
+            lib.conn.execute("UPDATE figures SET status = NULL WHERE uuid = ?", (item_uuid,))  # NOT NULL
+
+        monkeypatch.setattr(lib, "_set_status_row", bad_status_row)
+        with pytest.raises((ReviewerError, psycopg.Error)):
+            lib.correct("figure", figure.review.uuid, "value", 1)
+        monkeypatch.setattr(lib, "_set_status_row", original)
+        assert lib.conn.execute("SELECT COUNT(*) FROM corrections").fetchone()[0] == 0
+        assert lib.item_version("figure", figure.review.uuid) == version
+        assert not [h for h in lib.history(item_uuid=figure.review.uuid)]
+        lib.correct("figure", figure.review.uuid, "value", 1)
+        assert lib.load_review(doc).figures[0].figure.value == 1

@@ -6,6 +6,10 @@ The model applies each command forward in plain Python and keeps, like ``QUndoSt
 before and after every command, so undo must give back the state before and redo the state after.
 Items and tags are drawn in the order they were made (never by their random UUIDs), so an
 example replays the same way.
+
+The same machine runs on a PostgreSQL team library (``PgUndoRedoMachine``), each example on a
+fresh database copied from a template (``CREATE DATABASE … TEMPLATE``), with fewer examples there:
+a server round trip per statement makes each step slower than on a file.
 """
 
 from __future__ import annotations
@@ -68,10 +72,8 @@ class UndoRedoMachine(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         QApplication.instance() or QApplication([])
-        template, self.doc = _template()
         self.folder = Path(tempfile.mkdtemp(prefix="undo-example-"))
-        self.path = self.folder / "library.db"
-        shutil.copy(template, self.path)
+        self.path = self._fresh_library()
         self.errors: list[str] = []
         self.workspace = Workspace(reviewer="甲", pool=SyncPool())
         self.workspace.error.connect(self.errors.append)
@@ -80,6 +82,13 @@ class UndoRedoMachine(RuleBasedStateMachine):
         self.steps: list[tuple[dict, dict]] = []  # (before, after) per command on the stack
         self.index = 0
         self.serial = 0
+
+    def _fresh_library(self) -> Path | str:
+        """A copy of the template library with its one imported report, for this example."""
+        template, self.doc = _template()
+        path = self.folder / "library.db"
+        shutil.copy(template, path)
+        return path
 
     def _open(self) -> None:
         self.workspace.open_library(self.path)
@@ -268,3 +277,37 @@ class UndoRedoMachine(RuleBasedStateMachine):
 UndoRedoMachine.TestCase.settings = settings(max_examples=80, stateful_step_count=20, deadline=None, derandomize=True,
                                              suppress_health_check=list(HealthCheck))
 test_undo_redo_against_a_model = UndoRedoMachine.TestCase
+
+
+class PgUndoRedoMachine(UndoRedoMachine):
+    """The same machine on a team library: the reviewer is the login role ``alice``."""
+
+    cluster = None  # set by the test from the session's throw-away cluster
+    _template_db: dict[str, str] = {}
+
+    def _fresh_library(self) -> str:
+        from tests.conftest import TEAM_PASSWORDS
+
+        cluster = self.cluster
+        if "name" not in self._template_db:
+            from reviewer.library.team_admin import init_team
+
+            name = cluster.new_database()
+            init_team(cluster.url(name), reviewers={"alice": TEAM_PASSWORDS["alice"]})
+            with Library(cluster.url(name, "alice", TEAM_PASSWORDS["alice"])) as lib:
+                self._template_db["doc"] = lib.import_analysis(make_analysis(SMALL_TEXT)).doc_uuid
+            self._template_db["name"] = name
+        self.doc = self._template_db["doc"]
+        copy = cluster.new_database()
+        cluster.admin_sql(f'DROP DATABASE "{copy}"')
+        cluster.admin_sql(f'CREATE DATABASE "{copy}" TEMPLATE "{self._template_db["name"]}"')
+        return cluster.url(copy, "alice", TEAM_PASSWORDS["alice"])
+
+
+def test_undo_redo_against_a_model_on_a_team_library(pg_cluster):
+    from hypothesis.stateful import run_state_machine_as_test
+
+    PgUndoRedoMachine.cluster = pg_cluster
+    run_state_machine_as_test(PgUndoRedoMachine, settings=settings(
+        max_examples=12, stateful_step_count=15, deadline=None, derandomize=True,
+        suppress_health_check=list(HealthCheck)))

@@ -96,8 +96,7 @@ class EditsMixin:
         except (ValueError, TypeError):
             raise ReviewerError("bad_value", field=field, value=new_value) from None
         with self._tx():
-            row = self._item(item_type, item_uuid)
-            self._claim(item_type, row, expected_version)
+            row = self._claim_item(item_type, item_uuid, expected_version)
             old, heads = self._effective(item_type, row, field)
             correction_uuid, at = new_uuid(), now()
             self.conn.execute(
@@ -118,8 +117,7 @@ class EditsMixin:
         if item_type not in STATUS_ITEM_TYPES:
             raise ReviewerError("bad_item_type", item_type=item_type)
         with self._tx():
-            row = self._item(item_type, item_uuid)
-            self._claim(item_type, row, expected_version)
+            row = self._claim_item(item_type, item_uuid, expected_version)
             at = now()
             self._set_status_row(item_type, item_uuid, status, at)
             return self._log("status", item_type, item_uuid, row["doc_uuid"], "status", row["status"], status, at=at)
@@ -134,8 +132,7 @@ class EditsMixin:
             raise ReviewerError("bad_value", field="reason", value=reason)
         reason = reason.strip()
         with self._tx():
-            row = self._item("check", check_uuid)
-            self._claim("check", row, expected_version)
+            row = self._claim_item("check", check_uuid, expected_version)
             at = now()
             self._set_status_row("check", check_uuid, verdict, at)
             self.conn.execute("UPDATE checks SET verdict_reason = ? WHERE uuid = ?", (reason or None, check_uuid))

@@ -86,11 +86,16 @@ class HistoryMixin:
                 current = self._item(h["item_type"], h["item_uuid"])
                 self._claim(h["item_type"], current, current["row_version"])
             if action == "correct":
+                # The status a correction replaced comes back when nothing corrects the item any
+                # more, or when this was its newest correction (a status set between two
+                # corrections is what the reviewer saw before the second one).
+                newest = self._row("SELECT uuid FROM corrections WHERE item_uuid = ? AND undone = 0"
+                                   " ORDER BY at DESC, uuid DESC LIMIT 1", (h["item_uuid"],))
                 self.conn.execute("UPDATE corrections SET undone = 1 WHERE uuid = ?", (ref,))
                 row = self._item(h["item_type"], h["item_uuid"])
                 still = [r for r in self._rows("SELECT * FROM corrections WHERE item_uuid = ? AND undone = 0",
                                                (h["item_uuid"],))]
-                if row["status"] == "corrected" and not still:
+                if row["status"] == "corrected" and (not still or (newest is not None and newest["uuid"] == ref)):
                     self._set_status_row(h["item_type"], h["item_uuid"], extra.get("status", "unreviewed"), at)
             elif action == "status":
                 self._item(h["item_type"], h["item_uuid"])

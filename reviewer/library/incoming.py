@@ -271,7 +271,8 @@ class Incoming:
         return self._spans("sections")(row)
 
     def _figure(self, row: dict) -> str | None:
-        value = json.loads(row["value"])
+        # a NULL value reads as JSON null, as the store's own ``rows.loads`` reads it
+        value = json.loads(row["value"]) if row["value"] is not None else None
         if isinstance(value, bool) or not isinstance(value, (int, float, str, type(None))):
             return f"value is a JSON {type(value).__name__}"
         if row["kind"] is not None and row["kind"] not in FIGURE_KINDS:

@@ -114,25 +114,35 @@ _COLUMNS = re.compile(r"INSERT INTO history\s*\(([^)]*)\)")
 CHANGE_FIELDS = ("doc_uuid", "item_type", "item_uuid", "action", "reviewer", "at")
 
 
+_DEFERRABLE = re.compile(r"\s*(UPDATE|INSERT|DELETE)\b(?!.*\bRETURNING\b)", re.I | re.S)
+
+
 class PgCursor:
-    """A psycopg cursor with sqlite3's ``lastrowid`` (the history id an INSERT just drew)."""
+    """A psycopg cursor with sqlite3's ``lastrowid`` (the history id an INSERT just drew).  A
+    deferred write's cursor is filled in when its batch is sent; reading it sends the batch."""
 
     def __init__(self, cursor: Any, owner: PgConnection, new_id: int | None = None) -> None:
         self._cursor, self._owner, self._new_id = cursor, owner, new_id
 
     @property
+    def _sent(self) -> Any:
+        if self._cursor is None:
+            self._owner.flush()
+        return self._cursor
+
+    @property
     def description(self) -> Any:
-        return self._cursor.description
+        return self._sent.description
 
     @property
     def rowcount(self) -> int:
-        return self._cursor.rowcount
+        return self._sent.rowcount
 
     @property
     def lastrowid(self) -> int | None:
         if self._new_id is not None:
             return self._new_id
-        description = self._cursor.description
+        description = self._sent.description
         if description and len(description) == 1 and description[0].name == "id":
             row = self._cursor.fetchone()  # the RETURNING id that translate() added
         else:
@@ -140,10 +150,10 @@ class PgCursor:
         return int(row[0]) if row else None
 
     def fetchone(self) -> tuple | None:
-        return self._cursor.fetchone() if self._cursor.description else None
+        return self._sent.fetchone() if self._sent.description else None
 
     def fetchall(self) -> list[tuple]:
-        return self._cursor.fetchall() if self._cursor.description else []
+        return self._sent.fetchall() if self._sent.description else []
 
     def __iter__(self) -> Iterator[tuple]:
         return iter(self.fetchall())
@@ -151,32 +161,119 @@ class PgCursor:
 
 class PgConnection:
     """The part of ``sqlite3.Connection`` the library uses, over one psycopg connection in
-    autocommit mode (transactions are the explicit BEGIN/COMMIT of ``_tx``, as with SQLite)."""
+    autocommit mode (transactions are the explicit ``begin``/``commit`` of ``team._tx``).
+
+    Round trips, not the server's work, are what an edit costs on a loaded machine (each one is a
+    context switch on both sides), so inside a transaction the statements whose result nobody
+    reads — BEGIN, and UPDATE/INSERT/DELETE without RETURNING — are held back and sent in one
+    round trip with the next statement that returns rows, or with the COMMIT.  A status edit is
+    two round trips (the guarded claim; then the history row, COMMIT and notification), not
+    seven; a correction three, not nine.  Reading a held-back write's cursor sends it at once.  An error in a held-back write surfaces at the next round trip of the
+    same transaction, which then rolls back whole, as before.  The statements of one round trip
+    go as one simple query bound on the client (``_batch``)."""
 
     def __init__(self, url: str, password: str | None = None) -> None:
         psycopg = self._pg = driver()
         self.url = url
-        secret = {"password": password} if password is not None else password_kwargs(url)
-        try:
-            self.raw = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
-                                       application_name="report-reviewer", **secret)
-        except psycopg.Error as exc:
-            raise team_error(exc, url) from None
+        self._secret = {"password": password} if password is not None else password_kwargs(url)
+        self._raw = self._connect()
         self.Error = psycopg.Error
         self.wrote_history = False
         self.changes: list[dict] | None = []  # the history rows this transaction wrote
+        self._held: list[tuple[str, tuple, Any]] = []  # written, not yet sent
+        self._tx_sent = True  # some part of the open transaction reached the server
+        self._deferring = False  # between begin() and the commit or rollback
+        self._next_id: int | None = None  # a history id drawn for this transaction's entry
+        self.round_trips = 0  # for tests and tests/bench/bench_team.py
 
-    def execute(self, sql: str, params: Sequence[Any] | None = ()) -> PgCursor:
-        history = sql.lstrip().startswith("INSERT INTO history")
+    def _connect(self) -> Any:
         try:
-            cursor = self.raw.execute(translate(sql), _params(params), prepare=False)
-        except self.Error as exc:
-            raise self._error(exc) from None
-        if history:  # remembered to announce after the commit (team.TeamConnection._tx)
-            new_id = int(cursor.fetchone()[0])
+            return self._pg.connect(self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
+                                    application_name="report-reviewer", **self._secret)
+        except self._pg.Error as exc:
+            raise team_error(exc, self.url) from None
+
+    @property
+    def raw(self) -> Any:
+        """The psycopg connection, for statements the translation does not cover; whatever was
+        held back is sent first so the order stays the caller's."""
+        if self._held:
+            self.flush()
+        return self._raw
+
+    # ------------------------------------------------------------------ statements
+    def execute(self, sql: str, params: Sequence[Any] | None = ()) -> PgCursor:
+        text, values = translate(sql), _params(params)
+        history = sql.lstrip().startswith("INSERT INTO history")
+        if history and self._next_id is not None and self.changes is not None and _COLUMNS.search(sql):
+            # its id was drawn with the edit's first statement: the row can wait for the COMMIT
+            new_id, self._next_id = self._next_id, None
+            cursor = PgCursor(None, self, new_id)
+            self._held.append((_with_id(text), (new_id, *values), cursor))
             self._note_history(sql, params or (), new_id)
-            return PgCursor(cursor, self, new_id)
-        return PgCursor(cursor, self)
+            return cursor
+        if self._deferring and not history and _DEFERRABLE.match(text):
+            cursor = PgCursor(None, self)
+            self._held.append((text, values, cursor))
+            return cursor
+        raw_cursor = self._send([(text, values, None)])
+        if history:  # remembered to announce after the commit (team.TeamConnection._tx)
+            new_id = int(raw_cursor.fetchone()[0])
+            self._note_history(sql, params or (), new_id)
+            return PgCursor(raw_cursor, self, new_id)
+        return PgCursor(raw_cursor, self)
+
+    def flush(self) -> None:
+        """Send the held-back statements now (their errors raise here)."""
+        if self._held:
+            self._send([])
+
+    def _send(self, extra: list[tuple[str, tuple, Any]]) -> Any:
+        """One round trip: the held-back statements and ``extra``, in order; the last one's cursor."""
+        batch, self._held = self._held + extra, []
+        first_of_tx = not self._tx_sent
+        self._tx_sent = True
+        try:
+            return self._batch(batch)
+        except self.Error as exc:
+            if not (first_of_tx and self.broken):
+                raise self._error(exc) from None
+            # The server went away since the last edit (a restart): nothing of this transaction
+            # reached it, so connect again and send it whole — or say clearly it is still away.
+            self._reconnect()
+            try:
+                return self._batch(batch)
+            except self.Error as again:
+                raise self._error(again) from None
+
+    def _batch(self, batch: list[tuple[str, tuple, Any]]) -> Any:
+        """Several statements as one simple query, bound on the client (``ClientCursor``; psycopg's
+        pipeline mode measured ~3 round trips' time for two statements).  The cursor is left on the
+        last statement's result; the held-back writes' cursors get their row counts."""
+        self.round_trips += 1
+        if len(batch) == 1:
+            text, values, placeholder = batch[0]
+            cursor = self._raw.execute(text, values, prepare=False)
+            if placeholder is not None:
+                placeholder._cursor = cursor
+            return cursor
+        cursor = self._pg.ClientCursor(self._raw)
+        cursor.execute("; ".join(text for text, _, _ in batch), [v for _, values, _ in batch for v in values])
+        for n, (_, _, placeholder) in enumerate(batch):
+            if n:
+                cursor.nextset()
+            if placeholder is _NEXT_ID:
+                self._next_id = int(cursor.fetchone()[0])
+            elif placeholder is not None:
+                placeholder._cursor = _Done(cursor.rowcount)
+        return cursor
+
+    def _reconnect(self) -> None:
+        old, self._raw = self._raw, self._connect()
+        try:
+            old.close()
+        except self.Error:
+            pass
 
     def _note_history(self, sql: str, params: Sequence[Any], new_id: int) -> None:
         self.wrote_history = True
@@ -204,27 +301,105 @@ class PgConnection:
             return exc
         return team_error(exc, self.url)
 
+    # ------------------------------------------------------------------ transactions
+    def begin(self) -> None:
+        """Open a transaction; BEGIN travels with the edit's first statement, and so does drawing
+        the id of its history entry, so that the entry can travel with the COMMIT (its id is drawn
+        inside the transaction, as an INSERT would draw it; an unused one is a gap, as after a
+        rollback)."""
+        self._held, self._tx_sent, self._deferring = [("BEGIN", (), None), (_NEXT_ID_SQL, (), _NEXT_ID)], False, True
+        self._next_id = None
+        self.wrote_history, self.changes = False, []
+
+    def commit(self, notify: tuple[str, str] | None = None, written: int | None = None) -> None:
+        """COMMIT with whatever is held back, in one round trip; with ``notify`` = (channel,
+        payload), the notification goes in the same round trip, in a transaction of its own with
+        synchronous_commit off (NOTIFY's transaction gets an id, so committing it would wait for a
+        WAL flush while holding the notify lock: writers would queue behind each other's fsync).
+        ``written`` is a history id the transaction wrote: if the round trip fails, whether that
+        row exists tells a failed notification (the edit stands) from a failed COMMIT.  Raises if
+        the COMMIT failed or its outcome is unknown."""
+        tail: list[tuple[str, tuple, Any]] = [("COMMIT", (), None)]
+        if notify is not None and written is not None:
+            tail += [("BEGIN", (), None), ("SET LOCAL synchronous_commit = off", (), None),
+                     ("SELECT pg_notify(%s, %s)", notify, None), ("COMMIT", (), None)]
+        batch, self._held, self._deferring = self._held + tail, [], False
+        first_of_tx, self._tx_sent = not self._tx_sent, True
+        try:
+            self._batch(batch)
+        except self.Error:
+            if self.broken and first_of_tx:  # nothing had reached the server: send it whole
+                self._reconnect()
+                self._batch(batch)
+            elif self.broken or len(tail) == 1:
+                raise
+            else:
+                self.rollback_quietly()
+                if self._raw.execute("SELECT 1 FROM history WHERE id = %s", (written,)).fetchone() is None:
+                    raise
+                return  # committed; only the notification failed: the feeds catch up at their next poll
+        if notify is not None and len(tail) == 1:
+            self._notify_alone(notify)
+
+    def _notify_alone(self, notify: tuple[str, str]) -> None:
+        """The notification after a COMMIT whose history ids are not known (a bulk write)."""
+        try:
+            self._pg.ClientCursor(self._raw).execute(
+                "BEGIN; SET LOCAL synchronous_commit = off; SELECT pg_notify(%s, %s); COMMIT", notify)
+        except self.Error:
+            self.rollback_quietly()
+
     @property
     def in_transaction(self) -> bool:
+        if self._held and self._held[0][0] == "BEGIN":
+            return True
         status = self._pg.pq.TransactionStatus
-        return self.raw.info.transaction_status in (status.INTRANS, status.INERROR)
+        return self._raw.info.transaction_status in (status.INTRANS, status.INERROR)
 
     @property
     def broken(self) -> bool:
-        return self.raw.closed or self.raw.broken
+        return self._raw.closed or self._raw.broken
 
     def rollback_quietly(self) -> None:
+        self._held, self._deferring = [], False
         try:
             if not self.broken and self.in_transaction:
-                self.raw.execute("ROLLBACK")
+                self._raw.execute("ROLLBACK")
         except self.Error:
             pass
 
     def close(self) -> None:
+        self._held, self._deferring = [], False
         try:
-            self.raw.close()
+            self._raw.close()
         except self.Error:
             pass
+
+
+_NEXT_ID_SQL = "SELECT nextval(pg_get_serial_sequence('history', 'id'))"
+
+
+class _Slot:
+    """Marks the statement in a batch whose result is the drawn history id."""
+
+
+_NEXT_ID = _Slot()
+
+
+def _with_id(text: str) -> str:
+    """A translated ``INSERT INTO history (…) VALUES (…) RETURNING id`` with the id given."""
+    text = text.removesuffix(" RETURNING id")
+    text = re.sub(r"INSERT INTO history\s*\(", "INSERT INTO history (id, ", text, count=1)
+    return re.sub(r"\bVALUES\s*\(", "VALUES (%s, ", text, count=1)
+
+
+class _Done:
+    """What a held-back write's cursor shows once sent: its row count, no rows."""
+
+    description = None
+
+    def __init__(self, rowcount: int) -> None:
+        self.rowcount = rowcount
 
 
 def password_kwargs(url: str) -> dict[str, str]:

@@ -58,6 +58,8 @@ class _TableInserter:
 class TeamConnection(LibraryConnection):
     """The open PostgreSQL connection of a team library, and the transaction every edit runs in."""
 
+    CLAIM_RETURNING = True  # a round trip saved per edit (versions.VersionsMixin._claim_item)
+
     def __init__(self, path: str, reviewer: str = "", read_only: bool = False) -> None:
         self.url = str(path)
         self.path = redact(self.url)  # shown in messages; never the password
@@ -153,20 +155,7 @@ class TeamConnection(LibraryConnection):
             if self._in_tx:  # nested: part of the caller's transaction
                 yield conn
                 return
-            try:
-                conn.raw.execute("BEGIN")
-            except conn.Error as exc:
-                if not conn.broken:
-                    raise team_error(exc, self.url) from None
-                # The server went away since the last statement (a restart): nothing of this
-                # edit was sent yet, so connect again and go on — or say clearly it is still away.
-                self._reconnect()
-                conn = self._conn
-                try:
-                    conn.raw.execute("BEGIN")
-                except conn.Error as again:
-                    raise team_error(again, self.url) from None
-            conn.wrote_history, conn.changes = False, []
+            conn.begin()  # sent with the first statement (a dead connection is re-opened then)
             self._in_tx = True
             try:
                 yield conn
@@ -178,29 +167,22 @@ class TeamConnection(LibraryConnection):
             finally:
                 self._in_tx = False
             try:
-                conn.raw.execute("COMMIT")
+                conn.commit(self._notification(conn) if conn.wrote_history else None,
+                            conn.changes[0]["id"] if conn.changes else None)
             except conn.Error as exc:
+                broken = conn.broken
                 conn.rollback_quietly()
+                if not broken:  # the server said no (a held-back write failed): nothing was saved
+                    raise team_error(exc, self.url) from None
                 raise ReviewerError("team_commit_unknown", url=self.path, reason=str(exc).strip()) from None
-            if conn.wrote_history:
-                self._announce(conn)
 
-    def _announce(self, conn: PgConnection) -> None:
-        """Wake the colleagues' feeds (``feeds.NotifyFeed``), outside the edit's transaction so
-        commits do not queue behind NOTIFY's database-wide lock.  The edit is already committed:
-        a failure here only delays the others until their next poll."""
+    @staticmethod
+    def _notification(conn: PgConnection) -> tuple[str, str]:
+        """What wakes the colleagues' feeds (``feeds.NotifyFeed``): the history rows this edit
+        wrote, sent right after its COMMIT, in the same round trip (``PgConnection.commit``),
+        outside the edit's transaction so commits do not queue behind NOTIFY's database-wide lock.
+        The edit is committed either way: a lost wake-up only delays the others to their next poll."""
         payload = json.dumps(conn.changes, ensure_ascii=False) if conn.changes is not None else ""
         if len(payload.encode()) > MAX_PAYLOAD:
             payload = ""  # a big change (an import, a merge): the feeds read the table
-        # NOTIFY gives its small transaction an id, so committing it would wait for a WAL flush
-        # while holding the notify lock: with synchronous_commit off for it alone, writers do not
-        # queue behind each other's fsync (the edit itself was committed with a full flush).
-        # One round trip: the payload goes in as a quoted literal, so no parameters are needed.
-        from psycopg import sql
-
-        statement = sql.SQL("BEGIN; SET LOCAL synchronous_commit = off; SELECT pg_notify({}, {}); COMMIT").format(
-            sql.Literal(team_schema.CHANNEL), sql.Literal(payload))
-        try:
-            conn.raw.execute(statement)
-        except conn.Error:
-            conn.rollback_quietly()
+        return team_schema.CHANNEL, payload

@@ -125,6 +125,32 @@ class VersionsMixin:
         else bump its version (a guarded UPDATE, so a concurrent writer cannot slip between)."""
         self._claim_row(ITEM_TABLES[item_type], row, expected)
 
+    def _claim_item(self, item_type: str, item_uuid: str, expected: int | None = None) -> dict:
+        """``_item`` and ``_claim``; on a team library in one statement: the guarded version bump
+        returns the row (``UPDATE … RETURNING``), so an edit does not read the row and then write
+        it in two round trips.  Only a refusal reads again, to say who changed the item and when.
+        A SQLite file keeps the read and the write (no round trips to save, and no dependency on
+        SQLite ≥ 3.35 for RETURNING)."""
+        if item_type not in ITEM_TABLES:
+            raise ReviewerError("bad_item_type", item_type=item_type)
+        if not getattr(self, "CLAIM_RETURNING", False):  # set by team.TeamConnection
+            row = self._item(item_type, item_uuid)
+            self._claim(item_type, row, expected)
+            return row
+        table = ITEM_TABLES[item_type]
+        pending = self._pending_versions.get(item_uuid)
+        seen = expected if expected is not None else (pending if pending is not None else self._seen().get(item_uuid))
+        sql, params = f"UPDATE {table} SET row_version = row_version + 1 WHERE uuid = ?", [item_uuid]
+        if seen is not None:
+            sql, params = sql + " AND row_version = ?", params + [seen]
+        row = self._row(sql + " RETURNING *", params)
+        if row is None or row.get("deleted"):
+            self._item(item_type, item_uuid)  # missing or removed: item_missing (the bump rolls back)
+            raise self._changed_error(item_uuid, table)
+        row["doc_uuid"] = row["uuid"] if table == "documents" else row["doc_uuid"]
+        self._pending_versions[item_uuid] = row["row_version"]
+        return row
+
     def _claim_row(self, table: str, row: dict, expected: int | None = None) -> None:
         uuid = row["uuid"]
         pending = self._pending_versions.get(uuid)

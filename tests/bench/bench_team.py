@@ -14,7 +14,10 @@ process listens for the others' changes.  Afterwards the figures are read back a
 - the final value of every figure is the one its last accepted correction wrote;
 - commit latency (an accepted edit, call to return) median and p99 per backend (target p99 ≤ 20 ms);
 - notify latency: from an edit's commit returning in one process to another process's feed seeing
-  it, p99 (target ≤ 1 s).
+  it, p99 (target ≤ 1 s);
+- on PostgreSQL, round trips per accepted edit (``PgConnection.round_trips``) and, as the floor
+  under the same load, the latency of a bare ``SELECT 1`` round trip timed after every edit
+  (``--no-floor`` leaves it out).
 
 On PostgreSQL it then stops the server in the middle of a stream of edits and starts it again:
 the client must get a clear message while it is away, and every edit acknowledged before the stop
@@ -46,7 +49,7 @@ PASSWORD = "bench-pw"
 
 
 def worker(target: str, user: str, doc: str, edits: int, seed: int, start: mp.Event, done: mp.Barrier,
-           out: mp.Queue) -> None:
+           out: mp.Queue, floor: bool = True) -> None:
     rng = random.Random(seed)
     lib = Library(target, reviewer=user)
     seen: list[tuple[int, float]] = []
@@ -64,13 +67,23 @@ def worker(target: str, user: str, doc: str, edits: int, seed: int, start: mp.Ev
     versions = {f.review.uuid: f.review.version for f in review.figures}
     listener = threading.Thread(target=listen, daemon=True)
     listener.start()
-    attempts = []  # (item, base, ok, latency, history_id, committed_at, value)
+    attempts = []  # (item, base, ok, latency, history_id, committed_at, value, round trips)
     failures: list[str] = []
+    floors: list[float] = []
+    pg = target.startswith("postgresql://")
     start.wait()
     for n in range(edits):
+        if floor and pg and n:  # alternately: a bare round trip, and a bare durable commit
+            began = time.perf_counter()
+            if n % 2:
+                lib.conn.execute("SELECT 1").fetchone()
+            else:  # its own row: no lock wait, just the WAL flush
+                lib.conn.execute("UPDATE bench_floor SET n = n + 1 WHERE id = ?", (seed,))
+            floors.append((n % 2, time.perf_counter() - began))
         item = rng.choice(figures)
         base = versions[item]
         value = seed * 100000 + n
+        trips = getattr(lib.conn, "round_trips", 0) if pg else 0
         began = time.perf_counter()
         try:
             if n % 2:
@@ -79,7 +92,8 @@ def worker(target: str, user: str, doc: str, edits: int, seed: int, start: mp.Ev
                 entry = lib.set_status("figure", item, rng.choice(["confirmed", "rejected"]), expected_version=base)
                 value = None
             latency = time.perf_counter() - began
-            attempts.append((item, base, True, latency, entry.id, time.time(), value))
+            attempts.append((item, base, True, latency, entry.id, time.time(), value,
+                             getattr(lib.conn, "round_trips", 0) - trips if pg else 0))
             versions[item] = base + 1
         except ReviewerError as exc:
             if exc.code != "item_changed_by_other":
@@ -87,7 +101,7 @@ def worker(target: str, user: str, doc: str, edits: int, seed: int, start: mp.Ev
                 # the reviewer sees the message; nothing was saved, so nothing can be lost
                 failures.append(exc.code)
                 continue
-            attempts.append((item, base, False, time.perf_counter() - began, None, None, None))
+            attempts.append((item, base, False, time.perf_counter() - began, None, None, None, 0))
             versions[item] = lib.item_version("figure", item)  # the reload after 已被 … 修改
     done.wait(timeout=600)  # keep listening until every process has made its edits
     time.sleep(1.5)  # let the last notifications arrive
@@ -95,14 +109,14 @@ def worker(target: str, user: str, doc: str, edits: int, seed: int, start: mp.Ev
     listener.join()
     feed.close()
     lib.close()
-    out.put((user, attempts, seen, failures))
+    out.put((user, attempts, seen, failures, floors))
 
 
-def run(targets: dict[str, str], doc: str, edits: int, label: str) -> dict:
+def run(targets: dict[str, str], doc: str, edits: int, label: str, floor: bool = True) -> dict:
     """Start one process per reviewer (user -> library target), all at once; collect and check."""
     ctx = mp.get_context("fork")
     start, done, out = ctx.Event(), ctx.Barrier(len(targets)), ctx.Queue()
-    procs = [ctx.Process(target=worker, args=(target, user, doc, edits, i + 1, start, done, out))
+    procs = [ctx.Process(target=worker, args=(target, user, doc, edits, i + 1, start, done, out, floor))
              for i, (user, target) in enumerate(targets.items())]
     for p in procs:
         p.start()
@@ -123,8 +137,9 @@ def run(targets: dict[str, str], doc: str, edits: int, label: str) -> dict:
 
 
 def check(target: str, doc: str, results: list, wall: float, label: str) -> dict:
-    attempts = [(user, *a) for user, rows, _, _ in results for a in rows]
-    failures = [code for *_, codes in results for code in codes]
+    attempts = [(user, *a) for user, rows, *_ in results for a in rows]
+    failures = [code for _, _, _, codes, _ in results for code in codes]
+    floors = [sorted(f * 1000 for *_, values in results for kind, f in values if kind == k) for k in (1, 0)]
     ok = [a for a in attempts if a[3]]
     refused = [a for a in attempts if not a[3]]
     by_base: dict[tuple[str, int], list] = {}
@@ -146,7 +161,7 @@ def check(target: str, doc: str, results: list, wall: float, label: str) -> dict
     false_alarms = sum(1 for a in refused if (a[1], a[2]) not in by_base)
     latencies = sorted(a[4] * 1000 for a in ok)
     committed = {a[5]: a[6] for a in ok}
-    delays = sorted(max(0.0, received - committed[hid]) for _, _, seen, _ in results for hid, received in seen
+    delays = sorted(max(0.0, received - committed[hid]) for _, _, seen, *_ in results for hid, received in seen
                     if hid in committed)
     expected_deliveries = len(ok) * (len(results) - 1)
 
@@ -165,6 +180,16 @@ def check(target: str, doc: str, results: list, wall: float, label: str) -> dict
           f" ({'equal' if len(refused) == happened else 'NOT EQUAL'}; refused without a competing edit: {false_alarms})")
     print(f"  commit latency: median {statistics.median(latencies):.2f} ms, p99 {p99(latencies):.2f} ms"
           f" (target p99 <= 20 ms)")
+    trips = [a[8] for a in ok if a[8]]
+    if trips:
+        by_action = {"status": [a[8] for a in ok if a[8] and a[7] is None],
+                     "correct": [a[8] for a in ok if a[8] and a[7] is not None]}
+        print("  round trips per accepted edit: " + ", ".join(
+            f"{k} {statistics.mean(v):.1f}" for k, v in by_action.items() if v))
+    for values, what in zip(floors, ("a bare SELECT 1 round trip", "a one-row durable commit (UPDATE, fsync)")):
+        if values:
+            print(f"  floor, {what} under the same load: median {statistics.median(values):.2f} ms,"
+                  f" p99 {p99(values):.2f} ms")
     print(f"  notify latency: {len(delays)}/{expected_deliveries} changes seen by the other processes,"
           f" median {statistics.median(delays) * 1000 if delays else float('nan'):.1f} ms,"
           f" p99 {p99(delays) * 1000:.1f} ms (target p99 <= 1000 ms)")
@@ -236,13 +261,23 @@ def login_faults(cluster, name: str, doc: str) -> None:
         print(f"[postgresql faults] history entries before {before}, after {len(lib.history())} (nothing changed)")
 
 
-def setup_pg(users: list[str]):
+def setup_pg(users: list[str], settings: list[str] = ()):
     from reviewer.library.team_admin import init_team
     from tests.pg_cluster import Cluster
 
     cluster = Cluster(fsync=True)
+    for setting in settings:  # server tuning to try (what the office's DBA would set)
+        key, _, value = setting.partition("=")
+        cluster.admin_sql(f"ALTER SYSTEM SET {key} = '{value}'")
+    if settings:
+        cluster.admin_sql("SELECT pg_reload_conf()")
+        print("  server settings: " + ", ".join(settings))
     name = cluster.new_database()
     init_team(cluster.url(name), reviewers={u: PASSWORD for u in users}, supervisors={"supervisor": PASSWORD})
+    for statement in ("CREATE TABLE bench_floor (id integer PRIMARY KEY, n integer NOT NULL DEFAULT 0)",
+                      "INSERT INTO bench_floor (id) SELECT generate_series(0, 200)",
+                      "GRANT SELECT, UPDATE ON bench_floor TO PUBLIC"):  # the durable-commit floor's rows
+        cluster.admin_sql(statement, name)
     return cluster, name
 
 
@@ -251,6 +286,10 @@ def main() -> int:
     parser.add_argument("--procs", type=int, default=10)
     parser.add_argument("--edits", type=int, default=500)
     parser.add_argument("--backend", choices=["both", "sqlite", "postgresql"], default="both")
+    parser.add_argument("--no-floor", action="store_true", help="do not time a bare SELECT 1 after each edit")
+    parser.add_argument("--no-faults", action="store_true", help="skip the login and server-restart checks")
+    parser.add_argument("--server-setting", action="append", default=[], metavar="NAME=VALUE",
+                        help="a postgresql.conf setting for the throw-away cluster, e.g. commit_delay=100")
     args = parser.parse_args()
     users = [f"reviewer{i:02d}" for i in range(args.procs)]
     analysis = make_analysis(report_text(sections=2, paragraphs=3, sentences=4, seed=7))
@@ -267,15 +306,16 @@ def main() -> int:
         if find_bin() is None:
             print(f"\n[postgresql] skipped: {SKIP_REASON}")
         else:
-            cluster, name = setup_pg(users + ["setup"])
+            cluster, name = setup_pg(users + ["setup"], args.server_setting)
             try:
                 url = cluster.url(name, "setup", PASSWORD)
                 with Library(url) as lib:
                     doc = lib.import_analysis(analysis).doc_uuid
                 urls = {u: cluster.url(name, u, PASSWORD) for u in users}
-                summary["postgresql"] = run(urls, doc, args.edits, "postgresql")
-                login_faults(cluster, name, doc)
-                fault_run(cluster, url, doc)
+                summary["postgresql"] = run(urls, doc, args.edits, "postgresql", not args.no_floor)
+                if not args.no_faults:
+                    login_faults(cluster, name, doc)
+                    fault_run(cluster, url, doc)
             finally:
                 cluster.destroy()
     bad = [k for k, v in summary.items() if v["lost"] or v["detected"] != v["happened"]]
