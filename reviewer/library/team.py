@@ -30,31 +30,6 @@ from reviewer.messages import ReviewerError
 MAX_PAYLOAD = 7000  # bytes; PostgreSQL's limit for a NOTIFY payload is 8000
 
 
-class _Inserter:
-    """``sqlite_utils.Database`` as ``DocumentsMixin._insert_rows`` uses it: ``db[table].insert_all``."""
-
-    def __init__(self, owner: TeamConnection) -> None:
-        self._owner = owner
-
-    def __getitem__(self, table: str) -> _TableInserter:
-        return _TableInserter(self._owner, table)
-
-
-class _TableInserter:
-    def __init__(self, owner: TeamConnection, table: str) -> None:
-        self._owner, self._table = owner, table
-
-    def insert_all(self, rows: list[dict]) -> None:
-        groups: dict[tuple[str, ...], list[tuple]] = {}
-        for row in rows:
-            columns = tuple(row)
-            groups.setdefault(columns, []).append(tuple(row[c] for c in columns))
-        for columns, values in groups.items():
-            names = ", ".join(f'"{c}"' for c in columns)
-            marks = ", ".join("?" for _ in columns)
-            self._owner.conn.executemany(f"INSERT INTO {self._table} ({names}) VALUES ({marks})", values)
-
-
 class TeamConnection(LibraryConnection):
     """The open PostgreSQL connection of a team library, and the transaction every edit runs in."""
 
@@ -70,7 +45,6 @@ class TeamConnection(LibraryConnection):
         self._checkpointer = None
         self._in_tx = False
         self._conn = PgConnection(self.url)
-        self._db = _Inserter(self)
         try:
             self._check_and_migrate()
         except BaseException:
