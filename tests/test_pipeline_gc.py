@@ -36,3 +36,24 @@ def test_analyze_restores_the_collector_after_an_error(monkeypatch: pytest.Monke
     with pytest.raises(RuntimeError):
         analyze(document_from_text(_TEXT))
     assert gc.isenabled()
+
+
+def test_no_collector_pass_while_a_dense_report_is_analysed() -> None:
+    """The 1 MB -> 5 MB per-character growth was the collector's full passes over the figures
+    found so far (6 at 1 MB, 33 at 5 MB): none runs during an analysis now."""
+    from pathlib import Path
+
+    sample = Path(__file__).resolve().parents[1] / "resources" / "samples" / "sample_fazhi_2023.txt"
+    document = document_from_text("\n".join([sample.read_text(encoding="utf-8")] * 4))
+    passes: list[int] = []
+
+    def count(phase: str, info: dict) -> None:
+        if phase == "start":
+            passes.append(info["generation"])
+
+    gc.callbacks.append(count)
+    try:
+        analyze(document)
+    finally:
+        gc.callbacks.remove(count)
+    assert passes == []
