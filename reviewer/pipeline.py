@@ -6,6 +6,7 @@ returns spans into ``document.text``.  Order matters only where a finder uses an
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 
 from reviewer.analysis import citations, figures, metadata, outline
@@ -18,6 +19,22 @@ Step = Callable[[str, Analysis], None]
 
 
 def analyze(document: Document, step: Step | None = None) -> Analysis:
+    """The outline, citations, metadata, figures and checks of ``document``.
+
+    The finders make many small objects (figures, tokens, placed figures) and no reference
+    cycles; the cyclic garbage collector is paused while they run, as ``html_to_text`` does:
+    its full passes rescan every figure found so far, which made a 5 MB report cost ~12% more
+    per character than a 1 MB one."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _analyze(document, step)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _analyze(document: Document, step: Step | None) -> Analysis:
     sections = outline.find_sections(document)
     if step is not None:
         step("outline", Analysis(document=document, metadata=Metadata(), sections=sections, figures=[],

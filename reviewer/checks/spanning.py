@@ -48,7 +48,9 @@ def find_spanning_mismatches(text: str, placed: Sequence[Placed]) -> list[Check]
             check = judge_breakdown(text, parts, [total], True)
             if check is not None:
                 checks.append(check)
-    checks += [c for c in _totals_after(text, outer) if not {i for d in checks for i in d.figures} & set(c.figures)]
+    # (the figures of the checks so far, gathered once: per check after, it was quadratic)
+    flagged = {i for d in checks for i in d.figures}
+    checks += [c for c in _totals_after(text, outer) if not flagged & set(c.figures)]
     checks += _narrower_exceeds(text, outer, labels)
     return checks
 
