@@ -20,7 +20,7 @@ from reviewer.library.pgsql import library_target
 from reviewer.library.review import DocumentReview, DocumentSummary, ItemReview
 from reviewer.library.store import Library
 from reviewer.messages import ReviewerError
-from ui import i18n, presentation, workers
+from ui import disposal, i18n, presentation, workers
 from ui.commands import StoreCommand
 from ui.hub import hub
 from ui.qt import QObject, QThreadPool, QTimer, QUndoGroup, QUndoStack, Signal
@@ -156,6 +156,7 @@ class Workspace(QObject):
     def set_review(self, review: DocumentReview | None, prepared: presentation.Prepared | None = None) -> None:
         self._generation += 1
         self._reload_timer.stop()
+        disposal.dispose(self.review, self.prepared)  # the report before: freed in slices, later
         self.review = review
         self.prepared = prepared if prepared is not None and prepared.review is review else None
         if review is not None and self.library is not None:  # an edit is checked against what is shown

@@ -10,7 +10,7 @@ import weakref
 from bisect import bisect_right
 
 from reviewer.library.review import DocumentReview, ReviewedSection
-from ui import icons, labels
+from ui import disposal, icons, labels
 from ui.models import AttentionRole, ItemRole, ItemTypeRole, ObjectRole, SortRole, StartRole, StatusRole
 from ui.qt import QAbstractItemModel, QBrush, QColor, QCoreApplication, QFont, QModelIndex, Qt
 
@@ -92,6 +92,7 @@ class OutlineModel(QAbstractItemModel):
             self._emit_all_changed(self._root)
             return
         tree = tree if tree is not None and tree.sections is sections else build_outline_tree(sections)
+        disposal.dispose(self._by_uuid, self._ordered, self._flat, self._starts)  # in slices, later
         self.beginResetModel()
         self._root, self._by_uuid, self._ordered = tree.root, tree.by_uuid, tree.ordered
         self._flat, self._starts = tree.flat, tree.starts

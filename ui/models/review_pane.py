@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reviewer.library.review import DocumentReview, ItemReview
-from ui import labels
+from ui import disposal, labels
 from ui.models import ItemRole, ItemTypeRole, StartRole, StatusRole
 from ui.models.columns import ColumnTableModel
 from ui.qt import QCoreApplication, QModelIndex, Qt
@@ -149,6 +149,8 @@ class ReviewPaneModel(ColumnTableModel):
         self.set_entries(review_entries(review))
 
     def set_entries(self, entries: list[ReviewEntry]) -> None:
+        if entries is not self.entries:
+            disposal.dispose(self.entries)  # in slices, later
         self.entries = entries
         self._apply()
 
@@ -158,6 +160,7 @@ class ReviewPaneModel(ColumnTableModel):
 
     def _apply(self) -> None:
         tag, reviewer, status = self.filter
+        disposal.dispose(self.rows)
         self.beginResetModel()
         self.rows = [e for e in self.entries
                      if (not tag or tag in e.tag_uuids) and (not reviewer or e.reviewer == reviewer)

@@ -17,7 +17,7 @@ from reviewer.library.review import (
     ReviewedFigure,
 )
 from reviewer.model import FIGURE_KINDS
-from ui import icons, labels
+from ui import disposal, icons, labels
 from ui.models import AttentionRole, ItemRole, ItemTypeRole, ObjectRole, SortRole, StartRole, StatusRole
 from ui.models.columns import ColumnTableModel
 from ui.qt import QBrush, QColor, QCoreApplication, QFont, QModelIndex, Qt
@@ -86,6 +86,8 @@ class ReviewTableModel(ColumnTableModel):
         order.  ``row_of`` (uuid -> row) may come prepared by a worker."""
         if row_of is None:
             row_of = {r.review.uuid: i for i, r in enumerate(rows)}
+        if self.rows is not rows:  # the rows let go of are freed in slices, not in this turn
+            disposal.dispose(self.rows)
         if rows and len(rows) == len(self.rows) and row_of == self._row_of:
             self.rows = rows
             self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.columns) - 1))

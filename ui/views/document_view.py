@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from reviewer.library.review import DocumentReview
-from ui import labels
+from ui import disposal, labels
 from ui.models.tables import format_value
 from ui.offsets import OffsetMap
 from ui.qt import (
@@ -167,6 +167,8 @@ class DocumentView(QPlainTextEdit):
         """Show ``review``; ``spans``, ``document`` and ``offsets`` may come prepared by a worker
         (``ui.presentation``), so that a 5 MB report costs the GUI thread almost nothing."""
         same_text = review is not None and self.review is not None and review.document.text == self.text
+        if self.review is not review:  # a report's items are freed in slices, not in this turn
+            disposal.dispose(self.review)
         self.review = review
         if not same_text:
             self.text = review.document.text if review else ""
@@ -195,6 +197,7 @@ class DocumentView(QPlainTextEdit):
         self._tags = list(tags)
 
     def _adopt_spans(self, index: SpanIndex) -> None:
+        disposal.dispose(self._by_uuid, self._spans, self._starts, self._long_spans, self._details)
         self._by_uuid = index.by_uuid
         self._spans = index.spans
         self._starts = index.starts
