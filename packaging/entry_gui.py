@@ -5,10 +5,14 @@ checked even while the GUI's own start-up changes; ``ui.app.main`` offers the sa
 installs from source.
 """
 
+import multiprocessing
 import sys
 
 
 def main() -> int:
+    # a frozen program started as the analysis process (reviewer.library.analysis_process) runs
+    # that here and exits, instead of opening a second window
+    multiprocessing.freeze_support()
     if "--self-test" in sys.argv[1:]:
         from ui.selftest import run_self_test
 

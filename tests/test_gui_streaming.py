@@ -10,8 +10,10 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from reviewer import pipeline  # noqa: E402
-from ui import prompts  # noqa: E402
+from ui import (
+    prompts,  # noqa: E402
+    streaming,  # noqa: E402
+)
 from ui.qt import QThreadPool  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,7 +47,7 @@ def test_the_text_shows_before_the_analysis_finishes(window, qtbot, monkeypatch)
     figures are on screen, the workspace has no review yet (nothing can be edited that is not
     stored), and the checks follow once the worker goes on."""
     release = threading.Event()
-    analyze = pipeline.analyze
+    analyze = streaming.analyse
 
     def held(document, step=None):
         def hold(name, partial):
@@ -54,7 +56,7 @@ def test_the_text_shows_before_the_analysis_finishes(window, qtbot, monkeypatch)
                 assert release.wait(30), "the test never released the worker"
         return analyze(document, hold)
 
-    monkeypatch.setattr(pipeline, "analyze", held)
+    monkeypatch.setattr(streaming, "analyse", held)
     text = SAMPLE.read_text(encoding="utf-8")
     window.import_paths([str(SAMPLE)])
     try:
@@ -77,7 +79,7 @@ def test_the_text_shows_before_the_analysis_finishes(window, qtbot, monkeypatch)
 
 def test_cancelling_the_stream_stores_nothing(window, qtbot, monkeypatch):
     release = threading.Event()
-    analyze = pipeline.analyze
+    analyze = streaming.analyse
 
     def held(document, step=None):
         def hold(name, partial):
@@ -86,7 +88,7 @@ def test_cancelling_the_stream_stores_nothing(window, qtbot, monkeypatch):
                 assert release.wait(30)
         return analyze(document, hold)
 
-    monkeypatch.setattr(pipeline, "analyze", held)
+    monkeypatch.setattr(streaming, "analyse", held)
     job = window.import_paths([str(SAMPLE)])
     try:
         qtbot.waitUntil(lambda: bool(window.document_view.text), timeout=20_000)

@@ -2,7 +2,8 @@
 
 A 5 MB report takes seconds to analyse.  The worker (``stream_import``) loads the file and hands
 the text to the window at once; then the outline, the figures with the citations, and the checks
-as the pipeline finds them, each as a *preview* (a ``DocumentReview`` that is not in the store
+as the pipeline finds them — in the analysis process (``reviewer.library.analysis_process``),
+which the GUI thread never waits for — each as a *preview* (a ``DocumentReview`` that is not in the store
 yet, with no review state); then it stores the analysis — a new report's review is built from
 what was stored, not read back (``Library.import_analysis(with_review=True)``) — and the window
 adopts the real review.  Everything heavy — the text document, the highlight index, the
@@ -15,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from reviewer.library import analysis_process
 from reviewer.library.documents import ImportResult
 from reviewer.library.review import (
     DocumentReview,
@@ -63,13 +65,20 @@ def preview_review(analysis: Analysis) -> DocumentReview:
         advisories=[ReviewedCheck(c, item("advisory", n)) for n, c in enumerate(analysis.advisories)])
 
 
+def analyse(document, step) -> Analysis:
+    """``pipeline.analyze(document, step)`` in the application's analysis process: the worker
+    thread only waits for the parts (and prepares them), so the GUI thread has the interpreter
+    to itself and the analysis a core of its own."""
+    return analysis_process.shared().analyze(document, step)
+
+
 def stream_import(path: str | Path, library_target: str, reviewer: str, publish: Publish,
                   cancelled: Callable[[], bool]) -> Streamed | None:
     """Worker side: load, show, analyse in parts, store, read back.  ``publish(step, prepared)``
     hands each part to the window; ``None`` comes back when cancelled before storing."""
     from reviewer.load.dispatch import load_document
-    from reviewer.pipeline import analyze
 
+    analysis_process.shared().warm_up()  # it starts (and loads its dictionary) while the file loads
     p = Path(path)
     document = load_document(p)
     document.path = str(p.resolve())
@@ -87,7 +96,7 @@ def stream_import(path: str | Path, library_target: str, reviewer: str, publish:
         publish(name, presentation.prepare(preview_review(partial), text, versions=False))
 
     try:
-        analysis = analyze(document, step)
+        analysis = analyse(document, step)
     except Cancelled:
         return None
     with Library(library_target, reviewer=reviewer) as library:

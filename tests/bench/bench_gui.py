@@ -188,13 +188,12 @@ def big_analysis(copies: int):
                     citations=citations, checks=checks, advisories=[])
 
 
-def bench_stream(app, tmp: Path, size_mb: float, runs: int) -> None:
+def bench_stream(app, tmp: Path, size_mb: float, runs: int, density: str = "dense") -> None:
     """Import + open of a ``size_mb`` report as the window does it (``ui/streaming.py``: the real
     analysis on a worker), on a fresh library each run: when its text is visible, when it is
     fully analysed and shown, and the event loop's stalls meanwhile (a 10 ms heartbeat)."""
-    from reviewer import pipeline
     from reviewer.library.store import Library
-    from ui import presentation
+    from ui import presentation, streaming
 
     phases: dict[str, list[tuple[float, float]]] = {}
 
@@ -207,15 +206,18 @@ def bench_stream(app, tmp: Path, size_mb: float, runs: int) -> None:
                 phases.setdefault(name, []).append((time.perf_counter() - wall, time.thread_time() - cpu))
         return wrapper
 
-    originals = pipeline.analyze, Library.import_analysis, Library.load_review, presentation.prepare
-    pipeline.analyze = timed("analysis (worker)", pipeline.analyze)
+    originals = streaming.analyse, Library.import_analysis, Library.load_review, presentation.prepare
+    # the worker's wait for the analysis process, and its previews meanwhile (thread CPU: the
+    # previews and the unpickling of the parts)
+    streaming.analyse = timed("analysis (in its process; the worker waits and prepares the previews)",
+                              streaming.analyse)
     Library.import_analysis = timed("storing (worker)", Library.import_analysis)
     Library.load_review = timed("reading the stored report back (worker)", Library.load_review)
     presentation.prepare = timed("preparing the views, all parts (worker)", presentation.prepare)
     try:
-        _bench_stream(app, tmp, size_mb, runs, phases)
+        _bench_stream(app, tmp, size_mb, runs, phases, density)
     finally:
-        pipeline.analyze, Library.import_analysis, Library.load_review, presentation.prepare = originals
+        streaming.analyse, Library.import_analysis, Library.load_review, presentation.prepare = originals
 
 
 def _rss_mb() -> float:
@@ -225,16 +227,32 @@ def _rss_mb() -> float:
         return 0.0
 
 
-def _bench_stream(app, tmp: Path, size_mb: float, runs: int, phases: dict) -> None:
+def stream_text(size_mb: float, density: str) -> str:
+    """About ``size_mb`` of report text: *dense*, the sample repeated (~35 figures per 1,000
+    characters); *normal*, the shared reports one after another as the analysis benchmark's
+    normal density (the fixture reports without ../shared)."""
+    if density == "dense":
+        parts = [SAMPLE.read_text(encoding="utf-8")]
+    else:
+        shared = ROOT.parent / "shared" / "reports"
+        paths = sorted(shared.glob("*.txt")) if shared.is_dir() else []
+        paths = paths or sorted((ROOT / "tests" / "fixtures").rglob("*.txt"))
+        parts = [p.read_text(encoding="utf-8") for p in paths]
+    size, out, total = size_mb * 1024 * 1024, [], 0
+    while total < size:
+        out.append(parts[len(out) % len(parts)])
+        total += len(out[-1].encode("utf-8")) + 1
+    return "\n".join(out)
+
+
+def _bench_stream(app, tmp: Path, size_mb: float, runs: int, phases: dict, density: str) -> None:
     import gc
 
     from ui.main_window import MainWindow
     from ui.qt import QCoreApplication, QEvent, QThreadPool
 
-    unit = SAMPLE.read_text(encoding="utf-8")
-    copies = max(1, round(size_mb * 1024 * 1024 / len(unit.encode("utf-8"))))
-    path = tmp / f"stream_{size_mb:g}mb.txt"
-    path.write_text("\n".join([unit] * copies), encoding="utf-8")
+    path = tmp / f"stream_{size_mb:g}mb_{density}.txt"
+    path.write_text(stream_text(size_mb, density), encoding="utf-8")
     real_mb = path.stat().st_size / 1024 / 1024
     visible, outline, analysed, cpu, worst, gaps, p95s, rss, frozen = [], [], [], [], [], [], [], [], []
     stalls: list[tuple[float, float, float]] = []
@@ -280,7 +298,8 @@ def _bench_stream(app, tmp: Path, size_mb: float, runs: int, phases: dict) -> No
     gaps.sort()
     p95 = gaps[int(0.95 * (len(gaps) - 1))] if gaps else 0.0
     worst_sorted = sorted(worst)
-    print(f"import + open a {real_mb:.1f} MB report (the sample repeated; analysed on the worker), "
+    what = "the sample repeated" if density == "dense" else "reports one after another"
+    print(f"import + open a {real_mb:.1f} MB report, {density} density ({what}; analysed on the worker), "
           f"{runs} runs, median (min–max):")
     for name, values, target in (("text visible", visible, "≤ 0.5 s"), ("outline shown", outline, ""),
                                  ("fully analysed and shown", analysed, "≤ 3 s"),
@@ -314,6 +333,10 @@ def _bench_stream(app, tmp: Path, size_mb: float, runs: int, phases: dict) -> No
     print(f"  load average at the end: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
+def densities(choice: str) -> tuple[str, ...]:
+    return ("normal", "dense") if choice == "both" else (choice,)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--big-mb", type=float, default=5.0)
@@ -322,6 +345,8 @@ def main() -> int:
     parser.add_argument("--stream-runs", type=int, default=10,
                         help="runs of import + open with the real analysis streamed (0: skip)")
     parser.add_argument("--only-stream", action="store_true", help="run the streamed import only")
+    parser.add_argument("--density", choices=("normal", "dense", "both"), default="both",
+                        help="the streamed report: reports one after another, the sample repeated, or both")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench_gui_"))
     os.environ["REVIEWER_DATA_DIR"] = str(tmp / "data")
@@ -333,7 +358,8 @@ def main() -> int:
 
         app = create_app([sys.argv[0]])
         i18n.install("zh_CN")
-        bench_stream(app, tmp, args.big_mb, args.stream_runs)
+        for density in densities(args.density):
+            bench_stream(app, tmp, args.big_mb, args.stream_runs, density)
         return 0
 
     times = bench_startup(tmp, args.runs)
@@ -445,7 +471,8 @@ def main() -> int:
           f"(in '{beat.worst_at}'; target ≤ 100 ms)")
     window.close()
     if args.stream_runs:
-        bench_stream(app, tmp, args.big_mb, args.stream_runs)
+        for density in densities(args.density):
+            bench_stream(app, tmp, args.big_mb, args.stream_runs, density)
     return 0
 
 

@@ -1,0 +1,207 @@
+"""Analysing one report in a process of its own, its parts streamed back as they are found.
+
+The window analyses a report it imports on a worker thread, and a thread shares the interpreter
+lock with the GUI thread: while a 5 MB report is analysed, every call a view makes into Python
+waits for the lock, and the analysis itself runs a quarter slower for the switching.  A second
+process has a lock and a core of its own.  It stays up between imports (its dictionary loaded
+once), is started ahead of need by ``warm_up``, and sends the outline, the figures and the checks
+as the pipeline reaches them — in slices of ``SLICE`` items, each unpickled on its own, so that
+no single unpickling holds the caller's lock for long.
+
+Whatever goes wrong with the process (it cannot start, it dies, it raises), ``analyze`` analyses
+here instead, so the caller gets exactly what ``pipeline.analyze`` gives or raises.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import threading
+from collections.abc import Callable
+from dataclasses import fields
+
+from reviewer import pipeline
+from reviewer.model import Analysis, Document, Metadata
+
+log = logging.getLogger(__name__)
+
+Step = Callable[[str, Analysis], None]
+LISTS = ("sections", "figures", "citations", "checks", "advisories")
+#: items per message: a slice of 2,000 figures unpickles in a few milliseconds
+SLICE = 2000
+#: seconds to wait for a started process to answer before analysing here instead
+START_TIMEOUT = 60.0
+
+
+class ProcessFailed(Exception):
+    """The analysis process could not be used; the caller analyses in-process."""
+
+
+def _serve(conn) -> None:
+    """The process: load the dictionary, then analyse each document sent, streaming the parts."""
+    from reviewer.analysis import segmenter
+
+    try:
+        segmenter.tokenizer()
+        conn.send(("ready",))
+        while True:
+            try:
+                document = conn.recv()
+            except EOFError:
+                return
+            try:
+                _analyse_and_send(conn, document)
+            except Exception as exc:  # noqa: BLE001 — told to the caller, who analyses itself
+                conn.send(("failed", f"{type(exc).__name__}: {exc}"))
+    except (BrokenPipeError, EOFError, KeyboardInterrupt):
+        return
+
+
+def _analyse_and_send(conn, document: Document) -> None:
+    sent = dict.fromkeys(LISTS, 0)
+
+    def send_new(partial: Analysis) -> None:
+        """The items of each list not sent yet, in slices; then the metadata."""
+        for name in LISTS:
+            items = getattr(partial, name)
+            for start in range(sent[name], len(items), SLICE):
+                conn.send(("items", name, items[start:start + SLICE]))
+            sent[name] = len(items)
+        conn.send(("metadata", partial.metadata))
+
+    def step(name: str, partial: Analysis) -> None:
+        send_new(partial)
+        conn.send(("step", name))
+
+    analysis = pipeline.analyze(document, step)
+    send_new(analysis)
+    # the pipeline numbers the citations once the checks are done, after they were sent
+    conn.send(("citation_ids", [c.id for c in analysis.citations]))
+    conn.send(("done",))
+
+
+class AnalysisProcess:
+    """One analysis process, started on first use and kept for the next report."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()  # one analysis at a time goes through the pipe
+        self._process = None
+        self._conn = None
+        self._ready = False
+
+    def warm_up(self) -> None:
+        """Start the process (it loads the dictionary meanwhile); returns at once."""
+        with self._lock:
+            try:
+                self._start()
+            except ProcessFailed as exc:
+                log.info("no analysis process: %s", exc)
+
+    def analyze(self, document: Document, step: Step | None = None) -> Analysis:
+        """``pipeline.analyze(document, step)``, in the process; here if the process fails.
+        An exception raised by ``step`` (a cancel) stops the process's analysis and is raised."""
+        with self._lock:
+            try:
+                self._start()
+                self._wait_ready()
+                return self._analyze(document, step)
+            except ProcessFailed as exc:
+                log.warning("analysing in this process instead: %s", exc)
+                self._stop()
+            except BaseException:  # the step raised (a cancel): the process is mid-report
+                self._stop()
+                raise
+        return pipeline.analyze(document, step)
+
+    def close(self) -> None:
+        with self._lock:
+            self._stop()
+
+    # ------------------------------------------------------------------ the pipe
+    def _start(self) -> None:
+        if self._process is not None and self._process.is_alive():
+            return
+        self._stop()
+        try:
+            context = multiprocessing.get_context("spawn")  # never fork a process with threads
+            parent, child = context.Pipe()
+            process = context.Process(target=_serve, args=(child,), daemon=True,
+                                      name="report-reviewer-analysis")
+            process.start()
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise ProcessFailed(f"could not start: {exc}") from exc
+        child.close()
+        self._process, self._conn, self._ready = process, parent, False
+
+    def _wait_ready(self) -> None:
+        if self._ready:
+            return
+        if not self._conn.poll(START_TIMEOUT):
+            raise ProcessFailed("no answer after start")
+        self._ready = self._receive() == ("ready",)
+        if not self._ready:
+            raise ProcessFailed("unexpected first message")
+
+    def _receive(self):
+        try:
+            return self._conn.recv()
+        except (EOFError, OSError) as exc:
+            raise ProcessFailed(f"the process ended: {exc!r}") from exc
+        except Exception as exc:  # noqa: BLE001 — an object that does not unpickle here
+            raise ProcessFailed(f"unreadable message: {exc!r}") from exc
+
+    def _analyze(self, document: Document, step: Step | None) -> Analysis:
+        try:
+            self._conn.send(document)
+        except (OSError, ValueError) as exc:
+            raise ProcessFailed(f"could not send the report: {exc!r}") from exc
+        parts: dict[str, list] = {name: [] for name in LISTS}
+        metadata = Metadata()
+        while True:
+            message = self._receive()
+            kind = message[0]
+            if kind == "items":
+                parts[message[1]].extend(message[2])
+            elif kind == "metadata":
+                metadata = message[1]
+            elif kind == "step":
+                if step is not None:
+                    step(message[1], _analysis(document, metadata, parts))
+            elif kind == "citation_ids":
+                for citation, number in zip(parts["citations"], message[1]):
+                    citation.id = number
+            elif kind == "done":
+                return _analysis(document, metadata, parts)
+            else:
+                raise ProcessFailed(f"the analysis failed there: {message[1:]}")
+
+    def _stop(self) -> None:
+        conn, process = self._conn, self._process
+        self._conn = self._process = None
+        self._ready = False
+        if conn is not None:
+            conn.close()
+        if process is not None:
+            process.kill()
+            process.join(5)
+
+
+def _analysis(document: Document, metadata: Metadata, parts: dict[str, list]) -> Analysis:
+    """An ``Analysis`` of the parts so far (lists copied: the caller may keep a partial one)."""
+    values = {name: list(parts[name]) for name in LISTS}
+    names = {f.name for f in fields(Analysis)}
+    return Analysis(document=document, metadata=metadata,
+                    **{name: value for name, value in values.items() if name in names})
+
+
+_shared: AnalysisProcess | None = None
+_shared_lock = threading.Lock()
+
+
+def shared() -> AnalysisProcess:
+    """The application's one analysis process."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = AnalysisProcess()
+        return _shared

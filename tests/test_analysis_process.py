@@ -1,0 +1,139 @@
+"""The window's analysis process (``reviewer.library.analysis_process``): the same analysis as
+``pipeline.analyze`` with the same parts in the same order, none of it run in the calling
+process, and the calling process analysing itself whenever the other one fails."""
+
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+
+import pytest
+
+from reviewer import pipeline
+from reviewer.library import analysis_process
+from reviewer.library.analysis_process import AnalysisProcess
+from reviewer.load.dispatch import load_document
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "resources" / "samples" / "sample_fazhi_2023.txt"
+REPORTS = [SAMPLE, *sorted((ROOT / "tests" / "fixtures").glob("*/*.txt"))[:6]]
+
+
+@pytest.fixture(scope="module")
+def process():
+    worker = AnalysisProcess()
+    worker.warm_up()
+    yield worker
+    worker.close()
+
+
+def parts_of(analyse, document):
+    """What each step was shown (names and sizes), and the result."""
+    seen = []
+
+    def step(name, partial):
+        seen.append((name, len(partial.sections), len(partial.figures), len(partial.citations),
+                     len(partial.checks), partial.metadata))
+    return seen, analyse(document, step)
+
+
+@pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.name)
+def test_the_same_analysis_and_parts_as_in_process(process, path):
+    document = load_document(path)
+    expected_parts, expected = parts_of(pipeline.analyze, document)
+    parts, analysis = parts_of(process.analyze, document)
+    assert analysis == expected
+    assert parts == expected_parts
+    assert [name for name, *_ in parts] == ["outline", "figures", "checks"]
+
+
+def test_nothing_is_analysed_in_the_calling_process(process, monkeypatch):
+    calls = []
+    analyze = pipeline.analyze
+    monkeypatch.setattr(pipeline, "analyze", lambda *a, **k: calls.append(1) or analyze(*a, **k))
+    analysis = process.analyze(load_document(SAMPLE))
+    assert analysis.figures and analysis.checks
+    assert calls == [], "the analysis ran here, on the caller's interpreter lock"
+
+
+def test_a_big_report_comes_in_slices(process, monkeypatch):
+    """More figures than one slice: every one arrives, in order, with the right numbers."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    document = load_document(SAMPLE)
+    from reviewer.load.dispatch import document_from_text
+
+    copies = analysis_process.SLICE // len(pipeline.analyze(document).figures) + 2
+    big = document_from_text("\n".join([text] * copies))
+    analysis = process.analyze(big)
+    assert len(analysis.figures) > analysis_process.SLICE
+    assert analysis == pipeline.analyze(big)
+
+
+def test_a_step_that_raises_stops_the_process_and_the_next_report_still_works(process):
+    class Cancelled(Exception):
+        pass
+
+    def cancel(name, partial):
+        if name == "outline":
+            raise Cancelled
+
+    document = load_document(SAMPLE)
+    with pytest.raises(Cancelled):
+        process.analyze(document, cancel)
+    assert process._process is None, "a process left mid-report would send the rest later"
+    assert process.analyze(document) == pipeline.analyze(document)
+
+
+def test_a_process_that_died_is_started_again(process):
+    process.analyze(load_document(SAMPLE))
+    process._process.kill()
+    process._process.join(5)
+    document = load_document(SAMPLE)
+    assert process.analyze(document) == pipeline.analyze(document)
+
+
+def test_without_a_process_the_report_is_analysed_here(monkeypatch):
+    def refuse(method=None):
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(multiprocessing, "get_context", refuse)
+    worker = AnalysisProcess()
+    document = load_document(SAMPLE)
+    steps = []
+    assert worker.analyze(document, lambda name, partial: steps.append(name)) == pipeline.analyze(document)
+    assert steps == ["outline", "figures", "checks"]
+
+
+def test_an_analysis_that_fails_there_is_done_here(monkeypatch):
+    """The process reports a failure (here: a message it never sends) — the caller analyses
+    itself and gets what ``pipeline.analyze`` gives."""
+    worker = AnalysisProcess()
+    monkeypatch.setattr(worker, "_analyze", lambda document, step: (_ for _ in ()).throw(
+        analysis_process.ProcessFailed("the analysis failed there")))
+    document = load_document(SAMPLE)
+    try:
+        assert worker.analyze(document) == pipeline.analyze(document)
+        assert worker._process is None
+    finally:
+        worker.close()
+
+
+def test_the_protocol_sends_each_item_once():
+    """The process side, run here against a recording pipe: every list item is sent once, in
+    slices no longer than ``SLICE``, each step after its items."""
+    sent = []
+
+    class Pipe:
+        def send(self, message):
+            sent.append(message)
+
+    document = load_document(SAMPLE)
+    analysis_process._analyse_and_send(Pipe(), document)
+    expected = pipeline.analyze(document)
+    for name in analysis_process.LISTS:
+        items = [item for m in sent if m[0] == "items" and m[1] == name for item in m[2]]
+        assert items == getattr(expected, name), name
+    assert all(len(m[2]) <= analysis_process.SLICE for m in sent if m[0] == "items")
+    kinds = [m[0] if m[0] != "step" else m[1] for m in sent]
+    assert kinds.index("outline") < kinds.index("figures") < kinds.index("checks") < kinds.index("done")
+    assert kinds[-1] == "done"
