@@ -47,6 +47,41 @@ def test_the_same_analysis_and_parts_as_in_process(process, path):
     assert [name for name, *_ in parts] == ["outline", "figures", "checks"]
 
 
+@pytest.mark.parametrize("path", REPORTS[:3], ids=lambda p: p.name)
+def test_a_file_loaded_there_gives_the_same_analysis(process, path):
+    """``begin(path)``: the process loads the file itself while the caller does."""
+    pending = process.begin(str(path))
+    document = load_document(path)
+    document.path = str(path.resolve())
+    parts, analysis = parts_of(pending.finish, document)
+    expected_parts, expected = parts_of(pipeline.analyze, document)
+    assert process.last_in_process
+    assert analysis == expected and parts == expected_parts
+    assert analysis.document is document
+
+
+def test_a_file_changed_in_between_is_analysed_here(process, tmp_path):
+    """The process read one text, the caller another (the file was saved in between): the
+    parts are not taken."""
+    before, after = tmp_path / "before.txt", tmp_path / "after.txt"
+    before.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    after.write_text(SAMPLE.read_text(encoding="utf-8").replace("2023", "2022"), encoding="utf-8")
+    pending = process.begin(str(before))
+    document = load_document(after)
+    assert pending.finish(document) == pipeline.analyze(document)
+    assert not process.last_in_process
+    assert process.analyze(document) == pipeline.analyze(document) and process.last_in_process
+
+
+def test_an_abandoned_analysis_leaves_the_process_usable(process, tmp_path):
+    process.begin(str(tmp_path / "missing.txt")).abandon()
+    pending = process.begin(str(SAMPLE))
+    pending.abandon()
+    pending.abandon()  # twice is harmless
+    document = load_document(SAMPLE)
+    assert process.analyze(document) == pipeline.analyze(document)
+
+
 def test_nothing_is_analysed_in_the_calling_process(process, monkeypatch):
     calls = []
     analyze = pipeline.analyze
@@ -108,7 +143,7 @@ def test_an_analysis_that_fails_there_is_done_here(monkeypatch):
     """The process reports a failure (here: a message it never sends) — the caller analyses
     itself and gets what ``pipeline.analyze`` gives."""
     worker = AnalysisProcess()
-    monkeypatch.setattr(worker, "_analyze", lambda document, step: (_ for _ in ()).throw(
+    monkeypatch.setattr(worker, "_receive_analysis", lambda document, step: (_ for _ in ()).throw(
         analysis_process.ProcessFailed("the analysis failed there")))
     document = load_document(SAMPLE)
     try:

@@ -121,6 +121,7 @@ def test_the_installed_cli_runs_the_self_test(tmp_path):
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "FAIL" not in proc.stdout and "ok  export" in proc.stdout
     assert "ok  main window" in proc.stdout  # the full self-test, as the frozen console program runs it
+    assert "ok  analysis process" in proc.stdout
 
 
 def test_the_console_entry_point_is_the_one_the_frozen_console_program_uses():

@@ -49,12 +49,12 @@ def test_the_text_shows_before_the_analysis_finishes(window, qtbot, monkeypatch)
     release = threading.Event()
     analyze = streaming.analyse
 
-    def held(document, step=None):
+    def held(pending, document, step=None):
         def hold(name, partial):
             step(name, partial)
             if name == "figures":
                 assert release.wait(30), "the test never released the worker"
-        return analyze(document, hold)
+        return analyze(pending, document, hold)
 
     monkeypatch.setattr(streaming, "analyse", held)
     text = SAMPLE.read_text(encoding="utf-8")
@@ -81,12 +81,12 @@ def test_cancelling_the_stream_stores_nothing(window, qtbot, monkeypatch):
     release = threading.Event()
     analyze = streaming.analyse
 
-    def held(document, step=None):
+    def held(pending, document, step=None):
         def hold(name, partial):
             step(name, partial)
             if name == "outline":
                 assert release.wait(30)
-        return analyze(document, hold)
+        return analyze(pending, document, hold)
 
     monkeypatch.setattr(streaming, "analyse", held)
     job = window.import_paths([str(SAMPLE)])

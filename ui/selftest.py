@@ -92,7 +92,30 @@ def step_main_window(ctx: Context) -> str:
         qapp.processEvents()
 
 
-GUI_STEPS = [("translations", step_translations), ("main window", step_main_window)]
+def step_analysis_process(ctx: Context) -> str:
+    """The window's analysis process starts from this program (a frozen one runs it through
+    ``multiprocessing.freeze_support``) and gives the same analysis as the pipeline here."""
+    from reviewer.library.analysis_process import AnalysisProcess
+    from reviewer.load.dispatch import document_from_text
+    from reviewer.pipeline import analyze
+
+    document = document_from_text("一、执法情况\n全年办理案件120件，其中简易程序80件、普通程序40件。\n")
+    worker = AnalysisProcess()
+    try:
+        started = time.perf_counter()
+        analysis = worker.analyze(document)
+        seconds = time.perf_counter() - started
+    finally:
+        worker.close()
+    if not worker.last_in_process:
+        raise StepFailed("the analysis process did not start or answer; the window analyses in its own process")
+    if analysis != analyze(document):
+        raise StepFailed("the analysis process gave another analysis than the pipeline here")
+    return f"{len(analysis.figures)} figures, started and analysed in {seconds:.1f} s"
+
+
+GUI_STEPS = [("translations", step_translations), ("main window", step_main_window),
+             ("analysis process", step_analysis_process)]
 
 
 class _Output:

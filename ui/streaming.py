@@ -65,11 +65,17 @@ def preview_review(analysis: Analysis) -> DocumentReview:
         advisories=[ReviewedCheck(c, item("advisory", n)) for n, c in enumerate(analysis.advisories)])
 
 
-def analyse(document, step) -> Analysis:
-    """``pipeline.analyze(document, step)`` in the application's analysis process: the worker
-    thread only waits for the parts (and prepares them), so the GUI thread has the interpreter
-    to itself and the analysis a core of its own."""
-    return analysis_process.shared().analyze(document, step)
+def begin_analysis(path: Path) -> analysis_process.Pending:
+    """The application's analysis process starts loading and analysing ``path`` now, while the
+    worker loads it too to show the text; the worker then only waits for the parts (and
+    prepares them), so the GUI thread has the interpreter to itself and the analysis a core of
+    its own."""
+    return analysis_process.shared().begin(str(path))
+
+
+def analyse(pending: analysis_process.Pending, document, step) -> Analysis:
+    """``pipeline.analyze(document, step)``, as begun by ``begin_analysis``."""
+    return pending.finish(document, step)
 
 
 def stream_import(path: str | Path, library_target: str, reviewer: str, publish: Publish,
@@ -78,14 +84,18 @@ def stream_import(path: str | Path, library_target: str, reviewer: str, publish:
     hands each part to the window; ``None`` comes back when cancelled before storing."""
     from reviewer.load.dispatch import load_document
 
-    analysis_process.shared().warm_up()  # it starts (and loads its dictionary) while the file loads
     p = Path(path)
-    document = load_document(p)
-    document.path = str(p.resolve())
-    text = document.text
-    publish("text", presentation.prepare(preview_review(Analysis(
-        document=document, metadata=Metadata(), sections=[], figures=[], citations=[], checks=[])), None,
-        versions=False))
+    pending = begin_analysis(p)
+    try:
+        document = load_document(p)
+        document.path = str(p.resolve())
+        text = document.text
+        publish("text", presentation.prepare(preview_review(Analysis(
+            document=document, metadata=Metadata(), sections=[], figures=[], citations=[], checks=[])), None,
+            versions=False))
+    except BaseException:  # the file did not load here: the process's analysis is not wanted
+        pending.abandon()
+        raise
 
     class Cancelled(Exception):
         pass
@@ -96,7 +106,7 @@ def stream_import(path: str | Path, library_target: str, reviewer: str, publish:
         publish(name, presentation.prepare(preview_review(partial), text, versions=False))
 
     try:
-        analysis = analyse(document, step)
+        analysis = analyse(pending, document, step)
     except Cancelled:
         return None
     with Library(library_target, reviewer=reviewer) as library:

@@ -5,7 +5,9 @@ lock with the GUI thread: while a 5 MB report is analysed, every call a view mak
 waits for the lock, and the analysis itself runs a quarter slower for the switching.  A second
 process has a lock and a core of its own.  It stays up between imports (its dictionary loaded
 once), is started ahead of need by ``warm_up``, and sends the outline, the figures and the checks
-as the pipeline reaches them — in slices of ``SLICE`` items, each unpickled on its own, so that
+as the pipeline reaches them.  Given a file (``begin_file``) it loads it itself, while the caller
+loads the same file to show its text: the two reads run side by side, and the parts are only
+taken if the process read the same text (its SHA-256) — — in slices of ``SLICE`` items, each unpickled on its own, so that
 no single unpickling holds the caller's lock for long.
 
 Whatever goes wrong with the process (it cannot start, it dies, it raises), ``analyze`` analyses
@@ -46,18 +48,32 @@ def _serve(conn) -> None:
         conn.send(("ready",))
         while True:
             try:
-                document = conn.recv()
+                request = conn.recv()
             except EOFError:
                 return
             try:
-                _analyse_and_send(conn, document)
+                _analyse_and_send(conn, _document(request))
             except Exception as exc:  # noqa: BLE001 — told to the caller, who analyses itself
                 conn.send(("failed", f"{type(exc).__name__}: {exc}"))
     except (BrokenPipeError, EOFError, KeyboardInterrupt):
         return
 
 
+def _document(request: Document | str) -> Document:
+    """The document sent, or the file named loaded here (with the path the caller gives it)."""
+    if isinstance(request, Document):
+        return request
+    from pathlib import Path
+
+    from reviewer.load.dispatch import load_document
+
+    document = load_document(request)
+    document.path = str(Path(request).resolve())
+    return document
+
+
 def _analyse_and_send(conn, document: Document) -> None:
+    conn.send(("document", document.sha256, len(document.text)))
     sent = dict.fromkeys(LISTS, 0)
 
     def send_new(partial: Analysis) -> None:
@@ -88,6 +104,7 @@ class AnalysisProcess:
         self._process = None
         self._conn = None
         self._ready = False
+        self.last_in_process = False  # whether the last analysis ran in the process (self-test)
 
     def warm_up(self) -> None:
         """Start the process (it loads the dictionary meanwhile); returns at once."""
@@ -100,18 +117,23 @@ class AnalysisProcess:
     def analyze(self, document: Document, step: Step | None = None) -> Analysis:
         """``pipeline.analyze(document, step)``, in the process; here if the process fails.
         An exception raised by ``step`` (a cancel) stops the process's analysis and is raised."""
-        with self._lock:
-            try:
-                self._start()
-                self._wait_ready()
-                return self._analyze(document, step)
-            except ProcessFailed as exc:
-                log.warning("analysing in this process instead: %s", exc)
-                self._stop()
-            except BaseException:  # the step raised (a cancel): the process is mid-report
-                self._stop()
-                raise
-        return pipeline.analyze(document, step)
+        return self.begin(document).finish(document, step)
+
+    def begin(self, source: Document | str) -> Pending:
+        """Start analysing ``source`` (a document, or a file's path for the process to load
+        itself) and return at once; ``finish`` (or ``abandon``) must follow, from any thread."""
+        self._lock.acquire()
+        try:
+            self._start()
+            self._conn.send(source)
+        except ProcessFailed as exc:
+            return Pending(self, failed=str(exc))
+        except (OSError, ValueError) as exc:
+            return Pending(self, failed=f"could not send the report: {exc!r}")
+        except BaseException:
+            self._lock.release()
+            raise
+        return Pending(self)
 
     def close(self) -> None:
         with self._lock:
@@ -150,11 +172,14 @@ class AnalysisProcess:
         except Exception as exc:  # noqa: BLE001 — an object that does not unpickle here
             raise ProcessFailed(f"unreadable message: {exc!r}") from exc
 
-    def _analyze(self, document: Document, step: Step | None) -> Analysis:
-        try:
-            self._conn.send(document)
-        except (OSError, ValueError) as exc:
-            raise ProcessFailed(f"could not send the report: {exc!r}") from exc
+    def _receive_analysis(self, document: Document, step: Step | None) -> Analysis:
+        """The parts of the report sent by ``begin``, put together over ``document``."""
+        self._wait_ready()
+        read = self._receive()
+        if read[0] != "document":
+            raise ProcessFailed(f"the report did not load there: {read[1:]}")
+        if read[1:] != (document.sha256, len(document.text)):
+            raise ProcessFailed("the process read another text (the file changed in between)")
         parts: dict[str, list] = {name: [] for name in LISTS}
         metadata = Metadata()
         while True:
@@ -184,6 +209,47 @@ class AnalysisProcess:
         if process is not None:
             process.kill()
             process.join(5)
+
+
+class Pending:
+    """An analysis begun in the process; ``finish`` collects it (or analyses here)."""
+
+    def __init__(self, owner: AnalysisProcess, failed: str = "") -> None:
+        self._owner, self._failed, self._open = owner, failed, True
+
+    def finish(self, document: Document, step: Step | None = None) -> Analysis:
+        """The analysis of ``document`` — the report begun — with its parts given to ``step``
+        as they come; analysed here if the process fails.  An exception from ``step`` (a
+        cancel) stops the process mid-report and is raised."""
+        owner = self._owner
+        try:
+            if self._failed:
+                raise ProcessFailed(self._failed)
+            analysis = owner._receive_analysis(document, step)
+            owner.last_in_process = True
+            return analysis
+        except ProcessFailed as exc:
+            log.warning("analysing in this process instead: %s", exc)
+            owner._stop()
+            owner.last_in_process = False
+        except BaseException:  # the step raised (a cancel): the process is mid-report
+            owner._stop()
+            raise
+        finally:
+            self._release()
+        return pipeline.analyze(document, step)
+
+    def abandon(self) -> None:
+        """The caller will not take this analysis (its own load failed): the process, mid-report,
+        is stopped (and started again for the next one)."""
+        if self._open:
+            self._owner._stop()
+            self._release()
+
+    def _release(self) -> None:
+        if self._open:
+            self._open = False
+            self._owner._lock.release()
 
 
 def _analysis(document: Document, metadata: Metadata, parts: dict[str, list]) -> Analysis:

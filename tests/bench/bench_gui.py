@@ -89,6 +89,8 @@ class Heartbeat:
         # (gap, the GUI thread's CPU time in it, its time waiting for a core) of gaps over 100 ms;
         # the rest of a gap is the thread asleep: waiting for the interpreter lock
         self.stalls: list[tuple[float, float, float]] = []
+        self.stall_ends: list[tuple[float, float]] = []  # (gap, when it ended, seconds after start())
+        self.started = self.last
         self.last_cpu, self.last_queued = time.thread_time(), _queued()
 
     def start(self) -> None:
@@ -97,6 +99,8 @@ class Heartbeat:
         self.worst = 0.0
         self.gaps = []
         self.stalls = []
+        self.stall_ends = []
+        self.started = self.last
         self.timer.start()
 
     def beat(self) -> None:
@@ -105,6 +109,7 @@ class Heartbeat:
         self.gaps.append(gap)
         if gap > 0.1:  # busy itself, or waiting for the interpreter lock or for a core
             self.stalls.append((gap, cpu - self.last_cpu, queued - self.last_queued))
+            self.stall_ends.append((gap, now - self.started))
         if gap > self.worst:
             self.worst, self.worst_at = gap, self.phase
         self.last, self.last_cpu, self.last_queued = now, cpu, queued
@@ -256,6 +261,7 @@ def _bench_stream(app, tmp: Path, size_mb: float, runs: int, phases: dict, densi
     real_mb = path.stat().st_size / 1024 / 1024
     visible, outline, analysed, cpu, worst, gaps, p95s, rss, frozen = [], [], [], [], [], [], [], [], []
     stalls: list[tuple[float, float, float]] = []
+    when: list[tuple[float, float, int]] = []  # (gap, ended at, run) of the stalls over 100 ms
     for run in range(runs):
         window = MainWindow(pool=QThreadPool.globalInstance(), library_path=str(tmp / f"stream{run}.db"))
         window.resize(1400, 900)
@@ -285,6 +291,7 @@ def _bench_stream(app, tmp: Path, size_mb: float, runs: int, phases: dict, densi
         worst.append(beat.worst)
         gaps += beat.gaps
         stalls += beat.stalls
+        when += [(gap, at, run) for gap, at in beat.stall_ends]
         run_gaps = sorted(beat.gaps)
         p95s.append(run_gaps[int(0.95 * (len(run_gaps) - 1))] if run_gaps else 0.0)
         window.close()
@@ -318,6 +325,10 @@ def _bench_stream(app, tmp: Path, size_mb: float, runs: int, phases: dict, densi
           f"{own / total:.0%}, waiting for a core {queued / total:.0%}, asleep (the interpreter lock) "
           f"{max(0.0, 1 - (own + queued) / total):.0%}; the longest (ms, own CPU/queued): "
           + ", ".join(f"{g * 1000:.0f} ({c * 1000:.0f}/{q * 1000:.0f})" for g, c, q in sorted(stalls, reverse=True)[:6]))
+    if when:
+        print("  when the longest stalls ended (s after the import began; that run's text / outline / analysed): "
+              + "; ".join(f"{g * 1000:.0f} ms at {at:.2f} ({visible[r]:.2f} / {outline[r]:.2f} / {analysed[r]:.2f})"
+                          for g, at, r in sorted(when, reverse=True)[:4]))
     for name, values in phases.items():
         if len(values) < runs:
             continue
