@@ -48,11 +48,13 @@ def test_the_same_analysis_and_parts_as_in_process(process, path):
 
 
 @pytest.mark.parametrize("path", REPORTS[:3], ids=lambda p: p.name)
-def test_a_file_loaded_there_gives_the_same_analysis(process, path):
-    """``begin(path)``: the process loads the file itself while the caller does."""
+def test_a_file_loaded_there_gives_the_same_document_and_analysis(process, path):
+    """``begin(path)``: the process loads the file and sends the document first."""
     pending = process.begin(str(path))
-    document = load_document(path)
-    document.path = str(path.resolve())
+    document = pending.document(lambda: pytest.fail("loaded here although the process could"))
+    expected_document = load_document(path)
+    expected_document.path = str(path.resolve())
+    assert document == expected_document
     parts, analysis = parts_of(pending.finish, document)
     expected_parts, expected = parts_of(pipeline.analyze, document)
     assert process.last_in_process
@@ -60,16 +62,19 @@ def test_a_file_loaded_there_gives_the_same_analysis(process, path):
     assert analysis.document is document
 
 
-def test_a_file_changed_in_between_is_analysed_here(process, tmp_path):
-    """The process read one text, the caller another (the file was saved in between): the
-    parts are not taken."""
-    before, after = tmp_path / "before.txt", tmp_path / "after.txt"
-    before.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
-    after.write_text(SAMPLE.read_text(encoding="utf-8").replace("2023", "2022"), encoding="utf-8")
-    pending = process.begin(str(before))
-    document = load_document(after)
-    assert pending.finish(document) == pipeline.analyze(document)
-    assert not process.last_in_process
+def test_a_file_that_does_not_load_there_is_loaded_here_with_its_error(process, tmp_path):
+    """The process's load failed: the caller loads, and raises the error in the user's words."""
+    from reviewer.messages import ReviewerError
+
+    pending = process.begin(str(tmp_path / "missing.txt"))
+    with pytest.raises(ReviewerError) as raised:
+        try:
+            pending.document(lambda: load_document(tmp_path / "missing.txt"))
+        except BaseException:
+            pending.abandon()
+            raise
+    assert raised.value.code == "file_missing"
+    document = load_document(SAMPLE)
     assert process.analyze(document) == pipeline.analyze(document) and process.last_in_process
 
 

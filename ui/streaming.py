@@ -66,11 +66,19 @@ def preview_review(analysis: Analysis) -> DocumentReview:
 
 
 def begin_analysis(path: Path) -> analysis_process.Pending:
-    """The application's analysis process starts loading and analysing ``path`` now, while the
-    worker loads it too to show the text; the worker then only waits for the parts (and
-    prepares them), so the GUI thread has the interpreter to itself and the analysis a core of
-    its own."""
+    """The application's analysis process loads and analyses ``path``; the worker only takes
+    the document and the parts (and prepares them for the views), so the GUI thread has the
+    interpreter almost to itself and the analysis a core of its own."""
     return analysis_process.shared().begin(str(path))
+
+
+def load_here(path: Path):
+    """The file loaded by this process (when the analysis process cannot)."""
+    from reviewer.load.dispatch import load_document
+
+    document = load_document(path)
+    document.path = str(path.resolve())
+    return document
 
 
 def analyse(pending: analysis_process.Pending, document, step) -> Analysis:
@@ -82,18 +90,15 @@ def stream_import(path: str | Path, library_target: str, reviewer: str, publish:
                   cancelled: Callable[[], bool]) -> Streamed | None:
     """Worker side: load, show, analyse in parts, store, read back.  ``publish(step, prepared)``
     hands each part to the window; ``None`` comes back when cancelled before storing."""
-    from reviewer.load.dispatch import load_document
-
     p = Path(path)
     pending = begin_analysis(p)
     try:
-        document = load_document(p)
-        document.path = str(p.resolve())
+        document = pending.document(lambda: load_here(p))
         text = document.text
         publish("text", presentation.prepare(preview_review(Analysis(
             document=document, metadata=Metadata(), sections=[], figures=[], citations=[], checks=[])), None,
             versions=False))
-    except BaseException:  # the file did not load here: the process's analysis is not wanted
+    except BaseException:  # the file did not load, or the window went: the analysis is not wanted
         pending.abandon()
         raise
 

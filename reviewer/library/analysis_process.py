@@ -5,9 +5,10 @@ lock with the GUI thread: while a 5 MB report is analysed, every call a view mak
 waits for the lock, and the analysis itself runs a quarter slower for the switching.  A second
 process has a lock and a core of its own.  It stays up between imports (its dictionary loaded
 once), is started ahead of need by ``warm_up``, and sends the outline, the figures and the checks
-as the pipeline reaches them.  Given a file (``begin_file``) it loads it itself, while the caller
-loads the same file to show its text: the two reads run side by side, and the parts are only
-taken if the process read the same text (its SHA-256) — — in slices of ``SLICE`` items, each unpickled on its own, so that
+as the pipeline reaches them.  Given a file's path (``begin(path)``) it loads the file too and
+sends the document first, so the caller can show the text while the analysis goes on — and no
+regular expression of the cleaning runs over 5 MB on the caller's interpreter lock (each such
+call holds it throughout: the window's longest stalls were there) — — in slices of ``SLICE`` items, each unpickled on its own, so that
 no single unpickling holds the caller's lock for long.
 
 Whatever goes wrong with the process (it cannot start, it dies, it raises), ``analyze`` analyses
@@ -52,7 +53,10 @@ def _serve(conn) -> None:
             except EOFError:
                 return
             try:
-                _analyse_and_send(conn, _document(request))
+                document = _document(request)
+                if not isinstance(request, Document):
+                    conn.send(("document", document))
+                _analyse_and_send(conn, document)
             except Exception as exc:  # noqa: BLE001 — told to the caller, who analyses itself
                 conn.send(("failed", f"{type(exc).__name__}: {exc}"))
     except (BrokenPipeError, EOFError, KeyboardInterrupt):
@@ -73,7 +77,6 @@ def _document(request: Document | str) -> Document:
 
 
 def _analyse_and_send(conn, document: Document) -> None:
-    conn.send(("document", document.sha256, len(document.text)))
     sent = dict.fromkeys(LISTS, 0)
 
     def send_new(partial: Analysis) -> None:
@@ -127,13 +130,13 @@ class AnalysisProcess:
             self._start()
             self._conn.send(source)
         except ProcessFailed as exc:
-            return Pending(self, failed=str(exc))
+            return Pending(self, failed=str(exc), path=not isinstance(source, Document))
         except (OSError, ValueError) as exc:
-            return Pending(self, failed=f"could not send the report: {exc!r}")
+            return Pending(self, failed=f"could not send the report: {exc!r}", path=not isinstance(source, Document))
         except BaseException:
             self._lock.release()
             raise
-        return Pending(self)
+        return Pending(self, path=not isinstance(source, Document))
 
     def close(self) -> None:
         with self._lock:
@@ -172,14 +175,16 @@ class AnalysisProcess:
         except Exception as exc:  # noqa: BLE001 — an object that does not unpickle here
             raise ProcessFailed(f"unreadable message: {exc!r}") from exc
 
+    def _receive_document(self) -> Document:
+        self._wait_ready()
+        message = self._receive()
+        if message[0] != "document" or not isinstance(message[1], Document):
+            raise ProcessFailed(f"the report did not load there: {message[1:]}")
+        return message[1]
+
     def _receive_analysis(self, document: Document, step: Step | None) -> Analysis:
         """The parts of the report sent by ``begin``, put together over ``document``."""
         self._wait_ready()
-        read = self._receive()
-        if read[0] != "document":
-            raise ProcessFailed(f"the report did not load there: {read[1:]}")
-        if read[1:] != (document.sha256, len(document.text)):
-            raise ProcessFailed("the process read another text (the file changed in between)")
         parts: dict[str, list] = {name: [] for name in LISTS}
         metadata = Metadata()
         while True:
@@ -212,10 +217,23 @@ class AnalysisProcess:
 
 
 class Pending:
-    """An analysis begun in the process; ``finish`` collects it (or analyses here)."""
+    """An analysis begun in the process: ``document`` (for a path), then ``finish``, collect it
+    (or load and analyse here)."""
 
-    def __init__(self, owner: AnalysisProcess, failed: str = "") -> None:
+    def __init__(self, owner: AnalysisProcess, failed: str = "", path: bool = False) -> None:
         self._owner, self._failed, self._open = owner, failed, True
+        self._document_due = path  # the process sends the document it loaded first
+
+    def document(self, load: Callable[[], Document]) -> Document:
+        """The document the process loaded; ``load()`` here if the process fails (so a file
+        that does not load raises here, with the error ``load`` gives)."""
+        if not self._failed and self._document_due:
+            self._document_due = False
+            try:
+                return self._owner._receive_document()
+            except ProcessFailed as exc:
+                self._failed = str(exc)
+        return load()
 
     def finish(self, document: Document, step: Step | None = None) -> Analysis:
         """The analysis of ``document`` — the report begun — with its parts given to ``step``
@@ -225,6 +243,8 @@ class Pending:
         try:
             if self._failed:
                 raise ProcessFailed(self._failed)
+            if self._document_due:
+                raise ProcessFailed("the document it loaded was never taken")
             analysis = owner._receive_analysis(document, step)
             owner.last_in_process = True
             return analysis
@@ -240,8 +260,8 @@ class Pending:
         return pipeline.analyze(document, step)
 
     def abandon(self) -> None:
-        """The caller will not take this analysis (its own load failed): the process, mid-report,
-        is stopped (and started again for the next one)."""
+        """The caller will not take this analysis (the file did not load, the caller failed):
+        the process, mid-report, is stopped (and started again for the next one)."""
         if self._open:
             self._owner._stop()
             self._release()
