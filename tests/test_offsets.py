@@ -75,3 +75,17 @@ def test_qt_cursor_selects_the_same_characters_as_the_core_span(qapp):
         cursor.setPosition(start)
         cursor.setPosition(start + len(figure), QTextCursor.MoveMode.KeepAnchor)
         assert cursor.selectedText() != figure
+
+
+def test_astral_characters_are_found_in_any_slice_of_a_long_text():
+    """The check scans a long text a slice at a time (one ``max`` over 5 MB held the window's
+    interpreter lock for 40 ms): a character beyond U+FFFF is found wherever it is."""
+    from ui import offsets
+
+    step = offsets._SCAN_SLICE
+    plain = "报告" * step
+    assert not offsets.has_astral(plain) and not offsets.has_astral("") and not offsets.has_astral("abc")
+    for at in (0, step - 1, step, len(plain) - 1):
+        text = plain[:at] + "𠀀" + plain[at + 1:]
+        assert offsets.has_astral(text), at
+        assert OffsetMap(text).to_utf16(len(text)) == len(text) + 1

@@ -14,6 +14,17 @@ import re
 from bisect import bisect_left, bisect_right
 
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+#: characters per ``max`` call: one call over a 5 MB text held the interpreter lock for 40 ms
+#: (the window's event loop waits for it); a slice of this size takes about 2 ms
+_SCAN_SLICE = 100_000
+
+
+def has_astral(text: str) -> bool:
+    """Whether ``text`` holds a character beyond U+FFFF (a UTF-16 surrogate pair)."""
+    if text.isascii():
+        return False
+    return any(max(text[start:start + _SCAN_SLICE]) >= "\U00010000"
+               for start in range(0, len(text), _SCAN_SLICE))
 
 
 class OffsetMap:
@@ -24,7 +35,7 @@ class OffsetMap:
     def __init__(self, text: str) -> None:
         self.length = len(text)
         # ``str.isascii``/max() are C-speed; finditer only runs when astral characters exist.
-        if text.isascii() or max(text, default="\0") < "\U00010000":
+        if not has_astral(text):
             self._astral: list[int] = []
         else:
             self._astral = [m.start() for m in _ASTRAL.finditer(text)]
