@@ -93,3 +93,39 @@ def test_dumps_writes_what_json_dumps_writes():
 
     for value in (None, 0, -3, 1.5, 1e300, float("nan"), float("inf"), "甲\"\n", [1, "二"], {"a": [1.0, None]}, True):
         assert dumps(value) == json.dumps(value, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("which", [0, 1, 2])
+def test_rows_made_early_store_the_same_report(backend_library, which):
+    """The window makes the outline's and figures' rows while the checks are still being found
+    (``early_rows``): the import then stores and hands back what it would have without them."""
+    from dataclasses import replace
+
+    from reviewer.library.documents import early_rows
+
+    lib = backend_library()
+    plain = lib.import_analysis(list(_analyses())[which], with_review=True).review
+    lib.remove_document(plain.doc_uuid)
+    analysis = list(_analyses())[which]
+    early = early_rows(replace(analysis, citations=[], checks=[], advisories=[]))
+    result = lib.import_analysis(analysis, with_review=True, early=early)
+    assert result.doc_uuid == early.doc_uuid, "the early rows were not taken"
+    stored = lib.load_review(result.doc_uuid)
+    assert result.review == stored and repr(result.review) == repr(stored)
+    assert [s.review.uuid for s in stored.sections] == [s.review.uuid for s in early.reviewed["sections"]]
+    assert [s.section for s in stored.sections] == [s.section for s in plain.sections]
+    assert [f.figure for f in stored.figures] == [f.figure for f in plain.figures]
+    assert [c.check for c in stored.checks] == [c.check for c in plain.checks]
+    assert [c.citation for c in stored.citations] == [c.citation for c in plain.citations]
+    assert [c.check for c in stored.advisories] == [c.check for c in plain.advisories]
+
+
+def test_early_rows_of_other_objects_are_not_taken(backend_library):
+    from reviewer.library.documents import early_rows
+
+    lib = backend_library()
+    analysis = make_analysis(SMALL_TEXT)
+    early = early_rows(make_analysis(SMALL_TEXT))  # equal, but not the same objects
+    result = lib.import_analysis(analysis, with_review=True, early=early)
+    assert result.created and result.doc_uuid != early.doc_uuid
+    assert lib.load_review(result.doc_uuid) == result.review

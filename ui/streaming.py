@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewer.library import analysis_process
-from reviewer.library.documents import ImportResult
+from reviewer.library.documents import EarlyRows, ImportResult, early_rows
 from reviewer.library.review import (
     DocumentReview,
     ItemReview,
@@ -105,17 +105,21 @@ def stream_import(path: str | Path, library_target: str, reviewer: str, publish:
     class Cancelled(Exception):
         pass
 
+    early: list[EarlyRows] = []
+
     def step(name: str, partial: Analysis) -> None:
         if cancelled():
             raise Cancelled
         publish(name, presentation.prepare(preview_review(partial), text, versions=False))
+        if name == "figures":  # while the process finds the checks, the rows to store are made
+            early.append(early_rows(partial))
 
     try:
         analysis = analyse(pending, document, step)
     except Cancelled:
         return None
     with Library(library_target, reviewer=reviewer) as library:
-        result = library.import_analysis(analysis, with_review=True)  # committed here
+        result = library.import_analysis(analysis, with_review=True, early=early[0] if early else None)  # committed
         review, result.review = result.review, None  # built from what was stored, not read back
         if review is None and result.doc_uuid:  # known already, or a new version of a known report
             review = library.load_review(result.doc_uuid)

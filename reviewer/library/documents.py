@@ -14,7 +14,7 @@ from typing import Any
 
 from reviewer.library.anchoring import Anchor, AnchorReport, PositionMap, place
 from reviewer.library.connection import CONTEXT, SUPPORTED_SUFFIXES, operational_error
-from reviewer.library.fresh_review import fresh_review
+from reviewer.library.fresh_review import fresh_review, reviewed_items
 from reviewer.library.reimport import carry_items
 from reviewer.library.review import (
     Annotation,
@@ -29,6 +29,7 @@ from reviewer.library.review import (
     Tag,
 )
 from reviewer.library.rows import (
+    ITEM_TABLES,
     analysis_rows,
     check_from_row,
     citation_from_row,
@@ -57,6 +58,38 @@ class ImportResult:
     # with ``import_analysis(..., with_review=True)`` and a report just created: its review, as
     # ``load_review`` would read it back
     review: DocumentReview | None = field(default=None, repr=False, compare=False)
+
+
+#: the tables whose rows a new report's import can make while its checks are still being found
+EARLY_TABLES = ("sections", "figures")
+
+
+@dataclass
+class EarlyRows:
+    """A new report's outline and figures as rows and reviewed items, made before the rest of
+    its analysis is there (no database touched): the window makes them while the analysis
+    process finds the checks, which for a 5 MB report takes about as long."""
+
+    doc_uuid: str
+    items: dict[str, list]  # the Section and Figure objects the rows were made from
+    tables: dict[str, list[dict]]
+    reviewed: dict[str, list]
+
+    def fits(self, analysis: Analysis) -> bool:
+        """Whether ``analysis`` holds the very objects the rows were made from."""
+        for table, made_from in self.items.items():
+            items = getattr(analysis, table)
+            if len(items) != len(made_from) or not all(a is b for a, b in zip(items, made_from)):
+                return False
+        return True
+
+
+def early_rows(partial: Analysis) -> EarlyRows:
+    """``import_analysis(..., early=early_rows(partial))`` stores a new report's outline and
+    figures from these rows if the analysis it is given holds the same objects as ``partial``."""
+    doc_uuid = new_uuid()
+    tables = analysis_rows(partial, doc_uuid, EARLY_TABLES)
+    return EarlyRows(doc_uuid, {t: list(getattr(partial, t)) for t in EARLY_TABLES}, tables, reviewed_items(tables))
 
 
 def analyse_for_import(path: str | Path) -> Analysis | ImportResult:
@@ -106,10 +139,12 @@ class DocumentsMixin:
                 progress(done + 1, len(files), str(p))
         return results
 
-    def import_analysis(self, analysis: Analysis, with_review: bool = False) -> ImportResult:
+    def import_analysis(self, analysis: Analysis, with_review: bool = False,
+                        early: EarlyRows | None = None) -> ImportResult:
         """Store ``analysis`` (a new report, or a new version of a known one).  ``with_review``:
         a report created here comes back with its review built from what was written (the GUI
-        shows it at once instead of reading 100,000 rows back)."""
+        shows it at once instead of reading 100,000 rows back).  ``early``: rows made
+        beforehand from part of this analysis (``early_rows``), used if they fit it."""
         doc = analysis.document
         if doc.path and Path(doc.path).exists():
             doc.path = str(Path(doc.path).resolve())  # one spelling per file, so re-imports are found
@@ -124,7 +159,8 @@ class DocumentsMixin:
             if earlier:
                 report = self._reimport(earlier["uuid"], analysis)
                 return ImportResult(earlier["uuid"], doc.path, created=False, anchoring=report)
-            doc_uuid = new_uuid()
+            early = early if early is not None and early.fits(analysis) else None
+            doc_uuid = early.doc_uuid if early is not None else new_uuid()
             at = now()
             metadata_json, warnings_json = dumps(asdict(analysis.metadata)), dumps(list(doc.warnings))
             self.conn.execute(
@@ -132,14 +168,19 @@ class DocumentsMixin:
                 " text, analysis_text, imported_at, reviewer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (doc_uuid, doc.path, doc.sha256, doc.format, doc.encoding, doc.script,
                  metadata_json, warnings_json, doc.text, doc.analysis_text, at, self.reviewer))
-            tables = analysis_rows(analysis, doc_uuid)
+            if early is None:
+                tables = analysis_rows(analysis, doc_uuid)
+            else:
+                late = analysis_rows(analysis, doc_uuid, tuple(t for t in ITEM_TABLES if t not in early.tables))
+                tables = {t: early.tables[t] if t in early.tables else late[t] for t in ITEM_TABLES}
             for table, rows in tables.items():
                 self._insert_rows(table, rows)
             self._log("import", "document", doc_uuid, doc_uuid, new={"path": doc.path, "sha256": doc.sha256},
                       at=at)
         result = ImportResult(doc_uuid, doc.path, created=True)
         if with_review:
-            result.review = fresh_review(doc_uuid, doc, metadata_json, warnings_json, at, tables)
+            result.review = fresh_review(doc_uuid, doc, metadata_json, warnings_json, at, tables,
+                                         early.reviewed if early is not None else None)
             self.adopt_versions(result.review)  # as load_review remembers the versions it read
         return result
 

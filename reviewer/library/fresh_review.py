@@ -77,10 +77,33 @@ def _review(uuid: str) -> ItemReview:
     return ItemReview(uuid=uuid, status="unreviewed", tags=[], comments=[], user_added=False)
 
 
+def reviewed_items(tables: dict[str, list[dict]]) -> dict[str, list]:
+    """The reviewed items of the item ``tables`` given (as ``import_analysis`` writes them), in
+    ``load_review``'s order: ``sections``, ``figures``, ``citations``, ``checks`` and
+    ``advisories`` (from the checks table), for the tables there are."""
+    out: dict[str, list] = {}
+    if "sections" in tables:
+        sections = sorted(_stored_rows(tables["sections"]), key=_nulls_first("heading_start", "ordinal"))
+        out["sections"] = [ReviewedSection(section_from_row(r), _review(r["uuid"])) for r in sections]
+    if "figures" in tables:
+        figures = sorted(_stored_rows(tables["figures"]), key=_nulls_first("start", "ordinal"))
+        out["figures"] = [ReviewedFigure(figure_from_row(r), _review(r["uuid"])) for r in figures]
+    if "citations" in tables:
+        citations = sorted(_stored_rows(tables["citations"]), key=_nulls_first("start", "ordinal"))
+        out["citations"] = [ReviewedCitation(citation_from_row(r), _review(r["uuid"])) for r in citations]
+    if "checks" in tables:
+        out["checks"], out["advisories"] = [], []
+        for r in sorted(_stored_rows(tables["checks"]), key=lambda r: r["ordinal"]):
+            item = ReviewedCheck(check_from_row(r), _review(r["uuid"]))
+            out["advisories" if r["advisory"] else "checks"].append(item)
+    return out
+
+
 def fresh_review(doc_uuid: str, document: Document, metadata_json: str, warnings_json: str, imported_at: str,
-                 tables: dict[str, list[dict]]) -> DocumentReview:
+                 tables: dict[str, list[dict]], reviewed: dict[str, list] | None = None) -> DocumentReview:
     """``load_review(doc_uuid)`` of a report whose document row and item ``tables`` (as written
-    by ``import_analysis``) are all that the store holds of it."""
+    by ``import_analysis``) are all that the store holds of it; ``reviewed``: the items of some
+    of the tables, made from the same rows beforehand (``reviewed_items``)."""
     stored_document = Document(path=document.path, sha256=document.sha256, format=document.format,
                                encoding=document.encoding, text=document.text,
                                analysis_text=document.analysis_text, script=document.script or "simplified",
@@ -88,13 +111,9 @@ def fresh_review(doc_uuid: str, document: Document, metadata_json: str, warnings
     result = DocumentReview(doc_uuid=doc_uuid, document=stored_document,
                             metadata=metadata_from_dict(loads(metadata_json)),
                             metadata_review=_review(doc_uuid), imported_at=imported_at)
-    sections = sorted(_stored_rows(tables["sections"]), key=_nulls_first("heading_start", "ordinal"))
-    result.sections = [ReviewedSection(section_from_row(r), _review(r["uuid"])) for r in sections]
-    figures = sorted(_stored_rows(tables["figures"]), key=_nulls_first("start", "ordinal"))
-    result.figures = [ReviewedFigure(figure_from_row(r), _review(r["uuid"])) for r in figures]
-    citations = sorted(_stored_rows(tables["citations"]), key=_nulls_first("start", "ordinal"))
-    result.citations = [ReviewedCitation(citation_from_row(r), _review(r["uuid"])) for r in citations]
-    for r in sorted(_stored_rows(tables["checks"]), key=lambda r: r["ordinal"]):
-        item = ReviewedCheck(check_from_row(r), _review(r["uuid"]))
-        (result.advisories if r["advisory"] else result.checks).append(item)
+    reviewed = dict(reviewed or {})
+    late = {table: rows for table, rows in tables.items() if table not in reviewed}
+    reviewed.update(reviewed_items(late))
+    result.sections, result.figures = reviewed["sections"], reviewed["figures"]
+    result.citations, result.checks, result.advisories = reviewed["citations"], reviewed["checks"], reviewed["advisories"]
     return result

@@ -121,30 +121,38 @@ def history_from_row(r: dict) -> HistoryEntry:
                         new=loads(r["new"]), undone=bool(r["undone"]))
 
 
-def analysis_rows(analysis: Analysis, doc_uuid: str) -> dict[str, list[dict]]:
-    """The analysed items as rows (fresh uuids), by table."""
-    uuids = new_uuids(len(analysis.sections) + len(analysis.figures) + len(analysis.citations)
-                      + len(analysis.checks) + len(analysis.advisories))
-    sections = [{
-        "uuid": next(uuids), "doc_uuid": doc_uuid, "ordinal": i, "local_id": s.id, "parent_id": s.parent,
-        "level": s.level, "number": s.number, "title": s.title, "start": s.start, "end": s.end,
-        "heading_start": s.heading_start, "heading_end": s.heading_end, "confidence": s.confidence,
-        "style": s.style} for i, s in enumerate(analysis.sections)]
-    figures = [{
-        "uuid": next(uuids), "doc_uuid": doc_uuid, "ordinal": i, "local_id": f.id, "text": f.text,
-        "value": dumps(f.value), "unit": f.unit, "kind": f.kind, "label": f.label, "qualifier": f.qualifier,
-        "start": f.start, "end": f.end, "section_id": f.section, "low": f.low, "high": f.high,
-        "label_start": f.label_start, "label_end": f.label_end} for i, f in enumerate(analysis.figures)]
-    citations = [{
-        "uuid": next(uuids), "doc_uuid": doc_uuid, "ordinal": i, "local_id": c.id or i + 1, "text": c.text,
-        "kind": c.kind, "start": c.start, "end": c.end} for i, c in enumerate(analysis.citations)]
-    checks = [{
-        "uuid": next(uuids), "doc_uuid": doc_uuid, "ordinal": i, "local_id": c.id or i + 1, "advisory": advisory,
-        "kind": c.kind, "severity": c.severity, "message": c.message, "figures": dumps(list(c.figures)),
-        "sections": dumps(list(c.sections)), "detail": dumps(c.detail or {})}
-        for i, (c, advisory) in enumerate([(c, 0) for c in analysis.checks] + [(c, 1) for c in analysis.advisories])]
-    tables = {"sections": sections, "figures": figures, "citations": citations, "checks": checks}
-    for rows in tables.values():
+ITEM_TABLES = ("sections", "figures", "citations", "checks")
+
+
+def analysis_rows(analysis: Analysis, doc_uuid: str, tables: tuple[str, ...] = ITEM_TABLES) -> dict[str, list[dict]]:
+    """The analysed items of ``tables`` as rows (fresh uuids), by table."""
+    counts = {"sections": len(analysis.sections), "figures": len(analysis.figures),
+              "citations": len(analysis.citations), "checks": len(analysis.checks) + len(analysis.advisories)}
+    uuids = new_uuids(sum(counts[t] for t in tables))
+    out: dict[str, list[dict]] = {}
+    if "sections" in tables:
+        out["sections"] = [{
+            "uuid": next(uuids), "doc_uuid": doc_uuid, "ordinal": i, "local_id": s.id, "parent_id": s.parent,
+            "level": s.level, "number": s.number, "title": s.title, "start": s.start, "end": s.end,
+            "heading_start": s.heading_start, "heading_end": s.heading_end, "confidence": s.confidence,
+            "style": s.style} for i, s in enumerate(analysis.sections)]
+    if "figures" in tables:
+        out["figures"] = [{
+            "uuid": next(uuids), "doc_uuid": doc_uuid, "ordinal": i, "local_id": f.id, "text": f.text,
+            "value": dumps(f.value), "unit": f.unit, "kind": f.kind, "label": f.label, "qualifier": f.qualifier,
+            "start": f.start, "end": f.end, "section_id": f.section, "low": f.low, "high": f.high,
+            "label_start": f.label_start, "label_end": f.label_end} for i, f in enumerate(analysis.figures)]
+    if "citations" in tables:
+        out["citations"] = [{
+            "uuid": next(uuids), "doc_uuid": doc_uuid, "ordinal": i, "local_id": c.id or i + 1, "text": c.text,
+            "kind": c.kind, "start": c.start, "end": c.end} for i, c in enumerate(analysis.citations)]
+    if "checks" in tables:
+        out["checks"] = [{
+            "uuid": next(uuids), "doc_uuid": doc_uuid, "ordinal": i, "local_id": c.id or i + 1, "advisory": advisory,
+            "kind": c.kind, "severity": c.severity, "message": c.message, "figures": dumps(list(c.figures)),
+            "sections": dumps(list(c.sections)), "detail": dumps(c.detail or {})}
+            for i, (c, advisory) in enumerate([(c, 0) for c in analysis.checks] + [(c, 1) for c in analysis.advisories])]
+    for rows in out.values():
         for row in rows:
             row.update(status="unreviewed", user_added=0, orphaned=0, deleted=0, reviewer=None, changed_at=None)
-    return tables
+    return out
