@@ -177,3 +177,29 @@ def test_the_protocol_sends_each_item_once():
     kinds = [m[0] if m[0] != "step" else m[1] for m in sent]
     assert kinds.index("outline") < kinds.index("figures") < kinds.index("checks") < kinds.index("done")
     assert kinds[-1] == "done"
+
+
+def test_warming_up_never_waits_for_an_analysis_under_way(process):
+    """The GUI thread warms the process up when an import dialog opens; an import already
+    running holds the process, and the window must not wait for it."""
+    import time
+
+    pending = process.begin(str(SAMPLE))
+    try:
+        started = time.perf_counter()
+        process.warm_up()
+        assert time.perf_counter() - started < 0.5
+    finally:
+        pending.abandon()
+
+
+def test_a_file_sent_to_a_process_just_started_is_loaded_and_analysed():
+    """A cold process takes the file before it loads its dictionary (the text shows sooner)."""
+    worker = AnalysisProcess()
+    try:
+        pending = worker.begin(str(SAMPLE))
+        document = pending.document(lambda: pytest.fail("loaded here"))
+        assert pending.finish(document) == pipeline.analyze(document)
+        assert worker.last_in_process
+    finally:
+        worker.close()

@@ -22,11 +22,20 @@ from ui.workers import Job
 log = logging.getLogger(__name__)
 
 
+def warm_up_analysis() -> None:
+    """Start the analysis process ahead of an import (``reviewer.library.analysis_process``):
+    its start and dictionary take most of a second the first time."""
+    from reviewer.library import analysis_process
+
+    analysis_process.shared().warm_up()
+
+
 class BackgroundTasks:
     """Mixed into ``MainWindow``: long work never runs on the GUI thread."""
 
     # ================================================================== import (worker)
     def import_files_dialog(self) -> None:
+        warm_up_analysis()  # it starts while the reviewer picks the files
         files = prompts.ask_open_files(self, self.tr("Import reports"), str(Path.home()))
         if files:
             self.import_paths(files)
@@ -222,6 +231,7 @@ class BackgroundTasks:
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
+            warm_up_analysis()  # it starts while the files are dragged in
 
     def dropEvent(self, event) -> None:  # noqa: N802
         local = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]

@@ -34,6 +34,8 @@ LISTS = ("sections", "figures", "citations", "checks", "advisories")
 SLICE = 2000
 #: seconds to wait for a started process to answer before analysing here instead
 START_TIMEOUT = 60.0
+#: seconds without a request after which the process loads the dictionary
+IDLE_BEFORE_WARMING = 0.05
 
 
 class ProcessFailed(Exception):
@@ -41,13 +43,18 @@ class ProcessFailed(Exception):
 
 
 def _serve(conn) -> None:
-    """The process: load the dictionary, then analyse each document sent, streaming the parts."""
+    """The process: analyse each document sent, streaming the parts; the dictionary is loaded
+    when nothing is asked (a file sent at once is loaded and shown first: that needs none)."""
     from reviewer.analysis import segmenter
 
     try:
-        segmenter.tokenizer()
         conn.send(("ready",))
+        warm = False
         while True:
+            if not warm and not conn.poll(IDLE_BEFORE_WARMING):
+                segmenter.tokenizer()
+                warm = True
+                continue
             try:
                 request = conn.recv()
             except EOFError:
@@ -110,12 +117,16 @@ class AnalysisProcess:
         self.last_in_process = False  # whether the last analysis ran in the process (self-test)
 
     def warm_up(self) -> None:
-        """Start the process (it loads the dictionary meanwhile); returns at once."""
-        with self._lock:
-            try:
-                self._start()
-            except ProcessFailed as exc:
-                log.info("no analysis process: %s", exc)
+        """Start the process (it loads the dictionary meanwhile); returns at once, also when an
+        analysis is under way (the GUI thread calls this)."""
+        if not self._lock.acquire(blocking=False):
+            return
+        try:
+            self._start()
+        except ProcessFailed as exc:
+            log.info("no analysis process: %s", exc)
+        finally:
+            self._lock.release()
 
     def analyze(self, document: Document, step: Step | None = None) -> Analysis:
         """``pipeline.analyze(document, step)``, in the process; here if the process fails.
