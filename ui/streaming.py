@@ -119,7 +119,7 @@ def stream_import(path: str | Path, library_target: str, reviewer: str, publish:
     except Cancelled:
         return None
     with Library(library_target, reviewer=reviewer) as library:
-        result = library.import_analysis(analysis, with_review=True, early=early[0] if early else None)  # committed
+        result = library.import_analysis(analysis, with_review=True, early=early[-1] if early else None)  # committed
         review, result.review = result.review, None  # built from what was stored, not read back
         if review is None and result.doc_uuid:  # known already, or a new version of a known report
             review = library.load_review(result.doc_uuid)
