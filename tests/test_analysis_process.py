@@ -203,3 +203,20 @@ def test_a_file_sent_to_a_process_just_started_is_loaded_and_analysed():
         assert worker.last_in_process
     finally:
         worker.close()
+
+
+def test_importing_through_the_process_gives_what_importing_here_gives(process, tmp_path):
+    """The window's folder import: an analysis for a good file, the same error result for a
+    file that does not load (and the process is not restarted for it)."""
+    from reviewer.library.documents import ImportResult, analyse_for_import
+
+    good = process.analyse_for_import(SAMPLE)
+    assert good == analyse_for_import(SAMPLE) and process.last_in_process
+    alive = process._process
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    for bad in (empty, tmp_path / "missing.txt"):
+        outcome = process.analyse_for_import(bad)
+        assert isinstance(outcome, ImportResult) and outcome.error
+        assert outcome == analyse_for_import(bad)
+    assert process._process is alive, "a file that did not load there needs no new process"

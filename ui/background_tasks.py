@@ -66,13 +66,16 @@ class BackgroundTasks:
                     skipped += [reason for _, reason in plan.skipped]
                 else:
                     files.append(target)
+            from reviewer.library import analysis_process
+
+            analyser = analysis_process.shared()  # loads and analyses off this process's interpreter lock
             results = []
             with Library(library_path, reviewer=reviewer_name) as library:
                 for done, path in enumerate(files):
                     if cancelled():
                         break
                     progress(done, len(files), path.name)
-                    results.append(library.import_file(path))
+                    results.append(library.import_outcome(analyser.analyse_for_import(path)))
                 progress(len(files), len(files), "")
             return results, skipped
 

@@ -22,8 +22,11 @@ import multiprocessing
 import threading
 from collections.abc import Callable
 from dataclasses import fields
+from pathlib import Path
 
 from reviewer import pipeline
+from reviewer.library import documents
+from reviewer.library.documents import ImportResult
 from reviewer.model import Analysis, Document, Metadata
 
 log = logging.getLogger(__name__)
@@ -40,6 +43,10 @@ IDLE_BEFORE_WARMING = 0.05
 
 class ProcessFailed(Exception):
     """The analysis process could not be used; the caller analyses in-process."""
+
+
+class NotLoadedThere(ProcessFailed):
+    """The process could not load the file (and is ready for the next one)."""
 
 
 def _serve(conn) -> None:
@@ -149,6 +156,24 @@ class AnalysisProcess:
             raise
         return Pending(self, path=not isinstance(source, Document))
 
+    def analyse_for_import(self, path: str | Path) -> Analysis | ImportResult:
+        """``documents.analyse_for_import(path)``, loaded and analysed in the process: the same
+        outcome, made here whenever the process cannot (a file it could not load, a finder that
+        failed there) — so the error says why in the user's words, as it does here."""
+        pending = self.begin(str(path))
+        try:
+            document = pending.document(lambda: None)  # None: not loaded there
+        except BaseException:
+            pending.abandon()
+            raise
+        if document is None:
+            pending.abandon()
+            return documents.analyse_for_import(path)
+        try:
+            return pending.finish(document)
+        except Exception:  # noqa: BLE001 — the same failure, as the in-process import reports it
+            return documents.analyse_for_import(path)
+
     def close(self) -> None:
         with self._lock:
             self._stop()
@@ -189,8 +214,10 @@ class AnalysisProcess:
     def _receive_document(self) -> Document:
         self._wait_ready()
         message = self._receive()
+        if message[0] == "failed":
+            raise NotLoadedThere(message[1])
         if message[0] != "document" or not isinstance(message[1], Document):
-            raise ProcessFailed(f"the report did not load there: {message[1:]}")
+            raise ProcessFailed(f"unexpected message: {message[0]!r}")
         return message[1]
 
     def _receive_analysis(self, document: Document, step: Step | None) -> Analysis:
@@ -234,6 +261,7 @@ class Pending:
     def __init__(self, owner: AnalysisProcess, failed: str = "", path: bool = False) -> None:
         self._owner, self._failed, self._open = owner, failed, True
         self._document_due = path  # the process sends the document it loaded first
+        self._idle = False  # the process is done with this report (it could not load it)
 
     def document(self, load: Callable[[], Document]) -> Document:
         """The document the process loaded; ``load()`` here if the process fails (so a file
@@ -242,6 +270,8 @@ class Pending:
             self._document_due = False
             try:
                 return self._owner._receive_document()
+            except NotLoadedThere as exc:
+                self._failed, self._idle = str(exc), True
             except ProcessFailed as exc:
                 self._failed = str(exc)
         return load()
@@ -261,7 +291,8 @@ class Pending:
             return analysis
         except ProcessFailed as exc:
             log.warning("analysing in this process instead: %s", exc)
-            owner._stop()
+            if not self._idle:
+                owner._stop()
             owner.last_in_process = False
         except BaseException:  # the step raised (a cancel): the process is mid-report
             owner._stop()
@@ -272,9 +303,10 @@ class Pending:
 
     def abandon(self) -> None:
         """The caller will not take this analysis (the file did not load, the caller failed):
-        the process, mid-report, is stopped (and started again for the next one)."""
+        the process, if mid-report, is stopped (and started again for the next one)."""
         if self._open:
-            self._owner._stop()
+            if not self._idle:
+                self._owner._stop()
             self._release()
 
     def _release(self) -> None:
