@@ -34,12 +34,13 @@ def bar_aligned_tables(lines: list[str]) -> list[str]:
         raw.clear()
 
     for line in lines:
-        cells = _cells(line)
+        cells = _cells(line) if _has_gap_chars(line) else None
         if cells is not None and (not run or len(cells) == len(run[0])):
             run.append(cells)
             raw.append(line)
             continue
-        flush()
+        if run:
+            flush()
         if cells is not None:
             run.append(cells)
             raw.append(line)
@@ -47,6 +48,12 @@ def bar_aligned_tables(lines: list[str]) -> list[str]:
             out.append(line)
     flush()
     return out
+
+
+def _has_gap_chars(line: str) -> bool:
+    """Whether ``line`` could hold a ``_GAP`` (a tab, an ideographic space or two spaces): most
+    lines cannot, and the three substring tests cost less than the split into cells."""
+    return "\t" in line or "\u3000" in line or "  " in line
 
 
 def _cells(line: str) -> list[str] | None:

@@ -21,7 +21,8 @@ _INVISIBLE_CHARS = ("\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u00ad\u200b\u200e\
                     "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb")
 _INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 # Horizontal spaces of every width, including no-break and ideographic spaces.
-_SPACES = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACE_CHARS = " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_SPACES = re.compile(f"[{_SPACE_CHARS}]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _RADICAL = re.compile("[\u2e80-\u2fdf]")
 # Any character that one of the steps of ``normalise_characters`` before NFC rewrites: most texts
@@ -63,6 +64,14 @@ _SPACED_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}|[0-9]{1,2}")
 def tidy_spaces(line: str) -> str:
     """Collapse runs of spaces to one; drop a space that touches a CJK character, except before
     a "label:" field of a metadata line.  Spaces between Latin words and digits stay."""
+    core = line.strip(_SPACE_CHARS)
+    if not core:
+        return core
+    words = core.split(maxsplit=1)
+    if words and len(words[0]) == len(core):
+        # No whitespace left at all (every space character is whitespace to str.split): only
+        # the ends had spaces, the common line, tidied without a regex pass.
+        return core
     line = _SPACES.sub(" ", line).strip(" ")
     if " " not in line:
         return line

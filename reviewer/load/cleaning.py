@@ -69,10 +69,9 @@ def drop_table_of_contents(lines: list[str]) -> list[str]:
 def _lines_pass(text: str) -> str:
     rules = junk_rules()
     # a collapsed report is split while its spaces still show where its lines were broken
-    text = "\n".join(_split_collapsed(line, len(line) >= _WHOLE_SHARE * len(text)) for line in text.split("\n"))
+    lines = _split_collapsed_lines(text.split("\n"), len(text))
     # a table aligned with spaces keeps its cells apart before the spaces go
-    text = "\n".join(bar_aligned_tables(text.split("\n")))
-    tidied = [line for line in map(tidy_spaces, text.split("\n")) if line]
+    tidied = [line for line in map(tidy_spaces, bar_aligned_tables(lines)) if line]
     block = rules.tail_block_start(tidied)
     if block is not None:
         del tidied[block:]
@@ -98,9 +97,23 @@ def _lines_pass(text: str) -> str:
     lines = builder.lines()
     while lines and rules.is_trailing_junk(lines[-1]):
         lines.pop()
-    total = sum(map(len, lines))
-    lines = [_split_collapsed(line, len(line) >= _WHOLE_SHARE * total) for line in lines]
-    return "\n".join(lines)
+    return "\n".join(_split_collapsed_lines(lines, sum(map(len, lines))))
+
+
+def _split_collapsed_lines(lines: list[str], total: int) -> list[str]:
+    """``_split_collapsed`` on every line of ``lines`` (none holds a line break), as the lines
+    of the text it gives; ``total`` is the length a line is "the whole text" against.  Only the
+    few lines long enough to be collapsed are looked at."""
+    if not lines or max(map(len, lines)) <= _COLLAPSED_WHOLE:
+        return lines
+    whole = _WHOLE_SHARE * total
+    out: list[str] = []
+    for line in lines:
+        if len(line) <= _COLLAPSED_WHOLE:
+            out.append(line)
+        else:
+            out.extend(_split_collapsed(line, len(line) >= whole).split("\n"))
+    return out
 
 
 # A line this long, with several heading numbers glued after sentence ends, is a whole report

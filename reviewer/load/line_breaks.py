@@ -24,6 +24,8 @@ from reviewer.paths import resource
 
 # A line that ends a sentence or a paragraph.
 _FINAL = set("\u3002!?;:\u2026\u201d\u2019\u300d\u300f\uff01\uff1f\uff1b\uff1a.\uff0e")
+# …those of them that neither a bare heading number ("一.") nor a decimal point ends with.
+_FINAL_NOT_DOT = _FINAL - set(".\uff0e")
 # A line cannot begin with these: they close or continue something the previous line opened.
 _CONTINUATION_START = set("\u201d\u2019\u300d\u300f\u300b\u3009\u3011\u3015)\uff09,\uff0c\u3001\u3002.\uff0e;\uff1b:\uff1a!\uff01?\uff1f\u2026%\uff05\u2030\u2103")
 # A line ending with these is certainly cut in the middle of a sentence.
@@ -123,6 +125,8 @@ def should_join(prev: str, nxt: str) -> bool:
     wrong join destroys a heading."""
     if not prev or not nxt:
         return False
+    if prev[-1] in _FINAL_NOT_DOT:
+        return False  # the answer below too (no test that answers True sees such an end), sooner
     if is_heading_start(nxt) or is_date_line(nxt) or is_signature_line(nxt) or is_date_line(prev):
         return False
     if _BARE_NUMBER.fullmatch(prev):
