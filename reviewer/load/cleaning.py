@@ -66,8 +66,12 @@ def drop_table_of_contents(lines: list[str]) -> list[str]:
 
 
 
-def _lines_pass(text: str) -> str:
+def _lines_pass(text: str, kept: dict[str, str] | None = None) -> str:
+    """One pass of the line clean-up.  ``kept`` maps a tidied line to what the furniture rules
+    keep of it ("" for none); a later pass, which sees mostly the same lines, reuses it."""
     rules = junk_rules()
+    if kept is None:
+        kept = {}
     # a collapsed report is split while its spaces still show where its lines were broken
     lines = _split_collapsed_lines(text.split("\n"), len(text))
     # a table aligned with spaces keeps its cells apart before the spaces go
@@ -79,10 +83,15 @@ def _lines_pass(text: str) -> str:
     wraps = hard_wrap_widths(tidied)
     builder = ParagraphBuilder()
     previous, previous_wrap = "", None
-    for line, wrap in zip(tidied, wraps):
-        stripped = unwrap_bracketed_heading(rules.strip_inline(rules.strip_prefix(line)))
-        line = stripped if stripped == line else tidy_spaces(stripped)
-        if not line or rules.is_junk(line):
+    for source, wrap in zip(tidied, wraps):
+        line = kept.get(source)
+        if line is None:
+            stripped = unwrap_bracketed_heading(rules.strip_inline(rules.strip_prefix(source)))
+            line = stripped if stripped == source else tidy_spaces(stripped)
+            if line and rules.is_junk(line):
+                line = ""
+            kept[source] = line
+        if not line:
             continue
         # Both parts are tidied and a join adds a space only between Latin words: the joined
         # line needs no second tidy.
@@ -199,8 +208,9 @@ def normalise(raw: str) -> str:
     """The normalised text: NFC, LF, no BOM, one trimmed paragraph per line, no blank lines,
     spaces tidied, web furniture removed, broken sentences re-joined.  Idempotent."""
     text = normalise_characters(raw)
+    kept: dict[str, str] = {}
     for _ in range(6):
-        cleaned = unicodedata.normalize("NFC", _lines_pass(text))
+        cleaned = unicodedata.normalize("NFC", _lines_pass(text, kept))
         if cleaned == text:
             break
         text = cleaned
