@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from reviewer.messages import ReviewerError
@@ -195,19 +196,20 @@ def _plausibility(text: str, codec: str) -> float:
     """
     big5 = codec in ("cp950", "big5hkscs", "big5")
     han = frequent = 0
-    for ch in text[:50_000]:
+    # Each distinct character is judged once (a report uses a few thousand), counted in C.
+    for ch, count in Counter(text[:50_000]).items():
         if ch < "\u0080":
             continue
-        han += 1
+        han += count
         try:
             raw = ch.encode("cp950" if big5 else "gb2312")
         except UnicodeEncodeError:
             continue
         if len(raw) == 2:
             if big5 and 0xA1 <= raw[0] <= 0xC6:
-                frequent += 1
+                frequent += count
             elif not big5 and (0xB0 <= raw[0] <= 0xD7 or 0xA1 <= raw[0] <= 0xA3):
-                frequent += 1
+                frequent += count
     if han == 0:
         return 1.0
     return frequent / han
