@@ -116,12 +116,21 @@ def _split_collapsed_lines(lines: list[str], total: int) -> list[str]:
     if not lines or max(map(len, lines)) <= _COLLAPSED_WHOLE:
         return lines
     whole = _WHOLE_SHARE * total
+    split: dict[int, str] = {}
+    for i, size in enumerate(map(len, lines)):
+        if size > _COLLAPSED_WHOLE:
+            line = _split_collapsed(lines[i], size >= whole)
+            if line != lines[i]:
+                split[i] = line
+    if not split:
+        return lines
     out: list[str] = []
-    for line in lines:
-        if len(line) <= _COLLAPSED_WHOLE:
-            out.append(line)
-        else:
-            out.extend(_split_collapsed(line, len(line) >= whole).split("\n"))
+    start = 0
+    for i, line in split.items():
+        out += lines[start:i]
+        out += line.split("\n")
+        start = i + 1
+    out += lines[start:]
     return out
 
 

@@ -305,22 +305,33 @@ def hard_wrap_widths(lines: list[str]) -> list[WrapWidth | None]:
     measured both in display cells and in characters (a wrapper that counted characters puts
     "2019年" and "执法工作" on lines of the same length); the measure with more full lines wins."""
     result: list[WrapWidth | None] = [None] * len(lines)
+    sizes = list(map(len, lines))
     start = 0
-    while start < len(lines):
-        end = start
-        while end < len(lines) and len(lines[end]) <= _UNWRAPPED:
-            end += 1
-        if end - start >= _MIN_FULL_LINES:
+    for end in [i for i, size in enumerate(sizes) if size > _UNWRAPPED] + [len(lines)]:
+        # A line is at most as wide as it is long: a block with too few lines long enough to be
+        # full has too few full lines in either measure, and is not measured.
+        if end - start >= _MIN_FULL_LINES and _enough_long(sizes, start, end):
             block = lines[start:end]
             best: tuple[int, WrapWidth] | None = None
             for by_characters in (False, True):
-                found = _block_wrap(block, [len(x) if by_characters else display_width(x) for x in block])
+                found = _block_wrap(block, sizes[start:end] if by_characters else list(map(display_width, block)))
                 if found is not None and (best is None or found[1] > best[0]):
                     best = (found[1], WrapWidth(found[0], by_characters))
             if best is not None:
                 result[start:end] = [best[1]] * (end - start)
         start = end + 1
     return result
+
+
+def _enough_long(sizes: list[int], start: int, end: int) -> bool:
+    """Whether ``_MIN_FULL_LINES`` of ``sizes[start:end]`` are ``_MIN_WRAP`` long at least."""
+    count = 0
+    for i in range(start, end):
+        if sizes[i] >= _MIN_WRAP:
+            count += 1
+            if count >= _MIN_FULL_LINES:
+                return True
+    return False
 
 
 @functools.lru_cache(maxsize=1)

@@ -35,7 +35,7 @@ def _convert_same_length(text: str, config: str) -> str:
     conv = _converter(config)
     if conv is None or not text:
         return text
-    if _SURROGATE.search(text):
+    if _has_surrogate(text):
         # OpenCC takes UTF-8; a lone surrogate (only in text that skipped cleaning) stays as is.
         parts = _SURROGATE.split(text)
         marks = _SURROGATE.findall(text)
@@ -57,6 +57,16 @@ def _convert_same_length(text: str, config: str) -> str:
             done = "".join(chars)
         out.append(done)
     return "\n".join(out)
+
+
+def _has_surrogate(text: str) -> bool:
+    """Whether ``text`` holds a lone surrogate: the one thing UTF-16 cannot encode, and the
+    encoder (a C loop, no regex) finds it several times faster than a search."""
+    try:
+        text.encode("utf-16-le")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def to_simplified(text: str) -> str:
