@@ -64,6 +64,8 @@ _SPACED_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}|[0-9]{1,2}")
 def tidy_spaces(line: str) -> str:
     """Collapse runs of spaces to one; drop a space that touches a CJK character, except before
     a "label:" field of a metadata line.  Spaces between Latin words and digits stay."""
+    if " " not in line and line.isprintable():
+        return line  # no space of any kind: the tab and the other spaces are not printable
     core = line.strip(_SPACE_CHARS)
     if not core:
         return core
