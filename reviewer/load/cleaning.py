@@ -19,6 +19,7 @@ from reviewer.load.characters import normalise_characters, tidy_spaces
 from reviewer.load.junk import junk_rules
 from reviewer.load.line_breaks import (
     ParagraphBuilder,
+    WrapWidth,
     hard_wrap_widths,
     should_join,
     unwrap_bracketed_heading,
@@ -66,9 +67,11 @@ def drop_table_of_contents(lines: list[str]) -> list[str]:
 
 
 
-def _lines_pass(text: str, kept: dict[str, str] | None = None) -> str:
+def _lines_pass(text: str, kept: dict[str, str] | None = None,
+                wraps_known: dict[tuple[str, ...], WrapWidth | None] | None = None) -> str:
     """One pass of the line clean-up.  ``kept`` maps a tidied line to what the furniture rules
-    keep of it ("" for none); a later pass, which sees mostly the same lines, reuses it."""
+    keep of it ("" for none), ``wraps_known`` a block of lines to its hard wrap: a later pass,
+    which sees mostly the same lines, reuses them."""
     rules = junk_rules()
     if kept is None:
         kept = {}
@@ -80,7 +83,7 @@ def _lines_pass(text: str, kept: dict[str, str] | None = None) -> str:
     if block is not None:
         del tidied[block:]
     tidied = drop_table_of_contents(tidied)
-    wraps = hard_wrap_widths(tidied)
+    wraps = hard_wrap_widths(tidied, wraps_known)
     builder = ParagraphBuilder()
     previous, previous_wrap = "", None
     for source, wrap in zip(tidied, wraps):
@@ -218,8 +221,9 @@ def normalise(raw: str) -> str:
     spaces tidied, web furniture removed, broken sentences re-joined.  Idempotent."""
     text = normalise_characters(raw)
     kept: dict[str, str] = {}
+    wraps_known: dict[tuple[str, ...], WrapWidth | None] = {}
     for _ in range(6):
-        cleaned = unicodedata.normalize("NFC", _lines_pass(text, kept))
+        cleaned = unicodedata.normalize("NFC", _lines_pass(text, kept, wraps_known))
         if cleaned == text:
             break
         text = cleaned

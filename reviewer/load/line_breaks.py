@@ -295,7 +295,8 @@ def _block_wrap(block: list[str], widths: list[float]) -> tuple[float, int] | No
     return (width, full) if prose >= _PROSE_SHARE * full else None
 
 
-def hard_wrap_widths(lines: list[str]) -> list[WrapWidth | None]:
+def hard_wrap_widths(lines: list[str],
+                     known: dict[tuple[str, ...], WrapWidth | None] | None = None) -> list[WrapWidth | None]:
     """For each line, the wrap width of the hard-wrapped block it belongs to, or None.
 
     A hard-wrapped block (a PDF's text copied with its line breaks) has many lines of one
@@ -303,24 +304,39 @@ def hard_wrap_widths(lines: list[str]) -> list[WrapWidth | None]:
     widths all over the place.  Blocks are the runs of lines between lines too wide to be
     printed lines, so a web page that wraps only its body is found too.  Each block is
     measured both in display cells and in characters (a wrapper that counted characters puts
-    "2019年" and "执法工作" on lines of the same length); the measure with more full lines wins."""
+    "2019年" and "执法工作" on lines of the same length); the measure with more full lines wins.
+
+    ``known``: the wrap of blocks measured before (cleaning's next pass meets the same blocks
+    again wherever it joined nothing), filled in as blocks are measured."""
     result: list[WrapWidth | None] = [None] * len(lines)
+    if known is None:
+        known = {}
     sizes = list(map(len, lines))
     start = 0
     for end in [i for i, size in enumerate(sizes) if size > _UNWRAPPED] + [len(lines)]:
         # A line is at most as wide as it is long: a block with too few lines long enough to be
         # full has too few full lines in either measure, and is not measured.
         if end - start >= _MIN_FULL_LINES and _enough_long(sizes, start, end):
-            block = lines[start:end]
-            best: tuple[int, WrapWidth] | None = None
-            for by_characters in (False, True):
-                found = _block_wrap(block, sizes[start:end] if by_characters else list(map(display_width, block)))
-                if found is not None and (best is None or found[1] > best[0]):
-                    best = (found[1], WrapWidth(found[0], by_characters))
-            if best is not None:
-                result[start:end] = [best[1]] * (end - start)
+            block = tuple(lines[start:end])
+            if block in known:
+                wrap = known[block]
+            else:
+                wrap = known[block] = _wrap_of(block, sizes[start:end])
+            if wrap is not None:
+                result[start:end] = [wrap] * (end - start)
         start = end + 1
     return result
+
+
+def _wrap_of(block: tuple[str, ...], sizes: list[int]) -> WrapWidth | None:
+    """The wrap of one block of lines (``sizes``: their lengths), the measure with more full
+    lines, display cells on a tie."""
+    best: tuple[int, WrapWidth] | None = None
+    for by_characters in (False, True):
+        found = _block_wrap(block, sizes if by_characters else list(map(display_width, block)))
+        if found is not None and (best is None or found[1] > best[0]):
+            best = (found[1], WrapWidth(found[0], by_characters))
+    return None if best is None else best[1]
 
 
 def _enough_long(sizes: list[int], start: int, end: int) -> bool:
