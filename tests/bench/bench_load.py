@@ -12,7 +12,9 @@ Files (written to a temporary directory):
 - *normal-gb18030*: the normal text in GB18030 (GBK cannot encode a few of its characters);
 - *varied*: the normal text with the digits of each copy of a report permuted at random, so that
   few lines repeat (a cache of lines seen before gains nothing here that a real report would not
-  give it).
+  give it); *dense-varied*: the dense text with the digits of each line permuted;
+- *full-width*: the varied text with its ASCII punctuation ,:;()!? in the full-width forms many
+  reports type (the analysis copy folds them back).
 
 Not collected by pytest (the file name does not start with ``test_``).
 """
@@ -47,6 +49,10 @@ def _repeated(texts: list[str], size: int) -> str:
     return "\n".join(parts)
 
 
+def _digits_permuted(text: str, rng: random.Random) -> str:
+    return text.translate(str.maketrans("0123456789", "".join(rng.sample("0123456789", 10))))
+
+
 def build_files(folder: Path, size: int) -> list[tuple[str, Path, str]]:
     """(name, path, codec) of the benchmark files, written into ``folder``."""
     shared = sorted(SHARED_REPORTS.glob("*.txt")) if SHARED_REPORTS.is_dir() else []
@@ -54,11 +60,13 @@ def build_files(folder: Path, size: int) -> list[tuple[str, Path, str]]:
     dense = _repeated([SAMPLE.read_text(encoding="utf-8")], size)
     normal = _repeated([p.read_text(encoding="utf-8") for p in reports], size)
     rng = random.Random(1)
-    varied = "\n\n".join(part.translate(str.maketrans("0123456789", "".join(rng.sample("0123456789", 10))))
-                       for part in normal.split("\n\n"))
+    varied = "\n\n".join(_digits_permuted(part, rng) for part in normal.split("\n\n"))
+    dense_varied = "\n".join(_digits_permuted(line, rng) for line in dense.split("\n"))
+    full_width = varied.translate(str.maketrans(",:;()!?", "\uff0c\uff1a\uff1b\uff08\uff09\uff01\uff1f"))
     files = []
-    for name, text, codec in (("dense", dense, "utf-8"), ("normal", normal, "utf-8"),
-                              ("normal-gb18030", normal, "gb18030"), ("varied", varied, "utf-8")):
+    for name, text, codec in (("dense", dense, "utf-8"), ("dense-varied", dense_varied, "utf-8"),
+                              ("normal", normal, "utf-8"), ("normal-gb18030", normal, "gb18030"),
+                              ("varied", varied, "utf-8"), ("full-width", full_width, "utf-8")):
         path = folder / f"{name}.txt"
         path.write_bytes(text.encode(codec))
         files.append((name, path, codec))
