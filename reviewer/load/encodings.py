@@ -32,6 +32,8 @@ _MAX_NUL_SHARE = 0.01
 # decoded "text" is really binary data.
 _MAX_CONTROL_SHARE = 0.02
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Below U+0020 and not a tab, line feed, form feed or carriage return.
+_CONTROL_NOT_SPACE = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 _CONTROL_BYTES = bytes(b for b in range(1, 32) if b not in (9, 10, 12, 13, 27))
 
 
@@ -113,7 +115,7 @@ def _decode_bomless_utf16(data: bytes) -> DecodedText | None:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        if any(ch < " " and ch not in "\t\n\r\f" for ch in text[:20_000]):
+        if _CONTROL_NOT_SPACE.search(text, 0, 20_000):
             continue
         score = max(_plausibility(text, "gb18030"), _plausibility(text, "cp950"))
         if score > best_score:
@@ -141,8 +143,10 @@ def _decode_strict(data: bytes, hint: str | None) -> DecodedText | None:
             continue
     if not candidates:
         return None
-    best_codec, best_text = max(candidates, key=lambda c: _plausibility(c[1], c[0]))
-    if _plausibility(best_text, best_codec) < 0.5:
+    scores = [_plausibility(text, codec) for codec, text in candidates]
+    best = max(range(len(candidates)), key=scores.__getitem__)  # the first best, as max() picks
+    best_codec, best_text = candidates[best]
+    if scores[best] < 0.5:
         # Neither reading gives mostly common characters: let charset-normalizer judge.
         return None
     return DecodedText(best_text, _display_name(best_codec))
