@@ -20,33 +20,31 @@ MAX_CELL = 20
 
 
 def bar_aligned_tables(lines: list[str]) -> list[str]:
-    """``lines`` with each run of space-aligned table lines rewritten as ``|`` rows."""
-    out: list[str] = []
-    run: list[list[str]] = []
-    raw: list[str] = []
-
-    def flush() -> None:
-        if len(run) >= MIN_ROWS and all(any(_NUMBER.search(c) for c in row[1:]) for row in run[1:]):
-            out.extend(" | ".join(row) + " |" for row in run)
-        else:
-            out.extend(raw)
-        run.clear()
-        raw.clear()
-
-    for line in lines:
-        cells = _cells(line)
-        if cells is not None and (not run or len(cells) == len(run[0])):
+    """``lines`` (as a new list) with each run of space-aligned table lines rewritten as ``|``
+    rows."""
+    out = list(lines)
+    run: list[list[str]] = []  # the cells of the rows of the run starting at lines[start]
+    start = previous = 0
+    # Only a line with a tab, an ideographic space or two spaces can hold a ``_GAP``: most lines
+    # cannot, and three substring tests cost less than splitting them into cells.
+    for i in [i for i, line in enumerate(lines) if "\t" in line or "\u3000" in line or "  " in line]:
+        cells = _cells(lines[i])
+        if cells is not None and run and i == previous + 1 and len(cells) == len(run[0]):
             run.append(cells)
-            raw.append(line)
-            continue
-        flush()
-        if cells is not None:
-            run.append(cells)
-            raw.append(line)
         else:
-            out.append(line)
-    flush()
+            _bar_rows(out, start, run)
+            run = [] if cells is None else [cells]
+            start = i
+        previous = i
+    _bar_rows(out, start, run)
     return out
+
+
+def _bar_rows(out: list[str], start: int, run: list[list[str]]) -> None:
+    """Rewrite ``out[start:start + len(run)]`` as ``|`` rows when ``run`` is a table: enough
+    rows, and a number in every row below the first."""
+    if len(run) >= MIN_ROWS and all(any(_NUMBER.search(c) for c in row[1:]) for row in run[1:]):
+        out[start:start + len(run)] = [" | ".join(row) + " |" for row in run]
 
 
 def _cells(line: str) -> list[str] | None:

@@ -13,15 +13,22 @@ import unicodedata
 from reviewer.paths import resource
 
 # Everything that ends a line in any source: CR LF, CR, vertical tab, form feed, file/group/record
-# separators, NEL, Unicode line and paragraph separators.
-_LINE_BREAKS = re.compile("\r\n|[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# separators, NEL, Unicode line and paragraph separators.  (CR LF is replaced first, by
+# ``str.replace``; a ``\n`` already is one, so it is not matched and rewritten.)
+_LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 # Control and invisible format characters that carry nothing a reader sees.
-_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u00ad\u200b\u200e\u200f"
-                        "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]")
+_INVISIBLE_CHARS = ("\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u00ad\u200b\u200e\u200f"
+                    "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb")
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 # Horizontal spaces of every width, including no-break and ideographic spaces.
-_SPACES = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACE_CHARS = " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_SPACES = re.compile(f"[{_SPACE_CHARS}]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _RADICAL = re.compile("[\u2e80-\u2fdf]")
+# Any character that one of the steps of ``normalise_characters`` before NFC rewrites: most texts
+# have none, and one scan for them is cheaper than a scan per step.
+_REWRITTEN = re.compile(f"[\ud800-\udfff\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029{_INVISIBLE_CHARS}"
+                        "\u2e80-\u2fdf\u2e3a\u2e3b]")
 
 _CJK_RANGES = (
     ("\u2e80", "\u2fdf"),  # radicals
@@ -57,6 +64,16 @@ _SPACED_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}|[0-9]{1,2}")
 def tidy_spaces(line: str) -> str:
     """Collapse runs of spaces to one; drop a space that touches a CJK character, except before
     a "label:" field of a metadata line.  Spaces between Latin words and digits stay."""
+    if " " not in line and line.isprintable():
+        return line  # no space of any kind: the tab and the other spaces are not printable
+    core = line.strip(_SPACE_CHARS)
+    if not core:
+        return core
+    words = core.split(maxsplit=1)
+    if words and len(words[0]) == len(core):
+        # No whitespace left at all (every space character is whitespace to str.split): only
+        # the ends had spaces, the common line, tidied without a regex pass.
+        return core
     line = _SPACES.sub(" ", line).strip(" ")
     if " " not in line:
         return line
@@ -101,8 +118,10 @@ def _radical_table() -> dict[int, str]:
 
 def normalise_characters(text: str) -> str:
     """Code-point level clean-up: surrogates, invisibles, radicals, NFC, line ends."""
+    if _REWRITTEN.search(text) is None:
+        return unicodedata.normalize("NFC", text)
     text = _SURROGATE.sub("\ufffd", text)
-    text = _LINE_BREAKS.sub("\n", text)
+    text = _LINE_BREAKS.sub("\n", text.replace("\r\n", "\n"))
     text = _INVISIBLE.sub("", text)
     if _RADICAL.search(text):
         table = _radical_table()

@@ -19,6 +19,7 @@ from reviewer.load.characters import normalise_characters, tidy_spaces
 from reviewer.load.junk import junk_rules
 from reviewer.load.line_breaks import (
     ParagraphBuilder,
+    WrapWidth,
     hard_wrap_widths,
     should_join,
     unwrap_bracketed_heading,
@@ -66,24 +67,34 @@ def drop_table_of_contents(lines: list[str]) -> list[str]:
 
 
 
-def _lines_pass(text: str) -> str:
+def _lines_pass(text: str, kept: dict[str, str] | None = None,
+                wraps_known: dict[tuple[str, ...], WrapWidth | None] | None = None) -> str:
+    """One pass of the line clean-up.  ``kept`` maps a tidied line to what the furniture rules
+    keep of it ("" for none), ``wraps_known`` a block of lines to its hard wrap: a later pass,
+    which sees mostly the same lines, reuses them."""
     rules = junk_rules()
+    if kept is None:
+        kept = {}
     # a collapsed report is split while its spaces still show where its lines were broken
-    text = "\n".join(_split_collapsed(line, len(line) >= _WHOLE_SHARE * len(text)) for line in text.split("\n"))
+    lines = _split_collapsed_lines(text.split("\n"), len(text))
     # a table aligned with spaces keeps its cells apart before the spaces go
-    text = "\n".join(bar_aligned_tables(text.split("\n")))
-    tidied = [line for line in map(tidy_spaces, text.split("\n")) if line]
+    tidied = [line for line in map(tidy_spaces, bar_aligned_tables(lines)) if line]
     block = rules.tail_block_start(tidied)
     if block is not None:
         del tidied[block:]
     tidied = drop_table_of_contents(tidied)
-    wraps = hard_wrap_widths(tidied)
+    wraps = hard_wrap_widths(tidied, wraps_known)
     builder = ParagraphBuilder()
     previous, previous_wrap = "", None
-    for line, wrap in zip(tidied, wraps):
-        stripped = unwrap_bracketed_heading(rules.strip_inline(rules.strip_prefix(line)))
-        line = stripped if stripped == line else tidy_spaces(stripped)
-        if not line or rules.is_junk(line):
+    for source, wrap in zip(tidied, wraps):
+        line = kept.get(source)
+        if line is None:
+            stripped = unwrap_bracketed_heading(rules.strip_inline(rules.strip_prefix(source)))
+            line = stripped if stripped == source else tidy_spaces(stripped)
+            if line and rules.is_junk(line):
+                line = ""
+            kept[source] = line
+        if not line:
             continue
         # Both parts are tidied and a join adds a space only between Latin words: the joined
         # line needs no second tidy.
@@ -98,9 +109,32 @@ def _lines_pass(text: str) -> str:
     lines = builder.lines()
     while lines and rules.is_trailing_junk(lines[-1]):
         lines.pop()
-    total = sum(map(len, lines))
-    lines = [_split_collapsed(line, len(line) >= _WHOLE_SHARE * total) for line in lines]
-    return "\n".join(lines)
+    return "\n".join(_split_collapsed_lines(lines, sum(map(len, lines))))
+
+
+def _split_collapsed_lines(lines: list[str], total: int) -> list[str]:
+    """``_split_collapsed`` on every line of ``lines`` (none holds a line break), as the lines
+    of the text it gives; ``total`` is the length a line is "the whole text" against.  Only the
+    few lines long enough to be collapsed are looked at."""
+    if not lines or max(map(len, lines)) <= _COLLAPSED_WHOLE:
+        return lines
+    whole = _WHOLE_SHARE * total
+    split: dict[int, str] = {}
+    for i, size in enumerate(map(len, lines)):
+        if size > _COLLAPSED_WHOLE:
+            line = _split_collapsed(lines[i], size >= whole)
+            if line != lines[i]:
+                split[i] = line
+    if not split:
+        return lines
+    out: list[str] = []
+    start = 0
+    for i, line in split.items():
+        out += lines[start:i]
+        out += line.split("\n")
+        start = i + 1
+    out += lines[start:]
+    return out
 
 
 # A line this long, with several heading numbers glued after sentence ends, is a whole report
@@ -186,8 +220,10 @@ def normalise(raw: str) -> str:
     """The normalised text: NFC, LF, no BOM, one trimmed paragraph per line, no blank lines,
     spaces tidied, web furniture removed, broken sentences re-joined.  Idempotent."""
     text = normalise_characters(raw)
+    kept: dict[str, str] = {}
+    wraps_known: dict[tuple[str, ...], WrapWidth | None] = {}
     for _ in range(6):
-        cleaned = unicodedata.normalize("NFC", _lines_pass(text))
+        cleaned = unicodedata.normalize("NFC", _lines_pass(text, kept, wraps_known))
         if cleaned == text:
             break
         text = cleaned

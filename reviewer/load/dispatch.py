@@ -182,7 +182,8 @@ def document_from_text(text: str, path: str = "<text>", sha256: str | None = Non
     ``analysis_text`` is ``script.analysis_form(text)``: Simplified script with full-width ASCII
     forms folded, the same length as ``text``."""
     simplified = script.analysis_form(text)
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    return Document(path=path, sha256=sha256 or digest,
+    # the text's own digest only when the caller has none (a loaded file passes its bytes')
+    digest = sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return Document(path=path, sha256=digest,
                     format=fmt, encoding=encoding, text=text, analysis_text=simplified,
                     script=script.detect_script(text, simplified))

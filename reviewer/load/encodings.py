@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from reviewer.messages import ReviewerError
@@ -31,6 +32,8 @@ _MAX_NUL_SHARE = 0.01
 # decoded "text" is really binary data.
 _MAX_CONTROL_SHARE = 0.02
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Below U+0020 and not a tab, line feed, form feed or carriage return.
+_CONTROL_NOT_SPACE = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 _CONTROL_BYTES = bytes(b for b in range(1, 32) if b not in (9, 10, 12, 13, 27))
 
 
@@ -112,7 +115,7 @@ def _decode_bomless_utf16(data: bytes) -> DecodedText | None:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        if any(ch < " " and ch not in "\t\n\r\f" for ch in text[:20_000]):
+        if _CONTROL_NOT_SPACE.search(text, 0, 20_000):
             continue
         score = max(_plausibility(text, "gb18030"), _plausibility(text, "cp950"))
         if score > best_score:
@@ -140,8 +143,10 @@ def _decode_strict(data: bytes, hint: str | None) -> DecodedText | None:
             continue
     if not candidates:
         return None
-    best_codec, best_text = max(candidates, key=lambda c: _plausibility(c[1], c[0]))
-    if _plausibility(best_text, best_codec) < 0.5:
+    scores = [_plausibility(text, codec) for codec, text in candidates]
+    best = max(range(len(candidates)), key=scores.__getitem__)  # the first best, as max() picks
+    best_codec, best_text = candidates[best]
+    if scores[best] < 0.5:
         # Neither reading gives mostly common characters: let charset-normalizer judge.
         return None
     return DecodedText(best_text, _display_name(best_codec))
@@ -195,19 +200,20 @@ def _plausibility(text: str, codec: str) -> float:
     """
     big5 = codec in ("cp950", "big5hkscs", "big5")
     han = frequent = 0
-    for ch in text[:50_000]:
+    # Each distinct character is judged once (a report uses a few thousand), counted in C.
+    for ch, count in Counter(text[:50_000]).items():
         if ch < "\u0080":
             continue
-        han += 1
+        han += count
         try:
             raw = ch.encode("cp950" if big5 else "gb2312")
         except UnicodeEncodeError:
             continue
         if len(raw) == 2:
             if big5 and 0xA1 <= raw[0] <= 0xC6:
-                frequent += 1
+                frequent += count
             elif not big5 and (0xB0 <= raw[0] <= 0xD7 or 0xA1 <= raw[0] <= 0xA3):
-                frequent += 1
+                frequent += count
     if han == 0:
         return 1.0
     return frequent / han

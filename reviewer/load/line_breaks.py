@@ -24,6 +24,8 @@ from reviewer.paths import resource
 
 # A line that ends a sentence or a paragraph.
 _FINAL = set("\u3002!?;:\u2026\u201d\u2019\u300d\u300f\uff01\uff1f\uff1b\uff1a.\uff0e")
+# …those of them that neither a bare heading number ("一.") nor a decimal point ends with.
+_FINAL_NOT_DOT = _FINAL - set(".\uff0e")
 # A line cannot begin with these: they close or continue something the previous line opened.
 _CONTINUATION_START = set("\u201d\u2019\u300d\u300f\u300b\u3009\u3011\u3015)\uff09,\uff0c\u3001\u3002.\uff0e;\uff1b:\uff1a!\uff01?\uff1f\u2026%\uff05\u2030\u2103")
 # A line ending with these is certainly cut in the middle of a sentence.
@@ -34,6 +36,7 @@ _PAIRS = {"\u201c": "\u201d", "\u2018": "\u2019", "\u300a": "\u300b", "\u3008": 
           "\u300e": "\u300f", "\u3010": "\u3011", "\u3014": "\u3015", "(": ")", "\uff08": "\uff09"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _OPENER_WINDOW = 400
+_BRACKET = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
 
 _CN = "一二三四五六七八九十百零〇两"
 HEADING_START = re.compile(
@@ -96,7 +99,9 @@ def _last_unclosed_opener(line: str) -> str | None:
     """The innermost bracket or quote left open in the last ``_OPENER_WINDOW`` characters (an
     opener further back is too far to explain a line break; bounding it keeps joining linear)."""
     stack: list[str] = []
-    for ch in line[-_OPENER_WINDOW:]:
+    # only the brackets and quotes of the window, found by one regex scan: no Python step per
+    # character of a paragraph
+    for ch in _BRACKET.findall(line, max(0, len(line) - _OPENER_WINDOW)):
         if ch in _PAIRS:
             stack.append(ch)
         elif ch in _CLOSERS and stack:
@@ -123,6 +128,8 @@ def should_join(prev: str, nxt: str) -> bool:
     wrong join destroys a heading."""
     if not prev or not nxt:
         return False
+    if prev[-1] in _FINAL_NOT_DOT:
+        return False  # the answer below too (no test that answers True sees such an end), sooner
     if is_heading_start(nxt) or is_date_line(nxt) or is_signature_line(nxt) or is_date_line(prev):
         return False
     if _BARE_NUMBER.fullmatch(prev):
@@ -291,7 +298,8 @@ def _block_wrap(block: list[str], widths: list[float]) -> tuple[float, int] | No
     return (width, full) if prose >= _PROSE_SHARE * full else None
 
 
-def hard_wrap_widths(lines: list[str]) -> list[WrapWidth | None]:
+def hard_wrap_widths(lines: list[str],
+                     known: dict[tuple[str, ...], WrapWidth | None] | None = None) -> list[WrapWidth | None]:
     """For each line, the wrap width of the hard-wrapped block it belongs to, or None.
 
     A hard-wrapped block (a PDF's text copied with its line breaks) has many lines of one
@@ -299,24 +307,50 @@ def hard_wrap_widths(lines: list[str]) -> list[WrapWidth | None]:
     widths all over the place.  Blocks are the runs of lines between lines too wide to be
     printed lines, so a web page that wraps only its body is found too.  Each block is
     measured both in display cells and in characters (a wrapper that counted characters puts
-    "2019年" and "执法工作" on lines of the same length); the measure with more full lines wins."""
+    "2019年" and "执法工作" on lines of the same length); the measure with more full lines wins.
+
+    ``known``: the wrap of blocks measured before (cleaning's next pass meets the same blocks
+    again wherever it joined nothing), filled in as blocks are measured."""
     result: list[WrapWidth | None] = [None] * len(lines)
+    if known is None:
+        known = {}
+    sizes = list(map(len, lines))
     start = 0
-    while start < len(lines):
-        end = start
-        while end < len(lines) and len(lines[end]) <= _UNWRAPPED:
-            end += 1
-        if end - start >= _MIN_FULL_LINES:
-            block = lines[start:end]
-            best: tuple[int, WrapWidth] | None = None
-            for by_characters in (False, True):
-                found = _block_wrap(block, [len(x) if by_characters else display_width(x) for x in block])
-                if found is not None and (best is None or found[1] > best[0]):
-                    best = (found[1], WrapWidth(found[0], by_characters))
-            if best is not None:
-                result[start:end] = [best[1]] * (end - start)
+    for end in [i for i, size in enumerate(sizes) if size > _UNWRAPPED] + [len(lines)]:
+        # A line is at most as wide as it is long: a block with too few lines long enough to be
+        # full has too few full lines in either measure, and is not measured.
+        if end - start >= _MIN_FULL_LINES and _enough_long(sizes, start, end):
+            block = tuple(lines[start:end])
+            if block in known:
+                wrap = known[block]
+            else:
+                wrap = known[block] = _wrap_of(block, sizes[start:end])
+            if wrap is not None:
+                result[start:end] = [wrap] * (end - start)
         start = end + 1
     return result
+
+
+def _wrap_of(block: tuple[str, ...], sizes: list[int]) -> WrapWidth | None:
+    """The wrap of one block of lines (``sizes``: their lengths), the measure with more full
+    lines, display cells on a tie."""
+    best: tuple[int, WrapWidth] | None = None
+    for by_characters in (False, True):
+        found = _block_wrap(block, sizes if by_characters else list(map(display_width, block)))
+        if found is not None and (best is None or found[1] > best[0]):
+            best = (found[1], WrapWidth(found[0], by_characters))
+    return None if best is None else best[1]
+
+
+def _enough_long(sizes: list[int], start: int, end: int) -> bool:
+    """Whether ``_MIN_FULL_LINES`` of ``sizes[start:end]`` are ``_MIN_WRAP`` long at least."""
+    count = 0
+    for i in range(start, end):
+        if sizes[i] >= _MIN_WRAP:
+            count += 1
+            if count >= _MIN_FULL_LINES:
+                return True
+    return False
 
 
 @functools.lru_cache(maxsize=1)
