@@ -1,5 +1,5 @@
 """Issue 13: a report being imported shows its text before its analysis is done, then the
-outline, then the figures and checks, and only then becomes the review the reviewer edits."""
+outline, then the figures, and only then becomes the review the reviewer edits, with its checks."""
 
 from __future__ import annotations
 
