@@ -220,3 +220,22 @@ def test_importing_through_the_process_gives_what_importing_here_gives(process, 
         assert isinstance(outcome, ImportResult) and outcome.error
         assert outcome == analyse_for_import(bad)
     assert process._process is alive, "a file that did not load there needs no new process"
+
+
+def test_an_idle_process_ends_and_the_next_report_starts_another():
+    """An idle process gives its memory back; the next report is analysed as before."""
+    import time
+
+    worker = AnalysisProcess(leave_after=0.3)
+    try:
+        document = load_document(SAMPLE)
+        assert worker.analyze(document) == pipeline.analyze(document)
+        first = worker._process
+        deadline = time.monotonic() + 20
+        while first.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not first.is_alive(), "the idle process did not end"
+        assert worker.analyze(document) == pipeline.analyze(document)
+        assert worker.last_in_process and worker._process is not first
+    finally:
+        worker.close()

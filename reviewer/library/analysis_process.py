@@ -39,6 +39,9 @@ SLICE = 2000
 START_TIMEOUT = 60.0
 #: seconds without a request after which the process loads the dictionary
 IDLE_BEFORE_WARMING = 0.05
+#: seconds without a request after which the process ends (the window starts another on the
+#: next import dialog, drop or import)
+IDLE_BEFORE_LEAVING = 600.0
 
 
 class ProcessFailed(Exception):
@@ -49,7 +52,7 @@ class NotLoadedThere(ProcessFailed):
     """The process could not load the file (and is ready for the next one)."""
 
 
-def _serve(conn) -> None:
+def _serve(conn, leave_after: float = IDLE_BEFORE_LEAVING) -> None:
     """The process: analyse each document sent, streaming the parts; the dictionary is loaded
     when nothing is asked (a file sent at once is loaded and shown first: that needs none)."""
     from reviewer.analysis import segmenter
@@ -62,6 +65,8 @@ def _serve(conn) -> None:
                 segmenter.tokenizer()
                 warm = True
                 continue
+            if not conn.poll(leave_after):  # its 160 MB back; started again when needed
+                return
             try:
                 request = conn.recv()
             except EOFError:
@@ -116,7 +121,8 @@ def _analyse_and_send(conn, document: Document) -> None:
 class AnalysisProcess:
     """One analysis process, started on first use and kept for the next report."""
 
-    def __init__(self) -> None:
+    def __init__(self, leave_after: float = IDLE_BEFORE_LEAVING) -> None:
+        self._leave_after = leave_after  # seconds the process waits for a report before it ends
         self._lock = threading.Lock()  # one analysis at a time goes through the pipe
         self._process = None
         self._conn = None
@@ -186,7 +192,7 @@ class AnalysisProcess:
         try:
             context = multiprocessing.get_context("spawn")  # never fork a process with threads
             parent, child = context.Pipe()
-            process = context.Process(target=_serve, args=(child,), daemon=True,
+            process = context.Process(target=_serve, args=(child, self._leave_after), daemon=True,
                                       name="report-reviewer-analysis")
             process.start()
         except (OSError, RuntimeError, ValueError) as exc:
