@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -105,11 +106,16 @@ def _precision(figure: Figure) -> float:
     """
     text = figure.text
     match = _DIGITS.search(text)
-    decimals = len(match.group(1) or "") if match else 0
+    decimals = 0
     magnitude = 1
     if match:
-        for ch in text[match.end():match.end() + 2]:
-            magnitude *= _MAGNITUDE.get(ch, 1)
+        fraction = match.group(1)
+        if fraction:
+            decimals = len(fraction)
+        end = match.end()
+        for ch in text[end:end + 2]:
+            if ch in _MAGNITUDE:  # (most figures: a unit, not a magnitude, after the digits)
+                magnitude *= _MAGNITUDE[ch]
     if decimals == 0 and magnitude == 1 and figure.kind != "percent":
         return 0.0
     return 0.5 * magnitude / (10 ** decimals)
@@ -143,11 +149,11 @@ def place_figures_both(text: str, figures: list[Figure]) -> tuple[list[Placed], 
     exact: list[Placed] = []
     rough: list[Placed] = []
     sentence, depth, next_bracket = -1, 0, 0
-    for figure in sorted(figures, key=_start):
+    for figure in sorted(figures, key=_START):
         value = figure.value
         if figure.kind == "date" or isinstance(value, str) or value is None or not figure.unit:
             continue
-        approximate = is_approximate(figure)
+        approximate = bool(figure.qualifier) or _APPROX_TEXT.search(figure.text) is not None  # is_approximate
         if approximate and not is_rough_rate(figure):
             continue
         if figure.low is not None and figure.high is not None and figure.low != figure.high:
@@ -171,8 +177,7 @@ def place_figures_both(text: str, figures: list[Figure]) -> tuple[list[Placed], 
     return exact, rough
 
 
-def _start(figure: Figure) -> int:
-    return figure.start
+_START = operator.attrgetter("start")  # a figure's start, read in C: the sort key of every figure
 
 
 def gap(text: str, left: Placed | None, right: Placed, sentence_start: int = 0) -> str:
