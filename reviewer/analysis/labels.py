@@ -65,6 +65,9 @@ from reviewer.analysis.label_phrases import (
 from reviewer.analysis.pos_tokens import Label, Token, tokens
 from reviewer.model import Figure
 
+# _DELIMITERS without the line break, and the line break alone
+_INLINE_DELIMITERS = re.compile(_DELIMITERS.pattern.replace(r"\n", ""))
+_LINE_BREAK = re.compile("\n")
 # 较上年76件, 比去年同期1490.2万元: the figure right after the baseline is the baseline's
 _COMPARED_WITH = frozenset("较 比 与 同 相比 相较".split())
 
@@ -75,7 +78,9 @@ class LabelFinder:
     def __init__(self, text: str, a: str):
         self.text = text
         self.a = a
-        bounds = [m.start() for m in _DELIMITERS.finditer(a) if a[m.start()] != "\n" or not _hard_wrap(a, m.start())]
+        # (the line breaks apart, as only they may be a hard wrap: no test per delimiter)
+        bounds = [m.start() for m in _INLINE_DELIMITERS.finditer(a)]
+        bounds += [m.start() for m in _LINE_BREAK.finditer(a) if not _hard_wrap(a, m.start())]
         for m in _LONG_ASIDE.finditer(a):  # a long aside in brackets: both brackets are boundaries
             bounds += [m.start(), m.end() - 1]
         self.delims = sorted(bounds)
@@ -300,7 +305,10 @@ class LabelFinder:
     def _tidy(self, toks: list[Token]) -> Label:
         """The phrase without words inside it that only mark aspect or own
         (``维持了我局具体行政行为`` -> ``维持具体行政行为``); its span only when nothing was dropped."""
-        if not any(t.word in FILLER_WORDS for t in toks[1:-1]):
+        for i in range(1, len(toks) - 1):  # (a loop, not any() over a generator: most have none)
+            if toks[i].word in FILLER_WORDS:
+                break
+        else:
             return self._phrase(toks)
         kept = [t for i, t in enumerate(toks) if not (0 < i < len(toks) - 1 and _interior_filler(toks, i))]
         if len(kept) == len(toks):
