@@ -69,6 +69,11 @@ def _label_respectively(text: str, figures: list[Figure]) -> None:
 def _ends_respectively(text: str, end: int) -> bool:
     """Whether ``text`` may end a 分别为 / 依次为 list at ``end`` (the verb, a colon, blanks): a
     test of a few characters that spares ``RESPECTIVELY``'s search of the 70 before most figures."""
+    last = text[end - 1] if end > 0 else ""
+    if last and not last.isspace():  # (the usual case: the 70 characters need no copy)
+        stop = end - 1 if last in (":", "：") else end
+        tail = text[max(0, stop - 4):stop]
+        return "分" in tail or "依" in tail
     tail = text[max(0, end - 70):end].rstrip()
     if tail[-1:] in (":", "："):
         tail = tail[:-1]
@@ -131,7 +136,8 @@ def _drop_glosses(text: str, f: Figure) -> None:
     if not f.label:
         return
     start = f.label_start
-    if start is not None and f.label_end is not None:
+    if start is not None and f.label_end is not None and text[start - 1:start] in (")", "）", "\n"):
+        # (only a label after a closing bracket, or a line break after one, can have a gloss before it)
         while glossed := _glossed_before(text, start):
             start -= len(glossed.group())
         if start != f.label_start:
