@@ -206,7 +206,7 @@ def _strip_tail(toks: list[Token]) -> tuple[list[Token], bool]:
         if last.word == "在" and len(toks) > 1 and toks[-2].word in _LEVEL_VERBS:
             toks = toks[:-2]  # 再犯罪率控制在0.2%以下
             continue
-        if len(toks) > 1 and toks[-2].word + last.word == "占比":
+        if last.word == "比" and len(toks) > 1 and toks[-2].word == "占":  # (jieba's words are never empty)
             break  # 人员占比超过一半: 占比 names the figure
         if last.word in ("至", "到", "为") and len(toks) > 1 and toks[-2].word in _CHANGE_VERBS:
             toks = toks[:-2]
@@ -442,6 +442,8 @@ def _noun_after(after: list[Token]) -> list[Token]:
     while out and not (_is_noun(out[-1]) or out[-1].word in _QUOTE_PAIRS.values() or out[-1].word in (")", ")")
                        or out[-1] is lone_head):
         out.pop()
+    if not out:  # (most numbers: no noun after them, and nothing to test below)
+        return []
     if not any(_is_noun(t) or t.word in _QUOTE_PAIRS or t is lone_head for t in out):
         return []
     return out

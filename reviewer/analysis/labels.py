@@ -120,7 +120,7 @@ class LabelFinder:
     def label(self, f: Figure, floor: int, ceiling: int, previous: Figure | None,
               in_sentence: Figure | None) -> Label:
         a = self.a
-        header = _change_column(a, f)
+        header = _change_column(a, f) if f.kind == "percent" else None  # (its own first test)
         if header is not None:
             return header  # 类别|数量|同比 … 环评审批|264件|+8.2%: the change column names its cells
         if previous is not None and previous.label and _from_to(a, previous, f):
@@ -144,7 +144,8 @@ class LabelFinder:
             return self._phrase(before[-1:])  # 较上年76件下降了18件: last year's figure
         before, changed = _strip_tail(before)
         before = _after_restart(before)
-        comparison = _comparison(before)
+        # (``_comparison``'s own first test made here: most phrases end in no change verb)
+        comparison = _comparison(before) if before and before[-1].word in _CHANGE_VERBS else []
         before = comparison or _strip_lead(before)
         noun = _noun_after(after)
         if noun and raw_last in _FROM_MARKERS and after.index(noun[-1]) + 1 < len(after) \
