@@ -224,6 +224,10 @@ SIGNING_DATE = re.compile(
     f"{SPACE}*月{SPACE}*[0-9一二三四五六七八九十]{{1,3}}{SPACE}*日{SPACE}*")
 
 
+_ENDS_WITH_DAY = re.compile(f"日{SPACE}*$", re.M)
+_LINE = re.compile(".*")
+
+
 def _after_signature_dropped(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """Numbered lines after the report's signing date (related links, page footers) are not
     its outline, unless a new document starts there with its own ``一、``."""
@@ -233,7 +237,10 @@ def _after_signature_dropped(text: str, candidates: list[Candidate]) -> list[Can
     restarts = [c.start for c in line_starts if c.level <= 1 and c.value == 1]
     dropped: list[tuple[int, int]] = []  # [from, to) ranges whose candidates are dropped
     resume = line_starts[0].start
-    for match in re.finditer("(?m)^.*$", text):
+    # (only a line that ends in 日 can be a signing date: those lines alone are read)
+    for day in _ENDS_WITH_DAY.finditer(text):
+        line_start = text.rfind("\n", 0, day.start()) + 1
+        match = _LINE.match(text, line_start)
         if match.start() < resume or not SIGNING_DATE.fullmatch(match.group(0)):
             continue
         at = bisect.bisect_left(restarts, match.end())

@@ -196,11 +196,13 @@ def own_label(text: str, figure: Placed, floor: int = 0) -> str:
     This is the checks' own reading of what a figure counts, independent of ``Figure.label``;
     it is at most ``LABEL_WINDOW`` characters long.
     """
-    floor = max(floor, figure.start - LABEL_WINDOW)
-    if floor >= figure.start:
+    start = figure.start  # (read once, and no max() call: the checks ask ~40,000 times a dense megabyte)
+    if floor < start - LABEL_WINDOW:
+        floor = start - LABEL_WINDOW
+    if floor >= start:
         return ""
-    last_stop = _UP_TO_LAST_STOP.match(text, floor, figure.start)
-    return text[last_stop.end() if last_stop else floor:figure.start]
+    last_stop = _UP_TO_LAST_STOP.match(text, floor, start)
+    return text[last_stop.end() if last_stop else floor:start]
 
 
 # ``own_label`` keeps the characters after the last of these (found from the end, in one pass).

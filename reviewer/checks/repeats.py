@@ -89,7 +89,10 @@ def find_conflicting_repeats(text: str, placed: Sequence[Placed], report_year: i
         raw = own_label(text, fig, floor)
         label = labels[fig.id] = _normalise(raw)
         if len(label) >= 2:
-            statements.setdefault(fig.sentence, set()).add((label, fig.key[1], fig.value))
+            said = statements.get(fig.sentence)
+            if said is None:
+                said = statements[fig.sentence] = set()
+            said.add((label, fig.key[1], fig.value))
         if fig.key[0] in CHECKED_KINDS and len(label) >= MIN_LABEL and not GENERIC.match(label) \
                 and not SKIP.search(raw):
             lo = max(starts[fig.sentence], fig.start - SENTENCE_WINDOW)
@@ -117,7 +120,10 @@ def find_conflicting_repeats(text: str, placed: Sequence[Placed], report_year: i
                 reported.add(key)
                 checks.append(_check(first, fig, label))
                 break
-        if all(abs(e.value - fig.value) > e.precision + fig.precision + 1e-6 for e in earlier):
+        for e in earlier:  # (a loop, not all() over a generator: one per candidate)
+            if abs(e.value - fig.value) <= e.precision + fig.precision + 1e-6:
+                break
+        else:
             earlier.append(fig)
     candidates = [(fig, label, period, periods.narrowed(fig.sentence, fig.start))
                   for fig, label, period in candidates]
