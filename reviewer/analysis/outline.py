@@ -71,6 +71,10 @@ def _line_start(text: str, pos: int) -> int:
 
 
 def _is_line_start(text: str, pos: int) -> bool:
+    if pos == 0 or text[pos - 1] == "\n":
+        return True  # (the usual answers, read from the character before)
+    if text[pos - 1] not in SPACE_CHARS:
+        return False
     start = _line_start(text, pos)
     if start > 0 and text[start - 1] != "\n":
         return False  # no line start within reach
