@@ -558,17 +558,19 @@ def _stands_alone(a: str, f: _Found) -> bool:
                 return False  # 一项重要制度: "an important system", not a count
     elif f.unit not in units.ambiguous:
         return True
-    lo = a.rfind("\n", 0, f.number_start) + 1
-    lo = max(lo, f.number_start - 6)
-    hi = a.find("\n", unit_end)
+    number_start, chinese, ambiguous = f.number_start, f.chinese, f.unit in units.ambiguous
+    # (the line breaks looked for within the six characters only: a long paragraph is not read)
+    lo = a.rfind("\n", max(0, number_start - 6), number_start) + 1
+    lo = max(lo, number_start - 6)
+    hi = a.find("\n", unit_end, unit_end + 6)
     hi = min(hi if hi >= 0 else len(a), unit_end + 6)
     # dictionary words only: HMM would glue a measure word to the next character (62条且)
     for word, start, end in pos_tokens.words(a, lo, hi, hmm=False):
-        if f.chinese and start < f.number_start < end and word[:f.number_start - start] not in _PREFIXES:
+        if chinese and start < number_start < end and word[:number_start - start] not in _PREFIXES:
             return False  # 统一, 唯一, 进一步 (but 每半年)
-        if f.chinese and start <= f.number_start and unit_end < end:
+        if chinese and start <= number_start and unit_end < end:
             return False  # 一次性, 一部分
-        if start == unit_start and unit_end < end and f.unit in units.ambiguous and not (
+        if start == unit_start and unit_end < end and ambiguous and not (
                 f.qualifier and f.end > unit_end and end <= f.end):
             return False  # 3分局, 一期工程 (but 10所以上: jieba reads 所|以上 as 所以)
     return True

@@ -201,7 +201,8 @@ class LabelFinder:
         if before and said in _SHARE_WORDS and in_sentence is not None and in_sentence.label:
             return in_sentence.label + self._shown("占比", f.start), None  # 568项,占比92%
         if before:
-            if _FREQUENCY.fullmatch(said) or said in _GENERIC_MEASURES:
+            # (_FREQUENCY opens with 每, 平均每 or 人均: tried only on such a phrase)
+            if (said[0] in "每平人" and _FREQUENCY.fullmatch(said)) or said in _GENERIC_MEASURES:
                 activity = self._activity_before(f, in_sentence)
                 if activity and said in _GENERIC_MEASURES:
                     # 跟班学习,时间为3至6个月 -> 跟班学习时间
