@@ -24,6 +24,7 @@ import datetime
 import functools
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reviewer.analysis import label_fallbacks, labels, numerals, pos_tokens
@@ -279,7 +280,7 @@ def _find_quantities(a: str, blocked: Coverage, taken: list[tuple[int, int]]) ->
         _extend_qualifiers(a, f)
         found.append(f)
         covered.append((f.start, f.end))
-    for m in _FRACTION.finditer(a):
+    for m in _fractions(a):
         if not free(m.start(), m.end()) or a[m.start() - 1:m.start()] == "第":
             continue
         try:
@@ -344,6 +345,26 @@ def _find_quantities(a: str, blocked: Coverage, taken: list[tuple[int, int]]) ->
         covered.append((f.start, f.end))
         pos = f.end
     return found
+
+
+def _fractions(a: str) -> Iterator[re.Match[str]]:
+    """``_FRACTION.finditer(a)``, tried only at the numerals that run up to each 分之.
+
+    (分 and 之 are no numerals: a match is the whole run of numerals before its 分之 (from
+    where the last match ended), so that run's first character is the only start to try; the
+    engine itself tried every numeral of the text.)"""
+    end = 0
+    at = a.find("分之")
+    while at >= 0:
+        start = at
+        while start > end and a[start - 1] in _CN_BODY:
+            start -= 1
+        if start < at:
+            m = _FRACTION.match(a, start)
+            if m:
+                yield m
+                end = m.end()
+        at = a.find("分之", max(at + 1, end))
 
 
 def _next_number(a: str, pos: int) -> re.Match[str] | None:
