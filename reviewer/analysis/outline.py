@@ -91,10 +91,18 @@ def _after_sentence_end(text: str, pos: int) -> bool:
     return back > 0 and text[back - 1] in "。!?！？"
 
 
+# The characters of the ⒈ and ⑴ markers (MARKERS' patterns of these styles match one of them).
+_CIRCLED = re.compile("[\u2474-\u249b]")
+_CIRCLED_STYLES = ("⒈", "⑴")
+
+
 def _candidates(text: str, shown: str) -> list[Candidate]:
     """Markers found in ``text`` (the analysis form); ``shown`` gives the style as written."""
     found: list[Candidate] = []
+    circled = _CIRCLED.search(text) is not None  # (one scan for the two patterns of ⒈ and ⑴)
     for pattern, level, style in MARKERS:
+        if style in _CIRCLED_STYLES and not circled:
+            continue
         for match in pattern.finditer(text):
             pos = match.start()
             if pos > 0 and (text[pos - 1].isdigit() or text[pos - 1] in CN_NUM + "第"):
