@@ -209,6 +209,8 @@ class LabelFinder:
                     return self.text[activity[0].start:activity[-1].end] + self.text[before[0].start:before[-1].end], None
                 if activity:
                     return self._phrase(activity)  # 开展动态巡查,每月不少于1次 -> 动态巡查
+            if len(said) <= _SHORT_PHRASE:
+                return self._tidy(before)  # (what _after_light_verb and _cap leave of a short phrase)
             return self._tidy(_cap(_after_light_verb(before)))
         if not noun and floor > 0 and a[floor - 1] in "::" and previous is None:
             return self._field_name(floor - 1)  # 罚没金额:56.3万元
@@ -323,6 +325,10 @@ class LabelFinder:
         de = "的" if with_de and not head.endswith("的") else ""
         return head + de + self.text[noun[0].start:noun[-1].end], None
 
+
+# A phrase this short (``said``, the words of ``before``) is kept whole by ``_after_light_verb``
+# (at most 10 characters) and by ``_cap`` (at most MAX_LABEL).
+_SHORT_PHRASE = min(10, MAX_LABEL)
 
 _WRAPPED_LINE = 30  # a body line at least this long that stops mid-sentence was wrapped
 
