@@ -19,6 +19,7 @@ one in the body, where neither sentence narrows it (其中/分别 breakdowns, �
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -76,7 +77,7 @@ def find_conflicting_repeats(text: str, placed: Sequence[Placed], report_year: i
     own_year = str(report_year) if report_year else _report_year(text)
     periods = _Periods(text, own_year, starts)
     labels: dict[int, str] = {}
-    statements: dict[int, set[tuple[str, str, float]]] = {}
+    statements = _Statements(placed, labels)
     # The figures all three rules read (a checked kind, out of brackets, a label long and
     # specific enough), each with its sentence's period words up to it, found once.
     candidates: list[tuple[Placed, str, tuple[str, ...]]] = []
@@ -88,11 +89,6 @@ def find_conflicting_repeats(text: str, placed: Sequence[Placed], report_year: i
             continue
         raw = own_label(text, fig, floor)
         label = labels[fig.id] = _normalise(raw)
-        if len(label) >= 2:
-            said = statements.get(fig.sentence)
-            if said is None:
-                said = statements[fig.sentence] = set()
-            said.add((label, fig.key[1], fig.value))
         if fig.key[0] in CHECKED_KINDS and len(label) >= MIN_LABEL and not GENERIC.match(label) \
                 and not SKIP.search(raw):
             lo = max(starts[fig.sentence], fig.start - SENTENCE_WINDOW)
@@ -115,7 +111,7 @@ def find_conflicting_repeats(text: str, placed: Sequence[Placed], report_year: i
             if abs(first.value - fig.value) <= first.precision + fig.precision + 1e-6:
                 continue
             own = {(label, fig.key[1], first.value), (label, fig.key[1], fig.value)}
-            anchors = (statements.get(first.sentence, set()) & statements.get(fig.sentence, set())) - own
+            anchors = (statements.of(first.sentence) & statements.of(fig.sentence)) - own
             if anchors or _transposed(first.figure.text, fig.figure.text):
                 reported.add(key)
                 checks.append(_check(first, fig, label))
@@ -131,6 +127,35 @@ def find_conflicting_repeats(text: str, placed: Sequence[Placed], report_year: i
     pairs = {tuple(c.figures) for c in checks}  # one pair found by two rules is one problem
     return checks + [c for c in _summary_repeats(text, placed, starts, labels, candidates, reported, periods, sections)
                      if tuple(c.figures) not in pairs]
+
+
+class _Statements:
+    """What each sentence states: the (label, unit, value) of its figures out of brackets whose
+    label has two characters or more.  Only the two sentences of a pair with different values
+    are ever compared, so a sentence's set is made when first asked for (``labels`` filled by
+    then), not one set per sentence of the report."""
+
+    def __init__(self, placed: Sequence[Placed], labels: dict[int, str]):
+        self.placed = placed
+        self.labels = labels
+        self.sentences = [p.sentence for p in placed]
+        self.ordered = self.sentences == sorted(self.sentences)  # (in document order: always, from place_figures)
+        self._of: dict[int, set[tuple[str, str, float]]] = {}
+
+    def of(self, sentence: int) -> set[tuple[str, str, float]]:
+        said = self._of.get(sentence)
+        if said is None:
+            if self.ordered:
+                figures = self.placed[bisect.bisect_left(self.sentences, sentence):
+                                      bisect.bisect_right(self.sentences, sentence)]
+            else:
+                figures = [p for p in self.placed if p.sentence == sentence]
+            said = self._of[sentence] = set()
+            for p in figures:
+                label = None if p.in_parens else self.labels.get(p.id)
+                if label is not None and len(label) >= 2:
+                    said.add((label, p.key[1], p.value))
+        return said
 
 
 def _transposed_variants(candidates: list[tuple[Placed, str, tuple[str, ...], bool]]) -> list[Check]:
