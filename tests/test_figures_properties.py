@@ -77,3 +77,27 @@ def test_next_number_is_the_numbers_search(text, pos):
     found = figures._next_number(text, pos)
     expected = figures._NUMBER.search(text, pos)
     assert (found.span() if found else None) == (expected.span() if expected else None)
+
+
+# The anchored scans that also pass over an anchor with no numeral before it (``before``).
+ANCHORED_BEFORE = [(figures._DATE_FULL, "年", 4, True, "0〇零○一二三四五六七八九"),
+                   (figures._YEAR, "年", 4, True, "0"),
+                   (figures._DATE_MONTH_DAY, "月", 2, False, "0一二三四五六七八九十")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["1", "12", "3", "19", "20", "2021", "二〇二〇", "○", "一", "十", "九", "٣",
+                                 "月", "日", "号", "年", "每", " ", "\u3000", "\n", "的"]), max_size=30).map("".join))
+def test_anchored_matches_passing_over_anchors_are_finditers_matches(text):
+    """An anchor with none of ``before`` before it (and its white space) holds no match."""
+    for pattern, anchor, back, spaced, before in ANCHORED_BEFORE:
+        assert [m.span() for m in anchored_matches(pattern, text, anchor, back, spaced, before)] == \
+            [m.span() for m in pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["三", "十", "百", "一", "〇", "两", "分之", "分", "之", "的", "第", "五分之一"]),
+                max_size=30).map("".join))
+def test_fractions_are_the_fraction_patterns_matches(text):
+    """The fractions are found from each 分之: the same matches as the pattern's own scan."""
+    assert [m.span() for m in figures._fractions(text)] == [m.span() for m in figures._FRACTION.finditer(text)]

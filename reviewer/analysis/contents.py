@@ -11,10 +11,14 @@ import re
 
 CONTENTS_LINE = re.compile(r"^[ \t\u3000]*目[ \t\u3000]*录[ \t\u3000]*[:：]?[ \t\u3000]*$")
 MAX_ENTRY = 40
+# CONTENTS_LINE at any line of a whole text (its lines hold no line break: the same lines match)
+_ANY_CONTENTS_LINE = re.compile(CONTENTS_LINE.pattern, re.M)
 
 
 def contents_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) of every table of contents in ``text`` (its heading lines)."""
+    if _ANY_CONTENTS_LINE.search(text) is None:
+        return []  # (most reports: no 目录 line, and no need to split the text into lines)
     spans = []
     lines = text.split("\n")
     offsets = [0]

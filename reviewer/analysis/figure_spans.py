@@ -12,18 +12,27 @@ from reviewer.model import Section
 
 
 def anchored_matches(pattern: re.Pattern[str], text: str, anchor: str, back: int,
-                     spaced: bool = False) -> Iterator[re.Match[str]]:
+                     spaced: bool = False, before: str | None = None) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern whose every match holds ``anchor`` 0 to ``back``
     characters after its start (not counting, when ``spaced``, the white space right before the
     anchor: ``\\s*年``): only those few starts are tried.  (A pattern that opens with a
     lookbehind or alternatives gets no prefix search from the regex engine, which then tries
-    every character: ~5-10 ms a megabyte for each such pattern.)"""
+    every character: ~5-10 ms a megabyte for each such pattern.)
+
+    ``before``: when every match has one of these characters right before the anchor (and its
+    white space), "0" standing for any decimal digit (``\\d``), an anchor without one is
+    passed over untried (most 年 of a report follow no year)."""
+    digits = before is not None and "0" in before
     end = 0
     at = text.find(anchor)
     while at >= 0:
         first = at
         while spaced and first > end and text[first - 1].isspace():
             first -= 1
+        if before is not None and (first == 0 or not (text[first - 1] in before
+                                                      or digits and text[first - 1].isdecimal())):
+            at = text.find(anchor, max(at + 1, end))
+            continue
         for start in range(max(end, first - back), at + 1):
             m = pattern.match(text, start)
             if m:

@@ -24,6 +24,7 @@ import datetime
 import functools
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reviewer.analysis import label_fallbacks, labels, numerals, pos_tokens
@@ -70,7 +71,9 @@ _DATE_FULL = re.compile(
     r"\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]")
 # A page stamp of some portals, day first: 21.04.2017  09:41 on a line of its own.
 _DATE_DAY_FIRST = re.compile(r"(?m)^[ \t\u3000]*(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?=[ \t\u3000]+\d{1,2}:\d{2}|[ \t\u3000]*$)")
-_DATE_NUMERIC = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)(?P<s>[-./])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d.])")
+# (?<![\d.]) is tested after the 19 or 20 (as (?<![\d.]..)): a pattern that opens with a
+# lookbehind gets no prefix search from the regex engine, which then tries every character.
+_DATE_NUMERIC = re.compile(r"(?P<y>(?:19|20)(?<![\d.]..)\d\d)(?P<s>[-./])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d.])")
 _DATE_MONTH_DAY = re.compile(
     r"(?<![\d年〇零一二三四五六七八九十])(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})月"
     r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})[日号]")
@@ -123,18 +126,22 @@ def find_figures(document: Document, sections: list[Section], citations: list[Ci
     taken = sorted((f.start, f.end) for f in found)
     found += _find_quantities(a, blocked, taken)
     found.sort(key=lambda f: f.start)
-    found = [f for f in found if blocked.free(f.start, f.end) and _stands_alone(a, f)]
+    blocked_mask = blocked.mask  # (``blocked.free`` tested inline)
+    found = [f for f in found if blocked_mask.find(1, f.start, f.end) < 0 and _stands_alone(a, f)]
     figures: list[Figure] = []
     section_index = SectionIndex(sections)
     finder = labels.LabelFinder(text, a)
     aliases = unit_table().aliases
     for f in found:
-        _negative(a, f)
+        if f.kind == "percent":  # (``_negative``'s own first test)
+            _negative(a, f)
     for number, f in enumerate(found, start=1):
+        # positional (id, text, value, unit, kind, label, qualifier, start, end, section, low,
+        # high): half the cost of keywords, for every figure
         figures.append(Figure(
-            id=number, text=text[f.start:f.end], value=f.value, unit=aliases.get(f.unit, f.unit), kind=f.kind,
-            label=None, qualifier=f.qualifier, start=f.start, end=f.end,
-            section=section_index.innermost(f.start), low=f.low, high=f.high))
+            number, text[f.start:f.end], f.value, aliases.get(f.unit, f.unit), f.kind,
+            None, f.qualifier, f.start, f.end,
+            section_index.innermost(f.start), f.low, f.high))
     finder.label_all(figures)
     label_fallbacks.label_table_cells(a, figures)
     label_fallbacks.apply_fallbacks(text, figures)
@@ -195,7 +202,7 @@ def _find_dates(a: str, metadata: Metadata) -> list[_Found]:
         taken.append((start, end))
         found.append(_Found(start, end, iso, None, "date", None))
 
-    for m in anchored_matches(_DATE_FULL, a, "年", 4, spaced=True):
+    for m in anchored_matches(_DATE_FULL, a, "年", 4, spaced=True, before="0〇零○一二三四五六七八九"):
         y, mo, d = _date_part(m.group("y")), _date_part(m.group("m")), _date_part(m.group("d"))
         if y and mo and d:
             add(m.start(), m.end(), y, mo, d)
@@ -203,9 +210,9 @@ def _find_dates(a: str, metadata: Metadata) -> list[_Found]:
         add(m.start(), m.end(), int(m.group("y")), int(m.group("m")), int(m.group("d")))
     for m in _DATE_DAY_FIRST.finditer(a):
         add(m.start("d"), m.end(), int(m.group("y")), int(m.group("m")), int(m.group("d")))
-    years = [(m.start(), int(m.group(1))) for m in anchored_matches(_YEAR, a, "年", 4, spaced=True)]
+    years = [(m.start(), int(m.group(1))) for m in anchored_matches(_YEAR, a, "年", 4, spaced=True, before="0")]
     fallback_year = _report_year(a, metadata, years)
-    for m in anchored_matches(_DATE_MONTH_DAY, a, "月", 2):
+    for m in anchored_matches(_DATE_MONTH_DAY, a, "月", 2, before="0一二三四五六七八九十"):
         mo, d = _date_part(m.group("m")), _date_part(m.group("d"))
         if not (mo and d) or a[m.start() - 1:m.start()] == "每":
             continue  # 每3月1日: a recurring day, not a date
@@ -273,7 +280,7 @@ def _find_quantities(a: str, blocked: Coverage, taken: list[tuple[int, int]]) ->
         _extend_qualifiers(a, f)
         found.append(f)
         covered.append((f.start, f.end))
-    for m in _FRACTION.finditer(a):
+    for m in _fractions(a):
         if not free(m.start(), m.end()) or a[m.start() - 1:m.start()] == "第":
             continue
         try:
@@ -315,14 +322,16 @@ def _find_quantities(a: str, blocked: Coverage, taken: list[tuple[int, int]]) ->
         found.append(f)
         covered.append((f.start, f.end))
 
+    # The masks tested directly (``Coverage.free``) in the loop over every number below.
+    covered_mask, blocked_mask = covered.mask, blocked.mask
     pos = 0
     while True:
         m = _next_number(a, pos)
         if not m:
             break
-        pos = m.end()
-        if not free(m.start(), m.end()):
-            pos = max(pos, m.start() + 1)
+        start, pos = m.span()
+        if covered_mask.find(1, start, pos) >= 0:
+            pos = max(pos, start + 1)
             continue
         f = _quantity_at(a, m, units)
         if f is None:
@@ -330,12 +339,32 @@ def _find_quantities(a: str, blocked: Coverage, taken: list[tuple[int, int]]) ->
             if m.group("b") is not None:
                 pos = m.end("a")
             continue
-        if not free(f.start, f.end) or not blocked.free(f.number_start, f.number_end):
+        if covered_mask.find(1, f.start, f.end) >= 0 or blocked_mask.find(1, f.number_start, f.number_end) >= 0:
             continue
         found.append(f)
         covered.append((f.start, f.end))
         pos = f.end
     return found
+
+
+def _fractions(a: str) -> Iterator[re.Match[str]]:
+    """``_FRACTION.finditer(a)``, tried only at the numerals that run up to each 分之.
+
+    (分 and 之 are no numerals: a match is the whole run of numerals before its 分之 (from
+    where the last match ended), so that run's first character is the only start to try; the
+    engine itself tried every numeral of the text.)"""
+    end = 0
+    at = a.find("分之")
+    while at >= 0:
+        start = at
+        while start > end and a[start - 1] in _CN_BODY:
+            start -= 1
+        if start < at:
+            m = _FRACTION.match(a, start)
+            if m:
+                yield m
+                end = m.end()
+        at = a.find("分之", max(at + 1, end))
 
 
 def _next_number(a: str, pos: int) -> re.Match[str] | None:
@@ -356,18 +385,19 @@ _parse_number = functools.lru_cache(maxsize=4096)(numerals.parse_number)
 
 
 def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
-    first, second = m.group("a"), m.group("b")
-    start = m.start()
+    first, second = m.group("a", "b")
+    start, p = m.span()
     chinese = not first[0].isdigit()
-    if chinese and a[m.end():m.end() + 1] not in _AFTER_NUMERAL and units.match(a, m.end()) is None:
+    if chinese and a[p:p + 1] not in _AFTER_NUMERAL and units.match(a, p) is None:
         return None  # (most Chinese numerals, 一 of 统一 or 一些: no unit, so none of the below)
     before = a[max(0, start - 3):start].rstrip(" ")
+    previous = a[start - 1] if start > 0 else ""
     # glued to letters or other digits (G20, 5G, version 1.2.3) or an ordinal (第三)
-    if start > 0 and (a[start - 1].isascii() and a[start - 1].isalnum() or a[start - 1] in "._/×*"):
+    if previous and (previous.isascii() and previous.isalnum() or previous in "._/×*"):
         return None  # (7×24小时: a product names round-the-clock service, not a duration)
     if before.endswith(_ORDINAL_BEFORE) and not before.endswith(("每周", "每星期", "每礼拜")):
         return None  # 周一 is a weekday, but 每周1次 is a frequency
-    if start > 0 and a[start - 1] in "”\"’」』" and _short_quote_before(a, start):
+    if previous and previous in "”\"’」』" and _short_quote_before(a, start):
         return None  # “六稳”16条: the number belongs to the name
     if chinese and first[0] in "十百千万" and before.endswith(("数", "几", "若干")):
         return None  # 数十家: "dozens", not a stated number
@@ -378,17 +408,20 @@ def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
         high = _parse_number(second) if second else None
     except numerals.NumeralError:
         return None
-    p = m.end()
-    if p + 1 < len(a) and a[p] == " " and not chinese and (a[p + 1] in "十百千万亿%" or units.match(a, p + 1)):
+    n = len(a)
+    if p + 1 < n and a[p] == " " and not chinese and (a[p + 1] in "十百千万亿%" or units.match(a, p + 1)):
         p += 1  # 12 件: a space that PDF extraction put between a digit and a Han character
     qualifier_parts: list[str] = []
-    p, magnitude = (p, 1) if chinese else _take_magnitude(a, p, units)
-    if p < len(a) and a[p] in "余多":
+    if chinese or p >= n or a[p] not in "十百千万亿":  # (``_take_magnitude``'s own first test)
+        magnitude = 1
+    else:
+        p, magnitude = _take_magnitude(a, p, units)
+    if p < n and a[p] in "余多":
         qualifier_parts.append(a[p])
         p += 1
         p, more = _take_magnitude(a, p, units)  # 十余万元, 2千余万元
         magnitude *= more
-    if p < len(a) and a[p] in "%‰":
+    if p < n and a[p] in "%‰":
         unit = a[p]
     else:
         unit = units.match(a, p)
@@ -436,18 +469,19 @@ def _quantity_at(a: str, m: re.Match, units: UnitTable) -> _Found | None:
                 end + 1 >= len(a) or a[end + 1] in "时,,。;;、的来以))\n "):
             qualifier_parts.append(a[end])  # 1年多时间
             end += 1
-    f = _Found(start, end, value, unit, kind, None, number_start=start, number_end=unit_end,
-               chinese=chinese)
+    # (positional: start, end, value, unit, kind, qualifier, low, high, number_start, number_end, chinese)
+    f = _Found(start, end, value, unit, kind, None, None, None, start, unit_end, chinese)
     if high_value is not None:
         f.low, f.high = float(value), float(high_value)
     if qualifier_parts:
         f.qualifier = "".join(qualifier_parts)
-    if not chinese and high_value is None and _signed(a, start):
+    if previous and not chinese and high_value is None and previous in _SIGNS and _signed(a, start):
         f.start -= 1  # -3.5%, +8.2% in a table of changes: the sign belongs to the value
-        if a[start - 1] in _MINUS:
+        if previous in _MINUS:
             f.value = -value
         return f
-    _extend_prefix(a, f)
+    if previous and previous in _PRE_QUALIFIER_ENDS:  # (``_extend_prefix``'s own first test)
+        _extend_prefix(a, f)
     return f
 
 
@@ -466,12 +500,13 @@ def _take_magnitude(a: str, p: int, units: UnitTable) -> tuple[int, int]:
 
 
 _MINUS = "-\uff0d\u2212"
+_SIGNS = _MINUS + "+\uff0b"
 
 
 def _signed(a: str, start: int) -> bool:
     """Whether a sign (+, -, －, −) stands right before the number at ``start`` and not between
     two numbers or after a code (1-2次, GB/T 9704-2012, ISO-9001: a range or a name)."""
-    if start == 0 or a[start - 1] not in _MINUS + "+\uff0b":
+    if start == 0 or a[start - 1] not in _SIGNS:
         return False
     before = a[start - 2] if start >= 2 else ""
     return not (before.isdigit() or before.isascii() and before.isalnum() or before in "._/%‰")
@@ -525,9 +560,9 @@ def _stands_alone(a: str, f: _Found) -> bool:
     """Whether the number and its unit are words of their own in jieba's segmentation, so
     that 统一, 进一步, 一次性, 十分 (very), 一批 and "是一项重要制度" (an article, not a count)
     are not taken for quantities."""
-    units = unit_table()
     if f.unit is None or f.kind in ("date", "ratio") or f.unit in "%‰":
         return True
+    units = unit_table()
     unit_end = f.number_end
     unit_start = unit_end - len(f.unit)
     if f.chinese:
@@ -544,17 +579,19 @@ def _stands_alone(a: str, f: _Found) -> bool:
                 return False  # 一项重要制度: "an important system", not a count
     elif f.unit not in units.ambiguous:
         return True
-    lo = a.rfind("\n", 0, f.number_start) + 1
-    lo = max(lo, f.number_start - 6)
-    hi = a.find("\n", unit_end)
+    number_start, chinese, ambiguous = f.number_start, f.chinese, f.unit in units.ambiguous
+    # (the line breaks looked for within the six characters only: a long paragraph is not read)
+    lo = a.rfind("\n", max(0, number_start - 6), number_start) + 1
+    lo = max(lo, number_start - 6)
+    hi = a.find("\n", unit_end, unit_end + 6)
     hi = min(hi if hi >= 0 else len(a), unit_end + 6)
     # dictionary words only: HMM would glue a measure word to the next character (62条且)
     for word, start, end in pos_tokens.words(a, lo, hi, hmm=False):
-        if f.chinese and start < f.number_start < end and word[:f.number_start - start] not in _PREFIXES:
+        if chinese and start < number_start < end and word[:number_start - start] not in _PREFIXES:
             return False  # 统一, 唯一, 进一步 (but 每半年)
-        if f.chinese and start <= f.number_start and unit_end < end:
+        if chinese and start <= number_start and unit_end < end:
             return False  # 一次性, 一部分
-        if start == unit_start and unit_end < end and f.unit in units.ambiguous and not (
+        if start == unit_start and unit_end < end and ambiguous and not (
                 f.qualifier and f.end > unit_end and end <= f.end):
             return False  # 3分局, 一期工程 (but 10所以上: jieba reads 所|以上 as 所以)
     return True

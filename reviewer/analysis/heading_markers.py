@@ -77,6 +77,10 @@ def cn_to_int(numeral: str) -> int | None:
 
 def numeral_value(raw: str) -> tuple[str, int | None]:
     """(bare numeral as a reader writes it, its value) for any marker numeral."""
+    if raw.isascii() and raw.isdigit():  # (the usual numerals first: 1, 12, 一, 十二)
+        return str(int(raw)), int(raw)
+    if raw[:1] in CN_NUM:  # no digit to translate: a Chinese numeral
+        return raw, cn_to_int(raw)
     if len(raw) == 1 and "\u2474" <= raw <= "\u2487":
         value = ord(raw) - 0x2474 + 1
         return str(value), value

@@ -51,24 +51,33 @@ RESPECTIVELY = re.compile(r"(?:其中|包括)?[,，:：]?\s*(?P<names>[^,，;；
 def _label_respectively(text: str, figures: list[Figure]) -> None:
     """Each figure of a 分别为 list takes the name in the same place of the list of names before
     it, when there are as many names as figures (separated by 、 only)."""
-    n = 0
-    while n < len(figures):
+    n, count = 0, len(figures)
+    while n < count:
         f = figures[n]
-        match = RESPECTIVELY.search(text, max(0, f.start - 70), f.start) if _ends_respectively(text, f.start) else None
-        names = re.split(r"[、和及与]", match.group("names")) if match and match.end() == f.start else []
-        run = [f]
-        while n + len(run) < len(figures) and figures[n + len(run)].start == run[-1].end + 1 \
-                and text[run[-1].end] == "、":  # (the gap is one 、; not sliced to be compared)
-            run.append(figures[n + len(run)])
-        if len(names) >= 2 and len(names) == len(run) and all(2 <= len(name.strip()) <= 16 for name in names):
-            for figure, name in zip(run, names):
-                _set(figure, LEAD_WORDS.sub("", name.strip()))
-        n += len(run)
+        # the run of figures joined by 、 from f on: figures[n:after] (indexes, no list per figure)
+        after, end = n + 1, f.end
+        while after < count and figures[after].start == end + 1 \
+                and text[end] == "、":  # (the gap is one 、; not sliced to be compared)
+            end = figures[after].end
+            after += 1
+        if _ends_respectively(text, f.start):
+            match = RESPECTIVELY.search(text, max(0, f.start - 70), f.start)
+            names = re.split(r"[、和及与]", match.group("names")) if match and match.end() == f.start else []
+            run = figures[n:after]
+            if len(names) >= 2 and len(names) == len(run) and all(2 <= len(name.strip()) <= 16 for name in names):
+                for figure, name in zip(run, names):
+                    _set(figure, LEAD_WORDS.sub("", name.strip()))
+        n = after
 
 
 def _ends_respectively(text: str, end: int) -> bool:
     """Whether ``text`` may end a 分别为 / 依次为 list at ``end`` (the verb, a colon, blanks): a
     test of a few characters that spares ``RESPECTIVELY``'s search of the 70 before most figures."""
+    last = text[end - 1] if end > 0 else ""
+    if last and not last.isspace():  # (the usual case: the 70 characters need no copy)
+        stop = end - 1 if last in (":", "：") else end
+        tail = text[max(0, stop - 4):stop]
+        return "分" in tail or "依" in tail
     tail = text[max(0, end - 70):end].rstrip()
     if tail[-1:] in (":", "："):
         tail = tail[:-1]
@@ -131,7 +140,8 @@ def _drop_glosses(text: str, f: Figure) -> None:
     if not f.label:
         return
     start = f.label_start
-    if start is not None and f.label_end is not None:
+    if start is not None and f.label_end is not None and text[start - 1:start] in (")", "）", "\n"):
+        # (only a label after a closing bracket, or a line break after one, can have a gloss before it)
         while glossed := _glossed_before(text, start):
             start -= len(glossed.group())
         if start != f.label_start:

@@ -88,6 +88,7 @@ _LEADING_SUBJECT = re.compile(r"^(我|本|全|该|各)(局|区|市|县|委|院|�
 # with none of them is not joined and matched at all.
 _LEADING_TIME_FIRST = frozenset("上下年今去全当同以至期")
 _LEADING_SUBJECT_FIRST = frozenset("我本全该各")
+_LEADING_FIRST = _LEADING_TIME_FIRST | _LEADING_SUBJECT_FIRST
 
 
 # Places that jieba tags zg when they stand alone (2个村被评为…), unlike 且 or 员.
@@ -205,7 +206,7 @@ def _strip_tail(toks: list[Token]) -> tuple[list[Token], bool]:
         if last.word == "在" and len(toks) > 1 and toks[-2].word in _LEVEL_VERBS:
             toks = toks[:-2]  # 再犯罪率控制在0.2%以下
             continue
-        if len(toks) > 1 and toks[-2].word + last.word == "占比":
+        if last.word == "比" and len(toks) > 1 and toks[-2].word == "占":  # (jieba's words are never empty)
             break  # 人员占比超过一半: 占比 names the figure
         if last.word in ("至", "到", "为") and len(toks) > 1 and toks[-2].word in _CHANGE_VERBS:
             toks = toks[:-2]
@@ -233,15 +234,17 @@ _NEGATIONS = frozenset("不 未 尚未 仍未 暂未 没有 未能 不予 无法
 def _strip_lead(toks: list[Token]) -> list[Token]:
     while toks:
         first = toks[0]
-        if (len(toks) > 2 and first.word.isascii() and first.word.isdigit() and len(first.word) <= 2
+        word = first.word
+        if (len(toks) > 2 and word.isascii() and word.isdigit() and len(word) <= 2
                 and toks[1].word in ("、", ".", "\uff0e")):
             toks = toks[2:]  # 2、行政复议全年收到…: the number of a heading run into the text
             continue
-        if first.word in _OPENING_QUOTES or first.word == '"' and any(t.word == '"' for t in toks[1:]):
+        if word in _OPENING_QUOTES or word == '"' and any(t.word == '"' for t in toks[1:]):
             break  # “双随机、一公开”抽查: the quoted name is part of the phrase
-        if first.word in _NEGATIONS:
+        if word in _NEGATIONS:
             break  # 不受理3件, 尚未整改4家: without its negation the label says the opposite
-        m = _leading_time_or_subject(toks)
+        head = word[:1]  # (``_leading_time_or_subject``'s own first test, made before the call)
+        m = _leading_time_or_subject(toks) if (not head or head in _LEADING_FIRST or head.isdecimal()) else None
         if m and sum(len(t.word) for t in toks) > len(m.group(0)):
             # 2020年 / 我局 / 全区: the time or the subject of the clause
             cut = len(m.group(0))
@@ -249,16 +252,18 @@ def _strip_lead(toks: list[Token]) -> list[Token]:
                 cut -= len(toks[0].word)
                 toks = toks[1:]
             continue
-        if first.word in ("一次", "一次性") and "".join(t.word for t in toks).endswith("率"):
+        if word in ("一次", "一次性") and "".join(t.word for t in toks).endswith("率"):
             break  # 一次办结率, 一次性告知率: "in one go" is part of the rate's name
-        if first.word in _KEEP_LEAD:
+        if word in _KEEP_LEAD:
             break  # 再犯罪率, 未结案件, 不予受理: the prefix changes what is counted
-        org = _leading_organisation(toks)
+        flag = first.flag
+        # (``_leading_organisation``'s own first test, made before the call)
+        org = _leading_organisation(toks) if len(toks) >= 3 and flag.startswith(("n", "j")) else 0
         if org:
             toks = toks[org:]  # 河西区局移出…的企业: the body that acts is not what is counted
             continue
-        if (first.word in LEAD_WORDS or first.flag in _LEAD_POS or not first.word.strip()
-                or (first.flag == "r" and first.word in _PRONOUNS)):
+        if (word in LEAD_WORDS or flag in _LEAD_POS or not word.strip()
+                or (flag == "r" and word in _PRONOUNS)):
             toks = toks[1:]
             continue
         break
@@ -291,7 +296,10 @@ _MARKS = frozenset(_CLOSING) | frozenset(_QUOTE_PAIRS) | frozenset("(\uff08")
 def _balanced(toks: list[Token]) -> list[Token]:
     """Drop a start that closes a quotation or bracket opened outside the phrase
     (``宣传周”等节点开展主题宣传活动`` -> ``等节点开展主题宣传活动``)."""
-    if not any(t.word in _MARKS for t in toks):
+    for t in toks:  # (a loop, not any() over a generator: most phrases have no mark at all)
+        if t.word in _MARKS:
+            break
+    else:
         return toks
     cut = 0
     for i, t in enumerate(toks):
@@ -434,6 +442,8 @@ def _noun_after(after: list[Token]) -> list[Token]:
     while out and not (_is_noun(out[-1]) or out[-1].word in _QUOTE_PAIRS.values() or out[-1].word in (")", ")")
                        or out[-1] is lone_head):
         out.pop()
+    if not out:  # (most numbers: no noun after them, and nothing to test below)
+        return []
     if not any(_is_noun(t) or t.word in _QUOTE_PAIRS or t is lone_head for t in out):
         return []
     return out

@@ -65,6 +65,9 @@ from reviewer.analysis.label_phrases import (
 from reviewer.analysis.pos_tokens import Label, Token, tokens
 from reviewer.model import Figure
 
+# _DELIMITERS without the line break, and the line break alone
+_INLINE_DELIMITERS = re.compile(_DELIMITERS.pattern.replace(r"\n", ""))
+_LINE_BREAK = re.compile("\n")
 # 较上年76件, 比去年同期1490.2万元: the figure right after the baseline is the baseline's
 _COMPARED_WITH = frozenset("较 比 与 同 相比 相较".split())
 
@@ -75,7 +78,9 @@ class LabelFinder:
     def __init__(self, text: str, a: str):
         self.text = text
         self.a = a
-        bounds = [m.start() for m in _DELIMITERS.finditer(a) if a[m.start()] != "\n" or not _hard_wrap(a, m.start())]
+        # (the line breaks apart, as only they may be a hard wrap: no test per delimiter)
+        bounds = [m.start() for m in _INLINE_DELIMITERS.finditer(a)]
+        bounds += [m.start() for m in _LINE_BREAK.finditer(a) if not _hard_wrap(a, m.start())]
         for m in _LONG_ASIDE.finditer(a):  # a long aside in brackets: both brackets are boundaries
             bounds += [m.start(), m.end() - 1]
         self.delims = sorted(bounds)
@@ -115,7 +120,7 @@ class LabelFinder:
     def label(self, f: Figure, floor: int, ceiling: int, previous: Figure | None,
               in_sentence: Figure | None) -> Label:
         a = self.a
-        header = _change_column(a, f)
+        header = _change_column(a, f) if f.kind == "percent" else None  # (its own first test)
         if header is not None:
             return header  # 类别|数量|同比 … 环评审批|264件|+8.2%: the change column names its cells
         if previous is not None and previous.label and _from_to(a, previous, f):
@@ -139,7 +144,8 @@ class LabelFinder:
             return self._phrase(before[-1:])  # 较上年76件下降了18件: last year's figure
         before, changed = _strip_tail(before)
         before = _after_restart(before)
-        comparison = _comparison(before)
+        # (``_comparison``'s own first test made here: most phrases end in no change verb)
+        comparison = _comparison(before) if before and before[-1].word in _CHANGE_VERBS else []
         before = comparison or _strip_lead(before)
         noun = _noun_after(after)
         if noun and raw_last in _FROM_MARKERS and after.index(noun[-1]) + 1 < len(after) \
@@ -195,13 +201,16 @@ class LabelFinder:
         if before and said in _SHARE_WORDS and in_sentence is not None and in_sentence.label:
             return in_sentence.label + self._shown("占比", f.start), None  # 568项,占比92%
         if before:
-            if _FREQUENCY.fullmatch(said) or said in _GENERIC_MEASURES:
+            # (_FREQUENCY opens with 每, 平均每 or 人均: tried only on such a phrase)
+            if (said[0] in "每平人" and _FREQUENCY.fullmatch(said)) or said in _GENERIC_MEASURES:
                 activity = self._activity_before(f, in_sentence)
                 if activity and said in _GENERIC_MEASURES:
                     # 跟班学习,时间为3至6个月 -> 跟班学习时间
                     return self.text[activity[0].start:activity[-1].end] + self.text[before[0].start:before[-1].end], None
                 if activity:
                     return self._phrase(activity)  # 开展动态巡查,每月不少于1次 -> 动态巡查
+            if len(said) <= _SHORT_PHRASE:
+                return self._tidy(before)  # (what _after_light_verb and _cap leave of a short phrase)
             return self._tidy(_cap(_after_light_verb(before)))
         if not noun and floor > 0 and a[floor - 1] in "::" and previous is None:
             return self._field_name(floor - 1)  # 罚没金额:56.3万元
@@ -300,7 +309,10 @@ class LabelFinder:
     def _tidy(self, toks: list[Token]) -> Label:
         """The phrase without words inside it that only mark aspect or own
         (``维持了我局具体行政行为`` -> ``维持具体行政行为``); its span only when nothing was dropped."""
-        if not any(t.word in FILLER_WORDS for t in toks[1:-1]):
+        for i in range(1, len(toks) - 1):  # (a loop, not any() over a generator: most have none)
+            if toks[i].word in FILLER_WORDS:
+                break
+        else:
             return self._phrase(toks)
         kept = [t for i, t in enumerate(toks) if not (0 < i < len(toks) - 1 and _interior_filler(toks, i))]
         if len(kept) == len(toks):
@@ -313,6 +325,10 @@ class LabelFinder:
         de = "的" if with_de and not head.endswith("的") else ""
         return head + de + self.text[noun[0].start:noun[-1].end], None
 
+
+# A phrase this short (``said``, the words of ``before``) is kept whole by ``_after_light_verb``
+# (at most 10 characters) and by ``_cap`` (at most MAX_LABEL).
+_SHORT_PHRASE = min(10, MAX_LABEL)
 
 _WRAPPED_LINE = 30  # a body line at least this long that stops mid-sentence was wrapped
 

@@ -73,11 +73,12 @@ class Line:
     after_blank: bool = False  # a blank line (or the start of the text) stands right above it
 
 
-def _lines(document: Document, limit: int | None = None) -> list[Line]:
+def _lines(document: Document, limit: int | None = None, start: int = 0, blank: bool = True) -> list[Line]:
+    """The non-blank lines that start in [``start``, ``limit``) (``start`` at a line start;
+    ``blank``: whether a blank line, or the start of the text, stands right above it)."""
     text, analysis = document.text, document.analysis_text
     out: list[Line] = []
-    pos = 0
-    blank = True
+    pos = start
     stop = len(text) if limit is None else min(limit, len(text))
     while pos < stop:
         newline = text.find("\n", pos)
@@ -95,14 +96,47 @@ def _lines(document: Document, limit: int | None = None) -> list[Line]:
     return out
 
 
+HEAD_LINES = 15  # the finders read the lines before the body, the first HEAD_LINES lines
+TAIL_LINES = 12  # and the last TAIL_LINES lines (the signature and date)
+
+
+def _read_lines(document: Document, body_start: int) -> list[Line]:
+    """``_lines(document)`` as the finders read it: the lines up to ``body_start`` and the
+    first ``HEAD_LINES``, then the last ``TAIL_LINES``; the lines between (most of a long
+    report) are not made (the whole list when the two parts meet)."""
+    text, analysis = document.text, document.analysis_text
+    head_stop, count, pos = body_start, 0, 0
+    while pos < len(text) and count < HEAD_LINES:  # where the HEAD_LINES-th non-blank line starts
+        newline = text.find("\n", pos)
+        newline = len(text) if newline == -1 else newline
+        if analysis[pos:newline].strip():
+            count += 1
+            head_stop = max(head_stop, pos + 1)
+        pos = newline + 1
+    tail_start, count, end = len(text), 0, len(text)
+    if text.endswith("\n"):
+        end -= 1  # (the empty piece after a final line break is no line)
+    while end >= 0 and count < TAIL_LINES:  # where the TAIL_LINES-th non-blank line from the end starts
+        line_start = text.rfind("\n", 0, end) + 1
+        if analysis[line_start:end].strip():
+            count += 1
+            tail_start = line_start
+        end = line_start - 1
+    if count < TAIL_LINES or tail_start <= head_stop:
+        return _lines(document)
+    above = text.rfind("\n", 0, tail_start - 1) + 1  # the line right above the tail
+    blank = not analysis[above:tail_start - 1].strip()
+    return _lines(document, head_stop) + _lines(document, None, tail_start, blank)
+
+
 def find_metadata(document: Document, sections: list[Section]) -> Metadata:
     """Metadata as a reviewer would write it down; unknown fields are None."""
     text = document.text
     if len(document.analysis_text) != len(text):
         document = Document(document.path, document.sha256, document.format, document.encoding,
                             text, text, document.script)
-    lines = _lines(document)
     body_start = sections[0].heading_start if sections else min(len(text), 3000)
+    lines = _read_lines(document, body_start)
     header = [line for line in lines if line.end <= body_start]
     title, title_analysis = _title(header)
     if title is None:

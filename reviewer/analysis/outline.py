@@ -71,6 +71,10 @@ def _line_start(text: str, pos: int) -> int:
 
 
 def _is_line_start(text: str, pos: int) -> bool:
+    if pos == 0 or text[pos - 1] == "\n":
+        return True  # (the usual answers, read from the character before)
+    if text[pos - 1] not in SPACE_CHARS:
+        return False
     start = _line_start(text, pos)
     if start > 0 and text[start - 1] != "\n":
         return False  # no line start within reach
@@ -87,10 +91,18 @@ def _after_sentence_end(text: str, pos: int) -> bool:
     return back > 0 and text[back - 1] in "。!?！？"
 
 
+# The characters of the ⒈ and ⑴ markers (MARKERS' patterns of these styles match one of them).
+_CIRCLED = re.compile("[\u2474-\u249b]")
+_CIRCLED_STYLES = ("⒈", "⑴")
+
+
 def _candidates(text: str, shown: str) -> list[Candidate]:
     """Markers found in ``text`` (the analysis form); ``shown`` gives the style as written."""
     found: list[Candidate] = []
+    circled = _CIRCLED.search(text) is not None  # (one scan for the two patterns of ⒈ and ⑴)
     for pattern, level, style in MARKERS:
+        if style in _CIRCLED_STYLES and not circled:
+            continue
         for match in pattern.finditer(text):
             pos = match.start()
             if pos > 0 and (text[pos - 1].isdigit() or text[pos - 1] in CN_NUM + "第"):
@@ -224,6 +236,10 @@ SIGNING_DATE = re.compile(
     f"{SPACE}*月{SPACE}*[0-9一二三四五六七八九十]{{1,3}}{SPACE}*日{SPACE}*")
 
 
+_ENDS_WITH_DAY = re.compile(f"日{SPACE}*$", re.M)
+_LINE = re.compile(".*")
+
+
 def _after_signature_dropped(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """Numbered lines after the report's signing date (related links, page footers) are not
     its outline, unless a new document starts there with its own ``一、``."""
@@ -233,7 +249,10 @@ def _after_signature_dropped(text: str, candidates: list[Candidate]) -> list[Can
     restarts = [c.start for c in line_starts if c.level <= 1 and c.value == 1]
     dropped: list[tuple[int, int]] = []  # [from, to) ranges whose candidates are dropped
     resume = line_starts[0].start
-    for match in re.finditer("(?m)^.*$", text):
+    # (only a line that ends in 日 can be a signing date: those lines alone are read)
+    for day in _ENDS_WITH_DAY.finditer(text):
+        line_start = text.rfind("\n", 0, day.start()) + 1
+        match = _LINE.match(text, line_start)
         if match.start() < resume or not SIGNING_DATE.fullmatch(match.group(0)):
             continue
         at = bisect.bisect_left(restarts, match.end())

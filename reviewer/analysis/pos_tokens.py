@@ -42,6 +42,10 @@ _RE_SKIP = re.compile(r"(\r\n|\s)")
 _RE_ENG = re.compile(r"[a-zA-Z0-9]+")
 _RE_NUM = re.compile(r"[\.0-9]+")
 _RE_ENG1 = re.compile(r"^[a-zA-Z0-9]$", re.U)
+# What _RE_ENG1 matches in a word of a Han block (one ASCII letter or digit; such a word holds
+# no line break), and the characters _RE_NUM matches: tested as sets, not a regex call per word.
+_ENG1 = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_NUM_CHARS = frozenset(".0123456789")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -63,7 +67,7 @@ def _tag(text: str) -> tuple[tuple[str, str], ...]:
             while x < n:
                 y = route[x][1] + 1
                 word = block[x:y]
-                if _RE_ENG1.match(word):
+                if word in _ENG1:
                     buf += word
                 else:
                     if buf:
@@ -78,10 +82,11 @@ def _tag(text: str) -> tuple[tuple[str, str], ...]:
             if _RE_SKIP.match(piece):
                 out.append((piece, "x"))
                 continue
+            eng = _RE_ENG.match(piece) is not None  # (sic: jieba tests the piece, not the character)
             for ch in piece:
-                if _RE_NUM.match(ch):
+                if ch in _NUM_CHARS:
                     out.append((ch, "m"))
-                elif _RE_ENG.match(piece):  # (sic: jieba tests the piece, not the character)
+                elif eng:
                     out.append((ch, "eng"))
                 else:
                     out.append((ch, "x"))

@@ -25,6 +25,8 @@ MAX_CELL = 16
 
 def table_cells(text: str) -> list[list[list[Span]]]:
     """Every ``|`` table of ``text``: its rows, each a list of cell spans (stripped of spaces)."""
+    if text.count("|") + text.count("｜") < 2:
+        return []  # (no line can hold two bars: the lines are not read one by one)
     tables: list[list[list[Span]]] = []
     current: list[list[Span]] = []
     position = 0
@@ -133,6 +135,9 @@ def _numeric(cell: str) -> bool:
     return bool(NUMERIC_CELL.match(cell)) and not YEAR_CELL.match(cell)
 
 
+_NOT_A_CELL = re.compile(r"[。;；,,:：!?|｜]")
+
+
 def _short_line_runs(text: str) -> list[list[Span]]:
     """Runs of short non-empty lines (blank lines between them allowed) of at least six lines."""
     runs: list[list[Span]] = []
@@ -141,7 +146,7 @@ def _short_line_runs(text: str) -> list[list[Span]]:
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
-            if len(stripped) <= MAX_CELL and not re.search(r"[。;；,,:：!?|｜]", stripped):
+            if len(stripped) <= MAX_CELL and not _NOT_A_CELL.search(stripped):
                 lead = len(line) - len(line.lstrip())
                 current.append((position + lead, position + lead + len(stripped)))
             else:

@@ -19,6 +19,7 @@ one in the body, where neither sentence narrows it (其中/分别 breakdowns, �
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -27,10 +28,13 @@ from reviewer.checks.prefix_scan import PrefixScan
 from reviewer.checks.sums import format_amount, tidy_number
 from reviewer.model import Check, Section
 
-LEAD = re.compile(
-    r"^(?:其中|另外|此外|同时|全年|年内|共|共计|合计|总计|累计|一共|我局|全局|本局|全区|全县|全市|"
-    r"全镇|全乡|全省|全州|全旗|全街道|本街道|街道|我县|我镇|我乡|我区|我市|我委|本委|全委|全系统|"
-    r"依法|先后|已|均|还|并|又|再|有|现有|目前|截至|截止|到|至|在|对|为|以|和|与|及|了|各类|各项|将|拟|力争)+")
+_LEAD_WORDS = (
+    "其中|另外|此外|同时|全年|年内|共|共计|合计|总计|累计|一共|我局|全局|本局|全区|全县|全市|"
+    "全镇|全乡|全省|全州|全旗|全街道|本街道|街道|我县|我镇|我乡|我区|我市|我委|本委|全委|全系统|"
+    "依法|先后|已|均|还|并|又|再|有|现有|目前|截至|截止|到|至|在|对|为|以|和|与|及|了|各类|各项|将|拟|力争")
+LEAD = re.compile(f"^(?:{_LEAD_WORDS})+")
+# The first characters of LEAD's words: a label that starts with none of them has no lead.
+_LEAD_FIRST = frozenset(word[0] for word in _LEAD_WORDS.split("|"))
 TIME = re.compile(r"\d{4}年(?:度)?|\d{1,2}月(?:份|底|末|初)?|\d{1,2}日|上半年|下半年|全年|年底|年初|以来")
 _TIME_CHARS = "年月日来"  # every TIME match holds one of them
 # What names the period of a figure: years, months, halves and quarters (截至11月底 ≠ 全年).
@@ -40,6 +44,8 @@ PERIOD_NOT_LAST = "0上下半一二三四季前五六七八九十个"
 GENERIC = re.compile(r"^(?:企业|单位|事项|部门|人员|案件|问题|次数|人次|项目|活动|资料|家|户|件|个)$")
 CHECKED_KINDS = ("count", "money", "measure", "duration")  # what a repeat check compares
 SKIP = re.compile(r"同比|环比|增长|下降|增加|减少|提高|上年|去年|较|比|占|平均|人均|每")
+# The characters that stand in a SKIP match other than last, for PrefixScan.
+SKIP_NOT_LAST = "同环增下减提上去平人"
 MIN_LABEL = 4
 # A summary and the body: the label must be specific enough on its own.
 MIN_SUMMARY_LABEL = 6
@@ -71,7 +77,7 @@ def find_conflicting_repeats(text: str, placed: Sequence[Placed], report_year: i
     own_year = str(report_year) if report_year else _report_year(text)
     periods = _Periods(text, own_year, starts)
     labels: dict[int, str] = {}
-    statements: dict[int, set[tuple[str, str, float]]] = {}
+    statements = _Statements(placed, labels)
     # The figures all three rules read (a checked kind, out of brackets, a label long and
     # specific enough), each with its sentence's period words up to it, found once.
     candidates: list[tuple[Placed, str, tuple[str, ...]]] = []
@@ -83,8 +89,6 @@ def find_conflicting_repeats(text: str, placed: Sequence[Placed], report_year: i
             continue
         raw = own_label(text, fig, floor)
         label = labels[fig.id] = _normalise(raw)
-        if len(label) >= 2:
-            statements.setdefault(fig.sentence, set()).add((label, fig.key[1], fig.value))
         if fig.key[0] in CHECKED_KINDS and len(label) >= MIN_LABEL and not GENERIC.match(label) \
                 and not SKIP.search(raw):
             lo = max(starts[fig.sentence], fig.start - SENTENCE_WINDOW)
@@ -107,12 +111,15 @@ def find_conflicting_repeats(text: str, placed: Sequence[Placed], report_year: i
             if abs(first.value - fig.value) <= first.precision + fig.precision + 1e-6:
                 continue
             own = {(label, fig.key[1], first.value), (label, fig.key[1], fig.value)}
-            anchors = (statements.get(first.sentence, set()) & statements.get(fig.sentence, set())) - own
+            anchors = (statements.of(first.sentence) & statements.of(fig.sentence)) - own
             if anchors or _transposed(first.figure.text, fig.figure.text):
                 reported.add(key)
                 checks.append(_check(first, fig, label))
                 break
-        if all(abs(e.value - fig.value) > e.precision + fig.precision + 1e-6 for e in earlier):
+        for e in earlier:  # (a loop, not all() over a generator: one per candidate)
+            if abs(e.value - fig.value) <= e.precision + fig.precision + 1e-6:
+                break
+        else:
             earlier.append(fig)
     candidates = [(fig, label, period, periods.narrowed(fig.sentence, fig.start))
                   for fig, label, period in candidates]
@@ -120,6 +127,35 @@ def find_conflicting_repeats(text: str, placed: Sequence[Placed], report_year: i
     pairs = {tuple(c.figures) for c in checks}  # one pair found by two rules is one problem
     return checks + [c for c in _summary_repeats(text, placed, starts, labels, candidates, reported, periods, sections)
                      if tuple(c.figures) not in pairs]
+
+
+class _Statements:
+    """What each sentence states: the (label, unit, value) of its figures out of brackets whose
+    label has two characters or more.  Only the two sentences of a pair with different values
+    are ever compared, so a sentence's set is made when first asked for (``labels`` filled by
+    then), not one set per sentence of the report."""
+
+    def __init__(self, placed: Sequence[Placed], labels: dict[int, str]):
+        self.placed = placed
+        self.labels = labels
+        self.sentences = [p.sentence for p in placed]
+        self.ordered = self.sentences == sorted(self.sentences)  # (in document order: always, from place_figures)
+        self._of: dict[int, set[tuple[str, str, float]]] = {}
+
+    def of(self, sentence: int) -> set[tuple[str, str, float]]:
+        said = self._of.get(sentence)
+        if said is None:
+            if self.ordered:
+                figures = self.placed[bisect.bisect_left(self.sentences, sentence):
+                                      bisect.bisect_right(self.sentences, sentence)]
+            else:
+                figures = [p for p in self.placed if p.sentence == sentence]
+            said = self._of[sentence] = set()
+            for p in figures:
+                label = None if p.in_parens else self.labels.get(p.id)
+                if label is not None and len(label) >= 2:
+                    said.add((label, p.key[1], p.value))
+        return said
 
 
 def _transposed_variants(candidates: list[tuple[Placed, str, tuple[str, ...], bool]]) -> list[Check]:
@@ -195,12 +231,17 @@ class _Periods:
         self.own_year = own_year
         self._periods = PrefixScan(PERIOD, PERIOD_NOT_LAST, text, starts)
         self._narrowing = PrefixScan(NARROWING, NARROWING_NOT_LAST, text, starts)
+        self._skip = PrefixScan(SKIP, SKIP_NOT_LAST, text, starts)
         self._found: dict[tuple[int, int], tuple[str, ...]] = {}
         self._last_words: list[str] | None = None
         self._last_period: tuple[str, ...] = ()
 
     def narrowed(self, sentence: int, end: int) -> bool:
         return self._narrowing.search(sentence, end)
+
+    def skipped(self, sentence: int, end: int) -> bool:
+        """``SKIP`` in the sentence up to ``end`` (a change, a share, last year's figure)."""
+        return self._skip.search(sentence, end)
 
     def __call__(self, sentence: int, start: int, end: int) -> tuple[str, ...]:
         found = self._found.get((start, end))
@@ -249,7 +290,7 @@ def _summary_repeats(text: str, placed: Sequence[Placed], starts: list[int], lab
     closing = _closing_paragraph(text, placed, sections)
     groups: dict[tuple[str, str, str, tuple[str, ...]], list[Placed]] = {}
     for fig, label, _, narrowed in candidates:
-        if len(label) < MIN_SUMMARY_LABEL or narrowed or SKIP.search(text, starts[fig.sentence], fig.start):
+        if len(label) < MIN_SUMMARY_LABEL or narrowed or periods.skipped(fig.sentence, fig.start):
             continue
         period = periods(fig.sentence, starts[fig.sentence], fig.start)
         groups.setdefault((_core(label), fig.key[0], fig.key[1], period), []).append(fig)
@@ -300,11 +341,15 @@ def _number_and_rest(text: str) -> tuple[str, str] | None:
 def _swaps(number: str) -> list[str]:
     """``number`` with two neighbouring, different digits swapped, each way it can be done;
     none when it has fewer than three digits (too short to call a swap a typing slip)."""
-    if sum(ch.isdigit() for ch in number) < 3:
+    # (``number`` holds only digits, points and commas: counted without a test per character)
+    if len(number) - number.count(".") - number.count(",") < 3:
         return []
-    return [number[:k] + number[k + 1] + number[k] + number[k + 2:]
-            for k in range(len(number) - 1)
-            if number[k].isdigit() and number[k + 1].isdigit() and number[k] != number[k + 1]]
+    out = []
+    for k in range(len(number) - 1):
+        x, y = number[k], number[k + 1]
+        if x != y and x not in ".," and y not in ".,":
+            out.append(number[:k] + y + x + number[k + 2:])
+    return out
 
 
 def _transposed(a: str, b: str) -> bool:
@@ -319,11 +364,11 @@ def _transposed(a: str, b: str) -> bool:
 
 def _normalise(raw: str) -> str:
     label = raw.strip()
-    if any(ch in label for ch in _TIME_CHARS):  # a TIME scan costs ten of these tests
+    if "年" in label or "月" in label or "日" in label or "来" in label:  # (_TIME_CHARS: a TIME scan costs ten of these tests)
         label = TIME.sub("", label)
     label = _QUOTES_AND_SPACES.sub("", label)
     # LEAD is anchored: strip its match until none is left (what repeating ``sub`` did)
-    while (lead := LEAD.match(label)) is not None:
+    while label[:1] in _LEAD_FIRST and (lead := LEAD.match(label)) is not None:
         label = label[lead.end():]
     return label
 

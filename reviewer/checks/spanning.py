@@ -42,9 +42,11 @@ def find_spanning_mismatches(text: str, placed: Sequence[Placed]) -> list[Check]
         if total.id not in possible:
             continue
         parts = _spanning_list(text, outer, k, openers, barriers)
+        if not parts:  # (most figures: no list after them)
+            continue
         # another figure of its kind in the total's sentence, outside the list: two possible totals
         inside = sum(1 for p in parts if p.sentence == total.sentence)
-        if parts and per_sentence[(total.sentence, total.key)] == 1 + inside:
+        if per_sentence[(total.sentence, total.key)] == 1 + inside:
             check = judge_breakdown(text, parts, [total], True)
             if check is not None:
                 checks.append(check)
