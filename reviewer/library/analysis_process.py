@@ -1,18 +1,18 @@
 """Analysing one report in a process of its own, its parts streamed back as they are found.
 
-The window analyses a report it imports on a worker thread, and a thread shares the interpreter
-lock with the GUI thread: while a 5 MB report is analysed, every call a view makes into Python
-waits for the lock, and the analysis itself runs a quarter slower for the switching.  A second
-process has a lock and a core of its own.  It stays up between imports (its dictionary loaded
-once), is started ahead of need by ``warm_up``, and sends the outline, the figures and the checks
-as the pipeline reaches them.  Given a file's path (``begin(path)``) it loads the file too and
-sends the document first, so the caller can show the text while the analysis goes on — and no
-regular expression of the cleaning runs over 5 MB on the caller's interpreter lock (each such
-call holds it throughout: the window's longest stalls were there) — — in slices of ``SLICE`` items, each unpickled on its own, so that
-no single unpickling holds the caller's lock for long.
+The window used to analyse a report it imports on a worker thread, and a thread shares the
+interpreter lock with the GUI thread: while a 5 MB report was analysed, every call a view made
+into Python waited for the lock, and a regular expression of the cleaning over 5 MB held it from
+start to end.  A second process has a lock and a core of its own.  It stays up between imports
+(its dictionary loaded once, until ten idle minutes), is started ahead of need by ``warm_up``,
+and runs a little below the window's priority.  Given a file's path (``begin(path)``) it loads
+the file and sends the document first, so the caller can show the text at once; then the
+outline, the figures and the checks as the pipeline reaches them, in slices of ``SLICE`` items,
+each unpickled on its own, so that no single unpickling holds the caller's lock for long.
 
-Whatever goes wrong with the process (it cannot start, it dies, it raises), ``analyze`` analyses
-here instead, so the caller gets exactly what ``pipeline.analyze`` gives or raises.
+Whatever goes wrong with the process (it cannot start, it dies, it raises), the caller loads and
+analyses in its own process instead, so it gets exactly what ``load_document`` and
+``pipeline.analyze`` give or raise.
 """
 
 from __future__ import annotations
@@ -107,8 +107,6 @@ def _document(request: Document | str) -> Document:
     """The document sent, or the file named loaded here (with the path the caller gives it)."""
     if isinstance(request, Document):
         return request
-    from pathlib import Path
-
     from reviewer.load.dispatch import load_document
 
     document = load_document(request)
@@ -170,18 +168,19 @@ class AnalysisProcess:
     def begin(self, source: Document | str) -> Pending:
         """Start analysing ``source`` (a document, or a file's path for the process to load
         itself) and return at once; ``finish`` (or ``abandon``) must follow, from any thread."""
+        is_path = not isinstance(source, Document)
         self._lock.acquire()
         try:
             self._start()
             self._conn.send(source)
         except ProcessFailed as exc:
-            return Pending(self, failed=str(exc), path=not isinstance(source, Document))
+            return Pending(self, failed=str(exc), path=is_path)
         except (OSError, ValueError) as exc:
-            return Pending(self, failed=f"could not send the report: {exc!r}", path=not isinstance(source, Document))
+            return Pending(self, failed=f"could not send the report: {exc!r}", path=is_path)
         except BaseException:
             self._lock.release()
             raise
-        return Pending(self, path=not isinstance(source, Document))
+        return Pending(self, path=is_path)
 
     def analyse_for_import(self, path: str | Path) -> Analysis | ImportResult:
         """``documents.analyse_for_import(path)``, loaded and analysed in the process: the same
