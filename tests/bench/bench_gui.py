@@ -8,12 +8,15 @@ Prints:
 - a 5 MB report: storing it (on the worker) and opening it (loading on the worker, views on the GUI
   thread), with a 10 ms QTimer heartbeat on the GUI thread; the longest gap between beats is the
   worst stall of the event loop (target: total ≤ 3 s, no stall over 100 ms);
-- import + open of a 5 MB report as a reviewer does it, streamed (``ui/streaming.py``, the real
-  analysis on a worker), ``--stream-runs`` times (10): text visible (target ≤ 0.5 s), outline
-  shown, fully analysed and shown (target ≤ 3 s), and the p95 and worst event-loop stalls; the
-  worker's phases (analysis, storing, preparing the views: wall and thread CPU time) and the memory
-  left behind per import (resident size and objects frozen for the collector after each run's
-  window is deleted).  ``--only-stream`` runs just that.
+- import + open of a 5 MB report as a reviewer does it, streamed (``ui/streaming.py``: the real
+  loading and analysis in the analysis process, the rest on a worker), ``--stream-runs`` times
+  (10), in two densities (``--density``: *normal*, the shared reports one after another as in
+  the analysis benchmark; *dense*, the sample repeated): text visible (target ≤ 0.5 s), outline
+  shown, fully analysed and shown (target ≤ 3 s), and the p95 and worst event-loop stalls with
+  when the longest ended; the worker's phases (the analysis as it waits for it, storing,
+  preparing the views: wall and thread CPU time) and the memory left behind per import (resident
+  size and objects frozen for the collector after each run's window is deleted).  The first run
+  starts the analysis process; each run's figures are printed.  ``--only-stream`` runs just that.
 
 The 5 MB report is the invented sample repeated; its analysis is the sample's analysis repeated
 with shifted offsets (running ``analyze`` on 5 MB is the analysis benchmark's business, not this
