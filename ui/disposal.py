@@ -1,7 +1,7 @@
 """Freeing what a view let go of a slice at a time, in later turns of the event loop.
 
-A 5 MB report's preview is replaced three times while it streams in (outline, figures, checks,
-then the stored review).  Dropping the last reference to 70,000 figure rows frees 200,000 Python
+A 5 MB report's preview is replaced twice while it streams in (outline, figures, then the
+stored review).  Dropping the last reference to 70,000 figure rows frees 200,000 Python
 objects in one go: 30–75 ms of the GUI thread, measured, and with the work around it that was
 the event loop's longest stall.  ``dispose`` keeps the objects alive in a queue of its own and
 drops them a few thousand at a time, each slice in its own turn of the event loop.
@@ -45,7 +45,7 @@ def pending() -> int:
 
 
 def drain() -> None:
-    """Drop everything now (tests; the application's exit)."""
+    """Drop everything now (tests)."""
     while _queue:
         _queue.pop().clear()
 
@@ -68,7 +68,8 @@ def _schedule() -> None:
 
 
 def _free_slice() -> None:
-    """One turn's share: up to ``SLICE`` references dropped from the end of the queue."""
+    """One turn's share: up to ``SLICE`` references dropped, the oldest list first (each from
+    its end: deleting a list's tail moves nothing)."""
     global _scheduled
     _scheduled = False
     budget = SLICE

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewer.library import analysis_process
-from reviewer.library.documents import EarlyRows, ImportResult, early_rows
+from reviewer.library.documents import EarlyRows, ImportResult, early_rows, load_for_import
 from reviewer.library.review import (
     DocumentReview,
     ItemReview,
@@ -73,15 +73,6 @@ def begin_analysis(path: Path) -> analysis_process.Pending:
     return analysis_process.shared().begin(str(path))
 
 
-def load_here(path: Path):
-    """The file loaded by this process (when the analysis process cannot)."""
-    from reviewer.load.dispatch import load_document
-
-    document = load_document(path)
-    document.path = str(path.resolve())
-    return document
-
-
 def analyse(pending: analysis_process.Pending, document, step) -> Analysis:
     """``pipeline.analyze(document, step)``, as begun by ``begin_analysis``."""
     return pending.finish(document, step)
@@ -94,7 +85,7 @@ def stream_import(path: str | Path, library_target: str, reviewer: str, publish:
     p = Path(path)
     pending = begin_analysis(p)
     try:
-        document = pending.document(lambda: load_here(p))
+        document = pending.document(lambda: load_for_import(p))  # here if the process cannot
         text = document.text
         publish("text", presentation.prepare(preview_review(Analysis(
             document=document, metadata=Metadata(), sections=[], figures=[], citations=[], checks=[])), None,

@@ -23,7 +23,6 @@ import os
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import fields
 from pathlib import Path
 
 from reviewer import pipeline
@@ -105,13 +104,7 @@ def _yield_to_the_window() -> None:
 
 def _document(request: Document | str) -> Document:
     """The document sent, or the file named loaded here (with the path the caller gives it)."""
-    if isinstance(request, Document):
-        return request
-    from reviewer.load.dispatch import load_document
-
-    document = load_document(request)
-    document.path = str(Path(request).resolve())
-    return document
+    return request if isinstance(request, Document) else documents.load_for_import(request)
 
 
 def _analyse_and_send(conn, document: Document) -> None:
@@ -184,21 +177,21 @@ class AnalysisProcess:
 
     def analyse_for_import(self, path: str | Path) -> Analysis | ImportResult:
         """``documents.analyse_for_import(path)``, loaded and analysed in the process: the same
-        outcome, made here whenever the process cannot (a file it could not load, a finder that
-        failed there) — so the error says why in the user's words, as it does here."""
+        outcome, made here whenever the process cannot (a file it could not load is loaded here,
+        so the error says why in the user's words)."""
         pending = self.begin(str(path))
         try:
-            document = pending.document(lambda: None)  # None: not loaded there
+            document = pending.document(lambda: documents.load_for_import(path))
+        except Exception as exc:  # noqa: BLE001 — said in the result
+            pending.abandon()
+            return documents.import_failure(path, exc)
         except BaseException:
             pending.abandon()
             raise
-        if document is None:
-            pending.abandon()
-            return documents.analyse_for_import(path)
         try:
             return pending.finish(document)
-        except Exception:  # noqa: BLE001 — the same failure, as the in-process import reports it
-            return documents.analyse_for_import(path)
+        except Exception as exc:  # noqa: BLE001 — a finder's bug, here too: said in the result
+            return documents.import_failure(path, exc)
 
     def close(self) -> None:
         with self._lock:
@@ -343,10 +336,7 @@ class Pending:
 
 def _analysis(document: Document, metadata: Metadata, parts: dict[str, list]) -> Analysis:
     """An ``Analysis`` of the parts so far (lists copied: the caller may keep a partial one)."""
-    values = {name: list(parts[name]) for name in LISTS}
-    names = {f.name for f in fields(Analysis)}
-    return Analysis(document=document, metadata=metadata,
-                    **{name: value for name, value in values.items() if name in names})
+    return Analysis(document=document, metadata=metadata, **{name: list(parts[name]) for name in LISTS})
 
 
 _shared: AnalysisProcess | None = None

@@ -92,21 +92,33 @@ def early_rows(partial: Analysis) -> EarlyRows:
     return EarlyRows(doc_uuid, {t: list(getattr(partial, t)) for t in EARLY_TABLES}, tables, reviewed_items(tables))
 
 
+def load_for_import(path: str | Path) -> Document:
+    """The report at ``path`` loaded, with the one spelling of its path the library keeps."""
+    from reviewer.load.dispatch import load_document
+
+    p = Path(path)
+    document = load_document(p)
+    document.path = str(p.resolve())
+    return document
+
+
+def import_failure(path: str | Path, exc: Exception) -> ImportResult:
+    """The result that says why ``path`` could not be imported: ``exc`` (a ``ReviewerError``
+    in the user's words, or a finder's bug, which must not stop a folder import)."""
+    if isinstance(exc, ReviewerError):
+        return ImportResult(None, str(path), error=exc.message())
+    return ImportResult(None, str(path), error=f"{path}: {type(exc).__name__}: {exc}")
+
+
 def analyse_for_import(path: str | Path) -> Analysis | ImportResult:
     """Load and analyse one report for the library, or the result that says why it cannot be
     imported.  Touches no library, so worker processes run it (``batch``)."""
-    from reviewer.load.dispatch import load_document
     from reviewer.pipeline import analyze
 
-    p = Path(path)
     try:
-        document = load_document(p)
-        document.path = str(p.resolve())
-        return analyze(document)
-    except ReviewerError as exc:
-        return ImportResult(None, str(p), error=exc.message())
-    except Exception as exc:  # a finder's bug must not stop a folder import
-        return ImportResult(None, str(p), error=f"{p}: {type(exc).__name__}: {exc}")
+        return analyze(load_for_import(path))
+    except Exception as exc:  # noqa: BLE001 — said in the result
+        return import_failure(path, exc)
 
 
 class DocumentsMixin:
