@@ -100,3 +100,42 @@ def test_cancelling_the_stream_stores_nothing(window, qtbot, monkeypatch):
     assert window.workspace.review is None
     assert window.workspace.documents() == []
     assert window.stack.currentWidget() is window.library_page
+
+
+def _stream(path, library, cancelled=lambda: False):
+    steps: list[str] = []
+    streamed = streaming.stream_import(path, str(library), "测试员", lambda name, _: steps.append(name), cancelled)
+    return streamed, steps
+
+
+def test_rows_are_made_early_only_for_a_report_the_import_creates(tmp_path, monkeypatch):
+    """A new report's outline and figure rows are made while its checks are found; a changed
+    report at a known path is re-anchored instead, so making them would be wasted work."""
+    made = []
+    real = streaming.early_rows
+    monkeypatch.setattr(streaming, "early_rows", lambda partial: made.append(1) or real(partial))
+    report = tmp_path / "甲县报告.txt"
+    report.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    library = tmp_path / "library.db"
+    first, steps = _stream(report, library)
+    assert first.result.created and len(made) == 1
+    assert steps == list(streaming.STEPS)
+    report.write_text(SAMPLE.read_text(encoding="utf-8") + "\n本报告另附说明。\n", encoding="utf-8")
+    second, _ = _stream(report, library)
+    assert not second.result.created and second.result.anchoring is not None
+    assert second.result.doc_uuid == first.result.doc_uuid
+    assert len(made) == 1, "no early rows for a new version of a known report"
+    assert second.prepared is not None and second.prepared.review.figures
+
+
+def test_a_library_that_does_not_open_leaves_the_analysis_process_free(tmp_path):
+    """The library is opened while the process analyses: if it cannot be, the analysis is given
+    up, and the next import is not kept waiting for it."""
+    from reviewer.messages import ReviewerError
+
+    folder = tmp_path / "a folder, not a library"
+    folder.mkdir()
+    with pytest.raises(ReviewerError):
+        _stream(SAMPLE, folder)
+    streamed, _ = _stream(SAMPLE, tmp_path / "library.db")
+    assert streamed.result.created

@@ -129,3 +129,21 @@ def test_early_rows_of_other_objects_are_not_taken(backend_library):
     result = lib.import_analysis(analysis, with_review=True, early=early)
     assert result.created and result.doc_uuid != early.doc_uuid
     assert lib.load_review(result.doc_uuid) == result.review
+
+
+def test_a_report_is_new_unless_its_text_or_its_path_is_known(backend_library):
+    """``is_new_report`` answers what ``import_analysis`` will do: the window makes early rows
+    only for a report the import will create."""
+    from dataclasses import replace
+
+    lib = backend_library()
+    analysis = make_analysis(SMALL_TEXT, path="/r/甲县.txt")
+    assert lib.is_new_report(analysis.document)
+    assert lib.import_analysis(analysis).created
+    assert not lib.is_new_report(analysis.document), "the same text"
+    changed = replace(analysis.document, sha256="0" * 64, text=analysis.document.text + "补充。")
+    assert not lib.is_new_report(changed), "a new version of the report at the same path"
+    elsewhere = replace(changed, path="/r/乙县.txt")
+    assert lib.is_new_report(elsewhere)
+    pasted = replace(changed, path="<text>")
+    assert lib.is_new_report(pasted), "pasted texts share a placeholder, not an identity"

@@ -14,6 +14,7 @@ index, the outline tree, the figure rows — is built here, off the GUI thread
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,36 +85,38 @@ def stream_import(path: str | Path, library_target: str, reviewer: str, publish:
     hands each part to the window; ``None`` comes back when cancelled before storing."""
     p = Path(path)
     pending = begin_analysis(p)
-    try:
-        document = pending.document(lambda: load_for_import(p))  # here if the process cannot
-        text = document.text
-        publish("text", presentation.prepare(preview_review(Analysis(
-            document=document, metadata=Metadata(), sections=[], figures=[], citations=[], checks=[])), None,
-            versions=False))
-    except BaseException:  # the file did not load, or the window went: the analysis is not wanted
-        pending.abandon()
-        raise
 
     class Cancelled(Exception):
         pass
 
     early: list[EarlyRows] = []
+    with ExitStack() as stack:
+        try:
+            document = pending.document(lambda: load_for_import(p))  # here if the process cannot
+            text = document.text
+            publish("text", presentation.prepare(preview_review(Analysis(
+                document=document, metadata=Metadata(), sections=[], figures=[], citations=[], checks=[])), None,
+                versions=False))
+            library = stack.enter_context(Library(library_target, reviewer=reviewer))
+            new_report = library.is_new_report(document)  # (asked while the process analyses)
+        except BaseException:  # the file did not load, the library did not open, or the window
+            pending.abandon()  # went: the analysis is not wanted
+            raise
 
-    def step(name: str, partial: Analysis) -> None:
-        if cancelled():
-            raise Cancelled
-        if name == "checks":  # the stored review follows at once and brings them: one swap of the
-            publish(name, None)  # views less, and its preparing (0.3 s of 5 MB) not on the way
-            return
-        publish(name, presentation.prepare(preview_review(partial), text, versions=False))
-        if name == "figures":  # while the process finds the checks, the rows to store are made
-            early.append(early_rows(partial))
+        def step(name: str, partial: Analysis) -> None:
+            if cancelled():
+                raise Cancelled
+            if name == "checks":  # the stored review follows at once and brings them: one swap of
+                publish(name, None)  # the views less, and its preparing (0.3 s of 5 MB) not on the way
+                return
+            publish(name, presentation.prepare(preview_review(partial), text, versions=False))
+            if name == "figures" and new_report:  # while the process finds the checks, the rows
+                early.append(early_rows(partial))  # to store are made (a known report has its own)
 
-    try:
-        analysis = analyse(pending, document, step)
-    except Cancelled:
-        return None
-    with Library(library_target, reviewer=reviewer) as library:
+        try:
+            analysis = analyse(pending, document, step)
+        except Cancelled:
+            return None
         result = library.import_analysis(analysis, with_review=True, early=early[-1] if early else None)  # committed
         review, result.review = result.review, None  # built from what was stored, not read back
         if review is None and result.doc_uuid:  # known already, or a new version of a known report

@@ -121,6 +121,12 @@ def analyse_for_import(path: str | Path) -> Analysis | ImportResult:
         return import_failure(path, exc)
 
 
+def _resolve_path(doc: Document) -> None:
+    """One spelling per file, so that re-imports are found."""
+    if doc.path and Path(doc.path).exists():
+        doc.path = str(Path(doc.path).resolve())
+
+
 class DocumentsMixin:
     """Importing reports and reading their reviews back (part of ``store.Library``)."""
 
@@ -158,16 +164,12 @@ class DocumentsMixin:
         shows it at once instead of reading 100,000 rows back).  ``early``: rows made
         beforehand from part of this analysis (``early_rows``), used if they fit it."""
         doc = analysis.document
-        if doc.path and Path(doc.path).exists():
-            doc.path = str(Path(doc.path).resolve())  # one spelling per file, so re-imports are found
+        _resolve_path(doc)
         with self._tx():
-            same = self._row("SELECT uuid FROM documents WHERE sha256 = ?", (doc.sha256,))
+            same = self._same_text(doc)
             if same:
                 return ImportResult(same["uuid"], doc.path, created=False, unchanged=True)
-            # A changed file at a known path is the same report in a new version; pasted texts
-            # ("<text>") and the like share a placeholder, not an identity.
-            earlier = None if doc.path.startswith("<") else self._row(
-                "SELECT uuid FROM documents WHERE path = ? ORDER BY imported_at DESC", (doc.path,))
+            earlier = self._earlier_version(doc)
             if earlier:
                 report = self._reimport(earlier["uuid"], analysis)
                 return ImportResult(earlier["uuid"], doc.path, created=False, anchoring=report)
@@ -195,6 +197,22 @@ class DocumentsMixin:
                                          early.reviewed if early is not None else None)
             self.adopt_versions(result.review)  # as load_review remembers the versions it read
         return result
+
+    def is_new_report(self, document: Document) -> bool:
+        """Whether importing ``document`` would create a report: the library holds neither its
+        text nor an earlier version at its path (``early_rows`` are worth making only then)."""
+        _resolve_path(document)
+        return self._same_text(document) is None and self._earlier_version(document) is None
+
+    def _same_text(self, doc: Document) -> dict | None:
+        return self._row("SELECT uuid FROM documents WHERE sha256 = ?", (doc.sha256,))
+
+    def _earlier_version(self, doc: Document) -> dict | None:
+        """The report a changed file at a known path is a new version of; pasted texts
+        ("<text>") and the like share a placeholder, not an identity."""
+        if doc.path.startswith("<"):
+            return None
+        return self._row("SELECT uuid FROM documents WHERE path = ? ORDER BY imported_at DESC", (doc.path,))
 
     def _insert_rows(self, table: str, rows: list[dict]) -> None:
         """Bulk insert inside the caller's transaction: one ``executemany`` per set of columns.
