@@ -45,6 +45,16 @@ def test_the_tagger_gives_jieba_posseg_tags():
         assert pos_tokens._tag(piece) == tuple((p.word, p.flag) for p in reference.cut(piece, HMM=False)), piece
 
 
+def test_segment_is_jiebas_cut_with_and_without_hmm():
+    whole = segmenter.tokenizer()
+    jieba = segmenter.import_jieba()
+    for piece in windows() + ["ABC123类案件-5%\r\n测试", "鬵鬵鬵曦曦龘龘", "a b\tc", "3.5万人次"]:
+        for hmm in (True, False):
+            theirs = jieba.Tokenizer.lcut(whole, piece, HMM=hmm)
+            assert segmenter.segment(piece, hmm) == theirs, (piece, hmm)
+            assert list(segmenter.with_spans(theirs)) == list(jieba.Tokenizer.tokenize(whole, piece, HMM=hmm))
+
+
 def test_shards_round_trip_a_dictionary():
     freq = {"法": 10, "法治": 5, "法治政": 0, "法治政府": 7, "a": 1, "": 0}
     tags = {"法": "n", "法治": "n", "法治政府": "nt"}
@@ -94,6 +104,7 @@ def test_the_faster_dag_and_route_are_jiebas():
             tok.calc(block, dag, ours)
             jieba.Tokenizer.calc(tok, block, dag, theirs)
             assert ours == theirs, block
+            assert tok.best_ends(block) == [theirs[x][1] + 1 for x in range(len(block))], block
 
 
 def test_a_damaged_shard_file_is_refused():

@@ -61,11 +61,10 @@ def _tag(text: str) -> tuple[tuple[str, str], ...]:
     out: list[tuple[str, str]] = []
     for block in _RE_HAN.split(text):
         if _RE_HAN.match(block):
-            route: dict = {}
-            tok.calc(block, tok.get_DAG(block), route)
+            ends = tok.best_ends(block)
             x, n, buf = 0, len(block), ""
             while x < n:
-                y = route[x][1] + 1
+                y = ends[x]
                 word = block[x:y]
                 if word in _ENG1:
                     buf += word
@@ -127,7 +126,7 @@ def words(a: str, start: int, end: int, hmm: bool = True) -> list[tuple[str, int
 
 @functools.lru_cache(maxsize=8192)
 def _words(window: str, hmm: bool) -> tuple[tuple[str, int, int], ...]:
-    return tuple(segmenter.for_text(window).tokenize(window, HMM=hmm))
+    return segmenter.with_spans(segmenter.segment(window, hmm))
 
 
 def clear_caches() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 import math
+import re
 import sys
 import threading
 import time
@@ -152,8 +153,47 @@ def _speed_up(tok) -> None:
                     best = candidate
             route[idx] = best
 
+    def best_ends(sentence: str) -> list[int]:
+        """``calc`` over ``get_DAG`` in one pass, as the end of the best route's word at each
+        position: each fragment is sliced and looked up once, and no DAG is built (a tie goes to
+        the longer word, as ``max`` over jieba's (probability, end) pairs gives it)."""
+        tok.check_initialized()
+        freq, weight, logtotal = weights()
+        log = math.log
+        n = len(sentence)
+        probs = [0.0] * (n + 1)
+        ends = [0] * n
+        for idx in range(n - 1, -1, -1):
+            best: float | None = None
+            best_end = end = idx + 1
+            frag = sentence[idx]
+            count = freq.get(frag)
+            while count is not None:
+                if count:
+                    w = weight.get(frag)
+                    if w is None:
+                        w = weight[frag] = log(count) - logtotal
+                    p = w + probs[end]
+                    if best is None or p >= best:
+                        best, best_end = p, end
+                if end == n:
+                    break
+                end += 1
+                frag = sentence[idx:end]
+                count = freq.get(frag)
+            if best is None:  # no word starts here: the character alone
+                char = sentence[idx]
+                w = weight.get(char)
+                if w is None:
+                    w = weight[char] = log(freq.get(char) or 1) - logtotal
+                best = w + probs[idx + 1]
+            probs[idx] = best
+            ends[idx] = best_end
+        return ends
+
     tok.get_DAG = get_DAG
     tok.calc = calc
+    tok.best_ends = best_ends
 
 
 def _load_whole(tok, jieba, user_dict: Path):
@@ -169,6 +209,92 @@ def _load_whole(tok, jieba, user_dict: Path):
     return tok, tags, force_split
 
 
+# jieba's patterns for its accurate mode (jieba 0.42.1, ``Tokenizer.cut``): the runs it segments
+# and, between them, the blanks it keeps whole (every other character is a word of its own).
+_RE_HAN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
+_RE_SKIP = re.compile(r"(\r\n|\s)")
+# What jieba's ``re_eng`` matches in a one-character word: such words are joined into one.
+_ENG1 = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+def segment(text: str, hmm: bool) -> list[str]:
+    """``jieba.lcut(text, HMM=hmm)`` over the words loaded for ``text``: jieba's algorithm with
+    ``best_ends`` for its route, without its generators (short pieces pay mostly for those)."""
+    tok = for_text(text)
+    out: list[str] = []
+    for block in _RE_HAN.split(text):
+        if not block:
+            continue
+        if _RE_HAN.match(block):
+            (_hmm_block if hmm else _plain_block)(tok, block, out)
+            continue
+        for piece in _RE_SKIP.split(block):
+            if _RE_SKIP.match(piece):
+                out.append(piece)
+            else:
+                out.extend(piece)
+    return out
+
+
+def _plain_block(tok, block: str, out: list[str]) -> None:
+    """jieba's ``__cut_DAG_NO_HMM``: the route's words, one-character Latin letters and digits
+    joined."""
+    ends = tok.best_ends(block)
+    x, n, buf = 0, len(block), ""
+    while x < n:
+        y = ends[x]
+        word = block[x:y]
+        if word in _ENG1:
+            buf += word
+        else:
+            if buf:
+                out.append(buf)
+                buf = ""
+            out.append(word)
+        x = y
+    if buf:
+        out.append(buf)
+
+
+def _hmm_block(tok, block: str, out: list[str]) -> None:
+    """jieba's ``__cut_DAG``: the route's words, runs of one-character words read again by the
+    HMM (``finalseg``) unless the run is a dictionary word."""
+    ends = tok.best_ends(block)
+    x, n, buf = 0, len(block), ""
+    while x < n:
+        y = ends[x]
+        if y - x == 1:
+            buf += block[x]
+        else:
+            if buf:
+                _unknown_run(tok, buf, out)
+                buf = ""
+            out.append(block[x:y])
+        x = y
+    if buf:
+        _unknown_run(tok, buf, out)
+
+
+def _unknown_run(tok, buf: str, out: list[str]) -> None:
+    if len(buf) == 1:
+        out.append(buf)
+    elif not tok.FREQ.get(buf):
+        out.extend(import_jieba().finalseg.cut(buf))
+    else:
+        out.extend(buf)
+
+
+def with_spans(words: list[str]) -> tuple[tuple[str, int, int], ...]:
+    """``words`` with their code-point spans in the text they cut (as jieba's ``tokenize``)."""
+    out = []
+    start = 0
+    for word in words:
+        end = start + len(word)
+        out.append((word, start, end))
+        start = end
+    return tuple(out)
+
+
 def cut(text: str) -> list[str]:
     return list(_cut(text))
 
@@ -182,12 +308,12 @@ def cut_with_spans(text: str) -> list[tuple[str, int, int]]:
 # pieces come back often within a report and across reports: each is segmented once.
 @functools.lru_cache(maxsize=8192)
 def _cut(text: str) -> tuple[str, ...]:
-    return tuple(for_text(text).lcut(text, HMM=True))
+    return tuple(segment(text, True))
 
 
 @functools.lru_cache(maxsize=8192)
 def _cut_with_spans(text: str) -> tuple[tuple[str, int, int], ...]:
-    return tuple(for_text(text).tokenize(text, HMM=True))
+    return with_spans(segment(text, True))
 
 
 def clear_caches() -> None:
