@@ -88,22 +88,10 @@ def _titles(text: str, analysis: str) -> list[Citation]:
         start = analysis.find(OPEN, pos)
         if start == -1:
             return found
-        depth, end = 0, None
         limit = min(len(analysis), start + TITLE_SCAN)
         newline = analysis.find("\n", start, limit)
         limit = limit if newline == -1 else newline
-        has_close = analysis.find(CLOSE, start, limit) != -1
-        for index in range(start, limit if has_close else start):
-            ch = analysis[index]
-            if ch == OPEN:
-                depth += 1
-            elif ch == CLOSE:
-                depth -= 1
-                if depth == 0:
-                    end = index + 1
-                    break
-            elif ch == "\n":
-                break
+        end = _closing_end(analysis, start, limit)
         if end is None:
             # Unclosed: up to the end of the line or sentence, if there is a title there at all.
             stop = start + 1
@@ -118,6 +106,26 @@ def _titles(text: str, analysis: str) -> list[Citation]:
         if end - start > 2:
             found.append(Citation(text=text[start:end], kind="title", start=start, end=end))
         pos = end
+
+
+def _closing_end(analysis: str, start: int, limit: int) -> int | None:
+    """Where the title opened at ``start`` closes (after its 》, nested titles counted), or None
+    when it does not close by ``limit``."""
+    close = analysis.find(CLOSE, start, limit)
+    if close == -1:
+        return None
+    if analysis.find(OPEN, start + 1, close) == -1:
+        return close + 1  # (most titles: nothing nested, no depth to count)
+    depth = 0
+    for index in range(start, limit):
+        ch = analysis[index]
+        if ch == OPEN:
+            depth += 1
+        elif ch == CLOSE:
+            depth -= 1
+            if depth == 0:
+                return index + 1
+    return None
 
 
 def _doc_numbers(text: str, analysis: str) -> list[Citation]:

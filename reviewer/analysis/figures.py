@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reviewer.analysis import label_fallbacks, labels, numerals, pos_tokens
+from reviewer.analysis import label_fallbacks, labels, numerals, pos_tokens, segmenter
 from reviewer.analysis.figure_spans import Coverage, SectionIndex, anchored_matches
 from reviewer.analysis.units import UnitTable, unit_table
 from reviewer.model import Citation, Document, Figure, Metadata, Section
@@ -585,6 +585,8 @@ def _stands_alone(a: str, f: _Found) -> bool:
     lo = max(lo, number_start - 6)
     hi = a.find("\n", unit_end, unit_end + 6)
     hi = min(hi if hi >= 0 else len(a), unit_end + 6)
+    if not chinese and not _word_may_run_on(a, unit_start, unit_end, hi):
+        return True  # (after an Arabic number only a word running on from the unit tells)
     # dictionary words only: HMM would glue a measure word to the next character (62条且)
     for word, start, end in pos_tokens.words(a, lo, hi, hmm=False):
         if chinese and start < number_start < end and word[:number_start - start] not in _PREFIXES:
@@ -595,6 +597,15 @@ def _stands_alone(a: str, f: _Found) -> bool:
                 f.qualifier and f.end > unit_end and end <= f.end):
             return False  # 3分局, 一期工程 (but 10所以上: jieba reads 所|以上 as 所以)
     return True
+
+
+def _word_may_run_on(a: str, start: int, end: int, hi: int) -> bool:
+    """Whether jieba's dictionary has a word that starts at ``start`` and ends after ``end``,
+    by ``hi`` (分局, 所以).  Without dictionary segmentation (HMM off) a word starting at a Han
+    character is always one of its dictionary's words: without one, the unit cannot run on,
+    and the window around it need not be segmented."""
+    freq = segmenter.for_text(a[start]).FREQ  # (the words of that character loaded)
+    return any(freq.get(a[start:stop]) for stop in range(end + 1, hi + 1))
 
 
 # 一次 + a two-character verb (办结, 通过) + 率 names a rate: "done in one go" rate.

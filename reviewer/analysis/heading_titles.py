@@ -182,13 +182,16 @@ def _run_on_cut(analysis: str, start: int, end: int) -> int | None:
     if not one_clause and number is None and line_end - end < 2 \
             and not RUN_ON_NUMBER.search(analysis, clause_end, end):
         return None  # (counted numbers in a later clause show the sentence is body text)
+    number_cut = number is not None and not one_clause and _number_opens_body(clause, number)
+    if not number_cut and not _may_open_body(clause):
+        return None  # (nothing that could open the body: no need to segment the clause)
     from reviewer.analysis import segmenter
 
     words = segmenter.cut_with_spans(clause)
     starts = {s: w for w, s, _ in words}
     ends = {e for _, _, e in words}
     cuts: list[tuple[int, str]] = []  # (where, kind): kind is "subject", "predicate" or "preposition"
-    if number and not one_clause and _number_opens_body(clause, number):
+    if number_cut:
         cuts.append((number.start(), "predicate"))
     opener = _first_opener(clause, starts)
     if opener is not None:
@@ -233,6 +236,16 @@ def _first_opener(clause: str, starts: dict[int, str]) -> tuple[int, str] | None
         if word == "《" or at in starts:
             return at, _OPENER_KIND[word]
     return None
+
+
+def _may_open_body(clause: str) -> bool:
+    """Whether an opener or a unit's name stands where ``_first_opener`` and the search for an
+    organisation look.  Without one no cut is possible, whatever the words: most heading
+    clauses are passed over before jieba segments them."""
+    opener = _OPENER_AT.search(clause, 4)
+    if opener is not None and opener.start() <= len(clause) - 4:
+        return True
+    return ORGANISATION.search(clause, 4) is not None
 
 
 def _number_opens_body(clause: str, number: re.Match[str]) -> bool:
