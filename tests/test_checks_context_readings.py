@@ -60,9 +60,21 @@ def test_bracket_depth_at_each_figure_is_counted_from_its_sentence_start():
 
 def test_own_label_reads_back_to_the_last_stop():
     class At:
-        def __init__(self, start: int):
+        def __init__(self, text: str, start: int):
             self.start = start
+            self.label_from = context.label_start(text, start)  # as place_figures finds it
 
     for text, rng in _texts(3):
         start, floor = rng.randint(0, len(text)), rng.randint(0, len(text) + 3)
-        assert context.own_label(text, At(start), floor) == _own_label(text, start, floor), (text, start, floor)
+        assert context.own_label(text, At(text, start), floor) == _own_label(text, start, floor), (text, start, floor)
+
+
+def test_placed_figures_know_where_their_own_words_begin():
+    for text, rng in _texts(4, 1500):
+        positions = sorted({rng.randint(0, len(text)) for _ in range(4)})
+        figures = [Figure(id=n, text="1件", value=1, unit="件", kind="count", label=None, qualifier=None,
+                          start=p, end=p) for n, p in enumerate(positions, start=1)]
+        context.sentence_starts.cache_clear()
+        for placed in context.place_figures(text, figures):
+            for floor in (0, rng.randint(0, len(text) + 3)):
+                assert context.own_label(text, placed, floor) == _own_label(text, placed.start, floor), text

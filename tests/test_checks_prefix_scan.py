@@ -4,6 +4,7 @@ sentence (``PrefixScan``), are what searching from the sentence start finds."""
 from __future__ import annotations
 
 import random
+import re
 
 from reviewer.checks import repeats
 from reviewer.checks.context import sentence_starts
@@ -36,7 +37,8 @@ def _queries(text: str, rng: random.Random) -> list[tuple[int, int, int]]:
 def test_period_words_read_on_are_those_found_from_the_start():
     for text, rng in _texts(7, 3000):
         sentence_starts.cache_clear()
-        scan = PrefixScan(repeats.PERIOD, repeats.PERIOD_NOT_LAST, text, sentence_starts(text))
+        scan = PrefixScan(repeats.PERIOD, repeats.PERIOD_NOT_LAST, text, sentence_starts(text),
+                          repeats.PERIOD_HOLDS)
         for sentence, lo, end in _queries(text, rng):
             assert scan.findall(sentence, lo, end) == repeats.PERIOD.findall(text, lo, end), (text, lo, end)
 
@@ -49,3 +51,19 @@ def test_narrowing_read_on_is_what_a_search_from_the_start_finds():
         for sentence, _, end in _queries(text, rng):
             expected = repeats.NARROWING.search(text, starts[sentence], end) is not None
             assert scan.search(sentence, end) == expected, (text, starts[sentence], end)
+
+
+# NARROWING with its N年来 written plainly, as a numeral run before 年来
+PLAIN_NARROWING = re.compile(
+    r"其中|分别|包括|新增|新发|本月|当月|本周|上半年|下半年|季度|前[一二三四五六七八九十\d]+个?月|专项|"
+    r"行动|活动|期间|以来|累计|截至|截止|上年|去年|前年|同期|历年|近[一二三四五六七八九十两\d]+年|"
+    r"[一二三四五六七八九十两\d]+年来|预计|计划|将|拟|目标|力争")
+
+
+def test_narrowing_finds_a_word_where_the_plain_pattern_does():
+    for text, rng in _texts(9, 3000):
+        sentence_starts.cache_clear()
+        starts = sentence_starts(text)
+        for sentence, _, end in _queries(text, rng):
+            expected = PLAIN_NARROWING.search(text, starts[sentence], end) is not None
+            assert (repeats.NARROWING.search(text, starts[sentence], end) is not None) == expected, text

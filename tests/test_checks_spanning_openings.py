@@ -33,9 +33,8 @@ def test_the_indexed_opening_is_the_walked_one():
     rng = random.Random(5)
     for _ in range(4000):
         text = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 50)))
-        openers = [m.start() for m in spanning._OPENER_AFTER.finditer(text)]
-        barriers = [m.start() for m in spanning._BARRIER.finditer(text)]
+        openers = spanning.list_openers(text)
         total_end = rng.randint(0, len(text))
         end = rng.randint(total_end, len(text) + 3)
-        assert spanning._opened_after(text, _At(total_end), end, openers, barriers) == _walk(text, total_end, end), \
+        assert spanning._opened_after(text, _At(total_end), end, openers) == _walk(text, total_end, end), \
             (text, total_end, end)

@@ -121,7 +121,7 @@ def _amount_and_rate(text: str, placed: Sequence[Placed], n: int) -> list[Check]
     if old_value <= 0:
         return []
     old = Placed(figure=amount.figure, value=old_value, key=new.key, sentence=new.sentence,
-                 in_parens=False, precision=amount.precision + new.precision)
+                 in_parens=False, precision=amount.precision + new.precision, label_from=amount.label_from)
     # the arithmetic as the report states it: last year's figure first, then the rate over it
     old_text = format_amount(old_value, new)
     quotient = amount.value / old_value * 100
@@ -204,7 +204,7 @@ def _rate(rate: Placed, new: Placed, old: Placed, sign: int, new_value: float | 
     replaces the arithmetic the message opens with."""
     if new_value is not None:
         new = Placed(figure=new.figure, value=new_value, key=new.key, sentence=new.sentence,
-                     in_parens=new.in_parens, precision=new.precision)
+                     in_parens=new.in_parens, precision=new.precision, label_from=new.label_from)
     growth = sign * (new.value - old.value) / old.value * 100
     decimals = _decimals(rate.figure.text)
     scale = 10 ** decimals

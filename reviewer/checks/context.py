@@ -33,9 +33,13 @@ SAME_UNIT = {"名": "人", "位": "人"}
 _MAGNITUDE = {"万": 10_000, "亿": 100_000_000, "千": 1_000, "百": 100}
 
 
-@dataclass(frozen=True, init=False, slots=True)
+@dataclass(init=False, slots=True)
 class Placed:
-    """A numeric figure with the facts about its position that the checks use."""
+    """A numeric figure with the facts about its position that the checks use.
+
+    Read only, by convention: not frozen, since a frozen instance is set field by field through
+    ``object.__setattr__``, which made placing a figure cost five times as much.  (Never hashed:
+    its ``Figure`` is not hashable.)"""
 
     figure: Figure
     value: float
@@ -43,6 +47,9 @@ class Placed:
     sentence: int  # index of the sentence (。!?\n) it stands in
     in_parens: bool
     precision: float  # half a unit of the last written digit, in base units
+    # Where ``own_label`` reads from with no floor (``label_start``): found once, where the
+    # checks asked for it three times a figure.  None for a figure placed without its text.
+    label_from: int | None = field(default=None, repr=False, compare=False)
     # The figure's start, end and id, copied once: the checks read them half a million times
     # in a dense megabyte, and a property call costs five times an attribute.
     start: int = field(init=False, repr=False, compare=False)
@@ -50,19 +57,19 @@ class Placed:
     id: int = field(init=False, repr=False, compare=False)
 
     def __init__(self, figure: Figure, value: float, key: tuple[str, str], sentence: int, in_parens: bool,
-                 precision: float) -> None:
-        # Slots, set through object.__setattr__ (the instance is frozen): a tenth of the memory
-        # of an instance dict, which a dense 5 MB report fills with 60,000 figures.
-        setter = object.__setattr__
-        setter(self, "figure", figure)
-        setter(self, "value", value)
-        setter(self, "key", key)
-        setter(self, "sentence", sentence)
-        setter(self, "in_parens", in_parens)
-        setter(self, "precision", precision)
-        setter(self, "start", figure.start)
-        setter(self, "end", figure.end)
-        setter(self, "id", figure.id)
+                 precision: float, label_from: int | None = None) -> None:
+        # Slots: a tenth of the memory of an instance dict, which a dense 5 MB report fills
+        # with 60,000 figures.
+        self.figure = figure
+        self.value = value
+        self.key = key
+        self.sentence = sentence
+        self.in_parens = in_parens
+        self.precision = precision
+        self.label_from = label_from
+        self.start = figure.start
+        self.end = figure.end
+        self.id = figure.id
 
 
 def fold_punctuation(text: str) -> str:
@@ -178,7 +185,7 @@ def place_figures_both(text: str, figures: list[Figure]) -> tuple[list[Placed], 
                 depth -= 1
             next_bracket += 1
         one = Placed(figure, float(value), (figure.kind, SAME_UNIT.get(figure.unit, figure.unit)), index,
-                     depth > 0, _precision(figure))
+                     depth > 0, _precision(figure), label_start(text, start))
         rough.append(one)
         if not approximate:
             exact.append(one)
@@ -199,18 +206,25 @@ SENTENCE_WINDOW = 400  # how far back in a sentence a total or a denominator is 
 
 
 def own_label(text: str, figure: Placed, floor: int = 0) -> str:
-    """The words right before a figure, back to the previous separator or boundary.
+    """The words right before a figure, back to the previous separator or boundary, and not
+    before ``floor`` (a figure's end, a sentence start: 0 or more).
 
     This is the checks' own reading of what a figure counts, independent of ``Figure.label``;
-    it is at most ``LABEL_WINDOW`` characters long.
+    it is at most ``LABEL_WINDOW`` characters long.  (A floor past ``label_from`` cuts the
+    words short: no stop stands between them and the figure.)
     """
-    start = figure.start  # (read once, and no max() call: the checks ask ~40,000 times a dense megabyte)
-    if floor < start - LABEL_WINDOW:
-        floor = start - LABEL_WINDOW
-    if floor >= start:
-        return ""
+    begin = figure.label_from  # (no max() call: the checks ask ~120,000 times a dense megabyte)
+    if floor > begin:
+        begin = floor
+    return text[begin:figure.start]
+
+
+def label_start(text: str, start: int) -> int:
+    """Where the words before ``start`` begin: after the last stop (separator, boundary,
+    bracket, colon) of the ``LABEL_WINDOW`` characters before it, else at the window's start."""
+    floor = start - LABEL_WINDOW if start > LABEL_WINDOW else 0
     last_stop = _UP_TO_LAST_STOP.match(text, floor, start)
-    return text[last_stop.end() if last_stop else floor:start]
+    return last_stop.end() if last_stop else floor
 
 
 # ``own_label`` keeps the characters after the last of these (found from the end, in one pass).

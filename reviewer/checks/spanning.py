@@ -36,12 +36,11 @@ def find_spanning_mismatches(text: str, placed: Sequence[Placed]) -> list[Check]
     totals = [p for p, label in zip(outer, labels) if not _other_period_or_change(label)]
     per_sentence = Counter((p.sentence, p.key) for p in totals)
     possible = {p.id for p in totals}
-    openers = [m.start() for m in _OPENER_AFTER.finditer(text)]
-    barriers = [m.start() for m in _BARRIER.finditer(text)]
+    openers = list_openers(text)
     for k, total in enumerate(outer):
         if total.id not in possible:
             continue
-        parts = _spanning_list(text, outer, k, openers, barriers)
+        parts = _spanning_list(text, outer, k, openers)
         if not parts:  # (most figures: no list after them)
             continue
         # another figure of its kind in the total's sentence, outside the list: two possible totals
@@ -87,13 +86,12 @@ def _totals_after(text: str, outer: Sequence[Placed]) -> list[Check]:
     return checks
 
 
-def _spanning_list(text: str, outer: Sequence[Placed], k: int, openers: list[int],
-                   barriers: list[int]) -> list[Placed]:
+def _spanning_list(text: str, outer: Sequence[Placed], k: int, openers: list[int]) -> list[Placed]:
     total = outer[k]
     # Where the list opens, looked for first: most figures open none.  Bounded by the window
     # alone, not by the last figure of the total's kind as well: an opening found beyond that
     # figure leaves no part after it, so the list is empty either way.
-    opened = _opened_after(text, total, total.end + SENTENCE_WINDOW, openers, barriers)
+    opened = _opened_after(text, total, total.end + SENTENCE_WINDOW, openers)
     if opened is None:
         return []
     later = []
@@ -133,31 +131,32 @@ def _other_period_or_change(label: str) -> bool:
     return bool(OTHER_PERIODS.search(label) or _NOT_A_TOTAL.search(label))
 
 
-def _opened_after(text: str, total: Placed, end: int, openers: list[int], barriers: list[int]) -> int | None:
+def list_openers(text: str) -> list[int]:
+    """The clause ends of ``text`` (``_OPENER_AFTER``: a superset) that a breakdown phrase (其中,
+    按类型分, 从案件类型看) follows, each confirmed once for the document, not once per total
+    that might open a list there."""
+    return [m.start() for m in _OPENER_AFTER.finditer(text)
+            if BREAKDOWN_OPENER.match(text[m.start() + 1:m.start() + 41].lstrip())]
+
+
+def _opened_after(text: str, total: Placed, end: int, openers: list[int]) -> int | None:
     """Where the list after ``total`` opens: a sentence or clause that starts with 其中 or a
-    breakdown phrase (按类型分, 从案件类型看), in the next sentence at most, before ``end``; None
-    when none does.  ``openers`` are the clause ends of the text that such a phrase may follow
-    (``_OPENER_AFTER``: a superset, each confirmed here), so the clause ends between are not
-    walked one by one: a line break or a 。 before the opening ends the search (``barriers``:
-    where they stand in the text)."""
+    breakdown phrase, in the next sentence at most, before ``end``; None when none does.
+    ``openers`` (``list_openers``) are where such phrases open: the first after the total is
+    the opening unless a line break or a 。 stands before it (the clause ends between open
+    nothing, so they are not walked one by one)."""
     first = bisect.bisect_left(openers, total.end)
     if first == len(openers) or openers[first] >= end:
         return None  # no opening in reach
-    after = bisect.bisect_left(barriers, total.end)
-    barrier = barriers[after] if after < len(barriers) else len(text)  # the first \n or 。 after the total
-    for index in range(first, len(openers)):  # (a slice would copy)
-        at = openers[index]
-        if at >= end or barrier < at:
-            return None
-        if BREAKDOWN_OPENER.match(text[at + 1:at + 41].lstrip()):
-            return at + 1
-    return None
+    at = openers[first]
+    if text.find("。", total.end, at) >= 0 or text.find("\n", total.end, at) >= 0:
+        return None
+    return at + 1
 
 
 # A clause end (_CLAUSE_START) that a breakdown phrase may follow: BREAKDOWN_OPENER's words
 # all open with one of these; the phrase itself is matched as before.
 _OPENER_AFTER = re.compile(r"[。;,:](?=\s*(?:其中|具体|按|从|分))")
-_BARRIER = re.compile("[。\n]")
 
 
 def _narrower_exceeds(text: str, outer: Sequence[Placed], labels: Sequence[str]) -> list[Check]:
