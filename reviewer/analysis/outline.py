@@ -25,7 +25,9 @@ Detection reads ``document.analysis_text`` (Simplified); titles and spans come f
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reviewer.analysis.contents import contents_spans
@@ -96,14 +98,42 @@ _CIRCLED = re.compile("[\u2474-\u249b]")
 _CIRCLED_STYLES = ("⒈", "⑴")
 
 
+# Markers of these styles are taken only at a line start or right after a sentence end (level
+# 3 is never loose; ``1)`` and the spaced and comma styles need a line start: see _candidates),
+# so their patterns are tried at those few places (_heads), not at every numeral of the text.
+_HEAD_ONLY_STYLES = frozenset(("1.", "一 ", "1 ", "一，", "1)"))
+# A line start or a sentence end (the quote and spaces _after_sentence_end steps over) before a
+# numeral: where a marker of those styles may begin.
+_HEAD = re.compile(f"[\n。!?！？][”’\"]?{SPACE}*(?=[0-9０-９{CN_NUM}])")
+_FIRST_HEAD = re.compile(f"{SPACE}*(?=[0-9０-９{CN_NUM}])")
+
+
+def _heads(text: str) -> list[int]:
+    """Every offset where a marker of ``_HEAD_ONLY_STYLES`` may begin: the first numeral of a
+    line, or one right after a sentence end (a superset: _candidates still checks each)."""
+    first = _FIRST_HEAD.match(text)  # (the first line has no line break before it)
+    return ([first.end()] if first else []) + [match.end() for match in _HEAD.finditer(text)]
+
+
+def _marker_matches(pattern: re.Pattern[str], style: str, text: str, heads: list[int]
+                    ) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, or for a style taken only at a line start or after a sentence
+    end, its matches at ``heads``.  (No match of these patterns holds a line break or a sentence
+    end, so one at a head never overlaps one elsewhere that finditer would have found first.)"""
+    if style not in _HEAD_ONLY_STYLES:
+        return pattern.finditer(text)
+    return (match for match in map(pattern.match, itertools.repeat(text), heads) if match)
+
+
 def _candidates(text: str, shown: str) -> list[Candidate]:
     """Markers found in ``text`` (the analysis form); ``shown`` gives the style as written."""
     found: list[Candidate] = []
     circled = _CIRCLED.search(text) is not None  # (one scan for the two patterns of ⒈ and ⑴)
+    heads = _heads(text)
     for pattern, level, style in MARKERS:
         if style in _CIRCLED_STYLES and not circled:
             continue
-        for match in pattern.finditer(text):
+        for match in _marker_matches(pattern, style, text, heads):
             pos = match.start()
             if pos > 0 and (text[pos - 1].isdigit() or text[pos - 1] in CN_NUM + "第"):
                 continue
