@@ -1,6 +1,6 @@
-"""Markers of the styles taken only at a line start or after a sentence end are looked for at
-those places alone (outline._heads): the candidates must be the ones a scan of the whole text
-gives."""
+"""Markers of some styles are looked for only where they may begin (outline._starts: line starts
+and sentence ends, brackets and circled numbers): the candidates must be the ones a scan of the
+whole text gives."""
 
 from __future__ import annotations
 
@@ -15,23 +15,28 @@ from reviewer.load.dispatch import document_from_text
 
 ROOT = Path(__file__).resolve().parents[1]
 PIECES = ["一、", "二 ", "三，", "十一、", "(一)", "1.", "2、", "3 .", "１．", "12)", "3）", "4 ", "⒈",
-          "(1)", "⑴", "。", "！", "?", "”", "\"", "\n", "\n\n", " ", "\u3000", "\u00a0", "\u200b",
+          "(1)", "（ 2 ）", "⑴", "⒉", "(", "。", "！", "?", "”", "\"", "\n", "\n\n", " ", "\u3000", "\u00a0", "\u200b",
           "工作", "加强", "1.5万元", "3、4月", "一是", "第一章"]
 
 
 def _full_scan(text: str) -> list[outline.Candidate]:
-    saved = outline._HEAD_ONLY_STYLES
-    outline._HEAD_ONLY_STYLES = frozenset()
+    saved = outline._TRIED_AT
+    outline._TRIED_AT = {}
     try:
         return outline._candidates(text, text)
     finally:
-        outline._HEAD_ONLY_STYLES = saved
+        outline._TRIED_AT = saved
 
 
 def test_heads_are_line_starts_and_sentence_ends_before_a_numeral():
     text = "  1. 总则\n\u3000二 工作\n加强。 3)监督！”四，其他\n五、"
-    assert [text[h] for h in outline._heads(text)] == ["1", "二", "3", "四", "五"]
-    assert outline._heads("工作1.") == []
+    assert [text[h] for h in outline._starts(text)["heads"]] == ["1", "二", "3", "四", "五"]
+    assert outline._starts("工作1.")["heads"] == []
+
+
+def test_openers_are_brackets_and_circled_numbers():
+    text = "（一）工作(1)加强⑴⒈（"
+    assert [text[h] for h in outline._starts(text)["openers"]] == ["（", "(", "⑴", "⒈", "（"]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
