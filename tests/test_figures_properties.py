@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -101,3 +103,18 @@ def test_anchored_matches_passing_over_anchors_are_finditers_matches(text):
 def test_fractions_are_the_fraction_patterns_matches(text):
     """The fractions are found from each 分之: the same matches as the pattern's own scan."""
     assert [m.span() for m in figures._fractions(text)] == [m.span() for m in figures._FRACTION.finditer(text)]
+
+
+_TWO_ALTERNATIVES = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # how _AR was first written
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["1", "23", "456", ",", ",789", ",12", ".", ".5", "%", "-", " ", "至",
+                                  "万", "件", "百分之", "三"]), max_size=15).map("".join))
+def test_arabic_numbers_match_as_with_two_alternatives(text):
+    for pattern in (figures._NUMBER, figures._PERCENT_WORDS):
+        reference = re.compile(pattern.pattern.replace(figures._AR, _TWO_ALTERNATIVES))
+        assert reference.pattern != pattern.pattern
+        for pos in range(len(text)):
+            ours, theirs = pattern.match(text, pos), reference.match(text, pos)
+            assert (ours and (ours.span(), ours.groups())) == (theirs and (theirs.span(), theirs.groups()))

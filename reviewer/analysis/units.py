@@ -29,9 +29,7 @@ class UnitTable:
 
     def match(self, text: str, pos: int) -> str | None:
         """The longest unit that starts at ``pos``."""
-        if pos >= len(text):
-            return None
-        for unit in self.by_first_char.get(text[pos], ()):
+        for unit in self.by_first_char.get(text[pos:pos + 1], ()):  # ("" at the end: no unit)
             if text.startswith(unit, pos):
                 return unit
         return None
