@@ -139,3 +139,22 @@ def test_a_library_that_does_not_open_leaves_the_analysis_process_free(tmp_path)
         _stream(SAMPLE, folder)
     streamed, _ = _stream(SAMPLE, tmp_path / "library.db")
     assert streamed.result.created
+
+
+def test_a_new_report_cancelled_after_its_figures_were_written_is_not_stored(tmp_path):
+    """The outline's and figures' rows are written while the checks are found, in a transaction
+    only the import completes: a cancel then leaves nothing, and the next import stores it all."""
+    from reviewer.library.store import Library
+
+    library = tmp_path / "library.db"
+    steps: list[str] = []
+    streamed = streaming.stream_import(SAMPLE, str(library), "测试员", lambda name, _: steps.append(name),
+                                       lambda: "figures" in steps)
+    assert streamed is None and steps[-1] == "figures"
+    with Library(library) as lib:
+        assert lib.list_documents() == []
+    streamed, _ = _stream(SAMPLE, library)
+    assert streamed.result.created
+    with Library(library) as lib:
+        assert lib.load_review(streamed.result.doc_uuid) == streamed.prepared.review
+        assert [d.doc_uuid for d in lib.list_documents()] == [streamed.result.doc_uuid]

@@ -89,7 +89,7 @@ def stream_import(path: str | Path, library_target: str, reviewer: str, publish:
     class Cancelled(Exception):
         pass
 
-    early: list[EarlyRows] = []
+    staged: list[EarlyRows] = []  # a new report's outline and figures, written at its figures step
     with ExitStack() as stack:
         try:
             document = pending.document(lambda: load_for_import(p))  # here if the process cannot
@@ -103,25 +103,37 @@ def stream_import(path: str | Path, library_target: str, reviewer: str, publish:
             pending.abandon()  # went: the analysis is not wanted
             raise
 
-        def step(name: str, partial: Analysis) -> None:
-            if cancelled():
-                raise Cancelled
-            if name == "checks":  # the stored review follows at once and brings them: one swap of
-                publish(name, None)  # the views less, and its preparing (0.3 s of 5 MB) not on the way
-                return
-            publish(name, presentation.prepare(preview_review(partial), text, versions=False))
-            if name == "figures" and new_report:  # while the process finds the checks, the rows
-                early.append(early_rows(partial))  # to store are made (a known report has its own)
+        with ExitStack() as staging:  # the new report's transaction, from its figures to its import
+            def step(name: str, partial: Analysis) -> None:
+                if cancelled():
+                    raise Cancelled
+                if name == "checks":  # the stored review follows at once and brings them: one swap of
+                    publish(name, None)  # the views less, and its preparing (0.3 s of 5 MB) not on the way
+                    return
+                publish(name, presentation.prepare(preview_review(partial), text, versions=False))
+                if name == "figures" and new_report and not staged:
+                    stage(partial)
 
-        try:
-            analysis = analyse(pending, document, step)
-        except Cancelled:
-            return None
-        result = library.import_analysis(analysis, with_review=True, early=early[-1] if early else None)  # committed
+            def stage(partial: Analysis) -> None:
+                """While the process finds the checks, the outline's and figures' rows are made
+                and written (a known report has rows of its own); the import completes them."""
+                early = early_rows(partial)
+                if staging.enter_context(library.staged_import(early, partial)):
+                    staged.append(early)
+
+            try:
+                analysis = analyse(pending, document, step)
+            except Cancelled:
+                return None  # (what was written rolls back)
+            result = library.import_analysis(analysis, with_review=True, early=staged[0] if staged else None)
+        # committed
         review, result.review = result.review, None  # built from what was stored, not read back
+        versions, result.versions = result.versions, None  # (its versions came with it)
         if review is None and result.doc_uuid:  # known already, or a new version of a known report
             review = library.load_review(result.doc_uuid)
-    prepared = presentation.prepare(review, text) if review is not None else None
+    prepared = presentation.prepare(review, text, versions=versions is None) if review is not None else None
+    if prepared is not None and versions is not None:
+        prepared.versions = versions
     publish("stored", None)
     return Streamed(result, prepared)
 
