@@ -158,3 +158,21 @@ def test_a_new_report_cancelled_after_its_figures_were_written_is_not_stored(tmp
     with Library(library) as lib:
         assert lib.load_review(streamed.result.doc_uuid) == streamed.prepared.review
         assert [d.doc_uuid for d in lib.list_documents()] == [streamed.result.doc_uuid]
+
+
+def test_the_views_built_while_the_checks_are_found_are_those_of_the_stored_review(tmp_path):
+    """The outline tree and figure rows of a new report are built at its figures step (from the
+    rows written then) and taken for the stored review: the same as built from it afterwards."""
+    from ui import presentation
+
+    streamed, _ = _stream(SAMPLE, tmp_path / "library.db")
+    prepared = streamed.prepared
+    review = prepared.review
+    assert review.checks, "the sample has checks: the figure rows must know them"
+    again = presentation.prepare(review, review.document.text)
+    assert prepared.outline is not None and prepared.outline.sections is review.sections
+    assert [n.item for n in prepared.outline.flat] == [n.item for n in again.outline.flat]
+    assert [len(n.children) for n in prepared.outline.flat] == [len(n.children) for n in again.outline.flat]
+    for name in ("rows", "row_of", "section_titles", "check_figures"):
+        assert getattr(prepared.figures, name) == getattr(again.figures, name), name
+    assert prepared.versions == again.versions
