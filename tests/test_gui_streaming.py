@@ -139,3 +139,40 @@ def test_a_library_that_does_not_open_leaves_the_analysis_process_free(tmp_path)
         _stream(SAMPLE, folder)
     streamed, _ = _stream(SAMPLE, tmp_path / "library.db")
     assert streamed.result.created
+
+
+def test_a_new_report_cancelled_after_its_figures_were_written_is_not_stored(tmp_path):
+    """The outline's and figures' rows are written while the checks are found, in a transaction
+    only the import completes: a cancel then leaves nothing, and the next import stores it all."""
+    from reviewer.library.store import Library
+
+    library = tmp_path / "library.db"
+    steps: list[str] = []
+    streamed = streaming.stream_import(SAMPLE, str(library), "测试员", lambda name, _: steps.append(name),
+                                       lambda: "figures" in steps)
+    assert streamed is None and steps[-1] == "figures"
+    with Library(library) as lib:
+        assert lib.list_documents() == []
+    streamed, _ = _stream(SAMPLE, library)
+    assert streamed.result.created
+    with Library(library) as lib:
+        assert lib.load_review(streamed.result.doc_uuid) == streamed.prepared.review
+        assert [d.doc_uuid for d in lib.list_documents()] == [streamed.result.doc_uuid]
+
+
+def test_the_views_built_while_the_checks_are_found_are_those_of_the_stored_review(tmp_path):
+    """The outline tree and figure rows of a new report are built at its figures step (from the
+    rows written then) and taken for the stored review: the same as built from it afterwards."""
+    from ui import presentation
+
+    streamed, _ = _stream(SAMPLE, tmp_path / "library.db")
+    prepared = streamed.prepared
+    review = prepared.review
+    assert review.checks, "the sample has checks: the figure rows must know them"
+    again = presentation.prepare(review, review.document.text)
+    assert prepared.outline is not None and prepared.outline.sections is review.sections
+    assert [n.item for n in prepared.outline.flat] == [n.item for n in again.outline.flat]
+    assert [len(n.children) for n in prepared.outline.flat] == [len(n.children) for n in again.outline.flat]
+    for name in ("rows", "row_of", "section_titles", "check_figures"):
+        assert getattr(prepared.figures, name) == getattr(again.figures, name), name
+    assert prepared.versions == again.versions

@@ -147,3 +147,152 @@ def test_a_report_is_new_unless_its_text_or_its_path_is_known(backend_library):
     assert lib.is_new_report(elsewhere)
     pasted = replace(changed, path="<text>")
     assert lib.is_new_report(pasted), "pasted texts share a placeholder, not an identity"
+
+
+@pytest.mark.parametrize("which", [0, 1, 2])
+def test_the_versions_of_a_fresh_import_are_those_of_its_review(backend_library, which):
+    """``import_analysis`` hands the review's versions along (every item at 0), so the window
+    does not walk 100,000 items again for them: they must be what ``review_versions`` finds."""
+    from reviewer.library.versions import review_versions
+
+    lib = backend_library()
+    result = lib.import_analysis(list(_analyses())[which], with_review=True)
+    assert result.versions == review_versions(result.review) == review_versions(lib.load_review(result.doc_uuid))
+
+
+def test_sections_and_figures_that_read_back_as_they_are_are_taken_as_they_are(backend_library):
+    """The review of a fresh import holds the analysis's own Section and Figure objects when
+    the store gives back every value unchanged, and equal ones made from the rows when not."""
+    lib = backend_library()
+    analysis = list(_analyses())[2]
+    review = lib.import_analysis(analysis, with_review=True).review
+    assert {id(s.section) for s in review.sections} == {id(s) for s in analysis.sections}
+    assert {id(f.figure) for f in review.figures} == {id(f) for f in analysis.figures}
+    odd = _edge_analysis()  # an int in a REAL column: its figures are made from their rows
+    review = lib.import_analysis(odd, with_review=True).review
+    assert not {id(f.figure) for f in review.figures} & {id(f) for f in odd.figures}
+    assert review == lib.load_review(review.doc_uuid)
+
+
+@pytest.mark.parametrize("change", ["low", "value", "confidence", "number"])
+def test_one_odd_value_among_plain_ones_is_read_back_as_stored(backend_library, change):
+    """A single value the store would give back otherwise (an int in a REAL column, a value
+    JSON turns into another type, a NULL read as "" or 1.0) makes its
+    table's review items from the rows, so the review still equals what ``load_review`` reads."""
+    lib = backend_library()
+    analysis = make_analysis(report_text(sections=3, paragraphs=2, sentences=3, seed=5))
+    section, figure = analysis.sections[-1], analysis.figures[-1]
+    if change == "low":
+        figure.low, figure.high = 2, 4
+    elif change == "value":
+        figure.value = (1, 2)
+    elif change == "confidence":
+        section.confidence = None
+    else:
+        section.number = None
+    result = lib.import_analysis(analysis, with_review=True)
+    stored = lib.load_review(result.doc_uuid)
+    assert result.review == stored and repr(result.review) == repr(stored)
+
+
+def _stored_rows(lib, doc_uuid):
+    """Every item row of a report, without its uuids (fresh ones each import), in order."""
+    out = {}
+    for table in ("sections", "figures", "citations", "checks"):
+        rows = lib._rows(f"SELECT * FROM {table} WHERE doc_uuid = ? ORDER BY ordinal", (doc_uuid,))
+        out[table] = [{k: v for k, v in r.items() if k not in ("uuid", "doc_uuid")} for r in rows]
+    document = lib._row("SELECT * FROM documents WHERE uuid = ?", (doc_uuid,))
+    out["documents"] = {k: v for k, v in document.items() if k not in ("uuid", "imported_at")}
+    return out
+
+
+@pytest.mark.parametrize("which", [0, 1, 2])
+def test_a_staged_import_stores_what_a_plain_one_stores(backend_library, which):
+    """The window writes a new report's outline and figures while its checks are found
+    (``staged_import``), and the import completes that transaction: the same rows as an import
+    in one go, and a review equal to what ``load_review`` reads."""
+    from dataclasses import replace
+
+    from reviewer.library.documents import early_rows
+
+    lib = backend_library()
+    plain = lib.import_analysis(list(_analyses())[which]).doc_uuid
+    expected = _stored_rows(lib, plain)
+    lib.remove_document(plain)
+    analysis = list(_analyses())[which]
+    partial = replace(analysis, citations=[], checks=[], advisories=[])
+    early = early_rows(partial)
+    with lib.staged_import(early, partial) as written:
+        assert written
+        result = lib.import_analysis(analysis, with_review=True, early=early)
+    assert result.created and result.doc_uuid == early.doc_uuid
+    stored = lib.load_review(result.doc_uuid)
+    assert result.review == stored and repr(result.review) == repr(stored)
+    assert _stored_rows(lib, result.doc_uuid) == expected
+    assert [h.action for h in lib.history(doc_uuid=result.doc_uuid)] == ["import"]
+
+
+def test_a_staged_import_left_unfinished_stores_nothing(backend_library):
+    """Cancelled or failed between the figures and the end: nothing of the report remains."""
+    from dataclasses import replace
+
+    from reviewer.library.documents import early_rows
+
+    lib = backend_library()
+    analysis = make_analysis(SMALL_TEXT)
+    partial = replace(analysis, citations=[], checks=[], advisories=[])
+    early = early_rows(partial)
+    with lib.staged_import(early, partial) as written:
+        assert written
+    assert lib.list_documents() == []
+    with pytest.raises(RuntimeError), lib.staged_import(early, partial):
+        raise RuntimeError("the analysis failed")
+    assert lib.list_documents() == []
+    result = lib.import_analysis(analysis, with_review=True, early=early)  # and it imports after all
+    assert result.created and lib.load_review(result.doc_uuid) == result.review
+
+
+def test_a_staged_import_of_an_analysis_made_again_or_with_other_metadata(backend_library):
+    """The analysis was made again after the rows were written (the process failed: other
+    objects), or its metadata changed after the figures: the import stores the final analysis."""
+    from dataclasses import replace
+
+    from reviewer.library.documents import early_rows
+
+    lib = backend_library()
+    analysis = make_analysis(SMALL_TEXT, path="/r/甲县.txt")
+    partial = replace(analysis, citations=[], checks=[], advisories=[])
+    early = early_rows(partial)
+    again = make_analysis(SMALL_TEXT, path="/r/甲县.txt")
+    with lib.staged_import(early, partial):
+        result = lib.import_analysis(again, with_review=True, early=early)
+    assert result.created and result.doc_uuid != early.doc_uuid
+    assert [d.doc_uuid for d in lib.list_documents()] == [result.doc_uuid]
+    assert lib.load_review(result.doc_uuid) == result.review
+
+    other = make_analysis(SMALL_TEXT + "另一份。", path="/r/乙县.txt")
+    partial = replace(other, metadata=replace(other.metadata, title="早先的标题"), citations=[], checks=[],
+                      advisories=[])
+    early = early_rows(partial)
+    with lib.staged_import(early, partial):
+        result = lib.import_analysis(other, with_review=True, early=early)
+    assert result.doc_uuid == early.doc_uuid
+    stored = lib.load_review(result.doc_uuid)
+    assert stored == result.review and stored.metadata == other.metadata
+
+
+def test_a_staged_import_of_a_report_stored_meanwhile_writes_nothing(backend_library):
+    from dataclasses import replace
+
+    from reviewer.library.documents import early_rows
+
+    lib = backend_library()
+    analysis = make_analysis(SMALL_TEXT)
+    first = lib.import_analysis(make_analysis(SMALL_TEXT))
+    partial = replace(analysis, citations=[], checks=[], advisories=[])
+    early = early_rows(partial)
+    with lib.staged_import(early, partial) as written:
+        assert not written
+        result = lib.import_analysis(analysis, with_review=True, early=early)
+    assert result.unchanged and result.doc_uuid == first.doc_uuid
+    assert len(lib.list_documents()) == 1

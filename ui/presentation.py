@@ -26,7 +26,7 @@ BIG_TEXT = 300_000
 class Prepared:
     review: DocumentReview
     spans: SpanIndex
-    outline: OutlineTree
+    outline: OutlineTree | None  # None in a preview that does not show its outline
     figures: FigureRows
     items: dict = None  # (item_type, uuid) -> reviewed object
     entries: list | None = None  # the review pane's list (review_pane.review_entries)
@@ -35,18 +35,36 @@ class Prepared:
     versions: dict[str, int] | None = None  # library.versions.review_versions(review), for adopt_versions
 
 
-def prepare(review: DocumentReview, shown_text: str | None, versions: bool = True) -> Prepared:
+def prepare(review: DocumentReview, shown_text: str | None, versions: bool = True,
+            outline: OutlineTree | None = None, figures: FigureRows | None = None) -> Prepared:
     """Build the view data for ``review``; the text document only if the view shows other text;
     the row versions (50 ms of the GUI thread's time for a 5 MB report) unless ``versions`` is
-    False (a preview, which is never edited)."""
-    result = Prepared(review=review, spans=build_span_index(review), outline=build_outline_tree(review.sections),
-                      figures=prepare_figure_rows(review), items=item_index(review),
+    False.  ``outline`` and ``figures``: built beforehand from this review's sections and figures
+    (``streaming`` builds them while the checks are found), taken if they were."""
+    if outline is None or outline.sections is not review.sections:
+        outline = build_outline_tree(review.sections)
+    result = Prepared(review=review, spans=build_span_index(review), outline=outline,
+                      figures=prepare_figure_rows(review, figures), items=item_index(review),
                       entries=review_entries(review), versions=review_versions(review) if versions else None)
-    text = review.document.text
+    _add_text(result, shown_text)
+    return result
+
+
+def prepare_preview(review: DocumentReview, shown_text: str | None, outline: bool) -> Prepared:
+    """What the window shows of a preview (``previewing.show_preview``): no row versions or item
+    index (a preview is never edited), and the outline only for the part that shows it."""
+    result = Prepared(review=review, spans=build_span_index(review),
+                      outline=build_outline_tree(review.sections) if outline else None,
+                      figures=prepare_figure_rows(review), entries=review_entries(review))
+    _add_text(result, shown_text)
+    return result
+
+
+def _add_text(result: Prepared, shown_text: str | None) -> None:
+    text = result.review.document.text
     if text != shown_text:
         result.offsets = OffsetMap(text)
         result.document = build_text_document(text)
-    return result
 
 
 def is_big(review: DocumentReview | None) -> bool:

@@ -31,6 +31,8 @@ from reviewer.library.review import (
 from reviewer.library.store import Library
 from reviewer.model import Analysis, Metadata
 from ui import presentation
+from ui.models.outline import build_outline_tree
+from ui.models.tables import prepare_figure_rows
 
 PREVIEW = "preview:"  # the prefix of a preview's doc_uuid and item uuids (never a store's uuid)
 STEPS = ("text", "outline", "figures", "checks", "stored")  # what the progress counts
@@ -67,6 +69,15 @@ def preview_review(analysis: Analysis) -> DocumentReview:
         advisories=[ReviewedCheck(c, item("advisory", n)) for n, c in enumerate(analysis.advisories)])
 
 
+def early_views(early: EarlyRows, partial: Analysis) -> dict:
+    """The outline tree and figure rows of the review an import with ``early`` brings (its
+    sections and figures are those lists), as ``presentation.prepare`` takes them beforehand."""
+    review = DocumentReview(doc_uuid=early.doc_uuid, document=partial.document, metadata=partial.metadata,
+                            metadata_review=ItemReview(uuid=early.doc_uuid), imported_at="",
+                            sections=early.reviewed["sections"], figures=early.reviewed["figures"])
+    return {"outline": build_outline_tree(review.sections), "figures": prepare_figure_rows(review)}
+
+
 def begin_analysis(path: Path) -> analysis_process.Pending:
     """The application's analysis process loads and analyses ``path``; the worker only takes
     the document and the parts (and prepares them for the views), so the GUI thread has the
@@ -89,39 +100,54 @@ def stream_import(path: str | Path, library_target: str, reviewer: str, publish:
     class Cancelled(Exception):
         pass
 
-    early: list[EarlyRows] = []
+    staged: list[EarlyRows] = []  # a new report's outline and figures, written at its figures step
+    views: dict = {}  # their outline tree and figure rows (``early_views``)
     with ExitStack() as stack:
         try:
             document = pending.document(lambda: load_for_import(p))  # here if the process cannot
             text = document.text
-            publish("text", presentation.prepare(preview_review(Analysis(
+            publish("text", presentation.prepare_preview(preview_review(Analysis(
                 document=document, metadata=Metadata(), sections=[], figures=[], citations=[], checks=[])), None,
-                versions=False))
+                outline=False))
             library = stack.enter_context(Library(library_target, reviewer=reviewer))
             new_report = library.is_new_report(document)  # (asked while the process analyses)
         except BaseException:  # the file did not load, the library did not open, or the window
             pending.abandon()  # went: the analysis is not wanted
             raise
 
-        def step(name: str, partial: Analysis) -> None:
-            if cancelled():
-                raise Cancelled
-            if name == "checks":  # the stored review follows at once and brings them: one swap of
-                publish(name, None)  # the views less, and its preparing (0.3 s of 5 MB) not on the way
-                return
-            publish(name, presentation.prepare(preview_review(partial), text, versions=False))
-            if name == "figures" and new_report:  # while the process finds the checks, the rows
-                early.append(early_rows(partial))  # to store are made (a known report has its own)
+        with ExitStack() as staging:  # the new report's transaction, from its figures to its import
+            def step(name: str, partial: Analysis) -> None:
+                if cancelled():
+                    raise Cancelled
+                if name == "checks":  # the stored review follows at once and brings them: one swap of
+                    publish(name, None)  # the views less, and its preparing (0.3 s of 5 MB) not on the way
+                    return
+                publish(name, presentation.prepare_preview(preview_review(partial), text, outline=name == "outline"))
+                if name == "figures" and new_report and not staged:
+                    stage(partial)
 
-        try:
-            analysis = analyse(pending, document, step)
-        except Cancelled:
-            return None
-        result = library.import_analysis(analysis, with_review=True, early=early[-1] if early else None)  # committed
+            def stage(partial: Analysis) -> None:
+                """While the process finds the checks, the outline's and figures' rows are made
+                and written (a known report has rows of its own), which the import completes, and
+                the outline tree and figure rows of the review it will bring are built."""
+                early = early_rows(partial)
+                if staging.enter_context(library.staged_import(early, partial)):
+                    staged.append(early)
+                    views.update(early_views(early, partial))
+
+            try:
+                analysis = analyse(pending, document, step)
+            except Cancelled:
+                return None  # (what was written rolls back)
+            result = library.import_analysis(analysis, with_review=True, early=staged[0] if staged else None)
+        # committed
         review, result.review = result.review, None  # built from what was stored, not read back
+        versions, result.versions = result.versions, None  # (its versions came with it)
         if review is None and result.doc_uuid:  # known already, or a new version of a known report
             review = library.load_review(result.doc_uuid)
-    prepared = presentation.prepare(review, text) if review is not None else None
+    prepared = presentation.prepare(review, text, versions=versions is None, **views) if review is not None else None
+    if prepared is not None and versions is not None:
+        prepared.versions = versions
     publish("stored", None)
     return Streamed(result, prepared)
 

@@ -7,14 +7,15 @@ re-analysed and its review layer re-anchored (``reimport``), reviewed items neve
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reviewer.library.anchoring import Anchor, AnchorReport, PositionMap, place
 from reviewer.library.connection import CONTEXT, SUPPORTED_SUFFIXES, operational_error
-from reviewer.library.fresh_review import fresh_review, reviewed_items
+from reviewer.library.fresh_review import fresh_review, fresh_versions, new_items
 from reviewer.library.reimport import carry_items
 from reviewer.library.review import (
     Annotation,
@@ -29,6 +30,7 @@ from reviewer.library.review import (
     Tag,
 )
 from reviewer.library.rows import (
+    COLUMNS,
     ITEM_TABLES,
     analysis_rows,
     check_from_row,
@@ -37,6 +39,7 @@ from reviewer.library.rows import (
     corrections_heads,
     dumps,
     figure_from_row,
+    item_values,
     loads,
     metadata_from_dict,
     new_uuid,
@@ -58,6 +61,7 @@ class ImportResult:
     # with ``import_analysis(..., with_review=True)`` and a report just created: its review, as
     # ``load_review`` would read it back
     review: DocumentReview | None = field(default=None, repr=False, compare=False)
+    versions: dict[str, int] | None = field(default=None, repr=False, compare=False)  # the review's
 
 
 #: the tables whose rows a new report's import can make while its checks are still being found
@@ -72,8 +76,11 @@ class EarlyRows:
 
     doc_uuid: str
     items: dict[str, list]  # the Section and Figure objects the rows were made from
-    tables: dict[str, list[dict]]
+    values: dict[str, list[tuple]]  # table -> rows (``rows.item_values``)
     reviewed: dict[str, list]
+    # (imported_at, metadata JSON, warnings JSON) of the document row, while the rows are written
+    # in a transaction still open (``Library.staged_import``)
+    written: tuple[str, str, str] | None = field(default=None, repr=False)
 
     def fits(self, analysis: Analysis) -> bool:
         """Whether ``analysis`` holds the very objects the rows were made from."""
@@ -88,8 +95,24 @@ def early_rows(partial: Analysis) -> EarlyRows:
     """``import_analysis(..., early=early_rows(partial))`` stores a new report's outline and
     figures from these rows if the analysis it is given holds the same objects as ``partial``."""
     doc_uuid = new_uuid()
-    tables = analysis_rows(partial, doc_uuid, EARLY_TABLES)
-    return EarlyRows(doc_uuid, {t: list(getattr(partial, t)) for t in EARLY_TABLES}, tables, reviewed_items(tables))
+    values, reviewed = new_rows(partial, doc_uuid, EARLY_TABLES, with_review=True)
+    return EarlyRows(doc_uuid, {t: list(getattr(partial, t)) for t in EARLY_TABLES}, values, reviewed)
+
+
+def new_rows(analysis: Analysis, doc_uuid: str, tables: tuple[str, ...],
+             with_review: bool) -> tuple[dict[str, list[tuple]], dict[str, list]]:
+    """The rows of a new report's item ``tables`` and, ``with_review``, its reviewed items of
+    them as ``load_review`` will read them (``fresh_review.new_items``)."""
+    values = {table: item_values(analysis, doc_uuid, table) for table in tables}
+    reviewed: dict[str, list] = {}
+    if with_review:
+        for table in tables:
+            reviewed.update(new_items(table, getattr(analysis, table), values[table]))
+    return values, reviewed
+
+
+class _Unfinished(Exception):
+    """A staged import left before ``import_analysis`` completed it: roll it back."""
 
 
 def load_for_import(path: str | Path) -> Document:
@@ -162,41 +185,101 @@ class DocumentsMixin:
         """Store ``analysis`` (a new report, or a new version of a known one).  ``with_review``:
         a report created here comes back with its review built from what was written (the GUI
         shows it at once instead of reading 100,000 rows back).  ``early``: rows made
-        beforehand from part of this analysis (``early_rows``), used if they fit it."""
+        beforehand from part of this analysis (``early_rows``), used if they fit it; if they
+        were written already (``staged_import``), this completes that transaction's import."""
         doc = analysis.document
         _resolve_path(doc)
         with self._tx():
-            same = self._same_text(doc)
-            if same:
-                return ImportResult(same["uuid"], doc.path, created=False, unchanged=True)
-            earlier = self._earlier_version(doc)
-            if earlier:
-                report = self._reimport(earlier["uuid"], analysis)
-                return ImportResult(earlier["uuid"], doc.path, created=False, anchoring=report)
-            early = early if early is not None and early.fits(analysis) else None
-            doc_uuid = early.doc_uuid if early is not None else new_uuid()
-            at = now()
-            metadata_json, warnings_json = dumps(asdict(analysis.metadata)), dumps(list(doc.warnings))
-            self.conn.execute(
-                "INSERT INTO documents (uuid, path, sha256, format, encoding, script, metadata, warnings,"
-                " text, analysis_text, imported_at, reviewer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (doc_uuid, doc.path, doc.sha256, doc.format, doc.encoding, doc.script,
-                 metadata_json, warnings_json, doc.text, doc.analysis_text, at, self.reviewer))
-            if early is None:
-                tables = analysis_rows(analysis, doc_uuid)
-            else:
-                late = analysis_rows(analysis, doc_uuid, tuple(t for t in ITEM_TABLES if t not in early.tables))
-                tables = {t: early.tables[t] if t in early.tables else late[t] for t in ITEM_TABLES}
-            for table, rows in tables.items():
-                self._insert_rows(table, rows)
+            if early is not None and early.written is not None and not early.fits(analysis):
+                self._unwrite(early)  # (the analysis was made again after its rows were written)
+            if early is None or early.written is None:
+                same = self._same_text(doc)
+                if same:
+                    return ImportResult(same["uuid"], doc.path, created=False, unchanged=True)
+                earlier = self._earlier_version(doc)
+                if earlier:
+                    report = self._reimport(earlier["uuid"], analysis)
+                    return ImportResult(earlier["uuid"], doc.path, created=False, anchoring=report)
+                early = early if early is not None and early.fits(analysis) else None
+            doc_uuid, at, metadata_json, warnings_json, reviewed = self._store_new(analysis, early, with_review)
             self._log("import", "document", doc_uuid, doc_uuid, new={"path": doc.path, "sha256": doc.sha256},
                       at=at)
+            if early is not None:
+                early.written = None  # the import is complete: its transaction commits
         result = ImportResult(doc_uuid, doc.path, created=True)
         if with_review:
-            result.review = fresh_review(doc_uuid, doc, metadata_json, warnings_json, at, tables,
-                                         early.reviewed if early is not None else None)
-            self.adopt_versions(result.review)  # as load_review remembers the versions it read
+            result.review = fresh_review(doc_uuid, doc, metadata_json, warnings_json, at, reviewed)
+            result.versions = fresh_versions(result.review)
+            self.adopt_versions(result.review, result.versions)  # as load_review remembers the versions it read
         return result
+
+    def _store_new(self, analysis: Analysis, early: EarlyRows | None,
+                   with_review: bool) -> tuple[str, str, str, str, dict[str, list]]:
+        """Write a new report's document row and item rows (those of ``early`` unless written
+        already); its uuid, import time, metadata and warnings as stored, and its reviewed items
+        (``with_review``)."""
+        doc = analysis.document
+        doc_uuid = early.doc_uuid if early is not None else new_uuid()
+        metadata_json, warnings_json = dumps(asdict(analysis.metadata)), dumps(list(doc.warnings))
+        if early is not None and early.written is not None:
+            at = early.written[0]
+            if early.written[1:] != (metadata_json, warnings_json):  # changed after the figures
+                self.conn.execute("UPDATE documents SET metadata = ?, warnings = ? WHERE uuid = ?",
+                                  (metadata_json, warnings_json, doc_uuid))
+        else:
+            at = now()
+            self._insert_document(doc_uuid, doc, metadata_json, warnings_json, at)
+            for table, values in (early.values.items() if early is not None else ()):
+                self._insert_values(table, values)
+        late = tuple(t for t in ITEM_TABLES if early is None or t not in early.values)
+        values, reviewed = new_rows(analysis, doc_uuid, late, with_review)
+        for table in late:
+            self._insert_values(table, values[table])
+        return doc_uuid, at, metadata_json, warnings_json, {**(early.reviewed if early else {}), **reviewed}
+
+    @contextmanager
+    def staged_import(self, early: EarlyRows, partial: Analysis) -> Iterator[bool]:
+        """A transaction in which a new report's document row and ``early`` rows (made from
+        ``partial``) are written at once, while the rest of its analysis is still being found
+        (storing a 5 MB report's outline and figures takes half a second), and which only
+        ``import_analysis(..., early=early)`` in it completes: left without it (a cancel, an
+        error) it rolls back, and nothing of the report is stored.  Yields whether the rows were
+        written (not when the library holds the report by now).  On SQLite the library's write
+        lock is held meanwhile, so another writer waits that second longer."""
+        try:
+            with self._tx():
+                written = self.is_new_report(partial.document)
+                if written:
+                    self._write_early(early, partial)
+                yield written
+                if early.written is not None:
+                    raise _Unfinished
+        except _Unfinished:
+            pass
+        finally:
+            early.written = None  # committed with the import, or rolled back
+
+    def _write_early(self, early: EarlyRows, partial: Analysis) -> None:
+        doc, at = partial.document, now()
+        early.written = (at, dumps(asdict(partial.metadata)), dumps(list(doc.warnings)))
+        self._insert_document(early.doc_uuid, doc, early.written[1], early.written[2], at)
+        for table, values in early.values.items():
+            self._insert_values(table, values)
+
+    def _unwrite(self, early: EarlyRows) -> None:
+        """Take back the rows ``_write_early`` wrote (in the transaction still open)."""
+        for table in early.values:
+            self.conn.execute(f"DELETE FROM {table} WHERE doc_uuid = ?", (early.doc_uuid,))
+        self.conn.execute("DELETE FROM documents WHERE uuid = ?", (early.doc_uuid,))
+        early.written = None
+
+    def _insert_document(self, doc_uuid: str, doc: Document, metadata_json: str, warnings_json: str,
+                         at: str) -> None:
+        self.conn.execute(
+            "INSERT INTO documents (uuid, path, sha256, format, encoding, script, metadata, warnings,"
+            " text, analysis_text, imported_at, reviewer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc_uuid, doc.path, doc.sha256, doc.format, doc.encoding, doc.script,
+             metadata_json, warnings_json, doc.text, doc.analysis_text, at, self.reviewer))
 
     def is_new_report(self, document: Document) -> bool:
         """Whether importing ``document`` would create a report: the library holds neither its
@@ -213,6 +296,13 @@ class DocumentsMixin:
         if doc.path.startswith("<"):
             return None
         return self._row("SELECT uuid FROM documents WHERE path = ? ORDER BY imported_at DESC", (doc.path,))
+
+    def _insert_values(self, table: str, values: list[tuple]) -> None:
+        """New items' rows made by ``rows.item_values``, in one ``executemany``."""
+        if values:
+            names = ", ".join(f'"{c}"' for c in COLUMNS[table])
+            marks = ", ".join("?" * len(COLUMNS[table]))
+            self.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", values)
 
     def _insert_rows(self, table: str, rows: list[dict]) -> None:
         """Bulk insert inside the caller's transaction: one ``executemany`` per set of columns.

@@ -9,7 +9,6 @@ import getpass
 import json
 import os
 import uuid as uuid_module
-from collections.abc import Iterator
 from datetime import datetime, timezone
 from typing import Any
 
@@ -31,13 +30,15 @@ _V4_CLEAR = ~((0xC000 << 48) | (0xF000 << 64))
 _V4_SET = (0x8000 << 48) | (4 << 76)
 
 
-def new_uuids(count: int) -> Iterator[str]:
+def new_uuids(count: int) -> list[str]:
     """``count`` fresh uuid4 strings, as ``new_uuid`` makes them but from one read of the random
-    source: a 5 MB report stores 100,000 items, and ``uuid4()`` one by one took a second."""
+    source (a 5 MB report stores 100,000 items, and ``uuid4()`` one by one took a second), in
+    ascending order: rows inserted in that order append to the primary key's index instead of
+    writing all over it (a sixth less time storing a 5 MB report in SQLite).  Sorted as numbers
+    before they are spelt, so the strings lie in memory in the order they are used."""
     raw = os.urandom(16 * count)
-    for i in range(0, 16 * count, 16):
-        h = "%032x" % (int.from_bytes(raw[i:i + 16], "big") & _V4_CLEAR | _V4_SET)
-        yield f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+    numbers = sorted(int.from_bytes(raw[i:i + 16], "big") & _V4_CLEAR | _V4_SET for i in range(0, 16 * count, 16))
+    return [f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}" for h in map("%032x".__mod__, numbers)]
 
 
 def default_reviewer() -> str:
@@ -53,7 +54,17 @@ def default_reviewer() -> str:
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(ensure_ascii=False) builds one per call
 
 
+_ENCODE_STR = json.encoder.encode_basestring  # what that encoder writes a str with (the C one)
+
+
 def dumps(value: Any) -> str:
+    """``json.dumps(value, ensure_ascii=False)``; an int or a str (most figures' values) without
+    the encoder's dispatch."""
+    kind = type(value)
+    if kind is int:
+        return int.__repr__(value)
+    if kind is str:
+        return _ENCODE_STR(value)
     return _ENCODE(value)
 
 
@@ -122,37 +133,52 @@ def history_from_row(r: dict) -> HistoryEntry:
 
 
 ITEM_TABLES = ("sections", "figures", "citations", "checks")
+#: the review columns of a new item's row, and their values (unreviewed, as the analysis made it)
+_REVIEW_COLUMNS = ("status", "user_added", "orphaned", "deleted", "reviewer", "changed_at")
+_NEW_REVIEW = ("unreviewed", 0, 0, 0, None, None)
+#: each item table's columns in the order ``item_values`` gives a new item's values
+COLUMNS = {
+    "sections": ("uuid", "doc_uuid", "ordinal", "local_id", "parent_id", "level", "number", "title", "start",
+                 "end", "heading_start", "heading_end", "confidence", "style", *_REVIEW_COLUMNS),
+    "figures": ("uuid", "doc_uuid", "ordinal", "local_id", "text", "value", "unit", "kind", "label", "qualifier",
+                "start", "end", "section_id", "low", "high", "label_start", "label_end", *_REVIEW_COLUMNS),
+    "citations": ("uuid", "doc_uuid", "ordinal", "local_id", "text", "kind", "start", "end", *_REVIEW_COLUMNS),
+    "checks": ("uuid", "doc_uuid", "ordinal", "local_id", "advisory", "kind", "severity", "message", "figures",
+               "sections", "detail", *_REVIEW_COLUMNS),
+}
+
+
+def item_values(analysis: Analysis, doc_uuid: str, table: str) -> list[tuple]:
+    """The analysed items of ``table`` as new rows (fresh uuids), each a tuple in ``COLUMNS[table]``
+    order: what ``executemany`` takes, without a dict per row (70,000 figures in a 5 MB report).
+    The uuids ascend with the ordinal (``new_uuids``)."""
+    r = _NEW_REVIEW
+    if table == "sections":
+        items = analysis.sections
+        uuids = new_uuids(len(items))
+        return [(u, doc_uuid, i, s.id, s.parent, s.level, s.number, s.title, s.start, s.end, s.heading_start,
+                 s.heading_end, s.confidence, s.style, *r) for i, (u, s) in enumerate(zip(uuids, items))]
+    if table == "figures":
+        items = analysis.figures
+        uuids = new_uuids(len(items))
+        return [(u, doc_uuid, i, f.id, f.text, dumps(f.value), f.unit, f.kind, f.label, f.qualifier, f.start,
+                 f.end, f.section, f.low, f.high, f.label_start, f.label_end, *r)
+                for i, (u, f) in enumerate(zip(uuids, items))]
+    if table == "citations":
+        items = analysis.citations
+        uuids = new_uuids(len(items))
+        return [(u, doc_uuid, i, c.id or i + 1, c.text, c.kind, c.start, c.end, *r)
+                for i, (u, c) in enumerate(zip(uuids, items))]
+    if table == "checks":
+        checks = [(c, 0) for c in analysis.checks] + [(c, 1) for c in analysis.advisories]
+        uuids = new_uuids(len(checks))
+        return [(u, doc_uuid, i, c.id or i + 1, advisory, c.kind, c.severity, c.message, dumps(list(c.figures)),
+                 dumps(list(c.sections)), dumps(c.detail or {}), *r)
+                for i, (u, (c, advisory)) in enumerate(zip(uuids, checks))]
+    raise ValueError(table)
 
 
 def analysis_rows(analysis: Analysis, doc_uuid: str, tables: tuple[str, ...] = ITEM_TABLES) -> dict[str, list[dict]]:
     """The analysed items of ``tables`` as rows (fresh uuids), by table."""
-    counts = {"sections": len(analysis.sections), "figures": len(analysis.figures),
-              "citations": len(analysis.citations), "checks": len(analysis.checks) + len(analysis.advisories)}
-    uuids = new_uuids(sum(counts[t] for t in tables))
-    out: dict[str, list[dict]] = {}
-    if "sections" in tables:
-        out["sections"] = [{
-            "uuid": next(uuids), "doc_uuid": doc_uuid, "ordinal": i, "local_id": s.id, "parent_id": s.parent,
-            "level": s.level, "number": s.number, "title": s.title, "start": s.start, "end": s.end,
-            "heading_start": s.heading_start, "heading_end": s.heading_end, "confidence": s.confidence,
-            "style": s.style} for i, s in enumerate(analysis.sections)]
-    if "figures" in tables:
-        out["figures"] = [{
-            "uuid": next(uuids), "doc_uuid": doc_uuid, "ordinal": i, "local_id": f.id, "text": f.text,
-            "value": dumps(f.value), "unit": f.unit, "kind": f.kind, "label": f.label, "qualifier": f.qualifier,
-            "start": f.start, "end": f.end, "section_id": f.section, "low": f.low, "high": f.high,
-            "label_start": f.label_start, "label_end": f.label_end} for i, f in enumerate(analysis.figures)]
-    if "citations" in tables:
-        out["citations"] = [{
-            "uuid": next(uuids), "doc_uuid": doc_uuid, "ordinal": i, "local_id": c.id or i + 1, "text": c.text,
-            "kind": c.kind, "start": c.start, "end": c.end} for i, c in enumerate(analysis.citations)]
-    if "checks" in tables:
-        out["checks"] = [{
-            "uuid": next(uuids), "doc_uuid": doc_uuid, "ordinal": i, "local_id": c.id or i + 1, "advisory": advisory,
-            "kind": c.kind, "severity": c.severity, "message": c.message, "figures": dumps(list(c.figures)),
-            "sections": dumps(list(c.sections)), "detail": dumps(c.detail or {})}
-            for i, (c, advisory) in enumerate([(c, 0) for c in analysis.checks] + [(c, 1) for c in analysis.advisories])]
-    for rows in out.values():
-        for row in rows:
-            row.update(status="unreviewed", user_added=0, orphaned=0, deleted=0, reviewer=None, changed_at=None)
-    return out
+    return {table: [dict(zip(COLUMNS[table], values)) for values in item_values(analysis, doc_uuid, table)]
+            for table in tables}

@@ -206,20 +206,27 @@ class ReviewTableModel(ColumnTableModel):
 class FigureRows:
     """The figures table's rows and look-ups, built without Qt (a worker can build them)."""
 
-    __slots__ = ("check_figures", "figures", "row_of", "rows", "section_titles")
+    __slots__ = ("check_figures", "figures", "row_of", "rows", "section_titles", "sections")
 
-    def __init__(self, review: DocumentReview) -> None:
-        self.figures = review.figures
-        self.section_titles = {rs.section.id: f"{rs.section.number} {rs.section.title}".strip()
-                               for rs in review.sections}
+    def __init__(self, review: DocumentReview, made: FigureRows | None = None) -> None:
+        self.figures, self.sections = review.figures, review.sections
         self.check_figures = {fid for rc in review.checks if rc.review.status != "rejected"
                               for fid in rc.check.figures}
+        if made is not None:  # the same figures and sections: only the checks are new
+            self.section_titles, self.rows, self.row_of = made.section_titles, made.rows, made.row_of
+            return
+        self.section_titles = {rs.section.id: f"{rs.section.number} {rs.section.title}".strip()
+                               for rs in review.sections}
         self.rows = sorted(review.figures, key=lambda rf: rf.figure.start)
         self.row_of = {rf.review.uuid: i for i, rf in enumerate(self.rows)}
 
 
-def prepare_figure_rows(review: DocumentReview) -> FigureRows:
-    return FigureRows(review)
+def prepare_figure_rows(review: DocumentReview, made: FigureRows | None = None) -> FigureRows:
+    """The figures table's rows of ``review``; ``made``: those of an earlier state of it, taken
+    if built from the same figure and section lists (held by no model yet: they are shared)."""
+    if made is not None and (made.figures is not review.figures or made.sections is not review.sections):
+        made = None
+    return FigureRows(review, made)
 
 
 class FiguresModel(ReviewTableModel):
