@@ -296,3 +296,19 @@ def test_a_staged_import_of_a_report_stored_meanwhile_writes_nothing(backend_lib
         result = lib.import_analysis(analysis, with_review=True, early=early)
     assert result.unchanged and result.doc_uuid == first.doc_uuid
     assert len(lib.list_documents()) == 1
+
+
+def test_items_without_a_position_come_first_on_both_backends(backend_library):
+    """SQLite sorts NULL before any number and PostgreSQL after: ``load_review`` says where
+    they go, so a report reads back in the same order from either (and as its fresh review)."""
+    from dataclasses import replace
+
+    lib = backend_library()
+    analysis = make_analysis(report_text(sections=3, paragraphs=2, sentences=3, seed=7))
+    analysis.sections.append(replace(analysis.sections[-1], id=98, heading_start=None))
+    analysis.figures.append(replace(analysis.figures[-1], id=198, start=None))
+    result = lib.import_analysis(analysis, with_review=True)
+    stored = lib.load_review(result.doc_uuid)
+    assert stored.sections[0].section.heading_start is None
+    assert stored.figures[0].figure.start is None
+    assert result.review == stored and repr(result.review) == repr(stored)

@@ -522,17 +522,17 @@ class DocumentsMixin:
         result = DocumentReview(doc_uuid=doc_uuid, document=document, metadata=metadata,
                                 metadata_review=metadata_review, imported_at=d["imported_at"])
         live = "doc_uuid = ? AND deleted = 0"
-        for r in self._rows(f"SELECT * FROM sections WHERE {live} ORDER BY heading_start, ordinal", (doc_uuid,)):
+        for r in self._rows(f"SELECT * FROM sections WHERE {live} ORDER BY heading_start IS NOT NULL, heading_start, ordinal", (doc_uuid,)):
             s = section_from_row(r)
             item = ReviewedSection(s, review(r["uuid"], r["status"], r["reviewer"], r["changed_at"],
                                              bool(r["user_added"]), s))
             (result.orphaned_items if r["orphaned"] else result.sections).append(item)
-        for r in self._rows(f"SELECT * FROM figures WHERE {live} ORDER BY start, ordinal", (doc_uuid,)):
+        for r in self._rows(f"SELECT * FROM figures WHERE {live} ORDER BY start IS NOT NULL, start, ordinal", (doc_uuid,)):
             f = figure_from_row(r)
             item = ReviewedFigure(f, review(r["uuid"], r["status"], r["reviewer"], r["changed_at"],
                                             bool(r["user_added"]), f))
             (result.orphaned_items if r["orphaned"] else result.figures).append(item)
-        for r in self._rows(f"SELECT * FROM citations WHERE {live} ORDER BY start, ordinal", (doc_uuid,)):
+        for r in self._rows(f"SELECT * FROM citations WHERE {live} ORDER BY start IS NOT NULL, start, ordinal", (doc_uuid,)):
             c = citation_from_row(r)
             item = ReviewedCitation(c, review(r["uuid"], r["status"], r["reviewer"], r["changed_at"], False, c))
             (result.orphaned_items if r["orphaned"] else result.citations).append(item)
