@@ -224,3 +224,14 @@ def test_joined_to_previous_is_one_enumeration_comma_between_figures():
                             for i, (s, e) in enumerate([(0, 2), (3, 5), (6, 8)], start=1))
     assert _joined_to_previous(text, first, second)
     assert not _joined_to_previous(text, second, third)
+
+
+def test_strip_tail_stops_at_once_only_where_no_rule_could_apply():
+    from reviewer.analysis.label_phrases import _MAY_END_TAIL, _strip_tail
+
+    toks = _toks("立案/v", "查处/v", "案件/n")
+    assert _strip_tail(toks) == (toks, False)  # a content word ends it: kept whole
+    assert _strip_tail(_toks("结案/v", "共/d"))[0] == _toks("结案/v")
+    assert _strip_tail(_toks("时限/n", "压缩/v", "至/p")) == (_toks("时限/n"), True)
+    assert _strip_tail(_toks("审批/vn", "时间/n", "降至/v")) == (_toks("审批/vn", "时间/n"), True)
+    assert {"平均", "在", "比", "至", "到", "为", ")", "”"} <= _MAY_END_TAIL

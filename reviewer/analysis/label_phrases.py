@@ -200,6 +200,8 @@ def _strip_tail(toks: list[Token]) -> tuple[list[Token], bool]:
     seen_de = False
     while toks:
         last = toks[-1]
+        if last.word not in _MAY_END_TAIL and last.flag not in _TAIL_POS and last.word.strip():
+            break  # (most phrases end in a content word: none of the tests below applies)
         if last.word == "平均" and len(toks) > 1 and toks[-2].word in ("至", "到", "为", "达", "达到"):
             toks = toks[:-1]  # 压缩至平均7个工作日
             continue
@@ -262,7 +264,10 @@ def _strip_lead(toks: list[Token]) -> list[Token]:
             toks = toks[1:]
             continue
         break
-    toks = _balanced(toks)
+    for t in toks:  # (``_balanced``'s own first test, made before the call: most have no mark)
+        if t.word in _MARKS:
+            toks = _balanced(toks)
+            break
     while toks and toks[-1].word in _LINKS_BEFORE:
         toks = toks[:-1]
     while toks and toks[0].word in _LINKS_AFTER:
@@ -304,6 +309,9 @@ def _leading_time_or_subject(toks: list[Token]) -> re.Match[str] | None:
 _CLOSING = {"”": "“", "’": "‘", "」": "「", "』": "『", "》": "《", ")": "(", "\uff09": "\uff08"}
 # Every word ``_balanced`` looks at; a phrase with none of them is balanced as it is.
 _MARKS = frozenset(_CLOSING) | frozenset(_QUOTE_PAIRS) | frozenset("(\uff08")
+# Every last word a test of ``_strip_tail`` may remove or stop at, besides its parts of speech and
+# blanks (TAIL_WORDS, a change verb, a closing mark, 平均, 在, 比, 至, 到, 为).
+_MAY_END_TAIL = TAIL_WORDS | _CHANGE_VERBS | frozenset(_CLOSING) | frozenset("平均 在 比 至 到 为".split())
 
 
 def _balanced(toks: list[Token]) -> list[Token]:
