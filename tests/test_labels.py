@@ -235,3 +235,10 @@ def test_strip_tail_stops_at_once_only_where_no_rule_could_apply():
     assert _strip_tail(_toks("时限/n", "压缩/v", "至/p")) == (_toks("时限/n"), True)
     assert _strip_tail(_toks("审批/vn", "时间/n", "降至/v")) == (_toks("审批/vn", "时间/n"), True)
     assert {"平均", "在", "比", "至", "到", "为", ")", "”"} <= _MAY_END_TAIL
+
+
+def test_occurrences_are_every_start_of_every_word():
+    from reviewer.analysis.label_fallbacks import _occurrences
+
+    assert sorted(_occurrences("分别为3、分別為4,依次为5", ("分别", "分別", "依次"))) == [0, 5, 10]
+    assert list(_occurrences("没有", ("分别",))) == []

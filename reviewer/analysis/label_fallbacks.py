@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 from reviewer.analysis import tables
 from reviewer.model import Figure
@@ -51,7 +52,7 @@ RESPECTIVELY = re.compile(r"(?:其中|包括)?[,，:：]?\s*(?P<names>[^,，;；
 
 # The words RESPECTIVELY cannot match without: a figure with none of them in the 70 characters
 # before it opens no 分别为 list, so only the figures after one of them are looked at.
-_RESPECTIVELY_WORD = re.compile(r"分[别別]|依次")
+_RESPECTIVELY_WORDS = ("分别", "分別", "依次")
 
 
 def _label_respectively(text: str, figures: list[Figure]) -> None:
@@ -59,10 +60,9 @@ def _label_respectively(text: str, figures: list[Figure]) -> None:
     it, when there are as many names as figures (separated by 、 only)."""
     starts: list[int] = []
     candidates: set[int] = set()  # indexes of the figures 2 to 70 characters after 分别 or 依次
-    for word in _RESPECTIVELY_WORD.finditer(text):  # (a few per report, if any: not per figure)
+    for at in _occurrences(text, _RESPECTIVELY_WORDS):  # (a few per report, if any: not per figure)
         starts = starts or [f.start for f in figures]
-        candidates.update(range(bisect.bisect_left(starts, word.end()),
-                                bisect.bisect_right(starts, word.start() + 70)))
+        candidates.update(range(bisect.bisect_left(starts, at + 2), bisect.bisect_right(starts, at + 70)))
     count = len(figures)
     for n in sorted(candidates):
         if n > 0 and _joined_to_previous(text, figures[n - 1], figures[n]):
@@ -79,6 +79,15 @@ def _label_respectively(text: str, figures: list[Figure]) -> None:
             if len(names) >= 2 and len(names) == len(run) and all(2 <= len(name.strip()) <= 16 for name in names):
                 for figure, name in zip(run, names):
                     _set(figure, LEAD_WORDS.sub("", name.strip()))
+
+
+def _occurrences(text: str, words: tuple[str, ...]) -> Iterator[int]:
+    """Where each of ``words`` starts in ``text`` (by ``str.find``: a third of a regex scan's time)."""
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            yield at
+            at = text.find(word, at + 1)
 
 
 def _joined_to_previous(text: str, previous: Figure, f: Figure) -> bool:
