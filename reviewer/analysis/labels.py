@@ -93,13 +93,9 @@ class LabelFinder:
         ceiling = self.delims[j] if j < len(self.delims) else len(self.a)
         return floor, ceiling
 
-    def same_sentence(self, x: int, y: int) -> bool:
-        i = bisect.bisect_left(self.sentence_ends, x)
-        return i >= len(self.sentence_ends) or self.sentence_ends[i] >= y
-
     def label_all(self, figures: list[Figure]) -> None:
-        # (``clause`` and ``same_sentence`` made inline, with local names: three bisections per
-        # figure and no method calls)
+        # (``clause`` made inline, and the test whether the figure before ends in the same
+        # sentence: three bisections per figure with local names, no method calls)
         delims, sentence_ends, bisect_left = self.delims, self.sentence_ends, bisect.bisect_left
         n_delims, n_ends, size, last = len(delims), len(sentence_ends), len(self.a), len(figures) - 1
         previous: Figure | None = None
@@ -117,7 +113,7 @@ class LabelFinder:
                     floor = max(floor, min(previous.label_end, start))
             if n < last and figures[n + 1].start < ceiling:
                 ceiling = figures[n + 1].start
-            in_sentence = None
+            in_sentence = None  # the figure before, when no sentence ends between the two
             if previous is not None:
                 k = bisect_left(sentence_ends, previous.end)
                 if k >= n_ends or sentence_ends[k] >= start:
