@@ -176,3 +176,69 @@ def test_a_long_phrase_keeps_what_follows_its_last_light_verb():
 
 def test_a_baseline_figure_is_labelled_with_its_year():
     assert labelled("追发工资2,865.7万元,较上年的2,450.2万元增长18.6%。")[1] == ("2,450.2万元", "上年")
+
+
+# --- speed-ups that must not change a label ---------------------------------------------------
+
+def _toks(*pairs: str) -> list:
+    from reviewer.analysis.pos_tokens import Token
+
+    out, pos = [], 0
+    for pair in pairs:
+        word, flag = pair.split("/")
+        out.append(Token(word, flag, pos, pos + len(word)))
+        pos += len(word)
+    return out
+
+
+def test_keeps_lead_says_which_first_words_stop_the_stripping():
+    from reviewer.analysis.label_phrases import _MAY_KEEP_LEAD, _keeps_lead
+
+    assert _keeps_lead("一次", _toks("一次/m", "办结/v", "率/n"))  # 一次办结率: part of the rate's name
+    assert not _keeps_lead("一次", _toks("一次/m", "办结/v"))
+    assert _keeps_lead('"', _toks('"/x', "双随机/n", '"/x', "抽查/v"))
+    assert not _keeps_lead('"', _toks('"/x', "抽查/v"))
+    assert _keeps_lead("不予", _toks("不予/v", "受理/v"))
+    assert _keeps_lead("“", _toks("“/x", "双随机/n"))
+    # every word it may keep is in the set tested first, and none of them starts a time or subject
+    from reviewer.analysis.label_phrases import _LEADING_FIRST
+    assert all(word[:1] not in _LEADING_FIRST and not word[:1].isdecimal() for word in _MAY_KEEP_LEAD)
+
+
+def test_a_respectively_list_is_found_from_the_words_that_open_it():
+    # 分别为 / 分別為 / 依次为 before the list: each figure takes its name
+    assert labelled("其中企业、个体工商户分别为612户、1698户。") == [("612户", "企业"), ("1698户", "个体工商户")]
+    assert labelled("其中企業、個體工商戶分別為612戶、1698戶。")[0][1] == "企業"
+    assert labelled("其中一审、二审依次为12件、8件。") == [("12件", "一审"), ("8件", "二审")]
+    # a second list in the same sentence: its own names, not the first list's
+    assert labelled("企业、个体户分别为3户、4户,城区、乡镇分别为5个、6个。") == [
+        ("3户", "企业"), ("4户", "个体户"), ("5个", "城区"), ("6个", "乡镇")]
+
+
+def test_joined_to_previous_is_one_enumeration_comma_between_figures():
+    from reviewer.analysis.label_fallbacks import _joined_to_previous
+    from reviewer.model import Figure
+
+    text = "3户、4户,5户"
+    first, second, third = (Figure(i, text[s:e], 0, None, "count", None, None, s, e, None, None, None)
+                            for i, (s, e) in enumerate([(0, 2), (3, 5), (6, 8)], start=1))
+    assert _joined_to_previous(text, first, second)
+    assert not _joined_to_previous(text, second, third)
+
+
+def test_strip_tail_stops_at_once_only_where_no_rule_could_apply():
+    from reviewer.analysis.label_phrases import _MAY_END_TAIL, _strip_tail
+
+    toks = _toks("立案/v", "查处/v", "案件/n")
+    assert _strip_tail(toks) == (toks, False)  # a content word ends it: kept whole
+    assert _strip_tail(_toks("结案/v", "共/d"))[0] == _toks("结案/v")
+    assert _strip_tail(_toks("时限/n", "压缩/v", "至/p")) == (_toks("时限/n"), True)
+    assert _strip_tail(_toks("审批/vn", "时间/n", "降至/v")) == (_toks("审批/vn", "时间/n"), True)
+    assert {"平均", "在", "比", "至", "到", "为", ")", "”"} <= _MAY_END_TAIL
+
+
+def test_occurrences_are_every_start_of_every_word():
+    from reviewer.analysis.label_fallbacks import _occurrences
+
+    assert sorted(_occurrences("分别为3、分別為4,依次为5", ("分别", "分別", "依次"))) == [0, 5, 10]
+    assert list(_occurrences("没有", ("分别",))) == []

@@ -11,7 +11,9 @@ real reports use:
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 
 from reviewer.analysis import tables
 from reviewer.model import Figure
@@ -48,17 +50,27 @@ RESPECTIVELY = re.compile(r"(?:其中|包括)?[,，:：]?\s*(?P<names>[^,，;；
                           r"(?:分[别別](?:[为為是有]|达到?|達到?)?|依次[为為是])[:：]?\s*$")
 
 
+# The words RESPECTIVELY cannot match without: a figure with none of them in the 70 characters
+# before it opens no 分别为 list, so only the figures after one of them are looked at.
+_RESPECTIVELY_WORDS = ("分别", "分別", "依次")
+
+
 def _label_respectively(text: str, figures: list[Figure]) -> None:
     """Each figure of a 分别为 list takes the name in the same place of the list of names before
     it, when there are as many names as figures (separated by 、 only)."""
-    n, count = 0, len(figures)
-    while n < count:
+    starts: list[int] = []
+    candidates: set[int] = set()  # indexes of the figures 2 to 70 characters after 分别 or 依次
+    for at in _occurrences(text, _RESPECTIVELY_WORDS):  # (a few per report, if any: not per figure)
+        starts = starts or [f.start for f in figures]
+        candidates.update(range(bisect.bisect_left(starts, at + 2), bisect.bisect_right(starts, at + 70)))
+    count = len(figures)
+    for n in sorted(candidates):
+        if n > 0 and _joined_to_previous(text, figures[n - 1], figures[n]):
+            continue  # a figure inside a run: the run's first figure ends the list of names
         f = figures[n]
         # the run of figures joined by 、 from f on: figures[n:after] (indexes, no list per figure)
-        after, end = n + 1, f.end
-        while after < count and figures[after].start == end + 1 \
-                and text[end] == "、":  # (the gap is one 、; not sliced to be compared)
-            end = figures[after].end
+        after = n + 1
+        while after < count and _joined_to_previous(text, figures[after - 1], figures[after]):
             after += 1
         if _ends_respectively(text, f.start):
             match = RESPECTIVELY.search(text, max(0, f.start - 70), f.start)
@@ -67,7 +79,20 @@ def _label_respectively(text: str, figures: list[Figure]) -> None:
             if len(names) >= 2 and len(names) == len(run) and all(2 <= len(name.strip()) <= 16 for name in names):
                 for figure, name in zip(run, names):
                     _set(figure, LEAD_WORDS.sub("", name.strip()))
-        n = after
+
+
+def _occurrences(text: str, words: tuple[str, ...]) -> Iterator[int]:
+    """Where each of ``words`` starts in ``text`` (by ``str.find``: a third of a regex scan's time)."""
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            yield at
+            at = text.find(word, at + 1)
+
+
+def _joined_to_previous(text: str, previous: Figure, f: Figure) -> bool:
+    """Whether one 、 alone stands between ``previous`` and ``f`` (both figures of one list)."""
+    return f.start == previous.end + 1 and text[previous.end] == "、"
 
 
 def _ends_respectively(text: str, end: int) -> bool:

@@ -200,6 +200,8 @@ def _strip_tail(toks: list[Token]) -> tuple[list[Token], bool]:
     seen_de = False
     while toks:
         last = toks[-1]
+        if last.word not in _MAY_END_TAIL and last.flag not in _TAIL_POS and last.word.strip():
+            break  # (most phrases end in a content word: none of the tests below applies)
         if last.word == "平均" and len(toks) > 1 and toks[-2].word in ("至", "到", "为", "达", "达到"):
             toks = toks[:-1]  # 压缩至平均7个工作日
             continue
@@ -239,10 +241,9 @@ def _strip_lead(toks: list[Token]) -> list[Token]:
                 and toks[1].word in ("、", ".", "\uff0e")):
             toks = toks[2:]  # 2、行政复议全年收到…: the number of a heading run into the text
             continue
-        if word in _OPENING_QUOTES or word == '"' and any(t.word == '"' for t in toks[1:]):
-            break  # “双随机、一公开”抽查: the quoted name is part of the phrase
-        if word in _NEGATIONS:
-            break  # 不受理3件, 尚未整改4家: without its negation the label says the opposite
+        # (one set test for the words that may stop here; none of them is a time or a subject)
+        if word in _MAY_KEEP_LEAD and _keeps_lead(word, toks):
+            break
         head = word[:1]  # (``_leading_time_or_subject``'s own first test, made before the call)
         m = _leading_time_or_subject(toks) if (not head or head in _LEADING_FIRST or head.isdecimal()) else None
         if m and sum(len(t.word) for t in toks) > len(m.group(0)):
@@ -252,10 +253,6 @@ def _strip_lead(toks: list[Token]) -> list[Token]:
                 cut -= len(toks[0].word)
                 toks = toks[1:]
             continue
-        if word in ("一次", "一次性") and "".join(t.word for t in toks).endswith("率"):
-            break  # 一次办结率, 一次性告知率: "in one go" is part of the rate's name
-        if word in _KEEP_LEAD:
-            break  # 再犯罪率, 未结案件, 不予受理: the prefix changes what is counted
         flag = first.flag
         # (``_leading_organisation``'s own first test, made before the call)
         org = _leading_organisation(toks) if len(toks) >= 3 and flag.startswith(("n", "j")) else 0
@@ -267,12 +264,33 @@ def _strip_lead(toks: list[Token]) -> list[Token]:
             toks = toks[1:]
             continue
         break
-    toks = _balanced(toks)
-    while toks and toks[-1].word in ("的", "、", "和", "及", "与", "“", "‘"):
+    for t in toks:  # (``_balanced``'s own first test, made before the call: most have no mark)
+        if t.word in _MARKS:
+            toks = _balanced(toks)
+            break
+    while toks and toks[-1].word in _LINKS_BEFORE:
         toks = toks[:-1]
-    while toks and toks[0].word in ("的", "、", "和", "及", "与", "”", "’"):
+    while toks and toks[0].word in _LINKS_AFTER:
         toks = toks[1:]
     return toks
+
+
+# Words a phrase neither ends with (a link or an opening mark) nor starts with (a closing mark).
+_LINKS_BEFORE = frozenset("的 、 和 及 与 “ ‘".split())
+_LINKS_AFTER = frozenset("的 、 和 及 与 ” ’".split())
+# The first words that may end ``_strip_lead`` at once (``_keeps_lead`` says whether they do).
+_MAY_KEEP_LEAD = _OPENING_QUOTES | _NEGATIONS | _KEEP_LEAD | {'"', "一次", "一次性"}
+
+
+def _keeps_lead(word: str, toks: list[Token]) -> bool:
+    """Whether the phrase ``toks`` keeps its first word ``word`` whatever follows."""
+    if word in _OPENING_QUOTES or word == '"' and any(t.word == '"' for t in toks[1:]):
+        return True  # “双随机、一公开”抽查: the quoted name is part of the phrase
+    if word in _NEGATIONS:
+        return True  # 不受理3件, 尚未整改4家: without its negation the label says the opposite
+    if word in ("一次", "一次性") and "".join(t.word for t in toks).endswith("率"):
+        return True  # 一次办结率, 一次性告知率: "in one go" is part of the rate's name
+    return word in _KEEP_LEAD  # 再犯罪率, 未结案件, 不予受理: the prefix changes what is counted
 
 
 def _leading_time_or_subject(toks: list[Token]) -> re.Match[str] | None:
@@ -291,6 +309,9 @@ def _leading_time_or_subject(toks: list[Token]) -> re.Match[str] | None:
 _CLOSING = {"”": "“", "’": "‘", "」": "「", "』": "『", "》": "《", ")": "(", "\uff09": "\uff08"}
 # Every word ``_balanced`` looks at; a phrase with none of them is balanced as it is.
 _MARKS = frozenset(_CLOSING) | frozenset(_QUOTE_PAIRS) | frozenset("(\uff08")
+# Every last word a test of ``_strip_tail`` may remove or stop at, besides its parts of speech and
+# blanks (TAIL_WORDS, a change verb, a closing mark, 平均, 在, 比, 至, 到, 为).
+_MAY_END_TAIL = TAIL_WORDS | _CHANGE_VERBS | frozenset(_CLOSING) | frozenset("平均 在 比 至 到 为".split())
 
 
 def _balanced(toks: list[Token]) -> list[Token]:

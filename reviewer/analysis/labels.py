@@ -93,24 +93,31 @@ class LabelFinder:
         ceiling = self.delims[j] if j < len(self.delims) else len(self.a)
         return floor, ceiling
 
-    def same_sentence(self, x: int, y: int) -> bool:
-        i = bisect.bisect_left(self.sentence_ends, x)
-        return i >= len(self.sentence_ends) or self.sentence_ends[i] >= y
-
     def label_all(self, figures: list[Figure]) -> None:
+        # (``clause`` made inline, and the test whether the figure before ends in the same
+        # sentence: three bisections per figure with local names, no method calls)
+        delims, sentence_ends, bisect_left = self.delims, self.sentence_ends, bisect.bisect_left
+        n_delims, n_ends, size, last = len(delims), len(sentence_ends), len(self.a), len(figures) - 1
         previous: Figure | None = None
         for n, f in enumerate(figures):
-            floor, ceiling = self.clause(f.start, f.end)
-            same_clause = previous is not None and floor < previous.end <= f.start
+            start = f.start
+            i = bisect_left(delims, start)
+            floor = delims[i - 1] + 1 if i > 0 else 0
+            j = bisect_left(delims, f.end, i)
+            ceiling = delims[j] if j < n_delims else size
+            same_clause = previous is not None and floor < previous.end <= start
             if same_clause:
                 floor = previous.end
                 if previous.label_start == previous.end and previous.label_end is not None:
                     # 106个单位3763人: 单位 is what the figure before counts
-                    floor = max(floor, min(previous.label_end, f.start))
-            nxt = figures[n + 1] if n + 1 < len(figures) else None
-            if nxt is not None and nxt.start < ceiling:
-                ceiling = nxt.start
-            in_sentence = previous if previous is not None and self.same_sentence(previous.end, f.start) else None
+                    floor = max(floor, min(previous.label_end, start))
+            if n < last and figures[n + 1].start < ceiling:
+                ceiling = figures[n + 1].start
+            in_sentence = None  # the figure before, when no sentence ends between the two
+            if previous is not None:
+                k = bisect_left(sentence_ends, previous.end)
+                if k >= n_ends or sentence_ends[k] >= start:
+                    in_sentence = previous
             label, span = self.label(f, floor, ceiling, previous if same_clause else None, in_sentence)
             f.label = label or None
             if span is not None and label:
@@ -147,7 +154,7 @@ class LabelFinder:
         # (``_comparison``'s own first test made here: most phrases end in no change verb)
         comparison = _comparison(before) if before and before[-1].word in _CHANGE_VERBS else []
         before = comparison or _strip_lead(before)
-        noun = _noun_after(after)
+        noun = _noun_after(after) if after else []  # (most numbers end their clause: nothing after)
         if noun and raw_last in _FROM_MARKERS and after.index(noun[-1]) + 1 < len(after) \
                 and after[after.index(noun[-1]) + 1].word in ("至", "到"):
             noun = []  # 由45天精简至20天: jieba's noun is the verb of the change

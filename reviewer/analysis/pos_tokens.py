@@ -60,6 +60,8 @@ def _tag(text: str) -> tuple[tuple[str, str], ...]:
         pos_load_seconds = 0.0  # it comes with the dictionary (see ``segmenter``)
     out: list[tuple[str, str]] = []
     for block in _RE_HAN.split(text):
+        if not block:
+            continue  # (split's empty ends around a window of Han only: nothing to tag, 4 regex calls)
         if _RE_HAN.match(block):
             ends = tok.best_ends(block)
             x, n, buf = 0, len(block), ""
@@ -105,17 +107,19 @@ def _joined(window: str) -> tuple[tuple[str, str, int, int], ...]:
     out: list[tuple[str, str, int, int]] = []
     pos = 0
     for k, (word, flag) in enumerate(tagged):
-        nxt = tagged[k + 1] if k + 1 < len(tagged) else None
+        end = pos + len(word)
         if (word in _PLACE_SUFFIXES and flag in _PLACE_SUFFIXES[word] and out and len(out[-1][0]) >= 2
-                and out[-1][1] in ("v", "vn", "n")
-                and (nxt is None or nxt[1] in ("x", "m", "eng") or nxt[0] in ("和", "及", "、"))):
-            # 疏导|点, 法律服务|所, 专业巡查|组: jieba reads the suffix of a compound noun that
-            # ends the phrase as a numeral, a conjunction or a bound morpheme
-            prev = out.pop()
-            out.append((prev[0] + word, "n", prev[2], pos + len(word)))
-        else:
-            out.append((word, flag, pos, pos + len(word)))
-        pos += len(word)
+                and out[-1][1] in ("v", "vn", "n")):  # (the word after looked at only then)
+            nxt = tagged[k + 1] if k + 1 < len(tagged) else None
+            if nxt is None or nxt[1] in ("x", "m", "eng") or nxt[0] in ("和", "及", "、"):
+                # 疏导|点, 法律服务|所, 专业巡查|组: jieba reads the suffix of a compound noun
+                # that ends the phrase as a numeral, a conjunction or a bound morpheme
+                prev = out.pop()
+                out.append((prev[0] + word, "n", prev[2], end))
+                pos = end
+                continue
+        out.append((word, flag, pos, end))
+        pos = end
     return tuple(out)
 
 
