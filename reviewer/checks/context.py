@@ -120,6 +120,11 @@ def _precision(figure: Figure) -> float:
     a unit of its last digit (50 元, 5000 元, 0.005 %).
     """
     text = figure.text
+    # Most figures (71件): a whole number and no magnitude (``_MAGNITUDE``), exact; told by five ``in`` tests
+    # where the digit search and the look after it cost three times as much.
+    if figure.kind != "percent" and "." not in text and "万" not in text and "亿" not in text \
+            and "千" not in text and "百" not in text:
+        return 0.0
     match = _DIGITS.search(text)
     decimals = 0
     magnitude = 1
