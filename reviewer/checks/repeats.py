@@ -47,7 +47,8 @@ PERIOD_HOLDS = "年月度"  # every PERIOD match holds one of them
 # no period word stands there.  (Found from their last characters, each checked with the
 # character before it: a search for the pairs tries every digit of the text.)
 _PERIOD_BEFORE_LAST = {"年": "半", "月": "一二三四五六七八九十个", "度": "季"}  # or a digit before 年, 月
-GENERIC = re.compile(r"^(?:企业|单位|事项|部门|人员|案件|问题|次数|人次|项目|活动|资料|家|户|件|个)$")
+# Labels too generic to name an indicator (a set: a label holds no line break once normalised).
+GENERIC = frozenset("企业 单位 事项 部门 人员 案件 问题 次数 人次 项目 活动 资料 家 户 件 个".split())
 CHECKED_KINDS = ("count", "money", "measure", "duration")  # what a repeat check compares
 SKIP = re.compile(r"同比|环比|增长|下降|增加|减少|提高|上年|去年|较|比|占|平均|人均|每")
 # The characters that stand in a SKIP match other than last, for PrefixScan.
@@ -99,7 +100,7 @@ def find_conflicting_repeats(text: str, placed: Sequence[Placed], report_year: i
             continue
         raw = own_label(text, fig, floor)
         label = labels[fig.id] = _normalise(raw)
-        if fig.key[0] in CHECKED_KINDS and len(label) >= MIN_LABEL and not GENERIC.match(label) \
+        if fig.key[0] in CHECKED_KINDS and len(label) >= MIN_LABEL and label not in GENERIC \
                 and not SKIP.search(raw):
             lo = max(starts[fig.sentence], fig.start - SENTENCE_WINDOW)
             candidates.append((fig, label, periods(fig.sentence, lo, fig.start)))
