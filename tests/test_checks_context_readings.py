@@ -102,3 +102,9 @@ def test_a_figures_precision_is_half_a_unit_of_its_last_digit():
         kind = rng.choice(["count", "money", "percent", "measure"])
         figure = Figure(id=0, text=text, value=1, unit="件", kind=kind, label=None, qualifier=None, start=0, end=len(text))
         assert context._precision(figure) == _precision_by_digits(figure), (text, kind)
+
+
+def test_positions_are_those_of_every_character_of_the_set():
+    for text, rng in _texts(13):
+        chars = "".join(rng.sample(ALPHABET[:18], rng.randint(0, 4)))
+        assert context.positions(text, chars) == [i for i, ch in enumerate(text) if ch in chars], (text, chars)
