@@ -78,3 +78,33 @@ def test_placed_figures_know_where_their_own_words_begin():
         for placed in context.place_figures(text, figures):
             for floor in (0, rng.randint(0, len(text) + 3)):
                 assert context.own_label(text, placed, floor) == _own_label(text, placed.start, floor), text
+
+
+def _precision_by_digits(figure: Figure) -> float:
+    """Half a unit of the last written digit, read from the first number and the two
+    characters after it (the reading before whole numbers were told apart first)."""
+    match = context._DIGITS.search(figure.text)
+    decimals, magnitude = 0, 1
+    if match:
+        decimals = len(match.group(1) or "")
+        for ch in figure.text[match.end():match.end() + 2]:
+            magnitude *= context._MAGNITUDE.get(ch, 1)
+    if decimals == 0 and magnitude == 1 and figure.kind != "percent":
+        return 0.0
+    return 0.5 * magnitude / (10 ** decimals)
+
+
+def test_a_figures_precision_is_half_a_unit_of_its_last_digit():
+    rng = random.Random(11)
+    pieces = list("0123456789.") + list(context._MAGNITUDE) + ["件", "元", "%", "约", "千克", "余"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        kind = rng.choice(["count", "money", "percent", "measure"])
+        figure = Figure(id=0, text=text, value=1, unit="件", kind=kind, label=None, qualifier=None, start=0, end=len(text))
+        assert context._precision(figure) == _precision_by_digits(figure), (text, kind)
+
+
+def test_positions_are_those_of_every_character_of_the_set():
+    for text, rng in _texts(13):
+        chars = "".join(rng.sample(ALPHABET[:18], rng.randint(0, 4)))
+        assert context.positions(text, chars) == [i for i, ch in enumerate(text) if ch in chars], (text, chars)

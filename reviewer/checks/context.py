@@ -80,8 +80,17 @@ def fold_punctuation(text: str) -> str:
     return text
 
 
-_SENTENCE_END = re.compile(r"[。!?\n](?=.)", re.S)
-_BRACKET = re.compile(f"[{re.escape(OPEN_PARENS + CLOSE_PARENS)}]")
+def positions(text: str, chars: str) -> list[int]:
+    """Where each of ``chars`` stands in ``text``, in order: ``str.find`` per character, about
+    twice as fast over CJK text as a regex scan for the character class (and no match objects)."""
+    found = []
+    for ch in chars:
+        at = text.find(ch)
+        while at >= 0:
+            found.append(at)
+            at = text.find(ch, at + 1)
+    found.sort()
+    return found
 
 
 @functools.lru_cache(maxsize=1)
@@ -89,8 +98,11 @@ def sentence_starts(text: str) -> list[int]:
     """Start offsets of the sentences of ``text`` (split after 。!? and line breaks).
 
     The sum and repeat checks and ``place_figures`` all ask for the same text's: it is found
-    once per document (by a regex, not a loop over characters) and must not be modified."""
-    return [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+    once per document (not by a loop over characters) and must not be modified."""
+    starts = [at + 1 for at in positions(text, SENTENCE_END)]
+    if starts and starts[-1] == len(text):
+        starts.pop()  # an end that closes the text opens no sentence
+    return [0, *starts]
 
 
 def is_approximate(figure: Figure) -> bool:
@@ -120,6 +132,11 @@ def _precision(figure: Figure) -> float:
     a unit of its last digit (50 元, 5000 元, 0.005 %).
     """
     text = figure.text
+    # Most figures (71件): a whole number and no magnitude (``_MAGNITUDE``), exact; told by five ``in`` tests
+    # where the digit search and the look after it cost three times as much.
+    if figure.kind != "percent" and "." not in text and "万" not in text and "亿" not in text \
+            and "千" not in text and "百" not in text:
+        return 0.0
     match = _DIGITS.search(text)
     decimals = 0
     magnitude = 1
@@ -159,8 +176,7 @@ def place_figures_both(text: str, figures: list[Figure]) -> tuple[list[Placed], 
     # The brackets of the whole text, found once; the depth at each figure is counted from the
     # previous figure of the same sentence (reset at each sentence start): every bracket is
     # read once.
-    brackets = [(m.start(), m.group() in OPEN_PARENS) for m in _BRACKET.finditer(text)]
-    positions = [at for at, _ in brackets]
+    brackets = positions(text, OPEN_PARENS + CLOSE_PARENS)
     exact: list[Placed] = []
     rough: list[Placed] = []
     sentence, depth, next_bracket = -1, 0, 0
@@ -177,9 +193,9 @@ def place_figures_both(text: str, figures: list[Figure]) -> tuple[list[Placed], 
         index = max(0, bisect.bisect_right(starts, start) - 1)
         if index != sentence:
             sentence, depth = index, 0
-            next_bracket = bisect.bisect_left(positions, starts[index], next_bracket)
-        while next_bracket < len(brackets) and positions[next_bracket] < start:
-            if brackets[next_bracket][1]:
+            next_bracket = bisect.bisect_left(brackets, starts[index], next_bracket)
+        while next_bracket < len(brackets) and brackets[next_bracket] < start:
+            if text[brackets[next_bracket]] in OPEN_PARENS:
                 depth += 1
             elif depth:
                 depth -= 1

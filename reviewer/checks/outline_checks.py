@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from reviewer.analysis.heading_markers import numeral_value
 from reviewer.analysis.metadata import templates
 from reviewer.model import Check, Document, Metadata, Section
 
@@ -22,8 +23,6 @@ def find_outline_checks(document: Document, metadata: Metadata,
 
 
 def _value(section: Section) -> int | None:
-    from reviewer.analysis.heading_markers import numeral_value
-
     return numeral_value(section.number)[1]
 
 
@@ -133,7 +132,10 @@ def _missing_parts(document: Document, metadata: Metadata, sections: list[Sectio
     titles = [analysis[s.heading_start:s.heading_end] for s in sections if s.level <= top + 1]
     advisories = []
     for part in template.get("required_parts", []):
-        if any(re.search(k, title) for k in part.get("keywords", []) for title in titles):
+        # its keywords as one pattern: one search per title, not one per keyword and title
+        keywords = part.get("keywords", [])
+        either = re.compile("|".join(f"(?:{k})" for k in keywords)) if keywords else None
+        if either is not None and any(either.search(title) for title in titles):
             continue
         advisories.append(Check(
             kind="missing_part", severity="info",

@@ -413,8 +413,19 @@ def _part_rates(text: str, placed: Sequence[Placed], figures: Sequence[Figure],
     return checks
 
 
+_WORD_STOPS = ",、;。!?\n:"
+_UP_TO_LAST_WORD_STOP = re.compile(f".*[{re.escape(_WORD_STOPS)}]", re.S)
+
+
 def _label_without_brackets(text: str, figure: Placed) -> str:
     """The words before ``figure`` back to the previous separator, bracketed asides left out."""
+    floor = max(0, figure.start - 60)
+    stretch = text[floor:figure.start]
+    if ")" not in stretch and "〕" not in stretch and "]" not in stretch:
+        # no aside closes before the figure (most labels): the words after the last separator,
+        # found in C, not walked back character by character
+        last_stop = _UP_TO_LAST_WORD_STOP.match(stretch)
+        return stretch[last_stop.end():] if last_stop else stretch
     words: list[str] = []
     i, depth = figure.start, 0
     while i > 0 and figure.start - i < 60:
@@ -424,7 +435,7 @@ def _label_without_brackets(text: str, figure: Placed) -> str:
         elif ch in "(〔[" and depth:
             depth -= 1
         elif not depth:
-            if ch in ",、;。!?\n:":
+            if ch in _WORD_STOPS:
                 break
             words.append(ch)
         i -= 1

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 from reviewer.checks.context import SENTENCE_WINDOW, Placed, own_label, sentence_starts
@@ -33,19 +32,18 @@ def find_spanning_mismatches(text: str, placed: Sequence[Placed]) -> list[Check]
     checks = []
     # each figure's own label back to the figure before it, read once for both rules below
     labels = [own_label(text, p, outer[k - 1].end if k else 0) for k, p in enumerate(outer)]
-    totals = [p for p, label in zip(outer, labels) if not _other_period_or_change(label)]
-    per_sentence = Counter((p.sentence, p.key) for p in totals)
-    possible = {p.id for p in totals}
-    openers = list_openers(text)
-    for k, total in enumerate(outer):
-        if total.id not in possible:
+    # Only the few figures a list opens after are looked at (most open none), not every figure
+    # with its label read as a possible total.
+    for k, opened in list_openings(text, [p.end for p in outer], list_openers(text)):
+        total = outer[k]
+        if _other_period_or_change(labels[k]):
             continue
-        parts = _spanning_list(text, outer, k, openers)
-        if not parts:  # (most figures: no list after them)
+        parts = _spanning_list(text, outer, k, opened)
+        if not parts:
             continue
         # another figure of its kind in the total's sentence, outside the list: two possible totals
         inside = sum(1 for p in parts if p.sentence == total.sentence)
-        if per_sentence[(total.sentence, total.key)] == 1 + inside:
+        if _totals_beside(outer, labels, k) == 1 + inside:
             check = judge_breakdown(text, parts, [total], True)
             if check is not None:
                 checks.append(check)
@@ -86,14 +84,24 @@ def _totals_after(text: str, outer: Sequence[Placed]) -> list[Check]:
     return checks
 
 
-def _spanning_list(text: str, outer: Sequence[Placed], k: int, openers: list[int]) -> list[Placed]:
+def _totals_beside(outer: Sequence[Placed], labels: Sequence[str], k: int) -> int:
+    """How many figures of ``outer[k]``'s sentence and key (itself among them) may be a total:
+    counted for the few totals a list follows, not for every figure of the report."""
     total = outer[k]
-    # Where the list opens, looked for first: most figures open none.  Bounded by the window
-    # alone, not by the last figure of the total's kind as well: an opening found beyond that
-    # figure leaves no part after it, so the list is empty either way.
-    opened = _opened_after(text, total, total.end + SENTENCE_WINDOW, openers)
-    if opened is None:
-        return []
+    lo = k
+    while lo > 0 and outer[lo - 1].sentence == total.sentence:
+        lo -= 1
+    hi = k + 1
+    while hi < len(outer) and outer[hi].sentence == total.sentence:
+        hi += 1
+    return sum(1 for j in range(lo, hi)
+               if outer[j].key == total.key and not _other_period_or_change(labels[j]))
+
+
+def _spanning_list(text: str, outer: Sequence[Placed], k: int, opened: int) -> list[Placed]:
+    """The list after ``outer[k]`` that opens at ``opened`` (``list_openings``), when it runs
+    over clauses or sentences, ends in a catch-all and adds up to about the total; else []."""
+    total = outer[k]
     later = []
     for i in range(k + 1, min(len(outer), k + 1 + MAX_LIST)):  # bounded, and no copy of the rest per k
         p = outer[i]
@@ -139,7 +147,37 @@ def list_openers(text: str) -> list[int]:
             if BREAKDOWN_OPENER.match(text[m.start() + 1:m.start() + 41].lstrip())]
 
 
-def _opened_after(text: str, total: Placed, end: int, openers: list[int]) -> int | None:
+def list_openings(text: str, ends: list[int], openers: list[int]) -> list[tuple[int, int]]:
+    """``(k, opening)`` for each figure ending at ``ends[k]`` after which a list opens
+    (``_opened_after`` within ``SENTENCE_WINDOW``), in order of k: found from the few openers,
+    each taking the figures that end after the opener before it, within the window and after
+    the last 。 or line break before it, where asking for each figure cost two calls.
+
+    ``ends`` must not decrease (figures in order, none inside another); else each is asked."""
+    if ends != sorted(ends):
+        return [(k, at) for k, end in enumerate(ends)
+                if (at := _opened_after(text, _End(end), end + SENTENCE_WINDOW, openers)) is not None]
+    found = []
+    previous = -1
+    for at in openers:
+        floor = max(0, at - SENTENCE_WINDOW)  # (a break before the window changes nothing)
+        barrier = max(text.rfind("。", floor, at), text.rfind("\n", floor, at))
+        lo = max(previous, barrier, at - SENTENCE_WINDOW) + 1  # the first end that reaches this opener
+        previous = at
+        found += [(k, at + 1) for k in range(bisect.bisect_left(ends, lo), bisect.bisect_right(ends, at))]
+    return found
+
+
+class _End:
+    """A figure reduced to its end, for ``_opened_after``."""
+
+    __slots__ = ("end",)
+
+    def __init__(self, end: int):
+        self.end = end
+
+
+def _opened_after(text: str, total: Placed | _End, end: int, openers: list[int]) -> int | None:
     """Where the list after ``total`` opens: a sentence or clause that starts with 其中 or a
     breakdown phrase, in the next sentence at most, before ``end``; None when none does.
     ``openers`` (``list_openers``) are where such phrases open: the first after the total is

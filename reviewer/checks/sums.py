@@ -121,9 +121,9 @@ def find_sum_mismatches(text: str, placed: Sequence[Placed]) -> tuple[list[Check
                                     or _has_remainder(text, parts)):
                 judge(parts, [prev], True)
                 continue
-        # backward: "A件,B件,C件,合计X件"
-        if prev is not None and prev.key == first.key and (TOTAL_AFTER.search(between)
-                                                           or TOTAL_AFTER_ETC.search(between)):
+        # backward: "A件,B件,C件,合计X件" (both patterns need a 共 or a 计: tested first)
+        if prev is not None and prev.key == first.key and ("共" in between or "计" in between) \
+                and (TOTAL_AFTER.search(between) or TOTAL_AFTER_ETC.search(between)):
             parts = _run_back(text, outer, k - 1)
             complete = "等" not in between  # "甲120件、乙30件等共计175件" names examples only
             if len(parts) >= 2 and first.value >= max(p.value for p in parts):
@@ -307,8 +307,11 @@ def _complementary(text: str, parts: list[Placed]) -> bool:
 def _has_remainder(text: str, parts: list[Placed]) -> bool:
     """True when one of the parts is 其他/其余/另外: the list then claims to be complete."""
     for part in parts:
+        label = own_label(text, part)
+        if not ("其" in label or "余" in label or "另" in label or "剩" in label):
+            continue  # (most parts) every remainder word holds one of these: no pattern to try
         # "…、其他执法单位分别为251名": the connector is not part of the last name
-        label = TRAILING_CONNECTOR.sub("", own_label(text, part))
+        label = TRAILING_CONNECTOR.sub("", label)
         # "余下以街道办事处为被告的21件": the remainder word opens a long label
         if REMAINDER.search(label[-8:]) or REMAINDER_LEAD.match(label):
             return True
