@@ -40,11 +40,8 @@ def warm_up() -> None:
 _RE_HAN = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._]+)")
 _RE_SKIP = re.compile(r"(\r\n|\s)")
 _RE_ENG = re.compile(r"[a-zA-Z0-9]+")
-_RE_NUM = re.compile(r"[\.0-9]+")
-_RE_ENG1 = re.compile(r"^[a-zA-Z0-9]$", re.U)
-# What _RE_ENG1 matches in a word of a Han block (one ASCII letter or digit; such a word holds
-# no line break), and the characters _RE_NUM matches: tested as sets, not a regex call per word.
-_ENG1 = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+# The characters jieba.posseg's ``[\.0-9]+`` matches, tested as a set (the words of a Han block,
+# and the joining of one-character Latin words, are ``segmenter.plain_route``'s).
 _NUM_CHARS = frozenset(".0123456789")
 
 
@@ -63,21 +60,7 @@ def _tag(text: str) -> tuple[tuple[str, str], ...]:
         if not block:
             continue  # (split's empty ends around a window of Han only: nothing to tag, 4 regex calls)
         if _RE_HAN.match(block):
-            ends = tok.best_ends(block)
-            x, n, buf = 0, len(block), ""
-            while x < n:
-                y = ends[x]
-                word = block[x:y]
-                if word in _ENG1:
-                    buf += word
-                else:
-                    if buf:
-                        out.append((buf, "eng"))
-                        buf = ""
-                    out.append((word, table.get(word, "x")))
-                x = y
-            if buf:
-                out.append((buf, "eng"))
+            out += [(word, "eng" if latin else table.get(word, "x")) for word, latin in segmenter.plain_route(tok, block)]
             continue
         for piece in _RE_SKIP.split(block):
             if _RE_SKIP.match(piece):

@@ -214,7 +214,7 @@ def _load_whole(tok, jieba, user_dict: Path):
 _RE_HAN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
 _RE_SKIP = re.compile(r"(\r\n|\s)")
 # What jieba's ``re_eng`` matches in a one-character word: such words are joined into one.
-_ENG1 = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+ENG1 = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
 def segment(text: str, hmm: bool) -> list[str]:
@@ -237,23 +237,31 @@ def segment(text: str, hmm: bool) -> list[str]:
 
 
 def _plain_block(tok, block: str, out: list[str]) -> None:
-    """jieba's ``__cut_DAG_NO_HMM``: the route's words, one-character Latin letters and digits
-    joined."""
+    """jieba's ``__cut_DAG_NO_HMM`` over ``block``, appended to ``out``."""
+    out.extend(word for word, _ in plain_route(tok, block))
+
+
+def plain_route(tok, block: str) -> list[tuple[str, bool]]:
+    """The words of ``block`` (a run jieba segments) on its best route, runs of one-character
+    Latin letters and digits joined into one word, as ``__cut_DAG_NO_HMM`` gives them; beside
+    each word, whether it is such a joined run (``jieba.posseg`` tags those ``eng``)."""
     ends = tok.best_ends(block)
+    out: list[tuple[str, bool]] = []
     x, n, buf = 0, len(block), ""
     while x < n:
         y = ends[x]
         word = block[x:y]
-        if word in _ENG1:
+        if word in ENG1:
             buf += word
         else:
             if buf:
-                out.append(buf)
+                out.append((buf, True))
                 buf = ""
-            out.append(word)
+            out.append((word, False))
         x = y
     if buf:
-        out.append(buf)
+        out.append((buf, True))
+    return out
 
 
 def _hmm_block(tok, block: str, out: list[str]) -> None:
