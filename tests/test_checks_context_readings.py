@@ -48,11 +48,15 @@ def test_sentence_starts_are_the_offsets_after_each_end():
         assert context.sentence_starts(text) == _starts(text)
 
 
+def _figures_at(positions: list[int]) -> list[Figure]:
+    return [Figure(id=n, text="1件", value=1, unit="件", kind="count", label=None, qualifier=None,
+                   start=p, end=p) for n, p in enumerate(positions, start=1)]
+
+
 def test_bracket_depth_at_each_figure_is_counted_from_its_sentence_start():
     for text, rng in _texts(2, 1500):
         positions = sorted({rng.randint(0, len(text)) for _ in range(4)})
-        figures = [Figure(id=n, text="1件", value=1, unit="件", kind="count", label=None, qualifier=None,
-                          start=p, end=p) for n, p in enumerate(positions, start=1)]
+        figures = _figures_at(positions)
         context.sentence_starts.cache_clear()
         placed = context.place_figures(text, figures)
         assert [p.in_parens for p in placed] == [_depth(text, p) > 0 for p in positions], text
@@ -72,8 +76,7 @@ def test_own_label_reads_back_to_the_last_stop():
 def test_placed_figures_know_where_their_own_words_begin():
     for text, rng in _texts(4, 1500):
         positions = sorted({rng.randint(0, len(text)) for _ in range(4)})
-        figures = [Figure(id=n, text="1件", value=1, unit="件", kind="count", label=None, qualifier=None,
-                          start=p, end=p) for n, p in enumerate(positions, start=1)]
+        figures = _figures_at(positions)
         context.sentence_starts.cache_clear()
         for placed in context.place_figures(text, figures):
             for floor in (0, rng.randint(0, len(text) + 3)):
