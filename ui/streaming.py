@@ -6,7 +6,9 @@ hands the text to the window at once; then the outline, and the figures with the
 the pipeline finds them, each as a *preview* (a ``DocumentReview`` that is not in the store yet,
 with no review state); then it stores the analysis — a new report's review is built from what
 was stored, not read back (``Library.import_analysis(with_review=True)``) — and the window adopts
-the real review, which brings the checks.  Everything heavy — the text document, the highlight
+the real review, which brings the checks.  A new report's outline and figures are written while
+the process still finds its checks, in a transaction that only the import completes
+(``Library.staged_import``: a cancel or an error rolls it back and nothing of the report stays).  Everything heavy — the text document, the highlight
 index, the outline tree, the figure rows — is built here, off the GUI thread
 (``presentation.prepare``).
 """
