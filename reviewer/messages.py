@@ -274,6 +274,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "ui_memo_file": ("{name}-审核意见.docx", "{name} - review memo.docx"),
     "ui_annotated_file": ("{name}-批注版.docx", "{name} - with comments.docx"),
     "ui_memo_name": ("审核意见", "review memo"),
+    "ui_memo_open_checks": ("尚有 {count} 处核查未判定。审核意见书只写入判定为“属实”的问题,仍要导出吗?",
+                            "{count} checks have no verdict yet. The memo lists only the problems confirmed "
+                            "as real. Export it anyway?"),
     "ui_word_filter": ("Word 文档 (*.docx)", "Word documents (*.docx)"),
     "ui_exporting_word": ("正在生成 Word 文档…", "Writing the Word document…"),
     "ui_word_saved": ("Word 文档已保存:\n{path}", "The Word document was saved:\n{path}"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 pytest.importorskip("PySide6")
@@ -76,3 +78,61 @@ def test_a_folder_import_lists_the_files_it_skipped_with_the_reason(make_window,
     assert legacy in text and "另存为 .docx 后重试" in text  # the command line's reason and advice
     assert "table.xlsx" in text and "“.xlsx”" in text and "~$a.docx" not in text
     assert "2" in text.splitlines()[0]
+
+
+def _second_report(tmp_path):
+    path = tmp_path / "乙县报告.txt"
+    path.write_text("乙县司法局2024年法治政府建设情况报告\n\n一、基本情况\n全年办理行政复议案件12件,其中维持8件、"
+                    "撤销3件。\n", encoding="utf-8")
+    return path
+
+
+def _docx_text(path) -> str:
+    import docx
+
+    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+
+
+def test_a_memo_from_the_library_page_covers_every_selected_report(make_window, tmp_path):  # noqa: F811
+    """With the library on screen, the memo is of the reports selected there, not of the report
+    that happened to be open last."""
+    window = make_window()
+    window.import_paths([str(SAMPLE), str(_second_report(tmp_path))])
+    window.show_library()
+    window.library_page.table.selectAll()
+    names = {d.display_name for d in window.workspace.documents()}
+    assert len(window.reports_meant()) == 2
+    out = tmp_path / "两份.docx"
+    window.export_word("memo", out_path=str(out))
+    text = _docx_text(out)
+    assert all(name in text for name in names), (names, text[:300])
+
+
+def test_a_memo_with_checks_still_undecided_asks_before_it_is_written(make_window, tmp_path, monkeypatch):  # noqa: F811
+    window = make_window()
+    window.import_paths([str(SAMPLE)])
+    assert window.workspace.review.checks, "the sample has checks to judge"
+    asked, answer = [], {"yes": False}
+    monkeypatch.setattr(prompts, "confirm", lambda parent, title, text, default_yes=False: asked.append(text)
+                        or answer["yes"])
+    out = tmp_path / "意见书.docx"
+    monkeypatch.setattr(prompts, "ask_save_path", lambda parent, title, suggested, filters: str(out))
+    assert window.export_word("memo") is None and not out.exists()
+    assert len(asked) == 1 and "未判定" in asked[0]
+    answer["yes"] = True
+    window.export_word("memo")
+    assert out.exists()
+
+
+def test_an_untitled_report_is_exported_under_its_file_name_without_the_suffix(make_window, tmp_path,  # noqa: F811
+                                                                               monkeypatch):
+    untitled = tmp_path / "7f3a9c0e2b.txt"
+    untitled.write_text("一些文字,没有标题。\n全年办理案件12件。\n", encoding="utf-8")
+    window = make_window()
+    window.import_paths([str(untitled)])
+    suggested = []
+    monkeypatch.setattr(prompts, "ask_save_path", lambda parent, title, path, filters: suggested.append(path))
+    window.export([window.workspace.doc_uuid])
+    monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: True)
+    window.export_word("memo")
+    assert [Path(p).name for p in suggested] == ["7f3a9c0e2b.xlsx", "7f3a9c0e2b-审核意见.docx"]

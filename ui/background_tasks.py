@@ -248,10 +248,16 @@ class BackgroundTasks:
         if self.workspace.doc_uuid:
             self.export([self.workspace.doc_uuid])
 
+    def reports_meant(self) -> list[str]:
+        """The reports an export of "these reports" means: those selected in the library while
+        it is on screen, else the open report, else the library's selection."""
+        selected = self.library_page.selected_uuids()
+        if selected and self.stack.currentWidget() is self.library_page:
+            return selected
+        return [self.workspace.doc_uuid] if self.workspace.doc_uuid else selected
+
     def export_selected(self) -> None:
-        uuids = self.library_page.selected_uuids()
-        if not uuids and self.workspace.doc_uuid:
-            uuids = [self.workspace.doc_uuid]
+        uuids = self.reports_meant()
         if uuids:
             self.export(uuids)
         else:
@@ -268,7 +274,7 @@ class BackgroundTasks:
             name = self.tr("review") + ".xlsx"
             if doc_uuids and len(doc_uuids) == 1 and self.workspace.review \
                     and self.workspace.review.doc_uuid == doc_uuids[0]:
-                name = self.workspace.review.display_name + ".xlsx"
+                name = export_stem(self.workspace.review) + ".xlsx"
             out_path = prompts.ask_save_path(self, self.tr("Export to Excel"), str(Path(folder) / _safe_name(name)),
                                              self.tr("Excel workbooks (*.xlsx)"))
             if not out_path:
@@ -305,6 +311,14 @@ class BackgroundTasks:
     def export_annotated(self) -> Job | None:
         return self.export_word("annotated")
 
+    def _memo_despite_open_checks(self, doc_uuids: list[str], language: str) -> bool:
+        """A memo lists only the problems a reviewer confirmed: with checks still undecided it
+        would read as "nothing found", so the reviewer is asked first."""
+        wanted = set(doc_uuids)
+        count = sum(d.open_checks for d in self.workspace.documents() if d.doc_uuid in wanted)
+        return not count or prompts.confirm(self, render("ui_export_memo", language),
+                                            render("ui_memo_open_checks", language, count=count))
+
     def export_word(self, kind: str, doc_uuids: list[str] | None = None, out_path: str | None = None) -> Job | None:
         """The review memo (审核意见书) of the open or selected reports, or the open report with the
         review as Word comments; written on a worker with the progress dialog, like the workbook."""
@@ -312,15 +326,16 @@ class BackgroundTasks:
             return None
         language = i18n.core_language()
         if doc_uuids is None:
-            doc_uuids = [self.workspace.doc_uuid] if self.workspace.doc_uuid else self.library_page.selected_uuids()
+            doc_uuids = self.reports_meant()
         if not doc_uuids or (kind == "annotated" and len(doc_uuids) != 1):
             self.statusBar().showMessage(render("ui_select_one_report", language), 4000)
+            return None
+        if out_path is None and kind == "memo" and not self._memo_despite_open_checks(doc_uuids, language):
             return None
         if out_path is None:
             folder = self.settings.last_export_dir or str(Path.home())
             review = self.workspace.review
-            stem = (review.metadata.title or Path(review.document.path).stem) if review and \
-                review.doc_uuid == doc_uuids[0] else render("ui_memo_name", language)
+            stem = export_stem(review) if review and doc_uuids == [review.doc_uuid] else render("ui_memo_name", language)
             name = render(f"ui_{kind}_file", language, name=stem)
             out_path = prompts.ask_save_path(self, render(f"ui_export_{kind}", language),
                                              str(Path(folder) / _safe_name(name)), render("ui_word_filter", language))
@@ -402,6 +417,13 @@ class StatusProgress:
     def deleteLater(self) -> None:  # noqa: N802
         self.bar.deleteLater()
         self.button.deleteLater()
+
+
+def export_stem(review) -> str:
+    """What a file exported from ``review`` is named after: the report's name, a file name
+    without its suffix (``r01.txt.xlsx`` reads as a mistake)."""
+    name = review.display_name
+    return Path(name).stem if name == review.file_name else name
 
 
 def _safe_name(name: str) -> str:
