@@ -112,3 +112,22 @@ def test_a_verdict_shows_at_once_on_a_big_report_before_its_reload(window):
     assert (review.status, review.reason) == ("pending", "待起草单位答复")
     assert command.unpatch(window.workspace)
     assert (review.status, review.reason) == ("unreviewed", "")
+
+
+def test_f9_from_the_heading_of_a_checks_section_goes_to_that_check(window, qtbot, errors):  # noqa: F811
+    """A check stands where its first figure stands, as the text shows it — not at the heading of
+    a section it names, which put a check of section 一 at heading 一 itself (before it, as
+    "check" sorts before "section"), so F9 from that heading skipped it until the wrap."""
+    review = window.workspace.review
+    starts = {rf.figure.id: rf.figure.start for rf in review.figures}
+    first = min((rc for rc in review.checks if rc.check.sections),
+                key=lambda rc: min(starts[f] for f in rc.check.figures))
+    heading = min((rs for rs in review.sections if rs.section.id in first.check.sections),
+                  key=lambda rs: rs.section.heading_start)
+    ws = window.workspace
+    assert ws.item_start("check", first.review.uuid) == min(starts[f] for f in first.check.figures)
+    order = [(kind, uuid) for _, kind, uuid, _ in ws.ordered_items()]
+    assert order.index(("section", heading.review.uuid)) < order.index(("check", first.review.uuid))
+    ws.set_current("section", heading.review.uuid)
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    assert ws.current == ("check", first.review.uuid)

@@ -322,8 +322,10 @@ class Workspace(QObject):
         items += [(rf.figure.start, "figure", rf.review.uuid, rf.review.status) for rf in review.figures]
         items += [(rc.citation.start, "citation", rc.review.uuid, rc.review.status) for rc in review.citations]
         for rc in review.checks:
-            starts = [figure_start[f] for f in rc.check.figures if f in figure_start]
-            starts += [section_start[s] for s in rc.check.sections if s in section_start]
+            # where its first figure stands (as the view shows it); a section's heading only for a
+            # check about the outline (a check's sections hold its figures: their headings come first)
+            starts = [figure_start[f] for f in rc.check.figures if f in figure_start] \
+                or [section_start[s] for s in rc.check.sections if s in section_start]
             items.append((min(starts) if starts else 0, "check", rc.review.uuid, rc.review.status))
         items.sort(key=lambda t: (t[0], t[1]))
         return items
