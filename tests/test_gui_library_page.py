@@ -136,3 +136,19 @@ def test_an_untitled_report_is_exported_under_its_file_name_without_the_suffix(m
     monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: True)
     window.export_word("memo")
     assert [Path(p).name for p in suggested] == ["7f3a9c0e2b.xlsx", "7f3a9c0e2b-审核意见.docx"]
+
+
+def test_library_search_results_name_the_report_and_the_kind_of_hit_in_chinese(make_window, tmp_path):  # noqa: F811
+    untitled = tmp_path / "folder" / "7f3a9c0e2b.txt"
+    untitled.parent.mkdir()
+    untitled.write_text("一些文字,没有标题。\n全年办理案件12件。\n", encoding="utf-8")
+    window = make_window()
+    window.import_paths([str(untitled)])
+    figure = window.workspace.review.figures[0]
+    window.workspace.library.add_comment("figure", figure.review.uuid, "办理数量需与台账核对")
+    window.search_library("没有标题")
+    lines = [window.library_page.results.item(i).text() for i in range(window.library_page.results.count())]
+    assert lines and all("7f3a9c0e2b.txt" in line and str(untitled.parent) not in line for line in lines)
+    window.search_library("台账")
+    comment = window.library_page.results.item(0).text()
+    assert comment.startswith("[批注]"), comment

@@ -79,6 +79,7 @@ def item_type(code: str) -> str:
         "citation": QCoreApplication.translate("Labels", "Citation"),
         "check": QCoreApplication.translate("Labels", "Check"),
         "annotation": QCoreApplication.translate("Labels", "Annotation"),
+        "comment": QCoreApplication.translate("Labels", "Comment"),
     }.get(code, code or "")
 
 

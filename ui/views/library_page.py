@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reviewer.library.review import file_name
 from ui import icons, labels
 from ui.models import ItemRole, SortRole
 from ui.models.library import LibraryModel
@@ -135,7 +136,7 @@ class LibraryPage(QWidget):
     def show_hits(self, hits) -> None:
         self.results.clear()
         for hit in hits:
-            where = hit.title or hit.path
+            where = hit.title or file_name(hit.path)  # (a report's name, not the folders it came from)
             item = QListWidgetItem(f"[{labels.item_type(hit.item_type)}] {where} — {hit.snippet}")
             item.setData(Qt.ItemDataRole.UserRole, hit)
             self.results.addItem(item)
