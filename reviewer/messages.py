@@ -274,6 +274,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "ui_memo_file": ("{name}-审核意见.docx", "{name} - review memo.docx"),
     "ui_annotated_file": ("{name}-批注版.docx", "{name} - with comments.docx"),
     "ui_memo_name": ("审核意见", "review memo"),
+    "ui_check_figures_corrected": ("注意:本核查涉及的数值已更正({figures}),上面的算式按原文计算,请按更正后的数值复核。",
+                                   "Note: figures of this check were corrected since ({figures}); the "
+                                   "arithmetic above uses the original text: check it again with the corrected values."),
     "ui_memo_open_checks": ("尚有 {count} 处核查未判定。审核意见书只写入判定为“属实”的问题,仍要导出吗?",
                             "{count} checks have no verdict yet. The memo lists only the problems confirmed "
                             "as real. Export it anyway?"),

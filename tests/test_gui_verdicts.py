@@ -131,3 +131,18 @@ def test_f9_from_the_heading_of_a_checks_section_goes_to_that_check(window, qtbo
     ws.set_current("section", heading.review.uuid)
     qtbot.keyClick(window, Qt.Key.Key_F9)
     assert ws.current == ("check", first.review.uuid)
+
+
+def test_the_selected_check_reads_whole_and_says_when_its_figures_were_corrected(window, qtbot, errors):  # noqa: F811
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    kind, uuid = window.workspace.current
+    assert kind == "check"
+    check = window.workspace.find_item("check", uuid)
+    label = window.inspector.check_message
+    assert label.isVisibleTo(window.inspector) and label.text() == check.check.message
+    figure = next(rf for rf in window.workspace.review.figures if rf.figure.id == check.check.figures[0])
+    assert window.correct_item("figure", figure.review.uuid, "value", 9999)
+    window.workspace.set_current("check", uuid)
+    assert "已更正" in label.text() and f"{figure.figure.text}→9999" in label.text()
+    window.workspace.set_current("figure", figure.review.uuid)
+    assert not label.isVisibleTo(window.inspector)

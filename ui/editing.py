@@ -352,7 +352,13 @@ class Editing:
         item = self.workspace.find_item(item_type, uuid)
         note = item.note if item_type == "annotation" and item is not None else ""
         self.inspector.show_item(self._describe(item_type, uuid), review, self.workspace.tags(), history, note)
-        self.inspector.show_verdict(review.reason if item_type == "check" else None)
+        if item_type == "check" and item is not None:
+            ids = set(item.check.figures)
+            corrected = [f"{rf.figure.text}→{labels.format_value(rf.figure.value)}{rf.figure.unit or ''}"
+                         for rf in self.workspace.review.figures if rf.figure.id in ids and rf.review.status == "corrected"]
+            self.inspector.show_verdict(review.reason, item.check.message, corrected)
+        else:
+            self.inspector.show_verdict(None)
 
     def _describe(self, item_type: str, uuid: str) -> str:
         item = self.workspace.find_item(item_type, uuid)

@@ -306,6 +306,13 @@ class Inspector(QTabWidget):
         bar = QWidget(parent)
         layout = QVBoxLayout(bar)
         layout.setContentsMargins(0, 0, 0, 0)
+        # the selected check's whole message (the table shows three lines of it), its arithmetic
+        # and conclusion readable before a verdict; a word about corrected figures beneath
+        self.check_message = QLabel(bar)
+        self.check_message.setWordWrap(True)
+        self.check_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.check_message.setVisible(False)
+        layout.addWidget(self.check_message)
         self.verdict_reason = QLineEdit(bar)
         self.verdict_reason.setPlaceholderText(self.tr("Reason for the verdict (goes to the workbook's 意见 column)"))
         self.verdict_reason.setClearButtonEnabled(True)
@@ -328,8 +335,15 @@ class Inspector(QTabWidget):
         layout.addLayout(row)
         return bar
 
-    def show_verdict(self, reason: str | None) -> None:
-        """The selected check's reason in the verdict bar (None: no check selected)."""
+    def show_verdict(self, reason: str | None, message: str = "", corrected: list[str] | None = None) -> None:
+        """The selected check's reason in the verdict bar (None: no check selected), its whole
+        ``message``, and the texts of its figures a reviewer has ``corrected`` since."""
+        language = i18n.core_language()
+        lines = [message] if message else []
+        if corrected:
+            lines.append(render("ui_check_figures_corrected", language, figures="、".join(corrected)))
+        self.check_message.setText("\n".join(lines))
+        self.check_message.setVisible(reason is not None and bool(lines))
         self.verdict_reason.setText(reason or "")
         for button in self.verdict_buttons.values():
             button.setEnabled(reason is not None)
