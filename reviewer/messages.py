@@ -277,6 +277,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "ui_check_figures_corrected": ("注意:本核查涉及的数值已更正({figures}),上面的算式按原文计算,请按更正后的数值复核。",
                                    "Note: figures of this check were corrected since ({figures}); the "
                                    "arithmetic above uses the original text: check it again with the corrected values."),
+    "ui_import_created": ("已导入 {count} 份新报告。", "Imported {count} new report(s). "),
+    "ui_import_updated": ("{count} 份是已有报告的新版本,已重新分析,审阅记录已保留。",
+                          "{count} are new versions of known reports: analysed again, their review kept. "),
+    "ui_import_unchanged": ("{count} 份已在文库中,未重复导入。", "{count} were in the library already (not imported twice)."),
     "ui_memo_open_checks": ("尚有 {count} 处核查未判定。审核意见书只写入判定为“属实”的问题,仍要导出吗?",
                             "{count} checks have no verdict yet. The memo lists only the problems confirmed "
                             "as real. Export it anyway?"),

@@ -152,3 +152,16 @@ def test_library_search_results_name_the_report_and_the_kind_of_hit_in_chinese(m
     window.search_library("台账")
     comment = window.library_page.results.item(0).text()
     assert comment.startswith("[批注]"), comment
+
+
+def test_a_folder_imported_again_says_what_was_new_and_what_the_library_held(make_window, tmp_path):  # noqa: F811
+    folder = tmp_path / "报告"
+    folder.mkdir()
+    (folder / "甲.txt").write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    _second_report(folder)
+    window = make_window()
+    window.import_paths([str(folder)])
+    assert window.statusBar().currentMessage() == "已导入 2 份新报告。"
+    (folder / "丙.txt").write_text("丙县2024年工作报告\n全年办理案件7件。\n", encoding="utf-8")
+    window.import_paths([str(folder)])
+    assert window.statusBar().currentMessage() == "已导入 1 份新报告。2 份已在文库中,未重复导入。"

@@ -94,7 +94,7 @@ class BackgroundTasks:
                 self.open_document(ok[-1].doc_uuid)
             elif ok:
                 self.show_library()
-                self.statusBar().showMessage(self.tr("Imported {0} report(s).").format(len(ok)), 5000)
+                self.statusBar().showMessage(_import_summary(ok, i18n.core_language()), 8000)
 
         return self.run_job(work, self.tr("Importing reports…"), finished, "import", pause_gc=True)
 
@@ -417,6 +417,20 @@ class StatusProgress:
     def deleteLater(self) -> None:  # noqa: N802
         self.bar.deleteLater()
         self.button.deleteLater()
+
+
+def _import_summary(results, language: str) -> str:
+    """What a folder import did, in words: new reports, new versions of known ones (re-analysed,
+    their review carried over) and files the library already held (not imported twice)."""
+    created = sum(1 for r in results if r.created)
+    unchanged = sum(1 for r in results if r.unchanged)
+    updated = len(results) - created - unchanged
+    parts = [render("ui_import_created", language, count=created)]
+    if updated:
+        parts.append(render("ui_import_updated", language, count=updated))
+    if unchanged:
+        parts.append(render("ui_import_unchanged", language, count=unchanged))
+    return "".join(parts)
 
 
 def export_stem(review) -> str:
