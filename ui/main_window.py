@@ -53,7 +53,9 @@ from ui.workers import Job
 from ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
-INSPECTOR_MAX_WIDTH = 560
+#: the inspector's widest share: on a 1920-pixel screen it takes 720 (a check's message reads in two
+#: lines), and the text keeps ~870 pixels, about 45 characters a line, as a printed page has
+INSPECTOR_MAX_WIDTH = 720
 #: above this many headings the outline keeps one line per heading (elided; the tooltip has it all)
 OUTLINE_WRAP_LIMIT = 1500
 
