@@ -82,7 +82,8 @@ def test_a_word_source_gets_comments_on_exactly_their_words(tmp_path, judged):
     notes, spans = comments(document), anchored(document)
     assert len(document.comments) == 5
     by_text = {notes[cid]: spans[cid] for cid in notes}
-    assert by_text["【属实】比率不符:审结率与所列数字不符\n核实意见:审结率应为 92.3%"] == "326件"
+    # a rate check stands at its last figure, the one it disputes (findings.disputed_figure)
+    assert by_text["【属实】比率不符:审结率与所列数字不符\n核实意见:审结率应为 92.3%"] == "301件"
     assert by_text["原文 86.4万元 → 更正为 846000元(数值)"] == "86.4万元"
     assert by_text["与统计年报不一致"] == "326件"
     assert by_text["需要具体数字"] == "基层执法力量"
@@ -114,7 +115,7 @@ def test_a_text_source_becomes_a_document_with_headings_and_comments(tmp_path, j
     assert "\n".join(p.text for p in document.paragraphs) == TEXT_A.strip("\n")
     notes, spans = comments(document), anchored(document)
     assert sorted(spans[cid] for cid in notes) == sorted(
-        ["326件", "86.4万元", "326件", "基层执法力量", "甲区2023年法治政府建设情况报告"])
+        ["301件", "86.4万元", "326件", "基层执法力量", "甲区2023年法治政府建设情况报告"])
     authors = {c.author for c in document.comments}
     assert authors <= {"王审阅", "李审阅"}
     east_asia = document.styles["Normal"].element.rPr.rFonts.get(qn("w:eastAsia"))

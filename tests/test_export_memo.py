@@ -47,7 +47,7 @@ def test_memo_says_what_was_found_to_the_issuer(tmp_path, judged):
     assert "属实 1,误报 1,待核实 0,未判定 0" in body
     assert "(一)比率不符" in lines
     assert "位置:一、主要工作和成效 > (一)行政复议" in lines
-    assert "原文:“全年收到行政复议申请326件,同比增长12.5%。”" in lines
+    assert "原文:“依据《中华人民共和国行政复议法》审结301件。”" in lines  # the figure the check disputes
     assert "问题:审结率与所列数字不符" in lines and "核实意见:审结率应为 92.3%" in lines
     assert "1. 【一、主要工作和成效 > (一)行政复议】数值:原文“326件”,更正为“362件”。" in lines
     assert "【一、主要工作和成效 > (一)行政复议】与统计年报不一致" in body

@@ -16,6 +16,7 @@ from typing import Any
 from reviewer.export.report_index import DocIndex
 from reviewer.library.review import DocumentReview, ItemReview
 from reviewer.library.vocabulary import status_word
+from reviewer.model import Check, Figure
 from reviewer.paths import resource
 
 Span = tuple[int, int]
@@ -91,6 +92,24 @@ def _field_word(labels: dict[str, Any], name: str, lang: str) -> str:
     return entry["en" if lang == "en" else "zh"] if entry else name
 
 
+# The check kinds that work a value out of operands (a rate, a share, a change) and compare it with
+# the value the report states: they list the operands first and that stated figure last
+# (checks.rates, checks.shares, checks.changes).  A sum check lists the stated total first, then
+# its parts (checks.sums); a repeat, a part larger than its whole and shares adding up past 100%
+# have no single stated figure, and stand at their first.
+STATED_LAST = frozenset({"rate_mismatch", "change_mismatch"})
+
+
+def disputed_figure(check: Check, figures: dict[int, Figure]) -> Figure | None:
+    """The figure a check disputes — the one whose stated value it says is wrong (所述…) — else its
+    first figure; None when it has no figure the review still holds.  A problem is placed, quoted
+    and filed under the section of this figure, not of the check's first figure in reading order
+    (``75件÷151件=…,所述49.66%…``: the 49.66% in a table of 三, not the 151件 of 二)."""
+    if check.kind in STATED_LAST and check.figures and check.figures[-1] in figures:
+        return figures[check.figures[-1]]
+    return next((figures[i] for i in check.figures if i in figures), None)
+
+
 def collect(review: DocumentReview, index: DocIndex | None = None, lang: str = "zh",
             labels: dict[str, Any] | None = None) -> Findings:
     """The findings of one report, in reading order within each kind."""
@@ -105,9 +124,9 @@ def collect(review: DocumentReview, index: DocIndex | None = None, lang: str = "
         if status != "confirmed":
             continue
         check = item.check
-        involved = [figures[i] for i in check.figures if i in figures]
-        span: Span | None = (involved[0].start, involved[0].end) if involved else None
-        section_id = involved[0].section if involved else (check.sections[0] if check.sections else None)
+        disputed = disputed_figure(check, figures)
+        span: Span | None = (disputed.start, disputed.end) if disputed else None
+        section_id = disputed.section if disputed else (check.sections[0] if check.sections else None)
         if span is None and section_id in index.sections:
             heading = index.sections[section_id]
             span = (heading.heading_start, heading.heading_end)
@@ -144,9 +163,9 @@ def collect(review: DocumentReview, index: DocIndex | None = None, lang: str = "
                                           show(getattr(review.metadata, name, None)), "", meta.reviewer or "",
                                           None))
     for item in review.checks + review.advisories:
-        involved = [figures[i] for i in item.check.figures if i in figures]
-        span = (involved[0].start, involved[0].end) if involved else None
-        section_id = involved[0].section if involved else None
+        disputed = disputed_figure(item.check, figures)
+        span = (disputed.start, disputed.end) if disputed else None
+        section_id = disputed.section if disputed else None
         _remarks(out, item.review, index.path(section_id), index.sentence(*span) if span else "", span)
     for a in review.annotations:
         placed = a.start is not None and a.end is not None and a.anchor_state != "orphan"

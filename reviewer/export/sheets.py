@@ -13,7 +13,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from reviewer.export.findings import collect, verdict_summary, wording
+from reviewer.export.findings import collect, disputed_figure, verdict_summary, wording
 from reviewer.export.indicators import comparison_rows
 from reviewer.export.report_index import DocIndex, report_name, section_marker
 from reviewer.export.safety import clean_text
@@ -353,8 +353,9 @@ class WorkbookBuilder:
                     involved = [figures[i] for i in c.figures if i in figures]
                     texts = "; ".join(f"{f.label}:{f.text}" if f.label else f.text for f in involved)
                     link = None
-                    if involved:
-                        row = self.figure_rows.get((review.doc_uuid, involved[0].id))
+                    disputed = disputed_figure(c, figures)  # the kind links to the figure it disputes
+                    if disputed is not None:
+                        row = self.figure_rows.get((review.doc_uuid, disputed.id))
                         link = f"'{self.labels.sheet('figures')}'!A{row}" if row else None
                     yield [
                         name,
