@@ -4,13 +4,13 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="113"/>
+        <location filename="../../ui/app.py" line="117"/>
         <source>Welcome to Report Reviewer</source>
-        <extracomment>How often a worker thread must offer the interpreter lock to the GUI thread (Python&apos;s default is 5 ms). Measured opening a 5 MB report: longest event-loop stall 131–230 ms at 5 ms, 68–89 ms at 1 ms, for the same total time.</extracomment>
+        <extracomment>How often a worker thread must offer the interpreter lock to the GUI thread (Python&apos;s default is 5 ms). Each time a view calls into Python (a model&apos;s ``data``, a slot) the GUI thread takes the lock again and waits up to this long for a busy worker to let go, so a repaint of a few hundred calls stalls for hundreds of these intervals. Measured importing a 5 MB report on an otherwise idle 2-core machine (bench_gui.py, longest stall per run, median): 650–890 ms at 1 ms, 186 ms at 0.1 ms, 139 ms at 50 µs, 116 ms at 20 µs; the analysis on the worker took the same time (4.0–4.3 s of CPU) at every setting.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="114"/>
+        <location filename="../../ui/app.py" line="118"/>
         <source>Your name is recorded with every correction, tag and comment.
 Reviewer name:</source>
         <translation type="unfinished"></translation>
@@ -19,102 +19,102 @@ Reviewer name:</source>
 <context>
     <name>BackgroundTasks</name>
     <message>
-        <location filename="../../ui/background_tasks.py" line="30"/>
+        <location filename="../../ui/background_tasks.py" line="39"/>
         <source>Import reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="35"/>
+        <location filename="../../ui/background_tasks.py" line="44"/>
         <source>Import a folder of reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="72"/>
+        <location filename="../../ui/background_tasks.py" line="88"/>
         <source>Some files could not be imported:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="78"/>
+        <location filename="../../ui/background_tasks.py" line="97"/>
         <source>Imported {0} report(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="80"/>
-        <location filename="../../ui/background_tasks.py" line="119"/>
+        <location filename="../../ui/background_tasks.py" line="99"/>
+        <location filename="../../ui/background_tasks.py" line="141"/>
         <source>Importing reports…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="89"/>
+        <location filename="../../ui/background_tasks.py" line="108"/>
         <source>Finding the outline…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="89"/>
+        <location filename="../../ui/background_tasks.py" line="108"/>
         <source>Finding the figures…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="90"/>
+        <location filename="../../ui/background_tasks.py" line="109"/>
         <source>Checking the figures…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="90"/>
+        <location filename="../../ui/background_tasks.py" line="109"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="140"/>
-        <location filename="../../ui/background_tasks.py" line="145"/>
+        <location filename="../../ui/background_tasks.py" line="162"/>
+        <location filename="../../ui/background_tasks.py" line="167"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="146"/>
+        <location filename="../../ui/background_tasks.py" line="168"/>
         <source>Report Reviewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="186"/>
+        <location filename="../../ui/background_tasks.py" line="208"/>
         <source>Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="199"/>
+        <location filename="../../ui/background_tasks.py" line="221"/>
         <source>The task failed unexpectedly: {0}
 
 Details were written to {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="235"/>
+        <location filename="../../ui/background_tasks.py" line="258"/>
         <source>Select reports in the library first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="245"/>
+        <location filename="../../ui/background_tasks.py" line="268"/>
         <source>review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="249"/>
+        <location filename="../../ui/background_tasks.py" line="272"/>
         <source>Export to Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="250"/>
+        <location filename="../../ui/background_tasks.py" line="273"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="269"/>
+        <location filename="../../ui/background_tasks.py" line="292"/>
         <source>The workbook was saved:
 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="275"/>
+        <location filename="../../ui/background_tasks.py" line="298"/>
         <source>Exporting to Excel…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -122,27 +122,27 @@ Details were written to {1}.</source>
 <context>
     <name>ChecksModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="337"/>
+        <location filename="../../ui/models/tables.py" line="346"/>
         <source>Severity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="338"/>
+        <location filename="../../ui/models/tables.py" line="347"/>
         <source>Check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="339"/>
+        <location filename="../../ui/models/tables.py" line="348"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="340"/>
+        <location filename="../../ui/models/tables.py" line="349"/>
         <source>Verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="341"/>
+        <location filename="../../ui/models/tables.py" line="350"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -150,22 +150,22 @@ Details were written to {1}.</source>
 <context>
     <name>CitationsModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="385"/>
+        <location filename="../../ui/models/tables.py" line="394"/>
         <source>Citation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="386"/>
+        <location filename="../../ui/models/tables.py" line="395"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="387"/>
+        <location filename="../../ui/models/tables.py" line="396"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="388"/>
+        <location filename="../../ui/models/tables.py" line="397"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
@@ -241,7 +241,7 @@ Details were written to {1}.</source>
 <context>
     <name>CommentDialog</name>
     <message>
-        <location filename="../../ui/prompts.py" line="170"/>
+        <location filename="../../ui/prompts.py" line="171"/>
         <source>Ctrl+Enter saves, Esc cancels</source>
         <translation type="unfinished"></translation>
     </message>
@@ -249,72 +249,72 @@ Details were written to {1}.</source>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../ui/views/document_view.py" line="446"/>
+        <location filename="../../ui/views/document_view.py" line="449"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="447"/>
+        <location filename="../../ui/views/document_view.py" line="450"/>
         <source>Unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="448"/>
+        <location filename="../../ui/views/document_view.py" line="451"/>
         <source>Label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="449"/>
+        <location filename="../../ui/views/document_view.py" line="452"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="450"/>
+        <location filename="../../ui/views/document_view.py" line="453"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="453"/>
+        <location filename="../../ui/views/document_view.py" line="456"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="455"/>
+        <location filename="../../ui/views/document_view.py" line="458"/>
         <source>Check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="455"/>
+        <location filename="../../ui/views/document_view.py" line="458"/>
         <source>Involved in an inconsistency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="460"/>
+        <location filename="../../ui/views/document_view.py" line="463"/>
         <source>(no note)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="470"/>
+        <location filename="../../ui/views/document_view.py" line="473"/>
         <source>Tag selection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="475"/>
+        <location filename="../../ui/views/document_view.py" line="478"/>
         <source>New tag…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="477"/>
+        <location filename="../../ui/views/document_view.py" line="480"/>
         <source>Comment on selection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="479"/>
+        <location filename="../../ui/views/document_view.py" line="482"/>
         <source>Mark as heading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="480"/>
+        <location filename="../../ui/views/document_view.py" line="483"/>
         <source>Mark as figure…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -338,119 +338,129 @@ Details were written to {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="63"/>
-        <location filename="../../ui/editing.py" line="172"/>
-        <location filename="../../ui/editing.py" line="181"/>
-        <source>Select an item first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/editing.py" line="77"/>
-        <source>Select a check first.</source>
+        <location filename="../../ui/editing.py" line="65"/>
+        <source>Open a report first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/editing.py" line="82"/>
-        <source>Why “{0}”? Your reason goes to the workbook.</source>
+        <source>Edit report details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="85"/>
-        <source>No verdict recorded: a verdict needs a reason.</source>
+        <location filename="../../ui/editing.py" line="92"/>
+        <location filename="../../ui/editing.py" line="201"/>
+        <location filename="../../ui/editing.py" line="210"/>
+        <source>Select an item first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/editing.py" line="106"/>
-        <location filename="../../ui/editing.py" line="116"/>
+        <source>Select a check first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="111"/>
+        <source>Why “{0}”? Your reason goes to the workbook.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="114"/>
+        <source>No verdict recorded: a verdict needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="135"/>
+        <location filename="../../ui/editing.py" line="145"/>
         <source>Select a heading first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="108"/>
+        <location filename="../../ui/editing.py" line="137"/>
         <source>Rename heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="108"/>
+        <location filename="../../ui/editing.py" line="137"/>
         <source>Title:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="132"/>
+        <location filename="../../ui/editing.py" line="161"/>
         <source>Select a heading that has another heading after it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="138"/>
+        <location filename="../../ui/editing.py" line="167"/>
         <source>Merge headings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="165"/>
+        <location filename="../../ui/editing.py" line="194"/>
         <source>Tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="165"/>
+        <location filename="../../ui/editing.py" line="194"/>
         <source>Tag to add:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="183"/>
-        <location filename="../../ui/editing.py" line="235"/>
+        <location filename="../../ui/editing.py" line="212"/>
+        <location filename="../../ui/editing.py" line="264"/>
         <source>Comment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="183"/>
+        <location filename="../../ui/editing.py" line="212"/>
         <source>Comment on {0}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="193"/>
-        <location filename="../../ui/editing.py" line="202"/>
+        <location filename="../../ui/editing.py" line="222"/>
+        <location filename="../../ui/editing.py" line="231"/>
         <source>Edit comment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="193"/>
-        <location filename="../../ui/editing.py" line="202"/>
+        <location filename="../../ui/editing.py" line="222"/>
+        <location filename="../../ui/editing.py" line="231"/>
         <source>Comment:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="223"/>
+        <location filename="../../ui/editing.py" line="252"/>
         <source>Tag selection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="235"/>
+        <location filename="../../ui/editing.py" line="264"/>
         <source>Comment on the selected text:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="246"/>
-        <location filename="../../ui/editing.py" line="251"/>
+        <location filename="../../ui/editing.py" line="275"/>
+        <location filename="../../ui/editing.py" line="280"/>
         <source>New tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="246"/>
+        <location filename="../../ui/editing.py" line="275"/>
         <source>Name of the new tag:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="286"/>
+        <location filename="../../ui/editing.py" line="315"/>
         <source>Level {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="287"/>
+        <location filename="../../ui/editing.py" line="316"/>
         <source>Mark as heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="288"/>
+        <location filename="../../ui/editing.py" line="317"/>
         <source>Level of “{0}”:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -474,32 +484,32 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>FigureDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="172"/>
+        <location filename="../../ui/dialogs.py" line="173"/>
         <source>Mark as figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="176"/>
+        <location filename="../../ui/dialogs.py" line="177"/>
         <source>As written:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="183"/>
+        <location filename="../../ui/dialogs.py" line="184"/>
         <source>Value:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="184"/>
+        <location filename="../../ui/dialogs.py" line="185"/>
         <source>Unit:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="185"/>
+        <location filename="../../ui/dialogs.py" line="186"/>
         <source>Kind:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="186"/>
+        <location filename="../../ui/dialogs.py" line="187"/>
         <source>Label:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -507,42 +517,42 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>FiguresModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="259"/>
+        <location filename="../../ui/models/tables.py" line="268"/>
         <source>Label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="260"/>
+        <location filename="../../ui/models/tables.py" line="269"/>
         <source>As written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="261"/>
+        <location filename="../../ui/models/tables.py" line="270"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="262"/>
+        <location filename="../../ui/models/tables.py" line="271"/>
         <source>Unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="263"/>
+        <location filename="../../ui/models/tables.py" line="272"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="264"/>
+        <location filename="../../ui/models/tables.py" line="273"/>
         <source>Section</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="265"/>
+        <location filename="../../ui/models/tables.py" line="274"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="266"/>
+        <location filename="../../ui/models/tables.py" line="275"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
@@ -550,17 +560,17 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>FileDialog</name>
     <message>
-        <location filename="../../ui/prompts.py" line="105"/>
+        <location filename="../../ui/prompts.py" line="106"/>
         <source>&amp;Look in:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="106"/>
+        <location filename="../../ui/prompts.py" line="107"/>
         <source>File &amp;name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="107"/>
+        <location filename="../../ui/prompts.py" line="108"/>
         <source>Files of &amp;type:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -568,12 +578,12 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/views/inspector.py" line="122"/>
+        <location filename="../../ui/views/inspector.py" line="125"/>
         <source>Filter…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="125"/>
+        <location filename="../../ui/views/inspector.py" line="128"/>
         <source>Needs attention only</source>
         <translation type="unfinished"></translation>
     </message>
@@ -581,32 +591,32 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="417"/>
+        <location filename="../../ui/models/tables.py" line="426"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="418"/>
+        <location filename="../../ui/models/tables.py" line="427"/>
         <source>Reviewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="419"/>
+        <location filename="../../ui/models/tables.py" line="428"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="420"/>
+        <location filename="../../ui/models/tables.py" line="429"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="421"/>
+        <location filename="../../ui/models/tables.py" line="430"/>
         <source>Before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="422"/>
+        <location filename="../../ui/models/tables.py" line="431"/>
         <source>After</source>
         <translation type="unfinished"></translation>
     </message>
@@ -614,59 +624,59 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../ui/views/inspector.py" line="165"/>
+        <location filename="../../ui/views/inspector.py" line="166"/>
         <source>Figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="185"/>
-        <location filename="../../ui/views/inspector.py" line="317"/>
+        <location filename="../../ui/views/inspector.py" line="183"/>
+        <location filename="../../ui/views/inspector.py" line="374"/>
         <source>Checks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="196"/>
+        <location filename="../../ui/views/inspector.py" line="195"/>
         <source>Citations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="202"/>
-        <location filename="../../ui/views/inspector.py" line="327"/>
+        <location filename="../../ui/views/inspector.py" line="201"/>
+        <location filename="../../ui/views/inspector.py" line="384"/>
         <source>Select a heading, figure, check or citation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="207"/>
+        <location filename="../../ui/views/inspector.py" line="206"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="209"/>
+        <location filename="../../ui/views/inspector.py" line="208"/>
         <source>Manage tags…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="217"/>
+        <location filename="../../ui/views/inspector.py" line="216"/>
         <source>Comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="219"/>
+        <location filename="../../ui/views/inspector.py" line="218"/>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="220"/>
+        <location filename="../../ui/views/inspector.py" line="219"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="221"/>
+        <location filename="../../ui/views/inspector.py" line="220"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="233"/>
+        <location filename="../../ui/views/inspector.py" line="232"/>
         <source>Tags &amp;&amp; comments</source>
         <translation type="unfinished"></translation>
     </message>
@@ -686,57 +696,57 @@ Your review is safe: every change is saved as you make it. You can keep working.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="273"/>
+        <location filename="../../ui/views/inspector.py" line="310"/>
         <source>Reason for the verdict (goes to the workbook&apos;s 意见 column)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="277"/>
+        <location filename="../../ui/views/inspector.py" line="314"/>
         <source>Verdict:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="279"/>
+        <location filename="../../ui/views/inspector.py" line="316"/>
         <source>The report really has this problem (Ctrl+1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="280"/>
+        <location filename="../../ui/views/inspector.py" line="317"/>
         <source>The tool was wrong: no problem in the report (Ctrl+2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="281"/>
+        <location filename="../../ui/views/inspector.py" line="318"/>
         <source>Still to be verified, e.g. with the drafting office (Ctrl+3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="282"/>
+        <location filename="../../ui/views/inspector.py" line="319"/>
         <source>Take the verdict back: the check is open again (Ctrl+0)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="284"/>
+        <location filename="../../ui/views/inspector.py" line="321"/>
         <source>Reopen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="314"/>
+        <location filename="../../ui/views/inspector.py" line="371"/>
         <source>Figures ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="316"/>
+        <location filename="../../ui/views/inspector.py" line="373"/>
         <source>Checks ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="318"/>
+        <location filename="../../ui/views/inspector.py" line="377"/>
         <source>Citations ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="343"/>
+        <location filename="../../ui/views/inspector.py" line="400"/>
         <source>The note written with the passage</source>
         <translation type="unfinished"></translation>
     </message>
@@ -744,265 +754,266 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="79"/>
+        <location filename="../../ui/labels.py" line="87"/>
         <source>Corrected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27"/>
+        <location filename="../../ui/labels.py" line="28"/>
         <source>Count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="28"/>
+        <location filename="../../ui/labels.py" line="29"/>
         <source>Money</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29"/>
+        <location filename="../../ui/labels.py" line="30"/>
         <source>Percent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="30"/>
+        <location filename="../../ui/labels.py" line="31"/>
         <source>Duration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="31"/>
+        <location filename="../../ui/labels.py" line="32"/>
         <source>Measure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="32"/>
+        <location filename="../../ui/labels.py" line="33"/>
         <source>Ratio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="33"/>
+        <location filename="../../ui/labels.py" line="34"/>
         <source>Age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="34"/>
+        <location filename="../../ui/labels.py" line="35"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40"/>
+        <location filename="../../ui/labels.py" line="48"/>
         <source>Sum mismatch</source>
+        <extracomment>the codes ``check_kind``, ``severity`` and ``citation_kind`` name (columns are sized to the longest)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41"/>
+        <location filename="../../ui/labels.py" line="49"/>
         <source>Rate mismatch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42"/>
+        <location filename="../../ui/labels.py" line="50"/>
         <source>Change mismatch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43"/>
+        <location filename="../../ui/labels.py" line="51"/>
         <source>Conflicting repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="44"/>
+        <location filename="../../ui/labels.py" line="52"/>
         <source>Numbering gap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="45"/>
+        <location filename="../../ui/labels.py" line="53"/>
         <source>Missing part</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="46"/>
+        <location filename="../../ui/labels.py" line="54"/>
         <source>Level without parent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52"/>
+        <location filename="../../ui/labels.py" line="60"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53"/>
+        <location filename="../../ui/labels.py" line="61"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="54"/>
+        <location filename="../../ui/labels.py" line="62"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="60"/>
+        <location filename="../../ui/labels.py" line="68"/>
         <source>Document title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="61"/>
-        <location filename="../../ui/labels.py" line="138"/>
+        <location filename="../../ui/labels.py" line="69"/>
+        <location filename="../../ui/labels.py" line="146"/>
         <source>Document number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="67"/>
+        <location filename="../../ui/labels.py" line="75"/>
         <source>Report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68"/>
+        <location filename="../../ui/labels.py" line="76"/>
         <source>Metadata</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69"/>
+        <location filename="../../ui/labels.py" line="77"/>
         <source>Heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="70"/>
+        <location filename="../../ui/labels.py" line="78"/>
         <source>Figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="71"/>
+        <location filename="../../ui/labels.py" line="79"/>
         <source>Citation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="72"/>
+        <location filename="../../ui/labels.py" line="80"/>
         <source>Check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="73"/>
+        <location filename="../../ui/labels.py" line="81"/>
         <source>Annotation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="80"/>
-        <location filename="../../ui/labels.py" line="146"/>
+        <location filename="../../ui/labels.py" line="88"/>
+        <location filename="../../ui/labels.py" line="154"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="81"/>
+        <location filename="../../ui/labels.py" line="89"/>
         <source>Tagged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="82"/>
+        <location filename="../../ui/labels.py" line="90"/>
         <source>Untagged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="83"/>
-        <location filename="../../ui/labels.py" line="132"/>
+        <location filename="../../ui/labels.py" line="91"/>
+        <location filename="../../ui/labels.py" line="140"/>
         <source>Comment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="84"/>
+        <location filename="../../ui/labels.py" line="92"/>
         <source>Added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="85"/>
+        <location filename="../../ui/labels.py" line="93"/>
         <source>Deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="86"/>
+        <location filename="../../ui/labels.py" line="94"/>
         <source>Undone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="87"/>
+        <location filename="../../ui/labels.py" line="95"/>
         <source>Redone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="88"/>
+        <location filename="../../ui/labels.py" line="96"/>
         <source>Verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="89"/>
+        <location filename="../../ui/labels.py" line="97"/>
         <source>Comment edited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="90"/>
+        <location filename="../../ui/labels.py" line="98"/>
         <source>Comment deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="131"/>
+        <location filename="../../ui/labels.py" line="139"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="133"/>
+        <location filename="../../ui/labels.py" line="141"/>
         <source>Annotation note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="134"/>
+        <location filename="../../ui/labels.py" line="142"/>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="135"/>
+        <location filename="../../ui/labels.py" line="143"/>
         <source>Issuer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="136"/>
+        <location filename="../../ui/labels.py" line="144"/>
         <source>Published</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="137"/>
+        <location filename="../../ui/labels.py" line="145"/>
         <source>Report year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="139"/>
+        <location filename="../../ui/labels.py" line="147"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="140"/>
+        <location filename="../../ui/labels.py" line="148"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="141"/>
+        <location filename="../../ui/labels.py" line="149"/>
         <source>Level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="142"/>
+        <location filename="../../ui/labels.py" line="150"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="143"/>
+        <location filename="../../ui/labels.py" line="151"/>
         <source>Unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="144"/>
+        <location filename="../../ui/labels.py" line="152"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="145"/>
+        <location filename="../../ui/labels.py" line="153"/>
         <source>Label</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1010,37 +1021,37 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../ui/models/library.py" line="28"/>
+        <location filename="../../ui/models/library.py" line="30"/>
         <source>Report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/library.py" line="29"/>
+        <location filename="../../ui/models/library.py" line="31"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/library.py" line="30"/>
+        <location filename="../../ui/models/library.py" line="32"/>
         <source>Issuer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/library.py" line="31"/>
+        <location filename="../../ui/models/library.py" line="33"/>
         <source>Year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/library.py" line="32"/>
+        <location filename="../../ui/models/library.py" line="34"/>
         <source>Reviewed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/library.py" line="33"/>
+        <location filename="../../ui/models/library.py" line="35"/>
         <source>Open checks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/library.py" line="34"/>
+        <location filename="../../ui/models/library.py" line="36"/>
         <source>Imported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1111,468 +1122,478 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>&amp;Import reports…</source>
-        <extracomment>a background job ended (tests and the benchmark wait on it)</extracomment>
+        <extracomment>above this many headings the outline keeps one line per heading (elided; the tooltip has it all) a background job ended (tests and the benchmark wait on it)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Import report files into the library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Import &amp;folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Import every report in a folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>&amp;Open library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>&amp;New library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>&amp;Export this report to Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Export the open report to an Excel workbook</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Export &amp;selected reports…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Export the &amp;whole library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>&amp;Confirm and go to next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Confirm the selected item (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>&amp;Reject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Reject the selected item: a false heading, figure or check (Del)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>The report really has this problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>The tool was wrong: no problem in the report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Still to be verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>Take the verdict back: the check is open again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Reopen check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>Mark as &amp;unreviewed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Re&amp;name heading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;Promote heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>&amp;Demote heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>&amp;Merge with the next heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Add &amp;comment…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;Tag…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>&amp;Manage tags…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
-        <source>&amp;Find in report…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="192"/>
-        <source>Find &amp;next</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="193"/>
-        <source>Find pre&amp;vious</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="194"/>
-        <source>&amp;Search the library…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="196"/>
-        <source>&amp;Library</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="197"/>
-        <source>Show the reports in this library</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="198"/>
-        <source>&amp;Review view</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="199"/>
-        <source>Review &amp;pane</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="200"/>
-        <source>Every comment, tag, correction and verdict in this report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="201"/>
-        <source>Show only what needs &amp;attention</source>
+        <location filename="../../ui/main_window.py" line="202"/>
+        <source>Report deta&amp;ils…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="203"/>
-        <source>Next &amp;unreviewed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="204"/>
-        <source>Go to the next unreviewed item (F8)</source>
+        <source>The report&apos;s title, issuing body, date, year and document number (Ctrl+I)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="205"/>
-        <source>Previous unreviewed</source>
+        <source>&amp;Find in report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="206"/>
+        <source>Find &amp;next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="207"/>
-        <source>Next open &amp;check</source>
+        <source>Find pre&amp;vious</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="208"/>
-        <source>Go to the next check without a verdict (F9)</source>
+        <source>&amp;Search the library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
-        <source>Previous open check</source>
+        <location filename="../../ui/main_window.py" line="210"/>
+        <source>&amp;Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="211"/>
-        <source>Larger text</source>
+        <source>Show the reports in this library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="212"/>
-        <source>Smaller text</source>
+        <source>&amp;Review view</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="213"/>
-        <source>&amp;Keyboard shortcuts</source>
+        <source>Review &amp;pane</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="214"/>
+        <source>Every comment, tag, correction and verdict in this report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="215"/>
+        <source>Show only what needs &amp;attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="217"/>
+        <source>Next &amp;unreviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="218"/>
+        <source>Go to the next unreviewed item (F8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="219"/>
+        <source>Previous unreviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="221"/>
+        <source>Next open &amp;check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="222"/>
+        <source>Go to the next check without a verdict (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="223"/>
+        <source>Previous open check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="225"/>
+        <source>Larger text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="226"/>
+        <source>Smaller text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="227"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>&amp;About Report Reviewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>&amp;Recent libraries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>&amp;Verdict on the check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Main toolbar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Reject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Next check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Find in report (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>Reviewed %p%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>Colours in the report text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>In a check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>Citation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>Annotation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>Selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="464"/>
         <source>Report Reviewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>Cannot open the library {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457"/>
+        <location filename="../../ui/main_window.py" line="489"/>
         <source>Library: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="462"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>Open library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="499"/>
         <source>New library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="477"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="541"/>
         <source>This is the separate sample library. Your own library is under File → Recent libraries.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="566"/>
         <source>Remove reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="535"/>
+        <location filename="../../ui/main_window.py" line="567"/>
         <source>Remove {0} report(s) and their review from this library? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="554"/>
+        <location filename="../../ui/main_window.py" line="586"/>
         <source>Opening the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="655"/>
+        <location filename="../../ui/main_window.py" line="699"/>
         <source>(no name)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="656"/>
+        <location filename="../../ui/main_window.py" line="700"/>
         <source>Reviewer: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="660"/>
+        <location filename="../../ui/main_window.py" line="705"/>
         <source>{0} report(s) in the library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="664"/>
+        <location filename="../../ui/main_window.py" line="711"/>
         <source>{0} characters · {1} headings · {2} figures · {3} citations · {4} open checks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="682"/>
+        <location filename="../../ui/main_window.py" line="730"/>
         <source>{0} characters selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="733"/>
+        <location filename="../../ui/main_window.py" line="781"/>
         <source>About Report Reviewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="734"/>
+        <location filename="../../ui/main_window.py" line="782"/>
         <source>&lt;h3&gt;Report Reviewer {0}&lt;/h3&gt;&lt;p&gt;Review Chinese government reports: outline, figures, citations and consistency checks, with every correction, tag and comment kept in a review library and exported to Excel.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;br&gt;Data folder: {2}&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1595,17 +1616,17 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../../ui/models/outline.py" line="178"/>
+        <location filename="../../ui/models/outline.py" line="179"/>
         <source>Heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/outline.py" line="179"/>
+        <location filename="../../ui/models/outline.py" line="180"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/outline.py" line="205"/>
+        <location filename="../../ui/models/outline.py" line="206"/>
         <source>Low confidence ({0:.0%}): please check this heading</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1621,34 +1642,122 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../ui/prompts.py" line="65"/>
-        <location filename="../../ui/prompts.py" line="71"/>
+        <location filename="../../ui/prompts.py" line="66"/>
+        <location filename="../../ui/prompts.py" line="72"/>
         <source>Report Reviewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="78"/>
+        <location filename="../../ui/prompts.py" line="79"/>
         <source>Export finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="80"/>
+        <location filename="../../ui/prompts.py" line="81"/>
         <source>Open file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="81"/>
+        <location filename="../../ui/prompts.py" line="82"/>
         <source>Open folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="122"/>
+        <location filename="../../ui/prompts.py" line="123"/>
         <source>Reports (*.txt *.docx *.pdf *.html *.htm);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="140"/>
+        <location filename="../../ui/prompts.py" line="141"/>
         <source>Review libraries (*.db *.sqlite);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportDetailsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="217"/>
+        <source>Report details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="221"/>
+        <source>Report title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="221"/>
+        <source>Issuing body:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="222"/>
+        <source>Published:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="222"/>
+        <source>Report year:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="223"/>
+        <source>Document number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="224"/>
+        <source>Not found in the report — type it here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="226"/>
+        <source>year-month-day, e.g. 2024-03-31</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="227"/>
+        <source>e.g. 2023</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="228"/>
+        <source>e.g. 京政发〔2024〕3号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="233"/>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="246"/>
+        <source>Analysis found: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="247"/>
+        <source>(nothing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="252"/>
+        <source>The values the analysis found stay in the library; what you change here is saved as a correction and undone with Ctrl+Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="272"/>
+        <source>“{0}” is not a date. Write it as year-month-day, e.g. 2024-03-31.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="274"/>
+        <source>“{0}” is not a report year. Type a year between 1900 and 2200, e.g. 2023.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="275"/>
+        <source>“{0}” cannot be saved as {1}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1661,7 +1770,7 @@ Your review is safe: every change is saved as you make it. You can keep working.
     </message>
     <message>
         <location filename="../../ui/models/review_pane.py" line="130"/>
-        <location filename="../../ui/views/review_pane.py" line="37"/>
+        <location filename="../../ui/views/review_pane.py" line="39"/>
         <source>Tag</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1676,54 +1785,54 @@ Your review is safe: every change is saved as you make it. You can keep working.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/review_pane.py" line="172"/>
+        <location filename="../../ui/models/review_pane.py" line="175"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/review_pane.py" line="173"/>
+        <location filename="../../ui/models/review_pane.py" line="176"/>
         <source>On</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/review_pane.py" line="174"/>
+        <location filename="../../ui/models/review_pane.py" line="177"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/review_pane.py" line="175"/>
-        <location filename="../../ui/views/review_pane.py" line="37"/>
+        <location filename="../../ui/models/review_pane.py" line="178"/>
+        <location filename="../../ui/views/review_pane.py" line="39"/>
         <source>Reviewer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/review_pane.py" line="176"/>
-        <location filename="../../ui/views/review_pane.py" line="38"/>
+        <location filename="../../ui/models/review_pane.py" line="179"/>
+        <location filename="../../ui/views/review_pane.py" line="40"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/review_pane.py" line="177"/>
+        <location filename="../../ui/models/review_pane.py" line="180"/>
         <source>Report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/models/review_pane.py" line="178"/>
+        <location filename="../../ui/models/review_pane.py" line="181"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_pane.py" line="79"/>
+        <location filename="../../ui/views/review_pane.py" line="83"/>
         <source>All tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_pane.py" line="84"/>
+        <location filename="../../ui/views/review_pane.py" line="88"/>
         <source>Any status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_pane.py" line="95"/>
+        <location filename="../../ui/views/review_pane.py" line="99"/>
         <source>All reviewers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1731,7 +1840,7 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>ReviewTableModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="160"/>
+        <location filename="../../ui/models/tables.py" line="162"/>
         <source>Originally: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1739,72 +1848,72 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="40"/>
+        <location filename="../../ui/dialogs.py" line="41"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="44"/>
+        <location filename="../../ui/dialogs.py" line="45"/>
         <source>Your name, recorded with every change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="45"/>
+        <location filename="../../ui/dialogs.py" line="46"/>
         <source>Reviewer name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="47"/>
+        <location filename="../../ui/dialogs.py" line="48"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="51"/>
+        <location filename="../../ui/dialogs.py" line="52"/>
         <source>Interface language:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="54"/>
+        <location filename="../../ui/dialogs.py" line="55"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="56"/>
+        <location filename="../../ui/dialogs.py" line="57"/>
         <source>Team library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="57"/>
+        <location filename="../../ui/dialogs.py" line="58"/>
         <source>Connect to a team library on a PostgreSQL server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="65"/>
+        <location filename="../../ui/dialogs.py" line="66"/>
         <source>Default library:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="68"/>
+        <location filename="../../ui/dialogs.py" line="69"/>
         <source>Default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="71"/>
+        <location filename="../../ui/dialogs.py" line="72"/>
         <source>Report font size:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="72"/>
+        <location filename="../../ui/dialogs.py" line="73"/>
         <source>A new interface language applies to the window at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="84"/>
+        <location filename="../../ui/dialogs.py" line="85"/>
         <source>Default library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="85"/>
+        <location filename="../../ui/dialogs.py" line="86"/>
         <source>Review libraries (*.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1812,7 +1921,7 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="339"/>
+        <location filename="../../ui/dialogs.py" line="443"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1820,93 +1929,93 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>TagManagerDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="213"/>
+        <location filename="../../ui/dialogs.py" line="317"/>
         <source>Manage tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="215"/>
+        <location filename="../../ui/dialogs.py" line="319"/>
         <source>Tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="215"/>
+        <location filename="../../ui/dialogs.py" line="319"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="218"/>
+        <location filename="../../ui/dialogs.py" line="322"/>
         <source>New tag…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="219"/>
+        <location filename="../../ui/dialogs.py" line="323"/>
         <source>New sub-tag…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="220"/>
+        <location filename="../../ui/dialogs.py" line="324"/>
         <source>Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="221"/>
+        <location filename="../../ui/dialogs.py" line="325"/>
         <source>Colour…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="222"/>
+        <location filename="../../ui/dialogs.py" line="326"/>
         <source>Move under…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="223"/>
+        <location filename="../../ui/dialogs.py" line="327"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="277"/>
+        <location filename="../../ui/dialogs.py" line="381"/>
         <source>New tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="277"/>
-        <location filename="../../ui/dialogs.py" line="288"/>
+        <location filename="../../ui/dialogs.py" line="381"/>
+        <location filename="../../ui/dialogs.py" line="392"/>
         <source>Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="288"/>
+        <location filename="../../ui/dialogs.py" line="392"/>
         <source>Rename tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="295"/>
+        <location filename="../../ui/dialogs.py" line="399"/>
         <source>Tag colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="306"/>
+        <location filename="../../ui/dialogs.py" line="410"/>
         <source>(top level)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="307"/>
+        <location filename="../../ui/dialogs.py" line="411"/>
         <source>Move tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="307"/>
+        <location filename="../../ui/dialogs.py" line="411"/>
         <source>Put “{0}” under:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="317"/>
+        <location filename="../../ui/dialogs.py" line="421"/>
         <source>Delete tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="318"/>
+        <location filename="../../ui/dialogs.py" line="422"/>
         <source>Delete the tag “{0}” and remove it from every item? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1914,42 +2023,42 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>TeamLibraryDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="117"/>
+        <location filename="../../ui/dialogs.py" line="118"/>
         <source>Connect to a team library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="130"/>
+        <location filename="../../ui/dialogs.py" line="131"/>
         <source>Leave empty if it is already kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="131"/>
+        <location filename="../../ui/dialogs.py" line="132"/>
         <source>Keep the password in the system keyring or pgpass file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="133"/>
+        <location filename="../../ui/dialogs.py" line="134"/>
         <source>Server:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="134"/>
+        <location filename="../../ui/dialogs.py" line="135"/>
         <source>Port:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="135"/>
+        <location filename="../../ui/dialogs.py" line="136"/>
         <source>Database:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="136"/>
+        <location filename="../../ui/dialogs.py" line="137"/>
         <source>User:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="137"/>
+        <location filename="../../ui/dialogs.py" line="138"/>
         <source>Password:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1957,12 +2066,12 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>ValueDelegate</name>
     <message>
-        <location filename="../../ui/views/inspector.py" line="84"/>
+        <location filename="../../ui/views/inspector.py" line="87"/>
         <source>Will be saved as {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="86"/>
+        <location filename="../../ui/views/inspector.py" line="89"/>
         <source>Cannot be read as a number</source>
         <translation type="unfinished"></translation>
     </message>

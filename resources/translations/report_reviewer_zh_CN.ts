@@ -4,13 +4,13 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="113"/>
+        <location filename="../../ui/app.py" line="117"/>
         <source>Welcome to Report Reviewer</source>
-        <extracomment>How often a worker thread must offer the interpreter lock to the GUI thread (Python&apos;s default is 5 ms). Measured opening a 5 MB report: longest event-loop stall 131–230 ms at 5 ms, 68–89 ms at 1 ms, for the same total time.</extracomment>
+        <extracomment>How often a worker thread must offer the interpreter lock to the GUI thread (Python&apos;s default is 5 ms). Each time a view calls into Python (a model&apos;s ``data``, a slot) the GUI thread takes the lock again and waits up to this long for a busy worker to let go, so a repaint of a few hundred calls stalls for hundreds of these intervals. Measured importing a 5 MB report on an otherwise idle 2-core machine (bench_gui.py, longest stall per run, median): 650–890 ms at 1 ms, 186 ms at 0.1 ms, 139 ms at 50 µs, 116 ms at 20 µs; the analysis on the worker took the same time (4.0–4.3 s of CPU) at every setting.</extracomment>
         <translation>欢迎使用报告审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="114"/>
+        <location filename="../../ui/app.py" line="118"/>
         <source>Your name is recorded with every correction, tag and comment.
 Reviewer name:</source>
         <translation>您的姓名会记录在每一处更正、标签和批注上。
@@ -20,69 +20,69 @@ Reviewer name:</source>
 <context>
     <name>BackgroundTasks</name>
     <message>
-        <location filename="../../ui/background_tasks.py" line="30"/>
+        <location filename="../../ui/background_tasks.py" line="39"/>
         <source>Import reports</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="35"/>
+        <location filename="../../ui/background_tasks.py" line="44"/>
         <source>Import a folder of reports</source>
         <translation>导入一个文件夹中的报告</translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="72"/>
+        <location filename="../../ui/background_tasks.py" line="88"/>
         <source>Some files could not be imported:</source>
         <translation>部分文件未能导入:</translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="78"/>
+        <location filename="../../ui/background_tasks.py" line="97"/>
         <source>Imported {0} report(s).</source>
         <translation>已导入 {0} 份报告。</translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="80"/>
-        <location filename="../../ui/background_tasks.py" line="119"/>
+        <location filename="../../ui/background_tasks.py" line="99"/>
+        <location filename="../../ui/background_tasks.py" line="141"/>
         <source>Importing reports…</source>
         <translation>正在导入报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="89"/>
+        <location filename="../../ui/background_tasks.py" line="108"/>
         <source>Finding the outline…</source>
         <translation>正在识别大纲…</translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="89"/>
+        <location filename="../../ui/background_tasks.py" line="108"/>
         <source>Finding the figures…</source>
         <translation>正在识别数字…</translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="90"/>
+        <location filename="../../ui/background_tasks.py" line="109"/>
         <source>Checking the figures…</source>
         <translation>正在核对数字…</translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="90"/>
+        <location filename="../../ui/background_tasks.py" line="109"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="140"/>
-        <location filename="../../ui/background_tasks.py" line="145"/>
+        <location filename="../../ui/background_tasks.py" line="162"/>
+        <location filename="../../ui/background_tasks.py" line="167"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="146"/>
+        <location filename="../../ui/background_tasks.py" line="168"/>
         <source>Report Reviewer</source>
         <translation>报告审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="186"/>
+        <location filename="../../ui/background_tasks.py" line="208"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="199"/>
+        <location filename="../../ui/background_tasks.py" line="221"/>
         <source>The task failed unexpectedly: {0}
 
 Details were written to {1}.</source>
@@ -91,34 +91,34 @@ Details were written to {1}.</source>
 详细信息已写入 {1}。</translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="235"/>
+        <location filename="../../ui/background_tasks.py" line="258"/>
         <source>Select reports in the library first.</source>
         <translation>请先在文库中选择报告。</translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="245"/>
+        <location filename="../../ui/background_tasks.py" line="268"/>
         <source>review</source>
         <translation>审阅结果</translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="249"/>
+        <location filename="../../ui/background_tasks.py" line="272"/>
         <source>Export to Excel</source>
         <translation>导出为 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="250"/>
+        <location filename="../../ui/background_tasks.py" line="273"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="269"/>
+        <location filename="../../ui/background_tasks.py" line="292"/>
         <source>The workbook was saved:
 {0}</source>
         <translation>工作簿已保存:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/background_tasks.py" line="275"/>
+        <location filename="../../ui/background_tasks.py" line="298"/>
         <source>Exporting to Excel…</source>
         <translation>正在导出 Excel…</translation>
     </message>
@@ -126,27 +126,27 @@ Details were written to {1}.</source>
 <context>
     <name>ChecksModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="337"/>
+        <location filename="../../ui/models/tables.py" line="346"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="338"/>
+        <location filename="../../ui/models/tables.py" line="347"/>
         <source>Check</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="339"/>
+        <location filename="../../ui/models/tables.py" line="348"/>
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="340"/>
+        <location filename="../../ui/models/tables.py" line="349"/>
         <source>Verdict</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="341"/>
+        <location filename="../../ui/models/tables.py" line="350"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -154,22 +154,22 @@ Details were written to {1}.</source>
 <context>
     <name>CitationsModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="385"/>
+        <location filename="../../ui/models/tables.py" line="394"/>
         <source>Citation</source>
         <translation>引用</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="386"/>
+        <location filename="../../ui/models/tables.py" line="395"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="387"/>
+        <location filename="../../ui/models/tables.py" line="396"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="388"/>
+        <location filename="../../ui/models/tables.py" line="397"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
@@ -245,7 +245,7 @@ Details were written to {1}.</source>
 <context>
     <name>CommentDialog</name>
     <message>
-        <location filename="../../ui/prompts.py" line="170"/>
+        <location filename="../../ui/prompts.py" line="171"/>
         <source>Ctrl+Enter saves, Esc cancels</source>
         <translation>Ctrl+Enter 保存,Esc 取消</translation>
     </message>
@@ -253,72 +253,72 @@ Details were written to {1}.</source>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../ui/views/document_view.py" line="446"/>
+        <location filename="../../ui/views/document_view.py" line="449"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="447"/>
+        <location filename="../../ui/views/document_view.py" line="450"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="448"/>
+        <location filename="../../ui/views/document_view.py" line="451"/>
         <source>Label</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="449"/>
+        <location filename="../../ui/views/document_view.py" line="452"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="450"/>
+        <location filename="../../ui/views/document_view.py" line="453"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="453"/>
+        <location filename="../../ui/views/document_view.py" line="456"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="455"/>
+        <location filename="../../ui/views/document_view.py" line="458"/>
         <source>Check</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="455"/>
+        <location filename="../../ui/views/document_view.py" line="458"/>
         <source>Involved in an inconsistency</source>
         <translation>涉及一处不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="460"/>
+        <location filename="../../ui/views/document_view.py" line="463"/>
         <source>(no note)</source>
         <translation>(无备注)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="470"/>
+        <location filename="../../ui/views/document_view.py" line="473"/>
         <source>Tag selection</source>
         <translation>为所选文字加标签</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="475"/>
+        <location filename="../../ui/views/document_view.py" line="478"/>
         <source>New tag…</source>
         <translation>新建标签…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="477"/>
+        <location filename="../../ui/views/document_view.py" line="480"/>
         <source>Comment on selection…</source>
         <translation>批注所选文字…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="479"/>
+        <location filename="../../ui/views/document_view.py" line="482"/>
         <source>Mark as heading…</source>
         <translation>标为标题…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="480"/>
+        <location filename="../../ui/views/document_view.py" line="483"/>
         <source>Mark as figure…</source>
         <translation>标为数据…</translation>
     </message>
@@ -342,119 +342,129 @@ Details were written to {1}.</source>
         <translation>将“{0}”保存为 {1}?</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="63"/>
-        <location filename="../../ui/editing.py" line="172"/>
-        <location filename="../../ui/editing.py" line="181"/>
+        <location filename="../../ui/editing.py" line="65"/>
+        <source>Open a report first.</source>
+        <translation>请先打开一份报告。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="82"/>
+        <source>Edit report details</source>
+        <translation>修改报告信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="92"/>
+        <location filename="../../ui/editing.py" line="201"/>
+        <location filename="../../ui/editing.py" line="210"/>
         <source>Select an item first.</source>
         <translation>请先选择一个项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="77"/>
+        <location filename="../../ui/editing.py" line="106"/>
         <source>Select a check first.</source>
         <translation>请先选择一条核查。</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="82"/>
+        <location filename="../../ui/editing.py" line="111"/>
         <source>Why “{0}”? Your reason goes to the workbook.</source>
         <translation>为什么判定为“{0}”?理由会写入工作簿。</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="85"/>
+        <location filename="../../ui/editing.py" line="114"/>
         <source>No verdict recorded: a verdict needs a reason.</source>
         <translation>未记录判定:判定需要填写理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="106"/>
-        <location filename="../../ui/editing.py" line="116"/>
+        <location filename="../../ui/editing.py" line="135"/>
+        <location filename="../../ui/editing.py" line="145"/>
         <source>Select a heading first.</source>
         <translation>请先选择一个标题。</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="108"/>
+        <location filename="../../ui/editing.py" line="137"/>
         <source>Rename heading</source>
         <translation>重命名标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="108"/>
+        <location filename="../../ui/editing.py" line="137"/>
         <source>Title:</source>
         <translation>标题:</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="132"/>
+        <location filename="../../ui/editing.py" line="161"/>
         <source>Select a heading that has another heading after it.</source>
         <translation>请选择一个后面还有标题的标题。</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="138"/>
+        <location filename="../../ui/editing.py" line="167"/>
         <source>Merge headings</source>
         <translation>合并标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="165"/>
+        <location filename="../../ui/editing.py" line="194"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="165"/>
+        <location filename="../../ui/editing.py" line="194"/>
         <source>Tag to add:</source>
         <translation>要添加的标签:</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="183"/>
-        <location filename="../../ui/editing.py" line="235"/>
+        <location filename="../../ui/editing.py" line="212"/>
+        <location filename="../../ui/editing.py" line="264"/>
         <source>Comment</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="183"/>
+        <location filename="../../ui/editing.py" line="212"/>
         <source>Comment on {0}:</source>
         <translation>对{0}的批注:</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="193"/>
-        <location filename="../../ui/editing.py" line="202"/>
+        <location filename="../../ui/editing.py" line="222"/>
+        <location filename="../../ui/editing.py" line="231"/>
         <source>Edit comment</source>
         <translation>修改批注</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="193"/>
-        <location filename="../../ui/editing.py" line="202"/>
+        <location filename="../../ui/editing.py" line="222"/>
+        <location filename="../../ui/editing.py" line="231"/>
         <source>Comment:</source>
         <translation>批注:</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="223"/>
+        <location filename="../../ui/editing.py" line="252"/>
         <source>Tag selection</source>
         <translation>为所选文字加标签</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="235"/>
+        <location filename="../../ui/editing.py" line="264"/>
         <source>Comment on the selected text:</source>
         <translation>对所选文字的批注:</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="246"/>
-        <location filename="../../ui/editing.py" line="251"/>
+        <location filename="../../ui/editing.py" line="275"/>
+        <location filename="../../ui/editing.py" line="280"/>
         <source>New tag</source>
         <translation>新建标签</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="246"/>
+        <location filename="../../ui/editing.py" line="275"/>
         <source>Name of the new tag:</source>
         <translation>新标签的名称:</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="286"/>
+        <location filename="../../ui/editing.py" line="315"/>
         <source>Level {0}</source>
         <translation>第 {0} 级</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="287"/>
+        <location filename="../../ui/editing.py" line="316"/>
         <source>Mark as heading</source>
         <translation>标为标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="288"/>
+        <location filename="../../ui/editing.py" line="317"/>
         <source>Level of “{0}”:</source>
         <translation>“{0}”的层级:</translation>
     </message>
@@ -481,32 +491,32 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>FigureDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="172"/>
+        <location filename="../../ui/dialogs.py" line="173"/>
         <source>Mark as figure</source>
         <translation>标为数据</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="176"/>
+        <location filename="../../ui/dialogs.py" line="177"/>
         <source>As written:</source>
         <translation>原文:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="183"/>
+        <location filename="../../ui/dialogs.py" line="184"/>
         <source>Value:</source>
         <translation>数值:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="184"/>
+        <location filename="../../ui/dialogs.py" line="185"/>
         <source>Unit:</source>
         <translation>单位:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="185"/>
+        <location filename="../../ui/dialogs.py" line="186"/>
         <source>Kind:</source>
         <translation>类型:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="186"/>
+        <location filename="../../ui/dialogs.py" line="187"/>
         <source>Label:</source>
         <translation>指标:</translation>
     </message>
@@ -514,42 +524,42 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>FiguresModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="259"/>
+        <location filename="../../ui/models/tables.py" line="268"/>
         <source>Label</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="260"/>
+        <location filename="../../ui/models/tables.py" line="269"/>
         <source>As written</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="261"/>
+        <location filename="../../ui/models/tables.py" line="270"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="262"/>
+        <location filename="../../ui/models/tables.py" line="271"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="263"/>
+        <location filename="../../ui/models/tables.py" line="272"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="264"/>
+        <location filename="../../ui/models/tables.py" line="273"/>
         <source>Section</source>
         <translation>所在章节</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="265"/>
+        <location filename="../../ui/models/tables.py" line="274"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="266"/>
+        <location filename="../../ui/models/tables.py" line="275"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
@@ -557,17 +567,17 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>FileDialog</name>
     <message>
-        <location filename="../../ui/prompts.py" line="105"/>
+        <location filename="../../ui/prompts.py" line="106"/>
         <source>&amp;Look in:</source>
         <translation>查找范围(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="106"/>
+        <location filename="../../ui/prompts.py" line="107"/>
         <source>File &amp;name:</source>
         <translation>文件名(&amp;N):</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="107"/>
+        <location filename="../../ui/prompts.py" line="108"/>
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T):</translation>
     </message>
@@ -575,12 +585,12 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/views/inspector.py" line="122"/>
+        <location filename="../../ui/views/inspector.py" line="125"/>
         <source>Filter…</source>
         <translation>筛选…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="125"/>
+        <location filename="../../ui/views/inspector.py" line="128"/>
         <source>Needs attention only</source>
         <translation>只看待处理</translation>
     </message>
@@ -588,32 +598,32 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="417"/>
+        <location filename="../../ui/models/tables.py" line="426"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="418"/>
+        <location filename="../../ui/models/tables.py" line="427"/>
         <source>Reviewer</source>
         <translation>审阅人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="419"/>
+        <location filename="../../ui/models/tables.py" line="428"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="420"/>
+        <location filename="../../ui/models/tables.py" line="429"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="421"/>
+        <location filename="../../ui/models/tables.py" line="430"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tables.py" line="422"/>
+        <location filename="../../ui/models/tables.py" line="431"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
@@ -621,59 +631,59 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../ui/views/inspector.py" line="165"/>
+        <location filename="../../ui/views/inspector.py" line="166"/>
         <source>Figures</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="185"/>
-        <location filename="../../ui/views/inspector.py" line="317"/>
+        <location filename="../../ui/views/inspector.py" line="183"/>
+        <location filename="../../ui/views/inspector.py" line="374"/>
         <source>Checks</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="196"/>
+        <location filename="../../ui/views/inspector.py" line="195"/>
         <source>Citations</source>
         <translation>引用</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="202"/>
-        <location filename="../../ui/views/inspector.py" line="327"/>
+        <location filename="../../ui/views/inspector.py" line="201"/>
+        <location filename="../../ui/views/inspector.py" line="384"/>
         <source>Select a heading, figure, check or citation.</source>
         <translation>请选择一个标题、数据、核查或引用。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="207"/>
+        <location filename="../../ui/views/inspector.py" line="206"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="209"/>
+        <location filename="../../ui/views/inspector.py" line="208"/>
         <source>Manage tags…</source>
         <translation>管理标签…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="217"/>
+        <location filename="../../ui/views/inspector.py" line="216"/>
         <source>Comments</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="219"/>
+        <location filename="../../ui/views/inspector.py" line="218"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="220"/>
+        <location filename="../../ui/views/inspector.py" line="219"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="221"/>
+        <location filename="../../ui/views/inspector.py" line="220"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="233"/>
+        <location filename="../../ui/views/inspector.py" line="232"/>
         <source>Tags &amp;&amp; comments</source>
         <translation>标签与批注</translation>
     </message>
@@ -693,57 +703,57 @@ Your review is safe: every change is saved as you make it. You can keep working.
         <translation>本报告的全部批注、标签、更正和判定(Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="273"/>
+        <location filename="../../ui/views/inspector.py" line="310"/>
         <source>Reason for the verdict (goes to the workbook&apos;s 意见 column)</source>
         <translation>判定理由(写入工作簿的“意见”列)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="277"/>
+        <location filename="../../ui/views/inspector.py" line="314"/>
         <source>Verdict:</source>
         <translation>判定:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="279"/>
+        <location filename="../../ui/views/inspector.py" line="316"/>
         <source>The report really has this problem (Ctrl+1)</source>
         <translation>报告确实存在这个问题(Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="280"/>
+        <location filename="../../ui/views/inspector.py" line="317"/>
         <source>The tool was wrong: no problem in the report (Ctrl+2)</source>
         <translation>程序判断有误,报告没有问题(Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="281"/>
+        <location filename="../../ui/views/inspector.py" line="318"/>
         <source>Still to be verified, e.g. with the drafting office (Ctrl+3)</source>
         <translation>尚需核实,例如向起草单位了解(Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="282"/>
+        <location filename="../../ui/views/inspector.py" line="319"/>
         <source>Take the verdict back: the check is open again (Ctrl+0)</source>
         <translation>撤回判定,核查重新变为未判定(Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="284"/>
+        <location filename="../../ui/views/inspector.py" line="321"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="314"/>
+        <location filename="../../ui/views/inspector.py" line="371"/>
         <source>Figures ({0})</source>
         <translation>数据({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="316"/>
+        <location filename="../../ui/views/inspector.py" line="373"/>
         <source>Checks ({0})</source>
         <translation>核查({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="318"/>
+        <location filename="../../ui/views/inspector.py" line="377"/>
         <source>Citations ({0})</source>
         <translation>引用({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="343"/>
+        <location filename="../../ui/views/inspector.py" line="400"/>
         <source>The note written with the passage</source>
         <translation>标注时写下的批注</translation>
     </message>
@@ -751,265 +761,266 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="79"/>
+        <location filename="../../ui/labels.py" line="87"/>
         <source>Corrected</source>
         <translation>已更正</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27"/>
+        <location filename="../../ui/labels.py" line="28"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="28"/>
+        <location filename="../../ui/labels.py" line="29"/>
         <source>Money</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29"/>
+        <location filename="../../ui/labels.py" line="30"/>
         <source>Percent</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="30"/>
+        <location filename="../../ui/labels.py" line="31"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="31"/>
+        <location filename="../../ui/labels.py" line="32"/>
         <source>Measure</source>
         <translation>计量</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="32"/>
+        <location filename="../../ui/labels.py" line="33"/>
         <source>Ratio</source>
         <translation>比例</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="33"/>
+        <location filename="../../ui/labels.py" line="34"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="34"/>
+        <location filename="../../ui/labels.py" line="35"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40"/>
+        <location filename="../../ui/labels.py" line="48"/>
         <source>Sum mismatch</source>
+        <extracomment>the codes ``check_kind``, ``severity`` and ``citation_kind`` name (columns are sized to the longest)</extracomment>
         <translation>合计不符</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41"/>
+        <location filename="../../ui/labels.py" line="49"/>
         <source>Rate mismatch</source>
         <translation>比率不符</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42"/>
+        <location filename="../../ui/labels.py" line="50"/>
         <source>Change mismatch</source>
         <translation>增减不符</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43"/>
+        <location filename="../../ui/labels.py" line="51"/>
         <source>Conflicting repeat</source>
         <translation>重复数据不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="44"/>
+        <location filename="../../ui/labels.py" line="52"/>
         <source>Numbering gap</source>
         <translation>编号不连续</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="45"/>
+        <location filename="../../ui/labels.py" line="53"/>
         <source>Missing part</source>
         <translation>缺少必备部分</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="46"/>
+        <location filename="../../ui/labels.py" line="54"/>
         <source>Level without parent</source>
         <translation>层级缺少上级</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52"/>
+        <location filename="../../ui/labels.py" line="60"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53"/>
+        <location filename="../../ui/labels.py" line="61"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="54"/>
+        <location filename="../../ui/labels.py" line="62"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="60"/>
+        <location filename="../../ui/labels.py" line="68"/>
         <source>Document title</source>
         <translation>文件名称</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="61"/>
-        <location filename="../../ui/labels.py" line="138"/>
+        <location filename="../../ui/labels.py" line="69"/>
+        <location filename="../../ui/labels.py" line="146"/>
         <source>Document number</source>
         <translation>发文字号</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="67"/>
+        <location filename="../../ui/labels.py" line="75"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68"/>
+        <location filename="../../ui/labels.py" line="76"/>
         <source>Metadata</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69"/>
+        <location filename="../../ui/labels.py" line="77"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="70"/>
+        <location filename="../../ui/labels.py" line="78"/>
         <source>Figure</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="71"/>
+        <location filename="../../ui/labels.py" line="79"/>
         <source>Citation</source>
         <translation>引用</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="72"/>
+        <location filename="../../ui/labels.py" line="80"/>
         <source>Check</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="73"/>
+        <location filename="../../ui/labels.py" line="81"/>
         <source>Annotation</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="80"/>
-        <location filename="../../ui/labels.py" line="146"/>
+        <location filename="../../ui/labels.py" line="88"/>
+        <location filename="../../ui/labels.py" line="154"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="81"/>
+        <location filename="../../ui/labels.py" line="89"/>
         <source>Tagged</source>
         <translation>加标签</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="82"/>
+        <location filename="../../ui/labels.py" line="90"/>
         <source>Untagged</source>
         <translation>移除标签</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="83"/>
-        <location filename="../../ui/labels.py" line="132"/>
+        <location filename="../../ui/labels.py" line="91"/>
+        <location filename="../../ui/labels.py" line="140"/>
         <source>Comment</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="84"/>
+        <location filename="../../ui/labels.py" line="92"/>
         <source>Added</source>
         <translation>已添加</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="85"/>
+        <location filename="../../ui/labels.py" line="93"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="86"/>
+        <location filename="../../ui/labels.py" line="94"/>
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="87"/>
+        <location filename="../../ui/labels.py" line="95"/>
         <source>Redone</source>
         <translation>已重做</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="88"/>
+        <location filename="../../ui/labels.py" line="96"/>
         <source>Verdict</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="89"/>
+        <location filename="../../ui/labels.py" line="97"/>
         <source>Comment edited</source>
         <translation>批注已修改</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="90"/>
+        <location filename="../../ui/labels.py" line="98"/>
         <source>Comment deleted</source>
         <translation>批注已删除</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="131"/>
+        <location filename="../../ui/labels.py" line="139"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="133"/>
+        <location filename="../../ui/labels.py" line="141"/>
         <source>Annotation note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="134"/>
+        <location filename="../../ui/labels.py" line="142"/>
         <source>Text</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="135"/>
+        <location filename="../../ui/labels.py" line="143"/>
         <source>Issuer</source>
         <translation>发布单位</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="136"/>
+        <location filename="../../ui/labels.py" line="144"/>
         <source>Published</source>
         <translation>发布日期</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="137"/>
+        <location filename="../../ui/labels.py" line="145"/>
         <source>Report year</source>
         <translation>报告年度</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="139"/>
+        <location filename="../../ui/labels.py" line="147"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="140"/>
+        <location filename="../../ui/labels.py" line="148"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="141"/>
+        <location filename="../../ui/labels.py" line="149"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="142"/>
+        <location filename="../../ui/labels.py" line="150"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="143"/>
+        <location filename="../../ui/labels.py" line="151"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="144"/>
+        <location filename="../../ui/labels.py" line="152"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="145"/>
+        <location filename="../../ui/labels.py" line="153"/>
         <source>Label</source>
         <translation>指标</translation>
     </message>
@@ -1017,37 +1028,37 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../ui/models/library.py" line="28"/>
+        <location filename="../../ui/models/library.py" line="30"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../ui/models/library.py" line="29"/>
+        <location filename="../../ui/models/library.py" line="31"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/library.py" line="30"/>
+        <location filename="../../ui/models/library.py" line="32"/>
         <source>Issuer</source>
         <translation>发布单位</translation>
     </message>
     <message>
-        <location filename="../../ui/models/library.py" line="31"/>
+        <location filename="../../ui/models/library.py" line="33"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../ui/models/library.py" line="32"/>
+        <location filename="../../ui/models/library.py" line="34"/>
         <source>Reviewed</source>
         <translation>审阅进度</translation>
     </message>
     <message>
-        <location filename="../../ui/models/library.py" line="33"/>
+        <location filename="../../ui/models/library.py" line="35"/>
         <source>Open checks</source>
         <translation>待核查</translation>
     </message>
     <message>
-        <location filename="../../ui/models/library.py" line="34"/>
+        <location filename="../../ui/models/library.py" line="36"/>
         <source>Imported</source>
         <translation>导入时间</translation>
     </message>
@@ -1118,468 +1129,478 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>&amp;Import reports…</source>
-        <extracomment>a background job ended (tests and the benchmark wait on it)</extracomment>
+        <extracomment>above this many headings the outline keeps one line per heading (elided; the tooltip has it all) a background job ended (tests and the benchmark wait on it)</extracomment>
         <translation>导入报告(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Import report files into the library</source>
         <translation>将报告文件导入文库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Import &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Import every report in a folder</source>
         <translation>导入文件夹中的全部报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>&amp;Open library…</source>
         <translation>打开文库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>&amp;New library…</source>
         <translation>新建文库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>&amp;Export this report to Excel…</source>
         <translation>将本报告导出为 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Export the open report to an Excel workbook</source>
         <translation>将当前报告导出为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Export &amp;selected reports…</source>
         <translation>导出所选报告(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Export the &amp;whole library…</source>
         <translation>导出整个文库(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>&amp;Confirm and go to next</source>
         <translation>确认并转到下一项(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Confirm the selected item (Enter)</source>
         <translation>确认所选项目(Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>&amp;Reject</source>
         <translation>否决(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Reject the selected item: a false heading, figure or check (Del)</source>
         <translation>否决所选项目:误识别的标题、数据或核查(Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>The report really has this problem</source>
         <translation>报告确实存在这个问题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>The tool was wrong: no problem in the report</source>
         <translation>程序判断有误,报告没有问题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Still to be verified</source>
         <translation>尚需核实</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>Take the verdict back: the check is open again</source>
         <translation>撤回判定,核查重新变为未判定</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Reopen check</source>
         <translation>重新打开核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>Mark as &amp;unreviewed</source>
         <translation>标为未审阅(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>Re&amp;name heading…</source>
         <translation>重命名标题(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;Promote heading</source>
         <translation>提升标题层级(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>&amp;Demote heading</source>
         <translation>降低标题层级(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>&amp;Merge with the next heading</source>
         <translation>与下一个标题合并(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Add &amp;comment…</source>
         <translation>添加批注(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;Tag…</source>
         <translation>添加标签(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>&amp;Manage tags…</source>
         <translation>管理标签(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="202"/>
+        <source>Report deta&amp;ils…</source>
+        <translation>报告信息(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="203"/>
+        <source>The report&apos;s title, issuing body, date, year and document number (Ctrl+I)</source>
+        <translation>报告的标题、报送单位、发布日期、报告年度和发文字号(Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>&amp;Find in report…</source>
         <translation>在报告中查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Find &amp;next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Find pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>&amp;Search the library…</source>
         <translation>在文库中搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>&amp;Library</source>
         <translation>文库(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Show the reports in this library</source>
         <translation>显示本文库中的报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>&amp;Review view</source>
         <translation>审阅视图(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Review &amp;pane</source>
         <translation>审阅记录(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Every comment, tag, correction and verdict in this report</source>
         <translation>本报告的全部批注、标签、更正和判定</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Show only what needs &amp;attention</source>
         <translation>只显示待处理项目(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Next &amp;unreviewed</source>
         <translation>下一个未审阅(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>Go to the next unreviewed item (F8)</source>
         <translation>转到下一个未审阅项目(F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>Previous unreviewed</source>
         <translation>上一个未审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Next open &amp;check</source>
         <translation>下一条未判定核查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Go to the next check without a verdict (F9)</source>
         <translation>转到下一条尚未判定的核查(F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Previous open check</source>
         <translation>上一条未判定核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>&amp;About Report Reviewer</source>
         <translation>关于报告审阅(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>&amp;Recent libraries</source>
         <translation>最近使用的文库(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>&amp;Verdict on the check</source>
         <translation>核查判定(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Reject</source>
         <translation>否决</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Next</source>
         <translation>下一项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Next check</source>
         <translation>下一处核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Find in report (Ctrl+F)</source>
         <translation>在报告中查找(Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>Reviewed %p%</source>
         <translation>已审阅 %p%</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>Colours in the report text</source>
         <translation>报告正文中的颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Figure</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>In a check</source>
         <translation>涉及核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>Citation</source>
         <translation>引用</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>Annotation</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>Selected</source>
         <translation>当前选中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="464"/>
         <source>Report Reviewer</source>
         <translation>报告审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>Cannot open the library {0}: {1}</source>
         <translation>无法打开文库 {0}:{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457"/>
+        <location filename="../../ui/main_window.py" line="489"/>
         <source>Library: {0}</source>
         <translation>文库:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="462"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>Open library</source>
         <translation>打开文库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="499"/>
         <source>New library</source>
         <translation>新建文库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="477"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="541"/>
         <source>This is the separate sample library. Your own library is under File → Recent libraries.</source>
         <translation>当前是单独的示例文库。您自己的文库在“文件 → 最近使用的文库”中。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="566"/>
         <source>Remove reports</source>
         <translation>移除报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="535"/>
+        <location filename="../../ui/main_window.py" line="567"/>
         <source>Remove {0} report(s) and their review from this library? This cannot be undone.</source>
         <translation>从文库中移除 {0} 份报告及其审阅记录?此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="554"/>
+        <location filename="../../ui/main_window.py" line="586"/>
         <source>Opening the report…</source>
         <translation>正在打开报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="655"/>
+        <location filename="../../ui/main_window.py" line="699"/>
         <source>(no name)</source>
         <translation>(未填写姓名)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="656"/>
+        <location filename="../../ui/main_window.py" line="700"/>
         <source>Reviewer: {0}</source>
         <translation>审阅人:{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="660"/>
+        <location filename="../../ui/main_window.py" line="705"/>
         <source>{0} report(s) in the library</source>
         <translation>文库中有 {0} 份报告</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="664"/>
+        <location filename="../../ui/main_window.py" line="711"/>
         <source>{0} characters · {1} headings · {2} figures · {3} citations · {4} open checks</source>
         <translation>{0} 字 · {1} 个标题 · {2} 项数据 · {3} 处引用 · {4} 处待核查</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="682"/>
+        <location filename="../../ui/main_window.py" line="730"/>
         <source>{0} characters selected</source>
         <translation>已选择 {0} 个字</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="733"/>
+        <location filename="../../ui/main_window.py" line="781"/>
         <source>About Report Reviewer</source>
         <translation>关于报告审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="734"/>
+        <location filename="../../ui/main_window.py" line="782"/>
         <source>&lt;h3&gt;Report Reviewer {0}&lt;/h3&gt;&lt;p&gt;Review Chinese government reports: outline, figures, citations and consistency checks, with every correction, tag and comment kept in a review library and exported to Excel.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;br&gt;Data folder: {2}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;报告审阅 {0}&lt;/h3&gt;&lt;p&gt;审阅政府工作报告:提纲、数据、引用和一致性核查;每一处更正、标签和批注都保存在审阅文库中,并可导出为 Excel。&lt;/p&gt;&lt;p&gt;文库:{1}&lt;br&gt;数据文件夹:{2}&lt;/p&gt;</translation>
     </message>
@@ -1602,17 +1623,17 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../../ui/models/outline.py" line="178"/>
+        <location filename="../../ui/models/outline.py" line="179"/>
         <source>Heading</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/models/outline.py" line="179"/>
+        <location filename="../../ui/models/outline.py" line="180"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/models/outline.py" line="205"/>
+        <location filename="../../ui/models/outline.py" line="206"/>
         <source>Low confidence ({0:.0%}): please check this heading</source>
         <translation>置信度较低({0:.0%}):请核对此标题</translation>
     </message>
@@ -1628,35 +1649,123 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../ui/prompts.py" line="65"/>
-        <location filename="../../ui/prompts.py" line="71"/>
+        <location filename="../../ui/prompts.py" line="66"/>
+        <location filename="../../ui/prompts.py" line="72"/>
         <source>Report Reviewer</source>
         <translation>报告审阅</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="78"/>
+        <location filename="../../ui/prompts.py" line="79"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="80"/>
+        <location filename="../../ui/prompts.py" line="81"/>
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="81"/>
+        <location filename="../../ui/prompts.py" line="82"/>
         <source>Open folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="122"/>
+        <location filename="../../ui/prompts.py" line="123"/>
         <source>Reports (*.txt *.docx *.pdf *.html *.htm);;All files (*)</source>
         <translation>报告 (*.txt *.docx *.pdf *.html *.htm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="140"/>
+        <location filename="../../ui/prompts.py" line="141"/>
         <source>Review libraries (*.db *.sqlite);;All files (*)</source>
         <translation>审阅文库 (*.db *.sqlite);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDetailsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="217"/>
+        <source>Report details</source>
+        <translation>报告信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="221"/>
+        <source>Report title:</source>
+        <translation>报告标题:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="221"/>
+        <source>Issuing body:</source>
+        <translation>报送单位:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="222"/>
+        <source>Published:</source>
+        <translation>发布日期:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="222"/>
+        <source>Report year:</source>
+        <translation>报告年度:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="223"/>
+        <source>Document number:</source>
+        <translation>发文字号:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="224"/>
+        <source>Not found in the report — type it here</source>
+        <translation>报告中未识别出,请在此填写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="226"/>
+        <source>year-month-day, e.g. 2024-03-31</source>
+        <translation>年-月-日,如 2024-03-31</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="227"/>
+        <source>e.g. 2023</source>
+        <translation>如 2023</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="228"/>
+        <source>e.g. 京政发〔2024〕3号</source>
+        <translation>如 京政发〔2024〕3号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="233"/>
+        <source>File:</source>
+        <translation>文件:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="246"/>
+        <source>Analysis found: {0}</source>
+        <translation>分析所得:{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="247"/>
+        <source>(nothing)</source>
+        <translation>(无)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="252"/>
+        <source>The values the analysis found stay in the library; what you change here is saved as a correction and undone with Ctrl+Z.</source>
+        <translation>分析所得的原值仍保留在库中;在此所作的修改作为更正保存,可用 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="272"/>
+        <source>“{0}” is not a date. Write it as year-month-day, e.g. 2024-03-31.</source>
+        <translation>“{0}”不是有效的日期。请按“年-月-日”填写,例如 2024-03-31。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="274"/>
+        <source>“{0}” is not a report year. Type a year between 1900 and 2200, e.g. 2023.</source>
+        <translation>“{0}”不是有效的报告年度。请填写 1900 至 2200 之间的年份,例如 2023。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="275"/>
+        <source>“{0}” cannot be saved as {1}.</source>
+        <translation>“{0}”不能保存为{1}。</translation>
     </message>
 </context>
 <context>
@@ -1668,7 +1777,7 @@ Your review is safe: every change is saved as you make it. You can keep working.
     </message>
     <message>
         <location filename="../../ui/models/review_pane.py" line="130"/>
-        <location filename="../../ui/views/review_pane.py" line="37"/>
+        <location filename="../../ui/views/review_pane.py" line="39"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
@@ -1683,54 +1792,54 @@ Your review is safe: every change is saved as you make it. You can keep working.
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../ui/models/review_pane.py" line="172"/>
+        <location filename="../../ui/models/review_pane.py" line="175"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/review_pane.py" line="173"/>
+        <location filename="../../ui/models/review_pane.py" line="176"/>
         <source>On</source>
         <translation>所在条目</translation>
     </message>
     <message>
-        <location filename="../../ui/models/review_pane.py" line="174"/>
+        <location filename="../../ui/models/review_pane.py" line="177"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/models/review_pane.py" line="175"/>
-        <location filename="../../ui/views/review_pane.py" line="37"/>
+        <location filename="../../ui/models/review_pane.py" line="178"/>
+        <location filename="../../ui/views/review_pane.py" line="39"/>
         <source>Reviewer</source>
         <translation>审阅人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/review_pane.py" line="176"/>
-        <location filename="../../ui/views/review_pane.py" line="38"/>
+        <location filename="../../ui/models/review_pane.py" line="179"/>
+        <location filename="../../ui/views/review_pane.py" line="40"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/review_pane.py" line="177"/>
+        <location filename="../../ui/models/review_pane.py" line="180"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../ui/models/review_pane.py" line="178"/>
+        <location filename="../../ui/models/review_pane.py" line="181"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_pane.py" line="79"/>
+        <location filename="../../ui/views/review_pane.py" line="83"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_pane.py" line="84"/>
+        <location filename="../../ui/views/review_pane.py" line="88"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/review_pane.py" line="95"/>
+        <location filename="../../ui/views/review_pane.py" line="99"/>
         <source>All reviewers</source>
         <translation>全部审阅人</translation>
     </message>
@@ -1738,7 +1847,7 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>ReviewTableModel</name>
     <message>
-        <location filename="../../ui/models/tables.py" line="160"/>
+        <location filename="../../ui/models/tables.py" line="162"/>
         <source>Originally: {0}</source>
         <translation>原值:{0}</translation>
     </message>
@@ -1746,72 +1855,72 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="40"/>
+        <location filename="../../ui/dialogs.py" line="41"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="44"/>
+        <location filename="../../ui/dialogs.py" line="45"/>
         <source>Your name, recorded with every change</source>
         <translation>您的姓名,随每处修改记录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="45"/>
+        <location filename="../../ui/dialogs.py" line="46"/>
         <source>Reviewer name:</source>
         <translation>审阅人姓名:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="47"/>
+        <location filename="../../ui/dialogs.py" line="48"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="51"/>
+        <location filename="../../ui/dialogs.py" line="52"/>
         <source>Interface language:</source>
         <translation>界面语言:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="54"/>
+        <location filename="../../ui/dialogs.py" line="55"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="56"/>
+        <location filename="../../ui/dialogs.py" line="57"/>
         <source>Team library…</source>
         <translation>团队审阅库…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="57"/>
+        <location filename="../../ui/dialogs.py" line="58"/>
         <source>Connect to a team library on a PostgreSQL server</source>
         <translation>连接 PostgreSQL 服务器上的团队审阅库</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="65"/>
+        <location filename="../../ui/dialogs.py" line="66"/>
         <source>Default library:</source>
         <translation>默认文库:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="68"/>
+        <location filename="../../ui/dialogs.py" line="69"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="71"/>
+        <location filename="../../ui/dialogs.py" line="72"/>
         <source>Report font size:</source>
         <translation>报告字号:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="72"/>
+        <location filename="../../ui/dialogs.py" line="73"/>
         <source>A new interface language applies to the window at once.</source>
         <translation>更改界面语言后,窗口会立即切换。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="84"/>
+        <location filename="../../ui/dialogs.py" line="85"/>
         <source>Default library</source>
         <translation>默认文库</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="85"/>
+        <location filename="../../ui/dialogs.py" line="86"/>
         <source>Review libraries (*.db);;All files (*)</source>
         <translation>审阅文库 (*.db);;所有文件 (*)</translation>
     </message>
@@ -1819,7 +1928,7 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="339"/>
+        <location filename="../../ui/dialogs.py" line="443"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -1827,93 +1936,93 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>TagManagerDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="213"/>
+        <location filename="../../ui/dialogs.py" line="317"/>
         <source>Manage tags</source>
         <translation>管理标签</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="215"/>
+        <location filename="../../ui/dialogs.py" line="319"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="215"/>
+        <location filename="../../ui/dialogs.py" line="319"/>
         <source>Description</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="218"/>
+        <location filename="../../ui/dialogs.py" line="322"/>
         <source>New tag…</source>
         <translation>新建标签…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="219"/>
+        <location filename="../../ui/dialogs.py" line="323"/>
         <source>New sub-tag…</source>
         <translation>新建子标签…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="220"/>
+        <location filename="../../ui/dialogs.py" line="324"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="221"/>
+        <location filename="../../ui/dialogs.py" line="325"/>
         <source>Colour…</source>
         <translation>颜色…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="222"/>
+        <location filename="../../ui/dialogs.py" line="326"/>
         <source>Move under…</source>
         <translation>移到…之下</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="223"/>
+        <location filename="../../ui/dialogs.py" line="327"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="277"/>
+        <location filename="../../ui/dialogs.py" line="381"/>
         <source>New tag</source>
         <translation>新建标签</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="277"/>
-        <location filename="../../ui/dialogs.py" line="288"/>
+        <location filename="../../ui/dialogs.py" line="381"/>
+        <location filename="../../ui/dialogs.py" line="392"/>
         <source>Name:</source>
         <translation>名称:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="288"/>
+        <location filename="../../ui/dialogs.py" line="392"/>
         <source>Rename tag</source>
         <translation>重命名标签</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="295"/>
+        <location filename="../../ui/dialogs.py" line="399"/>
         <source>Tag colour</source>
         <translation>标签颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="306"/>
+        <location filename="../../ui/dialogs.py" line="410"/>
         <source>(top level)</source>
         <translation>(顶层)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="307"/>
+        <location filename="../../ui/dialogs.py" line="411"/>
         <source>Move tag</source>
         <translation>移动标签</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="307"/>
+        <location filename="../../ui/dialogs.py" line="411"/>
         <source>Put “{0}” under:</source>
         <translation>将“{0}”放到:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="317"/>
+        <location filename="../../ui/dialogs.py" line="421"/>
         <source>Delete tag</source>
         <translation>删除标签</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="318"/>
+        <location filename="../../ui/dialogs.py" line="422"/>
         <source>Delete the tag “{0}” and remove it from every item? This cannot be undone.</source>
         <translation>删除标签“{0}”并从所有项目上移除?此操作无法撤销。</translation>
     </message>
@@ -1921,42 +2030,42 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>TeamLibraryDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="117"/>
+        <location filename="../../ui/dialogs.py" line="118"/>
         <source>Connect to a team library</source>
         <translation>连接团队审阅库</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="130"/>
+        <location filename="../../ui/dialogs.py" line="131"/>
         <source>Leave empty if it is already kept</source>
         <translation>已保存过密码的可留空</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="131"/>
+        <location filename="../../ui/dialogs.py" line="132"/>
         <source>Keep the password in the system keyring or pgpass file</source>
         <translation>把密码保存在系统钥匙串或 pgpass 文件中</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="133"/>
+        <location filename="../../ui/dialogs.py" line="134"/>
         <source>Server:</source>
         <translation>服务器:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="134"/>
+        <location filename="../../ui/dialogs.py" line="135"/>
         <source>Port:</source>
         <translation>端口:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="135"/>
+        <location filename="../../ui/dialogs.py" line="136"/>
         <source>Database:</source>
         <translation>数据库:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="136"/>
+        <location filename="../../ui/dialogs.py" line="137"/>
         <source>User:</source>
         <translation>用户:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="137"/>
+        <location filename="../../ui/dialogs.py" line="138"/>
         <source>Password:</source>
         <translation>密码:</translation>
     </message>
@@ -1964,12 +2073,12 @@ Your review is safe: every change is saved as you make it. You can keep working.
 <context>
     <name>ValueDelegate</name>
     <message>
-        <location filename="../../ui/views/inspector.py" line="84"/>
+        <location filename="../../ui/views/inspector.py" line="87"/>
         <source>Will be saved as {0}</source>
         <translation>将保存为 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="86"/>
+        <location filename="../../ui/views/inspector.py" line="89"/>
         <source>Cannot be read as a number</source>
         <translation>无法识别为数字</translation>
     </message>
