@@ -70,6 +70,7 @@ class Editing:
         dialog.accepted.connect(lambda: self.correct_report_details(doc_uuid, dialog.changes()))
         self._report_details = dialog
         dialog.finished.connect(lambda _result: setattr(self, "_report_details", None))
+        dialog.finished.connect(dialog.deleteLater)  # after ``accepted`` has been handled
         dialog.open()
         return dialog
 
