@@ -343,124 +343,124 @@ Details were written to {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="82"/>
+        <location filename="../../ui/editing.py" line="83"/>
         <source>Edit report details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="92"/>
-        <location filename="../../ui/editing.py" line="201"/>
-        <location filename="../../ui/editing.py" line="210"/>
+        <location filename="../../ui/editing.py" line="93"/>
+        <location filename="../../ui/editing.py" line="202"/>
+        <location filename="../../ui/editing.py" line="211"/>
         <source>Select an item first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="106"/>
+        <location filename="../../ui/editing.py" line="107"/>
         <source>Select a check first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="111"/>
+        <location filename="../../ui/editing.py" line="112"/>
         <source>Why “{0}”? Your reason goes to the workbook.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="114"/>
+        <location filename="../../ui/editing.py" line="115"/>
         <source>No verdict recorded: a verdict needs a reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="135"/>
-        <location filename="../../ui/editing.py" line="145"/>
+        <location filename="../../ui/editing.py" line="136"/>
+        <location filename="../../ui/editing.py" line="146"/>
         <source>Select a heading first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="137"/>
+        <location filename="../../ui/editing.py" line="138"/>
         <source>Rename heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="137"/>
+        <location filename="../../ui/editing.py" line="138"/>
         <source>Title:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="161"/>
+        <location filename="../../ui/editing.py" line="162"/>
         <source>Select a heading that has another heading after it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="167"/>
+        <location filename="../../ui/editing.py" line="168"/>
         <source>Merge headings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="194"/>
+        <location filename="../../ui/editing.py" line="195"/>
         <source>Tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="194"/>
+        <location filename="../../ui/editing.py" line="195"/>
         <source>Tag to add:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="212"/>
-        <location filename="../../ui/editing.py" line="264"/>
+        <location filename="../../ui/editing.py" line="213"/>
+        <location filename="../../ui/editing.py" line="265"/>
         <source>Comment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="212"/>
+        <location filename="../../ui/editing.py" line="213"/>
         <source>Comment on {0}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="222"/>
-        <location filename="../../ui/editing.py" line="231"/>
+        <location filename="../../ui/editing.py" line="223"/>
+        <location filename="../../ui/editing.py" line="232"/>
         <source>Edit comment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="222"/>
-        <location filename="../../ui/editing.py" line="231"/>
+        <location filename="../../ui/editing.py" line="223"/>
+        <location filename="../../ui/editing.py" line="232"/>
         <source>Comment:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="252"/>
+        <location filename="../../ui/editing.py" line="253"/>
         <source>Tag selection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="264"/>
+        <location filename="../../ui/editing.py" line="265"/>
         <source>Comment on the selected text:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="275"/>
-        <location filename="../../ui/editing.py" line="280"/>
+        <location filename="../../ui/editing.py" line="276"/>
+        <location filename="../../ui/editing.py" line="281"/>
         <source>New tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="275"/>
+        <location filename="../../ui/editing.py" line="276"/>
         <source>Name of the new tag:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="315"/>
+        <location filename="../../ui/editing.py" line="316"/>
         <source>Level {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="316"/>
+        <location filename="../../ui/editing.py" line="317"/>
         <source>Mark as heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="317"/>
+        <location filename="../../ui/editing.py" line="318"/>
         <source>Level of “{0}”:</source>
         <translation type="unfinished"></translation>
     </message>
