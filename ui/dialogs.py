@@ -1,10 +1,11 @@
-"""The window's dialogs: settings, tag manager, a new figure, keyboard shortcuts."""
+"""The window's dialogs: settings, tag manager, a new figure, the report's details, keyboard shortcuts."""
 
 from __future__ import annotations
 
 import html
 import re
 
+from reviewer.library.fields import EDITABLE_FIELDS
 from reviewer.library.review import Tag
 from reviewer.model import FIGURE_KINDS
 from ui import i18n, icons, labels, prompts
@@ -199,6 +200,109 @@ class FigureDialog(QDialog):
 def ask_figure(parent, text: str, value, unit: str, label: str) -> dict | None:
     dialog = FigureDialog(text, value, unit, label, parent)
     return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+# the report's details a reviewer may correct, in the order the dialog lists them
+REPORT_FIELDS = ("title", "issuer", "published", "report_year", "doc_number")
+
+
+class ReportDetailsDialog(QDialog):
+    """The report's title, issuing body, date, year and document number — as the analysis found
+    them or as corrected.  Each typed value is read with the core's own field parser
+    (``EDITABLE_FIELDS["metadata"]``): a value it refuses is explained here and the dialog stays
+    open, so nothing is saved until every field is valid.  ``changes()`` names what differs."""
+
+    def __init__(self, metadata, file_name: str, original: dict | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Report details"))
+        self.setObjectName("reportDetailsDialog")
+        self._current = {name: getattr(metadata, name) for name in REPORT_FIELDS}
+        self._changes: list[tuple[str, object]] = []
+        names = {"title": self.tr("Report title:"), "issuer": self.tr("Issuing body:"),
+                 "published": self.tr("Published:"), "report_year": self.tr("Report year:"),
+                 "doc_number": self.tr("Document number:")}
+        missing = self.tr("Not found in the report — type it here")
+        hints = {"title": missing, "issuer": missing,
+                 "published": self.tr("year-month-day, e.g. 2024-03-31"),
+                 "report_year": self.tr("e.g. 2023"),
+                 "doc_number": self.tr("e.g. 京政发〔2024〕3号")}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        shown = QLabel(file_name or "-", self)
+        shown.setTextFormat(Qt.TextFormat.PlainText)
+        form.addRow(self.tr("File:"), shown)
+        self.edits: dict[str, QLineEdit] = {}
+        original = original or {}
+        for name in REPORT_FIELDS:
+            value = self._current[name]
+            edit = QLineEdit("" if value is None else str(value), self)
+            edit.setObjectName(f"{name}Edit")
+            edit.setPlaceholderText(hints[name])
+            edit.setClearButtonEnabled(True)
+            self.edits[name] = edit
+            form.addRow(names[name], edit)
+            if name in original:  # corrected before: what the analysis found stays in sight
+                before = original[name]
+                found = QLabel(self.tr("Analysis found: {0}").format(
+                    self.tr("(nothing)") if before in (None, "") else before), self)
+                found.setTextFormat(Qt.TextFormat.PlainText)
+                found.setStyleSheet("color: #667085;")
+                form.addRow("", found)
+        self.edits["title"].setMinimumWidth(420)
+        note = QLabel(self.tr("The values the analysis found stay in the library; what you change here is "
+                              "saved as a correction and undone with Ctrl+Z."), self)
+        note.setWordWrap(True)
+        self.error = QLabel("", self)
+        self.error.setObjectName("reportDetailsError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b42318;")
+        self.error.setVisible(False)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def _refusal(self, name: str, text: str) -> str:
+        if name == "published":
+            return self.tr("“{0}” is not a date. Write it as year-month-day, e.g. 2024-03-31.").format(text)
+        if name == "report_year":
+            return self.tr("“{0}” is not a report year. Type a year between 1900 and 2200, e.g. 2023.").format(text)
+        return self.tr("“{0}” cannot be saved as {1}.").format(text, labels.field(name))
+
+    def validate(self) -> bool:
+        """Read every field with the core's parser; on the first refusal show why and stay."""
+        parsers = EDITABLE_FIELDS["metadata"]
+        changes = []
+        for name in REPORT_FIELDS:
+            edit = self.edits[name]
+            text = edit.text()
+            try:
+                value = parsers[name](text)
+            except (ValueError, TypeError):
+                self.error.setText(self._refusal(name, text.strip()))
+                self.error.setVisible(True)
+                edit.setFocus()
+                edit.selectAll()
+                self._changes = []
+                return False
+            if value != self._current[name]:
+                changes.append((name, value))
+        self.error.setVisible(False)
+        self._changes = changes
+        return True
+
+    def accept(self) -> None:
+        if self.validate():
+            super().accept()
+
+    def changes(self) -> list[tuple[str, object]]:
+        """(field, value) for each field that differs from the report's, values as the core reads them."""
+        return list(self._changes)
 
 
 class TagManagerDialog(QDialog):

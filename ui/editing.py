@@ -57,6 +57,36 @@ class Editing:
             stack.endMacro()
         return done
 
+    def edit_report_details(self) -> dialogs.ReportDetailsDialog | None:
+        """Edit → Report details…: the report's title, issuing body, date, year and document
+        number in a dialog; the fields changed are saved as metadata corrections, one undo step."""
+        review = self.workspace.review
+        if review is None:
+            self.statusBar().showMessage(self.tr("Open a report first."), 3000)
+            return None
+        dialog = dialogs.ReportDetailsDialog(review.metadata, review.file_name,
+                                             dict(review.metadata_review.original), self)
+        doc_uuid = review.doc_uuid
+        dialog.accepted.connect(lambda: self.correct_report_details(doc_uuid, dialog.changes()))
+        self._report_details = dialog
+        dialog.finished.connect(lambda _result: setattr(self, "_report_details", None))
+        dialog.finished.connect(dialog.deleteLater)  # after ``accepted`` has been handled
+        dialog.open()
+        return dialog
+
+    def correct_report_details(self, doc_uuid: str, changes: list[tuple[str, object]]) -> bool:
+        """Each changed detail is one correction of the report's metadata; together one macro, so
+        one Ctrl+Z restores every value the dialog changed."""
+        if not changes or doc_uuid != self.workspace.doc_uuid:
+            return False
+        stack = self.workspace.undo_stack
+        stack.beginMacro(self.tr("Edit report details"))
+        try:
+            done = all(self.correct_item("metadata", doc_uuid, name, value) for name, value in changes)
+        finally:
+            stack.endMacro()
+        return done
+
     def set_status(self, status: str) -> bool:
         item_type, uuid = self.workspace.current
         if not uuid or item_type not in ("section", "figure", "citation", "check", "annotation"):

@@ -201,6 +201,9 @@ class MainWindow(Navigation, Editing, BackgroundTasks, Previewing, QMainWindow):
         self.act_comment = a(self.tr("Add &comment…"), self.add_comment, "Ctrl+M", "comment")
         self.act_tag = a(self.tr("&Tag…"), self.tag_dialog, "Ctrl+T", "tag")
         self.act_manage_tags = a(self.tr("&Manage tags…"), self.manage_tags)
+        self.act_report_details = a(self.tr("Report deta&ils…"), self.edit_report_details, "Ctrl+I",
+                                     tip=self.tr("The report's title, issuing body, date, year and document number "
+                                                 "(Ctrl+I)"))
         self.act_find = a(self.tr("&Find in report…"), self.focus_find, K.Find, "search")
         self.act_find_next = a(self.tr("Find &next"), lambda: self.find_in_report(False), K.FindNext)
         self.act_find_previous = a(self.tr("Find pre&vious"), lambda: self.find_in_report(True), K.FindPrevious)
@@ -237,7 +240,7 @@ class MainWindow(Navigation, Editing, BackgroundTasks, Previewing, QMainWindow):
         self.review_actions = [*self.verdict_actions.values(),
                                self.act_export_report, self.act_confirm, self.act_reject, self.act_reset,
                                self.act_rename, self.act_promote, self.act_demote, self.act_merge,
-                               self.act_comment, self.act_tag,
+                               self.act_comment, self.act_tag, self.act_report_details,
                                self.act_find, self.act_find_next, self.act_find_previous, self.act_show_review,
                                self.act_review_pane,
                                self.act_next_unreviewed, self.act_prev_unreviewed, self.act_next_check,
@@ -266,6 +269,8 @@ class MainWindow(Navigation, Editing, BackgroundTasks, Previewing, QMainWindow):
         m.addActions([self.act_rename, self.act_promote, self.act_demote, self.act_merge])
         m.addSeparator()
         m.addActions([self.act_tag, self.act_comment, self.act_manage_tags])
+        m.addSeparator()
+        m.addAction(self.act_report_details)
         m.addSeparator()
         m.addActions([self.act_find, self.act_find_next, self.act_find_previous, self.act_search_library])
         m = bar.addMenu(self.tr("&View"))
