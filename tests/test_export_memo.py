@@ -125,3 +125,17 @@ def test_a_corrected_issuer_is_listed_among_the_corrections(tmp_path, judged):
     lines = texts(write_memo([review], tmp_path / "memo.docx", today=DAY))
     assert lines[1] == "甲区司法局:"
     assert any(line.endswith("发布单位:原文“甲区人民政府”,更正为“甲区司法局”。") for line in lines)
+
+
+def test_a_detail_the_reviewer_supplied_is_no_correction_of_the_report(tmp_path):
+    """Filling in a 文号 the analysis did not find is the reviewer's addition, not the report's
+    error; changing a title the report has is a correction, and the memo says so."""
+    built = district_a()
+    meta = built.review.metadata
+    meta.doc_number = None
+    correct(built.review.metadata_review, meta, "doc_number", "甲府发〔2024〕3号")
+    correct(built.review.metadata_review, meta, "title", "甲区2023年度法治政府建设情况报告")
+    lines = texts(write_memo([built.review], tmp_path / "memo.docx", reviewer="王审阅", today=DAY))
+    corrections = [line for line in lines if "更正为" in line]
+    assert len(corrections) == 1 and "2023年度" in corrections[0], corrections
+    assert any("甲府发〔2024〕3号" in line for line in lines), "the supplied 文号 is used in the memo"

@@ -159,6 +159,8 @@ def collect(review: DocumentReview, index: DocIndex | None = None, lang: str = "
             _remarks(out, r, path, quote, span)
     meta = review.metadata_review
     for name in meta.corrected_fields:  # title, issuer, 文号 …: about the whole report, no span
+        if meta.original[name] in (None, ""):
+            continue  # supplied where the analysis found none: nothing the report got wrong
         out.corrections.append(Correction(_field_word(labels, name, lang), "", show(meta.original[name]),
                                           show(getattr(review.metadata, name, None)), "", meta.reviewer or "",
                                           None))
