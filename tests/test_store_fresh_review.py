@@ -312,3 +312,10 @@ def test_items_without_a_position_come_first_on_both_backends(backend_library):
     assert stored.sections[0].section.heading_start is None
     assert stored.figures[0].figure.start is None
     assert result.review == stored and repr(result.review) == repr(stored)
+
+
+def test_a_corrected_date_is_stored_in_one_form(backend_library):
+    lib = backend_library()
+    doc = lib.import_analysis(make_analysis(SMALL_TEXT)).doc_uuid
+    lib.correct("metadata", doc, "published", "2024-3-5")
+    assert lib.load_review(doc).metadata.published == "2024-03-05"

@@ -81,8 +81,8 @@ def citation_kind(value: Any) -> str:
 def date_value(value: Any) -> str | None:
     if value is None or value == "":
         return None
-    datetime.strptime(str(value), "%Y-%m-%d")
-    return str(value)
+    # stored in the one form exports and sorting expect: 2024-3-5 -> 2024-03-05
+    return datetime.strptime(str(value), "%Y-%m-%d").date().isoformat()
 
 
 def year_value(value: Any) -> int | None:
