@@ -49,13 +49,7 @@ class Editing:
                 self, self.tr("Correct value"),
                 self.tr("Save “{0}” as {1}?").format(text.strip(), describe_typed(typed)), default_yes=True):
             return False
-        stack = self.workspace.undo_stack
-        stack.beginMacro(self.tr("Correct value"))
-        try:
-            done = all(self.correct_item("figure", uuid, name, new) for name, new in changes)
-        finally:
-            stack.endMacro()
-        return done
+        return self._corrections_in_one_step(self.tr("Correct value"), "figure", uuid, changes)
 
     def edit_report_details(self) -> dialogs.ReportDetailsDialog | None:
         """Edit → Report details…: the report's title, issuing body, date, year and document
@@ -79,13 +73,18 @@ class Editing:
         one Ctrl+Z restores every value the dialog changed."""
         if not changes or doc_uuid != self.workspace.doc_uuid:
             return False
+        return self._corrections_in_one_step(self.tr("Edit report details"), "metadata", doc_uuid, changes)
+
+    def _corrections_in_one_step(self, title: str, item_type: str, uuid: str,
+                                 changes: list[tuple[str, object]]) -> bool:
+        """Several fields of one item corrected as one undo step (one Ctrl+Z restores them all);
+        stops at the first correction refused."""
         stack = self.workspace.undo_stack
-        stack.beginMacro(self.tr("Edit report details"))
+        stack.beginMacro(title)
         try:
-            done = all(self.correct_item("metadata", doc_uuid, name, value) for name, value in changes)
+            return all(self.correct_item(item_type, uuid, name, value) for name, value in changes)
         finally:
             stack.endMacro()
-        return done
 
     def set_status(self, status: str) -> bool:
         item_type, uuid = self.workspace.current

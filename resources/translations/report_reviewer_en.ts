@@ -323,7 +323,7 @@ Details were written to {1}.</source>
     </message>
     <message>
         <location filename="../../ui/editing.py" line="49"/>
-        <location filename="../../ui/editing.py" line="53"/>
+        <location filename="../../ui/editing.py" line="52"/>
         <source>Correct value</source>
         <translation type="unfinished"></translation>
     </message>
@@ -333,129 +333,129 @@ Details were written to {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="65"/>
+        <location filename="../../ui/editing.py" line="59"/>
         <source>Open a report first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="83"/>
+        <location filename="../../ui/editing.py" line="76"/>
         <source>Edit report details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="93"/>
-        <location filename="../../ui/editing.py" line="202"/>
-        <location filename="../../ui/editing.py" line="211"/>
+        <location filename="../../ui/editing.py" line="92"/>
+        <location filename="../../ui/editing.py" line="201"/>
+        <location filename="../../ui/editing.py" line="210"/>
         <source>Select an item first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="107"/>
+        <location filename="../../ui/editing.py" line="106"/>
         <source>Select a check first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="112"/>
+        <location filename="../../ui/editing.py" line="111"/>
         <source>Why “{0}”? Your reason goes to the workbook.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="115"/>
+        <location filename="../../ui/editing.py" line="114"/>
         <source>No verdict recorded: a verdict needs a reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="136"/>
-        <location filename="../../ui/editing.py" line="146"/>
+        <location filename="../../ui/editing.py" line="135"/>
+        <location filename="../../ui/editing.py" line="145"/>
         <source>Select a heading first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="138"/>
+        <location filename="../../ui/editing.py" line="137"/>
         <source>Rename heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="138"/>
+        <location filename="../../ui/editing.py" line="137"/>
         <source>Title:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="162"/>
+        <location filename="../../ui/editing.py" line="161"/>
         <source>Select a heading that has another heading after it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="168"/>
+        <location filename="../../ui/editing.py" line="167"/>
         <source>Merge headings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="195"/>
+        <location filename="../../ui/editing.py" line="194"/>
         <source>Tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="195"/>
+        <location filename="../../ui/editing.py" line="194"/>
         <source>Tag to add:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="213"/>
-        <location filename="../../ui/editing.py" line="265"/>
+        <location filename="../../ui/editing.py" line="212"/>
+        <location filename="../../ui/editing.py" line="264"/>
         <source>Comment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="213"/>
+        <location filename="../../ui/editing.py" line="212"/>
         <source>Comment on {0}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="223"/>
-        <location filename="../../ui/editing.py" line="232"/>
+        <location filename="../../ui/editing.py" line="222"/>
+        <location filename="../../ui/editing.py" line="231"/>
         <source>Edit comment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="223"/>
-        <location filename="../../ui/editing.py" line="232"/>
+        <location filename="../../ui/editing.py" line="222"/>
+        <location filename="../../ui/editing.py" line="231"/>
         <source>Comment:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="253"/>
+        <location filename="../../ui/editing.py" line="252"/>
         <source>Tag selection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="265"/>
+        <location filename="../../ui/editing.py" line="264"/>
         <source>Comment on the selected text:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="276"/>
-        <location filename="../../ui/editing.py" line="281"/>
+        <location filename="../../ui/editing.py" line="275"/>
+        <location filename="../../ui/editing.py" line="280"/>
         <source>New tag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="276"/>
+        <location filename="../../ui/editing.py" line="275"/>
         <source>Name of the new tag:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="316"/>
+        <location filename="../../ui/editing.py" line="315"/>
         <source>Level {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="317"/>
+        <location filename="../../ui/editing.py" line="316"/>
         <source>Mark as heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="318"/>
+        <location filename="../../ui/editing.py" line="317"/>
         <source>Level of “{0}”:</source>
         <translation type="unfinished"></translation>
     </message>

@@ -327,7 +327,7 @@ Details were written to {1}.</source>
     </message>
     <message>
         <location filename="../../ui/editing.py" line="49"/>
-        <location filename="../../ui/editing.py" line="53"/>
+        <location filename="../../ui/editing.py" line="52"/>
         <source>Correct value</source>
         <translation>更正数值</translation>
     </message>
@@ -337,129 +337,129 @@ Details were written to {1}.</source>
         <translation>将“{0}”保存为 {1}?</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="65"/>
+        <location filename="../../ui/editing.py" line="59"/>
         <source>Open a report first.</source>
         <translation>请先打开一份报告。</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="83"/>
+        <location filename="../../ui/editing.py" line="76"/>
         <source>Edit report details</source>
         <translation>修改报告信息</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="93"/>
-        <location filename="../../ui/editing.py" line="202"/>
-        <location filename="../../ui/editing.py" line="211"/>
+        <location filename="../../ui/editing.py" line="92"/>
+        <location filename="../../ui/editing.py" line="201"/>
+        <location filename="../../ui/editing.py" line="210"/>
         <source>Select an item first.</source>
         <translation>请先选择一个项目。</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="107"/>
+        <location filename="../../ui/editing.py" line="106"/>
         <source>Select a check first.</source>
         <translation>请先选择一条核查。</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="112"/>
+        <location filename="../../ui/editing.py" line="111"/>
         <source>Why “{0}”? Your reason goes to the workbook.</source>
         <translation>为什么判定为“{0}”?理由会写入工作簿。</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="115"/>
+        <location filename="../../ui/editing.py" line="114"/>
         <source>No verdict recorded: a verdict needs a reason.</source>
         <translation>未记录判定:判定需要填写理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="136"/>
-        <location filename="../../ui/editing.py" line="146"/>
+        <location filename="../../ui/editing.py" line="135"/>
+        <location filename="../../ui/editing.py" line="145"/>
         <source>Select a heading first.</source>
         <translation>请先选择一个标题。</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="138"/>
+        <location filename="../../ui/editing.py" line="137"/>
         <source>Rename heading</source>
         <translation>重命名标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="138"/>
+        <location filename="../../ui/editing.py" line="137"/>
         <source>Title:</source>
         <translation>标题:</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="162"/>
+        <location filename="../../ui/editing.py" line="161"/>
         <source>Select a heading that has another heading after it.</source>
         <translation>请选择一个后面还有标题的标题。</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="168"/>
+        <location filename="../../ui/editing.py" line="167"/>
         <source>Merge headings</source>
         <translation>合并标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="195"/>
+        <location filename="../../ui/editing.py" line="194"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="195"/>
+        <location filename="../../ui/editing.py" line="194"/>
         <source>Tag to add:</source>
         <translation>要添加的标签:</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="213"/>
-        <location filename="../../ui/editing.py" line="265"/>
+        <location filename="../../ui/editing.py" line="212"/>
+        <location filename="../../ui/editing.py" line="264"/>
         <source>Comment</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="213"/>
+        <location filename="../../ui/editing.py" line="212"/>
         <source>Comment on {0}:</source>
         <translation>对{0}的批注:</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="223"/>
-        <location filename="../../ui/editing.py" line="232"/>
+        <location filename="../../ui/editing.py" line="222"/>
+        <location filename="../../ui/editing.py" line="231"/>
         <source>Edit comment</source>
         <translation>修改批注</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="223"/>
-        <location filename="../../ui/editing.py" line="232"/>
+        <location filename="../../ui/editing.py" line="222"/>
+        <location filename="../../ui/editing.py" line="231"/>
         <source>Comment:</source>
         <translation>批注:</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="253"/>
+        <location filename="../../ui/editing.py" line="252"/>
         <source>Tag selection</source>
         <translation>为所选文字加标签</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="265"/>
+        <location filename="../../ui/editing.py" line="264"/>
         <source>Comment on the selected text:</source>
         <translation>对所选文字的批注:</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="276"/>
-        <location filename="../../ui/editing.py" line="281"/>
+        <location filename="../../ui/editing.py" line="275"/>
+        <location filename="../../ui/editing.py" line="280"/>
         <source>New tag</source>
         <translation>新建标签</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="276"/>
+        <location filename="../../ui/editing.py" line="275"/>
         <source>Name of the new tag:</source>
         <translation>新标签的名称:</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="316"/>
+        <location filename="../../ui/editing.py" line="315"/>
         <source>Level {0}</source>
         <translation>第 {0} 级</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="317"/>
+        <location filename="../../ui/editing.py" line="316"/>
         <source>Mark as heading</source>
         <translation>标为标题</translation>
     </message>
     <message>
-        <location filename="../../ui/editing.py" line="318"/>
+        <location filename="../../ui/editing.py" line="317"/>
         <source>Level of “{0}”:</source>
         <translation>“{0}”的层级:</translation>
     </message>
