@@ -35,17 +35,18 @@ class Prepared:
     versions: dict[str, int] | None = None  # library.versions.review_versions(review), for adopt_versions
 
 
-def prepare(review: DocumentReview, shown_text: str | None, versions: bool = True,
+def prepare(review: DocumentReview, shown_text: str | None, versions: dict[str, int] | None = None,
             outline: OutlineTree | None = None, figures: FigureRows | None = None) -> Prepared:
     """Build the view data for ``review``; the text document only if the view shows other text;
-    the row versions (50 ms of the GUI thread's time for a 5 MB report) unless ``versions`` is
-    False.  ``outline`` and ``figures``: built beforehand from this review's sections and figures
-    (``streaming`` builds them while the checks are found), taken if they were."""
+    the row versions (50 ms of the GUI thread's time for a 5 MB report) unless they are given
+    (an import hands them along).  ``outline`` and ``figures``: built beforehand from this
+    review's sections and figures (``streaming`` builds them while the checks are found), taken
+    if they were."""
     if outline is None or outline.sections is not review.sections:
         outline = build_outline_tree(review.sections)
     result = Prepared(review=review, spans=build_span_index(review), outline=outline,
                       figures=prepare_figure_rows(review, figures), items=item_index(review),
-                      entries=review_entries(review), versions=review_versions(review) if versions else None)
+                      entries=review_entries(review), versions=versions if versions is not None else review_versions(review))
     _add_text(result, shown_text)
     return result
 

@@ -147,9 +147,7 @@ def stream_import(path: str | Path, library_target: str, reviewer: str, publish:
         versions, result.versions = result.versions, None  # (its versions came with it)
         if review is None and result.doc_uuid:  # known already, or a new version of a known report
             review = library.load_review(result.doc_uuid)
-    prepared = presentation.prepare(review, text, versions=versions is None, **views) if review is not None else None
-    if prepared is not None and versions is not None:
-        prepared.versions = versions
+    prepared = presentation.prepare(review, text, versions, **views) if review is not None else None
     publish("stored", None)
     return Streamed(result, prepared)
 

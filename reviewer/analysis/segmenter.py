@@ -105,10 +105,10 @@ def _load():
 
 
 def _speed_up(tok) -> None:
-    """Give ``tok`` jieba's ``get_DAG`` and ``calc`` made faster, with the same results: the
-    dictionary is read through local names, and each word's log-probability is computed once
-    (the sum is formed in jieba's order, so every float is the same).  The memo follows
-    ``FREQ`` and ``total``: it starts afresh if either is replaced or changes."""
+    """Give ``tok`` ``best_ends``: jieba's ``get_DAG`` and ``calc`` in one faster pass, with the
+    same route (every segmentation here goes through it: ``segment``, ``pos_tokens``).  Each
+    word's log-probability is computed once (the sum formed in jieba's order, so every float is
+    the same); the memo follows ``FREQ`` and ``total``: it starts afresh if either changes."""
     state = {"freq": None, "total": None, "logtotal": 0.0, "weight": {}}
 
     def weights() -> tuple[dict, dict, float]:
@@ -116,42 +116,6 @@ def _speed_up(tok) -> None:
         if state["freq"] is not freq or state["total"] != tok.total:
             state.update(freq=freq, total=tok.total, logtotal=math.log(tok.total), weight={})
         return freq, state["weight"], state["logtotal"]
-
-    def get_DAG(sentence: str) -> dict[int, list[int]]:
-        tok.check_initialized()
-        freq = tok.FREQ
-        dag = {}
-        n = len(sentence)
-        for k in range(n):
-            ends = []
-            i = k
-            frag = sentence[k]
-            while i < n and frag in freq:
-                if freq[frag]:
-                    ends.append(i)
-                i += 1
-                frag = sentence[k:i + 1]
-            if not ends:
-                ends.append(k)
-            dag[k] = ends
-        return dag
-
-    def calc(sentence: str, dag: dict, route: dict) -> None:
-        freq, weight, logtotal = weights()
-        log = math.log
-        n = len(sentence)
-        route[n] = (0, 0)
-        for idx in range(n - 1, -1, -1):
-            best = None
-            for x in dag[idx]:
-                word = sentence[idx:x + 1]
-                w = weight.get(word)
-                if w is None:
-                    w = weight[word] = log(freq.get(word) or 1) - logtotal
-                candidate = (w + route[x + 1][0], x)
-                if best is None or candidate > best:
-                    best = candidate
-            route[idx] = best
 
     def best_ends(sentence: str) -> list[int]:
         """``calc`` over ``get_DAG`` in one pass, as the end of the best route's word at each
@@ -191,8 +155,6 @@ def _speed_up(tok) -> None:
             ends[idx] = best_end
         return ends
 
-    tok.get_DAG = get_DAG
-    tok.calc = calc
     tok.best_ends = best_ends
 
 

@@ -330,12 +330,12 @@ class DocumentsMixin:
         old_text, new_text = old["text"], doc.text
         mapping = PositionMap(old_text, new_text)
         report = AnchorReport()
-        new_rows = analysis_rows(analysis, doc_uuid)
+        fresh_rows = analysis_rows(analysis, doc_uuid)
         reviewed = self._reviewed_item_uuids(doc_uuid)
         stored_sections: list[dict] = []
         for table in ("sections", "figures", "citations", "checks"):
             old_rows = self._rows(f"SELECT * FROM {table} WHERE doc_uuid = ? ORDER BY ordinal", (doc_uuid,))
-            keep, kept, orphaned = carry_items(table, old_rows, new_rows[table], old_text, new_text,
+            keep, kept, orphaned = carry_items(table, old_rows, fresh_rows[table], old_text, new_text,
                                                mapping, reviewed, stored_sections)
             if table == "sections":
                 stored_sections = keep
